@@ -1,0 +1,23 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { requireUser } from "@/lib/auth/currentUser";
+import { SignOutButton } from "./SignOutButton";
+
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <>
+      <header className="app-header">
+        <Link href="/" className="brand">
+          Watchdeck
+        </Link>
+        <nav aria-label="Main">
+          <Link href="/">Timeline</Link>
+        </nav>
+        <span className="who">{user.name ?? user.email}</span>
+        <SignOutButton />
+      </header>
+      {children}
+    </>
+  );
+}

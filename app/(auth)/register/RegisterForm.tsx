@@ -1,0 +1,58 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef } from "react";
+import { registerAction, type RegisterState } from "./actions";
+
+const MIN_PASSWORD = 10;
+
+export function RegisterForm() {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, formAction, pending] = useActionState<RegisterState, FormData>(registerAction, { ok: false });
+
+  useEffect(() => {
+    if (!state.ok || !formRef.current) return;
+    const form = new FormData(formRef.current);
+    void signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    }).then(() => {
+      router.replace("/");
+      router.refresh();
+    });
+  }, [state.ok, router]);
+
+  const errorFor = (field: string) => (state.field === field ? state.message : undefined);
+  const generalError = state.message && !state.field ? state.message : undefined;
+
+  return (
+    <form ref={formRef} className="form" action={formAction} noValidate>
+      {generalError && (
+        <p className="error" role="alert">
+          {generalError}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="register-email">Email</label>
+        <input id="register-email" name="email" type="email" autoComplete="email" required aria-invalid={!!errorFor("email")} aria-describedby="register-email-error" />
+        {errorFor("email") && <p id="register-email-error" className="field-error" role="alert">{errorFor("email")}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor="register-name">Display name (optional)</label>
+        <input id="register-name" name="name" type="text" autoComplete="name" maxLength={100} />
+      </div>
+      <div className="field">
+        <label htmlFor="register-password">Password</label>
+        <input id="register-password" name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD} aria-invalid={!!errorFor("password")} aria-describedby="register-password-hint register-password-error" />
+        <span id="register-password-hint" className="hint">At least {MIN_PASSWORD} characters.</span>
+        {errorFor("password") && <p id="register-password-error" className="field-error" role="alert">{errorFor("password")}</p>}
+      </div>
+      <button type="submit" disabled={pending || state.ok}>
+        {pending || state.ok ? "Creating account…" : "Create account"}
+      </button>
+    </form>
+  );
+}

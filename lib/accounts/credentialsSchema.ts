@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 256;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address."));
+
+export const registrationSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().max(100, "Keep the name under 100 characters.").optional().transform((v) => v || undefined),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters for the password.`)
+    .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters for the password.`),
+});
+export type RegistrationInput = z.input<typeof registrationSchema>;
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});

@@ -1,0 +1,19 @@
+import { prisma } from "@/lib/db/prisma";
+
+export interface AccountUser {
+  id: string;
+  email: string;
+  name: string | null;
+  isAdmin: boolean;
+  sessionEpoch: number;
+}
+
+const accountFields = { id: true, email: true, name: true, isAdmin: true, sessionEpoch: true } as const;
+
+export function findUserById(id: string): Promise<AccountUser | null> {
+  return prisma().user.findUnique({ where: { id }, select: accountFields });
+}
+
+export function findUserWithHashByEmail(email: string) {
+  return prisma().user.findUnique({ where: { email }, select: { ...accountFields, passwordHash: true } });
+}

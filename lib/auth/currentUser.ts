@@ -1,0 +1,28 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { findUserById, type AccountUser } from "@/lib/accounts/users";
+import { authOptions } from "./authOptions";
+
+interface WatchdeckSession {
+  userId?: string;
+  epoch?: number;
+}
+
+/**
+ * The signed-in user, re-read from the database on every request so that a deleted
+ * account or a bumped session epoch ends the session at once.
+ */
+export async function currentUser(): Promise<AccountUser | null> {
+  const session = (await getServerSession(authOptions())) as WatchdeckSession | null;
+  if (!session?.userId) return null;
+  const user = await findUserById(session.userId);
+  if (!user || user.sessionEpoch !== (session.epoch ?? 0)) return null;
+  return user;
+}
+
+/** For pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requireUser(): Promise<AccountUser> {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  return user;
+}

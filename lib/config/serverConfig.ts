@@ -1,0 +1,68 @@
+import path from "node:path";
+import { z } from "zod";
+import { loadOrCreateLocalSecrets } from "./localSecrets";
+
+const booleanFromEnv = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1).optional(),
+  WATCHDECK_DATA_DIR: z.string().min(1).optional(),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  WATCHDECK_URL: z.string().url().optional(),
+  WATCHDECK_ENCRYPTION_KEY: z.string().optional(),
+  WATCHDECK_ENCRYPTION_KEYS_OLD: z.string().optional(),
+  WATCHDECK_REGISTRATION: z.enum(["open", "closed"]).default("open"),
+  WATCHDECK_ALLOW_PRIVATE_NETWORKS: booleanFromEnv,
+  WATCHDECK_CONTACT_URL: z.string().url().optional(),
+  WATCHDECK_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(120),
+});
+
+export interface ServerConfig {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  authSecret: string;
+  baseUrl: string;
+  encryptionKey: string;
+  previousEncryptionKeys: string | undefined;
+  registrationOpen: boolean;
+  allowPrivateNetworks: boolean;
+  contactUrl: string;
+  syncIntervalSeconds: number;
+}
+
+let cached: ServerConfig | undefined;
+
+/** Reads and validates the server's configuration once per process. */
+export function serverConfig(): ServerConfig {
+  cached ??= buildServerConfig(process.env, (m) => console.log(`[watchdeck] ${m}`));
+  return cached;
+}
+
+export function buildServerConfig(env: NodeJS.ProcessEnv, announce: (m: string) => void): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.WATCHDECK_DATA_DIR ?? ".data");
+  const authSecret = e.AUTH_SECRET ?? e.NEXTAUTH_SECRET;
+  const needLocal = !authSecret || !e.WATCHDECK_ENCRYPTION_KEY;
+  const local = needLocal ? loadOrCreateLocalSecrets(dataDir, announce) : undefined;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    authSecret: authSecret ?? local!.authSecret,
+    baseUrl: e.WATCHDECK_URL ?? "http://localhost:3000",
+    encryptionKey: e.WATCHDECK_ENCRYPTION_KEY ?? local!.encryptionKey,
+    previousEncryptionKeys: e.WATCHDECK_ENCRYPTION_KEYS_OLD,
+    registrationOpen: e.WATCHDECK_REGISTRATION === "open",
+    allowPrivateNetworks: e.WATCHDECK_ALLOW_PRIVATE_NETWORKS,
+    contactUrl: e.WATCHDECK_CONTACT_URL ?? "https://github.com/watchdeck/watchdeck",
+    syncIntervalSeconds: e.WATCHDECK_SYNC_INTERVAL_SECONDS,
+  };
+}

@@ -1,0 +1,25 @@
+// The background worker on its own: `npm run worker` on any machine with DATABASE_URL set.
+import { serverConfig } from "@/lib/config/serverConfig";
+import { checkDatabaseConnection, DatabaseUnavailableError } from "@/lib/db/connectionCheck";
+import { startWorker } from "@/lib/jobs/runWorker";
+import { taskList } from "@/lib/jobs/taskList";
+
+async function main() {
+  const config = serverConfig();
+  if (!config.databaseUrl) {
+    console.error("The worker needs DATABASE_URL. (`npm start` sets it for you when it runs the embedded database.)");
+    process.exit(1);
+  }
+  await checkDatabaseConnection(config.databaseUrl);
+  const runner = await startWorker({ databaseUrl: config.databaseUrl, taskList });
+  console.log("[worker] ready");
+  const stop = () => void runner.stop().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  await runner.promise;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof DatabaseUnavailableError ? error.message : error);
+  process.exit(1);
+});
