@@ -26,13 +26,15 @@ async function main() {
     log,
   });
 
+  const baseUrl = process.env.WATCHDECK_URL ?? `http://localhost:${values.port}`;
   const env = {
     ...process.env,
     DATABASE_URL: database.url,
     AUTH_SECRET: config.authSecret,
     WATCHDECK_ENCRYPTION_KEY: config.encryptionKey,
     WATCHDECK_DATA_DIR: config.dataDir,
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? config.baseUrl,
+    WATCHDECK_URL: baseUrl,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? baseUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const children: ChildProcess[] = [];
@@ -63,7 +65,7 @@ async function main() {
   }
   process.on("SIGINT", () => void stopAll(0));
   process.on("SIGTERM", () => void stopAll(0));
-  log(`Watchdeck is starting at http://localhost:${values.port}`);
+  log(`Watchdeck is starting at ${baseUrl}`);
 }
 
 main().catch((error: unknown) => {

@@ -15,7 +15,7 @@ const localSecretsSchema = z.object({
 export type LocalSecrets = z.infer<typeof localSecretsSchema>;
 
 export function localSecretsFile(dataDir: string): string {
-  return path.join(dataDir, "secrets.json");
+  return path.join(/*turbopackIgnore: true*/ dataDir, "secrets.json");
 }
 
 export function loadOrCreateLocalSecrets(dataDir: string, announce: (message: string) => void): LocalSecrets {

@@ -42,14 +42,14 @@ export function serverConfig(): ServerConfig {
   return cached;
 }
 
-export function buildServerConfig(env: NodeJS.ProcessEnv, announce: (m: string) => void): ServerConfig {
+export function buildServerConfig(env: Record<string, string | undefined>, announce: (m: string) => void): ServerConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  const dataDir = path.resolve(e.WATCHDECK_DATA_DIR ?? ".data");
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ e.WATCHDECK_DATA_DIR ?? ".data");
   const authSecret = e.AUTH_SECRET ?? e.NEXTAUTH_SECRET;
   const needLocal = !authSecret || !e.WATCHDECK_ENCRYPTION_KEY;
   const local = needLocal ? loadOrCreateLocalSecrets(dataDir, announce) : undefined;

@@ -18,7 +18,7 @@ export interface TestPostgres {
 
 export async function startTestPostgres(log: (line: string) => void = () => undefined): Promise<TestPostgres> {
   let serverUrl = process.env.TEST_DATABASE_URL;
-  let stop = async () => undefined;
+  let stop: () => Promise<void> = async () => undefined;
   if (!serverUrl) {
     const port = await freePort();
     log(`TEST_DATABASE_URL is not set: starting the embedded PostgreSQL on port ${port}.`);

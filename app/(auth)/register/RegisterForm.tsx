@@ -9,17 +9,13 @@ const MIN_PASSWORD = 10;
 
 export function RegisterForm() {
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
+  // React resets the form once the action finishes, so keep what was typed for the sign-in that follows.
+  const submitted = useRef<{ email: string; password: string } | null>(null);
   const [state, formAction, pending] = useActionState<RegisterState, FormData>(registerAction, { ok: false });
 
   useEffect(() => {
-    if (!state.ok || !formRef.current) return;
-    const form = new FormData(formRef.current);
-    void signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    }).then(() => {
+    if (!state.ok || !submitted.current) return;
+    void signIn("credentials", { ...submitted.current, redirect: false }).then(() => {
       router.replace("/");
       router.refresh();
     });
@@ -29,7 +25,15 @@ export function RegisterForm() {
   const generalError = state.message && !state.field ? state.message : undefined;
 
   return (
-    <form ref={formRef} className="form" action={formAction} noValidate>
+    <form
+      className="form"
+      action={formAction}
+      noValidate
+      onSubmit={(event) => {
+        const form = new FormData(event.currentTarget);
+        submitted.current = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+      }}
+    >
       {generalError && (
         <p className="error" role="alert">
           {generalError}
