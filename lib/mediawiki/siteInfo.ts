@@ -1,0 +1,67 @@
+import type { SiteInfoWire } from "./wire/siteInfo";
+
+export const SITE_INFO_PARAMS = {
+  action: "query",
+  meta: "siteinfo",
+  siprop: ["general", "namespaces", "namespacealiases"],
+} as const;
+
+export interface NamespaceInfo {
+  id: number;
+  /** Local name, e.g. "Diskussion" on a German wiki; "" for the main namespace. */
+  name: string;
+  /** English canonical name, e.g. "Talk"; null for the main namespace. */
+  canonical: string | null;
+  content: boolean;
+}
+
+export interface SiteInfo {
+  siteName: string;
+  /** Absolute origin, e.g. "https://de.wikipedia.org" (protocol-relative servers resolved). */
+  server: string;
+  /** e.g. "/wiki/$1". */
+  articlePath: string;
+  /** e.g. "/w"; "" when index.php sits at the root. */
+  scriptPath: string;
+  lang: string;
+  mainPage: { title: string; url: string };
+  /** e.g. "MediaWiki 1.39.17". */
+  generator: string;
+  /** e.g. "1.39.17"; null if the generator string has no version. */
+  mediaWikiVersion: string | null;
+  wikiId: string;
+  namespaces: Record<number, NamespaceInfo>;
+  namespaceAliases: { id: number; alias: string }[];
+}
+
+/** `apiUrl` supplies the scheme for wikis that configure a protocol-relative $wgServer. */
+export function toSiteInfo(wire: SiteInfoWire, apiUrl: string): SiteInfo {
+  const { general, namespaces, namespacealiases } = wire.query;
+  const namespaceEntries = Object.values(namespaces).map((namespace): [number, NamespaceInfo] => [
+    namespace.id,
+    {
+      id: namespace.id,
+      name: namespace.name,
+      canonical: namespace.canonical ?? null,
+      content: namespace.content ?? false,
+    },
+  ]);
+
+  return {
+    siteName: general.sitename,
+    server: new URL(general.server, apiUrl).origin,
+    articlePath: general.articlepath,
+    scriptPath: general.scriptpath,
+    lang: general.lang,
+    mainPage: { title: general.mainpage, url: new URL(general.base, apiUrl).href },
+    generator: general.generator,
+    mediaWikiVersion: /^MediaWiki (\S+)/.exec(general.generator)?.[1] ?? null,
+    wikiId: general.wikiid,
+    namespaces: Object.fromEntries(namespaceEntries),
+    namespaceAliases: namespacealiases,
+  };
+}
+
+export function isMediaWikiGenerator(generator: string): boolean {
+  return generator.startsWith("MediaWiki ");
+}
