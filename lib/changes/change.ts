@@ -33,13 +33,17 @@ export interface Change {
   logAction: string | null;
   /** Log parameters as the wiki formats them for the API; null when not a log entry or unknown. */
   logParams: { [key: string]: JsonValue } | null;
-  /** Null when hidden (revision-deleted) or unknown. */
+  /**
+   * Null when hidden (revision-deleted) or unknown. Hidden means hidden for
+   * everyone: a change is shared by all watchers of the page, so a name the
+   * wiki still shows to an admin is not kept either.
+   */
   user: string | null;
   /** 0 for anonymous edits; null when hidden or unknown. */
   userId: number | null;
   userHidden: boolean;
   anon: boolean;
-  /** The edit summary as wikitext. Null when hidden or unknown. */
+  /** The edit summary as wikitext ("" when empty). Null when hidden (for everyone, as `user`) or unknown. */
   comment: string | null;
   /** The summary as HTML from the wiki; unsanitised, sanitising happens at render time. */
   parsedComment: string | null;
