@@ -1,4 +1,15 @@
-// Filled in once the MediaWiki fixture (e2e/mediawiki) exposes its start/stop API.
-export async function startMediaWikiForTests(_log: (line: string) => void): Promise<{ manifestPath: string; stop(): Promise<void> }> {
-  return { manifestPath: "", stop: async () => undefined };
+import { MANIFEST_PATH } from "@/e2e/mediawiki/config";
+import { startWikis, status, stopWikis } from "@/e2e/mediawiki/fixture";
+
+const TEST_WIKIS = ["alpha", "beta"];
+
+/**
+ * The real MediaWiki wikis the integration and browser tests run against (see e2e/mediawiki/README.md).
+ * Wikis that were already running (a developer's, another run's) are reused and left running.
+ */
+export async function startMediaWikiForTests(log: (line: string) => void): Promise<{ manifestPath: string; stop(): Promise<void> }> {
+  const runningBefore = new Set((await status()).filter((w) => w.running).map((w) => w.key));
+  await startWikis({ wikis: TEST_WIKIS, log: (m) => log(`mediawiki: ${m}`) });
+  const startedHere = TEST_WIKIS.filter((key) => !runningBefore.has(key));
+  return { manifestPath: MANIFEST_PATH, stop: () => (startedHere.length ? stopWikis(startedHere) : Promise.resolve()) };
 }

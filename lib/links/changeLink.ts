@@ -1,0 +1,75 @@
+import { firstIssue, linkEditInputSchema, type LinkEditInput } from "./linkInput";
+import type { LinkResult } from "./linkFailure";
+import { findLinkCredentials, siteFields, updateLinkRow } from "./linkRepository";
+import { openLinkSecret, sealLinkSecret, sealLinkSession } from "./linkSecrets";
+import { wikiNetwork, type WikiNetwork } from "./serverNetwork";
+import { validateLinkAgainstWiki } from "./validateLink";
+import { prisma } from "@/lib/db/prisma";
+
+const NOT_FOUND = { ok: false as const, failure: { code: "not_found", message: "That wiki link does not exist." } };
+
+/**
+ * Edits a link. Name and colour change directly; a new user name or secret is validated
+ * against the wiki first, and nothing changes when that fails.
+ */
+export async function editLink(userId: string, linkId: string, input: LinkEditInput, network: WikiNetwork = wikiNetwork()): Promise<LinkResult<null>> {
+  const parsed = linkEditInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = firstIssue(parsed.error);
+    return { ok: false, failure: { code: "invalid_input", message: issue.message, field: issue.field as never } };
+  }
+  const { displayName, color, username, secret } = parsed.data;
+  const stored = await findLinkCredentials(userId, linkId);
+  if (!stored) return NOT_FOUND;
+  const credentialsChanged = (username !== undefined && username !== stored.loginName) || secret !== undefined;
+  if (!credentialsChanged) {
+    return (await updateLinkRow(userId, linkId, { displayName, color })) ? { ok: true, value: null } : NOT_FOUND;
+  }
+  return revalidate(userId, stored, { username: username ?? stored.loginName, secret: secret ?? openLinkSecret(stored.id, stored.secretSealed) }, network, {
+    displayName,
+    color,
+  });
+}
+
+/** Checks a stored link against its wiki again, refreshing what it can do and the wiki's details. */
+export async function revalidateLink(userId: string, linkId: string, network: WikiNetwork = wikiNetwork()): Promise<LinkResult<null>> {
+  const stored = await findLinkCredentials(userId, linkId);
+  if (!stored) return NOT_FOUND;
+  return revalidate(userId, stored, { username: stored.loginName, secret: openLinkSecret(stored.id, stored.secretSealed) }, network, {});
+}
+
+async function revalidate(
+  userId: string,
+  stored: NonNullable<Awaited<ReturnType<typeof findLinkCredentials>>>,
+  credentials: { username: string; secret: string },
+  network: WikiNetwork,
+  extra: { displayName?: string; color?: string },
+): Promise<LinkResult<null>> {
+  const validated = await validateLinkAgainstWiki(
+    { wikiUrl: stored.site.apiUrl, authMode: stored.authMode, source: stored.source, ...credentials },
+    network,
+  );
+  if (!validated.ok) return validated;
+  const link = validated.value;
+  await prisma().site.update({ where: { apiUrl: stored.site.apiUrl }, data: siteFields(stored.site.apiUrl, link.siteInfo) });
+  const updated = await updateLinkRow(userId, stored.id, {
+    ...extra,
+    loginName: link.loginName,
+    wikiUsername: link.wikiUsername,
+    secretSealed: sealLinkSecret(stored.id, link.secret),
+    sessionSealed: link.sessionCookies ? sealLinkSession(stored.id, link.sessionCookies) : null,
+    ...link.capabilities,
+    validatedAt: new Date(),
+  });
+  if (!updated) {
+    return {
+      ok: false,
+      failure: {
+        code: "duplicate_link",
+        field: "username",
+        message: `You already linked ${link.wikiUsername} on ${link.siteInfo.siteName} in another link.`,
+      },
+    };
+  }
+  return { ok: true, value: null };
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from "node:crypto";
+import { prisma } from "@/lib/db/prisma";
+import { firstIssue, LINK_COLORS, newLinkInputSchema, type NewLinkInput } from "./linkInput";
+import type { LinkResult } from "./linkFailure";
+import { insertLink, upsertSite } from "./linkRepository";
+import { sealLinkSecret, sealLinkSession } from "./linkSecrets";
+import { wikiNetwork, type WikiNetwork } from "./serverNetwork";
+import { validateLinkAgainstWiki } from "./validateLink";
+
+/** Validates a new link against its wiki and stores it; nothing is stored when any check fails. */
+export async function createLink(userId: string, input: NewLinkInput, network: WikiNetwork = wikiNetwork()): Promise<LinkResult<{ linkId: string }>> {
+  const parsed = newLinkInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = firstIssue(parsed.error);
+    return { ok: false, failure: { code: "invalid_input", message: issue.message, field: issue.field as never } };
+  }
+  const form = parsed.data;
+  const validated = await validateLinkAgainstWiki(form, network);
+  if (!validated.ok) return validated;
+  const link = validated.value;
+
+  const siteId = await upsertSite(link.apiUrl, link.siteInfo);
+  const id = randomUUID();
+  const existingCount = await prisma().wikiLink.count({ where: { userId } });
+  const inserted = await insertLink({
+    id,
+    userId,
+    siteId,
+    displayName: form.displayName ?? link.siteInfo.siteName,
+    color: form.color ?? LINK_COLORS[existingCount % LINK_COLORS.length]!,
+    authMode: link.authMode,
+    source: link.source,
+    feedFormat: link.feedFormat,
+    loginName: link.loginName,
+    wikiUsername: link.wikiUsername,
+    secretSealed: sealLinkSecret(id, link.secret),
+    sessionSealed: link.sessionCookies ? sealLinkSession(id, link.sessionCookies) : null,
+    ...link.capabilities,
+  });
+  if (!inserted) {
+    return {
+      ok: false,
+      failure: {
+        code: "duplicate_link",
+        field: "username",
+        message: `You already linked ${link.wikiUsername} on ${link.siteInfo.siteName}. A wiki can be linked twice only with different accounts.`,
+      },
+    };
+  }
+  return { ok: true, value: { linkId: id } };
+}

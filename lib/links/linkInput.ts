@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+export const LINK_COLORS = ["#3366cc", "#14866d", "#d73333", "#ac6600", "#7a4fc6", "#0b7a8a", "#b5366b", "#54595d"] as const;
+
+const optionalText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .optional()
+    .transform((v) => v || undefined);
+
+/** What the "Link a wiki" form sends. Username and secret may be omitted when a feed URL carries them. */
+export const newLinkInputSchema = z.object({
+  wikiUrl: z.string().trim().min(1, "Enter the wiki's address.").max(2000, "That address is too long."),
+  authMode: z.enum(["bot_password", "watchlist_token"], { message: "Choose how Watchdeck signs in to the wiki." }),
+  source: z.enum(["api", "feed"]).default("api"),
+  username: optionalText(255, "That user name is too long."),
+  secret: z
+    .string()
+    .max(1000, "That password or token is too long.")
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined)),
+  displayName: optionalText(80, "Keep the display name under 80 characters."),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "Pick a colour like #3366cc.")
+    .optional()
+    .transform((v) => v?.toLowerCase()),
+});
+export type NewLinkInput = z.input<typeof newLinkInputSchema>;
+export type ParsedNewLinkInput = z.output<typeof newLinkInputSchema>;
+
+/** Editing a link: a blank secret keeps the stored one. */
+export const linkEditInputSchema = z.object({
+  displayName: z.string().trim().min(1, "Enter a display name.").max(80, "Keep the display name under 80 characters."),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Pick a colour like #3366cc.").transform((v) => v.toLowerCase()),
+  username: optionalText(255, "That user name is too long."),
+  secret: z
+    .string()
+    .max(1000, "That password or token is too long.")
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined)),
+});
+export type LinkEditInput = z.input<typeof linkEditInputSchema>;
+
+export function firstIssue(error: z.ZodError): { field?: string; message: string } {
+  const issue = error.issues[0]!;
+  return { field: issue.path[0] === undefined ? undefined : String(issue.path[0]), message: issue.message };
+}

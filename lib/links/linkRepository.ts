@@ -1,0 +1,134 @@
+import { prisma } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { SiteInfo } from "@/lib/mediawiki/siteInfo";
+
+/** Every database access for sites and wiki links. */
+
+/** What the browser may see of a link: never a secret, only whether one is set. */
+export interface LinkView {
+  id: string;
+  displayName: string;
+  color: string;
+  authMode: "bot_password" | "watchlist_token";
+  source: "api" | "feed";
+  feedFormat: string | null;
+  loginName: string;
+  wikiUsername: string;
+  hasSecret: boolean;
+  canReadApi: boolean;
+  canReadFeed: boolean;
+  canWatch: boolean;
+  canMarkRead: boolean;
+  validatedAt: Date;
+  site: { id: string; name: string; server: string; apiUrl: string; lang: string };
+}
+
+const linkViewSelect = {
+  id: true,
+  displayName: true,
+  color: true,
+  authMode: true,
+  source: true,
+  feedFormat: true,
+  loginName: true,
+  wikiUsername: true,
+  secretSealed: true,
+  canReadApi: true,
+  canReadFeed: true,
+  canWatch: true,
+  canMarkRead: true,
+  validatedAt: true,
+  site: { select: { id: true, name: true, server: true, apiUrl: true, lang: true } },
+} as const;
+
+function toView({ secretSealed, ...row }: Prisma.WikiLinkGetPayload<{ select: typeof linkViewSelect }>): LinkView {
+  return { ...row, hasSecret: secretSealed.length > 0 };
+}
+
+export async function listLinksForUser(userId: string): Promise<LinkView[]> {
+  const rows = await prisma().wikiLink.findMany({ where: { userId }, select: linkViewSelect, orderBy: { createdAt: "asc" } });
+  return rows.map(toView);
+}
+
+export async function findLinkForUser(userId: string, linkId: string): Promise<LinkView | null> {
+  const row = await prisma().wikiLink.findFirst({ where: { id: linkId, userId }, select: linkViewSelect });
+  return row ? toView(row) : null;
+}
+
+/** The stored credentials of one of the user's links (sealed; callers open them). */
+export function findLinkCredentials(userId: string, linkId: string) {
+  return prisma().wikiLink.findFirst({
+    where: { id: linkId, userId },
+    select: { id: true, authMode: true, source: true, feedFormat: true, loginName: true, secretSealed: true, site: { select: { apiUrl: true } } },
+  });
+}
+
+export function siteFields(apiUrl: string, info: SiteInfo) {
+  return {
+    apiUrl,
+    name: info.siteName,
+    server: info.server,
+    articlePath: info.articlePath,
+    scriptPath: info.scriptPath,
+    lang: info.lang,
+    wikiId: info.wikiId,
+    generator: info.generator,
+    namespaces: { namespaces: info.namespaces, aliases: info.namespaceAliases } as unknown as Prisma.InputJsonValue,
+    refreshedAt: new Date(),
+  };
+}
+
+/** Stores the wiki once; a later link to it refreshes what siteinfo said. */
+export async function upsertSite(apiUrl: string, info: SiteInfo): Promise<string> {
+  const fields = siteFields(apiUrl, info);
+  const site = await prisma().site.upsert({ where: { apiUrl }, create: fields, update: fields, select: { id: true } });
+  return site.id;
+}
+
+export interface NewLinkRow {
+  id: string;
+  userId: string;
+  siteId: string;
+  displayName: string;
+  color: string;
+  authMode: "bot_password" | "watchlist_token";
+  source: "api" | "feed";
+  feedFormat: string | null;
+  loginName: string;
+  wikiUsername: string;
+  secretSealed: string;
+  sessionSealed: string | null;
+  canReadApi: boolean;
+  canReadFeed: boolean;
+  canWatch: boolean;
+  canMarkRead: boolean;
+}
+
+/** Inserts a link; returns false when the user already links that wiki account. */
+export async function insertLink(row: NewLinkRow): Promise<boolean> {
+  try {
+    await prisma().wikiLink.create({ data: { ...row, validatedAt: new Date() } });
+    return true;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    throw error;
+  }
+}
+
+export type LinkUpdate = Partial<Omit<NewLinkRow, "id" | "userId" | "siteId">> & { validatedAt?: Date };
+
+/** Updates one of the user's links; false when it is not theirs (or gone), or the change would duplicate a link. */
+export async function updateLinkRow(userId: string, linkId: string, update: LinkUpdate): Promise<boolean> {
+  try {
+    const { count } = await prisma().wikiLink.updateMany({ where: { id: linkId, userId }, data: update });
+    return count === 1;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    throw error;
+  }
+}
+
+export async function deleteLinkRow(userId: string, linkId: string): Promise<boolean> {
+  const { count } = await prisma().wikiLink.deleteMany({ where: { id: linkId, userId } });
+  return count === 1;
+}

@@ -1,0 +1,134 @@
+import type { FeedFormat } from "@/lib/mediawiki/feed/parser";
+import { parseWatchlistFeed } from "@/lib/mediawiki/feed/parser";
+import { createMediaWikiClient } from "@/lib/mediawiki/client";
+import { discoverWiki } from "@/lib/mediawiki/discovery/discoverWiki";
+import { isMediaWikiApiError, MediaWikiApiError } from "@/lib/mediawiki/MediaWikiApiError";
+import type { SiteInfo } from "@/lib/mediawiki/siteInfo";
+import { fetchWatchlistFeedBody } from "./fetchWatchlistFeed";
+import { linkFailureFrom, type LinkResult } from "./linkFailure";
+import type { WikiNetwork } from "./serverNetwork";
+import { normaliseWikiUserName } from "./userName";
+
+export interface LinkCapabilities {
+  canReadApi: boolean;
+  canReadFeed: boolean;
+  canWatch: boolean;
+  canMarkRead: boolean;
+}
+
+export interface ValidatedLink {
+  apiUrl: string;
+  siteInfo: SiteInfo;
+  authMode: "bot_password" | "watchlist_token";
+  source: "api" | "feed";
+  feedFormat: FeedFormat | null;
+  loginName: string;
+  wikiUsername: string;
+  secret: string;
+  capabilities: LinkCapabilities;
+  /** The logged-in session, serialised (bot passwords only), to be sealed and stored. */
+  sessionCookies: string | null;
+}
+
+export interface LinkCredentialsInput {
+  wikiUrl: string;
+  authMode: "bot_password" | "watchlist_token";
+  source: "api" | "feed";
+  username?: string;
+  secret?: string;
+}
+
+/**
+ * Checks a link against the wiki before anything is stored: the address leads to a MediaWiki
+ * API (siteinfo), the credentials work, and one watchlist row can be read with them.
+ */
+export async function validateLinkAgainstWiki(input: LinkCredentialsInput, network: WikiNetwork): Promise<LinkResult<ValidatedLink>> {
+  try {
+    const discovered = await discoverWiki(input.wikiUrl, network);
+    const pastedFeed = discovered.feedCredentials;
+    const authMode = pastedFeed ? "watchlist_token" : input.authMode;
+    const username = input.username ?? pastedFeed?.owner;
+    const secret = input.secret ?? pastedFeed?.token;
+    if (!username) {
+      const what = authMode === "bot_password" ? "the bot password's user name (User@botname)" : "the wiki user name whose watchlist this is";
+      return { ok: false, failure: { code: "missing_username", field: "username", message: `Enter ${what}.` } };
+    }
+    if (!secret) {
+      const what = authMode === "bot_password" ? "the bot password" : "the watchlist token";
+      return { ok: false, failure: { code: "missing_secret", field: "secret", message: `Enter ${what}.` } };
+    }
+    const common = { apiUrl: discovered.apiUrl, siteInfo: discovered.siteInfo, secret };
+    if (authMode === "bot_password") {
+      return { ok: true, value: { ...common, ...(await checkBotPassword(discovered.apiUrl, username, secret, network)) } };
+    }
+    const source = pastedFeed ? "feed" : input.source;
+    const feedFormat = source === "feed" ? (pastedFeed?.feedFormat ?? "atom") : null;
+    return { ok: true, value: { ...common, ...(await checkWatchlistToken(discovered.apiUrl, username, secret, source, feedFormat, network)) } };
+  } catch (error) {
+    return { ok: false, failure: linkFailureFrom(error) };
+  }
+}
+
+async function checkBotPassword(apiUrl: string, loginName: string, password: string, network: WikiNetwork) {
+  const client = createMediaWikiClient({ apiUrl, ...network, botPassword: { username: loginName, password } });
+  const session = await client.login();
+  const rights = await readOwnRights(client);
+  try {
+    await client.get({ action: "query", list: "watchlist", wllimit: 1, wlprop: "ids" });
+  } catch (error) {
+    if (isMediaWikiApiError(error, "permissiondenied")) {
+      throw new MediaWikiApiError(
+        "auth",
+        "missing_viewmywatchlist",
+        `The bot password works, but it lacks the "View your watchlist" grant (viewmywatchlist), so Watchdeck cannot read the watchlist. ` +
+          `Edit it at Special:BotPasswords on the wiki and tick that grant.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  const canEdit = rights.has("editmywatchlist");
+  return {
+    authMode: "bot_password" as const,
+    source: "api" as const,
+    feedFormat: null,
+    loginName,
+    wikiUsername: session.userName,
+    capabilities: { canReadApi: true, canReadFeed: false, canWatch: canEdit, canMarkRead: canEdit },
+    sessionCookies: client.cookieJar.serialize(),
+  };
+}
+
+async function readOwnRights(client: ReturnType<typeof createMediaWikiClient>): Promise<Set<string>> {
+  const answer = await client.get({ action: "query", meta: "userinfo", uiprop: "rights" });
+  const rights = (answer.data as { query?: { userinfo?: { rights?: unknown } } }).query?.userinfo?.rights;
+  return new Set(Array.isArray(rights) ? rights.filter((r): r is string => typeof r === "string") : []);
+}
+
+async function checkWatchlistToken(
+  apiUrl: string,
+  username: string,
+  token: string,
+  source: "api" | "feed",
+  feedFormat: FeedFormat | null,
+  network: WikiNetwork,
+) {
+  const owner = normaliseWikiUserName(username);
+  const client = createMediaWikiClient({ apiUrl, ...network });
+  if (source === "api") {
+    await client.getWithWatchlistToken({ action: "query", list: "watchlist", wllimit: 1, wlprop: "ids" }, { owner, token });
+  } else {
+    const body = await fetchWatchlistFeedBody(apiUrl, { owner, token, feedFormat: feedFormat ?? "atom", hours: 1 }, network);
+    const feed = parseWatchlistFeed(body);
+    if (!feed.ok) throw new MediaWikiApiError(feed.error.kind === "auth" ? "auth" : "invalid", feed.error.code, feed.error.message);
+  }
+  return {
+    authMode: "watchlist_token" as const,
+    source,
+    feedFormat,
+    loginName: owner,
+    wikiUsername: owner,
+    capabilities: { canReadApi: true, canReadFeed: true, canWatch: false, canMarkRead: false },
+    sessionCookies: null,
+  };
+}
