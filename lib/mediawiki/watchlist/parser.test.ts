@@ -178,7 +178,7 @@ describe("parseWatchlistPage, real capture: an admin's view of revision-deleted 
 
 describe("parseWatchlistPage, real capture: a wrong watchlist token", () => {
   it("is an auth error with an actionable message", () => {
-    const result = parseWatchlistPage(fixture("alpha-watchlist-bad-token.json"));
+    const result = parseWatchlistPage(fixture("e2e-error-bad-wltoken.json"));
     expect(result).toMatchObject({ ok: false, error: { kind: "auth", code: "bad_wltoken" } });
     if (!result.ok) expect(result.error.message).toContain("Watchlist token");
   });
@@ -208,10 +208,38 @@ describe("parseWatchlistPage, envelopes (real captures)", () => {
   });
 
   it("reads the last page, which has no continuation", () => {
-    const last = page(fixture("alpha-alice-watchlist-last-page.json"));
+    const last = page(fixture("e2e-watchlist-page2.json"));
     expect(last.continue).toBeUndefined();
     expect(last.changes).toHaveLength(76);
     expect(last.changes.at(-1)).toMatchObject({ kind: "new", title: "Watchdeck Alpha", revId: 2, user: "Admin", isNew: true });
+  });
+
+  it("reads a full 500-row page fetched with a bot-password session", () => {
+    const full = page(fixture("e2e-watchlist-page1.json"));
+    expect(full.changes).toHaveLength(500);
+    expect(full.continue).toEqual({ wlcontinue: "20261123105728|82", continue: "-||" });
+    const kinds = full.changes.reduce<Record<string, number>>((n, c) => ({ ...n, [c.kind]: (n[c.kind] ?? 0) + 1 }), {});
+    expect(kinds).toEqual({ categorize: 1, edit: 14, log: 5, new: 480 });
+  });
+
+  it("reads a page without wlallrev (latest revision per page)", () => {
+    expect(page(fixture("e2e-watchlist-latest-page1.json")).changes).toHaveLength(500);
+  });
+
+  it("reads the whole German watchlist in one page", () => {
+    const beta = page(fixture("e2e-watchlist-beta.json"));
+    expect(beta.changes).toHaveLength(66);
+    expect(beta.continue).toBeUndefined();
+  });
+
+  it("refuses a formatversion=1 response instead of misreading its \"\" flags", () => {
+    const result = parseWatchlistPage(fixture("e2e-watchlist-page1-formatversion1.json"));
+    expect(result).toMatchObject({ ok: false, error: { kind: "invalid", code: "malformed" } });
+    if (!result.ok) expect(result.error.message).toContain("formatversion=2");
+  });
+
+  it("maps an error caused by our own request (wlprop=patrol) to an invalid wiki_error", () => {
+    expect(parseWatchlistPage(fixture("e2e-error-patrol.json"))).toMatchObject({ ok: false, error: { kind: "invalid", code: "wiki_error" } });
   });
 
   it("reads warnings in the default format", () => {
@@ -234,13 +262,13 @@ describe("parseWatchlistPage, envelopes (real captures)", () => {
   });
 
   it("maps a bot password without the watchlist grant to permission_denied", () => {
-    const result = parseWatchlistPage(fixture("alpha-watchlist-no-grant.json"));
+    const result = parseWatchlistPage(fixture("e2e-error-permissiondenied.json"));
     expect(result).toMatchObject({ ok: false, error: { kind: "auth", code: "permission_denied" } });
     if (!result.ok) expect(result.error.message).toContain("View your watchlist");
   });
 
   it("maps a logged-out request to not_logged_in", () => {
-    expect(parseWatchlistPage(fixture("alpha-watchlist-anonymous.json"))).toMatchObject({
+    expect(parseWatchlistPage(fixture("e2e-error-notloggedin.json"))).toMatchObject({
       ok: false,
       error: { kind: "auth", code: "not_logged_in" },
     });
