@@ -28,7 +28,6 @@ async function main(): Promise<void> {
         forceReseed: process.argv.includes("--force"),
       });
       for (const w of Object.values(m.wikis)) {
-        if (wikis && !wikis.includes(w.key)) continue;
         console.log(`${w.key.padEnd(8)} ${w.running ? "up  " : "down"} ${w.apiUrl}  (${w.sitename}, ${w.lang}) rows(Alice, allrev)=${w.seed.counts.aliceAllrev}`);
       }
       console.log(`manifest: ${MANIFEST_PATH}  (${Date.now() - t0} ms)`);

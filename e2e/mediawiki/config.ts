@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 
 /** Bump when LocalSettings / users / seeding semantics change: forces a rebuild of cached wikis. */
-export const FIXTURE_VERSION = 3;
+export const FIXTURE_VERSION = 4;
 
 export const MW_DIR = process.env.WATCHDECK_MW_DIR ?? "/usr/share/mediawiki";
 export const FIXTURE_DIR = __dirname;

@@ -376,7 +376,7 @@ $wgMainCacheType = CACHE_NONE;
 $wgSessionCacheType = CACHE_DB;
 $wgParserCacheType = CACHE_DB;
 $wgCacheDirectory = ${phpString(CACHE_DIR)};
-$wgLocalisationCacheConf['store'] = 'files';
+$wgLocalisationCacheConf['store'] = 'array';
 $wgLocalisationCacheConf['storeDirectory'] = ${phpString(path.join(CACHE_DIR, "l10n"))};
 $wgLocalisationCacheConf['manualRecache'] = false;
 $wgJobRunRate = 1;
@@ -530,6 +530,14 @@ async function installWiki(def: WikiDef, port: number): Promise<void> {
   ]);
   fs.renameSync(path.join(confDir, "LocalSettings.php"), path.join(dir, "LocalSettings.install.php"));
   fs.rmSync(confDir, { recursive: true, force: true });
+  // WAL journal (persistent per file): ~3x faster writes than the default rollback journal,
+  // and readers no longer block the writer.
+  const dbFiles = [`${key}.sqlite`, `${key}_jobqueue.sqlite`, "wikicache.sqlite"].map((f) => path.join(dir, f));
+  await runPhp(null, [
+    "-r",
+    `foreach (json_decode($argv[1]) as $f) { (new PDO("sqlite:$f"))->exec("PRAGMA journal_mode=WAL"); }`,
+    JSON.stringify(dbFiles),
+  ]);
   writeLocalSettings(def, port);
   // users (Admin comes from install.php; createAndPromote adds sysop/bureaucrat again harmlessly)
   const others = USER_KEYS.filter((u) => u !== "Admin");

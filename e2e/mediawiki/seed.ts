@@ -132,7 +132,14 @@ export async function runSeed(ctx: WikiContext): Promise<Omit<SeedResult, "timin
     };
   };
   const expiring: string[] = [];
+  const slow: string[] = [];
   for (const step of plan) {
+    const ts = Date.now();
+    await runStep(step);
+    const dt = Date.now() - ts;
+    if (dt > 1000) slow.push(`${step.op}${"label" in step && step.label ? ` ${step.label}` : ""}: ${dt} ms`);
+  }
+  async function runStep(step: SeedStep): Promise<void> {
     switch (step.op) {
       case "edit": {
         const client = await ctx.client(step.user);
@@ -157,34 +164,30 @@ export async function runSeed(ctx: WikiContext): Promise<Omit<SeedResult, "timin
         break;
       }
       case "bulk": {
-        const client = await ctx.client(step.user);
-        const token = await client.csrf();
-        const items = Array.from({ length: step.count }, (_, i) => i + 1);
-        await pmap(items, 3, async (n) => {
-          const title = bulkTitle(step.prefix, n);
-          const r = await client.post({
-            action: "edit",
-            title,
-            text: `Bulk page ${n}.\n`,
-            summary: `Bulk creation ${n}`,
-            bot: step.bot,
-            createonly: true,
-            token,
-          });
-          if (r.edit?.result !== "Success") throw new Error(`bulk edit ${title} failed: ${JSON.stringify(r)}`);
-          const label = `bulk-${String(n).padStart(3, "0")}`;
+        // One PHP process creating all pages (same PageUpdater path as an API edit):
+        // ~20 ms per page instead of ~45 ms per API request on this SQLite setup.
+        const pages = Array.from({ length: step.count }, (_, i) => ({
+          title: bulkTitle(step.prefix, i + 1),
+          text: `Bulk page ${i + 1}.\n`,
+          summary: `Bulk creation ${i + 1}`,
+        }));
+        const [res] = (await ctx.runTool([{ op: "createPages", user: step.user, bot: !!step.bot, pages }])) as Array<{
+          pages: Array<{ title: string; pageid: number; revid: number; timestamp: string }>;
+        }>;
+        res!.pages.forEach((p, i) => {
+          const label = `bulk-${String(i + 1).padStart(3, "0")}`;
           changes[label] = {
             label,
             kind: "bulk",
             rcType: "new",
-            title,
+            title: p.title,
             user: step.user,
             alice: step.watchers.includes("Alice"),
             bob: step.watchers.includes("Bob"),
-            pageid: r.edit.pageid,
-            revid: r.edit.newrevid,
+            pageid: p.pageid,
+            revid: p.revid,
             old_revid: 0,
-            timestamp: r.edit.newtimestamp,
+            timestamp: p.timestamp,
           };
         });
         break;
@@ -249,7 +252,10 @@ export async function runSeed(ctx: WikiContext): Promise<Omit<SeedResult, "timin
         break;
     }
   }
+  const tj = Date.now();
   await ctx.runJobs();
+  slow.push(`final runJobs: ${Date.now() - tj} ms`);
+  ctx.log(`seed steps done in ${Date.now() - t0} ms (${slow.join(", ")})`);
 
   // ---- verify against the plan and collect facts
   const aliceClient = await ctx.client("Alice");

@@ -107,7 +107,7 @@ export type SeedStep =
   | { op: "markSeen"; user: UserKey; titles: string[] }
   /** Raw DB write (fixture tool): move an existing watch's expiry into the past. */
   | { op: "expireWatch"; user: UserKey; title: string; expiry: string }
-  /** Editor creates `count` pages `${prefix} NNN` concurrently (labels bulk-NNN). */
+  /** `user` creates `count` pages `${prefix} NNN` in one PHP process via the fixture tool (labels bulk-NNN). */
   | { op: "bulk"; user: UserKey; prefix: string; count: number; watchers: UserKey[]; bot?: boolean }
   /** Run maintenance/runJobs.php (categorize changes are created by a job). */
   | { op: "runJobs" }

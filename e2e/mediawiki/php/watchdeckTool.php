@@ -115,6 +115,36 @@ class WatchdeckTool extends Maintenance {
 				}
 				return [ 'ok' => true, 'wl_id' => (int)$wlId ];
 
+			case 'createPages':
+				// Many page creations in one process, the way an API edit does them
+				// (PageUpdater -> revision + recentchanges row + watchlist notification).
+				$user = $this->userIdentity( $op['user'] );
+				$factory = $services->getWikiPageFactory();
+				$out = [];
+				foreach ( $op['pages'] as $p ) {
+					$title = Title::newFromText( $p['title'] );
+					$page = $factory->newFromTitle( $title );
+					$updater = $page->newPageUpdater( $user );
+					$updater->setContent( 'main', ContentHandler::makeContent( $p['text'], $title ) );
+					$flags = EDIT_NEW | ( !empty( $op['bot'] ) ? EDIT_FORCE_BOT : 0 );
+					$rev = $updater->saveRevision(
+						CommentStoreComment::newUnsavedComment( $p['summary'] ),
+						$flags
+					);
+					if ( !$rev ) {
+						$this->fatalError( "createPages: could not create {$p['title']}: " .
+							$updater->getStatus()->getWikiText( false, false, 'en' ) );
+					}
+					DeferredUpdates::doUpdates();
+					$out[] = [
+						'title' => $title->getPrefixedText(),
+						'pageid' => $rev->getPageId(),
+						'revid' => $rev->getId(),
+						'timestamp' => wfTimestamp( TS_ISO_8601, $rev->getTimestamp() ),
+					];
+				}
+				return [ 'ok' => true, 'pages' => $out ];
+
 			default:
 				$this->fatalError( 'unknown op: ' . json_encode( $op ) );
 		}
