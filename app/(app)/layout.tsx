@@ -13,6 +13,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         </Link>
         <nav aria-label="Main">
           <Link href="/">Timeline</Link>
+          <Link href="/wikis">Wikis</Link>
         </nav>
         <span className="who">{user.name ?? user.email}</span>
         <SignOutButton />

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { capabilityNotes } from "@/lib/links/capabilityNotes";
+import type { LinkView } from "@/lib/links/linkRepository";
+
+const AUTH_LABEL = { bot_password: "Bot password", watchlist_token: "Watchlist token" } as const;
+
+export function LinkCard({ link }: { link: LinkView }) {
+  const notes = capabilityNotes(link);
+  return (
+    <li className="card link-card" aria-label={link.displayName}>
+      <div className="link-card-head">
+        <span className="swatch" style={{ background: link.color }} aria-hidden="true" />
+        <h3>{link.displayName}</h3>
+        <Link href={`/wikis/${link.id}`} className="button secondary" aria-label={`Edit ${link.displayName}`}>
+          Edit
+        </Link>
+      </div>
+      <dl className="link-facts">
+        <dt>Wiki</dt>
+        <dd>
+          <a href={link.site.server}>{link.site.name}</a>
+        </dd>
+        <dt>Account</dt>
+        <dd>{link.wikiUsername}</dd>
+        <dt>Signed in with</dt>
+        <dd>
+          {AUTH_LABEL[link.authMode]}
+          {link.authMode === "bot_password" ? ` (${link.loginName})` : ""}, read through {link.source === "feed" ? `the ${link.feedFormat ?? ""} feed` : "the API"}
+        </dd>
+      </dl>
+      {notes.map((note) => (
+        <p key={note} className="hint capability-note">
+          {note}
+        </p>
+      ))}
+    </li>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/currentUser";
+import { capabilityNotes } from "@/lib/links/capabilityNotes";
+import { findLinkForUser } from "@/lib/links/linkRepository";
+import { removeLinkAction } from "../actions";
+import { EditLinkForm } from "./EditLinkForm";
+import { RevalidateButton } from "./RevalidateButton";
+
+export const metadata: Metadata = { title: "Edit wiki link" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function EditLinkPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const link = UUID.test(id) ? await findLinkForUser(user.id, id) : null;
+  if (!link) notFound();
+  return (
+    <main>
+      <p>
+        <Link href="/wikis">← Wikis</Link>
+      </p>
+      <h1>{link.displayName}</h1>
+      <p>
+        {link.site.name} · {link.wikiUsername}
+      </p>
+      {capabilityNotes(link).map((note) => (
+        <p key={note} className="hint">
+          {note}
+        </p>
+      ))}
+      <section className="card">
+        <EditLinkForm link={{ id: link.id, displayName: link.displayName, color: link.color, loginName: link.loginName, authMode: link.authMode, hasSecret: link.hasSecret }} />
+      </section>
+      <section className="card actions-row" aria-label="Link actions">
+        <RevalidateButton linkId={link.id} />
+        <form action={removeLinkAction.bind(null, link.id)}>
+          <button type="submit" className="secondary">
+            Remove link
+          </button>
+        </form>
+      </section>
+    </main>
+  );
+}
