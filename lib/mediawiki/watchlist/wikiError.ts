@@ -1,4 +1,5 @@
 import type { SourceError } from "@/lib/changes/sourceError";
+import { kindForCode } from "../errorCodes";
 
 /**
  * Maps an error code MediaWiki's watchlist module reports (in an API error
@@ -25,6 +26,8 @@ export function sourceErrorFromWikiCode(code: string, text?: string): SourceErro
         detail,
       };
     case "notloggedin":
+    case "assertuserfailed":
+    case "assertnameduserfailed":
       return {
         kind: "auth",
         code: "not_logged_in",
@@ -33,9 +36,6 @@ export function sourceErrorFromWikiCode(code: string, text?: string): SourceErro
       };
     case "permissiondenied":
     case "readapidenied":
-    case "assertuserfailed":
-    case "assertnameduserfailed":
-    case "mwoauth-invalid-authorization":
       return {
         kind: "auth",
         code: "permission_denied",
@@ -51,30 +51,30 @@ export function sourceErrorFromWikiCode(code: string, text?: string): SourceErro
         detail,
       };
   }
-  if (isTransient(code)) {
-    return {
-      kind: "transient",
-      code: "wiki_error",
-      message: "The wiki could not answer just now. Watchdeck will try again later.",
-      detail,
-    };
+  // Everything else is classified the way the API client classifies it.
+  switch (kindForCode(code)) {
+    case "auth":
+      return {
+        kind: "auth",
+        code: "permission_denied",
+        message: `The wiki refused to show this watchlist (${code}). Check the account and its permissions on the wiki.`,
+        detail,
+      };
+    case "transient":
+      return {
+        kind: "transient",
+        code: "wiki_error",
+        message: "The wiki could not answer just now. Watchdeck will try again later.",
+        detail,
+      };
+    default:
+      return {
+        kind: "invalid",
+        code: "wiki_error",
+        message: `The wiki rejected the watchlist request (${code}).`,
+        detail,
+      };
   }
-  return {
-    kind: "invalid",
-    code: "wiki_error",
-    message: `The wiki rejected the watchlist request (${code}).`,
-    detail,
-  };
-}
-
-function isTransient(code: string): boolean {
-  return (
-    code.startsWith("internal_api_error") ||
-    code === "maxlag" ||
-    code === "ratelimited" ||
-    code === "readonly" ||
-    code === "timeout"
-  );
 }
 
 function truncate(text: string, max: number): string {

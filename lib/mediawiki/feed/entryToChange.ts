@@ -1,0 +1,81 @@
+import { isIP } from "node:net";
+import type { Change } from "@/lib/changes/change";
+import { idsFromChangeUrl } from "./changeUrl";
+import type { FeedEntry } from "./feedEntry";
+import { summaryFromDescription } from "./summary";
+
+/**
+ * Normalises one (non-error) watchlist feed entry to a Change, or returns why
+ * it cannot. A feed knows much less than the API: no namespace number, page
+ * id, user id, sizes, flags, tags or unread state; those are null/false and
+ * `source` is "feed".
+ *
+ * - kind: "log" when the link is Special:Log?logid=…; "categorize" when the
+ *   summary is MediaWiki's categorisation message ("[[:Page]] added to
+ *   category", which starts with a link to another page in every language we
+ *   know) on a prefixed title; otherwise "edit" (the feed cannot tell a page
+ *   creation from an edit).
+ * - user: the author; an item without author had its user hidden.
+ * - anon: the author is an IP address, which is how MediaWiki names
+ *   anonymous editors.
+ */
+export function entryToChange(entry: FeedEntry): { ok: true; change: Change } | { ok: false; why: string } {
+  if (entry.title === "") return { ok: false, why: "it has no title" };
+  if (entry.rawDate === "") return { ok: false, why: "it has no date" };
+  if (entry.date === null) return { ok: false, why: `its date "${entry.rawDate.slice(0, 64)}" is not a valid date` };
+
+  const ids = idsFromChangeUrl(entry.link);
+  const { comment, parsedComment } = summaryFromDescription(entry.description, entry.author);
+  const kind =
+    ids.logId !== null ? "log" : ids.revId !== null && isCategorisation(entry.title, comment) ? "categorize" : "edit";
+  const user = entry.author === "" ? null : entry.author;
+
+  return {
+    ok: true,
+    change: {
+      kind,
+      source: "feed",
+      namespace: null,
+      title: entry.title,
+      pageId: null,
+      revId: ids.revId,
+      oldRevId: ids.oldRevId,
+      logId: ids.logId,
+      logType: null,
+      logAction: null,
+      logParams: null,
+      user,
+      userId: null,
+      userHidden: user === null,
+      anon: user !== null && isIP(user) !== 0,
+      comment,
+      parsedComment,
+      commentHidden: false,
+      timestamp: entry.date,
+      oldLength: null,
+      newLength: null,
+      minor: false,
+      bot: false,
+      isNew: false,
+      tags: [],
+      notificationTimestamp: null,
+      expiry: null,
+    },
+  };
+}
+
+// MediaWiki's categorisation summaries (recentchanges-page-added-to-category and
+// friends) begin with "[[:<member page>]]". An edit whose own summary starts
+// with a link to another page is the rare false positive; it only costs a
+// second timeline entry if the same wiki is also read through the API.
+const CATEGORISATION_SUMMARY = /^\[\[:([^\]|]+)(?:\|[^\]]*)?\]\]/;
+
+function isCategorisation(title: string, comment: string | null): boolean {
+  if (comment === null || !title.includes(":")) return false;
+  const m = CATEGORISATION_SUMMARY.exec(comment);
+  return m !== null && normaliseTitle(m[1]!) !== normaliseTitle(title);
+}
+
+function normaliseTitle(title: string): string {
+  return title.replace(/_/g, " ").trim();
+}
