@@ -213,7 +213,16 @@ export function ensureInstalled(): void {
 // ---------------------------------------------------------------------------
 // Lock (several test processes may call startWikis at once)
 
-async function withLock<T>(fn: () => Promise<T>): Promise<T> {
+let inProcess: Promise<unknown> = Promise.resolve();
+
+/** Serializes lifecycle operations: in this process (promise queue) and across processes (lock dir). */
+function withLock<T>(fn: () => Promise<T>): Promise<T> {
+  const run = inProcess.then(() => withDirLock(fn));
+  inProcess = run.catch(() => undefined);
+  return run;
+}
+
+async function withDirLock<T>(fn: () => Promise<T>): Promise<T> {
   fs.mkdirSync(WORK_DIR, { recursive: true });
   const deadline = Date.now() + 15 * 60_000;
   for (;;) {
@@ -223,14 +232,16 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
       break;
     } catch (err: any) {
       if (err.code !== "EEXIST") throw err;
-      const owner = Number(fs.readFileSync(path.join(LOCK_DIR, "owner"), "utf8").trim() || "0");
-      const ownerAlive = owner > 0 && isAlive(owner);
-      const age = Date.now() - fs.statSync(LOCK_DIR).mtimeMs;
-      if (owner === process.pid) {
-        // re-entrant call from the same process (e.g. startWiki inside startWikis): just run
-        return fn();
+      let owner = 0;
+      let age = 0;
+      try {
+        owner = Number(fs.readFileSync(path.join(LOCK_DIR, "owner"), "utf8").trim() || "0");
+        age = Date.now() - fs.statSync(LOCK_DIR).mtimeMs;
+      } catch {
+        continue; // lock vanished meanwhile (or owner not written yet): retry
       }
-      if (!ownerAlive && (owner > 0 || age > 5000)) {
+      const stale = owner > 0 ? !isAlive(owner) || owner === process.pid : age > 5000;
+      if (stale) {
         fs.rmSync(LOCK_DIR, { recursive: true, force: true });
         continue;
       }
