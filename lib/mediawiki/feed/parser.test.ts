@@ -24,6 +24,7 @@ describe("parseWatchlistFeed, real RSS 2.0 capture (MediaWiki 1.39.17, English w
   it("reads all 50 items, newest first", () => {
     expect(rss.format).toBe("rss");
     expect(rss.changes).toHaveLength(50);
+    expect(rss.mayHaveMore).toBe(true);
     expect(rss.changes[0]!.title).toBe("Category:Watched Category");
     expect(rss.changes.at(-1)).toMatchObject({ title: "Bulk 513", revId: 532 });
   });
@@ -240,7 +241,7 @@ describe("parseWatchlistFeed, documents that are not watchlist feeds", () => {
 
   it("reads a feed with no items as no changes", () => {
     const empty = capture("e2e-feed-rss.xml").replace(/<item>[\s\S]*<\/item>/, "");
-    expect(parseWatchlistFeed(empty)).toEqual({ ok: true, value: { format: "rss", changes: [] } });
+    expect(parseWatchlistFeed(empty)).toEqual({ ok: true, value: { format: "rss", changes: [], mayHaveMore: false } });
   });
 });
 

@@ -15,7 +15,15 @@ export interface WatchlistFeed {
   format: FeedFormat;
   /** Newest first, as the wiki lists them (at most 50, from the last 72 hours at most). */
   changes: Change[];
+  /**
+   * True when the feed is full (MediaWiki stops at 50 items and has no
+   * continuation): older changes inside the requested hours may be missing.
+   */
+  mayHaveMore: boolean;
 }
+
+/** action=feedwatchlist never returns more than this many items (wllimit = min(50, $wgFeedLimit)). */
+export const FEED_ITEM_CAP = 50;
 
 export type ParseFeedOptions = SafeXmlOptions;
 
@@ -69,7 +77,7 @@ export function parseWatchlistFeed(body: string, options: ParseFeedOptions = {})
     if (!result.ok) return invalidItem(index, entries.length, entry.title, result.why);
     changes.push(result.change);
   }
-  return { ok: true, value: { format, changes } };
+  return { ok: true, value: { format, changes, mayHaveMore: changes.length >= FEED_ITEM_CAP } };
 }
 
 function readEach<W>(

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { sourceErrorFromWikiCode } from "./wikiError";
+
+describe("sourceErrorFromWikiCode", () => {
+  it.each([
+    ["bad_wltoken", "auth", "bad_wltoken"],
+    ["bad_wlowner", "auth", "bad_wlowner"],
+    ["notloggedin", "auth", "not_logged_in"],
+    ["assertuserfailed", "auth", "not_logged_in"],
+    ["permissiondenied", "auth", "permission_denied"],
+    ["readapidenied", "auth", "permission_denied"],
+    ["blocked", "auth", "permission_denied"],
+    ["mwoauth-invalid-authorization", "auth", "permission_denied"],
+    ["feed-unavailable", "unavailable", "feed_disabled"],
+    ["maxlag", "transient", "wiki_error"],
+    ["internal_api_error_DBConnectionError", "transient", "wiki_error"],
+    ["feed-invalid", "invalid", "wiki_error"],
+    ["badvalue", "invalid", "wiki_error"],
+  ])("maps %s to %s/%s", (code, kind, ours) => {
+    expect(sourceErrorFromWikiCode(code, "text")).toMatchObject({ kind, code: ours, detail: `${code}: text` });
+  });
+
+  it("keeps at most 300 characters of the wiki's text", () => {
+    const error = sourceErrorFromWikiCode("badvalue", "x".repeat(1000));
+    expect(error.detail).toHaveLength("badvalue: ".length + 301);
+  });
+});
