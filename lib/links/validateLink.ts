@@ -120,7 +120,11 @@ async function checkWatchlistToken(
   } else {
     const body = await fetchWatchlistFeedBody(apiUrl, { owner, token, feedFormat: feedFormat ?? "atom", hours: 1 }, network);
     const feed = parseWatchlistFeed(body);
-    if (!feed.ok) throw new MediaWikiApiError(feed.error.kind === "auth" ? "auth" : "invalid", feed.error.code, feed.error.message);
+    if (!feed.ok) {
+      // "unavailable" (feeds switched off) cannot be fixed by retrying, so it counts as invalid here.
+      const kind = feed.error.kind === "auth" || feed.error.kind === "transient" ? feed.error.kind : "invalid";
+      throw new MediaWikiApiError(kind, feed.error.code, feed.error.message);
+    }
   }
   return {
     authMode: "watchlist_token" as const,
