@@ -8,6 +8,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { createTestDatabase, freePort } from "@/test/support/testPostgres";
 import { startTestInfrastructure, type TestInfrastructure } from "@/test/support/testInfrastructure";
 
@@ -19,6 +20,14 @@ interface Tally {
   passed: number;
   failed: number;
   skipped: number;
+}
+
+/** The file a package's `bin` entry points at, resolved through its package.json (always exported). */
+function binOf(packageName: string, binName: string): string {
+  const manifestPath = require.resolve(`${packageName}/package.json`);
+  const bin = (require(manifestPath) as { bin: Record<string, string> }).bin[binName];
+  if (!bin) throw new Error(`${packageName} has no "${binName}" executable`);
+  return path.join(path.dirname(manifestPath), bin);
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -35,7 +44,7 @@ function readJson<T>(file: string): T | undefined {
 async function runVitest(projects: Suite[], env: NodeJS.ProcessEnv): Promise<Tally & { code: number }> {
   const report = "test-results/vitest.json";
   rmSync(report, { force: true });
-  const args = [require.resolve("vitest/vitest.mjs"), "run", ...projects.flatMap((p) => ["--project", p])];
+  const args = [binOf("vitest", "vitest"), "run", ...projects.flatMap((p) => ["--project", p])];
   args.push("--reporter=default", "--reporter=json", `--outputFile.json=${report}`);
   const code = await run(process.execPath, args, env);
   const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(report);
@@ -45,13 +54,13 @@ async function runVitest(projects: Suite[], env: NodeJS.ProcessEnv): Promise<Tal
 
 async function runPlaywright(infra: TestInfrastructure, env: NodeJS.ProcessEnv): Promise<Tally & { code: number }> {
   log("building the app for the browser tests (next build)");
-  const buildCode = await run(process.execPath, [require.resolve("next/dist/bin/next"), "build"], env);
+  const buildCode = await run(process.execPath, [binOf("next", "next"), "build"], env);
   if (buildCode !== 0) return { code: buildCode, passed: 0, failed: 1, skipped: 0 };
   const databaseUrl = await createTestDatabase(infra.pgServerUrl, infra.templateDatabase, "watchdeck_e2e");
   rmSync(".data/e2e", { recursive: true, force: true });
   const report = "test-results/e2e.json";
   rmSync(report, { force: true });
-  const code = await run(process.execPath, [require.resolve("@playwright/test/cli"), "test"], {
+  const code = await run(process.execPath, [binOf("@playwright/test", "playwright"), "test"], {
     ...env,
     WATCHDECK_E2E_DATABASE_URL: databaseUrl,
     WATCHDECK_E2E_PORT: String(await freePort()),
