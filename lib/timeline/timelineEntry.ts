@@ -1,0 +1,75 @@
+import type { ChangeKind, JsonValue } from "@/lib/changes/change";
+
+/** The wiki a timeline row comes from: enough to build links to it and name its namespaces. */
+export interface TimelineSite {
+  id: string;
+  name: string;
+  /** Origin, e.g. "https://de.wikipedia.org". */
+  server: string;
+  /** e.g. "/wiki/$1". */
+  articlePath: string;
+  /** e.g. "/w"; "" when index.php sits at the root. */
+  scriptPath: string;
+  lang: string;
+}
+
+/** One scope link that watches the row's page: for the row's colour and for per-link row actions. */
+export interface TimelineWatcher {
+  linkId: string;
+  /** The Watchdeck user owning the link (in a team scope: one of the members). */
+  userId: string;
+  displayName: string;
+  color: string;
+  wikiUsername: string;
+  /** Whether this link's watchlist marks the change unread. */
+  unread: boolean;
+  watchExpiry: Date | null;
+}
+
+/**
+ * One change in a timeline, once per change however many of the scope's links
+ * saw it. Straight from the database; view concerns (URLs, sanitised summary,
+ * formatted times) are added by toTimelineRowView.
+ */
+export interface TimelineEntry {
+  changeId: bigint;
+  site: TimelineSite;
+  watchers: TimelineWatcher[];
+  kind: ChangeKind;
+  namespace: number | null;
+  /** Prefixed title as the wiki gives it, in the wiki's language. */
+  title: string;
+  pageId: bigint | null;
+  revId: bigint | null;
+  oldRevId: bigint | null;
+  logId: bigint | null;
+  logType: string | null;
+  logAction: string | null;
+  logParams: JsonValue | null;
+  user: string | null;
+  userHidden: boolean;
+  anon: boolean;
+  comment: string | null;
+  /** Unsanitised HTML from the wiki. */
+  parsedComment: string | null;
+  commentHidden: boolean;
+  timestamp: Date;
+  oldLength: number | null;
+  newLength: number | null;
+  minor: boolean;
+  bot: boolean;
+  isNew: boolean;
+  tags: string[];
+  /** Some watcher in the scope has not seen it (the wiki's notificationtimestamp). */
+  unread: boolean;
+}
+
+/** In group-by-page mode: a page, its newest matching change, and all its matching changes (newest first). */
+export interface TimelinePageGroup {
+  head: TimelineEntry;
+  /** Matching changes of the page in the scope (may exceed changes.length, which is capped). */
+  count: number;
+  /** Distinct users of those changes ("(username removed)" not included). */
+  users: string[];
+  changes: TimelineEntry[];
+}
