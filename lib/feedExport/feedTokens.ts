@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db/prisma";
+import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
+import { hashFeedSecret, looksLikeFeedSecret, newFeedSecret } from "./feedSecret";
+
+/** Every database access for feed URLs. */
+
+export interface FeedTokenView {
+  id: string;
+  name: string;
+  filterQuery: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+const viewSelect = { id: true, name: true, filterQuery: true, createdAt: true, lastUsedAt: true } as const;
+
+const feedNameSchema = z.string().trim().min(1, "Give the feed a name.").max(80, "Keep the feed name under 80 characters.");
+
+export type FeedTokenResult = { ok: true; id: string; secret: string } | { ok: false; message: string };
+
+/** Creates a feed URL over the given filters; the secret is returned once and never stored. */
+export async function createFeedToken(userId: string, input: { name: string; filterQuery: string }): Promise<FeedTokenResult> {
+  const name = feedNameSchema.safeParse(input.name);
+  if (!name.success) return { ok: false, message: name.error.issues[0]!.message };
+  const filters = safeParseTimelineFilters(new URLSearchParams(input.filterQuery));
+  if (!filters.ok) return { ok: false, message: filters.error };
+  const secret = newFeedSecret();
+  const row = await prisma().feedToken.create({
+    data: { userId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.filters).toString(), secretHash: hashFeedSecret(secret) },
+    select: { id: true },
+  });
+  return { ok: true, id: row.id, secret };
+}
+
+export function listFeedTokens(userId: string): Promise<FeedTokenView[]> {
+  return prisma().feedToken.findMany({ where: { userId }, select: viewSelect, orderBy: { createdAt: "asc" } });
+}
+
+export async function revokeFeedToken(userId: string, id: string): Promise<boolean> {
+  const { count } = await prisma().feedToken.deleteMany({ where: { id, userId } });
+  return count === 1;
+}
+
+/** A new secret for the same feed; the old URL stops working at once. */
+export async function regenerateFeedToken(userId: string, id: string): Promise<string | null> {
+  const secret = newFeedSecret();
+  const { count } = await prisma().feedToken.updateMany({ where: { id, userId }, data: { secretHash: hashFeedSecret(secret) } });
+  return count === 1 ? secret : null;
+}
+
+export interface ResolvedFeed {
+  id: string;
+  userId: string;
+  name: string;
+  filterQuery: string;
+}
+
+/** The feed a secret opens, or null for anything unknown, revoked or malformed — indistinguishably. */
+export async function findFeedBySecret(secret: string): Promise<ResolvedFeed | null> {
+  if (!looksLikeFeedSecret(secret)) return null;
+  const row = await prisma().feedToken.findUnique({
+    where: { secretHash: hashFeedSecret(secret) },
+    select: { id: true, userId: true, name: true, filterQuery: true },
+  });
+  if (row) await prisma().feedToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return row;
+}
