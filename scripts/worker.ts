@@ -2,7 +2,10 @@
 import { serverConfig } from "@/lib/config/serverConfig";
 import { checkDatabaseConnection, DatabaseUnavailableError } from "@/lib/db/connectionCheck";
 import { startWorker } from "@/lib/jobs/runWorker";
+import { startSyncScheduler } from "@/lib/jobs/syncScheduler";
 import { taskList } from "@/lib/jobs/taskList";
+import { syncSettings } from "@/lib/sync/settings";
+import { closeSyncPool } from "@/lib/sync/store/pool";
 
 async function main() {
   const config = serverConfig();
@@ -11,9 +14,17 @@ async function main() {
     process.exit(1);
   }
   await checkDatabaseConnection(config.databaseUrl);
-  const runner = await startWorker({ databaseUrl: config.databaseUrl, taskList });
+  const concurrency = Number(process.env.WATCHDECK_WORKER_CONCURRENCY ?? 4);
+  const runner = await startWorker({ databaseUrl: config.databaseUrl, taskList, concurrency });
+  const scheduler = startSyncScheduler(syncSettings().sweepSeconds);
   console.log("[worker] ready");
-  const stop = () => void runner.stop().then(() => process.exit(0));
+  const stop = () =>
+    void (async () => {
+      await scheduler.stop();
+      await runner.stop();
+      await closeSyncPool().catch(() => undefined);
+      process.exit(0);
+    })();
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   await runner.promise;

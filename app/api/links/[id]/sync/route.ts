@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { currentUser } from "@/lib/auth/currentUser";
+import { getLinkSyncStatus } from "@/lib/sync/getSyncStatusForUser";
+import { requestSyncNow } from "@/lib/sync/requestSyncNow";
+
+interface Context {
+  params: Promise<{ id: string }>;
+}
+
+const linkId = z.uuid();
+const notFound = () => Response.json({ error: "There is no such linked wiki." }, { status: 404 });
+
+/** The link's sync status, for polling while a sync runs. */
+export async function GET(_request: Request, context: Context) {
+  const user = await currentUser();
+  if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
+  const id = linkId.safeParse((await context.params).id);
+  if (!id.success) return notFound();
+  const status = await getLinkSyncStatus(user.id, id.data);
+  return status ? Response.json(status) : notFound();
+}
+
+/** "Sync now". */
+export async function POST(_request: Request, context: Context) {
+  const user = await currentUser();
+  if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
+  const id = linkId.safeParse((await context.params).id);
+  if (!id.success) return notFound();
+  const result = await requestSyncNow(user.id, id.data);
+  if (!result.ok) return notFound();
+  return Response.json(await getLinkSyncStatus(user.id, id.data), { status: 202 });
+}

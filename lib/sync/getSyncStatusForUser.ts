@@ -1,0 +1,68 @@
+import { readSyncStatusRows, type LinkSyncStatusRow } from "./store/readSyncStatus";
+
+/** What the Wikis page shows about one link's sync. */
+export interface LinkSyncStatus {
+  linkId: string;
+  displayName: string;
+  siteName: string;
+  /** never: not synced yet; attention: the user must fix the link (polling paused). */
+  state: "never" | "ok" | "syncing" | "error" | "attention";
+  /** A sync is running right now (show progress). */
+  running: boolean;
+  lastSuccessAt: Date | null;
+  /** Null while paused. */
+  nextSyncAt: Date | null;
+  /** Items the last successful poll read, and how many of them were new. */
+  lastItemsFetched: number;
+  lastItemsNew: number;
+  /** Changes stored for this link. */
+  storedChanges: number;
+  /** In words, for the person; null after a good sync. */
+  lastError: string | null;
+  lastErrorKind: LinkSyncStatusRow["lastErrorKind"];
+  lastErrorAt: Date | null;
+  consecutiveFailures: number;
+}
+
+// A sync whose worker died without a word is not shown as running forever.
+const RUNNING_AT_MOST_MS = 15 * 60_000;
+
+export async function getSyncStatusForUser(userId: string, now = new Date()): Promise<LinkSyncStatus[]> {
+  return (await readSyncStatusRows(userId)).map((row) => toStatus(row, now));
+}
+
+/** One link's status, or null when the link is not the user's. */
+export async function getLinkSyncStatus(userId: string, linkId: string, now = new Date()): Promise<LinkSyncStatus | null> {
+  const [row] = await readSyncStatusRows(userId, linkId);
+  return row ? toStatus(row, now) : null;
+}
+
+function toStatus(row: LinkSyncStatusRow, now: Date): LinkSyncStatus {
+  const running =
+    row.status === "syncing" && row.syncStartedAt !== null && now.getTime() - row.syncStartedAt.getTime() < RUNNING_AT_MOST_MS;
+  const state: LinkSyncStatus["state"] = row.paused || row.status === "needs_attention"
+    ? "attention"
+    : running
+      ? "syncing"
+      : row.status === "error"
+        ? "error"
+        : row.lastSuccessAt === null
+          ? "never"
+          : "ok";
+  return {
+    linkId: row.linkId,
+    displayName: row.displayName,
+    siteName: row.siteName,
+    state,
+    running,
+    lastSuccessAt: row.lastSuccessAt,
+    nextSyncAt: row.paused ? null : (row.nextRunAt ?? now),
+    lastItemsFetched: row.lastItemsFetched,
+    lastItemsNew: row.lastItemsNew,
+    storedChanges: row.storedChanges,
+    lastError: row.lastError,
+    lastErrorKind: row.lastErrorKind,
+    lastErrorAt: row.lastErrorAt,
+    consecutiveFailures: row.consecutiveFailures,
+  };
+}

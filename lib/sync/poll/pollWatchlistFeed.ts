@@ -1,0 +1,35 @@
+import { fetchWatchlistFeedBody } from "@/lib/links/fetchWatchlistFeed";
+import type { OpenedLink } from "@/lib/links/openLinkClient";
+import { parseWatchlistFeed } from "@/lib/mediawiki/feed/parser";
+import { classifyPollError, fromSourceError, type PollResult } from "../syncFailure";
+import type { PolledChanges } from "./polledChanges";
+
+// The most MediaWiki serves; older changes reach a feed link only through what it stored before.
+const FEED_HOURS = 72;
+
+/** Reads the link's action=feedwatchlist (RSS or Atom, all revisions): one request, at most 50 items. */
+export async function pollWatchlistFeed(opened: OpenedLink): Promise<PollResult<PolledChanges>> {
+  if (opened.watchlistToken === null) {
+    return {
+      ok: false,
+      failure: {
+        kind: "auth",
+        code: "feed_needs_token",
+        message: "A feed link needs the wiki's watchlist token. Edit the link and enter the token from Special:Preferences.",
+        requests: 0,
+      },
+    };
+  }
+  try {
+    const body = await fetchWatchlistFeedBody(
+      opened.site.apiUrl,
+      { owner: opened.watchlistToken.owner, token: opened.watchlistToken.token, feedFormat: opened.link.feedFormat ?? "atom", hours: FEED_HOURS },
+      opened.network,
+    );
+    const feed = parseWatchlistFeed(body);
+    if (!feed.ok) return { ok: false, failure: { ...fromSourceError(feed.error), requests: 1 } };
+    return { ok: true, value: { changes: feed.value.changes, requests: 1 } };
+  } catch (error) {
+    return { ok: false, failure: { ...classifyPollError(error), requests: 1 } };
+  }
+}

@@ -1,0 +1,32 @@
+import { enqueueSync, ensureJobSchema } from "./store/jobQueue";
+import { inTransaction } from "./store/pool";
+import { markSyncResumed } from "./store/syncStateWrites";
+import { linkBelongsTo } from "./store/syncTarget";
+
+export type SyncRequestResult = { ok: true } | { ok: false; code: "not_found"; message: string };
+
+/**
+ * "Sync now" from the UI: the link's job runs as soon as a worker is free.
+ * A link paused for attention is tried again too: the person may have fixed
+ * the cause on the wiki; if not, it pauses again with the wiki's message.
+ */
+export async function requestSyncNow(userId: string, linkId: string): Promise<SyncRequestResult> {
+  if (!(await linkBelongsTo(userId, linkId))) {
+    return { ok: false, code: "not_found", message: "There is no such linked wiki." };
+  }
+  await resumeLinkSync(linkId);
+  return { ok: true };
+}
+
+/**
+ * Un-pauses a link and makes it due now. For the link edit / re-validate flow
+ * (after new credentials were stored) and for "sync now"; the caller has
+ * checked who may act.
+ */
+export async function resumeLinkSync(linkId: string): Promise<void> {
+  await ensureJobSchema();
+  await inTransaction(async (client) => {
+    await markSyncResumed(client, linkId);
+    await enqueueSync(client, linkId, new Date());
+  });
+}

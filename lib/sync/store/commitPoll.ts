@@ -1,0 +1,50 @@
+import type { Change } from "@/lib/changes/change";
+import type { SyncFailure } from "../syncFailure";
+import { enqueueSync } from "./jobQueue";
+import { inTransaction } from "./pool";
+import { markSyncFailed, markSyncSucceeded } from "./syncStateWrites";
+import { writeLinkChanges, type WrittenChanges } from "./writeLinkChanges";
+
+export interface PollTarget {
+  linkId: string;
+  userId: string;
+  siteId: string;
+}
+
+/**
+ * One transaction: the poll's changes, the advanced cursor and the next job.
+ * A crash before COMMIT leaves the old cursor and nothing of the poll; after
+ * it, everything. Either way the next poll converges on the same set.
+ */
+export async function commitPollSuccess(
+  target: PollTarget,
+  polled: { changes: readonly Change[]; requests: number; cursorAt: Date | null },
+  nextRunAt: Date,
+  beforeCommit?: () => Promise<void>,
+): Promise<WrittenChanges> {
+  return inTransaction(async (client) => {
+    const written = await writeLinkChanges(client, target, polled.changes);
+    await markSyncSucceeded(client, target.linkId, {
+      cursorAt: polled.cursorAt,
+      fetched: polled.changes.length,
+      newForLink: written.newForLink,
+      requests: polled.requests,
+      nextRunAt,
+    });
+    await enqueueSync(client, target.linkId, nextRunAt);
+    await beforeCommit?.();
+    return written;
+  });
+}
+
+/** Records a failed poll; a paused link gets no next job until resumeLinkSync(). */
+export async function commitPollFailure(
+  linkId: string,
+  failure: SyncFailure,
+  outcome: { status: "error" | "needs_attention"; paused: boolean; nextRunAt: Date },
+): Promise<void> {
+  await inTransaction(async (client) => {
+    await markSyncFailed(client, linkId, failure, { ...outcome, requests: failure.requests ?? 0 });
+    if (!outcome.paused) await enqueueSync(client, linkId, outcome.nextRunAt);
+  });
+}

@@ -1,0 +1,35 @@
+import { runMigrations } from "graphile-worker";
+import type pg from "pg";
+
+export const SYNC_TASK = "sync_link";
+
+const schemaReady = new Map<string, Promise<void>>();
+
+/** graphile-worker's tables, installed once per database; the web process may queue before any worker ran. */
+export function ensureJobSchema(databaseUrl = process.env.DATABASE_URL ?? ""): Promise<void> {
+  let ready = schemaReady.get(databaseUrl);
+  if (!ready) {
+    ready = runMigrations({ connectionString: databaseUrl, logger: undefined });
+    ready.catch(() => schemaReady.delete(databaseUrl));
+    schemaReady.set(databaseUrl, ready);
+  }
+  return ready;
+}
+
+/**
+ * Queues the link's sync job. The job key keeps at most one waiting job per
+ * link: "replace" moves it to runAt (sync now, the next run after a sync),
+ * "preserve_run_at" leaves an existing job's time alone (the sweeper).
+ */
+export async function enqueueSync(
+  client: pg.ClientBase,
+  linkId: string,
+  runAt: Date,
+  mode: "replace" | "preserve_run_at" = "replace",
+): Promise<void> {
+  await client.query(
+    `SELECT graphile_worker.add_job($1, json_build_object('linkId', $2::text), run_at := $3::timestamptz,
+       job_key := $4, job_key_mode := $5, max_attempts := 5)`,
+    [SYNC_TASK, linkId, runAt, `sync-link:${linkId}`, mode],
+  );
+}

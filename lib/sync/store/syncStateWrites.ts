@@ -1,0 +1,86 @@
+import type pg from "pg";
+import type { SyncFailure } from "../syncFailure";
+import { syncPool } from "./pool";
+
+/** A sync began: shown as running until it records its outcome. */
+export async function markSyncStarted(linkId: string): Promise<void> {
+  await syncPool().query(
+    `INSERT INTO link_sync_states (link_id, status, sync_started_at, last_attempt_at, updated_at)
+     VALUES ($1::uuid, 'syncing', now(), now(), now())
+     ON CONFLICT (link_id) DO UPDATE SET status = 'syncing', sync_started_at = now(), last_attempt_at = now(), updated_at = now()`,
+    [linkId],
+  );
+}
+
+export interface SyncSuccess {
+  cursorAt: Date | null;
+  fetched: number;
+  newForLink: number;
+  requests: number;
+  nextRunAt: Date;
+}
+
+export async function markSyncSucceeded(client: pg.ClientBase, linkId: string, success: SyncSuccess): Promise<void> {
+  await client.query(
+    `UPDATE link_sync_states SET
+       status = 'ok', sync_started_at = NULL, last_success_at = now(),
+       cursor_at = GREATEST(cursor_at, $2::timestamptz),
+       last_new_change_at = CASE WHEN $4::int > 0 THEN now() ELSE last_new_change_at END,
+       last_items_fetched = $3::int, last_items_new = $4::int, last_requests = $5::int,
+       total_items_fetched = total_items_fetched + $3::int,
+       last_error_kind = NULL, last_error_code = NULL, last_error = NULL, last_error_at = NULL,
+       consecutive_failures = 0, next_run_at = $6, updated_at = now()
+     WHERE link_id = $1::uuid`,
+    [linkId, success.cursorAt, success.fetched, success.newForLink, success.requests, success.nextRunAt],
+  );
+}
+
+export async function markSyncFailed(
+  client: pg.ClientBase,
+  linkId: string,
+  failure: SyncFailure,
+  outcome: { status: "error" | "needs_attention"; paused: boolean; nextRunAt: Date; requests: number },
+): Promise<void> {
+  await client.query(
+    `UPDATE link_sync_states SET
+       status = $2::sync_status, paused = $3, sync_started_at = NULL,
+       last_error_kind = $4::sync_error_kind, last_error_code = $5, last_error = $6, last_error_at = now(),
+       consecutive_failures = consecutive_failures + 1, last_requests = $8,
+       next_run_at = $7, updated_at = now()
+     WHERE link_id = $1::uuid`,
+    [linkId, outcome.status, outcome.paused, failure.kind, failure.code, failure.message, outcome.nextRunAt, outcome.requests],
+  );
+}
+
+/** Un-pauses a link (after the user fixed it) and makes it due now. */
+export async function markSyncResumed(client: pg.ClientBase, linkId: string): Promise<void> {
+  await client.query(
+    `INSERT INTO link_sync_states (link_id, next_run_at, updated_at) VALUES ($1::uuid, now(), now())
+     ON CONFLICT (link_id) DO UPDATE SET
+       paused = false, consecutive_failures = 0, next_run_at = now(), updated_at = now(),
+       status = CASE WHEN link_sync_states.status = 'syncing' THEN 'syncing'::sync_status ELSE 'ok'::sync_status END`,
+    [linkId],
+  );
+}
+
+/** Every link gets a state row, due at once; returns how many were new. */
+export async function ensureSyncStates(): Promise<number> {
+  const { rowCount } = await syncPool().query(
+    `INSERT INTO link_sync_states (link_id, next_run_at, updated_at)
+     SELECT w.id, now(), now() FROM wiki_links w
+     WHERE NOT EXISTS (SELECT 1 FROM link_sync_states s WHERE s.link_id = w.id)
+     ON CONFLICT (link_id) DO NOTHING`,
+  );
+  return rowCount ?? 0;
+}
+
+/** Links that should have a job now: due, or marked running by a sync that may have died. */
+export async function findDueLinks(horizon: Date): Promise<{ linkId: string; nextRunAt: Date; syncing: boolean }[]> {
+  const { rows } = await syncPool().query<{ link_id: string; next_run_at: Date; syncing: boolean }>(
+    `SELECT link_id, next_run_at, status = 'syncing' AS syncing FROM link_sync_states
+     WHERE NOT paused AND (next_run_at <= $1 OR status = 'syncing')
+     ORDER BY next_run_at LIMIT 1000`,
+    [horizon],
+  );
+  return rows.map((r) => ({ linkId: r.link_id, nextRunAt: r.next_run_at, syncing: r.syncing }));
+}

@@ -1,0 +1,59 @@
+import { syncPool } from "./pool";
+
+/** What a sync needs to know about a link before it talks to the wiki. */
+export interface SyncTarget {
+  linkId: string;
+  userId: string;
+  siteId: string;
+  apiUrl: string;
+  source: "api" | "feed";
+  paused: boolean;
+  cursorAt: Date | null;
+  lastNewChangeAt: Date | null;
+  consecutiveFailures: number;
+}
+
+interface Row {
+  link_id: string;
+  user_id: string;
+  site_id: string;
+  api_url: string;
+  source: "api" | "feed";
+  paused: boolean | null;
+  cursor_at: Date | null;
+  last_new_change_at: Date | null;
+  consecutive_failures: number | null;
+}
+
+export async function loadSyncTarget(linkId: string): Promise<SyncTarget | null> {
+  const { rows } = await syncPool().query<Row>(
+    `SELECT w.id AS link_id, w.user_id, w.site_id, s.api_url, w.source::text AS source,
+            st.paused, st.cursor_at, st.last_new_change_at, st.consecutive_failures
+     FROM wiki_links w JOIN sites s ON s.id = w.site_id
+     LEFT JOIN link_sync_states st ON st.link_id = w.id
+     WHERE w.id = $1::uuid`,
+    [linkId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    linkId: row.link_id,
+    userId: row.user_id,
+    siteId: row.site_id,
+    apiUrl: row.api_url,
+    source: row.source,
+    paused: row.paused ?? false,
+    cursorAt: row.cursor_at,
+    lastNewChangeAt: row.last_new_change_at,
+    consecutiveFailures: row.consecutive_failures ?? 0,
+  };
+}
+
+/** Whether the link exists and belongs to the user. */
+export async function linkBelongsTo(userId: string, linkId: string): Promise<boolean> {
+  const { rowCount } = await syncPool().query(`SELECT 1 FROM wiki_links WHERE id = $1::uuid AND user_id = $2::uuid`, [
+    linkId,
+    userId,
+  ]);
+  return (rowCount ?? 0) > 0;
+}

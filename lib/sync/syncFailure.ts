@@ -1,0 +1,54 @@
+import type { SourceError } from "@/lib/changes/sourceError";
+import { SecretBoxError } from "@/lib/crypto/SecretBoxError";
+import { isMediaWikiApiError } from "@/lib/mediawiki/MediaWikiApiError";
+
+/**
+ * Why one sync of one link failed, as a value.
+ * - auth: the credentials no longer work; polling pauses until the user fixes the link.
+ * - unavailable: the wiki does not offer the link's source (feeds off); also needs the user.
+ * - transient: the wiki or the network failed this time; retried with backoff.
+ * - invalid: the wiki's answer could not be read; nothing of it was stored; retried later.
+ */
+export interface SyncFailure {
+  kind: "auth" | "transient" | "invalid" | "unavailable";
+  code: string;
+  /** For the person; never a secret. */
+  message: string;
+  retryAfterSeconds?: number | null;
+  /** Requests the failed poll made before it stopped. */
+  requests?: number;
+}
+
+export type PollResult<T> = { ok: true; value: T } | { ok: false; failure: SyncFailure };
+
+export function fromSourceError(error: SourceError): SyncFailure {
+  return { kind: error.kind, code: error.code, message: error.message };
+}
+
+/** Needs the user to act before polling again. */
+export function pausesLink(failure: SyncFailure): boolean {
+  return failure.kind === "auth" || failure.kind === "unavailable";
+}
+
+/**
+ * Classifies what a poll threw. The client's errors carry their kind; a
+ * secret that no longer opens needs the user; anything else is a bug or an
+ * outage of ours, reported as transient so the link is retried, not paused.
+ */
+export function classifyPollError(error: unknown): SyncFailure {
+  if (isMediaWikiApiError(error)) {
+    return { kind: error.kind, code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
+  }
+  if (error instanceof SecretBoxError) {
+    return {
+      kind: "auth",
+      code: "secret_unreadable",
+      message: "Watchdeck can no longer decrypt the stored password or token of this link. Enter it again in the link settings.",
+    };
+  }
+  return {
+    kind: "transient",
+    code: "internal",
+    message: "Watchdeck could not finish this sync because of an internal error. It will try again.",
+  };
+}
