@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { expiryFromWiki, expiryParam } from "./expiry";
+
+const now = new Date("2026-11-23T10:00:00Z");
+
+describe("watch expiry", () => {
+  it("passes the periods through as the wiki spells them, permanent as infinite", () => {
+    expect(expiryParam("3 months", now)).toEqual({ ok: true, param: "3 months" });
+    expect(expiryParam("permanent", now)).toEqual({ ok: true, param: "infinite" });
+  });
+
+  it("ends a chosen day at its end, UTC", () => {
+    expect(expiryParam({ until: "2026-12-31" }, now)).toEqual({ ok: true, param: "2026-12-31T23:59:59Z" });
+  });
+
+  it("accepts the last day within six months and refuses later ones, naming the limit", () => {
+    expect(expiryParam({ until: "2027-05-23" }, now).ok).toBe(true);
+    const late = expiryParam({ until: "2027-05-25" }, now);
+    expect(late).toMatchObject({ ok: false, failure: { kind: "invalid", code: "bad_expiry" } });
+    expect(!late.ok && late.failure.message).toContain("2027-05-23");
+  });
+
+  it("refuses a day in the past", () => {
+    expect(expiryParam({ until: "2026-11-22" }, now)).toMatchObject({ ok: false, failure: { message: "Pick a day in the future." } });
+  });
+
+  it("reads the wiki's infinity as permanent", () => {
+    expect(expiryFromWiki("infinity")).toBeNull();
+    expect(expiryFromWiki(undefined)).toBeNull();
+    expect(expiryFromWiki("2027-05-23T11:07:51Z")).toEqual(new Date("2027-05-23T11:07:51Z"));
+  });
+});

@@ -1,0 +1,41 @@
+import { prisma } from "@/lib/db/prisma";
+
+/**
+ * Every write Watchdeck makes to its own copy of a link's watchlist state (link_changes) right
+ * after the wiki accepted a change, so the timeline is right at once rather than after the next sync.
+ */
+
+/** Sets the unread marker of the link's rows of these pages: null = read. */
+export async function setLocalNotificationTimestamp(linkId: string, titles: readonly string[], value: Date | null): Promise<number> {
+  if (titles.length === 0) return 0;
+  const { count } = await prisma().linkChange.updateMany({
+    where: { linkId, change: { title: { in: [...titles] } } },
+    data: { notificationTimestamp: value },
+  });
+  return count;
+}
+
+/** Every row of the link read: the whole watchlist was marked seen on the wiki. */
+export async function clearLocalUnread(linkId: string): Promise<number> {
+  const { count } = await prisma().linkChange.updateMany({
+    where: { linkId, notificationTimestamp: { not: null } },
+    data: { notificationTimestamp: null },
+  });
+  return count;
+}
+
+export async function setLocalWatchExpiry(linkId: string, titles: readonly string[], expiry: Date | null): Promise<number> {
+  if (titles.length === 0) return 0;
+  const { count } = await prisma().linkChange.updateMany({
+    where: { linkId, change: { title: { in: [...titles] } } },
+    data: { watchExpiry: expiry },
+  });
+  return count;
+}
+
+/** An unwatched page leaves the link's watchlist on the wiki, so its rows leave the timeline too. */
+export async function removeLocalRows(linkId: string, titles: readonly string[]): Promise<number> {
+  if (titles.length === 0) return 0;
+  const { count } = await prisma().linkChange.deleteMany({ where: { linkId, change: { title: { in: [...titles] } } } });
+  return count;
+}

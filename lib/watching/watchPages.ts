@@ -1,0 +1,126 @@
+import { siteLabelFor } from "@/lib/mediawiki/parseApiResponse";
+import { parseWire } from "@/lib/mediawiki/parseWire";
+import type { WikiNetwork } from "@/lib/links/serverNetwork";
+import { distinctTitles, inBatches } from "./batches";
+import { expiryFromWiki, expiryParam, type ExpiryChoice } from "./expiry";
+import { removeLocalRows, setLocalWatchExpiry } from "./localWatchState";
+import { openOwnLink, type OwnLink } from "./openOwnLink";
+import { watchPair } from "./pageTitles";
+import { watchAnswerWire } from "./wire";
+import { failed, failureFromWikiError, type WatchingFailure, type WatchingResult } from "./watchingResult";
+
+export interface WatchedTitle {
+  /** As the wiki normalised it. */
+  title: string;
+  /** When the wiki will drop the watch; null = permanent (or the expiry was left as it was). */
+  expiresAt: Date | null;
+  /** The page does not exist yet; the wiki watches it all the same. */
+  missing: boolean;
+}
+
+export interface SkippedTitle {
+  title: string;
+  reason: string;
+}
+
+export interface WatchOutcome {
+  done: WatchedTitle[];
+  /** Titles the wiki cannot watch (special pages, invalid titles). */
+  skipped: SkippedTitle[];
+  /** What the wiki said besides, e.g. that it shortened an expiry to its maximum. */
+  warnings: string[];
+}
+
+export interface WatchOptions {
+  /** Leave out to keep an existing expiry as it is. */
+  expiry?: ExpiryChoice;
+  network?: WikiNetwork;
+  now?: Date;
+}
+
+/** Watches pages (and with them their talk or subject pages), 50 titles per request. */
+export async function watchPages(userId: string, linkId: string, titles: readonly string[], options: WatchOptions = {}): Promise<WatchingResult<WatchOutcome>> {
+  const expiry = options.expiry === undefined ? null : expiryParam(options.expiry, options.now);
+  if (expiry && !expiry.ok) return failed(expiry.failure);
+  const own = await openOwnLink(userId, linkId, "watch", options.network);
+  if (!own.ok) return own;
+  return runWatch(own.value, distinctTitles(titles), { expiry: expiry?.param });
+}
+
+/** Stops watching pages (the wiki unwatches each page's talk or subject page with it), 50 titles per request. */
+export async function unwatchPages(
+  userId: string,
+  linkId: string,
+  titles: readonly string[],
+  options: { network?: WikiNetwork } = {},
+): Promise<WatchingResult<WatchOutcome>> {
+  const own = await openOwnLink(userId, linkId, "watch", options.network);
+  if (!own.ok) return own;
+  return runWatch(own.value, distinctTitles(titles), { unwatch: true });
+}
+
+export async function watchPage(userId: string, linkId: string, title: string, options: WatchOptions = {}): Promise<WatchingResult<WatchedTitle>> {
+  return single(await watchPages(userId, linkId, [title], options), title);
+}
+
+export async function unwatchPage(userId: string, linkId: string, title: string, options: { network?: WikiNetwork } = {}): Promise<WatchingResult<WatchedTitle>> {
+  return single(await unwatchPages(userId, linkId, [title], options), title);
+}
+
+/** Shared with watchCounterpart: the link is already open and checked. */
+export async function runWatch(
+  own: OwnLink,
+  titles: string[],
+  mode: { unwatch?: boolean; expiry?: string },
+): Promise<WatchingResult<WatchOutcome>> {
+  const { opened, namespaces, siteName } = own;
+  const outcome: WatchOutcome = { done: [], skipped: [], warnings: [] };
+  if (titles.length === 0) return failed({ kind: "invalid", code: "no_titles", message: "Enter at least one page title." });
+  for (const batch of inBatches(titles)) {
+    let answer;
+    try {
+      answer = await opened.client.post(
+        { action: "watch", titles: batch, unwatch: mode.unwatch === true, expiry: mode.expiry },
+        { token: "watch" },
+      );
+    } catch (error) {
+      return failed(partly(failureFromWikiError(error, siteName), outcome.done.length, titles.length, mode.unwatch));
+    }
+    outcome.warnings.push(...answer.warnings.map((warning) => warning.text ?? warning.code));
+    const entries = parseWire(watchAnswerWire, answer.data, siteLabelFor(opened.client.apiUrl), "its answer to a watch request").watch;
+    const doneHere: WatchedTitle[] = [];
+    for (const entry of entries) {
+      const succeeded = mode.unwatch ? entry.unwatched === true : entry.watched === true;
+      if (succeeded) doneHere.push({ title: entry.title, expiresAt: expiryFromWiki(entry.expiry), missing: entry.missing === true });
+      else outcome.skipped.push({ title: entry.title, reason: skipReason(entry) });
+    }
+    const affected = doneHere.flatMap((page) => watchPair(page.title, namespaces));
+    if (mode.unwatch) await removeLocalRows(opened.link.id, affected);
+    else if (mode.expiry !== undefined) {
+      for (const page of doneHere) await setLocalWatchExpiry(opened.link.id, watchPair(page.title, namespaces), page.expiresAt);
+    }
+    outcome.done.push(...doneHere);
+  }
+  return { ok: true, value: outcome };
+}
+
+function skipReason(entry: { special?: boolean; invalid?: boolean; invalidreason?: string; watchable?: boolean | number }): string {
+  if (entry.special) return "Special pages cannot be watched.";
+  if (entry.invalid) return entry.invalidreason ?? "Not a valid page title.";
+  if (entry.watchable === 0 || entry.watchable === false) return "The wiki does not let this page be watched.";
+  return "The wiki did not change this page.";
+}
+
+function partly(failure: WatchingFailure, done: number, total: number, unwatch?: boolean): WatchingFailure {
+  if (done === 0) return failure;
+  const verb = unwatch ? "unwatched" : "watched";
+  return { ...failure, message: `${done} of ${total} pages were ${verb} before the wiki refused the rest. ${failure.message}` };
+}
+
+function single(result: WatchingResult<WatchOutcome>, title: string): WatchingResult<WatchedTitle> {
+  if (!result.ok) return result;
+  const [done] = result.value.done;
+  if (done) return { ok: true, value: done };
+  const reason = result.value.skipped[0]?.reason ?? "The wiki did not change this page.";
+  return failed({ kind: "invalid", code: "not_watchable", message: `${title}: ${reason}` });
+}
