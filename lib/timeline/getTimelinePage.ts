@@ -1,14 +1,19 @@
+import { prisma } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { filterConditions, needsChangeColumns } from "./filterSql";
+import { scopeSql } from "./scopeSql";
 import type { TimelineCursor } from "./timelineCursor";
 import type { TimelineEntry, TimelinePageGroup } from "./timelineEntry";
 import type { TimelineFilters } from "./timelineFilters";
-import type { TimelineScope } from "./timelineScope";
+import { timelineRowsSql, toTimelineEntry, type TimelineRowRecord } from "./timelineRowSql";
+import { scopeViewer, type TimelineScope } from "./timelineScope";
 
 export interface TimelinePageRequest {
   scope: TimelineScope;
   filters: TimelineFilters;
   /** Rows strictly older than this position (keyset "load more"); null = the newest. */
   before?: TimelineCursor | null;
-  /** Rows per page: default 50, at most 500. */
+  /** Rows (or, grouped, pages) per page: default 50, at most 500. */
   limit?: number;
   /** IANA zone the filter dates are days in; default UTC. */
   timeZone?: string;
@@ -18,8 +23,115 @@ export type TimelinePage =
   | { mode: "changes"; entries: TimelineEntry[]; nextCursor: TimelineCursor | null }
   | { mode: "pages"; groups: TimelinePageGroup[]; nextCursor: TimelineCursor | null };
 
-/** One page of a scope's merged timeline, newest first. */
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+/** Changes listed under one page in group-by-page mode; the count says how many there are in all. */
+export const MAX_GROUP_CHANGES = 50;
+
+/**
+ * One page of a scope's merged timeline, newest first, as a single SQL
+ * statement: a keyset range scan of link_changes in (timestamp, change_id)
+ * order, one row per change however many of the scope's links saw it.
+ */
 export async function getTimelinePage(request: TimelinePageRequest): Promise<TimelinePage> {
-  void request;
-  throw new Error("getTimelinePage: landing shortly");
+  const limit = Math.min(Math.max(Math.trunc(request.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
+  const { filters } = request;
+  const where = matchSql(request, "lc", "c");
+  const cursor = request.before ? cursorSql(request.before) : Prisma.empty;
+  const joinChange = needsChangeColumns(filters) ? Prisma.sql`JOIN changes c ON c.id = lc.change_id` : Prisma.empty;
+  const head = filters.latestOnly || filters.groupByPage ? Prisma.sql`AND ${newestOfPageSql(request)}` : Prisma.empty;
+  const headColumns = filters.groupByPage ? Prisma.sql`, max(c.site_id::text) AS site_id, max(c.title) AS title` : Prisma.empty;
+  const pageSql = Prisma.sql`
+    SELECT lc.change_id, lc."timestamp" ${headColumns}
+    FROM link_changes lc ${joinChange}
+    WHERE ${where} ${cursor} ${head}
+    GROUP BY lc."timestamp", lc.change_id
+    ORDER BY lc."timestamp" DESC, lc.change_id DESC
+    LIMIT ${limit + 1}`;
+  const scopeOnL = scopeSql(request.scope, "l");
+
+  if (!filters.groupByPage) {
+    const rows = await prisma().$queryRaw<TimelineRowRecord[]>(
+      Prisma.sql`WITH page AS (${pageSql}) ${timelineRowsSql(Prisma.sql`page`, scopeOnL)}`,
+    );
+    const entries = rows.map(toTimelineEntry);
+    const more = entries.length > limit;
+    if (more) entries.length = limit;
+    return { mode: "changes", entries, nextCursor: more ? cursorOf(entries.at(-1)!) : null };
+  }
+
+  const rows = await prisma().$queryRaw<(TimelineRowRecord & GroupColumns)[]>(Prisma.sql`
+    WITH heads AS (${pageSql}),
+    members AS (
+      SELECT h.change_id AS head_id, h."timestamp" AS head_timestamp, m.change_id, m."timestamp", n.group_count, n.group_users
+      FROM heads h
+      CROSS JOIN LATERAL (
+        SELECT lc.change_id, lc."timestamp" FROM link_changes lc JOIN changes c ON c.id = lc.change_id
+        WHERE c.site_id = h.site_id::uuid AND c.title = h.title AND ${where}
+        GROUP BY lc."timestamp", lc.change_id ORDER BY lc."timestamp" DESC, lc.change_id DESC LIMIT ${MAX_GROUP_CHANGES}
+      ) m
+      CROSS JOIN LATERAL (
+        SELECT count(DISTINCT c.id)::int AS group_count,
+               coalesce(array_agg(DISTINCT c.user_name) FILTER (WHERE c.user_name IS NOT NULL), '{}') AS group_users
+        FROM link_changes lc JOIN changes c ON c.id = lc.change_id
+        WHERE c.site_id = h.site_id::uuid AND c.title = h.title AND ${where}
+      ) n
+    )
+    ${timelineRowsSql(Prisma.sql`members`, scopeOnL, Prisma.sql`, p.head_id, p.head_timestamp, p.group_count, p.group_users`)}`);
+  return toGroupedPage(rows, limit);
+}
+
+interface GroupColumns {
+  head_id: bigint;
+  head_timestamp: Date;
+  group_count: number;
+  group_users: string[];
+}
+
+function toGroupedPage(rows: (TimelineRowRecord & GroupColumns)[], limit: number): TimelinePage {
+  const byHead = new Map<bigint, { headTimestamp: Date; group: Omit<TimelinePageGroup, "head"> & { head?: TimelineEntry } }>();
+  for (const row of rows) {
+    const headId = BigInt(row.head_id);
+    let slot = byHead.get(headId);
+    if (!slot) {
+      slot = { headTimestamp: row.head_timestamp, group: { count: row.group_count, users: [...row.group_users].sort(), changes: [] } };
+      byHead.set(headId, slot);
+    }
+    const entry = toTimelineEntry(row);
+    slot.group.changes.push(entry);
+    if (entry.changeId === headId) slot.group.head = entry;
+  }
+  const groups = [...byHead.entries()]
+    .sort(([aId, a], [bId, b]) => b.headTimestamp.getTime() - a.headTimestamp.getTime() || (bId > aId ? 1 : bId < aId ? -1 : 0))
+    .map(([, { group }]) => ({ ...group, head: group.head ?? group.changes[0]! }));
+  const more = groups.length > limit;
+  if (more) groups.length = limit;
+  return { mode: "pages", groups, nextCursor: more ? cursorOf(groups.at(-1)!.head) : null };
+}
+
+function cursorOf(entry: TimelineEntry): TimelineCursor {
+  return { timestamp: entry.timestamp, changeId: entry.changeId };
+}
+
+/** Scope and filters over a link_changes row and its change. */
+export function matchSql(request: TimelinePageRequest, lc: string, c: string): Prisma.Sql {
+  const conditions = [
+    scopeSql(request.scope, lc),
+    ...filterConditions(request.filters, { lc, c, viewerUserId: scopeViewer(request.scope), timeZone: request.timeZone ?? "UTC" }),
+  ];
+  return Prisma.join(conditions, " AND ");
+}
+
+function cursorSql(cursor: TimelineCursor): Prisma.Sql {
+  // The redundant first term is the one a btree range scan can start from.
+  return Prisma.sql`AND lc."timestamp" <= ${cursor.timestamp} AND (lc."timestamp", lc.change_id) < (${cursor.timestamp}, ${cursor.changeId})`;
+}
+
+/** No newer change of the same page in the scope matches the filters: this change heads its page. */
+function newestOfPageSql(request: TimelinePageRequest): Prisma.Sql {
+  return Prisma.sql`NOT EXISTS (
+    SELECT 1 FROM changes c2 JOIN link_changes l2 ON l2.change_id = c2.id
+    WHERE c2.site_id = c.site_id AND c2.title = c.title
+      AND (c2."timestamp", c2.id) > (c."timestamp", c.id)
+      AND ${matchSql(request, "l2", "c2")})`;
 }

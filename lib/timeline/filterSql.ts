@@ -1,0 +1,104 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { MAIN_NAMESPACE, type FlagMode, type TimelineFilters } from "./timelineFilters";
+
+/**
+ * Filters as SQL conditions over one link_changes row (`lc`) and its change
+ * (`c`). Conditions that only read link_changes come first so the planner can
+ * check them on the index row before fetching the change.
+ */
+export interface FilterSqlContext {
+  lc: string;
+  c: string;
+  /** The Watchdeck user whose wiki accounts are "mine". */
+  viewerUserId: string;
+  timeZone: string;
+}
+
+/** MediaWiki's user-name normal form: spaces, first letter upper case. */
+export function normaliseUserName(name: string): string {
+  const spaced = name.replace(/_/g, " ").trim();
+  return spaced.charAt(0).toLocaleUpperCase("en") + spaced.slice(1);
+}
+
+/** Namespace names compare like MediaWiki's: case-insensitive, underscores as spaces. */
+export function normaliseNamespaceName(name: string): string {
+  return name.replace(/_/g, " ").trim().toLowerCase();
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+function flagSql(mode: FlagMode, condition: Prisma.Sql): Prisma.Sql | null {
+  if (mode === "hide") return Prisma.sql`NOT (${condition})`;
+  if (mode === "only") return condition;
+  return null;
+}
+
+export function needsChangeColumns(filters: TimelineFilters): boolean {
+  return (
+    filters.users.length > 0 ||
+    filters.notUsers.length > 0 ||
+    filters.tags.length > 0 ||
+    filters.text !== "" ||
+    filters.mine !== "show" ||
+    filters.latestOnly ||
+    filters.groupByPage
+  );
+}
+
+export function filterConditions(filters: TimelineFilters, ctx: FilterSqlContext): Prisma.Sql[] {
+  const lc = Prisma.raw(ctx.lc);
+  const c = Prisma.raw(ctx.c);
+  const out: (Prisma.Sql | null)[] = [];
+
+  if (filters.wikis.length > 0) out.push(Prisma.sql`${lc}.site_id = ANY(${filters.wikis}::uuid[])`);
+  if (filters.types.length > 0) out.push(Prisma.sql`${lc}.kind = ANY(${filters.types}::change_kind[])`);
+  out.push(flagSql(filters.bot, Prisma.sql`${lc}.bot`));
+  out.push(flagSql(filters.minor, Prisma.sql`${lc}.minor`));
+  out.push(flagSql(filters.anon, Prisma.sql`${lc}.anon`));
+  if (filters.unreadOnly) {
+    // MediaWiki marks a change unread when it is not older than the watcher's notificationtimestamp.
+    out.push(Prisma.sql`(${lc}.notification_timestamp IS NOT NULL AND ${lc}."timestamp" >= ${lc}.notification_timestamp)`);
+  }
+  if (filters.from !== null) {
+    out.push(Prisma.sql`${lc}."timestamp" >= (${filters.from}::date::timestamp AT TIME ZONE ${ctx.timeZone})`);
+  }
+  if (filters.to !== null) {
+    out.push(Prisma.sql`${lc}."timestamp" < ((${filters.to}::date + 1)::timestamp AT TIME ZONE ${ctx.timeZone})`);
+  }
+  if (filters.namespaces.length > 0) out.push(namespaceSql(filters.namespaces, lc));
+
+  if (filters.users.length > 0) out.push(Prisma.sql`${c}.user_name = ANY(${filters.users.map(normaliseUserName)}::text[])`);
+  if (filters.notUsers.length > 0) {
+    out.push(Prisma.sql`(${c}.user_name IS NULL OR NOT ${c}.user_name = ANY(${filters.notUsers.map(normaliseUserName)}::text[]))`);
+  }
+  if (filters.tags.length > 0) out.push(Prisma.sql`${c}.tags && ${filters.tags}::text[]`);
+  if (filters.text !== "") {
+    const pattern = likePattern(filters.text);
+    const titlePattern = likePattern(filters.text.replace(/_/g, " "));
+    out.push(Prisma.sql`(${c}.title ILIKE ${titlePattern} OR ${c}.comment ILIKE ${pattern})`);
+  }
+  out.push(
+    flagSql(
+      filters.mine,
+      Prisma.sql`EXISTS (SELECT 1 FROM wiki_links mine WHERE mine.user_id = ${ctx.viewerUserId}::uuid
+                   AND mine.site_id = ${c}.site_id AND mine.wiki_username = ${c}.user_name)`,
+    ),
+  );
+  return out.filter((x): x is Prisma.Sql => x !== null);
+}
+
+/** By name on every wiki: local name, canonical (English) name or alias; resolved per wiki from its siteinfo. */
+function namespaceSql(namespaces: readonly string[], lc: Prisma.Sql): Prisma.Sql {
+  const names = namespaces.map(normaliseNamespaceName);
+  const wantsMain = namespaces.includes(MAIN_NAMESPACE);
+  return Prisma.sql`(${lc}.site_id, ${lc}.namespace) IN (
+      SELECT s.id, (ns.key)::int FROM sites s CROSS JOIN LATERAL jsonb_each(s.namespaces -> 'namespaces') ns
+      WHERE lower(ns.value ->> 'name') = ANY(${names}::text[])
+         OR lower(ns.value ->> 'canonical') = ANY(${names}::text[])
+         OR (ns.key = '0' AND ${wantsMain})
+      UNION
+      SELECT s.id, (alias.value ->> 'id')::int FROM sites s CROSS JOIN LATERAL jsonb_array_elements(s.namespaces -> 'aliases') alias
+      WHERE lower(alias.value ->> 'alias') = ANY(${names}::text[]))`;
+}
