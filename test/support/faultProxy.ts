@@ -61,6 +61,9 @@ export interface FaultProxy {
   setLatency(ms: number): void;
   /** Every request seen, in order. */
   readonly log: readonly ProxyLogEntry[];
+  /** Requests being answered right now, and the most there ever were at once. */
+  readonly inFlight: number;
+  readonly maxInFlight: number;
   resetLog(): void;
   /** Stops listening and drops open connections: the wiki looks down (connection refused). */
   down(): Promise<void>;
@@ -85,6 +88,8 @@ export async function startFaultProxy(
   let rules: LiveRule[] = [];
   let latencyMs = 0;
   const log: ProxyLogEntry[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
   const sockets = new Set<Socket>();
   const held = new Set<ServerResponse>();
 
@@ -164,7 +169,18 @@ export async function startFaultProxy(
     }
   };
 
-  const server: Server = createServer((req, res) => void handle(req, res));
+  const server: Server = createServer((req, res) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    let counted = true;
+    const done = () => {
+      if (counted) inFlight--;
+      counted = false;
+    };
+    res.once("close", done);
+    req.socket.once("close", done);
+    void handle(req, res);
+  });
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
@@ -197,6 +213,13 @@ export async function startFaultProxy(
     },
     resetLog() {
       log.length = 0;
+      maxInFlight = inFlight;
+    },
+    get inFlight() {
+      return inFlight;
+    },
+    get maxInFlight() {
+      return maxInFlight;
     },
     down,
     async up() {
