@@ -14,6 +14,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         <nav aria-label="Main">
           <Link href="/">Timeline</Link>
           <Link href="/wikis">Wikis</Link>
+          <Link href="/feeds">Feeds</Link>
         </nav>
         <span className="who">{user.name ?? user.email}</span>
         <SignOutButton />

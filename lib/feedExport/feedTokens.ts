@@ -54,6 +54,7 @@ export interface ResolvedFeed {
   userId: string;
   name: string;
   filterQuery: string;
+  createdAt: Date;
 }
 
 /** The feed a secret opens, or null for anything unknown, revoked or malformed — indistinguishably. */
@@ -61,7 +62,7 @@ export async function findFeedBySecret(secret: string): Promise<ResolvedFeed | n
   if (!looksLikeFeedSecret(secret)) return null;
   const row = await prisma().feedToken.findUnique({
     where: { secretHash: hashFeedSecret(secret) },
-    select: { id: true, userId: true, name: true, filterQuery: true },
+    select: { id: true, userId: true, name: true, filterQuery: true, createdAt: true },
   });
   if (row) await prisma().feedToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   return row;

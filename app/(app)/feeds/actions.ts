@@ -1,0 +1,41 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { currentUser } from "@/lib/auth/currentUser";
+import { serverConfig } from "@/lib/config/serverConfig";
+import { createFeedToken, regenerateFeedToken, revokeFeedToken } from "@/lib/feedExport/feedTokens";
+import { feedUrls } from "@/lib/feedExport/feedUrls";
+
+export interface FeedFormState {
+  ok: boolean;
+  message?: string;
+  /** Shown once, right after creating or regenerating; never retrievable again. */
+  urls?: { rss: string; atom: string };
+}
+
+const SIGNED_OUT: FeedFormState = { ok: false, message: "Your session has ended. Sign in again." };
+
+export async function createFeedAction(_previous: FeedFormState, form: FormData): Promise<FeedFormState> {
+  const user = await currentUser();
+  if (!user) return SIGNED_OUT;
+  const result = await createFeedToken(user.id, { name: String(form.get("name") ?? ""), filterQuery: String(form.get("filters") ?? "") });
+  if (!result.ok) return { ok: false, message: result.message };
+  revalidatePath("/feeds");
+  return { ok: true, message: "Feed created. Copy its address now: it will not be shown again.", urls: feedUrls(serverConfig().baseUrl, result.secret) };
+}
+
+export async function regenerateFeedAction(feedId: string, _previous: FeedFormState): Promise<FeedFormState> {
+  const user = await currentUser();
+  if (!user) return SIGNED_OUT;
+  const secret = await regenerateFeedToken(user.id, feedId);
+  if (!secret) return { ok: false, message: "That feed does not exist." };
+  revalidatePath("/feeds");
+  return { ok: true, message: "New address made; the old one no longer works. Copy it now.", urls: feedUrls(serverConfig().baseUrl, secret) };
+}
+
+export async function revokeFeedAction(feedId: string): Promise<void> {
+  const user = await currentUser();
+  if (!user) return;
+  await revokeFeedToken(user.id, feedId);
+  revalidatePath("/feeds");
+}
