@@ -1,15 +1,91 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/currentUser";
+import { loadTimelineScreen } from "@/lib/timeline/loadTimelineScreen";
+import { hasActiveFilters, safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
+import { FilterForm } from "./timeline/FilterForm";
+import { PresetBar } from "./timeline/PresetBar";
+import { SyncProblems } from "./timeline/SyncProblems";
+import { TimelineView } from "./timeline/TimelineView";
 
 export const metadata: Metadata = { title: "Timeline" };
 
-export default function TimelinePage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function toSearchParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) for (const v of [value ?? []].flat()) params.append(key, v);
+  return params;
+}
+
+export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser();
+  const given = toSearchParams(await searchParams);
+  const parsed = safeParseTimelineFilters(given);
+  if (!parsed.ok) {
+    return (
+      <main>
+        <h1>Timeline</h1>
+        <p className="error" role="alert">
+          {parsed.error}
+        </p>
+        <p>
+          <Link href="/">Clear filters</Link>
+        </p>
+      </main>
+    );
+  }
+  const filterQuery = timelineFiltersToSearchParams(parsed.filters).toString();
+  // One address per filter set (a GET form also sends its defaults), so shared links and presets match.
+  if (filterQuery !== given.toString()) redirect(filterQuery ? `/?${filterQuery}` : "/");
+
+  const screen = await loadTimelineScreen(user.id, parsed.filters);
+  if (screen.options.wikis.length === 0) {
+    return (
+      <main>
+        <h1>Timeline</h1>
+        <section className="card empty-state" aria-label="No wikis linked">
+          <h2>No wikis linked yet</h2>
+          <p>Link a wiki with a bot password or a watchlist token, and its watchlist will appear here.</p>
+          <p>
+            <Link href="/wikis" className="button">
+              Link a wiki
+            </Link>
+          </p>
+        </section>
+      </main>
+    );
+  }
+  const filtered = hasActiveFilters(parsed.filters);
   return (
-    <main>
+    <main className="tl-main">
       <h1>Timeline</h1>
-      <section className="card empty-state" aria-label="No wikis linked">
-        <h2>No wikis linked yet</h2>
-        <p>Link a wiki with a bot password or a watchlist token, and its watchlist will appear here.</p>
-      </section>
+      <SyncProblems problems={screen.syncProblems} />
+      <PresetBar presets={screen.presets} filterQuery={filterQuery} />
+      <FilterForm key={filterQuery} filters={parsed.filters} options={screen.options} />
+      <TimelineView
+        key={filterQuery}
+        initial={screen.page}
+        filterQuery={filterQuery}
+        empty={
+          filtered ? (
+            <section className="card empty-state" aria-label="No matching changes">
+              <h2>No changes match these filters</h2>
+              <p>
+                <Link href="/" className="button">
+                  Clear filters
+                </Link>
+              </p>
+            </section>
+          ) : (
+            <section className="card empty-state" aria-label="No changes yet">
+              <h2>No changes yet</h2>
+              <p>Watchdeck fetches each linked wiki’s watchlist in the background; changes appear here as soon as the first sync is done.</p>
+            </section>
+          )
+        }
+      />
     </main>
   );
 }

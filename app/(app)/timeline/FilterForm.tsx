@@ -1,0 +1,104 @@
+import Link from "next/link";
+import type { TimelineOptions } from "@/lib/timeline/getTimelineOptions";
+import { CHANGE_TYPES, FLAG_FILTERS, type FlagFilter, type TimelineFilters } from "@/lib/timeline/timelineFilters";
+
+const FLAG_LABELS: Record<FlagFilter, string> = { bot: "Bot edits", minor: "Minor edits", anon: "Anonymous edits", mine: "My own edits" };
+const TYPE_LABELS: Record<(typeof CHANGE_TYPES)[number], string> = {
+  edit: "Edits",
+  new: "Page creations",
+  log: "Log actions",
+  categorize: "Category changes",
+  external: "External (Wikidata)",
+};
+
+/** The filters as a plain GET form: the URL is the state, so links can be shared and Back works. */
+export function FilterForm({ filters, options }: { filters: TimelineFilters; options: TimelineOptions }) {
+  return (
+    <details className="card tl-filters" open>
+      <summary>Filters</summary>
+      <form method="get" action="/" className="tl-filter-form" aria-label="Timeline filters">
+        {options.wikis.length > 1 && (
+          <fieldset className="field">
+            <legend>Wikis</legend>
+            {options.wikis.map((wiki) => (
+              <label key={wiki.siteId} className="check">
+                <input type="checkbox" name="wiki" value={wiki.siteId} defaultChecked={filters.wikis.includes(wiki.siteId)} />
+                <span className="swatch" style={{ background: wiki.color }} aria-hidden="true" /> {wiki.name}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <div className="field">
+          <label htmlFor="tl-ns">Namespaces</label>
+          <select id="tl-ns" name="ns" multiple size={5} defaultValue={filters.namespaces}>
+            {options.namespaces.map((ns) => (
+              <option key={ns.value} value={ns.value}>
+                {ns.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="field">
+          <legend>Change types</legend>
+          {CHANGE_TYPES.map((type) => (
+            <label key={type} className="check">
+              <input type="checkbox" name="type" value={type} defaultChecked={filters.types.includes(type)} /> {TYPE_LABELS[type]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="tl-user">By user</label>
+          <input id="tl-user" name="user" defaultValue={filters.users[0] ?? ""} autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor="tl-notuser">Not by user</label>
+          <input id="tl-notuser" name="notuser" defaultValue={filters.notUsers[0] ?? ""} autoComplete="off" />
+        </div>
+        {FLAG_FILTERS.map((flag) => (
+          <div className="field" key={flag}>
+            <label htmlFor={`tl-${flag}`}>{FLAG_LABELS[flag]}</label>
+            <select id={`tl-${flag}`} name={flag} defaultValue={filters[flag]}>
+              <option value="show">Show</option>
+              <option value="hide">Hide</option>
+              <option value="only">Only</option>
+            </select>
+          </div>
+        ))}
+        <div className="field">
+          <label htmlFor="tl-tag">Tag</label>
+          <input id="tl-tag" name="tag" defaultValue={filters.tags[0] ?? ""} autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor="timeline-text">Title or summary contains</label>
+          <input id="timeline-text" name="q" type="search" defaultValue={filters.text} />
+        </div>
+        <div className="field">
+          <label htmlFor="tl-from">From</label>
+          <input id="tl-from" name="from" type="date" defaultValue={filters.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="tl-to">To</label>
+          <input id="tl-to" name="to" type="date" defaultValue={filters.to ?? ""} />
+        </div>
+        <fieldset className="field">
+          <legend>Show</legend>
+          <label className="check">
+            <input type="checkbox" name="unread" value="1" defaultChecked={filters.unreadOnly} /> Unread only
+          </label>
+          <label className="check">
+            <input type="checkbox" name="latest" value="1" defaultChecked={filters.latestOnly} /> Latest change per page only
+          </label>
+          <label className="check">
+            <input type="checkbox" name="group" value="1" defaultChecked={filters.groupByPage} /> Group by page
+          </label>
+        </fieldset>
+        <div className="actions-row tl-filter-actions">
+          <button type="submit">Apply filters</button>
+          <Link href="/" className="button secondary">
+            Clear filters
+          </Link>
+        </div>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import type { TimelinePresetView } from "@/lib/timeline/presets/timelinePreset";
+import { deletePresetAction, savePresetAction, type PresetFormState } from "./presetActions";
+
+/** Saved filter sets: open one, delete one, or save the current filters under a name. */
+export function PresetBar({ presets, filterQuery }: { presets: TimelinePresetView[]; filterQuery: string }) {
+  const [state, save, saving] = useActionState<PresetFormState, FormData>(savePresetAction, { error: null, saved: null });
+  return (
+    <section className="tl-presets" aria-label="Saved filters">
+      {presets.length > 0 && (
+        <ul className="tl-preset-list">
+          {presets.map((preset) => (
+            <li key={preset.id}>
+              <Link href={preset.filterQuery ? `/?${preset.filterQuery}` : "/"} aria-current={preset.filterQuery === filterQuery ? "true" : undefined}>
+                {preset.name}
+              </Link>
+              <form action={deletePresetAction}>
+                <input type="hidden" name="presetId" value={preset.id} />
+                <button type="submit" className="secondary tl-icon-button" aria-label={`Delete preset ${preset.name}`} title="Delete preset">
+                  ×
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form action={save} className="tl-preset-save">
+        <input type="hidden" name="filterQuery" value={filterQuery} />
+        <label htmlFor="tl-preset-name" className="visually-hidden">
+          Preset name
+        </label>
+        <input id="tl-preset-name" name="name" placeholder="Name these filters" required maxLength={80} />
+        <button type="submit" className="secondary" disabled={saving}>
+          Save preset
+        </button>
+      </form>
+      <p role="status" className={state.error ? "field-error" : "notice"}>
+        {state.error ?? (state.saved ? `Saved “${state.saved}”.` : "")}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import type { CSSProperties, ReactNode } from "react";
+import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
+
+interface Props {
+  row: TimelineRowView;
+  selected?: boolean;
+  /** Per-row actions (watch, unwatch, mark read…), rendered at the end of the row. */
+  actions?: ReactNode;
+  /** Extra content under the row (the changes of a page in group-by-page mode). */
+  children?: ReactNode;
+  /** A page group's change count and users, shown instead of the single user. */
+  group?: { count: number; users: string[] };
+}
+
+function SizeDelta({ delta }: { delta: number | null }) {
+  if (delta === null) return null;
+  const kind = delta > 0 ? "pos" : delta < 0 ? "neg" : "null";
+  const text = `${delta > 0 ? "+" : ""}${delta.toLocaleString("en")}`;
+  const label = `${Math.abs(delta).toLocaleString("en")} bytes ${delta > 0 ? "added" : delta < 0 ? "removed" : "changed"}`;
+  // MediaWiki makes large changes bold ($wgRCChangedSizeThreshold).
+  const Tag = Math.abs(delta) >= 500 ? "strong" : "span";
+  return (
+    <Tag className={`tl-size mw-plusminus-${kind}`} title={label} dir="ltr">
+      ({text})
+    </Tag>
+  );
+}
+
+function Flags({ flags }: { flags: TimelineRowView["flags"] }) {
+  const list: [boolean, string, string][] = [
+    [flags.new, "N", "This change created a new page"],
+    [flags.minor, "m", "Minor edit"],
+    [flags.bot, "b", "Bot edit"],
+    [flags.anon, "anon", "Edit by an anonymous user"],
+  ];
+  const shown = list.filter(([on]) => on);
+  if (shown.length === 0) return null;
+  return (
+    <span className="tl-flags">
+      {shown.map(([, letter, title]) => (
+        <abbr key={letter} title={title} className={`tl-flag tl-flag-${letter}`}>
+          {letter}
+        </abbr>
+      ))}
+    </span>
+  );
+}
+
+/** One change (or, with `group`, one page) of the timeline. */
+export function TimelineRow({ row, selected = false, actions, children, group }: Props) {
+  const style = { "--wiki-color": row.color } as CSSProperties;
+  return (
+    <li
+      className={`tl-row${row.unread ? " tl-unread" : ""}${selected ? " tl-selected" : ""}`}
+      style={style}
+      aria-label={`${row.title} — ${row.wikiLabel}`}
+      aria-current={selected ? "true" : undefined}
+      data-change-id={row.id}
+      tabIndex={-1}
+    >
+      <div className="tl-line">
+        <span className="tl-wiki">
+          <span className="swatch" style={{ background: row.color }} aria-hidden="true" />
+          {row.wikiLabel}
+        </span>
+        <time className="tl-time" dateTime={row.timestamp} title={row.exactTime}>
+          {row.relativeTime}
+        </time>
+        {row.unread && (
+          <span className="tl-unread-marker" title="Changed since you last visited the page">
+            <span aria-hidden="true">●</span>
+            <span className="visually-hidden">unread</span>
+          </span>
+        )}
+        <a className="tl-title" href={row.pageUrl}>
+          {row.title}
+        </a>
+        <span className="tl-type">{row.typeLabel}</span>
+        <Flags flags={row.flags} />
+        <span className="tl-links">
+          (
+          {row.diffUrl ? (
+            <a href={row.diffUrl} aria-label={`diff of ${row.title}`}>
+              diff
+            </a>
+          ) : (
+            <span>diff</span>
+          )}
+          {" | "}
+          <a href={row.historyUrl} aria-label={`history of ${row.title}`}>
+            hist
+          </a>
+          {row.kind === "log" && (
+            <>
+              {" | "}
+              <a href={row.openUrl} aria-label={`log entry of ${row.title}`}>
+                log
+              </a>
+            </>
+          )}
+          )
+        </span>
+        <SizeDelta delta={row.sizeDelta} />
+        {group ? (
+          <span className="tl-user">
+            {group.count} {group.count === 1 ? "change" : "changes"}
+            {group.users.length > 0 && ` by ${group.users.join(", ")}`}
+          </span>
+        ) : row.user === null ? (
+          <span className="tl-user tl-removed">(username removed)</span>
+        ) : (
+          <a className="tl-user" href={row.userUrl ?? undefined}>
+            {row.user}
+          </a>
+        )}
+      </div>
+      {!group && (row.summaryHtml !== null || row.commentHidden || row.tags.length > 0) && (
+        <div className="tl-line tl-detail">
+          {row.commentHidden ? (
+            <span className="tl-summary tl-removed">(edit summary removed)</span>
+          ) : row.summaryHtml !== null ? (
+            // Sanitised on the server with an allow-list (lib/timeline/sanitizeSummary.ts).
+            <span className="tl-summary" dangerouslySetInnerHTML={{ __html: row.summaryHtml }} />
+          ) : null}
+          {row.tags.length > 0 && (
+            <ul className="tl-tags" aria-label="Tags">
+              {row.tags.map((tag) => (
+                <li key={tag}>{tag}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {actions && <div className="tl-actions">{actions}</div>}
+      {children}
+    </li>
+  );
+}

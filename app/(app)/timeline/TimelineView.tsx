@@ -1,0 +1,185 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
+import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
+import { KeyboardHelp } from "./KeyboardHelp";
+import { TimelineRow } from "./TimelineRow";
+import { TimelineRowActions } from "./TimelineRowActions";
+
+interface Props {
+  initial: TimelineViewPage;
+  /** The filters as a URL query, for the API calls. */
+  filterQuery: string;
+  pollSeconds?: number;
+  /** Shown while there are no rows. */
+  empty?: ReactNode;
+}
+
+const NEW_CAP = 100;
+
+function heads(page: { mode: TimelineViewPage["mode"]; rows: TimelineRowView[]; groups: TimelineGroupView[] }): TimelineRowView[] {
+  return page.mode === "changes" ? page.rows : page.groups.map((g) => g.head);
+}
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
+  if (!response.ok) throw new Error((await response.json().catch(() => null))?.error ?? `The server answered ${response.status}.`);
+  return (await response.json()) as T;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+}
+
+/** The list with "load more", the "N new changes" bar and the keyboard. */
+export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty }: Props) {
+  const [page, setPage] = useState(initial);
+  const [selected, setSelected] = useState(-1);
+  const [newCount, setNewCount] = useState(0);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const helpRef = useRef<HTMLDialogElement>(null);
+  const rows = heads(page);
+  const newest = rows[0]?.cursor ?? "0.0";
+  const api = (extra: Record<string, string>) => `/api/timeline?${new URLSearchParams([...new URLSearchParams(filterQuery), ...Object.entries(extra)])}`;
+
+  const refresh = useCallback(async () => {
+    setLoading(true);
+    try {
+      setPage(await fetchJson<TimelineViewPage>(api({})));
+      setNewCount(0);
+      setSelected(-1);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setLoading(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filterQuery]);
+
+  async function loadMore() {
+    if (!page.nextCursor) return;
+    setLoading(true);
+    try {
+      const next = await fetchJson<TimelineViewPage>(api({ before: page.nextCursor }));
+      setPage((p) => ({ ...next, rows: [...p.rows, ...next.rows], groups: [...p.groups, ...next.groups] }));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  useEffect(() => {
+    const timer = setInterval(async () => {
+      try {
+        const { count } = await fetchJson<{ count: number }>(`/api/timeline/new?${new URLSearchParams([...new URLSearchParams(filterQuery), ["after", newest]])}`);
+        setNewCount(count);
+      } catch {
+        // A missed poll is retried at the next tick.
+      }
+    }, pollSeconds * 1000);
+    return () => clearInterval(timer);
+  }, [filterQuery, newest, pollSeconds]);
+
+  useEffect(() => {
+    if (selected < 0) return;
+    const item = listRef.current?.querySelector<HTMLElement>(`:scope > li:nth-child(${selected + 1})`);
+    item?.focus({ preventScroll: true });
+    item?.scrollIntoView({ block: "nearest" });
+  }, [selected]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      const count = heads(page).length;
+      switch (event.key) {
+        case "j":
+          setSelected((i) => Math.min(i + 1, count - 1));
+          break;
+        case "k":
+          setSelected((i) => Math.max(i - 1, 0));
+          break;
+        case "o": {
+          const row = heads(page)[selected];
+          if (row) window.open(row.openUrl, "_blank", "noopener");
+          break;
+        }
+        case "r":
+          void refresh();
+          break;
+        case "/":
+          document.getElementById("timeline-text")?.focus();
+          break;
+        case "?":
+          helpRef.current?.showModal();
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [page, selected, refresh]);
+
+  return (
+    <>
+      <div className="tl-toolbar">
+        <div role="status" aria-live="polite" className="tl-new-status">
+          {newCount > 0 && (
+            <button type="button" className="tl-new-bar" onClick={() => void refresh()}>
+              {newCount > NEW_CAP ? `${NEW_CAP}+` : newCount} new {newCount === 1 ? "change" : "changes"} — show
+            </button>
+          )}
+        </div>
+        <button type="button" className="secondary" onClick={() => helpRef.current?.showModal()}>
+          Keyboard shortcuts
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {rows.length === 0 && empty}
+      <ol className="tl-list" hidden={rows.length === 0} aria-label={page.mode === "pages" ? "Changed pages" : "Changes"} ref={listRef}>
+        {page.mode === "changes"
+          ? page.rows.map((row, i) => <TimelineRow key={row.id} row={row} selected={i === selected} actions={<TimelineRowActions row={row} />} />)
+          : page.groups.map((group, i) => (
+              <TimelineRow
+                key={group.head.id}
+                row={group.head}
+                selected={i === selected}
+                group={{ count: group.count, users: group.users }}
+                actions={<TimelineRowActions row={group.head} />}
+              >
+                <details className="tl-group">
+                  <summary>
+                    Show {group.changes.length === group.count ? "the" : `the latest ${group.changes.length} of`} {group.count}{" "}
+                    {group.count === 1 ? "change" : "changes"} to {group.head.title}
+                  </summary>
+                  <ol className="tl-list tl-children" aria-label={`Changes to ${group.head.title}`}>
+                    {group.changes.map((row) => (
+                      <TimelineRow key={row.id} row={row} actions={<TimelineRowActions row={row} />} />
+                    ))}
+                  </ol>
+                </details>
+              </TimelineRow>
+            ))}
+      </ol>
+      {page.nextCursor && (
+        <p className="tl-more">
+          <button type="button" onClick={() => void loadMore()} disabled={loading}>
+            {loading ? "Loading…" : "Load more"}
+          </button>
+        </p>
+      )}
+      <KeyboardHelp ref={helpRef} />
+    </>
+  );
+}

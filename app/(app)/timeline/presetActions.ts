@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { currentUser } from "@/lib/auth/currentUser";
+import { deleteTimelinePreset } from "@/lib/timeline/presets/deleteTimelinePreset";
+import { saveTimelinePreset } from "@/lib/timeline/presets/saveTimelinePreset";
+import { presetNameSchema } from "@/lib/timeline/presets/timelinePreset";
+import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
+
+export interface PresetFormState {
+  error: string | null;
+  saved: string | null;
+}
+
+export async function savePresetAction(_previous: PresetFormState, form: FormData): Promise<PresetFormState> {
+  const user = await currentUser();
+  if (!user) return { error: "Your session has ended: sign in again.", saved: null };
+  const name = presetNameSchema.safeParse(form.get("name"));
+  if (!name.success) return { error: name.error.issues[0]?.message ?? "Invalid name.", saved: null };
+  const filters = safeParseTimelineFilters(new URLSearchParams(String(form.get("filterQuery") ?? "")));
+  if (!filters.ok) return { error: filters.error, saved: null };
+  await saveTimelinePreset(user.id, name.data, filters.filters);
+  revalidatePath("/");
+  return { error: null, saved: name.data };
+}
+
+export async function deletePresetAction(form: FormData): Promise<void> {
+  const user = await currentUser();
+  const id = z.uuid().safeParse(form.get("presetId"));
+  if (!user || !id.success) return;
+  await deleteTimelinePreset(user.id, id.data);
+  revalidatePath("/");
+}

@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { currentUser } from "@/lib/auth/currentUser";
+import { getViewerTimeZone } from "@/lib/timeline/getViewerTimeZone";
+import type { TimelineViewer } from "@/lib/timeline/loadTimelineView";
+import { safeParseTimelineFilters, type TimelineFilters } from "@/lib/timeline/timelineFilters";
+
+/** The signed-in viewer and the filters of a timeline API request, or the error response to send. */
+export async function readTimelineRequest(
+  request: Request,
+): Promise<{ ok: true; viewer: TimelineViewer; filters: TimelineFilters; params: URLSearchParams } | { ok: false; response: NextResponse }> {
+  const user = await currentUser();
+  if (!user) return { ok: false, response: NextResponse.json({ error: "Sign in first." }, { status: 401 }) };
+  const params = new URL(request.url).searchParams;
+  const parsed = safeParseTimelineFilters(params);
+  if (!parsed.ok) return { ok: false, response: NextResponse.json({ error: parsed.error }, { status: 400 }) };
+  return { ok: true, viewer: { userId: user.id, timeZone: await getViewerTimeZone(user.id) }, filters: parsed.filters, params };
+}

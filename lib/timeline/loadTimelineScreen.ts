@@ -1,0 +1,44 @@
+import { getSyncStatusForUser } from "@/lib/sync/getSyncStatusForUser";
+import { getTimelineOptions, type TimelineOptions } from "./getTimelineOptions";
+import { loadTimelineView, type TimelineViewPage } from "./loadTimelineView";
+import { listTimelinePresets } from "./presets/listTimelinePresets";
+import type { TimelinePresetView } from "./presets/timelinePreset";
+import type { TimelineFilters } from "./timelineFilters";
+import { usableTimeZone } from "./timeText";
+
+/** A link whose sync needs the user: shown above the timeline with a way to fix it. */
+export interface SyncProblem {
+  linkId: string;
+  displayName: string;
+  message: string;
+  /** The link is paused until the user fixes it (not just a failure that will be retried). */
+  paused: boolean;
+}
+
+/** Everything the timeline page shows for the signed-in user. */
+export interface TimelineScreen {
+  options: TimelineOptions;
+  timeZone: string;
+  presets: TimelinePresetView[];
+  syncProblems: SyncProblem[];
+  page: TimelineViewPage;
+}
+
+export async function loadTimelineScreen(userId: string, filters: TimelineFilters): Promise<TimelineScreen> {
+  const options = await getTimelineOptions(userId);
+  const timeZone = usableTimeZone(options.timeZone);
+  const [presets, statuses, page] = await Promise.all([
+    listTimelinePresets(userId),
+    getSyncStatusForUser(userId),
+    loadTimelineView({ userId, timeZone }, filters, null),
+  ]);
+  const syncProblems = statuses
+    .filter((s) => s.state === "error" || s.state === "attention")
+    .map((s) => ({
+      linkId: s.linkId,
+      displayName: s.displayName,
+      message: s.lastError ?? "The last sync failed.",
+      paused: s.state === "attention",
+    }));
+  return { options, timeZone, presets, syncProblems, page };
+}

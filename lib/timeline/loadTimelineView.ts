@@ -1,0 +1,46 @@
+import { countNewTimelineChanges } from "./countNewTimelineChanges";
+import { getTimelinePage } from "./getTimelinePage";
+import { decodeTimelineCursor, encodeTimelineCursor } from "./timelineCursor";
+import type { TimelineFilters } from "./timelineFilters";
+import { toTimelineGroupView, toTimelineRowView, type TimelineGroupView, type TimelineRowView } from "./timelineRowView";
+
+/** A page of the signed-in user's timeline as the browser gets it (the page and /api/timeline). */
+export interface TimelineViewPage {
+  mode: "changes" | "pages";
+  rows: TimelineRowView[];
+  groups: TimelineGroupView[];
+  /** Cursor for "load more"; null at the end. */
+  nextCursor: string | null;
+}
+
+export interface TimelineViewer {
+  userId: string;
+  timeZone: string;
+}
+
+export async function loadTimelineView(
+  viewer: TimelineViewer,
+  filters: TimelineFilters,
+  before: string | null,
+  limit?: number,
+): Promise<TimelineViewPage> {
+  const page = await getTimelinePage({
+    scope: { kind: "user", userId: viewer.userId },
+    filters,
+    before: decodeTimelineCursor(before),
+    limit,
+    timeZone: viewer.timeZone,
+  });
+  const ctx = { viewerUserId: viewer.userId, timeZone: viewer.timeZone, now: new Date() };
+  const nextCursor = page.nextCursor === null ? null : encodeTimelineCursor(page.nextCursor);
+  return page.mode === "changes"
+    ? { mode: "changes", rows: page.entries.map((e) => toTimelineRowView(e, ctx)), groups: [], nextCursor }
+    : { mode: "pages", rows: [], groups: page.groups.map((g) => toTimelineGroupView(g, ctx)), nextCursor };
+}
+
+/** The "N new changes" count for the signed-in user's timeline; null when the cursor is unreadable. */
+export async function countNewForViewer(viewer: TimelineViewer, filters: TimelineFilters, after: string): Promise<number | null> {
+  const cursor = decodeTimelineCursor(after);
+  if (cursor === null) return null;
+  return countNewTimelineChanges({ scope: { kind: "user", userId: viewer.userId }, filters, timeZone: viewer.timeZone }, cursor);
+}

@@ -1,0 +1,34 @@
+import sanitizeHtml from "sanitize-html";
+
+/**
+ * An edit summary as the wiki rendered it (`parsedcomment`), made safe to put
+ * in our page: an allow-list of inline markup, no scripts, styles or event
+ * handlers, and links made absolute on that wiki (they are relative to it).
+ */
+export function sanitizeSummary(html: string, wikiServer: string): string {
+  const base = `${wikiServer.replace(/\/$/, "")}/`;
+  return sanitizeHtml(html, {
+    allowedTags: ["a", "span", "bdi", "b", "i", "em", "strong", "br", "code", "s", "del", "ins", "sub", "sup"],
+    allowedAttributes: { a: ["href", "title", "class", "rel"], span: ["class", "dir"], bdi: ["dir"] },
+    allowedClasses: { a: ["new", "extiw", "external", "mw-redirect"], span: ["autocomment"] },
+    allowedSchemes: ["http", "https", "mailto"],
+    allowProtocolRelative: false,
+    transformTags: {
+      a: (tagName, attribs) => {
+        const href = absolute(attribs.href, base);
+        const { href: _dropped, ...rest } = attribs;
+        return { tagName, attribs: href === null ? rest : { ...rest, href, rel: "nofollow noreferrer" } };
+      },
+    },
+  });
+}
+
+function absolute(href: string | undefined, base: string): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href, base);
+    return url.protocol === "http:" || url.protocol === "https:" || url.protocol === "mailto:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,28 @@
+/** "5 minutes ago"-style text of `at`, seen from `now`. */
+export function relativeTime(at: Date, now: Date, locale = "en"): string {
+  const seconds = Math.round((at.getTime() - now.getTime()) / 1000);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const abs = Math.abs(seconds);
+  if (abs < 45) return format.format(0, "second");
+  if (abs < 45 * 60) return format.format(Math.round(seconds / 60), "minute");
+  if (abs < 22 * 3600) return format.format(Math.round(seconds / 3600), "hour");
+  if (abs < 26 * 86400) return format.format(Math.round(seconds / 86400), "day");
+  if (abs < 320 * 86400) return format.format(Math.round(seconds / (30 * 86400)), "month");
+  return format.format(Math.round(seconds / (365 * 86400)), "year");
+}
+
+/** The exact time in the viewer's zone, e.g. "23 Nov 2026, 12:01:45 CET". */
+export function exactTime(at: Date, timeZone: string, locale = "en-GB"): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "long", timeZone }).format(at);
+}
+
+/** A zone Intl knows, else UTC (a stored zone may have been renamed since). */
+export function usableTimeZone(zone: string | null | undefined): string {
+  if (!zone) return "UTC";
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone;
+  } catch {
+    return "UTC";
+  }
+}

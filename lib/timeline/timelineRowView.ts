@@ -1,0 +1,131 @@
+import { encodeTimelineCursor } from "./timelineCursor";
+import type { TimelineEntry, TimelinePageGroup } from "./timelineEntry";
+import { sanitizeSummary } from "./sanitizeSummary";
+import { exactTime, relativeTime } from "./timeText";
+import { articleUrl, diffUrl, historyUrl, logEntryUrl, userUrl } from "./wikiUrls";
+
+/**
+ * A timeline row as the browser gets it: plain JSON, links resolved on the
+ * wiki, the summary sanitised, times formatted for the viewer. Row actions
+ * (issue 6) use `ownLinkIds` (the viewer's links watching the page) and the
+ * ids below; they never need the entry itself.
+ */
+export interface TimelineRowView {
+  /** The change id (stable, unique in a timeline). */
+  id: string;
+  cursor: string;
+  siteId: string;
+  wikiName: string;
+  /** The first watching link's display name and colour. */
+  wikiLabel: string;
+  color: string;
+  ownLinkIds: string[];
+  watchers: { linkId: string; userId: string; displayName: string; color: string; unread: boolean; watchExpiry: string | null }[];
+  kind: TimelineEntry["kind"];
+  typeLabel: string;
+  namespace: number | null;
+  title: string;
+  pageId: string | null;
+  revId: string | null;
+  oldRevId: string | null;
+  logId: string | null;
+  pageUrl: string;
+  historyUrl: string;
+  /** What "open" means for this row: the diff, the new page's revision, or the log entry. */
+  openUrl: string;
+  diffUrl: string | null;
+  user: string | null;
+  userUrl: string | null;
+  flags: { new: boolean; minor: boolean; bot: boolean; anon: boolean };
+  sizeDelta: number | null;
+  summaryHtml: string | null;
+  commentHidden: boolean;
+  tags: string[];
+  timestamp: string;
+  relativeTime: string;
+  exactTime: string;
+  unread: boolean;
+}
+
+export interface TimelineGroupView {
+  head: TimelineRowView;
+  count: number;
+  users: string[];
+  changes: TimelineRowView[];
+}
+
+export interface RowViewContext {
+  viewerUserId: string;
+  timeZone: string;
+  now: Date;
+}
+
+const TYPE_LABELS: Record<TimelineEntry["kind"], string> = {
+  edit: "edit",
+  new: "new page",
+  log: "log",
+  categorize: "category",
+  external: "external",
+};
+
+export function typeLabel(entry: Pick<TimelineEntry, "kind" | "logType" | "logAction">): string {
+  if (entry.kind !== "log" || entry.logType === null) return TYPE_LABELS[entry.kind];
+  return entry.logAction === null || entry.logAction === entry.logType ? `log: ${entry.logType}` : `log: ${entry.logType}/${entry.logAction}`;
+}
+
+export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): TimelineRowView {
+  const first = entry.watchers[0];
+  const diff = entry.revId !== null && entry.kind !== "log" ? diffUrl(entry.site, entry.revId, entry.oldRevId) : null;
+  const pageUrl = articleUrl(entry.site, entry.title);
+  const openUrl = entry.kind === "log" && entry.logId !== null ? logEntryUrl(entry.site, entry.logId) : (diff ?? pageUrl);
+  const sizeDelta = entry.newLength !== null && entry.oldLength !== null && entry.kind !== "log" ? entry.newLength - entry.oldLength : null;
+  return {
+    id: String(entry.changeId),
+    cursor: encodeTimelineCursor({ timestamp: entry.timestamp, changeId: entry.changeId }),
+    siteId: entry.site.id,
+    wikiName: entry.site.name,
+    wikiLabel: first?.displayName ?? entry.site.name,
+    color: first?.color ?? "#72777d",
+    ownLinkIds: entry.watchers.filter((w) => w.userId === ctx.viewerUserId).map((w) => w.linkId),
+    watchers: entry.watchers.map((w) => ({
+      linkId: w.linkId,
+      userId: w.userId,
+      displayName: w.displayName,
+      color: w.color,
+      unread: w.unread,
+      watchExpiry: w.watchExpiry?.toISOString() ?? null,
+    })),
+    kind: entry.kind,
+    typeLabel: typeLabel(entry),
+    namespace: entry.namespace,
+    title: entry.title,
+    pageId: entry.pageId === null ? null : String(entry.pageId),
+    revId: entry.revId === null ? null : String(entry.revId),
+    oldRevId: entry.oldRevId === null ? null : String(entry.oldRevId),
+    logId: entry.logId === null ? null : String(entry.logId),
+    pageUrl,
+    historyUrl: historyUrl(entry.site, entry.title),
+    openUrl,
+    diffUrl: diff,
+    user: entry.user,
+    userUrl: entry.user === null ? null : userUrl(entry.site, entry.user, entry.anon),
+    flags: { new: entry.isNew || entry.kind === "new", minor: entry.minor, bot: entry.bot, anon: entry.anon },
+    sizeDelta,
+    summaryHtml: entry.parsedComment === null || entry.parsedComment === "" ? null : sanitizeSummary(entry.parsedComment, entry.site.server),
+    commentHidden: entry.commentHidden,
+    tags: entry.tags,
+    timestamp: entry.timestamp.toISOString(),
+    relativeTime: relativeTime(entry.timestamp, ctx.now),
+    exactTime: exactTime(entry.timestamp, ctx.timeZone),
+    unread: entry.unread,
+  };
+}
+
+export function toTimelineGroupView(group: TimelinePageGroup, ctx: RowViewContext): TimelineGroupView {
+  return {
+    head: toTimelineRowView(group.head, ctx),
+    count: group.count,
+    users: group.users,
+    changes: group.changes.map((entry) => toTimelineRowView(entry, ctx)),
+  };
+}

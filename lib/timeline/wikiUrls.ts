@@ -1,0 +1,34 @@
+import type { TimelineSite } from "./timelineEntry";
+
+/** MediaWiki's URL form of a title: underscores for spaces, ":" and "/" left readable. */
+export function encodeTitle(title: string): string {
+  return encodeURIComponent(title.replace(/ /g, "_")).replace(/%3A/gi, ":").replace(/%2F/gi, "/");
+}
+
+export function articleUrl(site: TimelineSite, title: string): string {
+  return `${site.server}${site.articlePath.replace("$1", encodeTitle(title))}`;
+}
+
+export function indexUrl(site: TimelineSite, params: Record<string, string>): string {
+  return `${site.server}${site.scriptPath}/index.php?${new URLSearchParams(params).toString()}`;
+}
+
+export function historyUrl(site: TimelineSite, title: string): string {
+  return indexUrl(site, { title: title.replace(/ /g, "_"), action: "history" });
+}
+
+/** A revision against its parent; a page's first revision alone. */
+export function diffUrl(site: TimelineSite, revId: bigint, oldRevId: bigint | null): string {
+  return oldRevId !== null && oldRevId > 0n
+    ? indexUrl(site, { diff: String(revId), oldid: String(oldRevId) })
+    : indexUrl(site, { oldid: String(revId) });
+}
+
+export function logEntryUrl(site: TimelineSite, logId: bigint): string {
+  return indexUrl(site, { title: "Special:Log", logid: String(logId) });
+}
+
+/** The user page, or the contributions of an IP address (which has no user page worth opening). */
+export function userUrl(site: TimelineSite, user: string, anon: boolean): string {
+  return articleUrl(site, anon ? `Special:Contributions/${user}` : `User:${user}`);
+}
