@@ -68,6 +68,8 @@ export function filterConditions(filters: TimelineFilters, ctx: FilterSqlContext
     out.push(Prisma.sql`${lc}."timestamp" < ((${filters.to}::date + 1)::timestamp AT TIME ZONE ${ctx.timeZone})`);
   }
   if (filters.namespaces.length > 0) out.push(namespaceSql(filters.namespaces, lc));
+  // The row is one link's sighting of the change, so this keeps changes some scope link of these users watches.
+  if (filters.watchedBy.length > 0) out.push(Prisma.sql`${lc}.user_id = ANY(${filters.watchedBy}::uuid[])`);
 
   if (filters.users.length > 0) out.push(Prisma.sql`${c}.user_name = ANY(${filters.users.map(normaliseUserName)}::text[])`);
   if (filters.notUsers.length > 0) {

@@ -12,8 +12,12 @@ export function scopeSql(scope: TimelineScope, alias: string): Prisma.Sql {
     case "user":
       return Prisma.sql`${lc}.user_id = ${scope.userId}::uuid`;
     case "team":
-      // The team issue adds its shared-links table and returns
-      // `${lc}.link_id IN (SELECT link_id FROM <shared links> WHERE team_id = …)` here.
-      throw new Error("Team timelines are not available yet.");
+      // Shares are read at query time, so unsharing or leaving takes effect at once. The
+      // owner must match too, and a viewer who is not (or no longer) a member sees nothing,
+      // even if a caller forgot to check.
+      return Prisma.sql`(${lc}.link_id, ${lc}.user_id) IN (
+        SELECT ts.link_id, ts.user_id FROM team_shared_links ts
+        WHERE ts.team_id = ${scope.teamId}::uuid
+          AND EXISTS (SELECT 1 FROM team_members tm WHERE tm.team_id = ${scope.teamId}::uuid AND tm.user_id = ${scope.memberUserId}::uuid))`;
   }
 }

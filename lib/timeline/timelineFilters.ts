@@ -8,7 +8,7 @@ import { z } from "zod";
  * URL form (every key optional, list keys repeat):
  *   wiki=<site id>  ns=<namespace name>  type=edit|new|log|categorize|external
  *   user=<name>  notuser=<name>  tag=<tag>  q=<text>  from=YYYY-MM-DD  to=YYYY-MM-DD
- *   bot|minor|anon|mine=hide|only  unread=1  latest=1  group=1
+ *   bot|minor|anon|mine=hide|only  watchedby=<member user id>  unread=1  latest=1  group=1
  */
 
 export const CHANGE_TYPES = ["edit", "new", "log", "categorize", "external"] as const;
@@ -47,6 +47,8 @@ export const timelineFiltersSchema = z
     anon: z.enum(FLAG_MODES),
     /** Changes made by the watching account itself. */
     mine: z.enum(FLAG_MODES),
+    /** Team views: Watchdeck user ids of members, one of whose shared links must watch the page. */
+    watchedBy: z.array(z.uuid()).max(50),
     unreadOnly: z.boolean(),
     /** Tags the change must carry (any of). */
     tags: names(50),
@@ -74,6 +76,7 @@ export const NO_FILTERS: TimelineFilters = Object.freeze({
   minor: "show",
   anon: "show",
   mine: "show",
+  watchedBy: [],
   unreadOnly: false,
   tags: [],
   text: "",
@@ -101,6 +104,7 @@ export function safeParseTimelineFilters(params: URLSearchParams): ParsedTimelin
     minor: flag(params.get("minor")),
     anon: flag(params.get("anon")),
     mine: flag(params.get("mine")),
+    watchedBy: uniq(params.getAll("watchedby")),
     unreadOnly: yes(params.get("unread")),
     tags: uniq(params.getAll("tag")),
     text: params.get("q") ?? "",
@@ -136,6 +140,7 @@ export function timelineFiltersToSearchParams(filters: TimelineFilters): URLSear
   list("user", filters.users);
   list("notuser", filters.notUsers);
   for (const key of FLAG_FILTERS) if (filters[key] !== "show") params.set(key, filters[key]);
+  list("watchedby", filters.watchedBy);
   if (filters.unreadOnly) params.set("unread", "1");
   list("tag", filters.tags);
   if (filters.text !== "") params.set("q", filters.text);
