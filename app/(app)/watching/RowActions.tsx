@@ -1,0 +1,145 @@
+"use client";
+
+import { useId, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
+import { EXPIRY_PERIODS } from "@/lib/watching/expiry";
+import { markChangeReadAction, unwatchAction, watchCounterpartAction, watchForAction, type WatchingActionState } from "./actions";
+import { announceWatchlistChange, useWatchingLinks } from "./useWatchingLinks";
+import styles from "./watching.module.css";
+
+type Row = Pick<TimelineRowView, "title" | "namespace" | "revId" | "unread" | "ownLinkIds" | "watchers">;
+
+/**
+ * Watch, unwatch and mark read for one timeline row, through the viewer's own links that watch
+ * the page. Optimistic: the row shows the outcome at once and rolls back with the wiki's reason.
+ */
+export function RowActions({ row }: { row: Row }) {
+  const links = useWatchingLinks();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [unwatched, setUnwatched] = useState(false);
+  const [read, setRead] = useState(false);
+  const [choosing, setChoosing] = useState(false);
+  const [period, setPeriod] = useState<string>("1 week");
+  const [day, setDay] = useState("");
+  const [status, setStatus] = useState<WatchingActionState | null>(null);
+  const id = useId();
+
+  if (row.ownLinkIds.length === 0) return null;
+  const watchIds = row.ownLinkIds.filter((linkId) => links?.get(linkId)?.watchRefusal === null);
+  const readIds = row.ownLinkIds.filter((linkId) => links?.get(linkId)?.markReadRefusal === null);
+  const refusal = links && watchIds.length === 0 ? (links.get(row.ownLinkIds[0]!)?.watchRefusal ?? null) : null;
+  const isTalk = row.namespace !== null && row.namespace >= 0 && row.namespace % 2 === 1;
+  const canHaveCounterpart = row.namespace === null || row.namespace >= 0;
+  const expiry = row.watchers.find((watcher) => row.ownLinkIds.includes(watcher.linkId))?.watchExpiry ?? null;
+
+  function run(optimistic: () => void, rollback: () => void, act: () => Promise<WatchingActionState>) {
+    optimistic();
+    setStatus(null);
+    startTransition(async () => {
+      let outcome: WatchingActionState;
+      try {
+        outcome = await act();
+      } catch {
+        outcome = { ok: false, message: "Watchdeck could not reach the server. Try again." };
+      }
+      if (!outcome.ok) rollback();
+      setStatus(outcome);
+      if (outcome.ok) {
+        announceWatchlistChange();
+        router.refresh();
+      }
+    });
+  }
+
+  const noop = () => undefined;
+  const describedBy = refusal ? `${id}-why` : undefined;
+
+  return (
+    <div className={styles.rowActions} role="group" aria-label={`Actions for ${row.title}`}>
+      {expiry && !unwatched && <span className={styles.expiry}>Watched until {new Date(expiry).toLocaleDateString()}</span>}
+      {row.unread && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={read || pending || readIds.length === 0}
+          aria-describedby={describedBy}
+          onClick={() => run(() => setRead(true), () => setRead(false), () => markChangeReadAction(readIds, row.title, row.revId))}
+        >
+          {read ? "Marked read" : "Mark read"}
+        </button>
+      )}
+      <button
+        type="button"
+        className="secondary"
+        disabled={unwatched || pending || watchIds.length === 0}
+        aria-describedby={describedBy}
+        onClick={() => run(() => setUnwatched(true), () => setUnwatched(false), () => unwatchAction(watchIds, row.title))}
+      >
+        {unwatched ? "Unwatched" : "Unwatch"}
+      </button>
+      {canHaveCounterpart && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={pending || watchIds.length === 0}
+          aria-describedby={describedBy}
+          onClick={() => run(noop, noop, () => watchCounterpartAction(watchIds, row.title))}
+        >
+          {isTalk ? "Watch subject page" : "Watch talk page"}
+        </button>
+      )}
+      <button
+        type="button"
+        className="secondary"
+        aria-expanded={choosing}
+        aria-controls={`${id}-for`}
+        disabled={pending || watchIds.length === 0}
+        aria-describedby={describedBy}
+        onClick={() => setChoosing((open) => !open)}
+      >
+        Watch for…
+      </button>
+      {choosing && (
+        <span id={`${id}-for`} className={styles.watchFor}>
+          <label htmlFor={`${id}-period`}>Watch {row.title} for</label>
+          <select id={`${id}-period`} value={period} onChange={(event) => setPeriod(event.target.value)}>
+            {EXPIRY_PERIODS.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice}
+              </option>
+            ))}
+            <option value="day">until a day…</option>
+            <option value="permanent">permanently</option>
+          </select>
+          {period === "day" && (
+            <>
+              <label htmlFor={`${id}-day`}>Until</label>
+              <input id={`${id}-day`} type="date" value={day} onChange={(event) => setDay(event.target.value)} required />
+            </>
+          )}
+          <button
+            type="button"
+            disabled={pending || (period === "day" && day === "")}
+            onClick={() =>
+              run(() => setChoosing(false), () => setChoosing(true), () => watchForAction(watchIds, row.title, period === "day" ? { until: day } : period))
+            }
+          >
+            Watch
+          </button>
+        </span>
+      )}
+      {refusal && (
+        <span id={`${id}-why`} className={styles.refusal}>
+          {refusal}
+        </span>
+      )}
+      {status && (
+        <span role={status.ok ? "status" : "alert"} className={status.ok ? styles.done : `error ${styles.failed}`}>
+          {status.message}
+        </span>
+      )}
+    </div>
+  );
+}

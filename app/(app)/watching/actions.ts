@@ -1,0 +1,107 @@
+"use server";
+
+import { z } from "zod";
+import { currentUser } from "@/lib/auth/currentUser";
+import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
+import { EXPIRY_PERIODS, expiryChoiceSchema } from "@/lib/watching/expiry";
+import { markChangeRead, markWatchlistRead } from "@/lib/watching/markRead";
+import { markFilterRead } from "@/lib/watching/markFilterRead";
+import { watchCounterpartPage } from "@/lib/watching/watchCounterpart";
+import { watchingLinks, type WatchingLinkView } from "@/lib/watching/watchingLinks";
+import { unwatchPage, watchPage } from "@/lib/watching/watchPages";
+import type { WatchingResult } from "@/lib/watching/watchingResult";
+
+/** What a row or "mark all read" action tells the browser: done, with a line to show, or why not. */
+export interface WatchingActionState {
+  ok: boolean;
+  message: string;
+}
+
+const SIGNED_OUT: WatchingActionState = { ok: false, message: "Your session has ended. Sign in again." };
+const linkIds = z.array(z.uuid()).min(1).max(20);
+const title = z.string().trim().min(1).max(512);
+
+async function actor() {
+  return (await currentUser())?.id ?? null;
+}
+
+/** A row's page is watched by one or more of the user's links (two accounts on one wiki): act on each. */
+async function onEachLink<T>(ids: string[], act: (linkId: string) => Promise<WatchingResult<T>>): Promise<WatchingResult<T>[]> {
+  const results: WatchingResult<T>[] = [];
+  for (const id of ids) results.push(await act(id));
+  return results;
+}
+
+function summarise(results: WatchingResult<unknown>[], done: string): WatchingActionState {
+  const failure = results.find((result) => !result.ok);
+  return failure && !failure.ok ? { ok: false, message: failure.failure.message } : { ok: true, message: done };
+}
+
+export async function linkCapabilitiesAction(): Promise<WatchingLinkView[]> {
+  const userId = await actor();
+  return userId ? watchingLinks(userId) : [];
+}
+
+export async function unwatchAction(rawLinkIds: string[], rawTitle: string): Promise<WatchingActionState> {
+  const userId = await actor();
+  if (!userId) return SIGNED_OUT;
+  const input = z.object({ linkIds, title }).safeParse({ linkIds: rawLinkIds, title: rawTitle });
+  if (!input.success) return { ok: false, message: "That page or link is not valid." };
+  const results = await onEachLink(input.data.linkIds, (linkId) => unwatchPage(userId, linkId, input.data.title));
+  return summarise(results, `Unwatched ${input.data.title}.`);
+}
+
+export async function watchCounterpartAction(rawLinkIds: string[], rawTitle: string): Promise<WatchingActionState> {
+  const userId = await actor();
+  if (!userId) return SIGNED_OUT;
+  const input = z.object({ linkIds, title }).safeParse({ linkIds: rawLinkIds, title: rawTitle });
+  if (!input.success) return { ok: false, message: "That page or link is not valid." };
+  const results = await onEachLink(input.data.linkIds, (linkId) => watchCounterpartPage(userId, linkId, input.data.title));
+  const first = results.find((result) => result.ok);
+  return summarise(results, first?.ok ? `Watching ${first.value.watched.title}.` : "Watching.");
+}
+
+const expiryInput = z.union([expiryChoiceSchema, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).transform((until) => ({ until }))]);
+
+export async function watchForAction(rawLinkIds: string[], rawTitle: string, rawExpiry: unknown): Promise<WatchingActionState> {
+  const userId = await actor();
+  if (!userId) return SIGNED_OUT;
+  const input = z.object({ linkIds, title, expiry: expiryInput }).safeParse({ linkIds: rawLinkIds, title: rawTitle, expiry: rawExpiry });
+  if (!input.success) return { ok: false, message: `Choose ${EXPIRY_PERIODS.join(", ")}, or a day.` };
+  const results = await onEachLink(input.data.linkIds, (linkId) => watchPage(userId, linkId, input.data.title, { expiry: input.data.expiry }));
+  const first = results.find((result) => result.ok);
+  const until = first?.ok && first.value.expiresAt ? ` until ${first.value.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : " permanently";
+  return summarise(results, `Watching ${input.data.title}${until}.`);
+}
+
+export async function markChangeReadAction(rawLinkIds: string[], rawTitle: string, rawRevId: string | null): Promise<WatchingActionState> {
+  const userId = await actor();
+  if (!userId) return SIGNED_OUT;
+  const input = z
+    .object({ linkIds, title, revId: z.string().regex(/^\d+$/).transform(Number).nullable() })
+    .safeParse({ linkIds: rawLinkIds, title: rawTitle, revId: rawRevId });
+  if (!input.success) return { ok: false, message: "That change is not valid." };
+  const results = await onEachLink(input.data.linkIds, (linkId) => markChangeRead(userId, linkId, { title: input.data.title, revId: input.data.revId }));
+  return summarise(results, "Marked read.");
+}
+
+export async function markWikiReadAction(rawLinkId: string): Promise<WatchingActionState> {
+  const userId = await actor();
+  if (!userId) return SIGNED_OUT;
+  const input = z.uuid().safeParse(rawLinkId);
+  if (!input.success) return { ok: false, message: "That link is not valid." };
+  const result = await markWatchlistRead(userId, input.data);
+  return result.ok ? { ok: true, message: "Everything on this wiki is marked read." } : { ok: false, message: result.failure.message };
+}
+
+/** `filterQuery`: the timeline's filters as its URL query. */
+export async function markFilterReadAction(filterQuery: string): Promise<WatchingActionState> {
+  const userId = await actor();
+  if (!userId) return SIGNED_OUT;
+  const parsed = safeParseTimelineFilters(new URLSearchParams(filterQuery.slice(0, 4000)));
+  if (!parsed.ok) return { ok: false, message: parsed.error };
+  const outcome = await markFilterRead(userId, parsed.filters);
+  const done = `${outcome.pages} ${outcome.pages === 1 ? "page" : "pages"} marked read.`;
+  if (outcome.failures.length === 0) return { ok: true, message: done };
+  return { ok: false, message: `${done} ${outcome.failures.map((f) => f.failure.message).join(" ")}` };
+}

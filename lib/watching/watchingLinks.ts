@@ -1,0 +1,24 @@
+import { listLinksForUser } from "@/lib/links/linkRepository";
+import { watchingRefusal } from "./watchingRefusal";
+
+/** What the browser needs to show a link's watch actions, or disable them with the reason. */
+export interface WatchingLinkView {
+  id: string;
+  displayName: string;
+  siteName: string;
+  /** Why watch/unwatch is disabled; null when allowed. */
+  watchRefusal: string | null;
+  /** Why mark read is disabled; null when allowed. */
+  markReadRefusal: string | null;
+}
+
+export async function watchingLinks(userId: string): Promise<WatchingLinkView[]> {
+  const links = await listLinksForUser(userId);
+  return links.map((link) => ({
+    id: link.id,
+    displayName: link.displayName,
+    siteName: link.site.name,
+    watchRefusal: watchingRefusal(link, "watch")?.message ?? null,
+    markReadRefusal: watchingRefusal(link, "markRead")?.message ?? null,
+  }));
+}
