@@ -34,7 +34,7 @@ export async function createFeedToken(userId: string, input: { name: string; fil
 }
 
 export function listFeedTokens(userId: string): Promise<FeedTokenView[]> {
-  return prisma().feedToken.findMany({ where: { userId }, select: viewSelect, orderBy: { createdAt: "asc" } });
+  return prisma().feedToken.findMany({ where: { userId, teamId: null }, select: viewSelect, orderBy: { createdAt: "asc" } });
 }
 
 export async function revokeFeedToken(userId: string, id: string): Promise<boolean> {

@@ -2,10 +2,10 @@ import { serverConfig } from "@/lib/config/serverConfig";
 import { buildAtom } from "@/lib/feedExport/buildAtom";
 import { buildRss } from "@/lib/feedExport/buildRss";
 import { feedEtag, isNotModified } from "@/lib/feedExport/conditionalGet";
-import { feedScope } from "@/lib/feedExport/feedScope";
 import { findFeedBySecret } from "@/lib/feedExport/feedTokens";
 import { feedUrls, parseFeedFileName } from "@/lib/feedExport/feedUrls";
 import { DEFAULT_FEED_LIMIT, loadFeedDocument, MAX_FEED_LIMIT } from "@/lib/feedExport/loadFeedDocument";
+import { resolveFeedScope } from "@/lib/teams/resolveFeedScope";
 import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
 
 export const dynamic = "force-dynamic";
@@ -36,7 +36,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   if (!filters.ok) return badRequest(filters.error);
 
   const baseUrl = serverConfig().baseUrl;
-  const scope = feedScope(feed);
+  // A team feed whose creator has left the team answers like an unknown secret.
+  const scope = await resolveFeedScope(feed);
+  if (!scope) return notFound();
   const document = await loadFeedDocument({
     feedId: feed.id,
     name: feed.name,

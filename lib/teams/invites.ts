@@ -1,0 +1,98 @@
+import { prisma } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { hashInviteSecret, looksLikeInviteSecret, newInviteSecret } from "./inviteSecret";
+import { findMembership } from "./membership";
+import { fail, invalid, ok, ownersOnly, teamNotFound, type TeamResult } from "./teamResult";
+
+/** Every database access for team invitations. */
+
+export const INVITE_VALIDITY_DAYS = [1, 7, 30] as const;
+export type InviteValidityDays = (typeof INVITE_VALIDITY_DAYS)[number];
+
+export interface InviteView {
+  id: string;
+  createdByName: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** A new invitation link's secret (owners only); returned once, only its hash is stored. */
+export async function createInvite(
+  userId: string,
+  teamId: string,
+  input: { validForDays: number },
+  now = new Date(),
+): Promise<TeamResult<{ inviteId: string; secret: string; expiresAt: Date }>> {
+  const role = await findMembership(teamId, userId);
+  if (role === null) return fail(teamNotFound);
+  if (role !== "owner") return fail(ownersOnly);
+  if (!(INVITE_VALIDITY_DAYS as readonly number[]).includes(input.validForDays)) {
+    return invalid(`An invitation is valid for ${INVITE_VALIDITY_DAYS.join(", ")} days.`);
+  }
+  const secret = newInviteSecret();
+  const expiresAt = new Date(now.getTime() + input.validForDays * 86_400_000);
+  const row = await prisma().teamInvite.create({
+    data: { teamId, createdById: userId, secretHash: hashInviteSecret(secret), expiresAt },
+    select: { id: true },
+  });
+  return ok({ inviteId: row.id, secret, expiresAt });
+}
+
+/** The team's invitations that still work (owners only). */
+export async function listInvites(userId: string, teamId: string, now = new Date()): Promise<TeamResult<InviteView[]>> {
+  const role = await findMembership(teamId, userId);
+  if (role === null) return fail(teamNotFound);
+  if (role !== "owner") return fail(ownersOnly);
+  const rows = await prisma().teamInvite.findMany({
+    where: { teamId, expiresAt: { gt: now } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, createdAt: true, expiresAt: true, createdBy: { select: { name: true, email: true } } },
+  });
+  return ok(rows.map((r) => ({ id: r.id, createdAt: r.createdAt, expiresAt: r.expiresAt, createdByName: r.createdBy.name ?? r.createdBy.email })));
+}
+
+/** The link stops working at once (owners only). */
+export async function revokeInvite(userId: string, teamId: string, inviteId: string): Promise<TeamResult> {
+  const role = await findMembership(teamId, userId);
+  if (role === null) return fail(teamNotFound);
+  if (role !== "owner") return fail(ownersOnly);
+  const { count } = await prisma().teamInvite.deleteMany({ where: { id: inviteId, teamId } });
+  return count === 1 ? ok(undefined) : invalid("That invitation no longer exists.");
+}
+
+export interface InvitePreview {
+  teamId: string;
+  teamName: string;
+  expiresAt: Date;
+}
+
+/** What an invitation link leads to, or null for anything unknown, revoked, expired or malformed — indistinguishably. */
+export async function findInvite(secret: string, now = new Date()): Promise<InvitePreview | null> {
+  if (!looksLikeInviteSecret(secret)) return null;
+  const row = await prisma().teamInvite.findUnique({
+    where: { secretHash: hashInviteSecret(secret) },
+    select: { teamId: true, expiresAt: true, team: { select: { name: true } } },
+  });
+  if (!row || row.expiresAt <= now) return null;
+  return { teamId: row.teamId, teamName: row.team.name, expiresAt: row.expiresAt };
+}
+
+/** Joins the invitation's team as a member; joining a team one is already in changes nothing. */
+export async function joinTeam(userId: string, secret: string, now = new Date()): Promise<TeamResult<{ teamId: string }>> {
+  const invite = await findInvite(secret, now);
+  if (!invite) return invalid("This invitation link is not valid: it may have expired or been revoked. Ask the team's owner for a new one.");
+  try {
+    await prisma().teamMember.upsert({
+      where: { teamId_userId: { teamId: invite.teamId, userId } },
+      create: { teamId: invite.teamId, userId, role: "member" },
+      update: {},
+    });
+  } catch (error) {
+    // The team was deleted between reading the invitation and joining.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2003" || error.code === "P2002")) {
+      return invalid("This invitation link is not valid any more.");
+    }
+    throw error;
+  }
+  return ok({ teamId: invite.teamId });
+}
