@@ -26,6 +26,9 @@ export default async function EditLinkPage({ params }: { params: Promise<{ id: s
       <p>
         {link.site.name} · {link.wikiUsername}
       </p>
+      <p>
+        <Link href={`/wikis/${link.id}/watched`}>Watched pages</Link>
+      </p>
       {capabilityNotes(link).map((note) => (
         <p key={note} className="hint">
           {note}

@@ -1,0 +1,128 @@
+"use client";
+
+import { useActionState, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import styles from "@/app/(app)/watching/watching.module.css";
+import { FormMessage } from "../../FormMessage";
+import { setExpiryAction, unwatchPagesAction, type WatchedFormState } from "./actions";
+import { ExpiryFields } from "./ExpiryFields";
+
+export interface WatchedPageView {
+  title: string;
+  missing: boolean;
+  unreadSince: string | null;
+  expiresAt: string | null;
+}
+
+interface Props {
+  linkId: string;
+  pages: WatchedPageView[];
+  expiryKnown: boolean;
+  disabledReason: string | null;
+}
+
+/** The watched pages with bulk unwatch (optimistic, rolled back with the wiki's reason) and per-page expiry. */
+export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }: Props) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [gone, setGone] = useState<Set<string>>(new Set());
+  const [status, setStatus] = useState<WatchedFormState | null>(null);
+  const [pending, startTransition] = useTransition();
+  const shown = pages.filter((page) => !gone.has(page.title));
+  const disabled = disabledReason !== null;
+
+  function toggle(title: string, on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(title);
+      else next.delete(title);
+      return next;
+    });
+  }
+
+  function unwatchSelected() {
+    const titles = [...selected];
+    setGone((current) => new Set([...current, ...titles]));
+    setSelected(new Set());
+    setStatus(null);
+    startTransition(async () => {
+      const outcome = await unwatchPagesAction(linkId, titles).catch(() => ({ ok: false, message: "Watchdeck could not reach the server. Try again." }));
+      if (!outcome.ok) {
+        setGone((current) => new Set([...current].filter((title) => !titles.includes(title))));
+        setSelected(new Set(titles));
+      }
+      setStatus(outcome);
+      if (outcome.ok) router.refresh();
+    });
+  }
+
+  return (
+    <section aria-label="Watched pages">
+      <div className={styles.toolbar}>
+        <button type="button" disabled={disabled || pending || selected.size === 0} onClick={unwatchSelected} aria-describedby={disabled ? "watch-refusal" : undefined}>
+          Unwatch selected ({selected.size})
+        </button>
+        <span className={styles.muted}>
+          {shown.length} {shown.length === 1 ? "page" : "pages"}
+        </span>
+        {status && <FormMessage ok={status.ok} message={status.message} />}
+      </div>
+      {shown.length === 0 ? (
+        <p className="empty-state">No watched pages match.</p>
+      ) : (
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">Select</span>
+              </th>
+              <th scope="col">Page</th>
+              <th scope="col">Watched until</th>
+              {!disabled && <th scope="col">Change expiry</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((page) => (
+              <tr key={page.title}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${page.title}`}
+                    checked={selected.has(page.title)}
+                    disabled={disabled}
+                    onChange={(event) => toggle(page.title, event.target.checked)}
+                  />
+                </td>
+                <td className={page.unreadSince ? styles.unread : undefined}>
+                  {page.title}
+                  {page.unreadSince && <span className={styles.muted}> · changed since your last visit</span>}
+                  {page.missing && <span className={styles.muted}> · does not exist yet</span>}
+                </td>
+                <td>{!expiryKnown ? <span className={styles.muted}>unknown</span> : page.expiresAt ? new Date(page.expiresAt).toLocaleString() : "permanent"}</td>
+                {!disabled && (
+                  <td>
+                    <ExpiryForm linkId={linkId} title={page.title} />
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function ExpiryForm({ linkId, title }: { linkId: string; title: string }) {
+  const [state, formAction, pending] = useActionState<WatchedFormState, FormData>(setExpiryAction.bind(null, linkId, title), { ok: false });
+  const prefix = `exp-${encodeURIComponent(title).replace(/%/g, "_")}`;
+  return (
+    <form action={formAction} className={styles.watchFor}>
+      <ExpiryFields idPrefix={prefix} label={`Watch ${title}`} allowKeep={false} />
+      <button type="submit" className="secondary" disabled={pending}>
+        Set expiry
+      </button>
+      <FormMessage ok={state.ok} message={state.message} />
+    </form>
+  );
+}

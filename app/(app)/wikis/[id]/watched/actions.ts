@@ -1,0 +1,66 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { currentUser } from "@/lib/auth/currentUser";
+import { expiryChoiceSchema, type ExpiryChoice } from "@/lib/watching/expiry";
+import { unwatchPages, watchPages } from "@/lib/watching/watchPages";
+
+export interface WatchedFormState {
+  ok: boolean;
+  message?: string;
+}
+
+const SIGNED_OUT: WatchedFormState = { ok: false, message: "Your session has ended. Sign in again." };
+const linkId = z.uuid();
+const titles = z.array(z.string().trim().min(1).max(512)).min(1, "Enter at least one page title.").max(500, "At most 500 pages at once.");
+
+/** The form's expiry: a period, "permanent", "day" with a day field, or nothing (keep as is). */
+function expiryFrom(form: FormData): { ok: true; expiry: ExpiryChoice | undefined } | { ok: false; message: string } {
+  const choice = form.get("expiry");
+  if (choice === null || choice === "") return { ok: true, expiry: undefined };
+  const parsed = expiryChoiceSchema.safeParse(choice === "day" ? { until: form.get("day") } : choice);
+  return parsed.success ? { ok: true, expiry: parsed.data } : { ok: false, message: "Choose how long to watch, or pick a day." };
+}
+
+export async function addPagesAction(rawLinkId: string, _previous: WatchedFormState, form: FormData): Promise<WatchedFormState> {
+  const user = await currentUser();
+  if (!user) return SIGNED_OUT;
+  const lines = String(form.get("titles") ?? "").split(/\r?\n/).filter((line) => line.trim() !== "");
+  const input = z.object({ linkId, titles }).safeParse({ linkId: rawLinkId, titles: lines });
+  if (!input.success) return { ok: false, message: input.error.issues[0]?.message ?? "Enter page titles, one per line." };
+  const expiry = expiryFrom(form);
+  if (!expiry.ok) return { ok: false, message: expiry.message };
+  const result = await watchPages(user.id, input.data.linkId, input.data.titles, { expiry: expiry.expiry });
+  if (!result.ok) return { ok: false, message: result.failure.message };
+  revalidatePath(`/wikis/${input.data.linkId}/watched`);
+  const { done, skipped, warnings } = result.value;
+  const parts = [`Watching ${done.length} ${done.length === 1 ? "page" : "pages"}.`, ...warnings, ...skipped.map((s) => `${s.title}: ${s.reason}`)];
+  return { ok: skipped.length === 0, message: parts.join(" ") };
+}
+
+export async function unwatchPagesAction(rawLinkId: string, rawTitles: string[]): Promise<WatchedFormState> {
+  const user = await currentUser();
+  if (!user) return SIGNED_OUT;
+  const input = z.object({ linkId, titles }).safeParse({ linkId: rawLinkId, titles: rawTitles });
+  if (!input.success) return { ok: false, message: "Select the pages to unwatch." };
+  const result = await unwatchPages(user.id, input.data.linkId, input.data.titles);
+  if (!result.ok) return { ok: false, message: result.failure.message };
+  revalidatePath(`/wikis/${input.data.linkId}/watched`);
+  return { ok: true, message: `Unwatched ${result.value.done.length} ${result.value.done.length === 1 ? "page" : "pages"}.` };
+}
+
+export async function setExpiryAction(rawLinkId: string, rawTitle: string, _previous: WatchedFormState, form: FormData): Promise<WatchedFormState> {
+  const user = await currentUser();
+  if (!user) return SIGNED_OUT;
+  const input = z.object({ linkId, title: z.string().trim().min(1).max(512) }).safeParse({ linkId: rawLinkId, title: rawTitle });
+  if (!input.success) return { ok: false, message: "That page is not valid." };
+  const expiry = expiryFrom(form);
+  if (!expiry.ok || expiry.expiry === undefined) return { ok: false, message: "Choose how long to watch, or pick a day." };
+  const result = await watchPages(user.id, input.data.linkId, [input.data.title], { expiry: expiry.expiry });
+  if (!result.ok) return { ok: false, message: result.failure.message };
+  revalidatePath(`/wikis/${input.data.linkId}/watched`);
+  const [done] = result.value.done;
+  const until = done?.expiresAt ? `until ${done.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "permanently";
+  return { ok: true, message: [`Watching ${input.data.title} ${until}.`, ...result.value.warnings].join(" ") };
+}

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/currentUser";
+import { loadWatchedPagesScreen } from "@/lib/watching/loadWatchedPagesScreen";
+import styles from "@/app/(app)/watching/watching.module.css";
+import { AddPagesForm } from "./AddPagesForm";
+import { WatchedPagesList } from "./WatchedPagesList";
+
+export const metadata: Metadata = { title: "Watched pages" };
+
+const params = z.object({ id: z.uuid() });
+const query = z.object({
+  ns: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().min(0).optional()).catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+});
+
+export default async function WatchedPagesPage(props: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const route = params.safeParse(await props.params);
+  if (!route.success) notFound();
+  const filter = query.parse(await props.searchParams);
+  const screen = await loadWatchedPagesScreen(user.id, route.data.id, { namespace: filter.ns, titleContains: filter.q });
+  if (!screen) notFound();
+  const { link, listing, refusal } = screen;
+  return (
+    <main>
+      <p>
+        <Link href={`/wikis/${link.id}`}>← {link.displayName}</Link>
+      </p>
+      <h1>Watched pages</h1>
+      <p>
+        {link.siteName} · {link.wikiUsername}
+      </p>
+      {refusal && (
+        <p id="watch-refusal" className="hint">
+          {refusal}
+        </p>
+      )}
+      <form method="get" className={styles.toolbar} aria-label="Filter watched pages">
+        <div className="field">
+          <label htmlFor="filter-ns">Namespace</label>
+          <select id="filter-ns" name="ns" defaultValue={filter.ns ?? ""}>
+            <option value="">All</option>
+            {screen.namespaces.map((namespace) => (
+              <option key={namespace.id} value={namespace.id}>
+                {namespace.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-q">Title contains</label>
+          <input id="filter-q" name="q" type="search" defaultValue={filter.q ?? ""} />
+        </div>
+        <button type="submit" className="secondary">
+          Filter
+        </button>
+      </form>
+      <section className="card" aria-label="Add pages">
+        <h2>Watch more pages</h2>
+        <AddPagesForm linkId={link.id} disabledReason={refusal} />
+      </section>
+      {listing.ok ? (
+        <WatchedPagesList
+          // A new listing (filter, added pages) starts without leftover selection or hidden rows.
+          key={`${filter.ns ?? ""}|${filter.q ?? ""}|${listing.value.pages.length}`}
+          linkId={link.id}
+          expiryKnown={listing.value.expiryKnown}
+          disabledReason={refusal}
+          pages={listing.value.pages.map((page) => ({
+            title: page.title,
+            missing: page.missing,
+            unreadSince: page.unreadSince?.toISOString() ?? null,
+            expiresAt: page.expiresAt?.toISOString() ?? null,
+          }))}
+        />
+      ) : (
+        <p className="error" role="alert">
+          {listing.failure.message}
+        </p>
+      )}
+    </main>
+  );
+}
