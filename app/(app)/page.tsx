@@ -8,6 +8,7 @@ import { FilterForm } from "./timeline/FilterForm";
 import { PresetBar } from "./timeline/PresetBar";
 import { SyncProblems } from "./timeline/SyncProblems";
 import { TimelineView } from "./timeline/TimelineView";
+import { MarkAllRead } from "./watching/MarkAllRead";
 
 export const metadata: Metadata = { title: "Timeline" };
 
@@ -64,6 +65,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
       <SyncProblems problems={screen.syncProblems} />
       <PresetBar presets={screen.presets} filterQuery={filterQuery} />
       <FilterForm key={filterQuery} filters={parsed.filters} options={screen.options} />
+      <MarkAllRead filterQuery={filterQuery} filtered={filtered} />
       <TimelineView
         key={filterQuery}
         initial={screen.page}

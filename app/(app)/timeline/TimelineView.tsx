@@ -60,6 +60,13 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty }: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filterQuery]);
 
+  useEffect(() => {
+    // Row actions (app/(app)/watching) changed the watchlist: show the rows as they now are.
+    const onChange = () => void refresh();
+    window.addEventListener("watchdeck:watchlist-changed", onChange);
+    return () => window.removeEventListener("watchdeck:watchlist-changed", onChange);
+  }, [refresh]);
+
   async function loadMore() {
     if (!page.nextCursor) return;
     setLoading(true);
