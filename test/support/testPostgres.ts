@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embeddedPostgres";
@@ -21,13 +24,38 @@ export async function startTestPostgres(log: (line: string) => void = () => unde
   let stop: () => Promise<void> = async () => undefined;
   if (!serverUrl) {
     const port = await freePort();
-    log(`TEST_DATABASE_URL is not set: starting the embedded PostgreSQL on port ${port}.`);
-    const embedded = await startEmbeddedPostgres({ dataDir: path.resolve(".data", "test-postgres"), port });
+    const shared = path.resolve(".data", "test-postgres");
+    // Another test run or bench of this checkout owns the shared cluster: use a throwaway one.
+    const dataDir = clusterInUse(shared) ? await privateClusterDir() : shared;
+    log(`TEST_DATABASE_URL is not set: starting the embedded PostgreSQL on port ${port} (${dataDir}).`);
+    const embedded = await startEmbeddedPostgres({ dataDir, port });
     serverUrl = embedded.serverUrl;
-    stop = () => embedded.stop();
+    stop = async () => {
+      await embedded.stop();
+      if (dataDir !== shared) await rm(path.dirname(dataDir), { recursive: true, force: true });
+    };
   }
   const templateDatabase = await ensureMigratedTemplate(serverUrl);
   return { serverUrl, templateDatabase, stop };
+}
+
+// As root, Postgres runs as its own system user, which must be able to enter the folder.
+async function privateClusterDir(): Promise<string> {
+  const parent = await mkdtemp(path.join(os.tmpdir(), "watchdeck-pg-"));
+  await chmod(parent, 0o755);
+  return path.join(parent, "data");
+}
+
+function clusterInUse(dataDir: string): boolean {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false; // stale: Postgres itself recovers from a dead postmaster's pid file
+  }
 }
 
 /** A template named after the migrations' checksums, so a changed migration yields a new template. */

@@ -1,0 +1,47 @@
+// `npm run bench [-- section…]`: runs each bench section and prints its tables.
+// A section is a function of bench/sections/; later issues add theirs to SECTIONS.
+import { randomBytes } from "node:crypto";
+import { startBenchDatabase, type BenchDatabase } from "./benchDatabase";
+import { formatTable, type BenchTable } from "./table";
+
+export interface BenchContext {
+  db: BenchDatabase;
+  log: (line: string) => void;
+}
+
+export type BenchSection = (context: BenchContext) => Promise<BenchTable[]>;
+
+const SECTIONS: Record<string, () => Promise<BenchSection>> = {
+  ingest: async () => (await import("./sections/ingest")).ingestSection,
+  timeline: async () => (await import("./sections/timeline")).timelineSection,
+  feed: async () => (await import("./sections/feed")).feedSection,
+};
+
+async function main() {
+  const requested = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  const unknown = requested.filter((name) => !(name in SECTIONS));
+  if (unknown.length) throw new Error(`unknown bench section(s): ${unknown.join(", ")}; known: ${Object.keys(SECTIONS).join(", ")}`);
+  const names = requested.length ? requested : Object.keys(SECTIONS);
+  // Bench databases are throwaway: a key of their own, not the installation's.
+  process.env.WATCHDECK_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+  process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
+  const log = (line: string) => console.log(`[bench] ${line}`);
+  const db = await startBenchDatabase(log);
+  try {
+    for (const name of names) {
+      log(`section ${name}`);
+      const section = await SECTIONS[name]!();
+      for (const table of await section({ db, log })) console.log(formatTable(table));
+    }
+  } finally {
+    await db.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
