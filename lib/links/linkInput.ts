@@ -10,17 +10,20 @@ const optionalText = (max: number, tooLong: string) =>
     .optional()
     .transform((v) => v || undefined);
 
+// Blank means "none given": from a pasted feed URL when linking, "keep the stored one" when editing.
+const optionalSecret = z
+  .string()
+  .max(1000, "That password or token is too long.")
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
 /** What the "Link a wiki" form sends. Username and secret may be omitted when a feed URL carries them. */
 export const newLinkInputSchema = z.object({
   wikiUrl: z.string().trim().min(1, "Enter the wiki's address.").max(2000, "That address is too long."),
   authMode: z.enum(["bot_password", "watchlist_token"], { message: "Choose how Watchdeck signs in to the wiki." }),
   source: z.enum(["api", "feed"]).default("api"),
   username: optionalText(255, "That user name is too long."),
-  secret: z
-    .string()
-    .max(1000, "That password or token is too long.")
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim() : undefined)),
+  secret: optionalSecret,
   displayName: optionalText(80, "Keep the display name under 80 characters."),
   color: z
     .string()
@@ -36,11 +39,7 @@ export const linkEditInputSchema = z.object({
   displayName: z.string().trim().min(1, "Enter a display name.").max(80, "Keep the display name under 80 characters."),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Pick a colour like #3366cc.").transform((v) => v.toLowerCase()),
   username: optionalText(255, "That user name is too long."),
-  secret: z
-    .string()
-    .max(1000, "That password or token is too long.")
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim() : undefined)),
+  secret: optionalSecret,
 });
 export type LinkEditInput = z.input<typeof linkEditInputSchema>;
 
