@@ -84,8 +84,9 @@ export function filterConditions(filters: TimelineFilters, ctx: FilterSqlContext
   out.push(
     flagSql(
       filters.mine,
-      Prisma.sql`EXISTS (SELECT 1 FROM wiki_links mine WHERE mine.user_id = ${ctx.viewerUserId}::uuid
-                   AND mine.site_id = ${c}.site_id AND mine.wiki_username = ${c}.user_name)`,
+      // A semi-join the planner can start from the viewer's few accounts (changes by user name) when "only".
+      Prisma.sql`(${c}.site_id, ${c}.user_name) IN (SELECT mine.site_id, mine.wiki_username FROM wiki_links mine
+                   WHERE mine.user_id = ${ctx.viewerUserId}::uuid)`,
     ),
   );
   return out.filter((x): x is Prisma.Sql => x !== null);

@@ -18,11 +18,25 @@ export async function getTimelineOptions(userId: string): Promise<TimelineOption
   const [links, user] = await Promise.all([
     prisma().wikiLink.findMany({
       where: { userId },
-      select: { displayName: true, color: true, site: { select: { id: true, name: true, namespaces: true } } },
+      select: optionLinkSelect,
       orderBy: { createdAt: "asc" },
     }),
     prisma().user.findUnique({ where: { id: userId }, select: { timeZone: true } }),
   ]);
+  return timelineOptionsOf(links, user?.timeZone ?? null);
+}
+
+/** What a link contributes to the filter form. */
+export const optionLinkSelect = { displayName: true, color: true, site: { select: { id: true, name: true, namespaces: true } } } as const;
+
+export interface OptionLink {
+  displayName: string;
+  color: string;
+  site: { id: string; name: string; namespaces: unknown };
+}
+
+/** The filter form's choices for a set of links (a user's, or those shared with a team). */
+export function timelineOptionsOf(links: readonly OptionLink[], timeZone: string | null): TimelineOptions {
   const wikis = new Map<string, { siteId: string; name: string; color: string }>();
   const namespaces = new Map<number, { value: string; local: Set<string> }>();
   for (const link of links) {
@@ -40,6 +54,6 @@ export async function getTimelineOptions(userId: string): Promise<TimelineOption
     namespaces: [...namespaces.entries()]
       .sort(([a], [b]) => a - b)
       .map(([, { value, local }]) => ({ value, label: local.size > 0 ? `${value} (${[...local].join(", ")})` : value })),
-    timeZone: user?.timeZone ?? null,
+    timeZone,
   };
 }

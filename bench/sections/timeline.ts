@@ -1,0 +1,116 @@
+import pg from "pg";
+import { registerUser } from "@/lib/accounts/registerUser";
+import { getTimelinePage } from "@/lib/timeline/getTimelinePage";
+import type { TimelineCursor } from "@/lib/timeline/timelineCursor";
+import type { BenchSection } from "../run";
+import type { BenchTable } from "../table";
+import { filterCases, userId } from "./timeline/filterCases";
+import { compareWithLiveWikis } from "./timeline/liveComparison";
+import { percentile } from "./timeline/percentile";
+import { DEFAULT_SHAPE, seedTimeline } from "./timeline/seedTimeline";
+
+const RUNS = Number(process.env.BENCH_TIMELINE_RUNS ?? 30);
+const CHANGES = Number(process.env.BENCH_TIMELINE_CHANGES ?? DEFAULT_SHAPE.changes);
+/** Bench users the runs rotate over, so no one user's cache decides. */
+const BENCH_USERS = [3, 17, 29, 41, 50];
+
+/**
+ * The timeline query at 1,000,000 changes: p50/p95 of getTimelinePage (server
+ * time, in process) for the first page and a deep page of each filter kind;
+ * then a merged view of 5 real wikis asked live versus read from the store.
+ */
+export const timelineSection: BenchSection = async ({ db, log }) => {
+  const shape = { ...DEFAULT_SHAPE, changes: CHANGES };
+  const databaseUrl = await db.fresh("timeline");
+  process.env.DATABASE_URL = databaseUrl;
+  const seedStarted = performance.now();
+  await seedTimeline(databaseUrl, shape, log);
+  const seedMs = performance.now() - seedStarted;
+  const facts = await seedFacts(databaseUrl);
+  log(`timeline seed done in ${(seedMs / 1000).toFixed(1)} s`);
+
+  const deepCursors = new Map<number, TimelineCursor>();
+  for (const u of BENCH_USERS) deepCursors.set(u, await cursorAtDepth(databaseUrl, userId(u), 0.8));
+
+  const rows: (string | number)[][] = [];
+  const cases = filterCases(BENCH_USERS[0]!, shape.wikisPerUser, shape.wikis).map(([name]) => name);
+  let worstP95 = 0;
+  for (const [index, name] of cases.entries()) {
+    const first: number[] = [];
+    const deep: number[] = [];
+    let firstRows = 0;
+    for (let run = 0; run < RUNS + BENCH_USERS.length; run++) {
+      const u = BENCH_USERS[run % BENCH_USERS.length]!;
+      const filters = filterCases(u, shape.wikisPerUser, shape.wikis)[index]![1];
+      const scope = { kind: "user" as const, userId: userId(u) };
+      let started = performance.now();
+      const page = await getTimelinePage({ scope, filters, limit: 50 });
+      const firstMs = performance.now() - started;
+      started = performance.now();
+      await getTimelinePage({ scope, filters, limit: 50, before: deepCursors.get(u)! });
+      const deepMs = performance.now() - started;
+      if (run < BENCH_USERS.length) continue; // warm-up round
+      first.push(firstMs);
+      deep.push(deepMs);
+      if (u === BENCH_USERS[0]) firstRows = page.mode === "changes" ? page.entries.length : page.groups.length;
+    }
+    const p95s = [percentile(first, 95), percentile(deep, 95)];
+    worstP95 = Math.max(worstP95, ...p95s);
+    rows.push([name, firstRows, ms(percentile(first, 50)), ms(p95s[0]!), ms(percentile(deep, 50)), ms(p95s[1]!)]);
+  }
+  const query: BenchTable = {
+    title: `timeline: getTimelinePage at ${facts.changes.toLocaleString("en")} changes / ${facts.linkChanges.toLocaleString("en")} link rows (${shape.wikis} wikis, ${shape.users} users, ~${Math.round(facts.linkChanges / shape.users).toLocaleString("en")} rows per user), 50 rows a page, ${RUNS} runs over ${BENCH_USERS.length} users`,
+    columns: ["filter", "rows", "first p50 ms", "first p95 ms", "deep p50 ms", "deep p95 ms"],
+    rows,
+    notes: [
+      `deep page: keyset cursor at 80% of the user's unfiltered timeline; seed took ${(seedMs / 1000).toFixed(0)} s`,
+      `target: p95 <= 25 ms — worst p95 here ${worstP95.toFixed(1)} ms ${worstP95 <= 25 ? "(met)" : "(NOT met)"}`,
+    ],
+  };
+
+  const benchUser = await registerUser({ email: "live-compare@bench.invalid", password: "long enough password" }, { registrationOpen: true });
+  if (!benchUser.ok) throw new Error(benchUser.message);
+  const comparison = await compareWithLiveWikis(databaseUrl, benchUser.user.id, RUNS, log);
+  const liveP50 = percentile(comparison.live, 50);
+  const storedP50 = percentile(comparison.stored, 50);
+  const versus: BenchTable = {
+    title: `timeline: merged first page (50 rows) of ${comparison.wikis.length} real MediaWiki wikis (${comparison.wikis.join(", ")}), ${RUNS} runs`,
+    columns: ["how", "p50 ms", "p95 ms"],
+    rows: [
+      ["ask each wiki's API live, in parallel, then merge", ms(liveP50), ms(percentile(comparison.live, 95))],
+      ["Watchdeck's stored timeline (query + row views)", ms(storedP50), ms(percentile(comparison.stored, 95))],
+    ],
+    notes: [`stored is ${(liveP50 / storedP50).toFixed(1)}x faster at p50 (target >= 10x); live excludes logins (sessions already open)`],
+  };
+  return [query, versus];
+};
+
+const ms = (value: number) => value.toFixed(1);
+
+async function seedFacts(databaseUrl: string): Promise<{ changes: number; linkChanges: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ changes: number; link_changes: number }>(
+      "SELECT (SELECT count(*) FROM changes)::int AS changes, (SELECT count(*) FROM link_changes)::int AS link_changes",
+    );
+    return { changes: rows[0]!.changes, linkChanges: rows[0]!.link_changes };
+  } finally {
+    await client.end();
+  }
+}
+
+async function cursorAtDepth(databaseUrl: string, user: string, depth: number): Promise<TimelineCursor> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ timestamp: Date; change_id: string }>(
+      `SELECT "timestamp", change_id FROM link_changes WHERE user_id = $1
+       ORDER BY "timestamp" DESC, change_id DESC OFFSET (SELECT (count(*) * $2::float)::int FROM link_changes WHERE user_id = $1) LIMIT 1`,
+      [user, depth],
+    );
+    return { timestamp: rows[0]!.timestamp, changeId: BigInt(rows[0]!.change_id) };
+  } finally {
+    await client.end();
+  }
+}
