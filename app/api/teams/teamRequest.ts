@@ -1,0 +1,36 @@
+import { NextResponse } from "next/server";
+import { currentUser } from "@/lib/auth/currentUser";
+import type { TeamFailure } from "@/lib/teams/teamResult";
+import { getViewerTimeZone } from "@/lib/timeline/getViewerTimeZone";
+import type { TimelineViewer } from "@/lib/timeline/loadTimelineView";
+import { safeParseTimelineFilters, type TimelineFilters } from "@/lib/timeline/timelineFilters";
+
+export interface TeamRouteContext {
+  params: Promise<{ id: string }>;
+}
+
+const NO_STORE = { "cache-control": "private, no-store" };
+
+export function json(body: unknown): NextResponse {
+  return NextResponse.json(body, { headers: NO_STORE });
+}
+
+/** The same 404 for a team that does not exist and one the viewer is not in. */
+export function teamFailureResponse(failure: TeamFailure): NextResponse {
+  const status = failure.kind === "not_found" ? 404 : failure.kind === "forbidden" ? 403 : 400;
+  return NextResponse.json({ error: failure.message }, { status, headers: NO_STORE });
+}
+
+/** The signed-in viewer, the team id and the timeline filters of a team API request, or the error response to send. */
+export async function readTeamRequest(
+  request: Request,
+  context: TeamRouteContext,
+): Promise<{ ok: true; teamId: string; viewer: TimelineViewer; filters: TimelineFilters; params: URLSearchParams } | { ok: false; response: NextResponse }> {
+  const user = await currentUser();
+  if (!user) return { ok: false, response: NextResponse.json({ error: "Sign in first." }, { status: 401, headers: NO_STORE }) };
+  const { id } = await context.params;
+  const params = new URL(request.url).searchParams;
+  const parsed = safeParseTimelineFilters(params);
+  if (!parsed.ok) return { ok: false, response: NextResponse.json({ error: parsed.error }, { status: 400, headers: NO_STORE }) };
+  return { ok: true, teamId: id, viewer: { userId: user.id, timeZone: await getViewerTimeZone(user.id) }, filters: parsed.filters, params };
+}

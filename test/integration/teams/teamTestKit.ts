@@ -1,0 +1,37 @@
+import { loadTeamTimelineView } from "@/lib/teams/teamTimeline";
+import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
+import { NO_FILTERS, type TimelineFilters } from "@/lib/timeline/timelineFilters";
+import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
+import { query } from "@/test/integration/sync/syncTestKit";
+
+/** Every row of the team timeline as the member sees it, following "load more" to the end. */
+export async function wholeTeamTimeline(teamId: string, userId: string, filters: TimelineFilters = NO_FILTERS): Promise<TimelineRowView[]> {
+  const rows: TimelineRowView[] = [];
+  let before: string | null = null;
+  for (;;) {
+    const page = await loadTeamTimelineView(teamId, { userId, timeZone: "UTC" }, filters, before, 500);
+    if (!page.ok) throw new Error(page.failure.message);
+    const view: TimelineViewPage = page.value;
+    rows.push(...view.rows);
+    if (view.nextCursor === null) return rows;
+    before = view.nextCursor;
+  }
+}
+
+/** Independent of the timeline query: the distinct changes the links saw, with the links that saw each. */
+export async function changesOfLinks(linkIds: string[]): Promise<Map<string, string[]>> {
+  const rows = await query<{ change_id: string; links: string[] }>(
+    `SELECT change_id::text, array_agg(link_id::text ORDER BY link_id) AS links FROM link_changes WHERE link_id = ANY($1::uuid[]) GROUP BY change_id`,
+    [linkIds],
+  );
+  return new Map(rows.map((r) => [r.change_id, r.links]));
+}
+
+/** change id → "<wiki api URL> <change_key>" (keys alone repeat across wikis). */
+export async function changeKeys(changeIds: string[]): Promise<Map<string, string>> {
+  const rows = await query<{ id: string; key: string }>(
+    `SELECT c.id::text, s.api_url || ' ' || c.change_key AS key FROM changes c JOIN sites s ON s.id = c.site_id WHERE c.id = ANY($1::bigint[])`,
+    [changeIds],
+  );
+  return new Map(rows.map((r) => [r.id, r.key]));
+}

@@ -1,0 +1,210 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as feedGET } from "@/app/feed/[file]/route";
+import { GET as teamGET } from "@/app/api/teams/[id]/route";
+import { GET as timelineGET } from "@/app/api/teams/[id]/timeline/route";
+import { GET as newGET } from "@/app/api/teams/[id]/timeline/new/route";
+import { syncLink } from "@/lib/sync/syncLink";
+import { createTeam } from "@/lib/teams/createTeam";
+import { getTeamOverview } from "@/lib/teams/getTeamOverview";
+import { createInvite, joinTeam } from "@/lib/teams/invites";
+import { removeMember } from "@/lib/teams/members";
+import { setLinkShared } from "@/lib/teams/sharing";
+import { createTeamFeed } from "@/lib/teams/teamFeeds";
+import { loadTeamTimelineView } from "@/lib/teams/teamTimeline";
+import { NO_FILTERS } from "@/lib/timeline/timelineFilters";
+import { deps, expectedSeedKeys, linkWithBotPassword, newUser } from "@/test/integration/sync/syncTestKit";
+import { useTestDatabase } from "@/test/support/useTestDatabase";
+import { botPassword, fixtureWiki, loopbackNetwork } from "@/test/support/wikiFixture";
+import { changeKeys, changesOfLinks, wholeTeamTimeline } from "./teamTestKit";
+
+// The API routes read the session through currentUser; here it is whoever the test says is signed in.
+const session = vi.hoisted(() => ({ userId: null as string | null }));
+vi.mock("@/lib/auth/currentUser", () => ({
+  currentUser: async () => (session.userId ? { id: session.userId, email: "x@example.org", name: null, isAdmin: false, sessionEpoch: 0 } : null),
+  requireUser: async () => {
+    if (!session.userId) throw new Error("signed out");
+    return { id: session.userId, email: "x@example.org", name: null, isAdmin: false, sessionEpoch: 0 };
+  },
+}));
+
+process.env.WATCHDECK_URL = "https://watchdeck.test";
+
+/** Anna links Alice's accounts on alpha and beta; Ben links Bob's on both; Carl (never a member) links Alice's alpha too. */
+let anna: string, ben: string, carl: string;
+let annaAlpha: string, annaBeta: string, benAlpha: string, benBeta: string, carlAlpha: string;
+let teamId: string;
+
+async function api(handler: typeof timelineGET, path: string, asUser: string | null, id = teamId) {
+  session.userId = asUser;
+  return handler(new Request(`https://watchdeck.test${path}`), { params: Promise.resolve({ id }) });
+}
+
+async function feed(secret: string) {
+  return feedGET(new Request(`https://watchdeck.test/feed/${secret}.atom?limit=500`), { params: Promise.resolve({ file: `${secret}.atom` }) });
+}
+
+const seeded = (wiki: "alpha" | "beta", who: "Alice" | "Bob") =>
+  [...expectedSeedKeys(fixtureWiki(wiki), who).values()].map((key) => `${fixtureWiki(wiki).apiUrl} ${key}`);
+
+beforeAll(async () => {
+  await useTestDatabase(import.meta.url);
+  const alpha = fixtureWiki("alpha");
+  const beta = fixtureWiki("beta");
+  const network = loopbackNetwork();
+  anna = await newUser("team-anna@example.org");
+  ben = await newUser("team-ben@example.org");
+  carl = await newUser("team-carl@example.org");
+  annaAlpha = await linkWithBotPassword(anna, alpha.apiUrl, "Alice@watchdeck", botPassword(alpha, "Alice@watchdeck"), network);
+  annaBeta = await linkWithBotPassword(anna, beta.apiUrl, "Alice@watchdeck", botPassword(beta, "Alice@watchdeck"), network);
+  benAlpha = await linkWithBotPassword(ben, alpha.apiUrl, "Bob@watchdeck", botPassword(alpha, "Bob@watchdeck"), network);
+  benBeta = await linkWithBotPassword(ben, beta.apiUrl, "Bob@watchdeck", botPassword(beta, "Bob@watchdeck"), network);
+  carlAlpha = await linkWithBotPassword(carl, alpha.apiUrl, "Alice@watchdeck", botPassword(alpha, "Alice@watchdeck"), network);
+  for (const link of [annaAlpha, annaBeta, benAlpha, benBeta, carlAlpha]) {
+    expect(await syncLink(link, deps(network))).toMatchObject({ status: "synced" });
+  }
+
+  const created = await createTeam(anna, { name: "Patrol" });
+  if (!created.ok) throw new Error(created.failure.message);
+  teamId = created.value.teamId;
+  const invite = await createInvite(anna, teamId, { validForDays: 7 });
+  if (!invite.ok) throw new Error(invite.failure.message);
+  expect(await joinTeam(ben, invite.value.secret)).toEqual({ ok: true, value: { teamId } });
+}, 300_000);
+
+describe("a team timeline", () => {
+  it("shows nothing until members share links: nothing is shared by default", async () => {
+    expect(await wholeTeamTimeline(teamId, anna)).toEqual([]);
+    expect(await wholeTeamTimeline(teamId, ben)).toEqual([]);
+  });
+
+  it("is exactly the union of the shared links' changes, each once, with the sharing links that watch each page", async () => {
+    for (const [user, link] of [[anna, annaAlpha], [anna, annaBeta], [ben, benAlpha]] as const) {
+      expect(await setLinkShared(user, teamId, link, true)).toEqual({ ok: true, value: undefined });
+    }
+    const expected = await changesOfLinks([annaAlpha, annaBeta, benAlpha]);
+    for (const viewer of [anna, ben]) {
+      const rows = await wholeTeamTimeline(teamId, viewer);
+      expect(rows.map((r) => r.id).sort()).toEqual([...expected.keys()].sort());
+      expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+      for (const row of rows) expect(row.watchers.map((w) => w.linkId).sort()).toEqual(expected.get(row.id));
+      // Ben's unshared beta link and Carl's link never show, not even as a watcher.
+      const everyWatcher = new Set(rows.flatMap((r) => r.watchers.map((w) => w.linkId)));
+      expect(everyWatcher).toEqual(new Set([annaAlpha, annaBeta, benAlpha]));
+      // Row actions may only use the viewer's own links.
+      for (const row of rows) expect(row.ownLinkIds.every((id) => row.watchers.some((w) => w.linkId === id && w.userId === viewer))).toBe(true);
+    }
+  });
+
+  it("matches the fixture's seed: Alice's alpha and beta watchlists and Bob's alpha watchlist, and none of Bob's beta-only pages", async () => {
+    const rows = await wholeTeamTimeline(teamId, anna);
+    const keys = await changeKeys(rows.map((r) => r.id));
+    const [aliceAlpha, bobAlpha, aliceBeta, bobBeta] = [seeded("alpha", "Alice"), seeded("alpha", "Bob"), seeded("beta", "Alice"), seeded("beta", "Bob")];
+    const seedKnown = new Set([...aliceAlpha, ...bobAlpha, ...aliceBeta, ...bobBeta]);
+    const shown = new Set([...keys.values()].filter((k) => seedKnown.has(k)));
+    expect([...shown].sort()).toEqual([...new Set([...aliceAlpha, ...bobAlpha, ...aliceBeta])].sort());
+    const benOnlyBeta = bobBeta.filter((k) => !aliceBeta.includes(k));
+    expect(benOnlyBeta.length).toBeGreaterThan(0);
+    for (const key of benOnlyBeta) expect(shown.has(key)).toBe(false);
+
+    // Watched by: a change both Alice and Bob watch on alpha lists both members; Bob-only ones only Ben.
+    const byKey = new Map(rows.map((r) => [keys.get(r.id)!, r]));
+    const aliceAlphaSet = new Set(aliceAlpha);
+    const both = bobAlpha.filter((k) => aliceAlphaSet.has(k));
+    const bobOnly = bobAlpha.filter((k) => !aliceAlphaSet.has(k));
+    expect(both.length).toBeGreaterThan(0);
+    expect(bobOnly.length).toBeGreaterThan(0);
+    for (const key of both) expect(byKey.get(key)!.watchers.map((w) => w.userId).sort()).toEqual([anna, ben].sort());
+    for (const key of bobOnly) expect(byKey.get(key)!.watchers.map((w) => w.linkId)).toEqual([benAlpha]);
+  });
+
+  it("filters by \"watched by member\" and keeps every watcher of the rows it shows", async () => {
+    const onlyBen = await wholeTeamTimeline(teamId, anna, { ...NO_FILTERS, watchedBy: [ben] });
+    expect(onlyBen.map((r) => r.id).sort()).toEqual([...(await changesOfLinks([benAlpha])).keys()].sort());
+    expect(onlyBen.some((r) => r.watchers.some((w) => w.userId === anna))).toBe(true);
+    const annaWiki = await wholeTeamTimeline(teamId, ben, { ...NO_FILTERS, watchedBy: [anna], wikis: [onlyBen[0]!.siteId] });
+    expect(annaWiki.map((r) => r.id).sort()).toEqual([...(await changesOfLinks([annaAlpha])).keys()].sort());
+  });
+
+  it("drops a link's changes at once when its owner unshares it, and brings them back when shared again", async () => {
+    const before = await wholeTeamTimeline(teamId, anna);
+    expect(await setLinkShared(anna, teamId, annaBeta, false)).toEqual({ ok: true, value: undefined });
+    const after = await wholeTeamTimeline(teamId, ben);
+    expect(after.map((r) => r.id).sort()).toEqual([...(await changesOfLinks([annaAlpha, benAlpha])).keys()].sort());
+    expect(after.length).toBeLessThan(before.length);
+    expect(await setLinkShared(anna, teamId, annaBeta, true)).toEqual({ ok: true, value: undefined });
+    expect((await wholeTeamTimeline(teamId, ben)).length).toBe(before.length);
+  });
+
+  it("refuses to share another user's link, and a non-member cannot share into the team", async () => {
+    expect(await setLinkShared(ben, teamId, annaBeta, true)).toMatchObject({ ok: false, failure: { kind: "invalid" } });
+    expect(await setLinkShared(carl, teamId, carlAlpha, true)).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    const overview = await getTeamOverview(teamId, anna);
+    expect(overview?.members.find((m) => m.userId === ben)?.sharedLinks.map((l) => l.linkId)).toEqual([benAlpha]);
+  });
+
+  it("answers the team API for members", async () => {
+    const response = await api(timelineGET, `/api/teams/${teamId}/timeline?limit=5`, ben);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { rows: { id: string }[]; nextCursor: string | null };
+    expect(body.rows).toHaveLength(5);
+    const newer = await api(newGET, `/api/teams/${teamId}/timeline/new?after=${encodeURIComponent(body.nextCursor!)}`, ben);
+    // The cursor is the fifth row's: the four above it are newer.
+    expect(await newer.json()).toEqual({ count: 4 });
+    const team = await api(teamGET, `/api/teams/${teamId}`, ben);
+    expect(team.status).toBe(200);
+    const text = await team.clone().text();
+    expect(text).not.toContain(benBeta);
+    expect(text).not.toMatch(/secret|password|token/i);
+  });
+});
+
+describe("a non-member", () => {
+  it("gets 404 for the team API, exactly as for a team that does not exist, and nothing from the library", async () => {
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    for (const handler of [teamGET, timelineGET]) {
+      const path = handler === teamGET ? `/api/teams/${teamId}` : `/api/teams/${teamId}/timeline`;
+      const theirs = await api(handler, path, carl);
+      const none = await api(handler, path, carl, unknown);
+      expect(theirs.status).toBe(404);
+      expect(none.status).toBe(404);
+      expect(await theirs.text()).toBe(await none.text());
+    }
+    expect((await api(newGET, `/api/teams/${teamId}/timeline/new?after=1.1`, carl)).status).toBe(404);
+    expect((await api(timelineGET, `/api/teams/not-a-uuid/timeline`, carl, "not-a-uuid")).status).toBe(404);
+    expect((await api(timelineGET, `/api/teams/${teamId}/timeline`, null)).status).toBe(401);
+    expect(await loadTeamTimelineView(teamId, { userId: carl, timeZone: "UTC" }, NO_FILTERS, null)).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    expect(await getTeamOverview(teamId, carl)).toBeNull();
+    expect(await createTeamFeed(carl, teamId, { name: "sneak", filterQuery: "" })).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+  });
+});
+
+describe("team feeds", () => {
+  it("show the team timeline to any reader of the URL, and stop (404) once their creator is removed from the team", async () => {
+    const created = await createTeamFeed(ben, teamId, { name: "Team patrol", filterQuery: "" });
+    if (!created.ok) throw new Error(created.failure.message);
+    const response = await feed(created.value.secret);
+    expect(response.status).toBe(200);
+    const xml = await response.text();
+    const ids = [...xml.matchAll(/<id>urn:watchdeck:change:(\d+)<\/id>/g)].map((m) => m[1]!);
+    const team = await wholeTeamTimeline(teamId, ben);
+    expect(ids).toEqual(team.slice(0, 500).map((r) => r.id));
+    // Ben's own unshared beta watchlist is not in it.
+    const benBetaOnly = [...(await changesOfLinks([benBeta])).keys()].filter((id) => !team.some((r) => r.id === id));
+    expect(benBetaOnly.length).toBeGreaterThan(0);
+    for (const id of benBetaOnly) expect(ids).not.toContain(id);
+
+    expect(await removeMember(anna, teamId, ben)).toEqual({ ok: true, value: undefined });
+    expect((await feed(created.value.secret)).status).toBe(404);
+  });
+});
+
+describe("a removed member", () => {
+  it("gets 404 for the team API, and their shared links leave the team view at once", async () => {
+    for (const [handler, path] of [[teamGET, `/api/teams/${teamId}`], [timelineGET, `/api/teams/${teamId}/timeline`]] as const) {
+      expect((await api(handler, path, ben)).status).toBe(404);
+    }
+    const rows = await wholeTeamTimeline(teamId, anna);
+    expect(rows.map((r) => r.id).sort()).toEqual([...(await changesOfLinks([annaAlpha, annaBeta])).keys()].sort());
+    expect(rows.every((r) => r.watchers.every((w) => w.userId === anna))).toBe(true);
+  });
+});
