@@ -81,14 +81,13 @@ export function filterConditions(filters: TimelineFilters, ctx: FilterSqlContext
     const titlePattern = likePattern(filters.text.replace(/_/g, " "));
     out.push(Prisma.sql`(${c}.title ILIKE ${titlePattern} OR ${c}.comment ILIKE ${pattern})`);
   }
-  out.push(
-    flagSql(
-      filters.mine,
-      // A semi-join the planner can start from the viewer's few accounts (changes by user name) when "only".
-      Prisma.sql`(${c}.site_id, ${c}.user_name) IN (SELECT mine.site_id, mine.wiki_username FROM wiki_links mine
-                   WHERE mine.user_id = ${ctx.viewerUserId}::uuid)`,
-    ),
-  );
+  if (filters.mine !== "show") {
+    // A semi-join the planner can start from the viewer's few accounts (changes by user name) when "only".
+    const mine = Prisma.sql`(${c}.site_id, ${c}.user_name) IN (SELECT mine.site_id, mine.wiki_username FROM wiki_links mine
+                   WHERE mine.user_id = ${ctx.viewerUserId}::uuid)`;
+    // A hidden author is nobody's own edit.
+    out.push(filters.mine === "only" ? mine : Prisma.sql`(${c}.user_name IS NULL OR NOT ${mine})`);
+  }
   return out.filter((x): x is Prisma.Sql => x !== null);
 }
 
