@@ -21,7 +21,9 @@ export type Fault =
   /** The connection is destroyed without an answer. */
   | "reset"
   /** No answer at all until the client gives up (or `holdMs` passes). */
-  | "timeout";
+  | "timeout"
+  /** The wiki forgot the session: the request reaches it without its Cookie header, so the client must log in again. */
+  | "sessionExpired";
 
 export interface ProxiedRequest {
   method: string;
@@ -152,7 +154,7 @@ export async function startFaultProxy(
         break;
     }
     try {
-      const answer = await forward(upstream, req, body);
+      const answer = await forward(upstream, req, body, rule?.fault === "sessionExpired");
       const headers = { ...answer.headers };
       let payload = answer.body;
       if (rule?.fault === "truncated") {
@@ -229,12 +231,13 @@ export async function startFaultProxy(
   };
 }
 
-function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> {
+function forward(upstream: URL, req: IncomingMessage, body: Buffer, dropCookies = false): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = value;
     headers.host = upstream.host;
     delete headers["accept-encoding"];
+    if (dropCookies) delete headers.cookie;
     const outgoing = httpRequest(
       { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers },
       (answer) => {

@@ -1,0 +1,125 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiClient, deleteBotPassword, makeEdit, setBotPassword, setWatchlistToken } from "@/e2e/mediawiki/fixture";
+import { syncLink, type SyncOutcome } from "@/lib/sync/syncLink";
+import { startFaultProxy, type Fault, type FaultProxy } from "@/test/support/faultProxy";
+import { seedFromEnv, seededRandom } from "@/test/support/seededRandom";
+import { useTestDatabase } from "@/test/support/useTestDatabase";
+import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";
+import { countingNetwork, deps, linkWithBotPassword, linkWithToken, newUser, query, storedKeys } from "@/test/integration/sync/syncTestKit";
+
+// `npm test` runs a few cycles; `npm run soak` sets WATCHDECK_SOAK_CYCLES for the long run.
+const CYCLES = Number(process.env.WATCHDECK_SOAK_CYCLES ?? 15);
+const FAULT_RATE = Number(process.env.WATCHDECK_SOAK_FAULT_RATE ?? 0.3);
+const FAULTS: Fault[] = ["timeout", "reset", "http500", "maxlag", "html", "truncated", "malformedXml", "sessionExpired"];
+const CLIENT_TIMEOUT_MS = 1_500;
+const APP_ID = "reliability";
+const PAGE_PREFIX = `Watchdeck reliability soak ${Date.now().toString(36)}`;
+
+type LinkSpec = { name: string; wiki: "alpha" | "beta"; make: (userId: string, apiUrl: string) => Promise<string> };
+
+const network = countingNetwork(CLIENT_TIMEOUT_MS);
+const seed = seedFromEnv("WATCHDECK_SOAK_SEED", "fault soak");
+const random = seededRandom(seed);
+const proxies = new Map<string, FaultProxy>();
+const botUserPassword = randomBytes(16).toString("hex");
+const botUserToken = randomBytes(20).toString("hex");
+
+// Each of the rules below fires on its own share; together they break FAULT_RATE of all requests.
+const perFaultRate = 1 - (1 - FAULT_RATE) ** (1 / FAULTS.length);
+
+const links: LinkSpec[] = [
+  { name: "alpha Alice bot password, API (continuation)", wiki: "alpha", make: (u, api) => linkWithBotPassword(u, api, "Alice@watchdeck", botPassword(fixtureWiki("alpha"), "Alice@watchdeck"), network) },
+  { name: "alpha Bob token, feed", wiki: "alpha", make: (u, api) => linkWithToken(u, api, "Bob", fixtureWiki("alpha").watchlistTokens.Bob!, "feed", network) },
+  { name: "beta Alice token, API", wiki: "beta", make: (u, api) => linkWithToken(u, api, "Alice", fixtureWiki("beta").watchlistTokens.Alice!, "api", network) },
+  { name: "alpha BotUser bot password, API (new edits)", wiki: "alpha", make: (u, api) => linkWithBotPassword(u, api, `BotUser@${APP_ID}`, botUserPassword, network) },
+  { name: "alpha BotUser token, feed (new edits)", wiki: "alpha", make: (u, api) => linkWithToken(u, api, "BotUser", botUserToken, "feed", network) },
+];
+
+const outcomes = new Map<string, number>();
+const count = (key: string) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+
+beforeAll(async () => {
+  await useTestDatabase(import.meta.url);
+  // BotUser is nobody else's watcher: its watchlist takes this test's new pages.
+  await setBotPassword("alpha", "BotUser", APP_ID, botUserPassword, ["basic", "viewmywatchlist"]);
+  await setWatchlistToken("alpha", "BotUser", botUserToken);
+  const botUser = await apiClient("alpha", "BotUser");
+  const titles = Array.from({ length: CYCLES + 1 }, (_, n) => `${PAGE_PREFIX} ${n}`).join("|");
+  await botUser.post({ action: "watch", titles, token: await botUser.token("watch") });
+  await makeEdit("alpha", { title: `${PAGE_PREFIX} 0`, summary: "soak start" });
+  for (const key of ["alpha", "beta"] as const) proxies.set(key, await startFaultProxy(fixtureWiki(key), { random }));
+}, 120_000);
+
+afterAll(async () => {
+  for (const proxy of proxies.values()) await proxy.close();
+  await deleteBotPassword("alpha", "BotUser", APP_ID).catch(() => undefined);
+});
+
+function breakEverything(rate: number) {
+  for (const proxy of proxies.values()) {
+    proxy.setRules(FAULTS.map((fault) => ({ fault, rate, retryAfterSeconds: 0, holdMs: CLIENT_TIMEOUT_MS * 3 })));
+  }
+}
+
+function tally(outcome: SyncOutcome) {
+  count(outcome.status === "failed" ? `failed:${outcome.failure.kind}:${outcome.failure.code}` : outcome.status);
+}
+
+describe(`${CYCLES} poll cycles with ${Math.round(FAULT_RATE * 100)}% of wiki requests failing`, () => {
+  it("end, once the wikis heal, with exactly the clean run's set on every link: 0 lost, 0 duplicated", async () => {
+    // One Watchdeck user per link: a user links one wiki account once.
+    const faulty: string[] = [];
+    for (const [i, spec] of links.entries()) faulty.push(await spec.make(await newUser(`soak-faulty-${i}@example.org`), proxies.get(spec.wiki)!.apiUrl));
+
+    breakEverything(perFaultRate);
+    let newPages = 0;
+    for (let cycle = 1; cycle <= CYCLES; cycle++) {
+      // The wiki moves on while it misbehaves: new changes arrive between polls.
+      if (cycle % 2 === 0) await makeEdit("alpha", { title: `${PAGE_PREFIX} ${++newPages}`, summary: `soak cycle ${cycle}` });
+      for (const linkId of faulty) tally(await syncLink(linkId, deps(network)));
+    }
+
+    for (const proxy of proxies.values()) proxy.clearRules();
+    for (const linkId of faulty) {
+      expect(await query(`SELECT 1 FROM link_sync_states WHERE link_id = $1 AND paused`, [linkId]), "no link paused by a transient fault").toEqual([]);
+      expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "synced" });
+    }
+
+    const report: string[] = [];
+    let lostTotal = 0;
+    let duplicatedTotal = 0;
+    for (const [i, spec] of links.entries()) {
+      const clean = await spec.make(await newUser(`soak-clean-${i}@example.org`), fixtureWiki(spec.wiki).apiUrl);
+      expect(await syncLink(clean, deps(network))).toMatchObject({ status: "synced" });
+      const cleanKeys = await storedKeys(clean);
+      const faultyKeys = await storedKeys(faulty[i]!);
+      const faultySet = new Set(faultyKeys);
+      const lost = cleanKeys.filter((k) => !faultySet.has(k)).length;
+      const extra = faultyKeys.length - faultySet.size + [...faultySet].filter((k) => !cleanKeys.includes(k)).length;
+      lostTotal += lost;
+      duplicatedTotal += extra;
+      report.push(`  ${spec.name}: clean ${cleanKeys.length}, after faults ${faultyKeys.length}, lost ${lost}, duplicated ${extra}`);
+    }
+    const [dupeChanges] = await query<{ n: string }>(
+      `SELECT count(*) AS n FROM (SELECT site_id, change_key FROM changes GROUP BY 1, 2 HAVING count(*) > 1) d`,
+    );
+    const faultCounts = [...proxies.values()].flatMap((p) => p.log).reduce<Record<string, number>>((acc, entry) => {
+      const key = entry.fault ?? "ok";
+      acc[key] = (acc[key] ?? 0) + 1;
+      return acc;
+    }, {});
+    const requests = Object.values(faultCounts).reduce((a, b) => a + b, 0);
+    console.log(
+      [
+        `[fault soak] seed ${seed}, ${CYCLES} cycles x ${links.length} links, ${newPages} new pages during faults`,
+        `[fault soak] ${requests} wiki requests, ${requests - (faultCounts.ok ?? 0)} broken (${Math.round((100 * (requests - (faultCounts.ok ?? 0))) / requests)}%): ${JSON.stringify(faultCounts)}`,
+        `[fault soak] poll outcomes: ${JSON.stringify(Object.fromEntries(outcomes))}`,
+        ...report,
+        `[fault soak] total lost ${lostTotal}, duplicated ${duplicatedTotal}, duplicate change rows ${dupeChanges!.n}`,
+      ].join("\n"),
+    );
+    expect({ lost: lostTotal, duplicated: duplicatedTotal, duplicateChangeRows: Number(dupeChanges!.n) }).toEqual({ lost: 0, duplicated: 0, duplicateChangeRows: 0 });
+    expect(outcomes.get("synced") ?? 0, "some polls got through the faults").toBeGreaterThan(0);
+  }, 120_000 + CYCLES * 10_000);
+});
