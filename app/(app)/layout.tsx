@@ -15,6 +15,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           <Link href="/">Timeline</Link>
           <Link href="/wikis">Wikis</Link>
           <Link href="/feeds">Feeds</Link>
+          <Link href="/teams">Teams</Link>
         </nav>
         <span className="who">{user.name ?? user.email}</span>
         <SignOutButton />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { TimelineOptions } from "@/lib/timeline/getTimelineOptions";
 import { CHANGE_TYPES, FLAG_FILTERS, type FlagFilter, type TimelineFilters } from "@/lib/timeline/timelineFilters";
 
@@ -12,11 +13,23 @@ const TYPE_LABELS: Record<(typeof CHANGE_TYPES)[number], string> = {
 };
 
 /** The filters as a plain GET form: the URL is the state, so links can be shared and Back works. */
-export function FilterForm({ filters, options }: { filters: TimelineFilters; options: TimelineOptions }) {
+export function FilterForm({
+  filters,
+  options,
+  action = "/",
+  children,
+}: {
+  filters: TimelineFilters;
+  options: TimelineOptions;
+  /** The page the filters apply to (a team's timeline is elsewhere). */
+  action?: string;
+  /** Extra fields of that page (a team's "watched by member"). */
+  children?: ReactNode;
+}) {
   return (
     <details className="card tl-filters" open>
       <summary>Filters</summary>
-      <form method="get" action="/" className="tl-filter-form" aria-label="Timeline filters">
+      <form method="get" action={action} className="tl-filter-form" aria-label="Timeline filters">
         {options.wikis.length > 1 && (
           <fieldset className="field">
             <legend>Wikis</legend>
@@ -92,9 +105,10 @@ export function FilterForm({ filters, options }: { filters: TimelineFilters; opt
             <input type="checkbox" name="group" value="1" defaultChecked={filters.groupByPage} /> Group by page
           </label>
         </fieldset>
+        {children}
         <div className="actions-row tl-filter-actions">
           <button type="submit">Apply filters</button>
-          <Link href="/" className="button secondary">
+          <Link href={action} className="button secondary">
             Clear filters
           </Link>
         </div>

@@ -10,6 +10,13 @@ interface Props {
   children?: ReactNode;
   /** A page group's change count and users, shown instead of the single user. */
   group?: { count: number; users: string[] };
+  /** Team views: member names by user id; the row then says which members watch the page. */
+  watcherNames?: Record<string, string>;
+}
+
+function WatchedBy({ row, names }: { row: TimelineRowView; names: Record<string, string> }) {
+  const members = [...new Set(row.watchers.map((w) => w.userId))].map((id) => names[id] ?? "a former member");
+  return <span className="tl-watched-by">watched by {members.join(", ")}</span>;
 }
 
 function SizeDelta({ delta }: { delta: number | null }) {
@@ -47,7 +54,7 @@ function Flags({ flags }: { flags: TimelineRowView["flags"] }) {
 }
 
 /** One change (or, with `group`, one page) of the timeline. */
-export function TimelineRow({ row, selected = false, actions, children, group }: Props) {
+export function TimelineRow({ row, selected = false, actions, children, group, watcherNames }: Props) {
   const style = { "--wiki-color": row.color } as CSSProperties;
   return (
     <li
@@ -101,6 +108,7 @@ export function TimelineRow({ row, selected = false, actions, children, group }:
           )
         </span>
         <SizeDelta delta={row.sizeDelta} />
+        {watcherNames && <WatchedBy row={row} names={watcherNames} />}
         {group ? (
           <span className="tl-user">
             {group.count} {group.count === 1 ? "change" : "changes"}

@@ -14,6 +14,10 @@ interface Props {
   pollSeconds?: number;
   /** Shown while there are no rows. */
   empty?: ReactNode;
+  /** Where pages and the new-changes count come from (a team view uses its team's API). */
+  apiPath?: string;
+  /** Team views: member names by user id, to show who watches each row. */
+  watcherNames?: Record<string, string>;
 }
 
 const NEW_CAP = 100;
@@ -33,7 +37,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The list with "load more", the "N new changes" bar and the keyboard. */
-export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty }: Props) {
+export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, apiPath = "/api/timeline", watcherNames }: Props) {
   const [page, setPage] = useState(initial);
   const [selected, setSelected] = useState(-1);
   const [newCount, setNewCount] = useState(0);
@@ -43,7 +47,7 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty }: 
   const helpRef = useRef<HTMLDialogElement>(null);
   const rows = heads(page);
   const newest = rows[0]?.cursor ?? "0.0";
-  const api = (extra: Record<string, string>) => `/api/timeline?${new URLSearchParams([...new URLSearchParams(filterQuery), ...Object.entries(extra)])}`;
+  const api = (extra: Record<string, string>) => `${apiPath}?${new URLSearchParams([...new URLSearchParams(filterQuery), ...Object.entries(extra)])}`;
 
   const refresh = useCallback(async () => {
     setLoading(true);
@@ -84,14 +88,14 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty }: 
   useEffect(() => {
     const timer = setInterval(async () => {
       try {
-        const { count } = await fetchJson<{ count: number }>(`/api/timeline/new?${new URLSearchParams([...new URLSearchParams(filterQuery), ["after", newest]])}`);
+        const { count } = await fetchJson<{ count: number }>(`${apiPath}/new?${new URLSearchParams([...new URLSearchParams(filterQuery), ["after", newest]])}`);
         setNewCount(count);
       } catch {
         // A missed poll is retried at the next tick.
       }
     }, pollSeconds * 1000);
     return () => clearInterval(timer);
-  }, [filterQuery, newest, pollSeconds]);
+  }, [filterQuery, newest, pollSeconds, apiPath]);
 
   useEffect(() => {
     if (selected < 0) return;
@@ -156,13 +160,14 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty }: 
       {rows.length === 0 && empty}
       <ol className="tl-list" hidden={rows.length === 0} aria-label={page.mode === "pages" ? "Changed pages" : "Changes"} ref={listRef}>
         {page.mode === "changes"
-          ? page.rows.map((row, i) => <TimelineRow key={row.id} row={row} selected={i === selected} actions={<TimelineRowActions row={row} />} />)
+          ? page.rows.map((row, i) => <TimelineRow key={row.id} row={row} selected={i === selected} watcherNames={watcherNames} actions={<TimelineRowActions row={row} />} />)
           : page.groups.map((group, i) => (
               <TimelineRow
                 key={group.head.id}
                 row={group.head}
                 selected={i === selected}
                 group={{ count: group.count, users: group.users }}
+                watcherNames={watcherNames}
                 actions={<TimelineRowActions row={group.head} />}
               >
                 <details className="tl-group">
@@ -172,7 +177,7 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty }: 
                   </summary>
                   <ol className="tl-list tl-children" aria-label={`Changes to ${group.head.title}`}>
                     {group.changes.map((row) => (
-                      <TimelineRow key={row.id} row={row} actions={<TimelineRowActions row={row} />} />
+                      <TimelineRow key={row.id} row={row} watcherNames={watcherNames} actions={<TimelineRowActions row={row} />} />
                     ))}
                   </ol>
                 </details>

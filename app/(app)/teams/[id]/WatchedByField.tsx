@@ -1,0 +1,15 @@
+import type { TeamMemberView } from "@/lib/teams/getTeamOverview";
+
+/** The team-only filter: changes to pages one of these members' shared wikis watch. */
+export function WatchedByField({ members, selected }: { members: TeamMemberView[]; selected: readonly string[] }) {
+  return (
+    <fieldset className="field">
+      <legend>Watched by member</legend>
+      {members.map((member) => (
+        <label key={member.userId} className="check">
+          <input type="checkbox" name="watchedby" value={member.userId} defaultChecked={selected.includes(member.userId)} /> {member.name}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/currentUser";
+import { loadTeamTimelineScreen } from "@/lib/teams/loadTeamTimelineScreen";
+import { hasActiveFilters, NO_FILTERS, safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
+import { FilterForm } from "../../timeline/FilterForm";
+import { TimelineView } from "../../timeline/TimelineView";
+import { WatchedByField } from "./WatchedByField";
+
+export const metadata: Metadata = { title: "Team timeline" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function toSearchParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) for (const v of [value ?? []].flat()) params.append(key, v);
+  return params;
+}
+
+export default async function TeamTimelinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const given = toSearchParams(await searchParams);
+  const parsed = safeParseTimelineFilters(given);
+  const home = `/teams/${id}`;
+  // Filters are read only after membership is known, so a non-member learns nothing, not even "bad filter".
+  const screen = await loadTeamTimelineScreen(id, user.id, parsed.ok ? parsed.filters : NO_FILTERS);
+  if (!screen) notFound();
+  if (!parsed.ok) {
+    return (
+      <main>
+        <h1>{screen.team.name}</h1>
+        <p className="error" role="alert">
+          {parsed.error}
+        </p>
+        <p>
+          <Link href={home}>Clear filters</Link>
+        </p>
+      </main>
+    );
+  }
+  const filterQuery = timelineFiltersToSearchParams(parsed.filters).toString();
+  if (filterQuery !== given.toString()) redirect(filterQuery ? `${home}?${filterQuery}` : home);
+
+  const { team } = screen;
+  const watcherNames = Object.fromEntries(team.members.map((m) => [m.userId, m.name]));
+  const sharing = team.members.some((m) => m.sharedLinks.length > 0);
+  const feedQuery = filterQuery ? `?filters=${encodeURIComponent(filterQuery)}` : "";
+  return (
+    <main className="tl-main">
+      <h1>{team.name}</h1>
+      <p className="actions-row">
+        <Link href={`/teams/${id}/settings`}>Members, shared wikis and invitations</Link>
+        <Link href={`/teams/${id}/settings${feedQuery}#team-feeds`}>Feed of this view</Link>
+      </p>
+      {!sharing ? (
+        <section className="card empty-state" aria-label="Nothing shared yet">
+          <h2>Nothing shared with this team yet</h2>
+          <p>Members choose which of their wikis the team sees. Share one of yours, and its watchlist appears here.</p>
+          <p>
+            <Link href={`/teams/${id}/settings#share-heading`} className="button">
+              Share a wiki
+            </Link>
+          </p>
+        </section>
+      ) : (
+        <>
+          <FilterForm key={filterQuery} filters={parsed.filters} options={screen.options} action={home}>
+            <WatchedByField members={team.members} selected={parsed.filters.watchedBy} />
+          </FilterForm>
+          <TimelineView
+            key={filterQuery}
+            initial={screen.page}
+            filterQuery={filterQuery}
+            apiPath={`/api/teams/${id}/timeline`}
+            watcherNames={watcherNames}
+            empty={
+              hasActiveFilters(parsed.filters) ? (
+                <section className="card empty-state" aria-label="No matching changes">
+                  <h2>No changes match these filters</h2>
+                  <p>
+                    <Link href={home} className="button">
+                      Clear filters
+                    </Link>
+                  </p>
+                </section>
+              ) : (
+                <section className="card empty-state" aria-label="No changes yet">
+                  <h2>No changes yet</h2>
+                  <p>The shared wikis have not been synced yet; their changes appear here after the first sync.</p>
+                </section>
+              )
+            }
+          />
+        </>
+      )}
+    </main>
+  );
+}
+

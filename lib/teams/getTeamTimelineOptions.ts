@@ -1,0 +1,16 @@
+import { prisma } from "@/lib/db/prisma";
+import { optionLinkSelect, timelineOptionsOf, type TimelineOptions } from "@/lib/timeline/getTimelineOptions";
+import { findMembership } from "./membership";
+
+/** The team filter form's wikis and namespaces: those of the links shared with the team (members only). */
+export async function getTeamTimelineOptions(teamId: string, viewerUserId: string): Promise<TimelineOptions | null> {
+  if ((await findMembership(teamId, viewerUserId)) === null) return null;
+  const [shares, viewer] = await Promise.all([
+    prisma().teamSharedLink.findMany({ where: { teamId }, select: { link: { select: optionLinkSelect } }, orderBy: { sharedAt: "asc" } }),
+    prisma().user.findUnique({ where: { id: viewerUserId }, select: { timeZone: true } }),
+  ]);
+  return timelineOptionsOf(
+    shares.map((s) => s.link),
+    viewer?.timeZone ?? null,
+  );
+}
