@@ -1,7 +1,11 @@
-import { enqueueSync, ensureJobSchema } from "./store/jobQueue";
+import { enqueueSync, ensureJobSchema, readSyncJobState } from "./store/jobQueue";
 import { inTransaction } from "./store/pool";
 import { isLinkSyncRunning } from "./store/syncLease";
 import { ensureSyncStates, findDueLinks } from "./store/syncStateWrites";
+
+// A worker takes its job a moment before it takes the link's lock; a job taken longer ago
+// than this whose link is not locked belongs to a worker that died.
+const TAKEN_GRACE_MS = 10_000;
 
 /**
  * Makes sure every link that is due has a job: new links, links whose job
@@ -14,10 +18,12 @@ export async function sweepDueLinks(now = new Date()): Promise<{ queued: number 
   await ensureSyncStates();
   let queued = 0;
   for (const due of await findDueLinks(now)) {
-    if (due.syncing && (await isLinkSyncRunning(due.linkId))) continue;
+    const job = await readSyncJobState(due.linkId);
+    if (job === "waiting") continue;
+    if (typeof job === "object" && (job.lockedSinceMs < TAKEN_GRACE_MS || (await isLinkSyncRunning(due.linkId)))) continue;
+    if (job === "none" && due.syncing && (await isLinkSyncRunning(due.linkId))) continue;
     const runAt = due.nextRunAt < now ? now : due.nextRunAt;
-    // A died sync's link gets a fresh job now; others keep a waiting job's time.
-    await inTransaction((client) => enqueueSync(client, due.linkId, runAt, due.syncing ? "replace" : "preserve_run_at"));
+    await inTransaction((client) => enqueueSync(client, due.linkId, runAt));
     queued++;
   }
   return { queued };

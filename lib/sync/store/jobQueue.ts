@@ -1,5 +1,6 @@
 import { runMigrations } from "graphile-worker";
 import type pg from "pg";
+import { syncPool } from "./pool";
 
 export const SYNC_TASK = "sync_link";
 
@@ -32,4 +33,19 @@ export async function enqueueSync(
        job_key := $4, job_key_mode := $5, max_attempts := 5)`,
     [SYNC_TASK, linkId, runAt, `sync-link:${linkId}`, mode],
   );
+}
+
+export type SyncJobState = "none" | "waiting" | "dead" | { lockedSinceMs: number };
+
+/** What the queue holds for a link's sync job: nothing, a job waiting, one out of attempts, or one taken by a worker. */
+export async function readSyncJobState(linkId: string): Promise<SyncJobState> {
+  const { rows } = await syncPool().query<{ locked_ms: number | null; exhausted: boolean }>(
+    `SELECT extract(epoch FROM now() - locked_at) * 1000 AS locked_ms, attempts >= max_attempts AS exhausted
+     FROM graphile_worker.jobs WHERE key = $1`,
+    [`sync-link:${linkId}`],
+  );
+  const job = rows[0];
+  if (!job) return "none";
+  if (job.locked_ms !== null) return { lockedSinceMs: Number(job.locked_ms) };
+  return job.exhausted ? "dead" : "waiting";
 }

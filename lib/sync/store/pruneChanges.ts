@@ -2,15 +2,20 @@ import { syncPool } from "./pool";
 
 const BATCH = 5000;
 
-/** Deletes changes (and what links saw of them) older than the cutoff, in small batches. */
+/** Deletes changes (and what links saw of them) older than the cutoff, wiki by wiki, in small batches. */
 export async function pruneChangesBefore(cutoff: Date): Promise<number> {
+  const { rows: sites } = await syncPool().query<{ id: string }>(`SELECT id FROM sites`);
   let total = 0;
-  for (;;) {
-    const { rowCount } = await syncPool().query(
-      `DELETE FROM changes WHERE id IN (SELECT id FROM changes WHERE "timestamp" < $1 LIMIT ${BATCH})`,
-      [cutoff],
-    );
-    total += rowCount ?? 0;
-    if ((rowCount ?? 0) < BATCH) return total;
+  for (const site of sites) {
+    for (;;) {
+      const { rowCount } = await syncPool().query(
+        `DELETE FROM changes WHERE id IN (
+           SELECT id FROM changes WHERE site_id = $1::uuid AND "timestamp" < $2 LIMIT ${BATCH})`,
+        [site.id, cutoff],
+      );
+      total += rowCount ?? 0;
+      if ((rowCount ?? 0) < BATCH) break;
+    }
   }
+  return total;
 }

@@ -38,7 +38,11 @@ ON CONFLICT (site_id, change_key) DO UPDATE SET
 WHERE (changes.source = 'feed' OR EXCLUDED.source = 'api')
   AND (${DESCRIPTIVE.map((c) => `changes.${quoted(c)}`).join(", ")})
       IS DISTINCT FROM (${DESCRIPTIVE.map((c) => `EXCLUDED.${quoted(c)}`).join(", ")})
-RETURNING id, (xmax = 0) AS inserted`;
+RETURNING id, change_key, (xmax = 0) AS inserted`;
+
+// Keys the upsert did not return (already stored, nothing to improve), looked up in a statement of
+// their own, so it sees change rows another link's sync committed while ours ran.
+const FIND_CHANGE_IDS = `SELECT id, change_key FROM changes WHERE site_id = $1::uuid AND change_key = ANY($2::text[])`;
 
 // The copies in link_changes follow an improved change row, for every link that has it.
 const REFRESH_LINK_COPIES = `
@@ -49,14 +53,13 @@ WHERE c.id = ANY($1::bigint[]) AND lc.change_id = c.id
   AND (lc."timestamp", lc.namespace, lc.kind, lc.minor, lc.bot, lc.anon)
       IS DISTINCT FROM (c."timestamp", c.namespace, c.kind, c.minor, c.bot, c.anon)`;
 
-// A second statement, so it sees change rows another link's sync committed while ours ran.
 const UPSERT_LINK_CHANGES = `
 INSERT INTO link_changes (link_id, change_id, user_id, site_id, "timestamp", namespace, kind, minor, bot, anon,
                           notification_timestamp, watch_expiry)
 SELECT $1::uuid, c.id, $2::uuid, c.site_id, c."timestamp", c.namespace, c.kind, c.minor, c.bot, c.anon,
        t.notif::timestamptz, t.expiry::timestamptz
-FROM unnest($4::text[], $5::text[], $6::text[]) AS t(key, notif, expiry)
-JOIN changes c ON c.site_id = $3::uuid AND c.change_key = t.key
+FROM unnest($3::bigint[], $4::text[], $5::text[]) AS t(change_id, notif, expiry)
+JOIN changes c ON c.id = t.change_id
 ON CONFLICT (link_id, change_id) DO UPDATE SET
   notification_timestamp = EXCLUDED.notification_timestamp,
   watch_expiry = EXCLUDED.watch_expiry
@@ -76,17 +79,32 @@ export async function writeLinkChanges(
 ): Promise<WrittenChanges> {
   if (changes.length === 0) return { received: 0, newForLink: 0, changedRows: 0 };
   const c = toChangeColumns(changes);
-  const upserted = await client.query<{ id: string; inserted: boolean }>(UPSERT_CHANGES, [
+  const upserted = await client.query<{ id: string; change_key: string; inserted: boolean }>(UPSERT_CHANGES, [
     target.siteId, c.keys, c.kind, c.source, c.namespace, c.title, c.pageId, c.revId, c.oldRevId, c.logId, c.logType,
     c.logAction, c.logParams, c.userName, c.wikiUserId, c.userHidden, c.anon, c.comment, c.parsedComment,
     c.commentHidden, c.timestamp, c.oldLength, c.newLength, c.minor, c.bot, c.isNew, c.tags,
   ]);
+  const idByKey = new Map(upserted.rows.map((r) => [r.change_key, r.id]));
   const improved = upserted.rows.filter((r) => !r.inserted).map((r) => r.id);
   if (improved.length > 0) await client.query(REFRESH_LINK_COPIES, [improved]);
+  const unseen = c.keys.filter((key) => !idByKey.has(key));
+  if (unseen.length > 0) {
+    const found = await client.query<{ id: string; change_key: string }>(FIND_CHANGE_IDS, [target.siteId, unseen]);
+    for (const row of found.rows) idByKey.set(row.change_key, row.id);
+  }
 
-  const linked = await client.query<{ inserted: boolean }>(UPSERT_LINK_CHANGES, [
-    target.linkId, target.userId, target.siteId, c.keys, c.notificationTimestamp, c.watchExpiry,
-  ]);
+  const ids: string[] = [];
+  const notif: (string | null)[] = [];
+  const expiry: (string | null)[] = [];
+  c.keys.forEach((key, i) => {
+    const id = idByKey.get(key);
+    // Absent only if retention deleted the change this very moment: nothing left to link.
+    if (id === undefined) return;
+    ids.push(id);
+    notif.push(c.notificationTimestamp[i] ?? null);
+    expiry.push(c.watchExpiry[i] ?? null);
+  });
+  const linked = await client.query<{ inserted: boolean }>(UPSERT_LINK_CHANGES, [target.linkId, target.userId, ids, notif, expiry]);
   return {
     received: c.keys.length,
     newForLink: linked.rows.filter((r) => r.inserted).length,

@@ -92,9 +92,10 @@ describe("two workers sharing the queue", () => {
     const links = await Promise.all([proxiedLink(), proxiedLink(), proxiedLink(), proxiedLink()]);
     proxy.resetLog();
     proxy.setLatency(100);
+    // Queued before the workers start: a "sync now" for a link whose sync is running queues one more, on purpose.
+    for (const { userId, linkId } of links) expect(await requestSyncNow(userId, linkId)).toEqual({ ok: true });
     const env = { WATCHDECK_SYNC_PER_HOST: "1", WATCHDECK_WORKER_CONCURRENCY: "4" };
     await Promise.all([worker(env), worker(env)]);
-    for (const { userId, linkId } of links) expect(await requestSyncNow(userId, linkId)).toEqual({ ok: true });
     for (const { linkId } of links) await waitFor(() => syncedOnce(linkId), `link ${linkId} synced`, 90_000);
     // Give a double run the chance to show itself.
     await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -1,0 +1,131 @@
+import type { Change } from "@/lib/changes/change";
+import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
+import { createSafeFetch } from "@/lib/net/safeFetch";
+import { buildSyncSettings } from "@/lib/sync/settings";
+import { inTransaction } from "@/lib/sync/store/pool";
+import { writeLinkChanges } from "@/lib/sync/store/writeLinkChanges";
+import { syncLink } from "@/lib/sync/syncLink";
+import type { BenchSection } from "../run";
+import type { BenchTable } from "../table";
+import { createBenchLink } from "./ingest/benchLink";
+import { startMockWiki } from "./ingest/mockWiki";
+import { capturedPage, syntheticPages } from "./ingest/wirePages";
+
+const PAGES = Number(process.env.BENCH_INGEST_PAGES ?? 200);
+// A first sync of a long watchlist commits many pages at once; 10 pages = 5,000 changes a transaction.
+const PAGES_PER_POLL = 10;
+const UNCHANGED_POLLS = 30;
+
+/** list=watchlist pages → Change → Postgres, and what an unchanged poll costs. */
+export const ingestSection: BenchSection = async ({ db, log }) => {
+  process.env.DATABASE_URL = await db.fresh("ingest");
+  const target = await createBenchLink("http://127.0.0.1:9/api.php", "ingest");
+  const rowsPerPage = capturedPage().query.watchlist.length;
+  const total = PAGES * rowsPerPage;
+  log(`ingest: ${PAGES} pages of ${rowsPerPage} rows`);
+
+  const pages = syntheticPages(PAGES, 10_000_000, new Date());
+  const parseOnly = time(() => {
+    for (const body of pages) parseBody(body);
+  });
+
+  const polls: Change[][] = [];
+  for (let i = 0; i < PAGES; i += PAGES_PER_POLL) polls.push(pages.slice(i, i + PAGES_PER_POLL).flatMap(parseBody));
+  const writeOnly = await timeAsync(async () => {
+    for (const changes of polls) await inTransaction((client) => writeLinkChanges(client, target, changes));
+  });
+  const rewrite = await timeAsync(async () => {
+    for (const changes of polls) await inTransaction((client) => writeLinkChanges(client, target, changes));
+  });
+
+  const endToEnd = await timeAsync(() => ingestStream(syntheticPages(PAGES, 20_000_000, new Date()), target));
+
+  // A worker runs several syncs at once: two links of two wikis, each its own stream, share the two cores.
+  const second = await createBenchLink("http://127.0.0.1:10/api.php", "ingest-second");
+  const halves = [syntheticPages(PAGES / 2, 30_000_000, new Date()), syntheticPages(PAGES / 2, 40_000_000, new Date())];
+  const twoStreams = await timeAsync(async () => {
+    await Promise.all([ingestStream(halves[0]!, target), ingestStream(halves[1]!, second)]);
+  });
+
+  const perSecond = (ms: number) => Math.round(total / (ms / 1000)).toLocaleString("en");
+  const ingest: BenchTable = {
+    title: `ingest: ${total.toLocaleString("en")} changes from list=watchlist pages (${rowsPerPage} rows each, ${PAGES_PER_POLL} pages per transaction)`,
+    columns: ["step", "ms", "changes/s"],
+    rows: [
+      ["parse (JSON.parse + validate + adapt)", parseOnly.toFixed(0), perSecond(parseOnly)],
+      ["write new changes (unnest upsert)", writeOnly.toFixed(0), perSecond(writeOnly)],
+      ["write again, nothing new (no-op upsert)", rewrite.toFixed(0), perSecond(rewrite)],
+      ["parse + write, end to end, one link", endToEnd.toFixed(0), perSecond(endToEnd)],
+      ["parse + write, two links at once", twoStreams.toFixed(0), perSecond(twoStreams)],
+    ],
+    notes: ["target: end to end >= 20,000 changes/s"],
+  };
+  return [ingest, await unchangedPoll(log)];
+};
+
+async function unchangedPoll(log: (line: string) => void): Promise<BenchTable> {
+  const page = capturedPage();
+  const wiki = await startMockWiki(JSON.stringify(page));
+  try {
+    const { linkId } = await createBenchLink(wiki.apiUrl, "unchanged");
+    const network = { fetch: createSafeFetch({ allowPrivateNetworks: true }), userAgent: { appName: "Watchdeck-bench", appVersion: "0", contactUrl: "https://example.org" } };
+    const deps = { network, settings: buildSyncSettings({}, 120) };
+    const first = await syncLink(linkId, deps);
+    if (first.status !== "synced") throw new Error(`the bench's first sync failed: ${JSON.stringify(first)}`);
+    log(`unchanged poll: first sync stored ${first.newForLink} changes`);
+    const before = wiki.requests();
+    const times: number[] = [];
+    let written = 0;
+    for (let i = 0; i < UNCHANGED_POLLS; i++) {
+      const started = performance.now();
+      const outcome = await syncLink(linkId, deps);
+      times.push(performance.now() - started);
+      if (outcome.status !== "synced") throw new Error(`an unchanged poll failed: ${JSON.stringify(outcome)}`);
+      written += outcome.newForLink;
+    }
+    times.sort((a, b) => a - b);
+    return {
+      title: `unchanged poll: ${UNCHANGED_POLLS} syncs of a link with nothing new (local api.php answering a ${page.query.watchlist.length}-row page)`,
+      columns: ["requests/poll", "new rows", "p50 ms", "p95 ms", "max ms"],
+      rows: [[
+        ((wiki.requests() - before) / UNCHANGED_POLLS).toFixed(1),
+        written,
+        percentile(times, 0.5).toFixed(1),
+        percentile(times, 0.95).toFixed(1),
+        times[times.length - 1]!.toFixed(1),
+      ]],
+      notes: ["a poll = locks + open link + 1 request + parse + no-op upsert + state and next job in one transaction"],
+    };
+  } finally {
+    await wiki.close();
+  }
+}
+
+async function ingestStream(pages: string[], target: { linkId: string; userId: string; siteId: string }): Promise<void> {
+  for (let i = 0; i < pages.length; i += PAGES_PER_POLL) {
+    const changes = pages.slice(i, i + PAGES_PER_POLL).flatMap(parseBody);
+    await inTransaction((client) => writeLinkChanges(client, target, changes));
+  }
+}
+
+function parseBody(body: string): Change[] {
+  const page = parseWatchlistPage(JSON.parse(body));
+  if (!page.ok) throw new Error(page.error.message);
+  return page.value.changes;
+}
+
+function time(work: () => void): number {
+  const started = performance.now();
+  work();
+  return performance.now() - started;
+}
+
+async function timeAsync(work: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}

@@ -1,0 +1,24 @@
+import { randomUUID } from "node:crypto";
+import { sealLinkSecret } from "@/lib/links/linkSecrets";
+import { syncPool } from "@/lib/sync/store/pool";
+
+/** A user, a site and a watchlist-token link to `apiUrl`, written straight into the bench database. */
+export async function createBenchLink(apiUrl: string, label: string): Promise<{ userId: string; siteId: string; linkId: string }> {
+  const userId = randomUUID();
+  const siteId = randomUUID();
+  const linkId = randomUUID();
+  const db = syncPool();
+  await db.query(`INSERT INTO users (id, email, password_hash, updated_at) VALUES ($1, $2, 'x', now())`, [userId, `${label}@bench.invalid`]);
+  await db.query(
+    `INSERT INTO sites (id, api_url, name, server, article_path, script_path, lang, namespaces, refreshed_at)
+     VALUES ($1, $2, 'Bench Wiki', 'http://127.0.0.1', '/index.php/$1', '', 'en', '{}', now())`,
+    [siteId, apiUrl],
+  );
+  await db.query(
+    `INSERT INTO wiki_links (id, user_id, site_id, display_name, color, auth_mode, source, login_name, wiki_username,
+                             secret_sealed, can_read_api, can_read_feed, can_watch, can_mark_read, validated_at, updated_at)
+     VALUES ($1, $2, $3, 'Bench', '#3366cc', 'watchlist_token', 'api', 'Alice', 'Alice', $4, true, true, false, false, now(), now())`,
+    [linkId, userId, siteId, sealLinkSecret(linkId, "0123456789abcdef0123456789abcdef01234567")],
+  );
+  return { userId, siteId, linkId };
+}

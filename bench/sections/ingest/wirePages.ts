@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+// A real 500-row list=watchlist page captured from the fixture wiki (MediaWiki 1.39, formatversion=2).
+const CAPTURE = path.join(process.cwd(), "lib/mediawiki/watchlist/testdata/e2e-watchlist-page1.json");
+
+interface WireRow {
+  [key: string]: unknown;
+  revid?: number;
+  old_revid?: number;
+  logid?: number;
+  pageid?: number;
+  timestamp: string;
+  title: string;
+}
+
+export function capturedPage(): { batchcomplete: boolean; query: { watchlist: WireRow[] } } {
+  const page = JSON.parse(readFileSync(CAPTURE, "utf8")) as { batchcomplete: boolean; query: { watchlist: WireRow[] } };
+  return { batchcomplete: page.batchcomplete, query: page.query };
+}
+
+/**
+ * `count` response bodies shaped exactly like the capture, each row with fresh
+ * ids and an older time than the one before (newest first, as the API sends),
+ * as JSON text the way it comes off the wire.
+ */
+export function syntheticPages(count: number, idBase: number, newest: Date): string[] {
+  const rows = capturedPage().query.watchlist;
+  const pages: string[] = [];
+  let n = 0;
+  for (let p = 0; p < count; p++) {
+    const watchlist = rows.map((row) => {
+      n++;
+      const id = idBase + n;
+      const copy: WireRow = { ...row, timestamp: new Date(newest.getTime() - n * 1000).toISOString().replace(/\.\d{3}Z$/, "Z") };
+      if ((row.revid ?? 0) > 0) copy.revid = id;
+      if ((row.old_revid ?? 0) > 0) copy.old_revid = id - 1;
+      if ((row.logid ?? 0) > 0) copy.logid = id;
+      if (row.type === "new" || row.type === "edit") copy.title = `${row.title} ${p}`;
+      return copy;
+    });
+    pages.push(JSON.stringify({ batchcomplete: true, query: { watchlist } }));
+  }
+  return pages;
+}

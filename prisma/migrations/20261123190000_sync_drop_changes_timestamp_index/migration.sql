@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "changes_timestamp_idx";
