@@ -92,12 +92,12 @@ describe("syncing list=watchlist through a bot password", () => {
   });
 
   it("polls again with one request and writes nothing when nothing changed", async () => {
-    const before = await query<{ x: string }>(`SELECT xmin::text || ':' || id AS x FROM changes UNION ALL SELECT xmin::text || ':' || change_id FROM link_changes ORDER BY 1`);
+    const before = await query<{ x: string }>(`SELECT xmin::text || ':' || xmax::text || ':' || id AS x FROM changes UNION ALL SELECT xmin::text || ':' || xmax::text || ':' || change_id FROM link_changes ORDER BY 1`);
     const network = countingNetwork();
     const outcome = await syncLink(aliceLink, deps(network));
     expect(outcome).toMatchObject({ status: "synced", newForLink: 0, requests: 1 });
     expect(network.requests).toHaveLength(1);
-    const after = await query<{ x: string }>(`SELECT xmin::text || ':' || id AS x FROM changes UNION ALL SELECT xmin::text || ':' || change_id FROM link_changes ORDER BY 1`);
+    const after = await query<{ x: string }>(`SELECT xmin::text || ':' || xmax::text || ':' || id AS x FROM changes UNION ALL SELECT xmin::text || ':' || xmax::text || ':' || change_id FROM link_changes ORDER BY 1`);
     expect(after).toEqual(before);
   });
 

@@ -1,0 +1,92 @@
+import { TAG_SEPARATOR, type ChangeColumns } from "./changeRows";
+
+/**
+ * The statements that store a poll, built once. Each starts from the poll's
+ * column arrays (unnest) and touches only rows that are new or differ:
+ * storing what is already stored writes nothing, not even a row lock.
+ */
+
+// Columns the richer source may rewrite.
+const DESCRIPTIVE = [
+  "kind", "source", "namespace", "title", "page_id", "rev_id", "old_rev_id", "log_id", "log_type", "log_action",
+  "log_params", "user_name", "wiki_user_id", "user_hidden", "anon", "comment", "parsed_comment", "comment_hidden",
+  "timestamp", "old_length", "new_length", "minor", "bot", "is_new", "tags",
+] as const;
+
+const q = (column: string) => `"${column}"`;
+
+// $1 is the site; $2…$27 the column arrays, in ChangeColumns order.
+const INPUT = `(
+  SELECT t.key,
+         t.kind::change_kind AS kind, t.source::change_source AS source, t.ns AS namespace, t.title, t.page_id,
+         t.rev_id, t.old_rev_id, t.log_id, t.log_type, t.log_action, t.log_params::jsonb AS log_params, t.user_name,
+         t.wiki_user_id, t.user_hidden, t.anon, t.comment, t.parsed_comment, t.comment_hidden,
+         t.ts::timestamptz AS "timestamp", t.old_length, t.new_length, t.minor, t.bot, t.is_new,
+         CASE WHEN t.tags = '' THEN ARRAY[]::text[] ELSE string_to_array(t.tags, '${TAG_SEPARATOR}') END AS tags
+  FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[],
+              $10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[], $15::bigint[], $16::bool[], $17::bool[],
+              $18::text[], $19::text[], $20::bool[], $21::text[], $22::int[], $23::int[], $24::bool[], $25::bool[],
+              $26::bool[], $27::text[])
+    AS t(key, kind, source, ns, title, page_id, rev_id, old_rev_id, log_id, log_type, log_action, log_params,
+         user_name, wiki_user_id, user_hidden, anon, comment, parsed_comment, comment_hidden, ts, old_length,
+         new_length, minor, bot, is_new, tags)
+)`;
+
+/** New changes. DO NOTHING (never DO UPDATE, which locks every conflicting row) covers a concurrent insert. */
+export const INSERT_NEW_CHANGES = `
+INSERT INTO changes (site_id, change_key, ${DESCRIPTIVE.map(q).join(", ")})
+SELECT $1::uuid, v.key, ${DESCRIPTIVE.map((c) => `v.${q(c)}`).join(", ")}
+FROM ${INPUT} AS v
+WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.site_id = $1::uuid AND c.change_key = v.key)
+ON CONFLICT (site_id, change_key) DO NOTHING
+RETURNING id, change_key`;
+
+/** Stored changes the poll tells better: an API row over a feed row, a revision deleted since. */
+export const IMPROVE_CHANGES = `
+UPDATE changes c SET ${DESCRIPTIVE.map((col) => `${q(col)} = v.${q(col)}`).join(", ")}
+FROM ${INPUT} AS v
+WHERE c.site_id = $1::uuid AND c.change_key = v.key
+  AND (c.source = 'feed' OR v.source = 'api')
+  AND (${DESCRIPTIVE.map((col) => `c.${q(col)}`).join(", ")}) IS DISTINCT FROM (${DESCRIPTIVE.map((col) => `v.${q(col)}`).join(", ")})
+RETURNING c.id`;
+
+export const FIND_CHANGE_IDS = `SELECT id, change_key FROM changes WHERE site_id = $1::uuid AND change_key = ANY($2::text[])`;
+
+/** The copies in link_changes follow an improved change, for every link that has it. */
+export const REFRESH_LINK_COPIES = `
+UPDATE link_changes lc
+SET "timestamp" = c."timestamp", namespace = c.namespace, kind = c.kind, minor = c.minor, bot = c.bot, anon = c.anon
+FROM changes c
+WHERE c.id = ANY($1::bigint[]) AND lc.change_id = c.id
+  AND (lc."timestamp", lc.namespace, lc.kind, lc.minor, lc.bot, lc.anon)
+      IS DISTINCT FROM (c."timestamp", c.namespace, c.kind, c.minor, c.bot, c.anon)`;
+
+// $1 link, $2 user, $3 change ids, $4 notification timestamps, $5 watch expiries.
+export const INSERT_LINK_CHANGES = `
+INSERT INTO link_changes (link_id, change_id, user_id, site_id, "timestamp", namespace, kind, minor, bot, anon,
+                          notification_timestamp, watch_expiry)
+SELECT $1::uuid, c.id, $2::uuid, c.site_id, c."timestamp", c.namespace, c.kind, c.minor, c.bot, c.anon,
+       t.notif::timestamptz, t.expiry::timestamptz
+FROM unnest($3::bigint[], $4::text[], $5::text[]) AS t(change_id, notif, expiry)
+JOIN changes c ON c.id = t.change_id
+WHERE NOT EXISTS (SELECT 1 FROM link_changes l WHERE l.link_id = $1::uuid AND l.change_id = t.change_id)
+ON CONFLICT (link_id, change_id) DO NOTHING
+RETURNING change_id`;
+
+/** The link's unread state and watch expiry of changes it already had, where they moved. */
+export const UPDATE_LINK_STATE = `
+UPDATE link_changes l SET notification_timestamp = t.notif::timestamptz, watch_expiry = t.expiry::timestamptz
+FROM unnest($2::bigint[], $3::text[], $4::text[]) AS t(change_id, notif, expiry)
+WHERE l.link_id = $1::uuid AND l.change_id = t.change_id
+  AND (l.notification_timestamp, l.watch_expiry) IS DISTINCT FROM (t.notif::timestamptz, t.expiry::timestamptz)`;
+
+/** $2…$27 of INPUT, for the rows `keep` selects. */
+export function changeArrays(c: ChangeColumns, keep: (index: number) => boolean = () => true): unknown[][] {
+  const columns = [
+    c.keys, c.kind, c.source, c.namespace, c.title, c.pageId, c.revId, c.oldRevId, c.logId, c.logType, c.logAction,
+    c.logParams, c.userName, c.wikiUserId, c.userHidden, c.anon, c.comment, c.parsedComment, c.commentHidden,
+    c.timestamp, c.oldLength, c.newLength, c.minor, c.bot, c.isNew, c.tags,
+  ] as unknown[][];
+  const rows = c.keys.map((_, i) => i).filter(keep);
+  return rows.length === c.keys.length ? columns : columns.map((column) => rows.map((i) => column[i]));
+}
