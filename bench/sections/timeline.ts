@@ -5,6 +5,7 @@ import type { TimelineCursor } from "@/lib/timeline/timelineCursor";
 import type { BenchSection } from "../run";
 import type { BenchTable } from "../table";
 import { filterCases, userId } from "./timeline/filterCases";
+import { explainPlans } from "./timeline/explainPlans";
 import { compareWithLiveWikis } from "./timeline/liveComparison";
 import { percentile } from "./timeline/percentile";
 import { DEFAULT_SHAPE, seedTimeline } from "./timeline/seedTimeline";
@@ -68,6 +69,14 @@ export const timelineSection: BenchSection = async ({ db, log }) => {
     ],
   };
 
+  const explained = await explainPlans(
+    databaseUrl,
+    filterCases(BENCH_USERS[0]!, shape.wikisPerUser, shape.wikis).map(([name, filters]) => [
+      name,
+      { scope: { kind: "user", userId: userId(BENCH_USERS[0]!) }, filters, limit: 50 },
+    ]),
+  );
+
   const benchUser = await registerUser({ email: "live-compare@bench.invalid", password: "long enough password" }, { registrationOpen: true });
   if (!benchUser.ok) throw new Error(benchUser.message);
   const comparison = await compareWithLiveWikis(databaseUrl, benchUser.user.id, RUNS, log);
@@ -82,7 +91,7 @@ export const timelineSection: BenchSection = async ({ db, log }) => {
     ],
     notes: [`stored is ${(liveP50 / storedP50).toFixed(1)}x faster at p50 (target >= 10x); live excludes logins (sessions already open)`],
   };
-  return [query, versus];
+  return [query, explained, versus];
 };
 
 const ms = (value: number) => value.toFixed(1);

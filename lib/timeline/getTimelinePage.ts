@@ -34,6 +34,18 @@ export const MAX_GROUP_CHANGES = 50;
  * order, one row per change however many of the scope's links saw it.
  */
 export async function getTimelinePage(request: TimelinePageRequest): Promise<TimelinePage> {
+  const { sql, limit } = timelinePageSql(request);
+  if (!request.filters.groupByPage) {
+    const entries = (await prisma().$queryRaw<TimelineRowRecord[]>(sql)).map(toTimelineEntry);
+    const more = entries.length > limit;
+    if (more) entries.length = limit;
+    return { mode: "changes", entries, nextCursor: more ? cursorOf(entries.at(-1)!) : null };
+  }
+  return toGroupedPage(await prisma().$queryRaw<(TimelineRowRecord & GroupColumns)[]>(sql), limit);
+}
+
+/** The one statement behind getTimelinePage (exported for EXPLAIN in the bench). */
+export function timelinePageSql(request: TimelinePageRequest): { sql: Prisma.Sql; limit: number } {
   const limit = Math.min(Math.max(Math.trunc(request.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
   const { filters } = request;
   const where = matchSql(request, "lc", "c");
@@ -49,18 +61,10 @@ export async function getTimelinePage(request: TimelinePageRequest): Promise<Tim
     ORDER BY lc."timestamp" DESC, lc.change_id DESC
     LIMIT ${limit + 1}`;
   const scopeOnL = scopeSql(request.scope, "l");
-
   if (!filters.groupByPage) {
-    const rows = await prisma().$queryRaw<TimelineRowRecord[]>(
-      Prisma.sql`WITH page AS (${pageSql}) ${timelineRowsSql(Prisma.sql`page`, scopeOnL)}`,
-    );
-    const entries = rows.map(toTimelineEntry);
-    const more = entries.length > limit;
-    if (more) entries.length = limit;
-    return { mode: "changes", entries, nextCursor: more ? cursorOf(entries.at(-1)!) : null };
+    return { sql: Prisma.sql`WITH page AS (${pageSql}) ${timelineRowsSql(Prisma.sql`page`, scopeOnL)}`, limit };
   }
-
-  const rows = await prisma().$queryRaw<(TimelineRowRecord & GroupColumns)[]>(Prisma.sql`
+  const sql = Prisma.sql`
     WITH heads AS (${pageSql}),
     members AS (
       SELECT h.change_id AS head_id, h."timestamp" AS head_timestamp, m.change_id, m."timestamp", n.group_count, n.group_users
@@ -77,8 +81,8 @@ export async function getTimelinePage(request: TimelinePageRequest): Promise<Tim
         WHERE c.site_id = h.site_id::uuid AND c.title = h.title AND ${where}
       ) n
     )
-    ${timelineRowsSql(Prisma.sql`members`, scopeOnL, Prisma.sql`, p.head_id, p.head_timestamp, p.group_count, p.group_users`)}`);
-  return toGroupedPage(rows, limit);
+    ${timelineRowsSql(Prisma.sql`members`, scopeOnL, Prisma.sql`, p.head_id, p.head_timestamp, p.group_count, p.group_users`)}`;
+  return { sql, limit };
 }
 
 interface GroupColumns {
