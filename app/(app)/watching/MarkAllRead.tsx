@@ -49,6 +49,13 @@ export function MarkAllRead({ filterQuery, filtered }: { filterQuery: string; fi
           Mark all read on {link.displayName}
         </button>
       ))}
+      {[...links.values()]
+        .filter((link) => link.markReadRefusal !== null)
+        .map((link) => (
+          <p key={link.id} className={`hint ${styles.refusal}`}>
+            {link.displayName}: {link.markReadRefusal}
+          </p>
+        ))}
       {status && (
         <span role={status.ok ? "status" : "alert"} className={status.ok ? styles.done : "error"}>
           {status.message}

@@ -6,6 +6,7 @@ import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { EXPIRY_PERIODS } from "@/lib/watching/expiry";
 import { markChangeReadAction, unwatchAction, watchCounterpartAction, watchForAction, type WatchingActionState } from "./actions";
 import { announceWatchlistChange, useWatchingLinks } from "./useWatchingLinks";
+import { utcMinute } from "./utcMinute";
 import styles from "./watching.module.css";
 
 type Row = Pick<TimelineRowView, "title" | "namespace" | "revId" | "unread" | "ownLinkIds" | "watchers">;
@@ -58,7 +59,7 @@ export function RowActions({ row }: { row: Row }) {
 
   return (
     <div className={styles.rowActions} role="group" aria-label={`Actions for ${row.title}`}>
-      {expiry && !unwatched && <span className={styles.expiry}>Watched until {new Date(expiry).toLocaleDateString()}</span>}
+      {expiry && !unwatched && <span className={styles.expiry}>Watched until {utcMinute(expiry)}</span>}
       {row.unread && (
         <button
           type="button"
@@ -131,7 +132,8 @@ export function RowActions({ row }: { row: Row }) {
         </span>
       )}
       {refusal && (
-        <span id={`${id}-why`} className={styles.refusal}>
+        // Said once per page by Mark all read; here only for whoever reaches a disabled button.
+        <span id={`${id}-why`} className="visually-hidden">
           {refusal}
         </span>
       )}

@@ -13,17 +13,20 @@ import { fixtureWiki, loopbackNetwork } from "@/test/support/wikiFixture";
  * watchlist is nobody's fixture: MediaWiki already adds every page Editor creates to it.
  */
 export const WIKI = "alpha";
-export const EDITOR_LOGIN = "Editor@watching";
+const run = randomUUID().slice(0, 8);
+// One bot password per test file and run, so runs in parallel (CI, colleagues) never remove each other's.
+const APP_ID = `watching${run}`;
+export const EDITOR_LOGIN = `Editor@${APP_ID}` as const;
 // MediaWiki takes "User@app" logins only with passwords in its own format, [0-9a-w]{32}.
-const EDITOR_PASSWORD = botPasswordFor(WIKI, "Editor", "watching");
+const EDITOR_PASSWORD = botPasswordFor(WIKI, "Editor", APP_ID);
 const GRANTS = ["basic", "viewmywatchlist", "editmywatchlist"];
 
 export async function addEditorBotPassword(): Promise<void> {
-  await runTool(WIKI, [{ op: "setBotPassword", user: "Editor", appId: "watching", grants: GRANTS, password: EDITOR_PASSWORD }]);
+  await runTool(WIKI, [{ op: "setBotPassword", user: "Editor", appId: APP_ID, grants: GRANTS, password: EDITOR_PASSWORD }]);
 }
 
 export async function removeEditorBotPassword(): Promise<void> {
-  await runTool(WIKI, [{ op: "deleteBotPassword", user: "Editor", appId: "watching" }]);
+  await runTool(WIKI, [{ op: "deleteBotPassword", user: "Editor", appId: APP_ID }]);
 }
 
 /** Editor on the wiki, to check what the wiki itself says. */
@@ -42,8 +45,6 @@ export async function linkEditor(userId: string, network: WikiNetwork = loopback
   if (!result.ok) throw new Error(result.failure.message);
   return result.value.linkId;
 }
-
-const run = randomUUID().slice(0, 8);
 
 /** A page nobody watches yet except its creator (Admin, whose watchlist no test reads). */
 export async function freshPage(label: string): Promise<string> {

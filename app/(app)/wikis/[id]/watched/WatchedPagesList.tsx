@@ -2,6 +2,7 @@
 
 import { useActionState, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { utcMinute } from "@/app/(app)/watching/utcMinute";
 import styles from "@/app/(app)/watching/watching.module.css";
 import { FormMessage } from "../../FormMessage";
 import { setExpiryAction, unwatchPagesAction, type WatchedFormState } from "./actions";
@@ -98,7 +99,7 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
                   {page.unreadSince && <span className={styles.muted}> · changed since your last visit</span>}
                   {page.missing && <span className={styles.muted}> · does not exist yet</span>}
                 </td>
-                <td>{!expiryKnown ? <span className={styles.muted}>unknown</span> : page.expiresAt ? new Date(page.expiresAt).toLocaleString() : "permanent"}</td>
+                <td>{!expiryKnown ? <span className={styles.muted}>unknown</span> : page.expiresAt ? utcMinute(page.expiresAt) : "permanent"}</td>
                 {!disabled && (
                   <td>
                     <ExpiryForm linkId={linkId} title={page.title} />
