@@ -3,6 +3,8 @@ import { GET as feedGET } from "@/app/feed/[file]/route";
 import { GET as teamGET } from "@/app/api/teams/[id]/route";
 import { GET as timelineGET } from "@/app/api/teams/[id]/timeline/route";
 import { GET as newGET } from "@/app/api/teams/[id]/timeline/new/route";
+import TeamTimelinePage from "@/app/(app)/teams/[id]/page";
+import TeamSettingsPage from "@/app/(app)/teams/[id]/settings/page";
 import { syncLink } from "@/lib/sync/syncLink";
 import { createTeam } from "@/lib/teams/createTeam";
 import { getTeamOverview } from "@/lib/teams/getTeamOverview";
@@ -41,6 +43,19 @@ async function api(handler: typeof timelineGET, path: string, asUser: string | n
 
 async function feed(secret: string) {
   return feedGET(new Request(`https://watchdeck.test/feed/${secret}.atom?limit=500`), { params: Promise.resolve({ file: `${secret}.atom` }) });
+}
+
+/** Renders a team page as the user; "404" when it calls notFound(). */
+async function pageAs(userId: string, id = teamId): Promise<"404" | "page"> {
+  session.userId = userId;
+  try {
+    await TeamTimelinePage({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) });
+    await TeamSettingsPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) });
+    return "page";
+  } catch (error) {
+    if ((error as { digest?: string }).digest === "NEXT_HTTP_ERROR_FALLBACK;404") return "404";
+    throw error;
+  }
 }
 
 const seeded = (wiki: "alpha" | "beta", who: "Alice" | "Bob") =>
@@ -159,7 +174,7 @@ describe("a team timeline", () => {
 });
 
 describe("a non-member", () => {
-  it("gets 404 for the team API, exactly as for a team that does not exist, and nothing from the library", async () => {
+  it("gets 404 for the team pages and API (the API exactly as for a team that does not exist), and nothing from the library", async () => {
     const unknown = "00000000-0000-4000-8000-000000000000";
     for (const handler of [teamGET, timelineGET]) {
       const path = handler === teamGET ? `/api/teams/${teamId}` : `/api/teams/${teamId}/timeline`;
@@ -175,6 +190,8 @@ describe("a non-member", () => {
     expect(await loadTeamTimelineView(teamId, { userId: carl, timeZone: "UTC" }, NO_FILTERS, null)).toMatchObject({ ok: false, failure: { kind: "not_found" } });
     expect(await getTeamOverview(teamId, carl)).toBeNull();
     expect(await createTeamFeed(carl, teamId, { name: "sneak", filterQuery: "" })).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    expect(await pageAs(carl)).toBe("404");
+    expect(await pageAs(anna)).toBe("page");
   });
 });
 
@@ -199,10 +216,11 @@ describe("team feeds", () => {
 });
 
 describe("a removed member", () => {
-  it("gets 404 for the team API, and their shared links leave the team view at once", async () => {
+  it("gets 404 for the team pages and API, and their shared links leave the team view at once", async () => {
     for (const [handler, path] of [[teamGET, `/api/teams/${teamId}`], [timelineGET, `/api/teams/${teamId}/timeline`]] as const) {
       expect((await api(handler, path, ben)).status).toBe(404);
     }
+    expect(await pageAs(ben)).toBe("404");
     const rows = await wholeTeamTimeline(teamId, anna);
     expect(rows.map((r) => r.id).sort()).toEqual([...(await changesOfLinks([annaAlpha, annaBeta])).keys()].sort());
     expect(rows.every((r) => r.watchers.every((w) => w.userId === anna))).toBe(true);
