@@ -20,6 +20,15 @@ describe("sourceErrorFromWikiCode", () => {
     expect(sourceErrorFromWikiCode(code, "text")).toMatchObject({ kind, code: ours, detail: `${code}: text` });
   });
 
+  it("cuts a code longer than any of MediaWiki's to 64 characters in the message and the detail", () => {
+    const auth = sourceErrorFromWikiCode(`mwoauth-${"x".repeat(10_000)}`, "text");
+    const other = sourceErrorFromWikiCode("y".repeat(10_000));
+    expect(auth).toMatchObject({ kind: "auth", code: "permission_denied" });
+    expect(auth.message).toContain(`(mwoauth-${"x".repeat(56)}…)`);
+    expect(other.message).toBe(`The wiki rejected the watchlist request (${"y".repeat(64)}…).`);
+    expect(other.detail).toBe(`${"y".repeat(64)}…`);
+  });
+
   it("keeps at most 300 characters of the wiki's text", () => {
     const error = sourceErrorFromWikiCode("badvalue", "x".repeat(1000));
     expect(error.detail).toHaveLength("badvalue: ".length + 301);

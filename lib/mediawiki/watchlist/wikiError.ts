@@ -8,7 +8,9 @@ import { kindForCode } from "../errorCodes";
  * person sees our message, which says what to do.
  */
 export function sourceErrorFromWikiCode(code: string, text?: string): SourceError {
-  const detail = text === undefined || text === "" ? code : `${code}: ${truncate(text, 300)}`;
+  // MediaWiki's codes are short identifiers; whatever else a broken or hostile wiki sends is cut before it reaches a message.
+  const shownCode = truncate(code, 64);
+  const detail = text === undefined || text === "" ? shownCode : `${shownCode}: ${truncate(text, 300)}`;
   switch (code) {
     case "bad_wltoken":
       return {
@@ -57,7 +59,7 @@ export function sourceErrorFromWikiCode(code: string, text?: string): SourceErro
       return {
         kind: "auth",
         code: "permission_denied",
-        message: `The wiki refused to show this watchlist (${code}). Check the account and its permissions on the wiki.`,
+        message: `The wiki refused to show this watchlist (${shownCode}). Check the account and its permissions on the wiki.`,
         detail,
       };
     case "transient":
@@ -71,7 +73,7 @@ export function sourceErrorFromWikiCode(code: string, text?: string): SourceErro
       return {
         kind: "invalid",
         code: "wiki_error",
-        message: `The wiki rejected the watchlist request (${code}).`,
+        message: `The wiki rejected the watchlist request (${shownCode}).`,
         detail,
       };
   }
