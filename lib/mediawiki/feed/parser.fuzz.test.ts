@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { SourceResult } from "@/lib/changes/sourceError";
 import { pick } from "@/test/support/seededRandom";
 import { keepItems, mutateXml, tokenizeXml, withHugeItemText } from "@/test/support/fuzz/mutateXml";
-import { runFuzz } from "@/test/support/fuzz/runFuzz";
+import { fuzzTimeoutMs, runFuzz } from "@/test/support/fuzz/runFuzz";
 import { changeViolations, sourceErrorViolations } from "@/test/support/fuzz/sourceResultInvariants";
 import { FEED_ITEM_CAP, parseWatchlistFeed, type WatchlistFeed } from "./parser";
 
@@ -17,6 +17,8 @@ const captures = readdirSync(testdata)
 const shortened = captures.flatMap(({ name, tokens }) =>
   [0, 1, 2, 3, 4, 5].map((keep) => ({ name: `${name} cut to ${keep} items`, tokens: keepItems(tokens, keep) })),
 );
+
+const ITERATIONS = 1_500;
 
 function violations(result: SourceResult<WatchlistFeed>): string[] {
   if (!result.ok) return sourceErrorViolations(result.error);
@@ -33,7 +35,7 @@ describe("parseWatchlistFeed, fuzzed with mutated real feeds", () => {
     const summary = runFuzz({
       label: "feed parser fuzz",
       seedVariable: "WATCHDECK_FUZZ_SEED",
-      iterations: 1500,
+      iterations: ITERATIONS,
       generate(random) {
         const start = random() < 0.05 ? pick(random, captures) : pick(random, shortened);
         const mutated =
@@ -51,5 +53,5 @@ describe("parseWatchlistFeed, fuzzed with mutated real feeds", () => {
     expect(summary.outcomes["ok rss"]).toBeGreaterThan(0);
     expect(summary.outcomes["ok atom"]).toBeGreaterThan(0);
     expect(Object.keys(summary.outcomes).length).toBeGreaterThanOrEqual(5);
-  }, 60_000);
+  }, fuzzTimeoutMs(ITERATIONS));
 });

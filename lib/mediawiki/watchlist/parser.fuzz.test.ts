@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { SourceResult } from "@/lib/changes/sourceError";
 import { pick } from "@/test/support/seededRandom";
 import { approximateSize, keepRows, mutateJson } from "@/test/support/fuzz/mutateJson";
-import { runFuzz } from "@/test/support/fuzz/runFuzz";
+import { fuzzTimeoutMs, runFuzz } from "@/test/support/fuzz/runFuzz";
 import { changeViolations, sourceErrorViolations } from "@/test/support/fuzz/sourceResultInvariants";
 import { parseWatchlistPage, type WatchlistPage } from "./parser";
 
@@ -17,6 +17,8 @@ const captures = readdirSync(testdata)
 const shortened = captures.flatMap(({ name, text }) =>
   [0, 1, 2, 3, 5, 8].map((keep) => ({ name: `${name} cut to ${keep} rows`, text: keepRows(text, keep) })),
 );
+
+const ITERATIONS = 2_000;
 
 function violations(result: SourceResult<WatchlistPage>): string[] {
   if (!result.ok) return sourceErrorViolations(result.error);
@@ -36,7 +38,7 @@ describe("parseWatchlistPage, fuzzed with mutated real API answers", () => {
     const summary = runFuzz({
       label: "watchlist parser fuzz",
       seedVariable: "WATCHDECK_FUZZ_SEED",
-      iterations: 2000,
+      iterations: ITERATIONS,
       generate(random) {
         const start = random() < 0.05 ? pick(random, captures) : pick(random, shortened);
         const mutated = mutateJson(JSON.parse(start.text), random, 1 + Math.floor(random() * random() * 5));
@@ -52,5 +54,5 @@ describe("parseWatchlistPage, fuzzed with mutated real API answers", () => {
     // Not degenerate: mutated pages still parse, and are refused for many reasons.
     expect(summary.outcomes.ok).toBeGreaterThan(summary.iterations / 10);
     expect(Object.keys(summary.outcomes).length).toBeGreaterThanOrEqual(5);
-  }, 60_000);
+  }, fuzzTimeoutMs(ITERATIONS));
 });

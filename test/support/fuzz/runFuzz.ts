@@ -42,7 +42,7 @@ export interface FuzzSummary {
 
 export function runFuzz<Input, Result>(target: FuzzTarget<Input, Result>): FuzzSummary {
   const seed = seedFromEnv(target.seedVariable, target.label);
-  const iterations = Number(process.env.WATCHDECK_FUZZ_ITERATIONS) || target.iterations;
+  const iterations = iterationsOf(target.iterations);
   const random = seededRandom(seed);
   const prototypes = prototypeSnapshot();
   const outcomes: Record<string, number> = {};
@@ -89,6 +89,15 @@ export function runFuzz<Input, Result>(target: FuzzTarget<Input, Result>): FuzzS
     `[${target.label}] ${iterations} inputs: ${summary.cpuMs} ms of CPU (${summary.parsingMs} parsing, slowest call ${summary.slowestMs}), ${summary.wallMs} ms wall; ${JSON.stringify(outcomes)}`,
   );
   return summary;
+}
+
+function iterationsOf(iterations: number): number {
+  return Number(process.env.WATCHDECK_FUZZ_ITERATIONS) || iterations;
+}
+
+/** The test's timeout: a minute for the usual run on a busy machine, longer for a longer run. */
+export function fuzzTimeoutMs(iterations: number): number {
+  return 60_000 * Math.max(1, iterationsOf(iterations) / iterations);
 }
 
 /** CPU time, not wall time: other processes on a busy machine must not fail the run. */
