@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { prisma } from "@/lib/db/prisma";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
+import { feedNameSchema } from "./feedName";
 import { hashFeedSecret, looksLikeFeedSecret, newFeedSecret } from "./feedSecret";
 
 /** Every database access for feed URLs. */
@@ -14,8 +14,6 @@ export interface FeedTokenView {
 }
 
 const viewSelect = { id: true, name: true, filterQuery: true, createdAt: true, lastUsedAt: true } as const;
-
-const feedNameSchema = z.string().trim().min(1, "Give the feed a name.").max(80, "Keep the feed name under 80 characters.");
 
 export type FeedTokenResult = { ok: true; id: string; secret: string } | { ok: false; message: string };
 

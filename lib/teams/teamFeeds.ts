@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { prisma } from "@/lib/db/prisma";
+import { feedNameSchema } from "@/lib/feedExport/feedName";
 import { hashFeedSecret, newFeedSecret } from "@/lib/feedExport/feedSecret";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 import { findMembership } from "./membership";
@@ -18,8 +18,6 @@ export interface TeamFeedView {
   createdAt: Date;
   lastUsedAt: Date | null;
 }
-
-const feedNameSchema = z.string().trim().min(1, "Give the feed a name.").max(80, "Keep the feed name under 80 characters.");
 
 /** A new team feed URL over the given filters (any member); the secret is returned once and never stored. */
 export async function createTeamFeed(

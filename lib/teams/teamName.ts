@@ -1,3 +1,7 @@
-import { z } from "zod";
+import { singleLineText } from "@/lib/forms/singleLineText";
 
-export const teamNameSchema = z.string().trim().min(1, "Give the team a name.").max(80, "Keep the team name under 80 characters.");
+export const teamNameSchema = singleLineText(80, {
+  missing: "Give the team a name.",
+  tooLong: "Keep the team name under 80 characters.",
+  notText: "The team name cannot contain control characters.",
+});

@@ -6,6 +6,7 @@ import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
 import { EXPIRY_PERIODS, expiryChoiceSchema } from "@/lib/watching/expiry";
 import { markChangeRead, markWatchlistRead } from "@/lib/watching/markRead";
 import { markFilterRead } from "@/lib/watching/markFilterRead";
+import { pageTitleSchema } from "@/lib/watching/pageTitleInput";
 import { watchCounterpartPage } from "@/lib/watching/watchCounterpart";
 import { watchingLinks, type WatchingLinkView } from "@/lib/watching/watchingLinks";
 import { unwatchPage, watchPage } from "@/lib/watching/watchPages";
@@ -19,7 +20,7 @@ export interface WatchingActionState {
 
 const SIGNED_OUT: WatchingActionState = { ok: false, message: "Your session has ended. Sign in again." };
 const linkIds = z.array(z.uuid()).min(1).max(20);
-const title = z.string().trim().min(1).max(512);
+const title = pageTitleSchema;
 
 async function actor() {
   return (await currentUser())?.id ?? null;

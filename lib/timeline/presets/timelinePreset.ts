@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { singleLineText } from "@/lib/forms/singleLineText";
 
 export interface TimelinePresetView {
   id: string;
@@ -7,4 +7,8 @@ export interface TimelinePresetView {
   filterQuery: string;
 }
 
-export const presetNameSchema = z.string().trim().min(1, "Give the preset a name.").max(80, "At most 80 characters.");
+export const presetNameSchema = singleLineText(80, {
+  missing: "Give the preset a name.",
+  tooLong: "A preset name can be at most 80 characters.",
+  notText: "The preset name cannot contain control characters.",
+});

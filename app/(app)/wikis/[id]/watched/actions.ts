@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/currentUser";
 import { expiryChoiceSchema, type ExpiryChoice } from "@/lib/watching/expiry";
+import { MAX_TITLES_AT_ONCE, pageTitleSchema, readPageTitleLines } from "@/lib/watching/pageTitleInput";
 import { unwatchPages, watchPages } from "@/lib/watching/watchPages";
 
 export interface WatchedFormState {
@@ -13,7 +14,7 @@ export interface WatchedFormState {
 
 const SIGNED_OUT: WatchedFormState = { ok: false, message: "Your session has ended. Sign in again." };
 const linkId = z.uuid();
-const titles = z.array(z.string().trim().min(1).max(512)).min(1, "Enter at least one page title.").max(500, "At most 500 pages at once.");
+const titles = z.array(pageTitleSchema).min(1, "Enter at least one page title.").max(MAX_TITLES_AT_ONCE, `At most ${MAX_TITLES_AT_ONCE} pages at once.`);
 
 /** The form's expiry: a period, "permanent", "day" with a day field, or nothing (keep as is). */
 function expiryFrom(form: FormData): { ok: true; expiry: ExpiryChoice | undefined } | { ok: false; message: string } {
@@ -26,8 +27,9 @@ function expiryFrom(form: FormData): { ok: true; expiry: ExpiryChoice | undefine
 export async function addPagesAction(rawLinkId: string, _previous: WatchedFormState, form: FormData): Promise<WatchedFormState> {
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
-  const lines = String(form.get("titles") ?? "").split(/\r?\n/).filter((line) => line.trim() !== "");
-  const input = z.object({ linkId, titles }).safeParse({ linkId: rawLinkId, titles: lines });
+  const lines = readPageTitleLines(String(form.get("titles") ?? ""));
+  if (!lines.ok) return { ok: false, message: lines.message };
+  const input = z.object({ linkId, titles }).safeParse({ linkId: rawLinkId, titles: lines.titles });
   if (!input.success) return { ok: false, message: input.error.issues[0]?.message ?? "Enter page titles, one per line." };
   const expiry = expiryFrom(form);
   if (!expiry.ok) return { ok: false, message: expiry.message };
@@ -53,7 +55,7 @@ export async function unwatchPagesAction(rawLinkId: string, rawTitles: string[])
 export async function setExpiryAction(rawLinkId: string, rawTitle: string, _previous: WatchedFormState, form: FormData): Promise<WatchedFormState> {
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
-  const input = z.object({ linkId, title: z.string().trim().min(1).max(512) }).safeParse({ linkId: rawLinkId, title: rawTitle });
+  const input = z.object({ linkId, title: pageTitleSchema }).safeParse({ linkId: rawLinkId, title: rawTitle });
   if (!input.success) return { ok: false, message: "That page is not valid." };
   const expiry = expiryFrom(form);
   if (!expiry.ok || expiry.expiry === undefined) return { ok: false, message: "Choose how long to watch, or pick a day." };
