@@ -12,7 +12,7 @@ async function linkAlpha(page: Page, loginName: "Alice@watchdeck" | "Bob@watchde
   await page.getByLabel("Bot user name").fill(loginName);
   await page.getByLabel("Bot password", { exact: true }).fill(botPassword(alpha, loginName));
   await page.getByRole("button", { name: "Link wiki" }).click();
-  await expect(page.getByRole("status")).toHaveText("Wiki linked.");
+  await expect(page.getByRole("form", { name: "Link a wiki" }).getByRole("status")).toHaveText("Wiki linked.");
 }
 
 /** The team timeline filtered to one page, reloaded until the worker (15 s interval) has synced the shared links. */

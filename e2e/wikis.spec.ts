@@ -14,7 +14,7 @@ test("a user links two wikis through the form and sees them listed with their si
   await page.getByLabel("Bot user name").fill("Alice@watchdeck");
   await page.getByLabel("Bot password", { exact: true }).fill(botPassword(alpha, "Alice@watchdeck"));
   await page.getByRole("button", { name: "Link wiki" }).click();
-  await expect(page.getByRole("status")).toHaveText("Wiki linked.");
+  await expect(page.getByRole("form", { name: "Link a wiki" }).getByRole("status")).toHaveText("Wiki linked.");
 
   await page.getByLabel("Wiki address").fill(beta.articleUrlExample);
   await page.getByLabel("A watchlist token (read only)").check();
@@ -22,7 +22,7 @@ test("a user links two wikis through the form and sees them listed with their si
   await page.getByLabel("Watchlist token", { exact: true }).fill(beta.watchlistTokens.Alice!);
   await page.getByLabel("Display name (optional)").fill("Beta auf Deutsch");
   await page.getByRole("button", { name: "Link wiki" }).click();
-  await expect(page.getByRole("status")).toHaveText("Wiki linked.");
+  await expect(page.getByRole("form", { name: "Link a wiki" }).getByRole("status")).toHaveText("Wiki linked.");
 
   const list = page.getByRole("list", { name: "Linked wikis" });
   await expect(list.getByRole("listitem")).toHaveCount(2);

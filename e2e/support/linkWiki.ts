@@ -10,5 +10,5 @@ export async function linkWikiWithBotPassword(page: Page, key: "alpha" | "beta",
   await page.getByLabel("Bot user name").fill(loginName);
   await page.getByLabel("Bot password", { exact: true }).fill(botPassword(wiki, loginName));
   await page.getByRole("button", { name: "Link wiki" }).click();
-  await expect(page.getByRole("status")).toHaveText("Wiki linked.");
+  await expect(page.getByRole("form", { name: "Link a wiki" }).getByRole("status")).toHaveText("Wiki linked.");
 }

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { capabilityNotes } from "@/lib/links/capabilityNotes";
 import type { LinkView } from "@/lib/links/linkRepository";
+import type { LinkSyncStatusJson } from "@/lib/sync/syncStatusJson";
+import { LinkSyncStatus } from "./LinkSyncStatus";
 
 const AUTH_LABEL = { bot_password: "Bot password", watchlist_token: "Watchlist token" } as const;
 
-export function LinkCard({ link }: { link: LinkView }) {
+export function LinkCard({ link, sync }: { link: LinkView; sync: LinkSyncStatusJson | undefined }) {
   const notes = capabilityNotes(link);
   return (
     <li className="card link-card" aria-label={link.displayName}>
@@ -33,6 +35,7 @@ export function LinkCard({ link }: { link: LinkView }) {
           {note}
         </p>
       ))}
+      {sync && <LinkSyncStatus initial={sync} />}
     </li>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/currentUser";
 import { listLinksForUser } from "@/lib/links/linkRepository";
+import { getSyncStatusForUser } from "@/lib/sync/getSyncStatusForUser";
+import { syncStatusJson } from "@/lib/sync/syncStatusJson";
 import { AddLinkForm } from "./AddLinkForm";
 import { LinkCard } from "./LinkCard";
 
@@ -8,7 +10,8 @@ export const metadata: Metadata = { title: "Wikis" };
 
 export default async function WikisPage() {
   const user = await requireUser();
-  const links = await listLinksForUser(user.id);
+  const [links, statuses] = await Promise.all([listLinksForUser(user.id), getSyncStatusForUser(user.id)]);
+  const syncOf = new Map(statuses.map((status) => [status.linkId, syncStatusJson(status)]));
   return (
     <main>
       <h1>Wikis</h1>
@@ -19,7 +22,7 @@ export default async function WikisPage() {
         ) : (
           <ul className="link-list" aria-label="Linked wikis">
             {links.map((link) => (
-              <LinkCard key={link.id} link={link} />
+              <LinkCard key={link.id} link={link} sync={syncOf.get(link.id)} />
             ))}
           </ul>
         )}

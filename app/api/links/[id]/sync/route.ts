@@ -2,6 +2,7 @@ import { z } from "zod";
 import { currentUser } from "@/lib/auth/currentUser";
 import { getLinkSyncStatus } from "@/lib/sync/getSyncStatusForUser";
 import { requestSyncNow } from "@/lib/sync/requestSyncNow";
+import { syncStatusJson } from "@/lib/sync/syncStatusJson";
 
 interface Context {
   params: Promise<{ id: string }>;
@@ -17,7 +18,7 @@ export async function GET(_request: Request, context: Context) {
   const id = linkId.safeParse((await context.params).id);
   if (!id.success) return notFound();
   const status = await getLinkSyncStatus(user.id, id.data);
-  return status ? Response.json(status) : notFound();
+  return status ? Response.json(syncStatusJson(status)) : notFound();
 }
 
 /** "Sync now". */
@@ -28,5 +29,6 @@ export async function POST(_request: Request, context: Context) {
   if (!id.success) return notFound();
   const result = await requestSyncNow(user.id, id.data);
   if (!result.ok) return notFound();
-  return Response.json(await getLinkSyncStatus(user.id, id.data), { status: 202 });
+  const status = await getLinkSyncStatus(user.id, id.data);
+  return status ? Response.json(syncStatusJson(status), { status: 202 }) : notFound();
 }
