@@ -64,10 +64,10 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
       <h1>Timeline</h1>
       <SyncProblems problems={screen.syncProblems} />
       <PresetBar presets={screen.presets} filterQuery={filterQuery} />
-      <FilterForm key={filterQuery} filters={parsed.filters} options={screen.options} />
+      <FilterForm key={`filters ${filterQuery}`} filters={parsed.filters} options={screen.options} />
       <MarkAllRead filterQuery={filterQuery} filtered={filtered} />
       <TimelineView
-        key={filterQuery}
+        key={`rows ${filterQuery}`}
         initial={screen.page}
         filterQuery={filterQuery}
         empty={

@@ -66,11 +66,11 @@ export default async function TeamTimelinePage({ params, searchParams }: { param
         </section>
       ) : (
         <>
-          <FilterForm key={filterQuery} filters={parsed.filters} options={screen.options} action={home}>
+          <FilterForm key={`filters ${filterQuery}`} filters={parsed.filters} options={screen.options} action={home}>
             <WatchedByField members={team.members} selected={parsed.filters.watchedBy} />
           </FilterForm>
           <TimelineView
-            key={filterQuery}
+            key={`rows ${filterQuery}`}
             initial={screen.page}
             filterQuery={filterQuery}
             apiPath={`/api/teams/${id}/timeline`}
