@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState, useTransition } from "react";
+import { useActionState, useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { utcMinute } from "@/app/(app)/watching/utcMinute";
 import styles from "@/app/(app)/watching/watching.module.css";
@@ -29,6 +29,8 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
   const [gone, setGone] = useState<Set<string>>(new Set());
   const [status, setStatus] = useState<WatchedFormState | null>(null);
   const [pending, startTransition] = useTransition();
+  // A fresh listing from the server is the truth: rows hidden optimistically are either gone from it or back.
+  useEffect(() => setGone(new Set()), [pages]);
   const shown = pages.filter((page) => !gone.has(page.title));
   const disabled = disabledReason !== null;
 

@@ -64,8 +64,8 @@ export default async function WatchedPagesPage(props: { params: Promise<{ id: st
       </section>
       {listing.ok ? (
         <WatchedPagesList
-          // A new listing (filter, added pages) starts without leftover selection or hidden rows.
-          key={`${filter.ns ?? ""}|${filter.q ?? ""}|${listing.value.pages.length}`}
+          // A new filter starts without leftover selection; the outcome of an unwatch outlives the refresh it causes.
+          key={`${filter.ns ?? ""}|${filter.q ?? ""}`}
           linkId={link.id}
           expiryKnown={listing.value.expiryKnown}
           disabledReason={refusal}
