@@ -1,0 +1,63 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { toTimelineRowView, type RowViewContext } from "@/lib/timeline/timelineRowView";
+import type { TimelineEntry } from "@/lib/timeline/timelineEntry";
+import { HOSTILE_SITE, HOSTILE_TEXT, hostileLogEntry, hostileTimelineEntry, SUMMARY_LINKS } from "@/test/support/hostileTimelineEntry";
+import { executableMarkup, inspectHtml } from "@/test/support/htmlInspection";
+import { TimelineRow } from "./TimelineRow";
+
+const ctx: RowViewContext = { viewerUserId: "user-1", timeZone: "UTC", now: new Date("2026-11-23T11:00:00Z") };
+
+/** One row as the timeline page renders it: entry → row view (summary sanitised there) → component. */
+function render(entry: TimelineEntry, props: Partial<Parameters<typeof TimelineRow>[0]> = {}): string {
+  return renderToStaticMarkup(createElement(TimelineRow, { row: toTimelineRowView(entry, ctx), ...props }));
+}
+
+describe("a timeline row whose every text is script injection", () => {
+  const edit = render(hostileTimelineEntry());
+  const log = render(hostileLogEntry());
+  const grouped = render(hostileTimelineEntry(), { group: { count: 2, users: [HOSTILE_TEXT.user, "<script>alert('grouped')</script>"] } });
+  const team = render(hostileTimelineEntry(), { watcherNames: { "user-1": "<img src=x onerror=alert('member')>" } });
+
+  it.each([
+    ["an edit", edit],
+    ["a log entry", log],
+    ["a page group", grouped],
+    ["a team row", team],
+  ])("renders %s without anything a browser would run", (_what, html) => {
+    expect(executableMarkup(html)).toEqual([]);
+  });
+
+  it("shows the title, user, tags, wiki label and log type as the text they are", () => {
+    const { text } = inspectHtml(edit);
+    for (const shown of [HOSTILE_TEXT.title, HOSTILE_TEXT.user, ...HOSTILE_TEXT.tags, HOSTILE_TEXT.displayName]) expect(text).toContain(shown);
+    expect(inspectHtml(log).text).toContain(`log: ${HOSTILE_TEXT.logType}/${HOSTILE_TEXT.logAction}`);
+    expect(inspectHtml(grouped).text).toContain(`by ${HOSTILE_TEXT.user}, <script>alert('grouped')</script>`);
+    expect(inspectHtml(team).text).toContain("watched by <img src=x onerror=alert('member')>");
+  });
+
+  it("keeps the summary's text, markup in it shown as text", () => {
+    const summary = inspectHtml(edit).elements.find((e) => e.attributes.class === "tl-summary")!;
+    for (const label of Object.keys(SUMMARY_LINKS)) expect(summary.text).toContain(label);
+    expect(summary.text).toContain("hover me");
+    expect(summary.text).toContain("<script>shown as text</script>");
+  });
+
+  it("points every summary link at the right place: the change's wiki for its own links, nowhere for a script", () => {
+    const links = inspectHtml(edit).elements.filter((e) => e.tag === "a" && e.ancestorClasses.includes("tl-summary"));
+    const byText = Object.fromEntries(links.map((a) => [a.text, a.attributes.href ?? null]));
+    for (const [label, href] of Object.entries(SUMMARY_LINKS)) expect(byText[label], label).toBe(href);
+    for (const a of links.filter((l) => l.attributes.href)) expect(a.attributes.rel).toBe("nofollow noreferrer");
+  });
+
+  it("links the page, its history, the diff, the log entry and the user on the change's wiki only", () => {
+    for (const html of [edit, log]) {
+      const rowLinks = inspectHtml(html).elements.filter((e) => e.tag === "a" && !e.ancestorClasses.includes("tl-summary"));
+      expect(rowLinks.length).toBeGreaterThanOrEqual(4);
+      for (const a of rowLinks) expect(new URL(a.attributes.href!).origin).toBe(HOSTILE_SITE.server);
+    }
+    const title = inspectHtml(edit).elements.find((e) => e.attributes.class === "tl-title")!;
+    expect(decodeURIComponent(new URL(title.attributes.href!).pathname)).toBe(`/wiki/${HOSTILE_TEXT.title.replace(/ /g, "_")}`);
+  });
+});
