@@ -152,3 +152,21 @@ test("filters that match nothing say so and offer to clear them; presets save th
   await expect(page).toHaveURL(/\?bot=only$/);
   await expect(page.getByLabel("Bot edits")).toHaveValue("only");
 });
+
+test.describe("on a phone in dark mode", () => {
+  test.use({ viewport: { width: 375, height: 740 }, colorScheme: "dark" });
+
+  test("the timeline and the wikis page fit the screen's width, in dark colours", async ({ page }) => {
+    for (const path of ["/", "/?group=1", "/wikis"]) {
+      await page.goto(path);
+      await expect(page.getByRole("main")).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+    }
+    await page.goto("/");
+    await expect(timelineRows(page).first()).toBeVisible();
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!, `body background ${background}`).toBeLessThan(3 * 80);
+  });
+});
