@@ -1,0 +1,188 @@
+import { randomBytes } from "node:crypto";
+import { botPasswordFor } from "@/e2e/mediawiki/config";
+import { apiClient, makeEdit, runTool } from "@/e2e/mediawiki/fixture";
+import { serverConfig } from "@/lib/config/serverConfig";
+import { createFeedToken, revokeFeedToken } from "@/lib/feedExport/feedTokens";
+import { removeLink } from "@/lib/links/removeLink";
+import { syncLink } from "@/lib/sync/syncLink";
+import { createTeam } from "@/lib/teams/createTeam";
+import { createInvite, joinTeam, revokeInvite } from "@/lib/teams/invites";
+import { setLinkShared } from "@/lib/teams/sharing";
+import { createTeamFeed } from "@/lib/teams/teamFeeds";
+import { saveTimelinePreset } from "@/lib/timeline/presets/saveTimelinePreset";
+import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
+import { anonymous, signIn, type AppSession } from "@/test/support/appSession";
+import { TEST_SERVER_SECRETS } from "@/test/support/productionServer";
+import { fixtureWiki } from "@/test/support/wikiFixture";
+import { countingNetwork, deps, linkWithBotPassword, linkWithToken, newUser, query } from "@/test/integration/sync/syncTestKit";
+import { watchStateOnWiki, type WikiWatchState } from "@/test/integration/watching/watchingFixture";
+
+export const ACTORS = ["anonymous", "other", "member", "owner"] as const;
+export type Actor = (typeof ACTORS)[number];
+
+export const PASSWORD = "long enough password";
+const WIKI = "alpha";
+const GRANTS = ["basic", "viewmywatchlist", "editmywatchlist"];
+export const network = countingNetwork();
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; failure: { message: string } }): T {
+  if (!result.ok) throw new Error(result.failure.message);
+  return result.value;
+}
+
+/** A sync of the link by this process; the server's worker may be syncing the new link already, then once it is done. */
+async function syncNow(linkId: string): Promise<void> {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
+    const outcome = await syncLink(linkId, deps(network));
+    if (outcome.status === "synced") return;
+    if (outcome.status !== "deferred" && !(outcome.status === "skipped" && outcome.reason === "already_running")) {
+      throw new Error(`the owner's link did not sync: ${JSON.stringify(outcome)}`);
+    }
+  }
+  throw new Error("the owner's link did not sync within 60 s: the server's worker kept it busy");
+}
+
+// One bot password per run, so runs in parallel never delete each other's.
+const appIdOf = (runId: string) => `security${runId}`;
+
+export async function removeBotPassword(runId: string): Promise<void> {
+  await runTool(WIKI, [{ op: "deleteBotPassword", user: "BotUser", appId: appIdOf(runId) }]);
+}
+
+/**
+ * Three people and what they own: the owner has a synced link (BotUser on alpha, so that watching
+ * actions touch no seeded watchlist), a team it shares that link with, feeds and a preset; the
+ * member belongs to the team; the other user has only a feed of their own.
+ */
+export async function buildWorld(baseUrl: string, runId: string) {
+  if (serverConfig().encryptionKey !== TEST_SERVER_SECRETS.WATCHDECK_ENCRYPTION_KEY) {
+    throw new Error("This process read its configuration before startAppServer: the server could not open the link secrets it seals.");
+  }
+  const users = {
+    owner: await newUser(`owner-${runId}@example.org`),
+    other: await newUser(`other-${runId}@example.org`),
+    member: await newUser(`member-${runId}@example.org`),
+  };
+  const alpha = fixtureWiki(WIKI);
+  const appId = appIdOf(runId);
+  // MediaWiki takes "User@app" logins only with passwords in its own format, [0-9a-w]{32}.
+  const botPassword = botPasswordFor(WIKI, "BotUser", appId);
+  await runTool(WIKI, [{ op: "setBotPassword", user: "BotUser", appId, grants: GRANTS, password: botPassword }]);
+  // BotUser's own account, to set up and read what the wiki says about its watchlist.
+  const botUser = await apiClient(WIKI, "BotUser");
+  const watchOnWiki = async (titles: string[]) => botUser.post({ action: "watch", titles: titles.join("|"), token: await botUser.token("watch") });
+  // A page only this test edits, with a title and summary a renderer could get wrong.
+  const pageTitle = `Watchdeck security ${runId} Ünïcödé ✓ "quoted" & 日本語`;
+  await watchOnWiki([pageTitle]);
+  const summary = `<script>alert("xss-${runId}")</script><img src=x onerror=alert(1)> "quoted" & done`;
+  const edit = await makeEdit(WIKI, { title: pageTitle, summary });
+
+  const linkId = await linkWithBotPassword(users.owner, alpha.apiUrl, `BotUser@${appId}`, botPassword, network);
+  await syncNow(linkId);
+
+  const teamId = unwrap(await createTeam(users.owner, { name: `Team ${runId}` })).teamId;
+  const invite = unwrap(await createInvite(users.owner, teamId, { validForDays: 7 }));
+  unwrap(await joinTeam(users.member, invite.secret));
+  unwrap(await setLinkShared(users.owner, teamId, linkId, true));
+  const revokedInvite = unwrap(await createInvite(users.owner, teamId, { validForDays: 7 }));
+  unwrap(await revokeInvite(users.owner, teamId, revokedInvite.inviteId));
+
+  const feed = async (userId: string, name: string) => {
+    const made = await createFeedToken(userId, { name, filterQuery: "" });
+    if (!made.ok) throw new Error(made.message);
+    return made;
+  };
+  const ownerFeed = await feed(users.owner, `Owner feed ${runId}`);
+  const revokedFeed = await feed(users.owner, `Revoked feed ${runId}`);
+  await revokeFeedToken(users.owner, revokedFeed.id);
+  const foreignFeed = await feed(users.other, `Other feed ${runId}`);
+  const teamFeed = unwrap(await createTeamFeed(users.member, teamId, { name: `Team feed ${runId}`, filterQuery: "" }));
+  const filters = safeParseTimelineFilters(new URLSearchParams(""));
+  if (!filters.ok) throw new Error(filters.error);
+  const preset = await saveTimelinePreset(users.owner, `Owner preset ${runId}`, filters.filters);
+
+  const sessions: Record<Actor, AppSession> = {
+    anonymous: anonymous(baseUrl),
+    owner: await signIn(baseUrl, `owner-${runId}@example.org`, PASSWORD),
+    other: await signIn(baseUrl, `other-${runId}@example.org`, PASSWORD),
+    member: await signIn(baseUrl, `member-${runId}@example.org`, PASSWORD),
+  };
+  // The newest row's cursor, as the timeline asks "how many are newer than this?".
+  const newest = JSON.parse((await sessions.owner.get("/api/timeline?limit=1")).body) as { rows: { cursor: string }[] };
+  if (!newest.rows[0]) throw new Error("the owner's timeline is empty");
+
+  let titles = 0;
+  let freshLinkId: string | null = null;
+  return {
+    runId,
+    users,
+    sessions,
+    linkId,
+    pageTitle,
+    /** In the owner's synced changes only (the page title, without the characters HTML and XML escape). */
+    ownerMarker: `Watchdeck security ${runId}`,
+    summary,
+    teamId,
+    inviteSecret: invite.secret,
+    revokedInviteSecret: revokedInvite.secret,
+    ownerFeed,
+    revokedFeed,
+    foreignFeed,
+    teamFeed,
+    presetId: preset.id,
+    cursor: newest.rows[0].cursor,
+    /** What the wiki says about BotUser's watch of one page. */
+    watchState: async (title: string): Promise<WikiWatchState> => Object.values(await watchStateOnWiki(botUser, [title]))[0]!,
+    /** Disposable things for actions that change or destroy what they act on, one per call. */
+    fresh: {
+      team: async () => {
+        const id = unwrap(await createTeam(users.owner, { name: `Disposable ${randomBytes(3).toString("hex")}` })).teamId;
+        const made = unwrap(await createInvite(users.owner, id, { validForDays: 1 }));
+        unwrap(await joinTeam(users.member, made.secret));
+        return id;
+      },
+      /** A valid invitation to a team of the owner's alone. */
+      inviteSecret: async () => {
+        const id = unwrap(await createTeam(users.owner, { name: `Disposable ${randomBytes(3).toString("hex")}` })).teamId;
+        return unwrap(await createInvite(users.owner, id, { validForDays: 1 })).secret;
+      },
+      invite: async () => unwrap(await createInvite(users.owner, teamId, { validForDays: 1 })).inviteId,
+      feed: async () => (await feed(users.owner, `Disposable ${randomBytes(3).toString("hex")}`)).id,
+      teamFeed: async () => unwrap(await createTeamFeed(users.owner, teamId, { name: "Disposable", filterQuery: "" })).id,
+      preset: async () => (await saveTimelinePreset(users.owner, `Disposable ${randomBytes(3).toString("hex")}`, filters.filters)).id,
+      /** The owner's link, not shared with the team (yet). */
+      unsharedLink: async () => {
+        unwrap(await setLinkShared(users.owner, teamId, linkId, false));
+        return linkId;
+      },
+      /**
+       * A new link of the owner's (Bob's watchlist token on beta). A wiki account can be linked once
+       * per user, so the link the last call made goes first when the action left it there.
+       */
+      link: async () => {
+        if (freshLinkId) await removeLink(users.owner, freshLinkId);
+        freshLinkId = await linkWithToken(users.owner, fixtureWiki("beta").apiUrl, "Bob", fixtureWiki("beta").watchlistTokens.Bob!, "api", network);
+        return freshLinkId;
+      },
+      /** A page title BotUser does not watch. */
+      title: async () => `Watchdeck matrix ${runId} ${++titles}`,
+      /** A page title BotUser watches, permanently. */
+      watchedTitle: async () => {
+        const title = `Watchdeck matrix ${runId} ${++titles}`;
+        await watchOnWiki([title]);
+        return title;
+      },
+      /** The owner's page unread again, on the wiki and in Watchdeck's copy. */
+      unreadPage: async () => {
+        await botUser.post({ action: "setnotificationtimestamp", titles: pageTitle, timestamp: edit.newtimestamp, token: await botUser.csrf() });
+        await query(
+          `UPDATE link_changes lc SET notification_timestamp = $3 FROM changes c WHERE c.id = lc.change_id AND lc.link_id = $1 AND c.title = $2`,
+          [linkId, pageTitle, new Date(edit.newtimestamp)],
+        );
+        return pageTitle;
+      },
+    },
+  };
+}
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
