@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { currentUser } from "@/lib/auth/currentUser";
 import { serverConfig } from "@/lib/config/serverConfig";
 import { createFeedToken, regenerateFeedToken, revokeFeedToken } from "@/lib/feedExport/feedTokens";
@@ -14,6 +15,9 @@ export interface FeedFormState {
 }
 
 const SIGNED_OUT: FeedFormState = { ok: false, message: "Your session has ended. Sign in again." };
+const NO_SUCH_FEED: FeedFormState = { ok: false, message: "That feed does not exist." };
+// A feed id reaches the database only as a uuid: anything else would make it throw.
+const feedIdSchema = z.uuid();
 
 export async function createFeedAction(_previous: FeedFormState, form: FormData): Promise<FeedFormState> {
   const user = await currentUser();
@@ -27,15 +31,16 @@ export async function createFeedAction(_previous: FeedFormState, form: FormData)
 export async function regenerateFeedAction(feedId: string, _previous: FeedFormState): Promise<FeedFormState> {
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
+  if (!feedIdSchema.safeParse(feedId).success) return NO_SUCH_FEED;
   const secret = await regenerateFeedToken(user.id, feedId);
-  if (!secret) return { ok: false, message: "That feed does not exist." };
+  if (!secret) return NO_SUCH_FEED;
   revalidatePath("/feeds");
   return { ok: true, message: "New address made; the old one no longer works. Copy it now.", urls: feedUrls(serverConfig().baseUrl, secret) };
 }
 
 export async function revokeFeedAction(feedId: string): Promise<void> {
   const user = await currentUser();
-  if (!user) return;
+  if (!user || !feedIdSchema.safeParse(feedId).success) return;
   await revokeFeedToken(user.id, feedId);
   revalidatePath("/feeds");
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { currentUser } from "@/lib/auth/currentUser";
 import { editLink, revalidateLink } from "@/lib/links/changeLink";
 import { createLink } from "@/lib/links/createLink";
@@ -17,6 +18,9 @@ export interface LinkFormState {
 }
 
 const SIGNED_OUT: LinkFormState = { ok: false, message: "Your session has ended. Sign in again." };
+const NO_SUCH_LINK: LinkFormState = { ok: false, message: "That wiki link does not exist." };
+// A link id reaches the database only as a uuid: anything else would make it throw.
+const linkIdSchema = z.uuid();
 
 function text(form: FormData, name: string): string | undefined {
   const value = form.get(name);
@@ -49,6 +53,7 @@ export async function addLinkAction(_previous: LinkFormState, form: FormData): P
 export async function editLinkAction(linkId: string, _previous: LinkFormState, form: FormData): Promise<LinkFormState> {
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
+  if (!linkIdSchema.safeParse(linkId).success) return NO_SUCH_LINK;
   const result = await editLink(user.id, linkId, {
     displayName: text(form, "displayName") ?? "",
     color: text(form, "color") ?? "",
@@ -63,6 +68,7 @@ export async function editLinkAction(linkId: string, _previous: LinkFormState, f
 export async function revalidateLinkAction(linkId: string, _previous: LinkFormState): Promise<LinkFormState> {
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
+  if (!linkIdSchema.safeParse(linkId).success) return NO_SUCH_LINK;
   const result = await revalidateLink(user.id, linkId);
   revalidatePath("/wikis");
   return result.ok ? { ok: true, message: "The link works." } : { ok: false, message: result.failure.message };
@@ -71,7 +77,7 @@ export async function revalidateLinkAction(linkId: string, _previous: LinkFormSt
 export async function removeLinkAction(linkId: string): Promise<void> {
   const user = await currentUser();
   if (!user) redirect("/signin");
-  await removeLink(user.id, linkId);
+  if (linkIdSchema.safeParse(linkId).success) await removeLink(user.id, linkId);
   revalidatePath("/wikis");
   redirect("/wikis");
 }

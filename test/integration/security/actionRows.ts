@@ -19,6 +19,10 @@ const watch = (w: World, title: string) => w.watchState(title).then((s) => ({ wa
 const unreadSince = (w: World, title: string) => w.watchState(title).then((s) => s.notificationtimestamp);
 const linkPage = (w: World) => `/wikis/${w.linkId}`;
 const watchedPage = (w: World) => `/wikis/${w.linkId}/watched`;
+/** Every link and feed of everybody: what an action handed a malformed id must leave alone. */
+const linksAndFeeds = () =>
+  one(`SELECT (SELECT count(*) || ' ' || max(updated_at) FROM wiki_links) || ' ' || (SELECT string_agg(secret_hash, ',' ORDER BY secret_hash) FROM feed_tokens) AS v`, []);
+const MALFORMED_ID = "not-a-uuid";
 
 export const actionRows: ActionRow[] = [
   {
@@ -38,9 +42,12 @@ export const actionRows: ActionRow[] = [
     cleanup: async (w) => void (await query(`DELETE FROM wiki_links WHERE wiki_username = 'Alice' AND user_id = ANY($1::uuid[])`, [Object.values(w.users)])),
   },
   { key: "app/(app)/wikis/actions.ts#editLinkAction", what: "rename the owner's link", args: (w) => [w.linkId, { ok: false }, form({ displayName: `Renamed ${w.runId}`, color: "#3366cc" })], expect: ownerAction, probe: (w) => one(`SELECT display_name AS v FROM wiki_links WHERE id = $1`, [w.linkId]), page: linkPage },
+  { key: "app/(app)/wikis/actions.ts#editLinkAction", what: "rename a link by a malformed id", args: () => [MALFORMED_ID, { ok: false }, form({ displayName: "Renamed", color: "#3366cc" })], expect: signedIn<ActionOutcome>("signedOut", "denied"), probe: linksAndFeeds },
   { key: "app/(app)/wikis/actions.ts#revalidateLinkAction", what: "re-validate the owner's link", args: (w) => [w.linkId, { ok: false }], expect: ownerAction, probe: (w) => one(`SELECT validated_at AS v FROM wiki_links WHERE id = $1`, [w.linkId]), page: linkPage },
+  { key: "app/(app)/wikis/actions.ts#revalidateLinkAction", what: "re-validate a link by a malformed id", args: () => [MALFORMED_ID, { ok: false }], expect: signedIn<ActionOutcome>("signedOut", "denied"), probe: linksAndFeeds },
   // Signed out it sends to sign-in; signed in it always goes back to the list, whoever's link it was.
   { key: "app/(app)/wikis/actions.ts#removeLinkAction", what: "remove the owner's link", fresh: (w) => w.fresh.link(), args: (_w, id) => [id], expect: signedIn<ActionOutcome>("signedOut", "ignored", { owner: "ok" }), probe: count("wiki_links WHERE id = $1"), page: linkPage },
+  { key: "app/(app)/wikis/actions.ts#removeLinkAction", what: "remove a link by a malformed id", args: () => [MALFORMED_ID], expect: signedIn<ActionOutcome>("signedOut", "ignored"), probe: linksAndFeeds },
   { key: "app/(app)/wikis/[id]/watched/actions.ts#addPagesAction", what: "watch a page on the owner's link", fresh: (w) => w.fresh.title(), args: (w, title) => [w.linkId, { ok: false }, form({ titles: title, expiry: "" })], expect: ownerAction, probe: watched, page: watchedPage },
   { key: "app/(app)/wikis/[id]/watched/actions.ts#setExpiryAction", what: "set a watch expiry on the owner's link", fresh: (w) => w.fresh.watchedTitle(), args: (w, title) => [w.linkId, title, { ok: false }, form({ expiry: "1 week" })], expect: ownerAction, probe: watch, page: watchedPage },
   { key: "app/(app)/wikis/[id]/watched/actions.ts#unwatchPagesAction", what: "unwatch a page on the owner's link", fresh: (w) => w.fresh.watchedTitle(), args: (w, title) => [w.linkId, [title]], expect: ownerAction, probe: watched, page: watchedPage },
@@ -58,8 +65,10 @@ export const actionRows: ActionRow[] = [
   { key: "app/(app)/timeline/presetActions.ts#deletePresetAction", what: "delete the owner's preset", fresh: (w) => w.fresh.preset(), args: (_w, id) => [form({ presetId: id })], expect: ownerVoidAction, probe: count("timeline_presets WHERE id = $1") },
   { key: "app/(app)/feeds/actions.ts#createFeedAction", what: "create a feed of one's own", args: () => [{ ok: false }, form({ name: "Mine", filters: "" })], expect: anyoneSignedIn, probe: () => one(`SELECT count(*)::int AS v FROM feed_tokens`, []) },
   { key: "app/(app)/feeds/actions.ts#regenerateFeedAction", what: "regenerate the owner's feed", fresh: (w) => w.fresh.feed(), args: (_w, id) => [id, { ok: false }], expect: ownerAction, probe: (_w, id) => one(`SELECT secret_hash AS v FROM feed_tokens WHERE id = $1`, [id]) },
+  { key: "app/(app)/feeds/actions.ts#regenerateFeedAction", what: "regenerate a feed by a malformed id", args: () => [MALFORMED_ID, { ok: false }], expect: signedIn<ActionOutcome>("signedOut", "denied"), probe: linksAndFeeds },
   // Revoking deletes the row.
   { key: "app/(app)/feeds/actions.ts#revokeFeedAction", what: "revoke the owner's feed", fresh: (w) => w.fresh.feed(), args: (_w, id) => [id], expect: ownerVoidAction, probe: count("feed_tokens WHERE id = $1") },
+  { key: "app/(app)/feeds/actions.ts#revokeFeedAction", what: "revoke a feed by a malformed id", args: () => [MALFORMED_ID], expect: signedIn<ActionOutcome>("ignored", "ignored"), probe: linksAndFeeds },
   { key: "app/(app)/teams/actions.ts#createTeamAction", what: "create a team of one's own", args: () => [{ ok: false }, form({ name: "Mine" })], expect: anyoneSignedIn, probe: () => one(`SELECT count(*)::int AS v FROM teams`, []) },
   { key: "app/(app)/teams/actions.ts#joinTeamAction", what: "join with a revoked invitation", args: (w) => [w.revokedInviteSecret, { ok: false }], expect: signedIn<ActionOutcome>("signedOut", "denied"), probe: (w) => membersOf(w, w.teamId) },
   // The owner is in the team already: joining again changes nothing.
