@@ -31,6 +31,7 @@ import {
   type UserKey,
   type WikiDef,
 } from "./config";
+import { recordTestSecret } from "../../test/support/testSecrets";
 import { MwClient, MwApiError, type Params } from "./mwApi";
 import { planHash } from "./seedPlan";
 import { runSeed, type SeedResult } from "./seed";
@@ -193,6 +194,10 @@ function maint(script: string): string {
 
 /** Run the fixture's PHP tool (php/watchdeckTool.php) with a list of ops. */
 export async function runTool(key: string, ops: object[]): Promise<unknown[]> {
+  for (const op of ops as Array<Record<string, unknown>>) {
+    if (op.op === "setBotPassword" && typeof op.password === "string") recordTestSecret(`bot password ${op.user}@${op.appId} on ${key}`, op.password);
+    if (op.op === "setOption" && op.option === "watchlisttoken" && typeof op.value === "string") recordTestSecret(`watchlist token of ${op.user} on ${key}`, op.value);
+  }
   const out = await runPhp(key, [TOOL_SCRIPT, "--ops", "-"], { input: JSON.stringify(ops) });
   const line = out.trim().split("\n").pop() ?? "";
   return (JSON.parse(line) as { results: unknown[] }).results;
