@@ -3,7 +3,7 @@ import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
 import { createSafeFetch } from "@/lib/net/safeFetch";
 import { buildSyncSettings } from "@/lib/sync/settings";
 import { inTransaction } from "@/lib/sync/store/pool";
-import { writeLinkChanges } from "@/lib/sync/store/writeLinkChanges";
+import { writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
 import { syncLink } from "@/lib/sync/syncLink";
 import type { BenchSection } from "../run";
 import type { BenchTable } from "../table";
@@ -101,7 +101,7 @@ async function unchangedPoll(log: (line: string) => void): Promise<BenchTable> {
   }
 }
 
-async function ingestStream(pages: string[], target: { linkId: string; userId: string; siteId: string }): Promise<void> {
+async function ingestStream(pages: string[], target: WriteTarget): Promise<void> {
   for (let i = 0; i < pages.length; i += PAGES_PER_POLL) {
     const changes = pages.slice(i, i + PAGES_PER_POLL).flatMap(parseBody);
     await inTransaction((client) => writeLinkChanges(client, target, changes));

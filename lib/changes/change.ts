@@ -45,7 +45,7 @@ export interface Change {
   anon: boolean;
   /** The edit summary as wikitext ("" when empty). Null when hidden (for everyone, as `user`) or unknown. */
   comment: string | null;
-  /** The summary as HTML from the wiki; unsanitised, sanitising happens at render time. */
+  /** The summary as HTML from the wiki, unsanitised; the sync stores it sanitised beside it (summaryHtml()). */
   parsedComment: string | null;
   commentHidden: boolean;
   /** UTC instant of the change. */

@@ -28,8 +28,8 @@ export interface TimelineWatcher {
 
 /**
  * One change in a timeline, once per change however many of the scope's links
- * saw it. Straight from the database; view concerns (URLs, sanitised summary,
- * formatted times) are added by toTimelineRowView.
+ * saw it. Straight from the database; view concerns (URLs, formatted times)
+ * are added by toTimelineRowView.
  */
 export interface TimelineEntry {
   changeId: bigint;
@@ -53,6 +53,8 @@ export interface TimelineEntry {
   /** Unsanitised HTML from the wiki. */
   parsedComment: string | null;
   commentHidden: boolean;
+  /** parsedComment as sanitised when stored; null when hidden or empty, or stored before summaries were sanitised at ingest. */
+  summaryHtml: string | null;
   timestamp: Date;
   oldLength: number | null;
   newLength: number | null;

@@ -11,7 +11,7 @@ export function timelineRowsSql(source: Prisma.Sql, scopeOnL: Prisma.Sql, extra:
   return Prisma.sql`
   SELECT c.id, c.kind::text AS kind, c.namespace, c.title, c.page_id, c.rev_id, c.old_rev_id, c.log_id, c.log_type,
          c.log_action, c.log_params, c.user_name, c.user_hidden, c.anon, c.comment, c.parsed_comment, c.comment_hidden,
-         c."timestamp", c.old_length, c.new_length, c.minor, c.bot, c.is_new, c.tags,
+         c.summary_html, c."timestamp", c.old_length, c.new_length, c.minor, c.bot, c.is_new, c.tags,
          s.id AS site_id, s.name AS site_name, s.server, s.article_path, s.script_path, s.lang,
          wt.watchers ${extra}
   FROM ${source} p
@@ -47,6 +47,7 @@ export interface TimelineRowRecord {
   comment: string | null;
   parsed_comment: string | null;
   comment_hidden: boolean;
+  summary_html: string | null;
   timestamp: Date;
   old_length: number | null;
   new_length: number | null;
@@ -108,6 +109,7 @@ export function toTimelineEntry(row: TimelineRowRecord): TimelineEntry {
     comment: row.comment,
     parsedComment: row.parsed_comment,
     commentHidden: row.comment_hidden,
+    summaryHtml: row.summary_html,
     timestamp: row.timestamp,
     oldLength: row.old_length,
     newLength: row.new_length,

@@ -1,6 +1,6 @@
+import { summaryHtml } from "@/lib/changes/sanitizeSummary";
 import { encodeTimelineCursor } from "./timelineCursor";
 import type { TimelineEntry, TimelinePageGroup } from "./timelineEntry";
-import { sanitizeSummary } from "./sanitizeSummary";
 import { exactTime, relativeTime } from "./timeText";
 import { articleUrl, diffUrl, historyUrl, logEntryUrl, userUrl } from "./wikiUrls";
 
@@ -111,7 +111,8 @@ export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): Ti
     userUrl: entry.user === null ? null : userUrl(entry.site, entry.user, entry.anon),
     flags: { new: entry.isNew || entry.kind === "new", minor: entry.minor, bot: entry.bot, anon: entry.anon },
     sizeDelta,
-    summaryHtml: entry.parsedComment === null || entry.parsedComment === "" ? null : sanitizeSummary(entry.parsedComment, entry.site.server),
+    // Sanitised when stored; only rows stored before that are sanitised here.
+    summaryHtml: entry.summaryHtml ?? summaryHtml(entry, entry.site.server),
     commentHidden: entry.commentHidden,
     tags: entry.tags,
     timestamp: entry.timestamp.toISOString(),

@@ -127,7 +127,7 @@ export function TimelineRow({ row, selected = false, actions, children, group, w
           {row.commentHidden ? (
             <span className="tl-summary tl-removed">(edit summary removed)</span>
           ) : row.summaryHtml !== null ? (
-            // Sanitised on the server with an allow-list (lib/timeline/sanitizeSummary.ts).
+            // Sanitised on the server with an allow-list (lib/changes/sanitizeSummary.ts).
             <span className="tl-summary" dangerouslySetInnerHTML={{ __html: row.summaryHtml }} />
           ) : null}
           {row.tags.length > 0 && (

@@ -70,7 +70,7 @@ export async function seedTimeline(databaseUrl: string, shape: SeedShape, log: (
     await client.query(
       `INSERT INTO changes (site_id, change_key, kind, source, namespace, title, page_id, rev_id, old_rev_id, log_id, log_type,
                             log_action, user_name, wiki_user_id, user_hidden, anon, comment, parsed_comment, comment_hidden,
-                            "timestamp", old_length, new_length, minor, bot, is_new, tags)
+                            summary_html, "timestamp", old_length, new_length, minor, bot, is_new, tags)
        SELECT ('00000000-0000-4000-9000-' || lpad(to_hex(site), 12, '0'))::uuid, 'rev:' || g, kind::change_kind, 'api', ns,
               CASE ns WHEN 0 THEN '' WHEN 1 THEN 'Talk:' WHEN 2 THEN 'User:' WHEN 3 THEN 'User talk:' WHEN 4 THEN 'Project:'
                       WHEN 10 THEN 'Template:' ELSE 'Category:' END || 'Page ' || page,
@@ -80,6 +80,7 @@ export async function seedTimeline(databaseUrl: string, shape: SeedShape, log: (
               CASE WHEN anon THEN 0 ELSE author END, false, anon,
               'Summary ' || g || CASE WHEN g % 97 = 0 THEN ' fixing a typo' ELSE '' END,
               'Summary ' || g || CASE WHEN g % 97 = 0 THEN ' fixing a typo' ELSE '' END, false,
+              'Summary ' || g || CASE WHEN g % 97 = 0 THEN ' fixing a typo' ELSE '' END, -- plain text sanitises to itself
               now() - (($1::bigint - g) * (interval '30 days' / $1::bigint)),
               1000 + g % 5000, 1000 + (g * 31) % 5000, (r / 40000) % 5 = 0, bot, kind = 'new',
               CASE WHEN g % 23 = 0 THEN ARRAY['mw-replace'] WHEN g % 7 = 0 THEN ARRAY['visualeditor'] ELSE ARRAY[]::text[] END

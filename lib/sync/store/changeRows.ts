@@ -34,25 +34,35 @@ export interface ChangeColumns {
   tags: string[];
   notificationTimestamp: (string | null)[];
   watchExpiry: (string | null)[];
+  /** parsedComment sanitised for display; null when hidden or empty. */
+  summaryHtml: (string | null)[];
 }
 
 /**
- * One row per change key: a key may not appear twice in one INSERT … ON
- * CONFLICT. When it does (a feed item and an API row of one change), the API
- * row wins, otherwise the later one.
+ * One change per key: a key may not appear twice in one INSERT … ON CONFLICT.
+ * When it does (a feed item and an API row of one change), the API row wins,
+ * otherwise the later one.
  */
-export function toChangeColumns(changes: readonly Change[]): ChangeColumns {
+export function distinctChanges(changes: readonly Change[]): Map<string, Change> {
   const byKey = new Map<string, Change>();
   for (const change of changes) {
     const key = changeKey(change);
     const seen = byKey.get(key);
     if (seen === undefined || seen.source === "feed" || change.source === "api") byKey.set(key, change);
   }
+  return byKey;
+}
+
+/** The distinct changes as column arrays; `summaryHtmlOf` gives each one's summary_html. */
+export function toChangeColumns(
+  byKey: ReadonlyMap<string, Change>,
+  summaryHtmlOf: (key: string, change: Change) => string | null,
+): ChangeColumns {
   const c: ChangeColumns = {
     keys: [], kind: [], source: [], namespace: [], title: [], pageId: [], revId: [], oldRevId: [], logId: [],
     logType: [], logAction: [], logParams: [], userName: [], wikiUserId: [], userHidden: [], anon: [], comment: [],
     parsedComment: [], commentHidden: [], timestamp: [], oldLength: [], newLength: [], minor: [], bot: [], isNew: [],
-    tags: [], notificationTimestamp: [], watchExpiry: [],
+    tags: [], notificationTimestamp: [], watchExpiry: [], summaryHtml: [],
   };
   for (const [key, x] of byKey) {
     c.keys.push(key);
@@ -83,6 +93,7 @@ export function toChangeColumns(changes: readonly Change[]): ChangeColumns {
     c.tags.push(x.tags.join(TAG_SEPARATOR));
     c.notificationTimestamp.push(x.notificationTimestamp?.toISOString() ?? null);
     c.watchExpiry.push(x.expiry?.toISOString() ?? null);
+    c.summaryHtml.push(summaryHtmlOf(key, x));
   }
   return c;
 }

@@ -10,26 +10,27 @@ import { TAG_SEPARATOR, type ChangeColumns } from "./changeRows";
 const DESCRIPTIVE = [
   "kind", "source", "namespace", "title", "page_id", "rev_id", "old_rev_id", "log_id", "log_type", "log_action",
   "log_params", "user_name", "wiki_user_id", "user_hidden", "anon", "comment", "parsed_comment", "comment_hidden",
-  "timestamp", "old_length", "new_length", "minor", "bot", "is_new", "tags",
+  "timestamp", "old_length", "new_length", "minor", "bot", "is_new", "tags", "summary_html",
 ] as const;
 
 const q = (column: string) => `"${column}"`;
 
-// $1 is the site; $2…$27 the column arrays, in ChangeColumns order.
+// $1 is the site; $2…$28 the column arrays, in changeArrays() order.
 const INPUT = `(
   SELECT t.key,
          t.kind::change_kind AS kind, t.source::change_source AS source, t.ns AS namespace, t.title, t.page_id,
          t.rev_id, t.old_rev_id, t.log_id, t.log_type, t.log_action, t.log_params::jsonb AS log_params, t.user_name,
          t.wiki_user_id, t.user_hidden, t.anon, t.comment, t.parsed_comment, t.comment_hidden,
          t.ts::timestamptz AS "timestamp", t.old_length, t.new_length, t.minor, t.bot, t.is_new,
-         CASE WHEN t.tags = '' THEN ARRAY[]::text[] ELSE string_to_array(t.tags, '${TAG_SEPARATOR}') END AS tags
+         CASE WHEN t.tags = '' THEN ARRAY[]::text[] ELSE string_to_array(t.tags, '${TAG_SEPARATOR}') END AS tags,
+         t.summary_html
   FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[],
               $10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[], $15::bigint[], $16::bool[], $17::bool[],
               $18::text[], $19::text[], $20::bool[], $21::text[], $22::int[], $23::int[], $24::bool[], $25::bool[],
-              $26::bool[], $27::text[])
+              $26::bool[], $27::text[], $28::text[])
     AS t(key, kind, source, ns, title, page_id, rev_id, old_rev_id, log_id, log_type, log_action, log_params,
          user_name, wiki_user_id, user_hidden, anon, comment, parsed_comment, comment_hidden, ts, old_length,
-         new_length, minor, bot, is_new, tags)
+         new_length, minor, bot, is_new, tags, summary_html)
 )`;
 
 /** New changes. DO NOTHING (never DO UPDATE, which locks every conflicting row) covers a concurrent insert. */
@@ -50,7 +51,10 @@ WHERE c.site_id = $1::uuid AND c.change_key = v.key
   AND (${DESCRIPTIVE.map((col) => `c.${q(col)}`).join(", ")}) IS DISTINCT FROM (${DESCRIPTIVE.map((col) => `v.${q(col)}`).join(", ")})
 RETURNING c.id`;
 
-export const FIND_CHANGE_IDS = `SELECT id, change_key FROM changes WHERE site_id = $1::uuid AND change_key = ANY($2::text[])`;
+/** Stored changes of the given keys, with what their summary_html was made from. */
+export const FIND_STORED_CHANGES = `
+SELECT id, change_key, parsed_comment, comment_hidden, summary_html
+FROM changes WHERE site_id = $1::uuid AND change_key = ANY($2::text[])`;
 
 /** The copies in link_changes follow an improved change, for every link that has it. */
 export const REFRESH_LINK_COPIES = `
@@ -80,12 +84,12 @@ FROM unnest($2::bigint[], $3::text[], $4::text[]) AS t(change_id, notif, expiry)
 WHERE l.link_id = $1::uuid AND l.change_id = t.change_id
   AND (l.notification_timestamp, l.watch_expiry) IS DISTINCT FROM (t.notif::timestamptz, t.expiry::timestamptz)`;
 
-/** $2…$27 of INPUT, for the rows `keep` selects. */
+/** $2…$28 of INPUT, for the rows `keep` selects. */
 export function changeArrays(c: ChangeColumns, keep: (index: number) => boolean = () => true): unknown[][] {
   const columns = [
     c.keys, c.kind, c.source, c.namespace, c.title, c.pageId, c.revId, c.oldRevId, c.logId, c.logType, c.logAction,
     c.logParams, c.userName, c.wikiUserId, c.userHidden, c.anon, c.comment, c.parsedComment, c.commentHidden,
-    c.timestamp, c.oldLength, c.newLength, c.minor, c.bot, c.isNew, c.tags,
+    c.timestamp, c.oldLength, c.newLength, c.minor, c.bot, c.isNew, c.tags, c.summaryHtml,
   ] as unknown[][];
   const rows = c.keys.map((_, i) => i).filter(keep);
   return rows.length === c.keys.length ? columns : columns.map((column) => rows.map((i) => column[i]));

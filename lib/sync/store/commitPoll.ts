@@ -3,13 +3,7 @@ import type { SyncFailure } from "../syncFailure";
 import { enqueueSync } from "./jobQueue";
 import { inTransaction } from "./pool";
 import { markSyncFailed, markSyncSucceeded } from "./syncStateWrites";
-import { writeLinkChanges, type WrittenChanges } from "./writeLinkChanges";
-
-export interface PollTarget {
-  linkId: string;
-  userId: string;
-  siteId: string;
-}
+import { writeLinkChanges, type WriteTarget, type WrittenChanges } from "./writeLinkChanges";
 
 /**
  * One transaction: the poll's changes, the advanced cursor and the next job.
@@ -17,7 +11,7 @@ export interface PollTarget {
  * it, everything. Either way the next poll converges on the same set.
  */
 export async function commitPollSuccess(
-  target: PollTarget,
+  target: WriteTarget,
   polled: { changes: readonly Change[]; requests: number; cursorAt: Date | null },
   nextRunAt: Date,
   beforeCommit?: () => Promise<void>,

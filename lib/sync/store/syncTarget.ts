@@ -6,6 +6,8 @@ export interface SyncTarget {
   userId: string;
   siteId: string;
   apiUrl: string;
+  /** The wiki's origin, e.g. "https://de.wikipedia.org". */
+  server: string;
   source: "api" | "feed";
   paused: boolean;
   cursorAt: Date | null;
@@ -18,6 +20,7 @@ interface Row {
   user_id: string;
   site_id: string;
   api_url: string;
+  server: string;
   source: "api" | "feed";
   paused: boolean | null;
   cursor_at: Date | null;
@@ -27,7 +30,7 @@ interface Row {
 
 export async function loadSyncTarget(linkId: string): Promise<SyncTarget | null> {
   const { rows } = await syncPool().query<Row>(
-    `SELECT w.id AS link_id, w.user_id, w.site_id, s.api_url, w.source::text AS source,
+    `SELECT w.id AS link_id, w.user_id, w.site_id, s.api_url, s.server, w.source::text AS source,
             st.paused, st.cursor_at, st.last_new_change_at, st.consecutive_failures
      FROM wiki_links w JOIN sites s ON s.id = w.site_id
      LEFT JOIN link_sync_states st ON st.link_id = w.id
@@ -41,6 +44,7 @@ export async function loadSyncTarget(linkId: string): Promise<SyncTarget | null>
     userId: row.user_id,
     siteId: row.site_id,
     apiUrl: row.api_url,
+    server: row.server,
     source: row.source,
     paused: row.paused ?? false,
     cursorAt: row.cursor_at,

@@ -1,9 +1,10 @@
 import type pg from "pg";
 import type { Change } from "@/lib/changes/change";
-import { toChangeColumns } from "./changeRows";
+import { distinctChanges, toChangeColumns } from "./changeRows";
 import {
-  changeArrays, FIND_CHANGE_IDS, IMPROVE_CHANGES, INSERT_LINK_CHANGES, INSERT_NEW_CHANGES, REFRESH_LINK_COPIES, UPDATE_LINK_STATE,
+  changeArrays, FIND_STORED_CHANGES, IMPROVE_CHANGES, INSERT_LINK_CHANGES, INSERT_NEW_CHANGES, REFRESH_LINK_COPIES, UPDATE_LINK_STATE,
 } from "./changeSql";
+import { summaryHtmlForPoll, type StoredSummary } from "./summaryHtmlForPoll";
 
 export interface WrittenChanges {
   /** Distinct changes in the batch. */
@@ -14,31 +15,63 @@ export interface WrittenChanges {
   changedRows: number;
 }
 
+export interface WriteTarget {
+  linkId: string;
+  userId: string;
+  siteId: string;
+  /** The wiki's origin: summary links are made absolute on it. */
+  server: string;
+}
+
+interface StoredRow {
+  id: string;
+  change_key: string;
+  parsed_comment: string | null;
+  comment_hidden: boolean;
+  summary_html: string | null;
+}
+
 /**
  * Stores what one poll of one link saw: each change once per wiki, and the
  * link's row for it. Set-based and idempotent: run twice, it writes nothing
- * the second time. Call inside the poll's transaction.
+ * the second time. What is already stored is read first, so a change seen
+ * again is neither inserted nor its summary sanitised again. Call inside the
+ * poll's transaction.
  */
-export async function writeLinkChanges(
-  client: pg.ClientBase,
-  target: { linkId: string; userId: string; siteId: string },
-  changes: readonly Change[],
-): Promise<WrittenChanges> {
+export async function writeLinkChanges(client: pg.ClientBase, target: WriteTarget, changes: readonly Change[]): Promise<WrittenChanges> {
   if (changes.length === 0) return { received: 0, newForLink: 0, changedRows: 0 };
-  const c = toChangeColumns(changes);
+  const byKey = distinctChanges(changes);
+  const stored = await client.query<StoredRow>(FIND_STORED_CHANGES, [target.siteId, [...byKey.keys()]]);
+  const summaries = new Map<string, StoredSummary>(
+    stored.rows.map((r) => [r.change_key, { parsedComment: r.parsed_comment, commentHidden: r.comment_hidden, summaryHtml: r.summary_html }]),
+  );
+  const c = toChangeColumns(byKey, summaryHtmlForPoll(target.server, summaries));
 
-  const inserted = await client.query<{ id: string; change_key: string }>(INSERT_NEW_CHANGES, [target.siteId, ...changeArrays(c)]);
-  const idByKey = new Map(inserted.rows.map((r) => [r.change_key, r.id]));
+  const idByKey = new Map(stored.rows.map((r) => [r.change_key, r.id]));
+  const insertedKeys = new Set<string>();
+  if (idByKey.size < c.keys.length) {
+    const inserted = await client.query<{ id: string; change_key: string }>(INSERT_NEW_CHANGES, [
+      target.siteId,
+      ...changeArrays(c, (i) => !idByKey.has(c.keys[i]!)),
+    ]);
+    for (const row of inserted.rows) {
+      idByKey.set(row.change_key, row.id);
+      insertedKeys.add(row.change_key);
+    }
+  }
   let improved = 0;
-  const known = c.keys.filter((key) => !idByKey.has(key));
+  const known = c.keys.filter((key) => !insertedKeys.has(key));
   if (known.length > 0) {
     const isKnown = new Set(known);
     // Separate statements from the insert: they see rows another link's sync committed meanwhile.
     const better = await client.query<{ id: string }>(IMPROVE_CHANGES, [target.siteId, ...changeArrays(c, (i) => isKnown.has(c.keys[i]!))]);
     improved = better.rowCount ?? 0;
     if (improved > 0) await client.query(REFRESH_LINK_COPIES, [better.rows.map((r) => r.id)]);
-    const found = await client.query<{ id: string; change_key: string }>(FIND_CHANGE_IDS, [target.siteId, known]);
-    for (const row of found.rows) idByKey.set(row.change_key, row.id);
+    const unseen = known.filter((key) => !idByKey.has(key));
+    if (unseen.length > 0) {
+      const found = await client.query<StoredRow>(FIND_STORED_CHANGES, [target.siteId, unseen]);
+      for (const row of found.rows) idByKey.set(row.change_key, row.id);
+    }
   }
 
   const ids: string[] = [];
@@ -58,5 +91,5 @@ export async function writeLinkChanges(
     const keep = ids.map((id) => !isNew.has(id));
     await client.query(UPDATE_LINK_STATE, [target.linkId, ids.filter((_, i) => keep[i]), notif.filter((_, i) => keep[i]), expiry.filter((_, i) => keep[i])]);
   }
-  return { received: c.keys.length, newForLink: linked.rowCount ?? 0, changedRows: (inserted.rowCount ?? 0) + improved };
+  return { received: c.keys.length, newForLink: linked.rowCount ?? 0, changedRows: insertedKeys.size + improved };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sanitizeSummary } from "./sanitizeSummary";
+import { sanitizeSummary, summaryHtml } from "./sanitizeSummary";
 
 const server = "https://de.example.org";
 
@@ -29,5 +29,22 @@ describe("sanitizeSummary", () => {
     expect(sanitizeSummary('<a class="external" href="https://example.com/x">x</a>', server)).toBe(
       '<a class="external" href="https://example.com/x" rel="nofollow noreferrer">x</a>',
     );
+  });
+});
+
+describe("summaryHtml", () => {
+  it("is the sanitised parsed summary, links absolute on the change's wiki", () => {
+    expect(summaryHtml({ parsedComment: '<a href="/wiki/X">X</a>', commentHidden: false }, server)).toBe(
+      '<a href="https://de.example.org/wiki/X" rel="nofollow noreferrer">X</a>',
+    );
+  });
+
+  it("is none for a hidden summary, even one the wiki still sent", () => {
+    expect(summaryHtml({ parsedComment: "Secret summary", commentHidden: true }, server)).toBeNull();
+  });
+
+  it("is none for an empty or unknown summary", () => {
+    expect(summaryHtml({ parsedComment: "", commentHidden: false }, server)).toBeNull();
+    expect(summaryHtml({ parsedComment: null, commentHidden: false }, server)).toBeNull();
   });
 });

@@ -1,9 +1,14 @@
 import sanitizeHtml from "sanitize-html";
+import type { Change } from "./change";
 
 /**
  * An edit summary as the wiki rendered it (`parsedcomment`), made safe to put
  * in our page: an allow-list of inline markup, no scripts, styles or event
  * handlers, and links made absolute on that wiki (they are relative to it).
+ *
+ * The sync stores its output (changes.summary_html). After tightening this
+ * allow-list, clear that column in a migration: rows with none are sanitised
+ * again on read, and on their next poll.
  */
 export function sanitizeSummary(html: string, wikiServer: string): string {
   const base = `${wikiServer.replace(/\/$/, "")}/`;
@@ -21,6 +26,12 @@ export function sanitizeSummary(html: string, wikiServer: string): string {
       },
     },
   });
+}
+
+/** The HTML shown for a change's summary: none when it is hidden or empty. */
+export function summaryHtml(change: Pick<Change, "parsedComment" | "commentHidden">, wikiServer: string): string | null {
+  if (change.commentHidden || change.parsedComment === null || change.parsedComment === "") return null;
+  return sanitizeSummary(change.parsedComment, wikiServer);
 }
 
 function absolute(href: string | undefined, base: string): string | null {
