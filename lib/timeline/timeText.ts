@@ -1,7 +1,24 @@
+// Building an Intl formatter costs far more than formatting with it (a page of
+// 500 rows spent most of its time here), so each is built once and reused.
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const exactFormats = new Map<string, Intl.DateTimeFormat>();
+// Zones come from users' settings; Intl accepts any spelling of a zone's case, so bound the cache.
+const MAX_FORMATS = 1000;
+
+function reused<F>(cache: Map<string, F>, key: string, build: () => F): F {
+  let format = cache.get(key);
+  if (format === undefined) {
+    format = build();
+    if (cache.size >= MAX_FORMATS) cache.clear();
+    cache.set(key, format);
+  }
+  return format;
+}
+
 /** "5 minutes ago"-style text of `at`, seen from `now`. */
 export function relativeTime(at: Date, now: Date, locale = "en"): string {
   const seconds = Math.round((at.getTime() - now.getTime()) / 1000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const format = reused(relativeFormats, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
   const abs = Math.abs(seconds);
   if (abs < 45) return format.format(0, "second");
   if (abs < 45 * 60) return format.format(Math.round(seconds / 60), "minute");
@@ -13,7 +30,8 @@ export function relativeTime(at: Date, now: Date, locale = "en"): string {
 
 /** The exact time in the viewer's zone, e.g. "23 Nov 2026, 12:01:45 CET". */
 export function exactTime(at: Date, timeZone: string, locale = "en-GB"): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "long", timeZone }).format(at);
+  const format = reused(exactFormats, `${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "long", timeZone }));
+  return format.format(at);
 }
 
 /** A zone Intl knows, else UTC (a stored zone may have been renamed since). */
