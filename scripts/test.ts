@@ -12,7 +12,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, type Wr
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Manifest } from "@/e2e/mediawiki/fixture";
-import { ensureProductionBuild, TEST_SERVER_SECRETS } from "@/test/support/productionServer";
+import { APP_SERVER_LOG, ensureProductionBuild, TEST_SERVER_SECRETS } from "@/test/support/productionServer";
 import { createTestDatabase, freePort } from "@/test/support/testPostgres";
 import { TEST_SECRETS_FILE_ENV } from "@/test/support/testSecrets";
 import { parseSecretList, scanForSecrets, type KnownSecret } from "./secretScan";
@@ -75,9 +75,10 @@ function knownSecrets(manifestPath: string | undefined): KnownSecret[] {
 /** Fails the run when a log line holds a secret: names what leaked and where, never the secret itself. */
 function checkLogsForSecrets(manifestPath: string | undefined): Tally {
   const secrets = knownSecrets(manifestPath);
-  const findings = scanForSecrets(existsSync(RUN_LOG) ? readFileSync(RUN_LOG, "utf8") : "", RUN_LOG, secrets);
+  const logs = [RUN_LOG, path.relative(process.cwd(), APP_SERVER_LOG)].filter((file) => existsSync(file));
+  const findings = logs.flatMap((file) => scanForSecrets(readFileSync(file, "utf8"), file, secrets));
   if (findings.length === 0) {
-    log(`secrets in the run's logs: none (${secrets.length} known secrets and every session cookie value searched)`);
+    log(`secrets in the run's logs: none (${logs.join(", ")}: ${secrets.length} known secrets and every session cookie value searched)`);
     return { passed: 1, failed: 0, skipped: 0 };
   }
   for (const finding of findings) console.error(`[test] SECRET IN LOG: ${finding.label} at ${finding.file}:${finding.line}`);
@@ -133,6 +134,7 @@ async function main() {
   if (files.length) suites = suites.filter((s) => (s === "e2e" ? browserFiles.length > 0 : vitestFiles.length > 0));
   mkdirSync("test-results", { recursive: true });
   rmSync(SECRETS_FILE, { force: true });
+  rmSync(APP_SERVER_LOG, { force: true });
   runLog = createWriteStream(RUN_LOG);
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", [TEST_SECRETS_FILE_ENV]: path.resolve(SECRETS_FILE) };
   process.env[TEST_SECRETS_FILE_ENV] = env[TEST_SECRETS_FILE_ENV];

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,7 +8,9 @@ import { freePort } from "./testPostgres";
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
-const SOURCES = ["app", "lib", "next.config.js", "package.json"];
+const SOURCES = ["app", "lib", "next.config.js", "package.json", "tsconfig.json", "prisma/schema.prisma"];
+/** Every app server the tests start appends its output here; `npm test` searches it for secrets with its own log. */
+export const APP_SERVER_LOG = path.join(ROOT, "test-results", "app-servers.log");
 
 /** Fixed test secrets: the test process opens what the server sealed with them. */
 export const TEST_SERVER_SECRETS = {
@@ -83,8 +85,15 @@ export async function startAppServer(databaseUrl: string, env: Record<string, st
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
-  child.stdout!.on("data", (c: Buffer) => output.push(c.toString()));
-  child.stderr!.on("data", (c: Buffer) => output.push(c.toString()));
+  mkdirSync(path.dirname(APP_SERVER_LOG), { recursive: true });
+  const logFile = createWriteStream(APP_SERVER_LOG, { flags: "a" });
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.on("data", (c: Buffer) => {
+      output.push(c.toString());
+      logFile.write(c);
+    });
+  }
+  child.once("exit", () => logFile.end());
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
