@@ -1,12 +1,13 @@
 import { firstIssue, linkEditInputSchema, type LinkEditInput } from "./linkInput";
 import type { LinkResult } from "./linkFailure";
 import { findLinkCredentials, siteFields, updateLinkRow } from "./linkRepository";
-import { openLinkSecret, sealLinkSecret, sealLinkSession } from "./linkSecrets";
+import { openLinkSecretOrNull, SECRET_UNREADABLE, sealLinkSecret, sealLinkSession } from "./linkSecrets";
 import { wikiNetwork, type WikiNetwork } from "./serverNetwork";
 import { validateLinkAgainstWiki } from "./validateLink";
 import { prisma } from "@/lib/db/prisma";
 
 const NOT_FOUND = { ok: false as const, failure: { code: "not_found", message: "That wiki link does not exist." } };
+const UNREADABLE = { ok: false as const, failure: { ...SECRET_UNREADABLE, field: "secret" as const } };
 
 /**
  * Edits a link. Name and colour change directly; a new user name or secret is validated
@@ -25,17 +26,18 @@ export async function editLink(userId: string, linkId: string, input: LinkEditIn
   if (!credentialsChanged) {
     return (await updateLinkRow(userId, linkId, { displayName, color })) ? { ok: true, value: null } : NOT_FOUND;
   }
-  return revalidate(userId, stored, { username: username ?? stored.loginName, secret: secret ?? openLinkSecret(stored.id, stored.secretSealed) }, network, {
-    displayName,
-    color,
-  });
+  const knownSecret = secret ?? openLinkSecretOrNull(stored.id, stored.secretSealed);
+  if (knownSecret === null) return UNREADABLE;
+  return revalidate(userId, stored, { username: username ?? stored.loginName, secret: knownSecret }, network, { displayName, color });
 }
 
 /** Checks a stored link against its wiki again, refreshing what it can do and the wiki's details. */
 export async function revalidateLink(userId: string, linkId: string, network: WikiNetwork = wikiNetwork()): Promise<LinkResult<null>> {
   const stored = await findLinkCredentials(userId, linkId);
   if (!stored) return NOT_FOUND;
-  return revalidate(userId, stored, { username: stored.loginName, secret: openLinkSecret(stored.id, stored.secretSealed) }, network, {});
+  const secret = openLinkSecretOrNull(stored.id, stored.secretSealed);
+  if (secret === null) return UNREADABLE;
+  return revalidate(userId, stored, { username: stored.loginName, secret }, network, {});
 }
 
 async function revalidate(

@@ -1,5 +1,6 @@
 import type { SourceError } from "@/lib/changes/sourceError";
 import { SecretBoxError } from "@/lib/crypto/SecretBoxError";
+import { SECRET_UNREADABLE } from "@/lib/links/linkSecrets";
 import { isMediaWikiApiError } from "@/lib/mediawiki/MediaWikiApiError";
 
 /**
@@ -40,11 +41,7 @@ export function classifyPollError(error: unknown): SyncFailure {
     return { kind: error.kind, code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
   }
   if (error instanceof SecretBoxError) {
-    return {
-      kind: "auth",
-      code: "secret_unreadable",
-      message: "Watchdeck can no longer decrypt the stored password or token of this link. Enter it again in the link settings.",
-    };
+    return { kind: "auth", ...SECRET_UNREADABLE };
   }
   return {
     kind: "transient",

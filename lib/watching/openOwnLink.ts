@@ -1,4 +1,6 @@
+import { SecretBoxError } from "@/lib/crypto/SecretBoxError";
 import { findLinkForUser } from "@/lib/links/linkRepository";
+import { SECRET_UNREADABLE } from "@/lib/links/linkSecrets";
 import { openLinkClient, type OpenedLink } from "@/lib/links/openLinkClient";
 import { wikiNetwork, type WikiNetwork } from "@/lib/links/serverNetwork";
 import type { SiteNamespaces } from "./pageTitles";
@@ -29,7 +31,13 @@ export async function openOwnLink(
     const refusal = watchingRefusal(link, action);
     if (refusal) return failed(refusal);
   }
-  const opened = await openLinkClient(link.id, network);
+  let opened: OpenedLink | null;
+  try {
+    opened = await openLinkClient(link.id, network);
+  } catch (error) {
+    if (error instanceof SecretBoxError) return failed({ kind: "auth", ...SECRET_UNREADABLE });
+    throw error;
+  }
   if (!opened || opened.link.userId !== userId) return failed(linkNotFound);
   return { ok: true, value: { opened, siteName: link.site.name, namespaces: await siteNamespaces(link.site.id) } };
 }
