@@ -15,6 +15,8 @@ export interface AppResponse {
 /** A browser-less visitor of the running app: anonymous, or signed in with a real next-auth session cookie. */
 export interface AppSession {
   readonly signedIn: boolean;
+  /** The Cookie header this session sends ("" when anonymous), for clients other than fetch (the load run's autocannon). */
+  readonly cookieHeader: string;
   get(path: string, headers?: Record<string, string>): Promise<AppResponse>;
   post(path: string, headers?: Record<string, string>, body?: string): Promise<AppResponse>;
   /** Calls a server action over HTTP the way the browser does: POST to a page with its Next-Action id. */
@@ -37,6 +39,7 @@ async function send(baseUrl: string, path: string, init: RequestInit, cookie: st
 function session(baseUrl: string, cookie: string): AppSession {
   return {
     signedIn: cookie !== "",
+    cookieHeader: cookie,
     get: (path, headers = {}) => send(baseUrl, path, { headers }, cookie),
     post: (path, headers = {}, body) => send(baseUrl, path, { method: "POST", headers, body }, cookie),
     async action(actionId, args, pagePath = "/") {
