@@ -1,0 +1,102 @@
+// `npm run load`: the production build under 50 signed-in users browsing and filtering a timeline of
+// 1,000,000 stored changes for 60 s; prints throughput and latency percentiles against the target.
+import os from "node:os";
+import pg from "pg";
+import { signIn, type AppSession } from "@/test/support/appSession";
+import { startAppServer, type AppServer } from "@/test/support/productionServer";
+import { startBenchDatabase } from "../benchDatabase";
+import { filterCases } from "../sections/timeline/filterCases";
+import { DEFAULT_SHAPE, seedTimeline } from "../sections/timeline/seedTimeline";
+import { formatTable } from "../table";
+import type { BrowsingUser } from "./browsingSession";
+import { cpuSharesBetween, cpuSnapshot } from "./cpuShares";
+import { loadByFilterTable, loadSummaryTable, targetMet } from "./loadTables";
+import { LOAD_PASSWORD, loadUserEmail, prepareLoadUsers } from "./prepareLoadUsers";
+import { runLoad } from "./runLoad";
+import { cursorsOfHtmlPage } from "./timelineCursors";
+
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const WARM_UP_SECONDS = Number(process.env.LOAD_WARM_UP_SECONDS ?? 15);
+const CHANGES = Number(process.env.LOAD_CHANGES ?? DEFAULT_SHAPE.changes);
+/** At most the 50 seeded users; fewer to find how many the machine holds within the target. */
+const USERS = Math.min(Number(process.env.LOAD_USERS ?? DEFAULT_SHAPE.users), DEFAULT_SHAPE.users);
+
+async function main(): Promise<boolean> {
+  const log = (line: string) => console.log(`[load] ${line}`);
+  const shape = { ...DEFAULT_SHAPE, changes: CHANGES };
+  const db = await startBenchDatabase(log);
+  let app: AppServer | undefined;
+  try {
+    const databaseUrl = await db.fresh("load");
+    const seedStarted = performance.now();
+    await seedTimeline(databaseUrl, shape, log);
+    await prepareLoadUsers(databaseUrl);
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    log(`seeded in ${seedSeconds.toFixed(0)} s`);
+
+    // The production default sweep, not the tests' fast one: the worker runs as `npm start` runs it.
+    app = await startAppServer(databaseUrl, { WATCHDECK_SYNC_SWEEP_SECONDS: "15" });
+    log(`app at ${app.baseUrl}; signing in ${USERS} users`);
+    const users: BrowsingUser[] = [];
+    for (let u = 1; u <= USERS; u++) {
+      const session = await signIn(app.baseUrl, loadUserEmail(u), LOAD_PASSWORD);
+      if (u === 1) await expectCursorsInPage(session);
+      const filters = filterCases(u, shape.wikisPerUser, shape.wikis);
+      // Each user starts at a different filter set, so every moment has a mix of them.
+      users.push({ cookieHeader: session.cookieHeader, filters: [...filters.slice(u % filters.length), ...filters.slice(0, u % filters.length)] });
+    }
+
+    log(`warm-up: one user alone for ${WARM_UP_SECONDS} s`);
+    const alone = await runLoad(app.baseUrl, users.slice(0, 1), WARM_UP_SECONDS);
+    log(`load: ${users.length} users for ${SECONDS} s`);
+    const before = cpuSnapshot();
+    const run = await runLoad(app.baseUrl, users, SECONDS);
+    const cpu = cpuSharesBetween(before, cpuSnapshot());
+
+    const facts = {
+      users: users.length,
+      seconds: SECONDS,
+      ...(await storedCounts(databaseUrl)),
+      seedSeconds,
+      cores: os.availableParallelism(),
+      cpuModel: os.cpus()[0]?.model ?? "unknown CPU",
+      cpu,
+    };
+    console.log(formatTable(loadSummaryTable(run, alone, facts)));
+    console.log(formatTable(loadByFilterTable(run)));
+    const serverErrors = app.output.join("").split("\n").filter((l) => /error/i.test(l));
+    if (serverErrors.length) console.log(`\nserver output mentioning errors (first 10):\n${serverErrors.slice(0, 10).join("\n")}`);
+    return targetMet(run);
+  } finally {
+    await app?.stop();
+    await db.stop();
+  }
+}
+
+/** The sessions follow cursors they read from the page: make sure this build's page still has them where we look. */
+async function expectCursorsInPage(session: AppSession): Promise<void> {
+  const page = await session.get("/", { accept: "text/html" });
+  const cursors = page.status === 200 ? cursorsOfHtmlPage(page.body) : null;
+  if (!cursors?.newest || !cursors.next) throw new Error(`the timeline page (HTTP ${page.status}) has no cursors where the load run reads them`);
+}
+
+async function storedCounts(databaseUrl: string): Promise<{ changes: number; linkChanges: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ changes: number; link_changes: number }>(
+      "SELECT (SELECT count(*) FROM changes)::int AS changes, (SELECT count(*) FROM link_changes)::int AS link_changes",
+    );
+    return { changes: rows[0]!.changes, linkChanges: rows[0]!.link_changes };
+  } finally {
+    await client.end();
+  }
+}
+
+main().then(
+  (met) => process.exit(met ? 0 : 1),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(2);
+  },
+);
