@@ -31,9 +31,16 @@ export async function getSyncStatusForUser(userId: string, now = new Date()): Pr
   return (await readSyncStatusRows(userId)).map((row) => toStatus(row, now));
 }
 
+/** The user's links whose sync fails or waits for them, for the top of the timeline (cheap: no counting). */
+export async function getSyncProblemsForUser(userId: string, now = new Date()): Promise<LinkSyncStatus[]> {
+  return (await readSyncStatusRows(userId, { countStoredChanges: false }))
+    .map((row) => toStatus(row, now))
+    .filter((status) => status.state === "error" || status.state === "attention");
+}
+
 /** One link's status, or null when the link is not the user's. */
 export async function getLinkSyncStatus(userId: string, linkId: string, now = new Date()): Promise<LinkSyncStatus | null> {
-  const [row] = await readSyncStatusRows(userId, linkId);
+  const [row] = await readSyncStatusRows(userId, { linkId });
   return row ? toStatus(row, now) : null;
 }
 

@@ -1,4 +1,4 @@
-import { getSyncStatusForUser } from "@/lib/sync/getSyncStatusForUser";
+import { getSyncProblemsForUser } from "@/lib/sync/getSyncStatusForUser";
 import { getTimelineOptions, type TimelineOptions } from "./getTimelineOptions";
 import { loadTimelineView, type TimelineViewPage } from "./loadTimelineView";
 import { listTimelinePresets } from "./presets/listTimelinePresets";
@@ -29,16 +29,14 @@ export async function loadTimelineScreen(userId: string, filters: TimelineFilter
   const timeZone = usableTimeZone(options.timeZone);
   const [presets, statuses, page] = await Promise.all([
     listTimelinePresets(userId),
-    getSyncStatusForUser(userId),
+    getSyncProblemsForUser(userId),
     loadTimelineView({ userId, timeZone }, filters, null),
   ]);
-  const syncProblems = statuses
-    .filter((s) => s.state === "error" || s.state === "attention")
-    .map((s) => ({
-      linkId: s.linkId,
-      displayName: s.displayName,
-      message: s.lastError ?? "The last sync failed.",
-      paused: s.state === "attention",
-    }));
+  const syncProblems = statuses.map((s) => ({
+    linkId: s.linkId,
+    displayName: s.displayName,
+    message: s.lastError ?? "The last sync failed.",
+    paused: s.state === "attention",
+  }));
   return { options, timeZone, presets, syncProblems, page };
 }

@@ -19,7 +19,11 @@ export interface LinkSyncStatusRow {
   consecutiveFailures: number;
 }
 
-export async function readSyncStatusRows(userId: string, linkId?: string): Promise<LinkSyncStatusRow[]> {
+/** `countStoredChanges: false` skips counting each link's rows (storedChanges is then 0): the timeline only needs the errors. */
+export async function readSyncStatusRows(
+  userId: string,
+  { linkId, countStoredChanges = true }: { linkId?: string; countStoredChanges?: boolean } = {},
+): Promise<LinkSyncStatusRow[]> {
   const { rows } = await syncPool().query<{
     link_id: string; display_name: string; site_name: string; status: LinkSyncStatusRow["status"]; paused: boolean | null;
     sync_started_at: Date | null; last_success_at: Date | null; next_run_at: Date | null; last_items_fetched: number | null;
@@ -29,13 +33,13 @@ export async function readSyncStatusRows(userId: string, linkId?: string): Promi
   }>(
     `SELECT w.id AS link_id, w.display_name, s.name AS site_name, st.status::text AS status, st.paused, st.sync_started_at,
             st.last_success_at, st.next_run_at, st.last_items_fetched, st.last_items_new, st.total_items_fetched,
-            (SELECT count(*) FROM link_changes lc WHERE lc.link_id = w.id) AS stored_changes,
+            CASE WHEN $3::boolean THEN (SELECT count(*) FROM link_changes lc WHERE lc.link_id = w.id) ELSE 0 END AS stored_changes,
             st.last_error_kind::text AS last_error_kind, st.last_error, st.last_error_at, st.consecutive_failures
      FROM wiki_links w JOIN sites s ON s.id = w.site_id
      LEFT JOIN link_sync_states st ON st.link_id = w.id
      WHERE w.user_id = $1::uuid AND ($2::uuid IS NULL OR w.id = $2::uuid)
      ORDER BY w.created_at, w.id`,
-    [userId, linkId ?? null],
+    [userId, linkId ?? null, countStoredChanges],
   );
   return rows.map((r) => ({
     linkId: r.link_id,
