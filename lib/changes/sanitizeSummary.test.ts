@@ -43,6 +43,13 @@ describe("summaryHtml", () => {
     expect(summaryHtml({ parsedComment: "Secret summary", commentHidden: true }, server)).toBeNull();
   });
 
+  it("is the wikitext summary as escaped text when there is no parsed one (feed rows), and none when that is hidden", () => {
+    expect(summaryHtml({ comment: `<img src=x onerror="a()"> & 'q'`, parsedComment: null, commentHidden: false }, server)).toBe(
+      "&lt;img src=x onerror=&quot;a()&quot;&gt; &amp; &#39;q&#39;",
+    );
+    expect(summaryHtml({ comment: "Secret", parsedComment: null, commentHidden: true }, server)).toBeNull();
+  });
+
   it("is none for an empty or unknown summary", () => {
     expect(summaryHtml({ parsedComment: "", commentHidden: false }, server)).toBeNull();
     expect(summaryHtml({ parsedComment: null, commentHidden: false }, server)).toBeNull();

@@ -29,10 +29,18 @@ export function sanitizeSummary(html: string, wikiServer: string): string {
 }
 
 /** The HTML shown for a change's summary: none when it is hidden or empty. */
-export function summaryHtml(change: Pick<Change, "parsedComment" | "commentHidden">, wikiServer: string): string | null {
-  if (change.commentHidden || change.parsedComment === null || change.parsedComment === "") return null;
-  return sanitizeSummary(change.parsedComment, wikiServer);
+export function summaryHtml(
+  change: Pick<Change, "parsedComment" | "commentHidden"> & { comment?: string | null },
+  wikiServer: string,
+): string | null {
+  if (change.commentHidden) return null;
+  if (change.parsedComment !== null) return change.parsedComment === "" ? null : sanitizeSummary(change.parsedComment, wikiServer);
+  // Feeds give only the wikitext summary: shown as the text it is.
+  return change.comment ? escapeHtml(change.comment) : null;
 }
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 function absolute(href: string | undefined, base: string): string | null {
   if (!href) return null;

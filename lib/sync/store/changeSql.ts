@@ -53,7 +53,7 @@ RETURNING c.id`;
 
 /** Stored changes of the given keys, with what their summary_html was made from. */
 export const FIND_STORED_CHANGES = `
-SELECT id, change_key, parsed_comment, comment_hidden, summary_html
+SELECT id, change_key, comment, parsed_comment, comment_hidden, summary_html
 FROM changes WHERE site_id = $1::uuid AND change_key = ANY($2::text[])`;
 
 /** The copies in link_changes follow an improved change, for every link that has it. */

@@ -3,6 +3,7 @@ import { summaryHtml } from "@/lib/changes/sanitizeSummary";
 
 /** What a stored change's summary_html was made from, and the HTML itself. */
 export interface StoredSummary {
+  comment: string | null;
   parsedComment: string | null;
   commentHidden: boolean;
   summaryHtml: string | null;
@@ -12,18 +13,20 @@ export interface StoredSummary {
  * The summary_html to write for each polled change of one wiki. Polls see the
  * same changes again (the feed's 50 items, the API's overlap), so a summary
  * already stored from the same parsed comment is kept rather than sanitised
- * again; a new, changed or newly hidden summary is made anew.
+ * again; a new, changed or newly hidden summary is made anew (from the
+ * parsed comment, or for feed rows from the wikitext comment).
  */
 export function summaryHtmlForPoll(
   wikiServer: string,
   stored: ReadonlyMap<string, StoredSummary>,
-): (key: string, change: Pick<Change, "parsedComment" | "commentHidden">) => string | null {
+): (key: string, change: Pick<Change, "comment" | "parsedComment" | "commentHidden">) => string | null {
   return (key, change) => {
     const row = stored.get(key);
     const unchanged =
       row !== undefined &&
       row.summaryHtml !== null &&
       row.parsedComment === change.parsedComment &&
+      row.comment === change.comment &&
       row.commentHidden === change.commentHidden;
     return unchanged ? row.summaryHtml : summaryHtml(change, wikiServer);
   };

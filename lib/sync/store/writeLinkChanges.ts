@@ -26,6 +26,7 @@ export interface WriteTarget {
 interface StoredRow {
   id: string;
   change_key: string;
+  comment: string | null;
   parsed_comment: string | null;
   comment_hidden: boolean;
   summary_html: string | null;
@@ -43,7 +44,7 @@ export async function writeLinkChanges(client: pg.ClientBase, target: WriteTarge
   const byKey = distinctChanges(changes);
   const stored = await client.query<StoredRow>(FIND_STORED_CHANGES, [target.siteId, [...byKey.keys()]]);
   const summaries = new Map<string, StoredSummary>(
-    stored.rows.map((r) => [r.change_key, { parsedComment: r.parsed_comment, commentHidden: r.comment_hidden, summaryHtml: r.summary_html }]),
+    stored.rows.map((r) => [r.change_key, { comment: r.comment, parsedComment: r.parsed_comment, commentHidden: r.comment_hidden, summaryHtml: r.summary_html }]),
   );
   const c = toChangeColumns(byKey, summaryHtmlForPoll(target.server, summaries));
 

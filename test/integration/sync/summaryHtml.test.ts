@@ -42,8 +42,8 @@ async function wikiParsedComment(key: WikiKey, revId: number): Promise<string> {
 }
 
 async function storedRow(key: WikiKey, revId: number) {
-  const [row] = await query<{ id: string; source: string; parsed_comment: string | null; comment_hidden: boolean; summary_html: string | null }>(
-    `SELECT c.id, c.source::text AS source, c.parsed_comment, c.comment_hidden, c.summary_html
+  const [row] = await query<{ id: string; source: string; comment: string | null; parsed_comment: string | null; comment_hidden: boolean; summary_html: string | null }>(
+    `SELECT c.id, c.source::text AS source, c.comment, c.parsed_comment, c.comment_hidden, c.summary_html
      FROM changes c JOIN sites s ON s.id = c.site_id WHERE s.api_url = $1 AND c.change_key = $2`,
     [fixtureWiki(key).apiUrl, `rev:${revId}`],
   );
@@ -132,7 +132,7 @@ describe("summaries sanitised when a sync stores them", () => {
 });
 
 describe("a feed link's summaries", () => {
-  it("keep no HTML the feed did not give, and take the API's sanitised summary when its row replaces the feed's", async () => {
+  it("show the feed's wikitext summary as escaped text, and take the API's sanitised summary when its row replaces the feed's", async () => {
     const token = randomBytes(20).toString("hex");
     await setWatchlistToken("alpha", "Editor", token);
     // Another user: one Watchdeck user links a wiki account once.
@@ -142,8 +142,9 @@ describe("a feed link's summaries", () => {
 
     await sync(feedLink);
     const fromFeed = await storedRow("alpha", revId);
-    // action=feedwatchlist carries the summary as wikitext only (lib/mediawiki/feed/summary.ts).
-    expect(fromFeed).toMatchObject({ source: "feed", parsed_comment: null, summary_html: null });
+    // action=feedwatchlist carries the summary as wikitext only (lib/mediawiki/feed/summary.ts): shown as text, markup escaped.
+    expect(fromFeed).toMatchObject({ source: "feed", parsed_comment: null, comment: SUMMARY });
+    expect(fromFeed.summary_html).toBe(SUMMARY.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;"));
 
     await sync(pages.get("alpha")!.linkId);
     const fromApi = await storedRow("alpha", revId);
