@@ -1,5 +1,6 @@
 // `npm run bench [-- section…]`: runs each bench section and prints its tables.
 // A section is a function of bench/sections/; later issues add theirs to SECTIONS.
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { startBenchDatabase, type BenchDatabase } from "./benchDatabase";
 import { formatTable, type BenchTable } from "./table";
@@ -22,6 +23,18 @@ async function main() {
   const unknown = requested.filter((name) => !(name in SECTIONS));
   if (unknown.length) throw new Error(`unknown bench section(s): ${unknown.join(", ")}; known: ${Object.keys(SECTIONS).join(", ")}`);
   const names = requested.length ? requested : Object.keys(SECTIONS);
+  // One process per section: the app's database client is a process-wide singleton bound to the
+  // first section's database, so later sections in the same process would read the wrong one.
+  if (names.length > 1) {
+    for (const name of names) {
+      const code = await new Promise<number>((resolve) => {
+        const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, name], { stdio: "inherit" });
+        child.on("close", (exitCode) => resolve(exitCode ?? 1));
+      });
+      if (code !== 0) throw new Error(`bench section ${name} failed (exit code ${code})`);
+    }
+    return;
+  }
   // Bench databases are throwaway: a key of their own, not the installation's.
   process.env.WATCHDECK_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
