@@ -1,12 +1,11 @@
 // `npm run load`: the production build under 50 signed-in users browsing and filtering a timeline of
 // 1,000,000 stored changes for 60 s; prints throughput and latency percentiles against the target.
 import os from "node:os";
-import pg from "pg";
 import { signIn, type AppSession } from "@/test/support/appSession";
 import { startAppServer, type AppServer } from "@/test/support/productionServer";
 import { startBenchDatabase } from "../benchDatabase";
 import { filterCases } from "../sections/timeline/filterCases";
-import { DEFAULT_SHAPE, seedTimeline } from "../sections/timeline/seedTimeline";
+import { countSeededRows, DEFAULT_SHAPE, seedTimeline } from "../sections/timeline/seedTimeline";
 import { formatTable } from "../table";
 import type { BrowsingUser } from "./browsingSession";
 import { cpuSharesBetween, cpuSnapshot } from "./cpuShares";
@@ -56,7 +55,7 @@ async function main(): Promise<boolean> {
     const facts = {
       users: users.length,
       seconds: SECONDS,
-      ...(await storedCounts(databaseUrl)),
+      ...(await countSeededRows(databaseUrl)),
       seedSeconds,
       cores: os.availableParallelism(),
       cpuModel: os.cpus()[0]?.model ?? "unknown CPU",
@@ -80,18 +79,6 @@ async function expectCursorsInPage(session: AppSession): Promise<void> {
   if (!cursors?.newest || !cursors.next) throw new Error(`the timeline page (HTTP ${page.status}) has no cursors where the load run reads them`);
 }
 
-async function storedCounts(databaseUrl: string): Promise<{ changes: number; linkChanges: number }> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ changes: number; link_changes: number }>(
-      "SELECT (SELECT count(*) FROM changes)::int AS changes, (SELECT count(*) FROM link_changes)::int AS link_changes",
-    );
-    return { changes: rows[0]!.changes, linkChanges: rows[0]!.link_changes };
-  } finally {
-    await client.end();
-  }
-}
 
 main().then(
   (met) => process.exit(met ? 0 : 1),

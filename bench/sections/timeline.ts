@@ -8,7 +8,7 @@ import { filterCases, userId } from "./timeline/filterCases";
 import { explainPlans } from "./timeline/explainPlans";
 import { compareWithLiveWikis } from "./timeline/liveComparison";
 import { percentile } from "./timeline/percentile";
-import { DEFAULT_SHAPE, seedTimeline } from "./timeline/seedTimeline";
+import { countSeededRows, DEFAULT_SHAPE, seedTimeline } from "./timeline/seedTimeline";
 
 const RUNS = Number(process.env.BENCH_TIMELINE_RUNS ?? 30);
 const CHANGES = Number(process.env.BENCH_TIMELINE_CHANGES ?? DEFAULT_SHAPE.changes);
@@ -27,7 +27,7 @@ export const timelineSection: BenchSection = async ({ db, log }) => {
   const seedStarted = performance.now();
   await seedTimeline(databaseUrl, shape, log);
   const seedMs = performance.now() - seedStarted;
-  const facts = await seedFacts(databaseUrl);
+  const facts = await countSeededRows(databaseUrl);
   log(`timeline seed done in ${(seedMs / 1000).toFixed(1)} s`);
 
   const deepCursors = new Map<number, TimelineCursor>();
@@ -96,18 +96,6 @@ export const timelineSection: BenchSection = async ({ db, log }) => {
 
 const ms = (value: number) => value.toFixed(1);
 
-async function seedFacts(databaseUrl: string): Promise<{ changes: number; linkChanges: number }> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ changes: number; link_changes: number }>(
-      "SELECT (SELECT count(*) FROM changes)::int AS changes, (SELECT count(*) FROM link_changes)::int AS link_changes",
-    );
-    return { changes: rows[0]!.changes, linkChanges: rows[0]!.link_changes };
-  } finally {
-    await client.end();
-  }
-}
 
 async function cursorAtDepth(databaseUrl: string, user: string, depth: number): Promise<TimelineCursor> {
   const client = new pg.Client({ connectionString: databaseUrl });

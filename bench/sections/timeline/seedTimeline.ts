@@ -110,3 +110,17 @@ export async function seedTimeline(databaseUrl: string, shape: SeedShape, log: (
     await client.end();
   }
 }
+
+/** How many changes and link rows the seeded database holds. */
+export async function countSeededRows(databaseUrl: string): Promise<{ changes: number; linkChanges: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ changes: number; link_changes: number }>(
+      "SELECT (SELECT count(*) FROM changes)::int AS changes, (SELECT count(*) FROM link_changes)::int AS link_changes",
+    );
+    return { changes: rows[0]!.changes, linkChanges: rows[0]!.link_changes };
+  } finally {
+    await client.end();
+  }
+}
