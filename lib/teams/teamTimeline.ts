@@ -1,9 +1,7 @@
 import { countNewTimelineChanges } from "@/lib/timeline/countNewTimelineChanges";
-import { getTimelinePage } from "@/lib/timeline/getTimelinePage";
-import type { TimelineViewer, TimelineViewPage } from "@/lib/timeline/loadTimelineView";
-import { decodeTimelineCursor, encodeTimelineCursor } from "@/lib/timeline/timelineCursor";
+import { loadScopedTimelineView, type TimelineViewer, type TimelineViewPage } from "@/lib/timeline/loadTimelineView";
+import { decodeTimelineCursor } from "@/lib/timeline/timelineCursor";
 import type { TimelineFilters } from "@/lib/timeline/timelineFilters";
-import { toTimelineGroupView, toTimelineRowView } from "@/lib/timeline/timelineRowView";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";
 import { findMembership } from "./membership";
 import { fail, invalid, ok, teamNotFound, type TeamResult } from "./teamResult";
@@ -25,20 +23,7 @@ export async function loadTeamTimelineView(
   limit?: number,
 ): Promise<TeamResult<TimelineViewPage>> {
   if ((await findMembership(teamId, viewer.userId)) === null) return fail(teamNotFound);
-  const page = await getTimelinePage({
-    scope: teamScope(teamId, viewer),
-    filters,
-    before: decodeTimelineCursor(before),
-    limit,
-    timeZone: viewer.timeZone,
-  });
-  const ctx = { viewerUserId: viewer.userId, timeZone: viewer.timeZone, now: new Date() };
-  const nextCursor = page.nextCursor === null ? null : encodeTimelineCursor(page.nextCursor);
-  return ok(
-    page.mode === "changes"
-      ? { mode: "changes", rows: page.entries.map((e) => toTimelineRowView(e, ctx)), groups: [], nextCursor }
-      : { mode: "pages", rows: [], groups: page.groups.map((g) => toTimelineGroupView(g, ctx)), nextCursor },
-  );
+  return ok(await loadScopedTimelineView(teamScope(teamId, viewer), viewer, filters, before, limit));
 }
 
 /** The "N new changes" count of the team timeline. */

@@ -3,6 +3,7 @@ import { getTimelinePage } from "./getTimelinePage";
 import { decodeTimelineCursor, encodeTimelineCursor } from "./timelineCursor";
 import type { TimelineFilters } from "./timelineFilters";
 import { toTimelineGroupView, toTimelineRowView, type TimelineGroupView, type TimelineRowView } from "./timelineRowView";
+import type { TimelineScope } from "./timelineScope";
 
 /** A page of the signed-in user's timeline as the browser gets it (the page and /api/timeline). */
 export interface TimelineViewPage {
@@ -24,8 +25,19 @@ export async function loadTimelineView(
   before: string | null,
   limit?: number,
 ): Promise<TimelineViewPage> {
+  return loadScopedTimelineView({ kind: "user", userId: viewer.userId }, viewer, filters, before, limit);
+}
+
+/** A page of any scope's timeline (the user's own, or a team's) as `viewer` sees it; the caller has checked the viewer may. */
+export async function loadScopedTimelineView(
+  scope: TimelineScope,
+  viewer: TimelineViewer,
+  filters: TimelineFilters,
+  before: string | null,
+  limit?: number,
+): Promise<TimelineViewPage> {
   const page = await getTimelinePage({
-    scope: { kind: "user", userId: viewer.userId },
+    scope,
     filters,
     before: decodeTimelineCursor(before),
     limit,
