@@ -9,18 +9,11 @@ import { PresetBar } from "./timeline/PresetBar";
 import { SyncProblems } from "./timeline/SyncProblems";
 import { TimelineView } from "./timeline/TimelineView";
 import { MarkAllRead } from "./watching/MarkAllRead";
+import { toSearchParams, type PageSearchParams } from "./timeline/pageSearchParams";
 
 export const metadata: Metadata = { title: "Timeline" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function toSearchParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) for (const v of [value ?? []].flat()) params.append(key, v);
-  return params;
-}
-
-export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
+export default async function TimelinePage({ searchParams }: { searchParams: PageSearchParams }) {
   const user = await requireUser();
   const given = toSearchParams(await searchParams);
   const parsed = safeParseTimelineFilters(given);

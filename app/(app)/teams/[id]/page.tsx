@@ -7,18 +7,11 @@ import { hasActiveFilters, NO_FILTERS, safeParseTimelineFilters, timelineFilters
 import { FilterForm } from "../../timeline/FilterForm";
 import { TimelineView } from "../../timeline/TimelineView";
 import { WatchedByField } from "./WatchedByField";
+import { toSearchParams, type PageSearchParams } from "../../timeline/pageSearchParams";
 
 export const metadata: Metadata = { title: "Team timeline" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function toSearchParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) for (const v of [value ?? []].flat()) params.append(key, v);
-  return params;
-}
-
-export default async function TeamTimelinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+export default async function TeamTimelinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: PageSearchParams }) {
   const user = await requireUser();
   const { id } = await params;
   const given = toSearchParams(await searchParams);
