@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/currentUser";
 import { listFeedTokens } from "@/lib/feedExport/feedTokens";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
-import { CreateFeedForm, type FilterChoice } from "./CreateFeedForm";
+import { CreateFeedForm } from "./CreateFeedForm";
+import type { FilterChoice } from "./FeedFields";
 import { FeedRow } from "./FeedRow";
 
 export const metadata: Metadata = { title: "Feeds" };
