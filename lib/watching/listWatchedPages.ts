@@ -52,14 +52,29 @@ export async function listWatchedPages(
   }
 }
 
+type Continuation = Record<string, string | number>;
+
+/** Reads every page of a continued query: `readOnePage` gets the continuation and returns its items and the next one. */
+async function readAllPages(
+  readOnePage: (continuation: Continuation) => Promise<{ pages: WatchedPage[]; next: Continuation | undefined }>,
+): Promise<{ pages: WatchedPage[]; requests: number }> {
+  const pages: WatchedPage[] = [];
+  let requests = 0;
+  let continuation: Continuation | undefined = {};
+  while (continuation) {
+    const answer = await readOnePage(continuation);
+    requests += 1;
+    pages.push(...answer.pages);
+    continuation = answer.next;
+  }
+  return { pages, requests };
+}
+
 // list=watchlistraw has no expiry in 1.39 (wrprop is only "changed"); prop=info&inprop=watched over
 // generator=watchlistraw gives watchlistexpiry and notificationtimestamp per page.
 async function readWithLogin(own: OwnLink, filter: WatchedPagesFilter): Promise<WatchedPages> {
   const siteLabel = siteLabelFor(own.opened.client.apiUrl);
-  const pages: WatchedPage[] = [];
-  let requests = 0;
-  let continuation: Record<string, string | number> = {};
-  for (;;) {
+  const read = await readAllPages(async (continuation) => {
     const params: ApiParams = {
       action: "query",
       generator: "watchlistraw",
@@ -70,29 +85,22 @@ async function readWithLogin(own: OwnLink, filter: WatchedPagesFilter): Promise<
       ...continuation,
     };
     const answer = parseWire(watchedInfoWire, (await own.opened.client.get(params)).data, siteLabel, "the watched pages");
-    requests += 1;
-    for (const page of answer.query?.pages ?? []) {
-      pages.push({
-        title: page.title,
-        namespace: page.ns,
-        missing: page.missing === true,
-        unreadSince: page.notificationtimestamp ? new Date(page.notificationtimestamp) : null,
-        expiresAt: expiryFromWiki(page.watchlistexpiry),
-      });
-    }
-    if (!answer.continue) break;
-    continuation = answer.continue;
-  }
-  return { pages, expiryKnown: true, requests };
+    const pages = (answer.query?.pages ?? []).map((page) => ({
+      title: page.title,
+      namespace: page.ns,
+      missing: page.missing === true,
+      unreadSince: page.notificationtimestamp ? new Date(page.notificationtimestamp) : null,
+      expiresAt: expiryFromWiki(page.watchlistexpiry),
+    }));
+    return { pages, next: answer.continue };
+  });
+  return { ...read, expiryKnown: true };
 }
 
 async function readWithToken(own: OwnLink, filter: WatchedPagesFilter): Promise<WatchedPages> {
   const token = own.opened.watchlistToken!;
   const siteLabel = siteLabelFor(own.opened.client.apiUrl);
-  const pages: WatchedPage[] = [];
-  let requests = 0;
-  let continuation: Record<string, string | number> = {};
-  for (;;) {
+  const read = await readAllPages(async (continuation) => {
     const params: ApiParams = {
       action: "query",
       list: "watchlistraw",
@@ -104,12 +112,14 @@ async function readWithToken(own: OwnLink, filter: WatchedPagesFilter): Promise<
       ...continuation,
     };
     const answer = parseWire(watchlistRawWire, (await own.opened.client.get(params, { authenticated: false })).data, siteLabel, "the watched pages");
-    requests += 1;
-    for (const item of answer.watchlistraw ?? []) {
-      pages.push({ title: item.title, namespace: item.ns, missing: false, unreadSince: item.changed ? new Date(item.changed) : null, expiresAt: null });
-    }
-    if (!answer.continue) break;
-    continuation = answer.continue;
-  }
-  return { pages, expiryKnown: false, requests };
+    const pages = (answer.watchlistraw ?? []).map((item) => ({
+      title: item.title,
+      namespace: item.ns,
+      missing: false,
+      unreadSince: item.changed ? new Date(item.changed) : null,
+      expiresAt: null,
+    }));
+    return { pages, next: answer.continue };
+  });
+  return { ...read, expiryKnown: false };
 }
