@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { NetError } from "@/lib/net/NetError";
 import { createMediaWikiClient, type MediaWikiClientConfig } from "./client";
 import { CookieJar } from "./cookieJar";
-import { isMediaWikiApiError, type MediaWikiApiError } from "./MediaWikiApiError";
+import { rejection } from "./testdata/rejection";
 import { describeCall, fakeResponse, fakeWiki, fixture, type RecordedRequest } from "./testdata/fakeWiki";
 
 const API = "https://wiki.example/w/api.php";
@@ -85,16 +85,6 @@ function simulatedWiki(options: { mainPasswordLogin?: boolean; wrongPassword?: b
 
 function client(wiki: ReturnType<typeof simulatedWiki>, overrides: Partial<MediaWikiClientConfig> = {}) {
   return createMediaWikiClient({ apiUrl: API, userAgent, fetch: wiki.fetch, botPassword, ...overrides });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<MediaWikiApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isMediaWikiApiError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a MediaWikiApiError");
 }
 
 describe("createMediaWikiClient", () => {

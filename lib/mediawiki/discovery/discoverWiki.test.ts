@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NetError } from "@/lib/net/NetError";
-import { isMediaWikiApiError, type MediaWikiApiError } from "../MediaWikiApiError";
+import { rejection } from "../testdata/rejection";
 import { fakeResponse, fakeWiki, fixture, fixtureText, type RecordedRequest } from "../testdata/fakeWiki";
 import { discoverWiki } from "./discoverWiki";
 
@@ -14,16 +14,6 @@ function wikiAt(apiPath: string, pageHtml = "<html><head></head><body>page</body
     if (request.url.pathname.endsWith("api.php")) return notFound();
     return fakeResponse(pageHtml);
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<MediaWikiApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isMediaWikiApiError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a MediaWikiApiError");
 }
 
 describe("discoverWiki", () => {

@@ -4,7 +4,7 @@ import type { Manifest, WikiManifest } from "@/e2e/mediawiki/fixture";
 import { createMediaWikiClient, type MediaWikiClientConfig } from "@/lib/mediawiki/client";
 import { CookieJar } from "@/lib/mediawiki/cookieJar";
 import { discoverWiki } from "@/lib/mediawiki/discovery/discoverWiki";
-import { isMediaWikiApiError, type MediaWikiApiError } from "@/lib/mediawiki/MediaWikiApiError";
+import { rejection } from "@/lib/mediawiki/testdata/rejection";
 import { createSafeFetch, type SafeFetch } from "@/lib/net/safeFetch";
 
 const manifest = JSON.parse(readFileSync(inject("mediawikiManifestPath"), "utf8")) as Manifest;
@@ -39,16 +39,6 @@ function recording(fetch: SafeFetch) {
     return response;
   };
   return { fetch: wrapped, calls };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<MediaWikiApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isMediaWikiApiError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a MediaWikiApiError");
 }
 
 describe("MediaWiki client against the real alpha wiki", () => {
