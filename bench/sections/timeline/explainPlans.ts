@@ -1,10 +1,11 @@
 import pg from "pg";
+import { SESSION_OPTIONS } from "@/lib/db/prisma";
 import { timelinePageSql, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
 import type { BenchTable } from "../../table";
 
 /** EXPLAIN ANALYZE of the timeline statement for some filter kinds: which index each one walks, and its time. */
 export async function explainPlans(databaseUrl: string, requests: [string, TimelinePageRequest][]): Promise<BenchTable> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: databaseUrl, options: SESSION_OPTIONS });
   await client.connect();
   const rows: string[][] = [];
   try {
