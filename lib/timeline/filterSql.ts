@@ -40,7 +40,6 @@ export function needsChangeColumns(filters: TimelineFilters): boolean {
     filters.users.length > 0 ||
     filters.notUsers.length > 0 ||
     filters.tags.length > 0 ||
-    filters.text !== "" ||
     filters.mine !== "show" ||
     filters.latestOnly ||
     filters.groupByPage
@@ -79,7 +78,10 @@ export function filterConditions(filters: TimelineFilters, ctx: FilterSqlContext
   if (filters.text !== "") {
     const pattern = likePattern(filters.text);
     const titlePattern = likePattern(filters.text.replace(/_/g, " "));
-    out.push(Prisma.sql`(${c}.title ILIKE ${titlePattern} OR ${c}.comment ILIKE ${pattern})`);
+    // A scalar subquery, which the planner never flattens: it keeps the plan a newest-first walk of the
+    // user's rows that stops at the page's end. As a join, the planner (misjudging ILIKE's selectivity)
+    // may seq-scan every change of every wiki first: 750 ms instead of 15 at 1M changes.
+    out.push(Prisma.sql`(SELECT ct.title ILIKE ${titlePattern} OR ct.comment ILIKE ${pattern} FROM changes ct WHERE ct.id = ${lc}.change_id)`);
   }
   if (filters.mine !== "show") {
     // A semi-join the planner can start from the viewer's few accounts (changes by user name) when "only".
@@ -95,12 +97,15 @@ export function filterConditions(filters: TimelineFilters, ctx: FilterSqlContext
 function namespaceSql(namespaces: readonly string[], lc: Prisma.Sql): Prisma.Sql {
   const names = namespaces.map(normaliseNamespaceName);
   const wantsMain = namespaces.includes(MAIN_NAMESPACE);
-  return Prisma.sql`(${lc}.site_id, ${lc}.namespace) IN (
-      SELECT s.id, (ns.key)::int FROM sites s CROSS JOIN LATERAL jsonb_each(s.namespaces -> 'namespaces') ns
+  // = ANY(ARRAY(…)) rather than IN (…): the (wiki, namespace) pairs become one value computed before the
+  // walk (an InitPlan), checked on each index row in order. As IN, the planner may hash-join them instead,
+  // which walks and sorts all the user's rows.
+  return Prisma.sql`ROW(${lc}.site_id, ${lc}.namespace) = ANY(ARRAY(
+      SELECT ROW(s.id, (ns.key)::int) FROM sites s CROSS JOIN LATERAL jsonb_each(s.namespaces -> 'namespaces') ns
       WHERE lower(ns.value ->> 'name') = ANY(${names}::text[])
          OR lower(ns.value ->> 'canonical') = ANY(${names}::text[])
          OR (ns.key = '0' AND ${wantsMain})
       UNION
-      SELECT s.id, (alias.value ->> 'id')::int FROM sites s CROSS JOIN LATERAL jsonb_array_elements(s.namespaces -> 'aliases') alias
-      WHERE lower(alias.value ->> 'alias') = ANY(${names}::text[]))`;
+      SELECT ROW(s.id, (alias.value ->> 'id')::int) FROM sites s CROSS JOIN LATERAL jsonb_array_elements(s.namespaces -> 'aliases') alias
+      WHERE lower(alias.value ->> 'alias') = ANY(${names}::text[])))`;
 }

@@ -4,7 +4,7 @@ import type { TimelineScope } from "./timelineScope";
 /**
  * The condition a link_changes row (alias `lc`) must meet to belong to the
  * scope. The user timeline's leading `user_id` is what lets the planner walk
- * link_changes_user_id_timestamp_change_id_idx newest first.
+ * link_changes_timeline_idx newest first.
  */
 export function scopeSql(scope: TimelineScope, alias: string): Prisma.Sql {
   const lc = Prisma.raw(alias);

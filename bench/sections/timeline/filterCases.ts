@@ -27,6 +27,7 @@ export function filterCases(user: number, wikisPerUser: number, wikis: number): 
     ["unread only", f({ unreadOnly: true })],
     ["tag mw-replace", f({ tags: ["mw-replace"] })],
     ["text contains", f({ text: "typo" })],
+    ["text contains (rare)", f({ text: "Summary 99999" })],
     ["date range (one day)", f({ from: dayAgo(10), to: dayAgo(10) })],
     ["latest per page", f({ latestOnly: true })],
     ["group by page", f({ groupByPage: true })],

@@ -1,0 +1,77 @@
+import pg from "pg";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { filterCases, userId } from "@/bench/sections/timeline/filterCases";
+import { DEFAULT_SHAPE, seedTimeline } from "@/bench/sections/timeline/seedTimeline";
+import { prisma, SESSION_OPTIONS } from "@/lib/db/prisma";
+import { timelinePageSql } from "@/lib/timeline/getTimelinePage";
+import { useTestDatabase } from "@/test/support/useTestDatabase";
+
+/**
+ * The plans behind the timeline's speed (npm run bench -- timeline measures it), checked on the
+ * bench's synthetic installation at a small size: no parallel plan, and link_changes read only
+ * through the timeline index, without a heap visit, whatever the filters.
+ */
+const SHAPE = { ...DEFAULT_SHAPE, changes: 60_000, pagesPerWiki: 2_000 };
+const VIEWER = 3;
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}
+
+let client: pg.Client;
+
+beforeAll(async () => {
+  const url = await useTestDatabase(import.meta.url);
+  await seedTimeline(url, SHAPE, () => undefined);
+  client = new pg.Client({ connectionString: url, options: SESSION_OPTIONS });
+  await client.connect();
+}, 120_000);
+
+afterAll(async () => {
+  await client?.end();
+});
+
+async function planOf(filterName: string): Promise<PlanNode[]> {
+  const filters = filterCases(VIEWER, SHAPE.wikisPerUser, SHAPE.wikis).find(([name]) => name === filterName)![1];
+  const { sql } = timelinePageSql({ scope: { kind: "user", userId: userId(VIEWER) }, filters, limit: 50 });
+  const values = sql.values.map((v) => (typeof v === "bigint" ? v.toString() : v));
+  const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${sql.text}`, values);
+  const nodes: PlanNode[] = [];
+  const walk = (node: PlanNode) => {
+    nodes.push(node);
+    node.Plans?.forEach(walk);
+  };
+  walk(rows[0]!["QUERY PLAN"][0].Plan);
+  return nodes;
+}
+
+it("the app's sessions run no parallel query", async () => {
+  const [row] = await prisma().$queryRaw<{ max_parallel_workers_per_gather: string }[]>`SHOW max_parallel_workers_per_gather`;
+  expect(row!.max_parallel_workers_per_gather).toBe("0");
+});
+
+const LINK_CHANGES_ONLY = [
+  "no filter", "one wiki", "three wikis", "type log", "hide bots", "only anonymous", "unread only", "date range (one day)",
+];
+
+it.each(LINK_CHANGES_ONLY)("%s: the user's rows are walked in the timeline index alone", async (name) => {
+  const page = (await planOf(name)).filter((n) => n["Relation Name"] === "link_changes" && n["Index Name"] !== "link_changes_change_user_idx");
+  expect(page.map((n) => `${n["Node Type"]} ${n["Index Name"]}`)).toEqual(["Index Only Scan link_changes_timeline_idx"]);
+});
+
+// (At this size a text filter may rightly seq-scan `changes`; link_changes is the table that grows per user.)
+it.each(filterCases(VIEWER, SHAPE.wikisPerUser, SHAPE.wikis).map(([name]) => name))("%s: no sequential scan of link_changes, no parallel plan", async (name) => {
+  const nodes = await planOf(name);
+  expect(nodes.filter((n) => n["Relation Name"] === "link_changes" && n["Node Type"] === "Seq Scan")).toEqual([]);
+  expect(nodes.filter((n) => n["Node Type"].startsWith("Gather"))).toEqual([]);
+});
+
+it("'user is' and 'only my own' start from the author index without a heap visit", async () => {
+  for (const name of ["user is (rare)", "only my own"]) {
+    const authorScans = (await planOf(name)).filter((n) => n["Index Name"] === "changes_author_idx");
+    expect({ name, scans: authorScans.map((n) => n["Node Type"]) }).toEqual({ name, scans: ["Index Only Scan"] });
+  }
+});
