@@ -10,6 +10,7 @@ import { SyncProblems } from "./timeline/SyncProblems";
 import { TimelineView } from "./timeline/TimelineView";
 import { MarkAllRead } from "./watching/MarkAllRead";
 import { toSearchParams, type PageSearchParams } from "./timeline/pageSearchParams";
+import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
 
 export const metadata: Metadata = { title: "Timeline" };
 
@@ -34,7 +35,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
   // One address per filter set (a GET form also sends its defaults), so shared links and presets match.
   if (filterQuery !== given.toString()) redirect(filterQuery ? `/?${filterQuery}` : "/");
 
-  const screen = await loadTimelineScreen(user.id, parsed.filters);
+  const screen = await loadTimelineScreen(timelineViewerOf(user), parsed.filters);
   if (screen.options.wikis.length === 0) {
     return (
       <main>

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { registrationSchema, type RegistrationInput } from "./credentialsSchema";
 import { hashPassword } from "./passwordHash";
-import type { AccountUser } from "./users";
+import { accountFields, type AccountUser } from "./users";
 
 export type RegistrationResult =
   | { ok: true; user: AccountUser }
@@ -31,7 +31,7 @@ export async function registerUser(input: RegistrationInput, options: { registra
       }
       const user = await tx.user.create({
         data: { email, name: name ?? null, passwordHash, isAdmin: existingUsers === 0 },
-        select: { id: true, email: true, name: true, isAdmin: true, sessionEpoch: true },
+        select: accountFields,
       });
       return { ok: true, user };
     });

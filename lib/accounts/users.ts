@@ -6,9 +6,11 @@ export interface AccountUser {
   name: string | null;
   isAdmin: boolean;
   sessionEpoch: number;
+  /** The zone the user chose for times and date filters; null = UTC. */
+  timeZone: string | null;
 }
 
-const accountFields = { id: true, email: true, name: true, isAdmin: true, sessionEpoch: true } as const;
+export const accountFields = { id: true, email: true, name: true, isAdmin: true, sessionEpoch: true, timeZone: true } as const;
 
 export function findUserById(id: string): Promise<AccountUser | null> {
   return prisma().user.findUnique({ where: { id }, select: accountFields });

@@ -5,12 +5,10 @@ import { findMembership } from "./membership";
 /** The team filter form's wikis and namespaces: those of the links shared with the team (members only). */
 export async function getTeamTimelineOptions(teamId: string, viewerUserId: string): Promise<TimelineOptions | null> {
   if ((await findMembership(teamId, viewerUserId)) === null) return null;
-  const [shares, viewer] = await Promise.all([
-    prisma().teamSharedLink.findMany({ where: { teamId }, select: { link: { select: optionLinkSelect } }, orderBy: { sharedAt: "asc" } }),
-    prisma().user.findUnique({ where: { id: viewerUserId }, select: { timeZone: true } }),
-  ]);
-  return timelineOptionsOf(
-    shares.map((s) => s.link),
-    viewer?.timeZone ?? null,
-  );
+  const shares = await prisma().teamSharedLink.findMany({
+    where: { teamId },
+    select: { link: { select: optionLinkSelect } },
+    orderBy: { sharedAt: "asc" },
+  });
+  return timelineOptionsOf(shares.map((s) => s.link));
 }

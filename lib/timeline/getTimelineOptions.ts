@@ -6,8 +6,6 @@ export interface TimelineOptions {
   wikis: { siteId: string; name: string; color: string }[];
   /** Namespace filter values (canonical names), each with the local names the wikis use. */
   namespaces: { value: string; label: string }[];
-  /** The viewer's zone for exact times and date filters. */
-  timeZone: string | null;
 }
 
 interface NamespacesJson {
@@ -15,15 +13,8 @@ interface NamespacesJson {
 }
 
 export async function getTimelineOptions(userId: string): Promise<TimelineOptions> {
-  const [links, user] = await Promise.all([
-    prisma().wikiLink.findMany({
-      where: { userId },
-      select: optionLinkSelect,
-      orderBy: { createdAt: "asc" },
-    }),
-    prisma().user.findUnique({ where: { id: userId }, select: { timeZone: true } }),
-  ]);
-  return timelineOptionsOf(links, user?.timeZone ?? null);
+  const links = await prisma().wikiLink.findMany({ where: { userId }, select: optionLinkSelect, orderBy: { createdAt: "asc" } });
+  return timelineOptionsOf(links);
 }
 
 /** What a link contributes to the filter form. */
@@ -36,7 +27,7 @@ export interface OptionLink {
 }
 
 /** The filter form's choices for a set of links (a user's, or those shared with a team). */
-export function timelineOptionsOf(links: readonly OptionLink[], timeZone: string | null): TimelineOptions {
+export function timelineOptionsOf(links: readonly OptionLink[]): TimelineOptions {
   const wikis = new Map<string, { siteId: string; name: string; color: string }>();
   const namespaces = new Map<number, { value: string; local: Set<string> }>();
   for (const link of links) {
@@ -54,6 +45,5 @@ export function timelineOptionsOf(links: readonly OptionLink[], timeZone: string
     namespaces: [...namespaces.entries()]
       .sort(([a], [b]) => a - b)
       .map(([, { value, local }]) => ({ value, label: local.size > 0 ? `${value} (${[...local].join(", ")})` : value })),
-    timeZone,
   };
 }

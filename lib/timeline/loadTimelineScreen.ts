@@ -1,10 +1,9 @@
 import { getSyncProblemsForUser } from "@/lib/sync/getSyncStatusForUser";
 import { getTimelineOptions, type TimelineOptions } from "./getTimelineOptions";
-import { loadTimelineView, type TimelineViewPage } from "./loadTimelineView";
+import { loadTimelineView, type TimelineViewer, type TimelineViewPage } from "./loadTimelineView";
 import { listTimelinePresets } from "./presets/listTimelinePresets";
 import type { TimelinePresetView } from "./presets/timelinePreset";
 import type { TimelineFilters } from "./timelineFilters";
-import { usableTimeZone } from "./timeText";
 
 /** A link whose sync needs the user: shown above the timeline with a way to fix it. */
 export interface SyncProblem {
@@ -18,19 +17,17 @@ export interface SyncProblem {
 /** Everything the timeline page shows for the signed-in user. */
 export interface TimelineScreen {
   options: TimelineOptions;
-  timeZone: string;
   presets: TimelinePresetView[];
   syncProblems: SyncProblem[];
   page: TimelineViewPage;
 }
 
-export async function loadTimelineScreen(userId: string, filters: TimelineFilters): Promise<TimelineScreen> {
-  const options = await getTimelineOptions(userId);
-  const timeZone = usableTimeZone(options.timeZone);
-  const [presets, statuses, page] = await Promise.all([
-    listTimelinePresets(userId),
-    getSyncProblemsForUser(userId),
-    loadTimelineView({ userId, timeZone }, filters, null),
+export async function loadTimelineScreen(viewer: TimelineViewer, filters: TimelineFilters): Promise<TimelineScreen> {
+  const [options, presets, statuses, page] = await Promise.all([
+    getTimelineOptions(viewer.userId),
+    listTimelinePresets(viewer.userId),
+    getSyncProblemsForUser(viewer.userId),
+    loadTimelineView(viewer, filters, null),
   ]);
   const syncProblems = statuses.map((s) => ({
     linkId: s.linkId,
@@ -38,5 +35,5 @@ export async function loadTimelineScreen(userId: string, filters: TimelineFilter
     message: s.lastError ?? "The last sync failed.",
     paused: s.state === "attention",
   }));
-  return { options, timeZone, presets, syncProblems, page };
+  return { options, presets, syncProblems, page };
 }

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/currentUser";
+import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
 import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
 import { EXPIRY_PERIODS, expiryChoiceSchema } from "@/lib/watching/expiry";
 import { markChangeRead, markWatchlistRead } from "@/lib/watching/markRead";
@@ -97,11 +98,11 @@ export async function markWikiReadAction(rawLinkId: string): Promise<WatchingAct
 
 /** `filterQuery`: the timeline's filters as its URL query. */
 export async function markFilterReadAction(filterQuery: string): Promise<WatchingActionState> {
-  const userId = await actor();
-  if (!userId) return SIGNED_OUT;
+  const user = await currentUser();
+  if (!user) return SIGNED_OUT;
   const parsed = safeParseTimelineFilters(new URLSearchParams(filterQuery.slice(0, 4000)));
   if (!parsed.ok) return { ok: false, message: parsed.error };
-  const outcome = await markFilterRead(userId, parsed.filters);
+  const outcome = await markFilterRead(timelineViewerOf(user), parsed.filters);
   const done = `${outcome.pages} ${outcome.pages === 1 ? "page" : "pages"} marked read.`;
   if (outcome.failures.length === 0) return { ok: true, message: done };
   return { ok: false, message: `${done} ${outcome.failures.map((f) => f.failure.message).join(" ")}` };

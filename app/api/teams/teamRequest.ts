@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/currentUser";
 import type { TeamFailure } from "@/lib/teams/teamResult";
-import { getViewerTimeZone } from "@/lib/timeline/getViewerTimeZone";
+import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
 import type { TimelineViewer } from "@/lib/timeline/loadTimelineView";
 import { safeParseTimelineFilters, type TimelineFilters } from "@/lib/timeline/timelineFilters";
 
@@ -32,5 +32,5 @@ export async function readTeamRequest(
   const params = new URL(request.url).searchParams;
   const parsed = safeParseTimelineFilters(params);
   if (!parsed.ok) return { ok: false, response: NextResponse.json({ error: parsed.error }, { status: 400, headers: NO_STORE }) };
-  return { ok: true, teamId: id, viewer: { userId: user.id, timeZone: await getViewerTimeZone(user.id) }, filters: parsed.filters, params };
+  return { ok: true, teamId: id, viewer: timelineViewerOf(user), filters: parsed.filters, params };
 }

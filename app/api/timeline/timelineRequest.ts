@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/currentUser";
-import { getViewerTimeZone } from "@/lib/timeline/getViewerTimeZone";
+import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
 import type { TimelineViewer } from "@/lib/timeline/loadTimelineView";
 import { safeParseTimelineFilters, type TimelineFilters } from "@/lib/timeline/timelineFilters";
 
@@ -13,5 +13,5 @@ export async function readTimelineRequest(
   const params = new URL(request.url).searchParams;
   const parsed = safeParseTimelineFilters(params);
   if (!parsed.ok) return { ok: false, response: NextResponse.json({ error: parsed.error }, { status: 400 }) };
-  return { ok: true, viewer: { userId: user.id, timeZone: await getViewerTimeZone(user.id) }, filters: parsed.filters, params };
+  return { ok: true, viewer: timelineViewerOf(user), filters: parsed.filters, params };
 }

@@ -8,6 +8,7 @@ import { FilterForm } from "../../timeline/FilterForm";
 import { TimelineView } from "../../timeline/TimelineView";
 import { WatchedByField } from "./WatchedByField";
 import { toSearchParams, type PageSearchParams } from "../../timeline/pageSearchParams";
+import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
 
 export const metadata: Metadata = { title: "Team timeline" };
 
@@ -18,7 +19,7 @@ export default async function TeamTimelinePage({ params, searchParams }: { param
   const parsed = safeParseTimelineFilters(given);
   const home = `/teams/${id}`;
   // Filters are read only after membership is known, so a non-member learns nothing, not even "bad filter".
-  const screen = await loadTeamTimelineScreen(id, user.id, parsed.ok ? parsed.filters : NO_FILTERS);
+  const screen = await loadTeamTimelineScreen(id, timelineViewerOf(user), parsed.ok ? parsed.filters : NO_FILTERS);
   if (!screen) notFound();
   if (!parsed.ok) {
     return (
