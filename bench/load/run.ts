@@ -1,5 +1,6 @@
 // `npm run load`: the production build under 50 signed-in users browsing and filtering a timeline of
-// 1,000,000 stored changes for 60 s; prints throughput and latency percentiles against the target.
+// 1,000,000 stored changes for 60 s at a reading pace, against the target; then the same users with no
+// pause at all (saturation), for the most the machine answers. Prints throughput and latency percentiles.
 import os from "node:os";
 import { signIn, type AppSession } from "@/test/support/appSession";
 import { startAppServer, type AppServer } from "@/test/support/productionServer";
@@ -11,11 +12,16 @@ import type { BrowsingUser } from "./browsingSession";
 import { cpuSharesBetween, cpuSnapshot } from "./cpuShares";
 import { loadByFilterTable, loadSummaryTable, targetMet } from "./loadTables";
 import { LOAD_PASSWORD, loadUserEmail, prepareLoadUsers } from "./prepareLoadUsers";
-import { runLoad } from "./runLoad";
+import { runPacedLoad, runSaturatingLoad, type LoadRun } from "./runLoad";
 import { cursorsOfHtmlPage } from "./timelineCursors";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const WARM_UP_SECONDS = Number(process.env.LOAD_WARM_UP_SECONDS ?? 15);
+/** Mean pause between a user's requests in the paced run: reading the page, then the next click or poll. */
+const THINK_SECONDS = Number(process.env.LOAD_THINK_SECONDS ?? 2);
+/** Length of the saturation run after it (0 = skip it). */
+const SATURATION_SECONDS = Number(process.env.LOAD_SATURATION_SECONDS ?? 30);
+const SEED = Number(process.env.LOAD_SEED ?? 1);
 const CHANGES = Number(process.env.LOAD_CHANGES ?? DEFAULT_SHAPE.changes);
 /** At most the 50 seeded users; fewer to find how many the machine holds within the target. */
 const USERS = Math.min(Number(process.env.LOAD_USERS ?? DEFAULT_SHAPE.users), DEFAULT_SHAPE.users);
@@ -46,26 +52,35 @@ async function main(): Promise<boolean> {
     }
 
     log(`warm-up: one user alone for ${WARM_UP_SECONDS} s`);
-    const alone = await runLoad(app.baseUrl, users.slice(0, 1), WARM_UP_SECONDS);
-    log(`load: ${users.length} users for ${SECONDS} s`);
-    const before = cpuSnapshot();
-    const run = await runLoad(app.baseUrl, users, SECONDS);
-    const cpu = cpuSharesBetween(before, cpuSnapshot());
-
-    const facts = {
-      users: users.length,
-      seconds: SECONDS,
-      ...(await countSeededRows(databaseUrl)),
-      seedSeconds,
-      cores: os.availableParallelism(),
-      cpuModel: os.cpus()[0]?.model ?? "unknown CPU",
-      cpu,
+    const alone = await runSaturatingLoad(app.baseUrl, users.slice(0, 1), WARM_UP_SECONDS);
+    const rows = await countSeededRows(databaseUrl);
+    const measured = async (seconds: number, thinkSeconds: number | null, go: () => Promise<LoadRun>) => {
+      const before = cpuSnapshot();
+      const run = await go();
+      const facts = {
+        users: users.length,
+        seconds,
+        thinkSeconds,
+        ...rows,
+        seedSeconds,
+        cores: os.availableParallelism(),
+        cpuModel: os.cpus()[0]?.model ?? "unknown CPU",
+        cpu: cpuSharesBetween(before, cpuSnapshot()),
+      };
+      console.log(formatTable(loadSummaryTable(run, alone, facts)));
+      console.log(formatTable(loadByFilterTable(run, thinkSeconds === null ? "saturation" : "paced")));
+      return run;
     };
-    console.log(formatTable(loadSummaryTable(run, alone, facts)));
-    console.log(formatTable(loadByFilterTable(run)));
+
+    log(`load: ${users.length} users for ${SECONDS} s, mean think time ${THINK_SECONDS} s`);
+    const paced = await measured(SECONDS, THINK_SECONDS, () => runPacedLoad(app!.baseUrl, users, SECONDS, THINK_SECONDS, SEED));
+    if (SATURATION_SECONDS > 0) {
+      log(`saturation: ${users.length} users for ${SATURATION_SECONDS} s with no think time`);
+      await measured(SATURATION_SECONDS, null, () => runSaturatingLoad(app!.baseUrl, users, SATURATION_SECONDS));
+    }
     const serverErrors = app.output.join("").split("\n").filter((l) => /error/i.test(l));
     if (serverErrors.length) console.log(`\nserver output mentioning errors (first 10):\n${serverErrors.slice(0, 10).join("\n")}`);
-    return targetMet(run);
+    return targetMet(paced);
   } finally {
     await app?.stop();
     await db.stop();
