@@ -2,7 +2,7 @@ import type { Change } from "@/lib/changes/change";
 import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
 import { createSafeFetch } from "@/lib/net/safeFetch";
 import { buildSyncSettings } from "@/lib/sync/settings";
-import { inTransaction } from "@/lib/sync/store/pool";
+import { inTransaction, syncPool } from "@/lib/sync/store/pool";
 import { writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
 import { syncLink } from "@/lib/sync/syncLink";
 import type { BenchSection } from "../run";
@@ -34,11 +34,16 @@ export const ingestSection: BenchSection = async ({ db, log }) => {
   const writeOnly = await timeAsync(async () => {
     for (const changes of polls) await inTransaction((client) => writeLinkChanges(client, target, changes));
   });
+  await expectStored(target, total);
   const rewrite = await timeAsync(async () => {
     for (const changes of polls) await inTransaction((client) => writeLinkChanges(client, target, changes));
   });
+  await expectStored(target, total);
 
-  const endToEnd = await timeAsync(() => ingestStream(syntheticPages(PAGES, 20_000_000, new Date()), target));
+  // Made before the clock starts, as the two-link pages are: building the bench's input is not ingest.
+  const freshPages = syntheticPages(PAGES, 20_000_000, new Date());
+  const endToEnd = await timeAsync(() => ingestStream(freshPages, target));
+  await expectStored(target, 2 * total);
 
   // A worker runs several syncs at once: two links of two wikis, each its own stream, share the two cores.
   const second = await createBenchLink("http://127.0.0.1:10/api.php", "ingest-second");
@@ -46,6 +51,8 @@ export const ingestSection: BenchSection = async ({ db, log }) => {
   const twoStreams = await timeAsync(async () => {
     await Promise.all([ingestStream(halves[0]!, target), ingestStream(halves[1]!, second)]);
   });
+  await expectStored(target, 2 * total + total / 2);
+  await expectStored(second, total / 2);
 
   const perSecond = (ms: number) => Math.round(total / (ms / 1000)).toLocaleString("en");
   const ingest: BenchTable = {
@@ -105,6 +112,19 @@ async function ingestStream(pages: string[], target: WriteTarget): Promise<void>
   for (let i = 0; i < pages.length; i += PAGES_PER_POLL) {
     const changes = pages.slice(i, i + PAGES_PER_POLL).flatMap(parseBody);
     await inTransaction((client) => writeLinkChanges(client, target, changes));
+  }
+}
+
+/** A rate is only worth printing if every change really landed, once, with its link row. */
+async function expectStored(target: WriteTarget, expected: number): Promise<void> {
+  const { rows } = await syncPool().query<{ changes: number; links: number }>(
+    `SELECT (SELECT count(*)::int FROM changes WHERE site_id = $1) AS changes,
+            (SELECT count(*)::int FROM link_changes WHERE link_id = $2) AS links`,
+    [target.siteId, target.linkId],
+  );
+  const { changes, links } = rows[0]!;
+  if (changes !== expected || links !== expected) {
+    throw new Error(`the bench expected ${expected} changes and link rows, found ${changes} and ${links}`);
   }
 }
 
