@@ -15,37 +15,52 @@ const DESCRIPTIVE = [
 
 const q = (column: string) => `"${column}"`;
 
-// $1 is the site; $2…$28 the column arrays, in changeArrays() order.
-const INPUT = `(
+// $1 is the site; $2…$28 the column arrays, in changeArrays() order; with the link's state, $29 notification
+// timestamps and $30 watch expiries (linkStateArrays()).
+const input = (withLinkState: boolean) => `(
   SELECT t.key,
          t.kind::change_kind AS kind, t.source::change_source AS source, t.ns AS namespace, t.title, t.page_id,
          t.rev_id, t.old_rev_id, t.log_id, t.log_type, t.log_action, t.log_params::jsonb AS log_params, t.user_name,
          t.wiki_user_id, t.user_hidden, t.anon, t.comment, t.parsed_comment, t.comment_hidden,
          t.ts::timestamptz AS "timestamp", t.old_length, t.new_length, t.minor, t.bot, t.is_new,
          CASE WHEN t.tags = '' THEN ARRAY[]::text[] ELSE string_to_array(t.tags, '${TAG_SEPARATOR}') END AS tags,
-         t.summary_html
+         t.summary_html${withLinkState ? ", t.notif::timestamptz AS notif, t.expiry::timestamptz AS expiry" : ""}
   FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[],
               $10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[], $15::bigint[], $16::bool[], $17::bool[],
               $18::text[], $19::text[], $20::bool[], $21::text[], $22::int[], $23::int[], $24::bool[], $25::bool[],
-              $26::bool[], $27::text[], $28::text[])
+              $26::bool[], $27::text[], $28::text[]${withLinkState ? ", $29::text[], $30::text[]" : ""})
     AS t(key, kind, source, ns, title, page_id, rev_id, old_rev_id, log_id, log_type, log_action, log_params,
          user_name, wiki_user_id, user_hidden, anon, comment, parsed_comment, comment_hidden, ts, old_length,
-         new_length, minor, bot, is_new, tags, summary_html)
+         new_length, minor, bot, is_new, tags, summary_html${withLinkState ? ", notif, expiry" : ""})
 )`;
 
-/** New changes. DO NOTHING (never DO UPDATE, which locks every conflicting row) covers a concurrent insert. */
+/**
+ * New changes and this link's rows for them, in one statement: the link rows take their copied columns from
+ * the rows just inserted, so nothing is read back or sent twice. The caller leaves out changes it found
+ * stored; DO NOTHING (never DO UPDATE, which locks every conflicting row) skips one another sync inserted
+ * meanwhile, and the keys not returned are the caller's to treat as known. $31 is the link, $32 its user.
+ */
 export const INSERT_NEW_CHANGES = `
-INSERT INTO changes (site_id, change_key, ${DESCRIPTIVE.map(q).join(", ")})
-SELECT $1::uuid, v.key, ${DESCRIPTIVE.map((c) => `v.${q(c)}`).join(", ")}
-FROM ${INPUT} AS v
-WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.site_id = $1::uuid AND c.change_key = v.key)
-ON CONFLICT (site_id, change_key) DO NOTHING
-RETURNING id, change_key`;
+WITH v AS ${input(true)},
+inserted AS (
+  INSERT INTO changes (site_id, change_key, ${DESCRIPTIVE.map(q).join(", ")})
+  SELECT $1::uuid, v.key, ${DESCRIPTIVE.map((c) => `v.${q(c)}`).join(", ")}
+  FROM v
+  ON CONFLICT (site_id, change_key) DO NOTHING
+  RETURNING id, change_key, "timestamp", namespace, kind, minor, bot, anon
+),
+linked AS (
+  INSERT INTO link_changes (link_id, change_id, user_id, site_id, "timestamp", namespace, kind, minor, bot, anon,
+                            notification_timestamp, watch_expiry)
+  SELECT $31::uuid, i.id, $32::uuid, $1::uuid, i."timestamp", i.namespace, i.kind, i.minor, i.bot, i.anon, v.notif, v.expiry
+  FROM inserted i JOIN v ON v.key = i.change_key
+)
+SELECT change_key FROM inserted`;
 
 /** Stored changes the poll tells better: an API row over a feed row, a revision deleted since. */
 export const IMPROVE_CHANGES = `
 UPDATE changes c SET ${DESCRIPTIVE.map((col) => `${q(col)} = v.${q(col)}`).join(", ")}
-FROM ${INPUT} AS v
+FROM ${input(false)} AS v
 WHERE c.site_id = $1::uuid AND c.change_key = v.key
   AND (c.source = 'feed' OR v.source = 'api')
   AND (${DESCRIPTIVE.map((col) => `c.${q(col)}`).join(", ")}) IS DISTINCT FROM (${DESCRIPTIVE.map((col) => `v.${q(col)}`).join(", ")})
@@ -65,7 +80,8 @@ WHERE c.id = ANY($1::bigint[]) AND lc.change_id = c.id
   AND (lc."timestamp", lc.namespace, lc.kind, lc.minor, lc.bot, lc.anon)
       IS DISTINCT FROM (c."timestamp", c.namespace, c.kind, c.minor, c.bot, c.anon)`;
 
-// $1 link, $2 user, $3 change ids, $4 notification timestamps, $5 watch expiries.
+// $1 link, $2 user, $3 ids of stored changes, $4 notification timestamps, $5 watch expiries. The ids are
+// probed one by one (ON CONFLICT), not anti-joined, which would read all the link's rows on every poll.
 export const INSERT_LINK_CHANGES = `
 INSERT INTO link_changes (link_id, change_id, user_id, site_id, "timestamp", namespace, kind, minor, bot, anon,
                           notification_timestamp, watch_expiry)
@@ -73,7 +89,6 @@ SELECT $1::uuid, c.id, $2::uuid, c.site_id, c."timestamp", c.namespace, c.kind, 
        t.notif::timestamptz, t.expiry::timestamptz
 FROM unnest($3::bigint[], $4::text[], $5::text[]) AS t(change_id, notif, expiry)
 JOIN changes c ON c.id = t.change_id
-WHERE NOT EXISTS (SELECT 1 FROM link_changes l WHERE l.link_id = $1::uuid AND l.change_id = t.change_id)
 ON CONFLICT (link_id, change_id) DO NOTHING
 RETURNING change_id`;
 
@@ -84,13 +99,24 @@ FROM unnest($2::bigint[], $3::text[], $4::text[]) AS t(change_id, notif, expiry)
 WHERE l.link_id = $1::uuid AND l.change_id = t.change_id
   AND (l.notification_timestamp, l.watch_expiry) IS DISTINCT FROM (t.notif::timestamptz, t.expiry::timestamptz)`;
 
-/** $2…$28 of INPUT, for the rows `keep` selects. */
-export function changeArrays(c: ChangeColumns, keep: (index: number) => boolean = () => true): unknown[][] {
+/** $2…$28 of the input, for the rows `keep` selects. */
+export function changeArrays(c: ChangeColumns, keep?: (index: number) => boolean): unknown[][] {
   const columns = [
     c.keys, c.kind, c.source, c.namespace, c.title, c.pageId, c.revId, c.oldRevId, c.logId, c.logType, c.logAction,
     c.logParams, c.userName, c.wikiUserId, c.userHidden, c.anon, c.comment, c.parsedComment, c.commentHidden,
     c.timestamp, c.oldLength, c.newLength, c.minor, c.bot, c.isNew, c.tags, c.summaryHtml,
   ] as unknown[][];
-  const rows = c.keys.map((_, i) => i).filter(keep);
-  return rows.length === c.keys.length ? columns : columns.map((column) => rows.map((i) => column[i]));
+  return selectRows(columns, c.keys.length, keep);
+}
+
+/** $29 and $30 of the input with the link's state, for the rows `keep` selects. */
+export function linkStateArrays(c: ChangeColumns, keep?: (index: number) => boolean): unknown[][] {
+  return selectRows([c.notificationTimestamp, c.watchExpiry], c.keys.length, keep);
+}
+
+function selectRows(columns: unknown[][], length: number, keep: ((index: number) => boolean) | undefined): unknown[][] {
+  if (keep === undefined) return columns;
+  const rows: number[] = [];
+  for (let i = 0; i < length; i++) if (keep(i)) rows.push(i);
+  return rows.length === length ? columns : columns.map((column) => rows.map((i) => column[i]));
 }

@@ -1,8 +1,9 @@
 import type pg from "pg";
 import type { Change } from "@/lib/changes/change";
-import { distinctChanges, toChangeColumns } from "./changeRows";
+import { distinctChanges, toChangeColumns, type ChangeColumns } from "./changeRows";
 import {
-  changeArrays, FIND_STORED_CHANGES, IMPROVE_CHANGES, INSERT_LINK_CHANGES, INSERT_NEW_CHANGES, REFRESH_LINK_COPIES, UPDATE_LINK_STATE,
+  changeArrays, FIND_STORED_CHANGES, IMPROVE_CHANGES, INSERT_LINK_CHANGES, INSERT_NEW_CHANGES, linkStateArrays, REFRESH_LINK_COPIES,
+  UPDATE_LINK_STATE,
 } from "./changeSql";
 import { summaryHtmlForPoll, type StoredSummary } from "./summaryHtmlForPoll";
 
@@ -51,16 +52,14 @@ export async function writeLinkChanges(client: pg.ClientBase, target: WriteTarge
   const idByKey = new Map(stored.rows.map((r) => [r.change_key, r.id]));
   const insertedKeys = new Set<string>();
   if (idByKey.size < c.keys.length) {
-    const inserted = await client.query<{ id: string; change_key: string }>(INSERT_NEW_CHANGES, [
-      target.siteId,
-      ...changeArrays(c, (i) => !idByKey.has(c.keys[i]!)),
+    const isNew = (i: number) => !idByKey.has(c.keys[i]!);
+    const inserted = await client.query<{ change_key: string }>(INSERT_NEW_CHANGES, [
+      target.siteId, ...changeArrays(c, isNew), ...linkStateArrays(c, isNew), target.linkId, target.userId,
     ]);
-    for (const row of inserted.rows) {
-      idByKey.set(row.change_key, row.id);
-      insertedKeys.add(row.change_key);
-    }
+    for (const row of inserted.rows) insertedKeys.add(row.change_key);
   }
   let improved = 0;
+  let linkedKnown = 0;
   const known = c.keys.filter((key) => !insertedKeys.has(key));
   if (known.length > 0) {
     const isKnown = new Set(known);
@@ -73,24 +72,38 @@ export async function writeLinkChanges(client: pg.ClientBase, target: WriteTarge
       const found = await client.query<StoredRow>(FIND_STORED_CHANGES, [target.siteId, unseen]);
       for (const row of found.rows) idByKey.set(row.change_key, row.id);
     }
+    linkedKnown = await linkKnownChanges(client, target, c, known, idByKey);
   }
+  return { received: c.keys.length, newForLink: insertedKeys.size + linkedKnown, changedRows: insertedKeys.size + improved };
+}
 
+/** This link's rows for changes that were stored already: new ones inserted, the others' state brought up to date. */
+async function linkKnownChanges(
+  client: pg.ClientBase,
+  target: WriteTarget,
+  c: ChangeColumns,
+  known: readonly string[],
+  idByKey: ReadonlyMap<string, string>,
+): Promise<number> {
+  const index = new Map(c.keys.map((key, i) => [key, i]));
   const ids: string[] = [];
   const notif: (string | null)[] = [];
   const expiry: (string | null)[] = [];
-  c.keys.forEach((key, i) => {
+  for (const key of known) {
     const id = idByKey.get(key);
     // Absent only if retention deleted the change this very moment: nothing left to link.
-    if (id === undefined) return;
+    if (id === undefined) continue;
+    const i = index.get(key)!;
     ids.push(id);
     notif.push(c.notificationTimestamp[i] ?? null);
     expiry.push(c.watchExpiry[i] ?? null);
-  });
+  }
+  if (ids.length === 0) return 0;
   const linked = await client.query<{ change_id: string }>(INSERT_LINK_CHANGES, [target.linkId, target.userId, ids, notif, expiry]);
   if ((linked.rowCount ?? 0) < ids.length) {
     const isNew = new Set(linked.rows.map((r) => r.change_id));
     const keep = ids.map((id) => !isNew.has(id));
     await client.query(UPDATE_LINK_STATE, [target.linkId, ids.filter((_, i) => keep[i]), notif.filter((_, i) => keep[i]), expiry.filter((_, i) => keep[i])]);
   }
-  return { received: c.keys.length, newForLink: linked.rowCount ?? 0, changedRows: insertedKeys.size + improved };
+  return linked.rowCount ?? 0;
 }

@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Change } from "@/lib/changes/change";
+import { changeKey } from "@/lib/changes/changeKey";
+import { closeSyncPool, inTransaction, syncPool } from "@/lib/sync/store/pool";
+import { writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
+import { useTestDatabase } from "@/test/support/useTestDatabase";
+import { newUser, query } from "./syncTestKit";
+
+function edit(revId: number, overrides: Partial<Change> = {}): Change {
+  return {
+    kind: "edit", source: "api", namespace: 0, title: `Page ${revId}`, pageId: revId, revId, oldRevId: revId - 1, logId: null,
+    logType: null, logAction: null, logParams: null, user: "Editor", userId: 3, userHidden: false, anon: false,
+    comment: `Summary ${revId}`, parsedComment: `Summary ${revId}`, commentHidden: false,
+    timestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, revId)), oldLength: 1, newLength: 2, minor: false, bot: false, isNew: false,
+    tags: [], notificationTimestamp: null, expiry: null, ...overrides,
+  };
+}
+
+let siteId: string;
+const server = "https://wiki.example.org";
+
+async function newLink(label: string): Promise<WriteTarget> {
+  const userId = await newUser(`${label}-${randomUUID()}@example.org`);
+  const linkId = randomUUID();
+  await query(
+    `INSERT INTO wiki_links (id, user_id, site_id, display_name, color, auth_mode, source, login_name, wiki_username,
+                             secret_sealed, can_read_api, can_read_feed, can_watch, can_mark_read, validated_at, updated_at)
+     VALUES ($1, $2, $3, $4, '#3366cc', 'watchlist_token', 'api', $4, $4, 'unused here', true, true, false, false, now(), now())`,
+    [linkId, userId, siteId, label],
+  );
+  return { linkId, userId, siteId, server };
+}
+
+async function linkRows(target: WriteTarget) {
+  return query<{ change_key: string; notification_timestamp: Date | null; timestamp: Date }>(
+    `SELECT c.change_key, l.notification_timestamp, l."timestamp" FROM link_changes l JOIN changes c ON c.id = l.change_id
+     WHERE l.link_id = $1 ORDER BY c.change_key`,
+    [target.linkId],
+  );
+}
+
+beforeAll(async () => {
+  await useTestDatabase(import.meta.url);
+  siteId = randomUUID();
+  await query(
+    `INSERT INTO sites (id, api_url, name, server, article_path, script_path, lang, namespaces, refreshed_at)
+     VALUES ($1, 'https://wiki.example.org/w/api.php', 'Example', $2, '/wiki/$1', '/w', 'en', '{}', now())`,
+    [siteId, server],
+  );
+});
+
+afterAll(async () => {
+  await closeSyncPool();
+});
+
+describe("storing a poll", () => {
+  it("links a change another link's sync inserted meanwhile, storing it once", async () => {
+    const first = await newLink("first");
+    const second = await newLink("second");
+    const early = syncPool();
+    const holder = await early.connect();
+    try {
+      // The first link's poll has inserted 1…3 and not committed yet when the second's, with 2…4, stores.
+      await holder.query("BEGIN");
+      await writeLinkChanges(holder, first, [edit(1), edit(2), edit(3)]);
+      const racing = inTransaction((client) => writeLinkChanges(client, second, [edit(2), edit(3), edit(4)]));
+      await waitUntilBlocked();
+      await holder.query("COMMIT");
+      expect(await racing).toEqual({ received: 3, newForLink: 3, changedRows: 1 });
+    } finally {
+      holder.release();
+    }
+    const stored = await query<{ change_key: string; n: number }>(
+      "SELECT change_key, count(*)::int AS n FROM changes WHERE site_id = $1 GROUP BY change_key ORDER BY change_key",
+      [siteId],
+    );
+    expect(stored).toEqual(["rev:1", "rev:2", "rev:3", "rev:4"].map((change_key) => ({ change_key, n: 1 })));
+    expect((await linkRows(first)).map((r) => r.change_key)).toEqual(["rev:1", "rev:2", "rev:3"]);
+    expect((await linkRows(second)).map((r) => r.change_key)).toEqual(["rev:2", "rev:3", "rev:4"]);
+  });
+
+  it("gives each link's row the change's time and the link's own unread state, and moves that state on a later poll", async () => {
+    const reader = await newLink("reader");
+    const unread = new Date("2026-02-01T10:00:00Z");
+    const polled = [edit(101, { notificationTimestamp: unread }), edit(102)];
+    expect(await inTransaction((client) => writeLinkChanges(client, reader, polled))).toEqual({ received: 2, newForLink: 2, changedRows: 2 });
+    expect(await linkRows(reader)).toEqual([
+      { change_key: changeKey(polled[0]!), notification_timestamp: unread, timestamp: polled[0]!.timestamp },
+      { change_key: changeKey(polled[1]!), notification_timestamp: null, timestamp: polled[1]!.timestamp },
+    ]);
+
+    const read = [edit(101), edit(102, { notificationTimestamp: unread })];
+    expect(await inTransaction((client) => writeLinkChanges(client, reader, read))).toEqual({ received: 2, newForLink: 0, changedRows: 0 });
+    expect((await linkRows(reader)).map((r) => r.notification_timestamp)).toEqual([null, unread]);
+  });
+});
+
+/** Until a session of this database waits for a lock: the racing poll has reached the uncommitted rows. */
+async function waitUntilBlocked(): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const waiting = await query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+    );
+    if (waiting[0]!.n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error("the racing poll never waited for the uncommitted one");
+}
