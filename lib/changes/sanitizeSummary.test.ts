@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { sanitizeSummary, summaryHtml } from "./sanitizeSummary";
+import { HOSTILE_STRINGS } from "@/test/support/fuzz/hostileValues";
+import { seededRandom } from "@/test/support/seededRandom";
+import { sanitizeMarkup, sanitizeSummary, summaryHtml } from "./sanitizeSummary";
 
 const server = "https://de.example.org";
 
@@ -23,6 +25,22 @@ describe("sanitizeSummary", () => {
 
   it("escapes text that merely looks like markup and keeps unicode", () => {
     expect(sanitizeSummary("a &lt;b&gt; — äöü 日本語", server)).toBe("a &lt;b&gt; — äöü 日本語");
+  });
+
+  it("escapes a lone '>' in plain text, as sanitize-html does", () => {
+    expect(sanitizeSummary("a > b", server)).toBe("a &gt; b");
+  });
+
+  it("returns plain text exactly as sanitize-html would, without running it", () => {
+    const texts = [
+      ...HOSTILE_STRINGS, "Edit Alice has already seen", 'say "hi"', "it's", "→‎Abschnitt: Text", "a\r\nb\tc", "x".repeat(10_000),
+      "\u0000\uD800\uDFFF", "&", "&amp;", "<", ">",
+    ];
+    const random = seededRandom(4);
+    for (let i = 0; i < 2000; i++) {
+      texts.push(Array.from({ length: 1 + Math.floor(random() * 40) }, () => String.fromCharCode(Math.floor(random() * 0x3000))).join(""));
+    }
+    for (const text of texts) expect(sanitizeSummary(text, server), JSON.stringify(text)).toBe(sanitizeMarkup(text, server));
   });
 
   it("keeps external links absolute as they are", () => {

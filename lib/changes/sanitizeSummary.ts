@@ -11,6 +11,13 @@ import type { Change } from "./change";
  * again on read, and on their next poll.
  */
 export function sanitizeSummary(html: string, wikiServer: string): string {
+  // Most summaries are plain text. Without '<' there is no tag for sanitize-html to parse, and without '&',
+  // '<' or '>' none of its text escapes applies: it would return the text unchanged, so it is not run.
+  return /[<>&]/.test(html) ? sanitizeMarkup(html, wikiServer) : html;
+}
+
+/** sanitize-html itself; exported only for the test that holds sanitizeSummary's shortcut to its output. */
+export function sanitizeMarkup(html: string, wikiServer: string): string {
   const base = `${wikiServer.replace(/\/$/, "")}/`;
   return sanitizeHtml(html, {
     allowedTags: ["a", "span", "bdi", "b", "i", "em", "strong", "br", "code", "s", "del", "ins", "sub", "sup"],
