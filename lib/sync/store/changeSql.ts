@@ -57,11 +57,17 @@ linked AS (
 )
 SELECT change_key FROM inserted`;
 
+/*
+ * The statements below on stored rows name their keys or ids with = ANY as well as joining on them: that
+ * makes the plan look up just those rows, where a join alone may read all of the wiki's changes or all of
+ * the link's rows (a hash join, chosen while the statistics still describe small tables), on every poll.
+ */
+
 /** Stored changes the poll tells better: an API row over a feed row, a revision deleted since. */
 export const IMPROVE_CHANGES = `
 UPDATE changes c SET ${DESCRIPTIVE.map((col) => `${q(col)} = v.${q(col)}`).join(", ")}
 FROM ${input(false)} AS v
-WHERE c.site_id = $1::uuid AND c.change_key = v.key
+WHERE c.site_id = $1::uuid AND c.change_key = ANY($2::text[]) AND c.change_key = v.key
   AND (c.source = 'feed' OR v.source = 'api')
   AND (${DESCRIPTIVE.map((col) => `c.${q(col)}`).join(", ")}) IS DISTINCT FROM (${DESCRIPTIVE.map((col) => `v.${q(col)}`).join(", ")})
 RETURNING c.id`;
@@ -80,15 +86,14 @@ WHERE c.id = ANY($1::bigint[]) AND lc.change_id = c.id
   AND (lc."timestamp", lc.namespace, lc.kind, lc.minor, lc.bot, lc.anon)
       IS DISTINCT FROM (c."timestamp", c.namespace, c.kind, c.minor, c.bot, c.anon)`;
 
-// $1 link, $2 user, $3 ids of stored changes, $4 notification timestamps, $5 watch expiries. The ids are
-// probed one by one (ON CONFLICT), not anti-joined, which would read all the link's rows on every poll.
+// $1 link, $2 user, $3 ids of stored changes, $4 notification timestamps, $5 watch expiries.
 export const INSERT_LINK_CHANGES = `
 INSERT INTO link_changes (link_id, change_id, user_id, site_id, "timestamp", namespace, kind, minor, bot, anon,
                           notification_timestamp, watch_expiry)
 SELECT $1::uuid, c.id, $2::uuid, c.site_id, c."timestamp", c.namespace, c.kind, c.minor, c.bot, c.anon,
        t.notif::timestamptz, t.expiry::timestamptz
 FROM unnest($3::bigint[], $4::text[], $5::text[]) AS t(change_id, notif, expiry)
-JOIN changes c ON c.id = t.change_id
+JOIN changes c ON c.id = t.change_id AND c.id = ANY($3::bigint[])
 ON CONFLICT (link_id, change_id) DO NOTHING
 RETURNING change_id`;
 
@@ -96,7 +101,7 @@ RETURNING change_id`;
 export const UPDATE_LINK_STATE = `
 UPDATE link_changes l SET notification_timestamp = t.notif::timestamptz, watch_expiry = t.expiry::timestamptz
 FROM unnest($2::bigint[], $3::text[], $4::text[]) AS t(change_id, notif, expiry)
-WHERE l.link_id = $1::uuid AND l.change_id = t.change_id
+WHERE l.link_id = $1::uuid AND l.change_id = ANY($2::bigint[]) AND l.change_id = t.change_id
   AND (l.notification_timestamp, l.watch_expiry) IS DISTINCT FROM (t.notif::timestamptz, t.expiry::timestamptz)`;
 
 /** $2…$28 of the input, for the rows `keep` selects. */
