@@ -53,9 +53,9 @@ export function distinctChanges(changes: readonly Change[]): Map<string, Change>
   return byKey;
 }
 
-/** The distinct changes as column arrays; `summaryHtmlOf` gives each one's summary_html. */
+/** Distinct changes (by key) as column arrays; `summaryHtmlOf` gives each one's summary_html. */
 export function toChangeColumns(
-  byKey: ReadonlyMap<string, Change>,
+  byKey: Iterable<readonly [string, Change]>,
   summaryHtmlOf: (key: string, change: Change) => string | null,
 ): ChangeColumns {
   const c: ChangeColumns = {

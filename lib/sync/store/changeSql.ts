@@ -1,4 +1,5 @@
 import { TAG_SEPARATOR, type ChangeColumns } from "./changeRows";
+import { pgArrayLiteral } from "./pgArrayLiteral";
 
 /**
  * The statements that store a poll, built once. Each starts from the poll's
@@ -104,24 +105,16 @@ FROM unnest($2::bigint[], $3::text[], $4::text[]) AS t(change_id, notif, expiry)
 WHERE l.link_id = $1::uuid AND l.change_id = ANY($2::bigint[]) AND l.change_id = t.change_id
   AND (l.notification_timestamp, l.watch_expiry) IS DISTINCT FROM (t.notif::timestamptz, t.expiry::timestamptz)`;
 
-/** $2…$28 of the input, for the rows `keep` selects. */
-export function changeArrays(c: ChangeColumns, keep?: (index: number) => boolean): unknown[][] {
-  const columns = [
+/** $2…$28 of the input, as array literals. */
+export function changeArrays(c: ChangeColumns): string[] {
+  return [
     c.keys, c.kind, c.source, c.namespace, c.title, c.pageId, c.revId, c.oldRevId, c.logId, c.logType, c.logAction,
     c.logParams, c.userName, c.wikiUserId, c.userHidden, c.anon, c.comment, c.parsedComment, c.commentHidden,
     c.timestamp, c.oldLength, c.newLength, c.minor, c.bot, c.isNew, c.tags, c.summaryHtml,
-  ] as unknown[][];
-  return selectRows(columns, c.keys.length, keep);
+  ].map(pgArrayLiteral);
 }
 
-/** $29 and $30 of the input with the link's state, for the rows `keep` selects. */
-export function linkStateArrays(c: ChangeColumns, keep?: (index: number) => boolean): unknown[][] {
-  return selectRows([c.notificationTimestamp, c.watchExpiry], c.keys.length, keep);
-}
-
-function selectRows(columns: unknown[][], length: number, keep: ((index: number) => boolean) | undefined): unknown[][] {
-  if (keep === undefined) return columns;
-  const rows: number[] = [];
-  for (let i = 0; i < length; i++) if (keep(i)) rows.push(i);
-  return rows.length === length ? columns : columns.map((column) => rows.map((i) => column[i]));
+/** $29 and $30 of the input with the link's state, as array literals. */
+export function linkStateArrays(c: ChangeColumns): string[] {
+  return [c.notificationTimestamp, c.watchExpiry].map(pgArrayLiteral);
 }

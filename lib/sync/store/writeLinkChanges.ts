@@ -1,10 +1,8 @@
 import type pg from "pg";
 import type { Change } from "@/lib/changes/change";
 import { distinctChanges, toChangeColumns, type ChangeColumns } from "./changeRows";
-import {
-  changeArrays, FIND_STORED_CHANGES, IMPROVE_CHANGES, INSERT_LINK_CHANGES, INSERT_NEW_CHANGES, linkStateArrays, REFRESH_LINK_COPIES,
-  UPDATE_LINK_STATE,
-} from "./changeSql";
+import { changeArrays, FIND_STORED_CHANGES, IMPROVE_CHANGES, INSERT_LINK_CHANGES, REFRESH_LINK_COPIES, UPDATE_LINK_STATE } from "./changeSql";
+import { insertNewChanges } from "./insertNewChanges";
 import { summaryHtmlForPoll, type StoredSummary } from "./summaryHtmlForPoll";
 
 export interface WrittenChanges {
@@ -47,57 +45,43 @@ export async function writeLinkChanges(client: pg.ClientBase, target: WriteTarge
   const summaries = new Map<string, StoredSummary>(
     stored.rows.map((r) => [r.change_key, { comment: r.comment, parsedComment: r.parsed_comment, commentHidden: r.comment_hidden, summaryHtml: r.summary_html }]),
   );
-  const c = toChangeColumns(byKey, summaryHtmlForPoll(target.server, summaries));
-
+  const summaryHtmlOf = summaryHtmlForPoll(target.server, summaries);
   const idByKey = new Map(stored.rows.map((r) => [r.change_key, r.id]));
-  const insertedKeys = new Set<string>();
-  if (idByKey.size < c.keys.length) {
-    const isNew = (i: number) => !idByKey.has(c.keys[i]!);
-    const inserted = await client.query<{ change_key: string }>(INSERT_NEW_CHANGES, [
-      target.siteId, ...changeArrays(c, isNew), ...linkStateArrays(c, isNew), target.linkId, target.userId,
-    ]);
-    for (const row of inserted.rows) insertedKeys.add(row.change_key);
-  }
+
+  const fresh = [...byKey].filter(([key]) => !idByKey.has(key));
+  const insertedKeys = fresh.length > 0 ? await insertNewChanges(client, target, fresh, summaryHtmlOf) : new Set<string>();
   let improved = 0;
   let linkedKnown = 0;
-  const known = c.keys.filter((key) => !insertedKeys.has(key));
+  const known = [...byKey].filter(([key]) => !insertedKeys.has(key));
   if (known.length > 0) {
-    const isKnown = new Set(known);
+    const c = toChangeColumns(known, summaryHtmlOf);
     // Separate statements from the insert: they see rows another link's sync committed meanwhile.
-    const better = await client.query<{ id: string }>(IMPROVE_CHANGES, [target.siteId, ...changeArrays(c, (i) => isKnown.has(c.keys[i]!))]);
+    const better = await client.query<{ id: string }>(IMPROVE_CHANGES, [target.siteId, ...changeArrays(c)]);
     improved = better.rowCount ?? 0;
     if (improved > 0) await client.query(REFRESH_LINK_COPIES, [better.rows.map((r) => r.id)]);
-    const unseen = known.filter((key) => !idByKey.has(key));
+    const unseen = c.keys.filter((key) => !idByKey.has(key));
     if (unseen.length > 0) {
       const found = await client.query<StoredRow>(FIND_STORED_CHANGES, [target.siteId, unseen]);
       for (const row of found.rows) idByKey.set(row.change_key, row.id);
     }
-    linkedKnown = await linkKnownChanges(client, target, c, known, idByKey);
+    linkedKnown = await linkKnownChanges(client, target, c, idByKey);
   }
-  return { received: c.keys.length, newForLink: insertedKeys.size + linkedKnown, changedRows: insertedKeys.size + improved };
+  return { received: byKey.size, newForLink: insertedKeys.size + linkedKnown, changedRows: insertedKeys.size + improved };
 }
 
 /** This link's rows for changes that were stored already: new ones inserted, the others' state brought up to date. */
-async function linkKnownChanges(
-  client: pg.ClientBase,
-  target: WriteTarget,
-  c: ChangeColumns,
-  known: readonly string[],
-  idByKey: ReadonlyMap<string, string>,
-): Promise<number> {
-  const index = new Map(c.keys.map((key, i) => [key, i]));
+async function linkKnownChanges(client: pg.ClientBase, target: WriteTarget, c: ChangeColumns, idByKey: ReadonlyMap<string, string>): Promise<number> {
   const ids: string[] = [];
   const notif: (string | null)[] = [];
   const expiry: (string | null)[] = [];
-  for (const key of known) {
+  c.keys.forEach((key, i) => {
     const id = idByKey.get(key);
     // Absent only if retention deleted the change this very moment: nothing left to link.
-    if (id === undefined) continue;
-    const i = index.get(key)!;
+    if (id === undefined) return;
     ids.push(id);
     notif.push(c.notificationTimestamp[i] ?? null);
     expiry.push(c.watchExpiry[i] ?? null);
-  }
+  });
   if (ids.length === 0) return 0;
   const linked = await client.query<{ change_id: string }>(INSERT_LINK_CHANGES, [target.linkId, target.userId, ids, notif, expiry]);
   if ((linked.rowCount ?? 0) < ids.length) {

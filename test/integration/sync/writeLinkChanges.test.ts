@@ -80,6 +80,26 @@ describe("storing a poll", () => {
     expect((await linkRows(second)).map((r) => r.change_key)).toEqual(["rev:2", "rev:3", "rev:4"]);
   });
 
+  it("stores a poll bigger than one statement takes, around changes stored before, each once with the link's row", async () => {
+    const watcher = await newLink("watcher");
+    const poll = Array.from({ length: 2_500 }, (_, i) => edit(10_000 + i, { notificationTimestamp: i % 3 === 0 ? new Date(Date.UTC(2026, 1, 1, 0, 0, i)) : null }));
+    const earlier = poll.filter((_, i) => i % 7 === 0);
+    await inTransaction((client) => writeLinkChanges(client, watcher, earlier));
+    expect(await inTransaction((client) => writeLinkChanges(client, watcher, poll))).toEqual({
+      received: 2_500, newForLink: 2_500 - earlier.length, changedRows: 2_500 - earlier.length,
+    });
+    const rows = await query<{ change_key: string; same_time: boolean; notification_timestamp: Date | null }>(
+      `SELECT c.change_key, l."timestamp" = c."timestamp" AS same_time, l.notification_timestamp
+       FROM link_changes l JOIN changes c ON c.id = l.change_id WHERE l.link_id = $1`,
+      [watcher.linkId],
+    );
+    const byKey = new Map(rows.map((r) => [r.change_key, r]));
+    expect(byKey.size).toBe(2_500);
+    for (const change of poll) {
+      expect(byKey.get(changeKey(change))).toEqual({ change_key: changeKey(change), same_time: true, notification_timestamp: change.notificationTimestamp });
+    }
+  });
+
   it("gives each link's row the change's time and the link's own unread state, and moves that state on a later poll", async () => {
     const reader = await newLink("reader");
     const unread = new Date("2026-02-01T10:00:00Z");

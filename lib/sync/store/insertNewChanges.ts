@@ -1,0 +1,35 @@
+import type pg from "pg";
+import type { Change } from "@/lib/changes/change";
+import { toChangeColumns } from "./changeRows";
+import { changeArrays, INSERT_NEW_CHANGES, linkStateArrays } from "./changeSql";
+import type { WriteTarget } from "./writeLinkChanges";
+
+// A first sync of a long watchlist stores many thousand changes at once. In statements of this many rows, no
+// statement needs the whole poll in memory, and the next batch is made ready while Postgres stores this one.
+const ROWS_PER_STATEMENT = 1000;
+
+/**
+ * Inserts changes not stored yet, with the link's rows for them (INSERT_NEW_CHANGES). Returns the keys
+ * it inserted: a key missing from it was inserted meanwhile by another link's sync.
+ */
+export async function insertNewChanges(
+  client: pg.ClientBase,
+  target: WriteTarget,
+  fresh: readonly (readonly [string, Change])[],
+  summaryHtmlOf: (key: string, change: Change) => string | null,
+): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  const collect = (result: pg.QueryResult<{ change_key: string }>) => {
+    for (const row of result.rows) inserted.add(row.change_key);
+  };
+  let storing: Promise<pg.QueryResult<{ change_key: string }>> | undefined;
+  for (let start = 0; start < fresh.length; start += ROWS_PER_STATEMENT) {
+    const c = toChangeColumns(fresh.slice(start, start + ROWS_PER_STATEMENT), summaryHtmlOf);
+    const params = [target.siteId, ...changeArrays(c), ...linkStateArrays(c), target.linkId, target.userId];
+    // Only now wait for the batch before: it was being stored while this one was made.
+    if (storing) collect(await storing);
+    storing = client.query<{ change_key: string }>(INSERT_NEW_CHANGES, params);
+  }
+  if (storing) collect(await storing);
+  return inserted;
+}
