@@ -1,5 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { summaryHtml } from "@/lib/changes/sanitizeSummary";
 import { summaryHtmlForPoll } from "./summaryHtmlForPoll";
+
+vi.mock("@/lib/changes/sanitizeSummary", async (actual) => {
+  const module = await actual<typeof import("@/lib/changes/sanitizeSummary")>();
+  return { ...module, summaryHtml: vi.fn(module.summaryHtml) };
+});
 
 const server = "https://de.example.org";
 const storedAs = (parsedComment: string | null, summaryHtml: string | null, commentHidden = false, comment: string | null = "x") =>
@@ -34,5 +40,16 @@ describe("summaryHtmlForPoll", () => {
     expect(storedAs(null, null, false, null)("rev:12", feedRow("Fixed <b> & [[Link]]"))).toBe("Fixed &lt;b&gt; &amp; [[Link]]");
     expect(storedAs(null, "stored sentinel", false, "Old")("rev:10", feedRow("Old"))).toBe("stored sentinel");
     expect(storedAs(null, "stored sentinel", false, "Old")("rev:10", feedRow("New"))).toBe("New");
+  });
+
+  it("sanitises a parsed summary that repeats within the poll once, and each different one on its own", () => {
+    vi.mocked(summaryHtml).mockClear();
+    const ofPoll = summaryHtmlForPoll(server, new Map());
+    const bot = '<a href="/wiki/Hilfe:Bots">Bot</a>: Links korrigiert';
+    const outputs = [11, 12, 13].map((rev) => ofPoll(`rev:${rev}`, { comment: "x", parsedComment: bot, commentHidden: false }));
+    expect(outputs).toEqual(Array(3).fill('<a href="https://de.example.org/wiki/Hilfe:Bots" rel="nofollow noreferrer">Bot</a>: Links korrigiert'));
+    expect(ofPoll("rev:14", { comment: "x", parsedComment: "<b>other</b>", commentHidden: false })).toBe("<b>other</b>");
+    expect(ofPoll("rev:15", { comment: "x", parsedComment: bot, commentHidden: true })).toBeNull();
+    expect(vi.mocked(summaryHtml)).toHaveBeenCalledTimes(3);
   });
 });

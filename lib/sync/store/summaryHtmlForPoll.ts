@@ -14,12 +14,15 @@ export interface StoredSummary {
  * same changes again (the feed's 50 items, the API's overlap), so a summary
  * already stored from the same parsed comment is kept rather than sanitised
  * again; a new, changed or newly hidden summary is made anew (from the
- * parsed comment, or for feed rows from the wikitext comment).
+ * parsed comment, or for feed rows from the wikitext comment). A parsed
+ * comment that repeats within the poll (a bot's run, a batch of the same
+ * edit) is sanitised once.
  */
 export function summaryHtmlForPoll(
   wikiServer: string,
   stored: ReadonlyMap<string, StoredSummary>,
 ): (key: string, change: Pick<Change, "comment" | "parsedComment" | "commentHidden">) => string | null {
+  const sanitised = new Map<string, string | null>();
   return (key, change) => {
     const row = stored.get(key);
     const unchanged =
@@ -28,6 +31,14 @@ export function summaryHtmlForPoll(
       row.parsedComment === change.parsedComment &&
       row.comment === change.comment &&
       row.commentHidden === change.commentHidden;
-    return unchanged ? row.summaryHtml : summaryHtml(change, wikiServer);
+    if (unchanged) return row.summaryHtml;
+    // A shown parsed comment alone decides its HTML on this wiki.
+    if (change.commentHidden || change.parsedComment === null) return summaryHtml(change, wikiServer);
+    let html = sanitised.get(change.parsedComment);
+    if (html === undefined) {
+      html = summaryHtml(change, wikiServer);
+      sanitised.set(change.parsedComment, html);
+    }
+    return html;
   };
 }
