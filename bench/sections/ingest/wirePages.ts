@@ -19,10 +19,37 @@ export function capturedPage(): { batchcomplete: boolean; query: { watchlist: Wi
   return { batchcomplete: page.batchcomplete, query: page.query };
 }
 
+/** Shares of edit summaries in the synthetic pages, roughly as on a busy wiki: section edits, links, plain text. */
+export const SUMMARY_MIX = { sectionEdit: 0.4, wikilink: 0.2, plainText: 0.4 } as const;
+
+/**
+ * An edit summary of its own for row `n`, as MediaWiki gives `comment` and `parsedcomment`:
+ * 40% section edits (an autocomment link), 20% with a wikilink, 40% plain text (SUMMARY_MIX).
+ */
+function summaryOf(n: number, title: string): { comment: string; parsedcomment: string } {
+  const slot = n % 5;
+  if (slot < 2) {
+    const section = `Section ${n % 97}`;
+    const href = `/index.php/${encodeURIComponent(title.replace(/ /g, "_"))}#${section.replace(/ /g, "_")}`;
+    return {
+      comment: `/* ${section} */ copyedit ${n}`,
+      parsedcomment: `<span dir="auto"><span class="autocomment"><a href="${href}" title="${title}">→‎${section}</a>: </span> copyedit ${n}</span>`,
+    };
+  }
+  if (slot === 2) {
+    return {
+      comment: `[[Topic ${n}]] fix`,
+      parsedcomment: `<a href="/index.php/Topic_${n}" class="mw-redirect" title="Topic ${n}">Topic ${n}</a> fix`,
+    };
+  }
+  return { comment: `copyedit ${n}`, parsedcomment: `copyedit ${n}` };
+}
+
 /**
  * `count` response bodies shaped exactly like the capture, each row with fresh
- * ids and an older time than the one before (newest first, as the API sends),
- * as JSON text the way it comes off the wire.
+ * ids, an older time than the one before (newest first, as the API sends) and,
+ * for edits and new pages, a summary of its own (summaryOf), as JSON text the
+ * way it comes off the wire.
  */
 export function syntheticPages(count: number, idBase: number, newest: Date): string[] {
   const rows = capturedPage().query.watchlist;
@@ -36,7 +63,10 @@ export function syntheticPages(count: number, idBase: number, newest: Date): str
       if ((row.revid ?? 0) > 0) copy.revid = id;
       if ((row.old_revid ?? 0) > 0) copy.old_revid = id - 1;
       if ((row.logid ?? 0) > 0) copy.logid = id;
-      if (row.type === "new" || row.type === "edit") copy.title = `${row.title} ${p}`;
+      if (row.type === "new" || row.type === "edit") {
+        copy.title = `${row.title} ${p}`;
+        if (!row.commenthidden) Object.assign(copy, summaryOf(n, copy.title));
+      }
       return copy;
     });
     pages.push(JSON.stringify({ batchcomplete: true, query: { watchlist } }));
