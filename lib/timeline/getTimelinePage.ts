@@ -17,10 +17,23 @@ export interface TimelinePageRequest {
   limit?: number;
   /** IANA zone the filter dates are days in; default UTC. */
   timeZone?: string;
+  /**
+   * With the text filter (in changes mode): search at most this many of the scope's rows that
+   * pass the other link-row filters, newest first, for this page. A page may then hold fewer
+   * rows than asked, with `searchedTo` saying where the search stopped and `nextCursor`
+   * continuing from there. Unset: search until the page is full or the timeline ends.
+   */
+  textScanLimit?: number;
 }
 
 export type TimelinePage =
-  | { mode: "changes"; entries: TimelineEntry[]; nextCursor: TimelineCursor | null }
+  | {
+      mode: "changes";
+      entries: TimelineEntry[];
+      nextCursor: TimelineCursor | null;
+      /** Set when a bounded text search stopped at this position before filling the page. */
+      searchedTo: TimelineCursor | null;
+    }
   | { mode: "pages"; groups: TimelinePageGroup[]; nextCursor: TimelineCursor | null };
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -34,22 +47,51 @@ export const MAX_GROUP_CHANGES = 50;
  * order, one row per change however many of the scope's links saw it.
  */
 export async function getTimelinePage(request: TimelinePageRequest): Promise<TimelinePage> {
-  const { sql, limit } = timelinePageSql(request);
   if (!request.filters.groupByPage) {
+    const searchedTo = await textSearchBound(request);
+    const { sql, limit } = timelinePageSql(request, searchedTo);
     const entries = (await prisma().$queryRaw<TimelineRowRecord[]>(sql)).map(toTimelineEntry);
     const more = entries.length > limit;
     if (more) entries.length = limit;
-    return { mode: "changes", entries, nextCursor: more ? cursorOf(entries.at(-1)!) : null };
+    if (more || searchedTo === null) return { mode: "changes", entries, nextCursor: more ? cursorOf(entries.at(-1)!) : null, searchedTo: null };
+    // The search stopped before the timeline's end: the next page goes on below where it stopped.
+    return { mode: "changes", entries, nextCursor: searchedTo, searchedTo };
   }
+  const { sql, limit } = timelinePageSql(request);
   return toGroupedPage(await prisma().$queryRaw<(TimelineRowRecord & GroupColumns)[]>(sql), limit);
 }
 
-/** The one statement behind getTimelinePage (exported for EXPLAIN in the bench). */
-export function timelinePageSql(request: TimelinePageRequest): { sql: Prisma.Sql; limit: number } {
+/**
+ * Where a page's text search must stop: the textScanLimit-th newest row of the scope (after the
+ * cursor) that passes the filters an index row can answer; null when the search is unbounded or
+ * fewer rows remain. Text is the one filter checked against each change's own row, so a rare
+ * word would otherwise read every change of the timeline (~4 µs each) to fill a page.
+ */
+async function textSearchBound(request: TimelinePageRequest): Promise<TimelineCursor | null> {
+  const { filters, textScanLimit } = request;
+  if (!textScanLimit || filters.text === "" || filters.latestOnly || filters.groupByPage) return null;
+  const indexFilters: TimelineFilters = { ...filters, text: "", users: [], notUsers: [], tags: [], mine: "show" };
+  const where = matchSql({ ...request, filters: indexFilters }, "lc", "c");
+  const cursor = request.before ? cursorSql(request.before) : Prisma.empty;
+  const rows = await prisma().$queryRaw<{ timestamp: Date; change_id: bigint; searched: bigint }[]>(Prisma.sql`
+    SELECT "timestamp", change_id, count(*) OVER () AS searched FROM (
+      SELECT lc."timestamp", lc.change_id FROM link_changes lc
+      WHERE ${where} ${cursor}
+      GROUP BY lc."timestamp", lc.change_id
+      ORDER BY lc."timestamp" DESC, lc.change_id DESC
+      LIMIT ${Math.trunc(textScanLimit)}) searched
+    ORDER BY "timestamp", change_id
+    LIMIT 1`);
+  const oldest = rows[0];
+  return oldest && Number(oldest.searched) >= textScanLimit ? { timestamp: oldest.timestamp, changeId: BigInt(oldest.change_id) } : null;
+}
+
+/** The one statement behind getTimelinePage (exported for EXPLAIN in the bench); `searchTo` bounds a text search. */
+export function timelinePageSql(request: TimelinePageRequest, searchTo: TimelineCursor | null = null): { sql: Prisma.Sql; limit: number } {
   const limit = Math.min(Math.max(Math.trunc(request.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
   const { filters } = request;
   const where = matchSql(request, "lc", "c");
-  const cursor = request.before ? cursorSql(request.before) : Prisma.empty;
+  const cursor = Prisma.sql`${request.before ? cursorSql(request.before) : Prisma.empty} ${searchTo ? searchToSql(searchTo) : Prisma.empty}`;
   const joinChange = needsChangeColumns(filters) ? Prisma.sql`JOIN changes c ON c.id = lc.change_id` : Prisma.empty;
   const head = filters.latestOnly || filters.groupByPage ? Prisma.sql`AND ${newestOfPageSql(request)}` : Prisma.empty;
   const headColumns = filters.groupByPage ? Prisma.sql`, max(c.site_id::text) AS site_id, max(c.title) AS title` : Prisma.empty;
@@ -129,6 +171,11 @@ export function matchSql(request: TimelinePageRequest, lc: string, c: string): P
 function cursorSql(cursor: TimelineCursor): Prisma.Sql {
   // The redundant first term is the one a btree range scan can start from.
   return Prisma.sql`AND lc."timestamp" <= ${cursor.timestamp} AND (lc."timestamp", lc.change_id) < (${cursor.timestamp}, ${cursor.changeId})`;
+}
+
+/** Rows at or above a text search's stopping point (it is the oldest row searched). */
+function searchToSql(searchTo: TimelineCursor): Prisma.Sql {
+  return Prisma.sql`AND lc."timestamp" >= ${searchTo.timestamp} AND (lc."timestamp", lc.change_id) >= (${searchTo.timestamp}, ${searchTo.changeId})`;
 }
 
 /** No newer change of the same page in the scope matches the filters: this change heads its page. */

@@ -157,7 +157,7 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, ap
           {error}
         </p>
       )}
-      {rows.length === 0 && empty}
+      {rows.length === 0 && !page.searchedBackTo && empty}
       <ol className="tl-list" hidden={rows.length === 0} aria-label={page.mode === "pages" ? "Changed pages" : "Changes"} ref={listRef}>
         {page.mode === "changes"
           ? page.rows.map((row, i) => <TimelineRow key={row.id} row={row} selected={i === selected} watcherNames={watcherNames} actions={<TimelineRowActions row={row} />} />)
@@ -184,10 +184,16 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, ap
               </TimelineRow>
             ))}
       </ol>
+      {page.searchedBackTo && (
+        <p className="tl-searched" role="status">
+          {rows.length === 0 ? "No matching changes yet" : `${rows.length} matching ${rows.length === 1 ? "change" : "changes"} so far`}: searched
+          back to {page.searchedBackTo}.
+        </p>
+      )}
       {page.nextCursor && (
         <p className="tl-more">
           <button type="button" onClick={() => void loadMore()} disabled={loading}>
-            {loading ? "Loading…" : "Load more"}
+            {loading ? "Loading…" : page.searchedBackTo ? "Search older changes" : "Load more"}
           </button>
         </p>
       )}

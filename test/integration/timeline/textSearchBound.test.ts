@@ -1,0 +1,94 @@
+import pg from "pg";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { userId } from "@/bench/sections/timeline/filterCases";
+import { DEFAULT_SHAPE, seedTimeline } from "@/bench/sections/timeline/seedTimeline";
+import { getTimelinePage, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
+import type { TimelineCursor } from "@/lib/timeline/timelineCursor";
+import { loadTimelineView, TEXT_SEARCH_ROWS_PER_PAGE } from "@/lib/timeline/loadTimelineView";
+import { NO_FILTERS, type TimelineFilters } from "@/lib/timeline/timelineFilters";
+import { useTestDatabase } from "@/test/support/useTestDatabase";
+
+/**
+ * A text search reads at most `textScanLimit` rows per page: a rare word gives short (even empty)
+ * pages that go on where the search stopped, and following them finds exactly what one unbounded
+ * search finds, in the same order.
+ */
+// About 4,500 rows for the viewer: more than one page's search in the app (TEXT_SEARCH_ROWS_PER_PAGE).
+const SHAPE = { ...DEFAULT_SHAPE, changes: 120_000, pagesPerWiki: 2_000 };
+const VIEWER = userId(3);
+const SCAN = 300;
+
+let client: pg.Client;
+
+beforeAll(async () => {
+  const url = await useTestDatabase(import.meta.url);
+  await seedTimeline(url, SHAPE, () => undefined);
+  client = new pg.Client({ connectionString: url });
+  await client.connect();
+}, 120_000);
+
+afterAll(async () => {
+  await client?.end();
+});
+
+interface Walk {
+  ids: bigint[];
+  pages: { rows: number; searchedTo: TimelineCursor | null; before: TimelineCursor | null }[];
+}
+
+async function walk(filters: TimelineFilters, textScanLimit?: number): Promise<Walk> {
+  const out: Walk = { ids: [], pages: [] };
+  let before: TimelineCursor | null = null;
+  for (let guard = 0; guard < 1000; guard++) {
+    const request: TimelinePageRequest = { scope: { kind: "user", userId: VIEWER }, filters, limit: 20, before, textScanLimit };
+    const page = await getTimelinePage(request);
+    if (page.mode !== "changes") throw new Error("expected changes");
+    out.ids.push(...page.entries.map((e) => e.changeId));
+    out.pages.push({ rows: page.entries.length, searchedTo: page.searchedTo, before });
+    if (!page.nextCursor) return out;
+    before = page.nextCursor;
+  }
+  throw new Error("the pages never ended");
+}
+
+/** The viewer's rows (one per change) from `before` (exclusive) down to `to` (inclusive). */
+async function rowsBetween(before: TimelineCursor | null, to: TimelineCursor): Promise<number> {
+  const { rows } = await client.query<{ n: string }>(
+    `SELECT count(DISTINCT change_id) AS n FROM link_changes
+     WHERE user_id = $1 AND ("timestamp", change_id) >= ($2, $3)
+       AND ($4::timestamptz IS NULL OR ("timestamp", change_id) < ($4, $5))`,
+    [VIEWER, to.timestamp, to.changeId.toString(), before?.timestamp ?? null, before?.changeId.toString() ?? null],
+  );
+  return Number(rows[0]!.n);
+}
+
+it("a rare word: short pages that continue, together exactly the unbounded search's rows", async () => {
+  // Summaries are "Summary <n>"; a typo fix every 97th change: about 1 row in 97 of the timeline.
+  const filters = { ...NO_FILTERS, text: "typo" };
+  const unbounded = await walk(filters);
+  const bounded = await walk(filters, SCAN);
+  expect(unbounded.ids.length).toBeGreaterThan(10);
+  expect(bounded.ids).toEqual(unbounded.ids);
+  const stopped = bounded.pages.filter((p) => p.searchedTo !== null);
+  expect(stopped.length).toBeGreaterThan(3);
+  // Each stopped page searched exactly SCAN of the viewer's rows (no text filter's other filters here).
+  for (const page of stopped) expect(await rowsBetween(page.before, page.searchedTo!)).toBe(SCAN);
+});
+
+it("a common word fills its pages without stopping", async () => {
+  const page = await getTimelinePage({ scope: { kind: "user", userId: VIEWER }, filters: { ...NO_FILTERS, text: "Summary" }, limit: 20, textScanLimit: SCAN });
+  expect(page.mode === "changes" && page.entries.length === 20 && page.searchedTo === null).toBe(true);
+});
+
+it("the other filters still apply within the bound, and the view says how far it searched", async () => {
+  const filters: TimelineFilters = { ...NO_FILTERS, text: "typo", bot: "hide", namespaces: ["Talk"] };
+  const unbounded = await walk(filters);
+  const bounded = await walk(filters, SCAN);
+  expect(bounded.ids).toEqual(unbounded.ids);
+  const view = await loadTimelineView({ userId: VIEWER, timeZone: "Europe/Berlin" }, { ...NO_FILTERS, text: "no such words anywhere" }, null);
+  expect(view.rows).toEqual([]);
+  // The seeded timeline is longer than one page's search.
+  expect(TEXT_SEARCH_ROWS_PER_PAGE).toBeLessThan(await rowsBetween(null, { timestamp: new Date(0), changeId: 0n }));
+  expect(view.nextCursor).not.toBeNull();
+  expect(view.searchedBackTo).toMatch(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} (CET|CEST|GMT\+\d)$/);
+});
