@@ -8,6 +8,7 @@ interface TimelinePageJson {
   rows?: { cursor: string }[];
   groups?: { head: { cursor: string } }[];
   nextCursor?: string | null;
+  pollAfter?: string | null;
 }
 
 /** From /api/timeline's JSON; null when the body is not a timeline page. */
@@ -19,16 +20,19 @@ export function cursorsOfApiPage(body: string): TimelineCursors | null {
     return null;
   }
   if (!Array.isArray(page.rows) || !Array.isArray(page.groups) || page.nextCursor === undefined) return null;
-  return { newest: page.rows[0]?.cursor ?? page.groups[0]?.head.cursor ?? null, next: page.nextCursor };
+  // As the timeline's client: the count starts after pollAfter when the page gives one.
+  return { newest: page.pollAfter ?? page.rows[0]?.cursor ?? page.groups[0]?.head.cursor ?? null, next: page.nextCursor };
 }
 
 // The page hands its first page to the client component inside React's flight data, where the
 // JSON's quotes are escaped once more: \"nextCursor\":\"1712345678901.4242\".
 const NEXT_IN_HTML = /\\?"nextCursor\\?":\\?"(\d+\.\d+)/;
 const NEWEST_IN_HTML = /\\?"cursor\\?":\\?"(\d+\.\d+)/;
+const POLL_AFTER_IN_HTML = /\\?"pollAfter\\?":\\?"(\d+\.\d+)/;
 
 /** From the timeline page's HTML; null when it is not the timeline (a sign-in page, an error). */
 export function cursorsOfHtmlPage(body: string): TimelineCursors | null {
   if (!body.includes("<h1>Timeline</h1>")) return null;
-  return { newest: NEWEST_IN_HTML.exec(body)?.[1] ?? null, next: NEXT_IN_HTML.exec(body)?.[1] ?? null };
+  const newest = POLL_AFTER_IN_HTML.exec(body)?.[1] ?? NEWEST_IN_HTML.exec(body)?.[1] ?? null;
+  return { newest, next: NEXT_IN_HTML.exec(body)?.[1] ?? null };
 }

@@ -33,6 +33,8 @@ export type TimelinePage =
       nextCursor: TimelineCursor | null;
       /** Set when a bounded text search stopped at this position before filling the page. */
       searchedTo: TimelineCursor | null;
+      /** The newest row a bounded text search looked at (matching or not); null without one or on an empty timeline. */
+      searchedFrom: TimelineCursor | null;
     }
   | { mode: "pages"; groups: TimelinePageGroup[]; nextCursor: TimelineCursor | null };
 
@@ -48,42 +50,49 @@ export const MAX_GROUP_CHANGES = 50;
  */
 export async function getTimelinePage(request: TimelinePageRequest): Promise<TimelinePage> {
   if (!request.filters.groupByPage) {
-    const searchedTo = await textSearchBound(request);
-    const { sql, limit } = timelinePageSql(request, searchedTo);
+    const { searchedFrom, searchTo } = await textSearchBound(request);
+    const { sql, limit } = timelinePageSql(request, searchTo);
     const entries = (await prisma().$queryRaw<TimelineRowRecord[]>(sql)).map(toTimelineEntry);
     const more = entries.length > limit;
     if (more) entries.length = limit;
-    if (more || searchedTo === null) return { mode: "changes", entries, nextCursor: more ? cursorOf(entries.at(-1)!) : null, searchedTo: null };
+    if (more || searchTo === null) {
+      return { mode: "changes", entries, nextCursor: more ? cursorOf(entries.at(-1)!) : null, searchedTo: null, searchedFrom };
+    }
     // The search stopped before the timeline's end: the next page goes on below where it stopped.
-    return { mode: "changes", entries, nextCursor: searchedTo, searchedTo };
+    return { mode: "changes", entries, nextCursor: searchTo, searchedTo: searchTo, searchedFrom };
   }
   const { sql, limit } = timelinePageSql(request);
   return toGroupedPage(await prisma().$queryRaw<(TimelineRowRecord & GroupColumns)[]>(sql), limit);
 }
 
 /**
- * Where a page's text search must stop: the textScanLimit-th newest row of the scope (after the
- * cursor) that passes the filters an index row can answer; null when the search is unbounded or
- * fewer rows remain. Text is the one filter checked against each change's own row, so a rare
- * word would otherwise read every change of the timeline (~4 µs each) to fill a page.
+ * The rows a page's text search reads: from the newest row of the scope (after the cursor) that
+ * passes the filters an index row can answer, down to the textScanLimit-th one (`searchTo`; null
+ * when fewer remain or the search is unbounded). Text is the one filter checked against each
+ * change's own row, so a rare word would otherwise read every change of the timeline (~4 µs each).
  */
-async function textSearchBound(request: TimelinePageRequest): Promise<TimelineCursor | null> {
+async function textSearchBound(request: TimelinePageRequest): Promise<{ searchedFrom: TimelineCursor | null; searchTo: TimelineCursor | null }> {
   const { filters, textScanLimit } = request;
-  if (!textScanLimit || filters.text === "" || filters.latestOnly || filters.groupByPage) return null;
+  if (!textScanLimit || filters.text === "" || filters.latestOnly || filters.groupByPage) return { searchedFrom: null, searchTo: null };
   const indexFilters: TimelineFilters = { ...filters, text: "", users: [], notUsers: [], tags: [], mine: "show" };
   const where = matchSql({ ...request, filters: indexFilters }, "lc", "c");
   const cursor = request.before ? cursorSql(request.before) : Prisma.empty;
-  const rows = await prisma().$queryRaw<{ timestamp: Date; change_id: bigint; searched: bigint }[]>(Prisma.sql`
-    SELECT "timestamp", change_id, count(*) OVER () AS searched FROM (
-      SELECT lc."timestamp", lc.change_id FROM link_changes lc
-      WHERE ${where} ${cursor}
-      GROUP BY lc."timestamp", lc.change_id
-      ORDER BY lc."timestamp" DESC, lc.change_id DESC
-      LIMIT ${Math.trunc(textScanLimit)}) searched
-    ORDER BY "timestamp", change_id
-    LIMIT 1`);
-  const oldest = rows[0];
-  return oldest && Number(oldest.searched) >= textScanLimit ? { timestamp: oldest.timestamp, changeId: BigInt(oldest.change_id) } : null;
+  // The first and the last of the rows the search will read, and how many there are.
+  const rows = await prisma().$queryRaw<{ timestamp: Date; change_id: bigint; searched: bigint; position: bigint }[]>(Prisma.sql`
+    SELECT "timestamp", change_id, searched, position FROM (
+      SELECT "timestamp", change_id, count(*) OVER () AS searched,
+             row_number() OVER (ORDER BY "timestamp" DESC, change_id DESC) AS position
+      FROM (
+        SELECT lc."timestamp", lc.change_id FROM link_changes lc
+        WHERE ${where} ${cursor}
+        GROUP BY lc."timestamp", lc.change_id
+        ORDER BY lc."timestamp" DESC, lc.change_id DESC
+        LIMIT ${Math.trunc(textScanLimit)}) read) numbered
+    WHERE position = 1 OR position = searched
+    ORDER BY position`);
+  const at = (row: (typeof rows)[number] | undefined) => (row ? { timestamp: row.timestamp, changeId: BigInt(row.change_id) } : null);
+  const last = rows.at(-1);
+  return { searchedFrom: at(rows[0]), searchTo: last && Number(last.searched) >= textScanLimit ? at(last) : null };
 }
 
 /** The one statement behind getTimelinePage (exported for EXPLAIN in the bench); `searchTo` bounds a text search. */

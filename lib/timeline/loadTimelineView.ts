@@ -18,6 +18,12 @@ export interface TimelineViewPage {
    * older changes are searched by "load more". Null when the page is full or the timeline ended.
    */
   searchedBackTo: string | null;
+  /**
+   * Where the "N new changes" count starts, when the first page's rows do not say: the newest row
+   * its text search read. Without it, a search that matched nothing would count from the start of
+   * the timeline, reading all of it on every poll.
+   */
+  pollAfter: string | null;
 }
 
 /**
@@ -58,9 +64,12 @@ export async function loadScopedTimelineView(
   });
   const ctx = { viewerUserId: viewer.userId, timeZone: viewer.timeZone, now: new Date() };
   const nextCursor = page.nextCursor === null ? null : encodeTimelineCursor(page.nextCursor);
-  if (page.mode === "pages") return { mode: "pages", rows: [], groups: page.groups.map((g) => toTimelineGroupView(g, ctx)), nextCursor, searchedBackTo: null };
+  if (page.mode === "pages") {
+    return { mode: "pages", rows: [], groups: page.groups.map((g) => toTimelineGroupView(g, ctx)), nextCursor, searchedBackTo: null, pollAfter: null };
+  }
   const searchedBackTo = page.searchedTo === null ? null : exactTime(page.searchedTo.timestamp, viewer.timeZone);
-  return { mode: "changes", rows: page.entries.map((e) => toTimelineRowView(e, ctx)), groups: [], nextCursor, searchedBackTo };
+  const pollAfter = before === null && page.searchedFrom !== null ? encodeTimelineCursor(page.searchedFrom) : null;
+  return { mode: "changes", rows: page.entries.map((e) => toTimelineRowView(e, ctx)), groups: [], nextCursor, searchedBackTo, pollAfter };
 }
 
 /** The "N new changes" count for the signed-in user's timeline; null when the cursor is unreadable. */

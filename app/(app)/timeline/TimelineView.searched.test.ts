@@ -8,7 +8,7 @@ import { TimelineView } from "./TimelineView";
 const EMPTY_STATE = "No changes match these filters";
 
 function render(page: Partial<TimelineViewPage>): string {
-  const initial: TimelineViewPage = { mode: "changes", rows: [], groups: [], nextCursor: null, searchedBackTo: null, ...page };
+  const initial: TimelineViewPage = { mode: "changes", rows: [], groups: [], nextCursor: null, searchedBackTo: null, pollAfter: null, ...page };
   return renderToStaticMarkup(createElement(TimelineView, { initial, filterQuery: "text=zanzibar", empty: createElement("p", null, EMPTY_STATE) }));
 }
 

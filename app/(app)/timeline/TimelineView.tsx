@@ -46,7 +46,7 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, ap
   const listRef = useRef<HTMLOListElement>(null);
   const helpRef = useRef<HTMLDialogElement>(null);
   const rows = heads(page);
-  const newest = rows[0]?.cursor ?? "0.0";
+  const newest = page.pollAfter ?? rows[0]?.cursor ?? "0.0";
   const api = (extra: Record<string, string>) => `${apiPath}?${new URLSearchParams([...new URLSearchParams(filterQuery), ...Object.entries(extra)])}`;
 
   const refresh = useCallback(async () => {
@@ -76,7 +76,7 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, ap
     setLoading(true);
     try {
       const next = await fetchJson<TimelineViewPage>(api({ before: page.nextCursor }));
-      setPage((p) => ({ ...next, rows: [...p.rows, ...next.rows], groups: [...p.groups, ...next.groups] }));
+      setPage((p) => ({ ...next, pollAfter: p.pollAfter, rows: [...p.rows, ...next.rows], groups: [...p.groups, ...next.groups] }));
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

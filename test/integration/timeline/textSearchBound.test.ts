@@ -4,7 +4,8 @@ import { userId } from "@/bench/sections/timeline/filterCases";
 import { DEFAULT_SHAPE, seedTimeline } from "@/bench/sections/timeline/seedTimeline";
 import { getTimelinePage, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
 import type { TimelineCursor } from "@/lib/timeline/timelineCursor";
-import { loadTimelineView, TEXT_SEARCH_ROWS_PER_PAGE } from "@/lib/timeline/loadTimelineView";
+import { countNewForViewer, loadTimelineView, TEXT_SEARCH_ROWS_PER_PAGE } from "@/lib/timeline/loadTimelineView";
+import { encodeTimelineCursor } from "@/lib/timeline/timelineCursor";
 import { NO_FILTERS, type TimelineFilters } from "@/lib/timeline/timelineFilters";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 
@@ -91,4 +92,18 @@ it("the other filters still apply within the bound, and the view says how far it
   expect(TEXT_SEARCH_ROWS_PER_PAGE).toBeLessThan(await rowsBetween(null, { timestamp: new Date(0), changeId: 0n }));
   expect(view.nextCursor).not.toBeNull();
   expect(view.searchedBackTo).toMatch(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} (CET|CEST|GMT\+\d)$/);
+});
+
+it("a search that matched nothing polls for new changes from the newest row it read, not from the timeline's start", async () => {
+  const filters = { ...NO_FILTERS, text: "no such words anywhere" };
+  const viewer = { userId: VIEWER, timeZone: "UTC" };
+  const view = await loadTimelineView(viewer, filters, null);
+  const { rows } = await client.query<{ timestamp: Date; change_id: string }>(
+    `SELECT "timestamp", change_id FROM link_changes WHERE user_id = $1 ORDER BY "timestamp" DESC, change_id DESC LIMIT 1`,
+    [VIEWER],
+  );
+  expect(view.pollAfter).toBe(encodeTimelineCursor({ timestamp: rows[0]!.timestamp, changeId: BigInt(rows[0]!.change_id) }));
+  expect(await countNewForViewer(viewer, filters, view.pollAfter!)).toBe(0);
+  // "load more" pages do not move where the count starts.
+  expect((await loadTimelineView(viewer, filters, view.nextCursor)).pollAfter).toBeNull();
 });
