@@ -35,6 +35,14 @@ function flagSql(mode: FlagMode, condition: Prisma.Sql): Prisma.Sql | null {
   return null;
 }
 
+/**
+ * The filters a link_changes index row answers alone, the ones read from the change's own row
+ * (author, tags, text, "my own") left out. Keep in step with needsChangeColumns and the text filter.
+ */
+export function indexRowFilters(filters: TimelineFilters): TimelineFilters {
+  return { ...filters, users: [], notUsers: [], tags: [], mine: "show", text: "" };
+}
+
 export function needsChangeColumns(filters: TimelineFilters): boolean {
   return (
     filters.users.length > 0 ||

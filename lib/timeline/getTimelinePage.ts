@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { filterConditions, needsChangeColumns } from "./filterSql";
+import { filterConditions, indexRowFilters, needsChangeColumns } from "./filterSql";
 import { scopeSql } from "./scopeSql";
 import type { TimelineCursor } from "./timelineCursor";
 import type { TimelineEntry, TimelinePageGroup } from "./timelineEntry";
@@ -74,8 +74,7 @@ export async function getTimelinePage(request: TimelinePageRequest): Promise<Tim
 async function textSearchBound(request: TimelinePageRequest): Promise<{ searchedFrom: TimelineCursor | null; searchTo: TimelineCursor | null }> {
   const { filters, textScanLimit } = request;
   if (!textScanLimit || filters.text === "" || filters.latestOnly || filters.groupByPage) return { searchedFrom: null, searchTo: null };
-  const indexFilters: TimelineFilters = { ...filters, text: "", users: [], notUsers: [], tags: [], mine: "show" };
-  const where = matchSql({ ...request, filters: indexFilters }, "lc", "c");
+  const where = matchSql({ ...request, filters: indexRowFilters(filters) }, "lc", "c");
   const cursor = request.before ? cursorSql(request.before) : Prisma.empty;
   // The first and the last of the rows the search will read, and how many there are.
   const rows = await prisma().$queryRaw<{ timestamp: Date; change_id: bigint; searched: bigint; position: bigint }[]>(Prisma.sql`
