@@ -48,7 +48,7 @@ describe("toChangeColumns", () => {
     ]);
     expect(columns.keys).toEqual(["rev:1", "rev:2", "rev:3", "rev:4"]);
     expect(columns.summaryHtml).toEqual([
-      '<span class="autocomment"><a title="Seite" href="https://de.example.org/wiki/Seite#Teil" rel="nofollow noreferrer">→‎Teil</a></span> ok',
+      '<span class="autocomment"><a href="https://de.example.org/wiki/Seite#Teil" rel="nofollow noreferrer" title="Seite">→‎Teil</a></span> ok',
       null,
       null,
       null,
