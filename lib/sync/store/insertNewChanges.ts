@@ -4,9 +4,12 @@ import { toChangeColumns } from "./changeRows";
 import { changeArrays, INSERT_NEW_CHANGES, linkStateArrays } from "./changeSql";
 import type { WriteTarget } from "./writeLinkChanges";
 
-// A first sync of a long watchlist stores many thousand changes at once. In statements of this many rows, no
-// statement needs the whole poll in memory, and the next batch is made ready while Postgres stores this one.
+// A first sync of a long watchlist stores many thousand changes at once. In statements of at most this many rows,
+// no statement needs the whole poll in memory, and the next batch is made ready while Postgres stores this one.
 const ROWS_PER_STATEMENT = 1000;
+// Postgres waits while the first batch is made (its summaries sanitised): a small first batch, doubling up to
+// ROWS_PER_STATEMENT, puts it to work sooner.
+const FIRST_STATEMENT_ROWS = 250;
 
 /**
  * Inserts changes not stored yet, with the link's rows for them (INSERT_NEW_CHANGES). Returns the keys
@@ -23,8 +26,8 @@ export async function insertNewChanges(
     for (const row of result.rows) inserted.add(row.change_key);
   };
   let storing: Promise<pg.QueryResult<{ change_key: string }>> | undefined;
-  for (let start = 0; start < fresh.length; start += ROWS_PER_STATEMENT) {
-    const c = toChangeColumns(fresh.slice(start, start + ROWS_PER_STATEMENT), summaryHtmlOf);
+  for (let start = 0, rows = FIRST_STATEMENT_ROWS; start < fresh.length; start += rows, rows = Math.min(2 * rows, ROWS_PER_STATEMENT)) {
+    const c = toChangeColumns(fresh.slice(start, start + rows), summaryHtmlOf);
     const params = [target.siteId, ...changeArrays(c), ...linkStateArrays(c), target.linkId, target.userId];
     // Only now wait for the batch before: it was being stored while this one was made.
     if (storing) collect(await storing);
