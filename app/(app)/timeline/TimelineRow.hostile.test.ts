@@ -61,3 +61,26 @@ describe("a timeline row whose every text is script injection", () => {
     expect(decodeURIComponent(new URL(title.attributes.href!).pathname)).toBe(`/wiki/${HOSTILE_TEXT.title.replace(/ /g, "_")}`);
   });
 });
+
+describe("a timeline row whose names carry right-to-left text and overrides", () => {
+  const override = "\u202Egnp.exe";
+  const entry = hostileTimelineEntry({ title: `مقالة ${override}`, user: `${override} משתמש` });
+  const isolated = (html: string, text: string) =>
+    inspectHtml(html).elements.some((e) => (e.tag === "bdi" || e.attributes.dir === "auto") && e.text === text);
+
+  it("isolates the title, the user, the summary and the wiki label, so none can reorder the text around it", () => {
+    const html = render(entry);
+    expect(isolated(html, `مقالة ${override}`)).toBe(true);
+    expect(isolated(html, `${override} משתמש`)).toBe(true);
+    expect(isolated(html, HOSTILE_TEXT.displayName)).toBe(true);
+    expect(inspectHtml(html).elements.find((e) => e.attributes.class === "tl-summary")?.attributes.dir).toBe("auto");
+  });
+
+  it("isolates each name of a page group's users and of a team row's members, one by one", () => {
+    const grouped = render(entry, { group: { count: 2, users: [override, "Bob"] } });
+    expect(isolated(grouped, override)).toBe(true);
+    expect(isolated(grouped, "Bob")).toBe(true);
+    const team = render(entry, { watcherNames: { "user-1": `${override}Eve` } });
+    expect(isolated(team, `${override}Eve`)).toBe(true);
+  });
+});

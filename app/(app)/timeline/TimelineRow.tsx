@@ -16,7 +16,25 @@ interface Props {
 
 function WatchedBy({ row, names }: { row: TimelineRowView; names: Record<string, string> }) {
   const members = [...new Set(row.watchers.map((w) => w.userId))].map((id) => names[id] ?? "a former member");
-  return <span className="tl-watched-by">watched by {members.join(", ")}</span>;
+  return (
+    <span className="tl-watched-by">
+      watched by <Names names={members} />
+    </span>
+  );
+}
+
+/**
+ * Names and titles come from wikis and users in any script. Each is its own bidi isolate (dir="auto", as
+ * MediaWiki's <bdi>): an Arabic title reads right to left, and a name with a right-to-left override cannot
+ * reorder the text around it.
+ */
+function Names({ names }: { names: string[] }) {
+  return names.map((name, i) => (
+    <span key={i}>
+      {i > 0 && ", "}
+      <bdi>{name}</bdi>
+    </span>
+  ));
 }
 
 function SizeDelta({ delta }: { delta: number | null }) {
@@ -68,7 +86,7 @@ export function TimelineRow({ row, selected = false, actions, children, group, w
       <div className="tl-line">
         <span className="tl-wiki">
           <span className="swatch" style={{ background: row.color }} aria-hidden="true" />
-          {row.wikiLabel}
+          <bdi>{row.wikiLabel}</bdi>
         </span>
         <time className="tl-time" dateTime={row.timestamp} title={row.exactTime}>
           {row.relativeTime}
@@ -79,7 +97,7 @@ export function TimelineRow({ row, selected = false, actions, children, group, w
             <span className="visually-hidden">unread</span>
           </span>
         )}
-        <a className="tl-title" href={row.pageUrl}>
+        <a className="tl-title" href={row.pageUrl} dir="auto">
           {row.title}
         </a>
         <span className="tl-type">{row.typeLabel}</span>
@@ -112,12 +130,17 @@ export function TimelineRow({ row, selected = false, actions, children, group, w
         {group ? (
           <span className="tl-user">
             {group.count} {group.count === 1 ? "change" : "changes"}
-            {group.users.length > 0 && ` by ${group.users.join(", ")}`}
+            {group.users.length > 0 && (
+              <>
+                {" by "}
+                <Names names={group.users} />
+              </>
+            )}
           </span>
         ) : row.user === null ? (
           <span className="tl-user tl-removed">(username removed)</span>
         ) : (
-          <a className="tl-user" href={row.userUrl ?? undefined}>
+          <a className="tl-user" href={row.userUrl ?? undefined} dir="auto">
             {row.user}
           </a>
         )}
@@ -128,7 +151,7 @@ export function TimelineRow({ row, selected = false, actions, children, group, w
             <span className="tl-summary tl-removed">(edit summary removed)</span>
           ) : row.summaryHtml !== null ? (
             // Sanitised on the server with an allow-list (lib/changes/sanitizeSummary.ts).
-            <span className="tl-summary" dangerouslySetInnerHTML={{ __html: row.summaryHtml }} />
+            <span className="tl-summary" dir="auto" dangerouslySetInnerHTML={{ __html: row.summaryHtml }} />
           ) : null}
           {row.tags.length > 0 && (
             <ul className="tl-tags" aria-label="Tags">
