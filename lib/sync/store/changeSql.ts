@@ -36,6 +36,15 @@ const input = (withLinkState: boolean) => `(
 )`;
 
 /**
+ * Locks the link for the poll's transaction, as a foreign key would for every row it inserts: deleting the link
+ * waits until the poll commits, then deletes what it wrote (migration 20261123220000). Its wiki cannot go
+ * meanwhile either: a site is deleted only once no link refers to it (wiki_links.site_id, ON DELETE RESTRICT).
+ * No row means the link is gone (or moved): the poll must not write. $1 link, $2 user, $3 site.
+ */
+export const LOCK_LINK = `
+SELECT id FROM wiki_links WHERE id = $1::uuid AND user_id = $2::uuid AND site_id = $3::uuid FOR KEY SHARE`;
+
+/**
  * New changes and this link's rows for them, in one statement: the link rows take their copied columns from
  * the rows just inserted, so nothing is read back or sent twice. The caller leaves out changes it found
  * stored; DO NOTHING (never DO UPDATE, which locks every conflicting row) skips one another sync inserted
@@ -87,7 +96,9 @@ WHERE c.id = ANY($1::bigint[]) AND lc.change_id = c.id
   AND (lc."timestamp", lc.namespace, lc.kind, lc.minor, lc.bot, lc.anon)
       IS DISTINCT FROM (c."timestamp", c.namespace, c.kind, c.minor, c.bot, c.anon)`;
 
-// $1 link, $2 user, $3 ids of stored changes, $4 notification timestamps, $5 watch expiries.
+// $1 link, $2 user, $3 ids of stored changes, $4 notification timestamps, $5 watch expiries. The changes the
+// link has no row for yet are locked, as a foreign key would lock them: one that retention deletes meanwhile is
+// skipped. Those it has are left alone, not even locked: an unchanged poll writes nothing.
 export const INSERT_LINK_CHANGES = `
 INSERT INTO link_changes (link_id, change_id, user_id, site_id, "timestamp", namespace, kind, minor, bot, anon,
                           notification_timestamp, watch_expiry)
@@ -95,6 +106,8 @@ SELECT $1::uuid, c.id, $2::uuid, c.site_id, c."timestamp", c.namespace, c.kind, 
        t.notif::timestamptz, t.expiry::timestamptz
 FROM unnest($3::bigint[], $4::text[], $5::text[]) AS t(change_id, notif, expiry)
 JOIN changes c ON c.id = t.change_id AND c.id = ANY($3::bigint[])
+WHERE NOT EXISTS (SELECT 1 FROM link_changes l WHERE l.link_id = $1::uuid AND l.change_id = c.id)
+FOR KEY SHARE OF c
 ON CONFLICT (link_id, change_id) DO NOTHING
 RETURNING change_id`;
 

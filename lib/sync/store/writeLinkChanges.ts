@@ -1,7 +1,9 @@
 import type pg from "pg";
 import type { Change } from "@/lib/changes/change";
 import { distinctChanges, toChangeColumns, type ChangeColumns } from "./changeRows";
-import { changeArrays, FIND_STORED_CHANGES, IMPROVE_CHANGES, INSERT_LINK_CHANGES, REFRESH_LINK_COPIES, UPDATE_LINK_STATE } from "./changeSql";
+import {
+  changeArrays, FIND_STORED_CHANGES, IMPROVE_CHANGES, INSERT_LINK_CHANGES, LOCK_LINK, REFRESH_LINK_COPIES, UPDATE_LINK_STATE,
+} from "./changeSql";
 import { insertNewChanges } from "./insertNewChanges";
 import { summaryHtmlForPoll, type StoredSummary } from "./summaryHtmlForPoll";
 
@@ -40,6 +42,8 @@ interface StoredRow {
  */
 export async function writeLinkChanges(client: pg.ClientBase, target: WriteTarget, changes: readonly Change[]): Promise<WrittenChanges> {
   if (changes.length === 0) return { received: 0, newForLink: 0, changedRows: 0 };
+  const link = await client.query(LOCK_LINK, [target.linkId, target.userId, target.siteId]);
+  if (link.rowCount === 0) throw new LinkRemovedError(target.linkId);
   const byKey = distinctChanges(changes);
   const stored = await client.query<StoredRow>(FIND_STORED_CHANGES, [target.siteId, [...byKey.keys()]]);
   const summaries = new Map<string, StoredSummary>(
@@ -67,6 +71,14 @@ export async function writeLinkChanges(client: pg.ClientBase, target: WriteTarge
     linkedKnown = await linkKnownChanges(client, target, c, idByKey);
   }
   return { received: byKey.size, newForLink: insertedKeys.size + linkedKnown, changedRows: insertedKeys.size + improved };
+}
+
+/** The link was deleted (or moved to another user or wiki) while its poll ran: nothing of the poll is stored. */
+export class LinkRemovedError extends Error {
+  override name = "LinkRemovedError";
+  constructor(linkId: string) {
+    super(`The link ${linkId} was removed while it synced; its changes were not stored.`);
+  }
 }
 
 /** This link's rows for changes that were stored already: new ones inserted, the others' state brought up to date. */

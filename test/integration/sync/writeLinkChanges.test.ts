@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Change } from "@/lib/changes/change";
 import { changeKey } from "@/lib/changes/changeKey";
 import { closeSyncPool, inTransaction, syncPool } from "@/lib/sync/store/pool";
-import { writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
+import { pruneChangesBefore } from "@/lib/sync/store/pruneChanges";
+import { LinkRemovedError, writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { newUser, query } from "./syncTestKit";
 
@@ -20,7 +21,18 @@ function edit(revId: number, overrides: Partial<Change> = {}): Change {
 let siteId: string;
 const server = "https://wiki.example.org";
 
-async function newLink(label: string): Promise<WriteTarget> {
+async function newSite(): Promise<string> {
+  const id = randomUUID();
+  await query(
+    `INSERT INTO sites (id, api_url, name, server, article_path, script_path, lang, namespaces, refreshed_at)
+     VALUES ($1, $2, 'Example', $3, '/wiki/$1', '/w', 'en', '{}', now())`,
+    [id, `https://${id}.example.org/w/api.php`, server],
+  );
+  return id;
+}
+
+async function newLink(label: string, onSite = siteId): Promise<WriteTarget> {
+  const siteId = onSite;
   const userId = await newUser(`${label}-${randomUUID()}@example.org`);
   const linkId = randomUUID();
   await query(
@@ -40,14 +52,20 @@ async function linkRows(target: WriteTarget) {
   );
 }
 
+/** Link rows whose link or change is gone, and changes whose wiki is gone: what the deletes must never leave. */
+async function orphans(): Promise<number> {
+  const rows = await query<{ n: number }>(
+    `SELECT (SELECT count(*) FROM link_changes l
+             WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.id = l.change_id)
+                OR NOT EXISTS (SELECT 1 FROM wiki_links w WHERE w.id = l.link_id))
+          + (SELECT count(*) FROM changes c WHERE NOT EXISTS (SELECT 1 FROM sites s WHERE s.id = c.site_id)) AS n`,
+  );
+  return Number(rows[0]!.n);
+}
+
 beforeAll(async () => {
   await useTestDatabase(import.meta.url);
-  siteId = randomUUID();
-  await query(
-    `INSERT INTO sites (id, api_url, name, server, article_path, script_path, lang, namespaces, refreshed_at)
-     VALUES ($1, 'https://wiki.example.org/w/api.php', 'Example', $2, '/wiki/$1', '/w', 'en', '{}', now())`,
-    [siteId, server],
-  );
+  siteId = await newSite();
 });
 
 afterAll(async () => {
@@ -113,6 +131,76 @@ describe("storing a poll", () => {
     const read = [edit(101), edit(102, { notificationTimestamp: unread })];
     expect(await inTransaction((client) => writeLinkChanges(client, reader, read))).toEqual({ received: 2, newForLink: 0, changedRows: 0 });
     expect((await linkRows(reader)).map((r) => r.notification_timestamp)).toEqual([null, unread]);
+  });
+});
+
+describe("deleting what a poll wrote under", () => {
+  it("takes a link's rows with the link, a change's with the change, and a user's or a wiki's with them", async () => {
+    const ownSite = await newSite();
+    const kept = await newLink("kept", ownSite);
+    const unlinked = await newLink("unlinked", ownSite);
+    const old = [edit(201), edit(202)];
+    const recent = [edit(203, { timestamp: new Date("2026-06-01T00:00:00Z") })];
+    for (const target of [kept, unlinked]) await inTransaction((client) => writeLinkChanges(client, target, [...old, ...recent]));
+
+    await query("DELETE FROM wiki_links WHERE id = $1", [unlinked.linkId]);
+    expect(await linkRows(unlinked)).toEqual([]);
+    expect((await linkRows(kept)).map((r) => r.change_key)).toEqual(["rev:201", "rev:202", "rev:203"]);
+
+    await pruneChangesBefore(new Date("2026-03-01T00:00:00Z"));
+    expect((await linkRows(kept)).map((r) => r.change_key)).toEqual(["rev:203"]);
+
+    await query("DELETE FROM users WHERE id = $1", [kept.userId]);
+    await query("DELETE FROM users WHERE id = $1", [unlinked.userId]);
+    expect(await query("SELECT 1 FROM link_changes l JOIN wiki_links w ON false")).toEqual([]);
+    await query("DELETE FROM sites WHERE id = $1", [ownSite]);
+    expect(await query("SELECT 1 FROM changes WHERE site_id = $1", [ownSite])).toEqual([]);
+    expect(await orphans()).toBe(0);
+  });
+
+  it("makes deleting a link wait for the poll writing under it, then takes the poll's rows too", async () => {
+    const target = await newLink("removed-mid-poll");
+    const holder = await syncPool().connect();
+    try {
+      await holder.query("BEGIN");
+      await writeLinkChanges(holder, target, [edit(301), edit(302)]);
+      const deleting = query("DELETE FROM wiki_links WHERE id = $1", [target.linkId]);
+      await waitUntilBlocked();
+      await holder.query("COMMIT");
+      await deleting;
+    } finally {
+      holder.release();
+    }
+    expect(await linkRows(target)).toEqual([]);
+    expect(await orphans()).toBe(0);
+  });
+
+  it("stores nothing of a poll whose link was deleted before it wrote", async () => {
+    const target = await newLink("removed-before-poll");
+    await query("DELETE FROM wiki_links WHERE id = $1", [target.linkId]);
+    await expect(inTransaction((client) => writeLinkChanges(client, target, [edit(401)]))).rejects.toBeInstanceOf(LinkRemovedError);
+    expect(await query("SELECT 1 FROM changes WHERE change_key = 'rev:401'")).toEqual([]);
+  });
+
+  it("gives a poll no row for a stored change that retention deletes while the poll links it", async () => {
+    const first = await newLink("first-watcher");
+    const late = await newLink("late-watcher");
+    const change = edit(501);
+    await inTransaction((client) => writeLinkChanges(client, first, [change]));
+    const pruner = await syncPool().connect();
+    try {
+      await pruner.query("BEGIN");
+      await pruner.query("DELETE FROM changes WHERE site_id = $1 AND change_key = 'rev:501'", [siteId]);
+      // The late link's poll found the change stored; linking it waits for the delete, then skips it.
+      const linking = inTransaction((client) => writeLinkChanges(client, late, [change, edit(502)]));
+      await waitUntilBlocked();
+      await pruner.query("COMMIT");
+      expect(await linking).toMatchObject({ received: 2, newForLink: 1 });
+    } finally {
+      pruner.release();
+    }
+    expect((await linkRows(late)).map((r) => r.change_key)).toEqual(["rev:502"]);
+    expect(await orphans()).toBe(0);
   });
 });
 
