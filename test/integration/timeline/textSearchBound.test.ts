@@ -76,6 +76,15 @@ it("a rare word: short pages that continue, together exactly the unbounded searc
   for (const page of stopped) expect(await rowsBetween(page.before, page.searchedTo!)).toBe(SCAN);
 });
 
+it("latest change per page with a rare word: bounded too, together exactly the unbounded search's rows", async () => {
+  const filters = { ...NO_FILTERS, text: "typo", latestOnly: true };
+  const unbounded = await walk(filters);
+  const bounded = await walk(filters, SCAN);
+  expect(unbounded.ids.length).toBeGreaterThan(10);
+  expect(bounded.ids).toEqual(unbounded.ids);
+  expect(bounded.pages.filter((p) => p.searchedTo !== null).length).toBeGreaterThan(3);
+});
+
 it("a common word fills its pages without stopping", async () => {
   const page = await getTimelinePage({ scope: { kind: "user", userId: VIEWER }, filters: { ...NO_FILTERS, text: "Summary" }, limit: 20, textScanLimit: SCAN });
   expect(page.mode === "changes" && page.entries.length === 20 && page.searchedTo === null).toBe(true);
