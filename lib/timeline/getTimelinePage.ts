@@ -73,7 +73,7 @@ export async function getTimelinePage(request: TimelinePageRequest): Promise<Tim
  */
 async function textSearchBound(request: TimelinePageRequest): Promise<{ searchedFrom: TimelineCursor | null; searchTo: TimelineCursor | null }> {
   const { filters, textScanLimit } = request;
-  if (!textScanLimit || filters.text === "" || filters.groupByPage) return { searchedFrom: null, searchTo: null };
+  if (!textScanLimit || filters.text === "") return { searchedFrom: null, searchTo: null };
   const where = matchSql({ ...request, filters: indexRowFilters(filters) }, "lc", "c");
   const cursor = request.before ? cursorSql(request.before) : Prisma.empty;
   // The first and the last of the rows the search will read, and how many there are.
