@@ -29,14 +29,14 @@ describe("toChangeColumns", () => {
     }
   });
 
-  it("carries log parameters as JSON text and times as ISO strings, unicode intact", () => {
+  it("carries log parameters as JSON text and times as instants, unicode intact", () => {
     const columns = columnsOf([
       change({ kind: "log", revId: null, logId: 5, logParams: { target_title: "Zürich 日本" }, title: "Ünïcödé", notificationTimestamp: new Date("2026-01-02T00:00:00Z") }),
     ]);
     expect(columns.keys).toEqual(["log:5"]);
     expect(columns.logParams).toEqual(['{"target_title":"Zürich 日本"}']);
     expect(columns.title).toEqual(["Ünïcödé"]);
-    expect(columns.notificationTimestamp).toEqual(["2026-01-02T00:00:00.000Z"]);
+    expect(columns.notificationTimestamp).toEqual([new Date("2026-01-02T00:00:00Z")]);
   });
 
   it("stores each summary sanitised, links absolute on the change's wiki, and none for a hidden or empty one", () => {

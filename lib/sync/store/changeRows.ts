@@ -25,15 +25,15 @@ export interface ChangeColumns {
   comment: (string | null)[];
   parsedComment: (string | null)[];
   commentHidden: boolean[];
-  timestamp: string[];
+  timestamp: Date[];
   oldLength: (number | null)[];
   newLength: (number | null)[];
   minor: boolean[];
   bot: boolean[];
   isNew: boolean[];
   tags: string[];
-  notificationTimestamp: (string | null)[];
-  watchExpiry: (string | null)[];
+  notificationTimestamp: (Date | null)[];
+  watchExpiry: (Date | null)[];
   /** parsedComment sanitised for display; null when hidden or empty. */
   summaryHtml: (string | null)[];
 }
@@ -84,15 +84,15 @@ export function toChangeColumns(
     c.comment.push(x.comment);
     c.parsedComment.push(x.parsedComment);
     c.commentHidden.push(x.commentHidden);
-    c.timestamp.push(x.timestamp.toISOString());
+    c.timestamp.push(x.timestamp);
     c.oldLength.push(x.oldLength);
     c.newLength.push(x.newLength);
     c.minor.push(x.minor);
     c.bot.push(x.bot);
     c.isNew.push(x.isNew);
     c.tags.push(x.tags.join(TAG_SEPARATOR));
-    c.notificationTimestamp.push(x.notificationTimestamp?.toISOString() ?? null);
-    c.watchExpiry.push(x.expiry?.toISOString() ?? null);
+    c.notificationTimestamp.push(x.notificationTimestamp);
+    c.watchExpiry.push(x.expiry);
     c.summaryHtml.push(summaryHtmlOf(key, x));
   }
   return c;

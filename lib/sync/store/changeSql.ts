@@ -1,5 +1,5 @@
 import { TAG_SEPARATOR, type ChangeColumns } from "./changeRows";
-import { pgArrayLiteral } from "./pgArrayLiteral";
+import { pgBinaryArray } from "./pgBinaryArray";
 
 /**
  * The statements that store a poll, built once. Each starts from the poll's
@@ -23,13 +23,13 @@ const input = (withLinkState: boolean) => `(
          t.kind::change_kind AS kind, t.source::change_source AS source, t.ns AS namespace, t.title, t.page_id,
          t.rev_id, t.old_rev_id, t.log_id, t.log_type, t.log_action, t.log_params::jsonb AS log_params, t.user_name,
          t.wiki_user_id, t.user_hidden, t.anon, t.comment, t.parsed_comment, t.comment_hidden,
-         t.ts::timestamptz AS "timestamp", t.old_length, t.new_length, t.minor, t.bot, t.is_new,
+         t.ts AS "timestamp", t.old_length, t.new_length, t.minor, t.bot, t.is_new,
          CASE WHEN t.tags = '' THEN ARRAY[]::text[] ELSE string_to_array(t.tags, '${TAG_SEPARATOR}') END AS tags,
-         t.summary_html${withLinkState ? ", t.notif::timestamptz AS notif, t.expiry::timestamptz AS expiry" : ""}
+         t.summary_html${withLinkState ? ", t.notif, t.expiry" : ""}
   FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[],
               $10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[], $15::bigint[], $16::bool[], $17::bool[],
-              $18::text[], $19::text[], $20::bool[], $21::text[], $22::int[], $23::int[], $24::bool[], $25::bool[],
-              $26::bool[], $27::text[], $28::text[]${withLinkState ? ", $29::text[], $30::text[]" : ""})
+              $18::text[], $19::text[], $20::bool[], $21::timestamptz[], $22::int[], $23::int[], $24::bool[], $25::bool[],
+              $26::bool[], $27::text[], $28::text[]${withLinkState ? ", $29::timestamptz[], $30::timestamptz[]" : ""})
     AS t(key, kind, source, ns, title, page_id, rev_id, old_rev_id, log_id, log_type, log_action, log_params,
          user_name, wiki_user_id, user_hidden, anon, comment, parsed_comment, comment_hidden, ts, old_length,
          new_length, minor, bot, is_new, tags, summary_html${withLinkState ? ", notif, expiry" : ""})
@@ -103,8 +103,8 @@ export const INSERT_LINK_CHANGES = `
 INSERT INTO link_changes (link_id, change_id, user_id, site_id, "timestamp", namespace, kind, minor, bot, anon,
                           notification_timestamp, watch_expiry)
 SELECT $1::uuid, c.id, $2::uuid, c.site_id, c."timestamp", c.namespace, c.kind, c.minor, c.bot, c.anon,
-       t.notif::timestamptz, t.expiry::timestamptz
-FROM unnest($3::bigint[], $4::text[], $5::text[]) AS t(change_id, notif, expiry)
+       t.notif, t.expiry
+FROM unnest($3::bigint[], $4::timestamptz[], $5::timestamptz[]) AS t(change_id, notif, expiry)
 JOIN changes c ON c.id = t.change_id AND c.id = ANY($3::bigint[])
 WHERE NOT EXISTS (SELECT 1 FROM link_changes l WHERE l.link_id = $1::uuid AND l.change_id = c.id)
 FOR KEY SHARE OF c
@@ -113,21 +113,45 @@ RETURNING change_id`;
 
 /** The link's unread state and watch expiry of changes it already had, where they moved. */
 export const UPDATE_LINK_STATE = `
-UPDATE link_changes l SET notification_timestamp = t.notif::timestamptz, watch_expiry = t.expiry::timestamptz
-FROM unnest($2::bigint[], $3::text[], $4::text[]) AS t(change_id, notif, expiry)
+UPDATE link_changes l SET notification_timestamp = t.notif, watch_expiry = t.expiry
+FROM unnest($2::bigint[], $3::timestamptz[], $4::timestamptz[]) AS t(change_id, notif, expiry)
 WHERE l.link_id = $1::uuid AND l.change_id = ANY($2::bigint[]) AND l.change_id = t.change_id
-  AND (l.notification_timestamp, l.watch_expiry) IS DISTINCT FROM (t.notif::timestamptz, t.expiry::timestamptz)`;
+  AND (l.notification_timestamp, l.watch_expiry) IS DISTINCT FROM (t.notif, t.expiry)`;
 
-/** $2…$28 of the input, as array literals. */
-export function changeArrays(c: ChangeColumns): string[] {
+/** $2…$28 of the input, as binary arrays of the types the statements cast them to. */
+export function changeArrays(c: ChangeColumns): Buffer[] {
   return [
-    c.keys, c.kind, c.source, c.namespace, c.title, c.pageId, c.revId, c.oldRevId, c.logId, c.logType, c.logAction,
-    c.logParams, c.userName, c.wikiUserId, c.userHidden, c.anon, c.comment, c.parsedComment, c.commentHidden,
-    c.timestamp, c.oldLength, c.newLength, c.minor, c.bot, c.isNew, c.tags, c.summaryHtml,
-  ].map(pgArrayLiteral);
+    pgBinaryArray("text", c.keys),
+    pgBinaryArray("text", c.kind),
+    pgBinaryArray("text", c.source),
+    pgBinaryArray("int4", c.namespace),
+    pgBinaryArray("text", c.title),
+    pgBinaryArray("int8", c.pageId),
+    pgBinaryArray("int8", c.revId),
+    pgBinaryArray("int8", c.oldRevId),
+    pgBinaryArray("int8", c.logId),
+    pgBinaryArray("text", c.logType),
+    pgBinaryArray("text", c.logAction),
+    pgBinaryArray("text", c.logParams),
+    pgBinaryArray("text", c.userName),
+    pgBinaryArray("int8", c.wikiUserId),
+    pgBinaryArray("bool", c.userHidden),
+    pgBinaryArray("bool", c.anon),
+    pgBinaryArray("text", c.comment),
+    pgBinaryArray("text", c.parsedComment),
+    pgBinaryArray("bool", c.commentHidden),
+    pgBinaryArray("timestamptz", c.timestamp),
+    pgBinaryArray("int4", c.oldLength),
+    pgBinaryArray("int4", c.newLength),
+    pgBinaryArray("bool", c.minor),
+    pgBinaryArray("bool", c.bot),
+    pgBinaryArray("bool", c.isNew),
+    pgBinaryArray("text", c.tags),
+    pgBinaryArray("text", c.summaryHtml),
+  ];
 }
 
-/** $29 and $30 of the input with the link's state, as array literals. */
-export function linkStateArrays(c: ChangeColumns): string[] {
-  return [c.notificationTimestamp, c.watchExpiry].map(pgArrayLiteral);
+/** $29 and $30 of the input with the link's state. */
+export function linkStateArrays(c: { notificationTimestamp: readonly (Date | null)[]; watchExpiry: readonly (Date | null)[] }): Buffer[] {
+  return [pgBinaryArray("timestamptz", c.notificationTimestamp), pgBinaryArray("timestamptz", c.watchExpiry)];
 }

@@ -2,7 +2,8 @@ import type pg from "pg";
 import type { Change } from "@/lib/changes/change";
 import { distinctChanges, toChangeColumns, type ChangeColumns } from "./changeRows";
 import {
-  changeArrays, FIND_STORED_CHANGES, IMPROVE_CHANGES, INSERT_LINK_CHANGES, LOCK_LINK, REFRESH_LINK_COPIES, UPDATE_LINK_STATE,
+  changeArrays, FIND_STORED_CHANGES, IMPROVE_CHANGES, INSERT_LINK_CHANGES, linkStateArrays, LOCK_LINK, REFRESH_LINK_COPIES,
+  UPDATE_LINK_STATE,
 } from "./changeSql";
 import { insertNewChanges } from "./insertNewChanges";
 import { summaryHtmlForPoll, type StoredSummary } from "./summaryHtmlForPoll";
@@ -84,8 +85,8 @@ export class LinkRemovedError extends Error {
 /** This link's rows for changes that were stored already: new ones inserted, the others' state brought up to date. */
 async function linkKnownChanges(client: pg.ClientBase, target: WriteTarget, c: ChangeColumns, idByKey: ReadonlyMap<string, string>): Promise<number> {
   const ids: string[] = [];
-  const notif: (string | null)[] = [];
-  const expiry: (string | null)[] = [];
+  const notif: (Date | null)[] = [];
+  const expiry: (Date | null)[] = [];
   c.keys.forEach((key, i) => {
     const id = idByKey.get(key);
     // Absent only if retention deleted the change this very moment: nothing left to link.
@@ -95,11 +96,12 @@ async function linkKnownChanges(client: pg.ClientBase, target: WriteTarget, c: C
     expiry.push(c.watchExpiry[i] ?? null);
   });
   if (ids.length === 0) return 0;
-  const linked = await client.query<{ change_id: string }>(INSERT_LINK_CHANGES, [target.linkId, target.userId, ids, notif, expiry]);
+  const linked = await client.query<{ change_id: string }>(INSERT_LINK_CHANGES, [target.linkId, target.userId, ids, ...linkStateArrays({ notificationTimestamp: notif, watchExpiry: expiry })]);
   if ((linked.rowCount ?? 0) < ids.length) {
     const isNew = new Set(linked.rows.map((r) => r.change_id));
     const keep = ids.map((id) => !isNew.has(id));
-    await client.query(UPDATE_LINK_STATE, [target.linkId, ids.filter((_, i) => keep[i]), notif.filter((_, i) => keep[i]), expiry.filter((_, i) => keep[i])]);
+    const kept = linkStateArrays({ notificationTimestamp: notif.filter((_, i) => keep[i]), watchExpiry: expiry.filter((_, i) => keep[i]) });
+    await client.query(UPDATE_LINK_STATE, [target.linkId, ids.filter((_, i) => keep[i]), ...kept]);
   }
   return linked.rowCount ?? 0;
 }
