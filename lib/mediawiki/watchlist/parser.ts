@@ -90,14 +90,21 @@ export function parseWatchlistPage(json: unknown): SourceResult<WatchlistPage> {
 const MAX_ROW_DEPTH = 32;
 
 function nestedDeeperThan(value: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 0]];
+  // Only objects and arrays are stacked: a row's scalars cost nothing to skip.
+  const stack: Array<[object, number]> = isNested(value) ? [[value, 0]] : [];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (typeof node !== "object" || node === null) continue;
     if (depth >= max) return true;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+    for (const key in node) {
+      const child = (node as Record<string, unknown>)[key];
+      if (isNested(child)) stack.push([child, depth + 1]);
+    }
   }
   return false;
+}
+
+function isNested(value: unknown): value is object {
+  return typeof value === "object" && value !== null;
 }
 
 function collectWarnings(wire: WireWatchlistResponse["warnings"]): WatchlistWarning[] {
