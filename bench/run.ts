@@ -2,6 +2,7 @@
 // A section is a function of bench/sections/; later issues add theirs to SECTIONS.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { WORKER_NODE_FLAGS } from "@/lib/jobs/workerNodeFlags";
 import { startBenchDatabase, type BenchDatabase } from "./benchDatabase";
 import { formatTable, type BenchTable } from "./table";
 
@@ -12,11 +13,19 @@ export interface BenchContext {
 
 export type BenchSection = (context: BenchContext) => Promise<BenchTable[]>;
 
-const SECTIONS: Record<string, () => Promise<BenchSection>> = {
-  ingest: async () => (await import("./sections/ingest")).ingestSection,
-  timeline: async () => (await import("./sections/timeline")).timelineSection,
-  feed: async () => (await import("./sections/feed")).feedSection,
+interface SectionEntry {
+  load: () => Promise<BenchSection>;
+  /** Node flags of the process the measured code runs in for real, so the bench runs it the same way. */
+  nodeFlags?: readonly string[];
+}
+
+const SECTIONS: Record<string, SectionEntry> = {
+  ingest: { load: async () => (await import("./sections/ingest")).ingestSection, nodeFlags: WORKER_NODE_FLAGS },
+  timeline: { load: async () => (await import("./sections/timeline")).timelineSection },
+  feed: { load: async () => (await import("./sections/feed")).feedSection },
 };
+
+const missingFlags = (name: string) => (SECTIONS[name]!.nodeFlags ?? []).filter((flag) => !process.execArgv.includes(flag));
 
 async function main() {
   const requested = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -25,10 +34,11 @@ async function main() {
   const names = requested.length ? requested : Object.keys(SECTIONS);
   // One process per section: the app's database client is a process-wide singleton bound to the
   // first section's database, so later sections in the same process would read the wrong one.
-  if (names.length > 1) {
+  if (names.length > 1 || missingFlags(names[0]!).length > 0) {
     for (const name of names) {
       const code = await new Promise<number>((resolve) => {
-        const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, name], { stdio: "inherit" });
+        const args = [...missingFlags(name), ...process.execArgv, process.argv[1]!, name];
+        const child = spawn(process.execPath, args, { stdio: "inherit" });
         child.on("close", (exitCode) => resolve(exitCode ?? 1));
       });
       if (code !== 0) throw new Error(`bench section ${name} failed (exit code ${code})`);
@@ -43,7 +53,7 @@ async function main() {
   try {
     for (const name of names) {
       log(`section ${name}`);
-      const section = await SECTIONS[name]!();
+      const section = await SECTIONS[name]!.load();
       for (const table of await section({ db, log })) console.log(formatTable(table));
     }
   } finally {

@@ -6,6 +6,7 @@ import { serverConfig } from "@/lib/config/serverConfig";
 import { DatabaseUnavailableError } from "@/lib/db/connectionCheck";
 import { MigrationError } from "@/lib/db/migrate";
 import { prepareDatabase } from "@/lib/db/resolveDatabase";
+import { WORKER_NODE_FLAGS } from "@/lib/jobs/workerNodeFlags";
 
 const require = createRequire(import.meta.url);
 const log = (line: string) => console.log(`[watchdeck] ${line}`);
@@ -53,7 +54,7 @@ async function main() {
     spawn(process.execPath, [nextBin, values.dev ? "dev" : "start", "-p", values.port], { env, stdio: "inherit" }),
   );
   if (!values["no-worker"]) {
-    children.push(spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env, stdio: "inherit" }));
+    children.push(spawn(process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", "scripts/worker.ts"], { env, stdio: "inherit" }));
   }
   for (const child of children) {
     child.once("exit", (code) => {
