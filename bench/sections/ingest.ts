@@ -1,4 +1,5 @@
 import type { Change } from "@/lib/changes/change";
+import { WORKER_NODE_FLAGS } from "@/lib/jobs/workerNodeFlags";
 import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
 import { createSafeFetch } from "@/lib/net/safeFetch";
 import { buildSyncSettings } from "@/lib/sync/settings";
@@ -72,6 +73,7 @@ export const ingestSection: BenchSection = async ({ db, log }) => {
     notes: [
       `edit summaries: each row its own, ${SUMMARY_MIX.sectionEdit * 100}% section edits, ${SUMMARY_MIX.wikilink * 100}% with a wikilink ` +
         `(both sanitised at ingest), ${SUMMARY_MIX.plainText * 100}% plain text`,
+      `run with the worker's node flags: ${WORKER_NODE_FLAGS.join(" ")}`,
       "target: end to end >= 20,000 changes/s",
     ],
   };
