@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import type { Change } from "@/lib/changes/change";
+import { storableText } from "@/lib/changes/storableText";
 import { idsFromChangeUrl } from "./changeUrl";
 import type { FeedEntry } from "./feedEntry";
 import { summaryFromDescription } from "./summary";
@@ -25,10 +26,12 @@ export function entryToChange(entry: FeedEntry): { ok: true; change: Change } | 
   if (entry.date === null) return { ok: false, why: `its date "${entry.rawDate.slice(0, 64)}" is not a valid date` };
 
   const ids = idsFromChangeUrl(entry.link);
-  const { comment, parsedComment } = summaryFromDescription(entry.description, entry.author);
+  const summary = summaryFromDescription(entry.description, entry.author);
+  const comment = summary.comment === null ? null : storableText(summary.comment);
+  const parsedComment = summary.parsedComment === null ? null : storableText(summary.parsedComment);
   const kind =
     ids.logId !== null ? "log" : ids.revId !== null && isCategorisation(entry.title, comment) ? "categorize" : "edit";
-  const user = entry.author === "" ? null : entry.author;
+  const user = entry.author === "" ? null : storableText(entry.author);
 
   return {
     ok: true,
@@ -36,7 +39,7 @@ export function entryToChange(entry: FeedEntry): { ok: true; change: Change } | 
       kind,
       source: "feed",
       namespace: null,
-      title: entry.title,
+      title: storableText(entry.title),
       pageId: null,
       revId: ids.revId,
       oldRevId: ids.oldRevId,

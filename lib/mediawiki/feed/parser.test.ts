@@ -266,4 +266,12 @@ describe("parseWatchlistFeed, feeds written by other MediaWiki writers", () => {
     const body = `<rss version="2.0"><channel><title>W</title><item><title>Foo</title><guid isPermaLink="false">https://w.example/index.php?title=Foo&amp;diff=11</guid><description>x</description><pubDate>Wed, 01 May 2024 12:00:00 GMT</pubDate></item></channel></rss>`;
     expect(feed(body).changes[0]).toMatchObject({ revId: 11, user: null, userHidden: true, comment: "x" });
   });
+
+  it("turns a raw NUL in an item's text into U+FFFD, as it does `&#0;`, which Postgres could not store", () => {
+    const nul = "\u0000";
+    const body = `<rss version="2.0"><channel><title>W</title><item><title>A${nul}B</title><link>https://w.example/index.php?title=A&amp;diff=12&amp;oldid=11</link><description>&lt;p&gt;x${nul}&lt;/p&gt;</description><pubDate>Wed, 01 May 2024 12:00:00 GMT</pubDate><dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">U${nul}</dc:creator></item></channel></rss>`;
+    const [change] = feed(body).changes;
+    expect(change).toMatchObject({ title: "A\uFFFDB", user: "U\uFFFD", revId: 12 });
+    expect(JSON.stringify(change)).not.toContain("\\u0000");
+  });
 });

@@ -1,4 +1,5 @@
 import type { Change, JsonValue } from "@/lib/changes/change";
+import { storableJson, storableText } from "@/lib/changes/storableText";
 import { parseMediaWikiTimestamp } from "./timestamp";
 import type { WireWatchlistRow } from "./wire";
 
@@ -21,21 +22,21 @@ export function watchlistRowToChange(row: WireWatchlistRow): Change | null {
     kind: row.type,
     source: "api",
     namespace: row.ns,
-    title: row.title,
+    title: storableText(row.title),
     // MediaWiki writes 0 for "none" (a log entry's revid, a new page's old_revid).
     pageId: positiveOrNull(row.pageid),
     revId: positiveOrNull(row.revid),
     oldRevId: positiveOrNull(row.old_revid),
     logId: isLog ? positiveOrNull(row.logid) : null,
-    logType: isLog ? (row.logtype ?? null) : null,
-    logAction: isLog ? (row.logaction ?? null) : null,
+    logType: isLog ? optionalText(row.logtype) : null,
+    logAction: isLog ? optionalText(row.logaction) : null,
     logParams: isLog ? logParams(row.logparams) : null,
-    user: userHidden ? null : (row.user ?? null),
+    user: userHidden ? null : optionalText(row.user),
     userId: userHidden ? null : (row.userid ?? null),
     userHidden,
     anon: row.anon === true,
-    comment: commentHidden ? null : (row.comment ?? null),
-    parsedComment: commentHidden ? null : (row.parsedcomment ?? null),
+    comment: commentHidden ? null : optionalText(row.comment),
+    parsedComment: commentHidden ? null : optionalText(row.parsedcomment),
     commentHidden,
     timestamp: timestampOf(row.timestamp),
     oldLength: row.oldlen ?? null,
@@ -43,10 +44,14 @@ export function watchlistRowToChange(row: WireWatchlistRow): Change | null {
     minor: row.minor === true,
     bot: row.bot === true,
     isNew: row.new === true || row.type === "new",
-    tags: row.tags ?? [],
+    tags: row.tags?.map(storableText) ?? [],
     notificationTimestamp: row.notificationtimestamp ? timestampOf(row.notificationtimestamp) : null,
     expiry: row.expiry ? timestampOf(row.expiry) : null,
   };
+}
+
+function optionalText(text: string | undefined): string | null {
+  return text === undefined ? null : storableText(text);
 }
 
 function positiveOrNull(id: number | undefined): number | null {
@@ -56,7 +61,7 @@ function positiveOrNull(id: number | undefined): number | null {
 function logParams(params: WireWatchlistRow["logparams"]): { [key: string]: JsonValue } | null {
   if (params === undefined) return null;
   if (Array.isArray(params)) return {};
-  return params as { [key: string]: JsonValue };
+  return storableJson(params as { [key: string]: JsonValue }) as { [key: string]: JsonValue };
 }
 
 // The wire schema has already checked the format; a failure here is a bug.

@@ -200,6 +200,20 @@ describe("parseWatchlistPage, hand-written rows for what the fixture cannot prod
     expect(result.warnings[0]).toMatchObject({ module: "watchdeck", code: "hidden-log-entry" });
     expect(result.warnings[0]!.text).toContain("2024-05-01T07:00:00Z");
   });
+
+  it("turns a NUL anywhere in a row's text into U+FFFD, which Postgres can store", () => {
+    const nul = "\u0000";
+    const rows = [
+      { type: "edit", ns: 0, title: `A${nul}B`, pageid: 1, revid: 5, old_revid: 4, user: `U${nul}`, timestamp: "2024-05-01T07:00:00Z",
+        comment: `c${nul}`, parsedcomment: `<b>${nul}</b>`, tags: [`t${nul}`] },
+      { type: "log", ns: 2, title: "User:X", pageid: 0, revid: 0, old_revid: 0, logid: 9, logtype: `l${nul}`, logaction: `a${nul}`,
+        logparams: { [`k${nul}`]: [`v${nul}`, { deep: `d${nul}` }] }, timestamp: "2024-05-01T07:00:00Z" },
+    ];
+    const [edit, log] = page({ batchcomplete: true, query: { watchlist: rows } }).changes;
+    expect(edit).toMatchObject({ title: "A\uFFFDB", user: "U\uFFFD", comment: "c\uFFFD", parsedComment: "<b>\uFFFD</b>", tags: ["t\uFFFD"] });
+    expect(log).toMatchObject({ logType: "l\uFFFD", logAction: "a\uFFFD", logParams: { "k\uFFFD": ["v\uFFFD", { deep: "d\uFFFD" }] } });
+    expect(JSON.stringify([edit, log])).not.toContain("\\u0000");
+  });
 });
 
 describe("parseWatchlistPage, envelopes (real captures)", () => {

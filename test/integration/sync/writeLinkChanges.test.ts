@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Change } from "@/lib/changes/change";
 import { changeKey } from "@/lib/changes/changeKey";
+import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
 import { closeSyncPool, inTransaction, syncPool } from "@/lib/sync/store/pool";
 import { pruneChangesBefore } from "@/lib/sync/store/pruneChanges";
 import { LinkRemovedError, writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
@@ -130,6 +131,31 @@ describe("storing a poll", () => {
     const read = [edit(101), edit(102, { notificationTimestamp: unread })];
     expect(await inTransaction((client) => writeLinkChanges(client, reader, read))).toEqual({ received: 2, newForLink: 0, changedRows: 0 });
     expect((await linkRows(reader)).map((r) => r.notification_timestamp)).toEqual([null, unread]);
+  });
+
+  it("stores a row whose text held a NUL, which Postgres text and jsonb refuse, with U+FFFD in its place", async () => {
+    const nul = "\u0000";
+    const parsed = parseWatchlistPage({
+      batchcomplete: true,
+      query: { watchlist: [
+        { type: "edit", ns: 0, title: `Nul${nul}Page`, pageid: 1, revid: 601, old_revid: 600, user: `U${nul}`, timestamp: "2026-03-01T00:00:00Z",
+          comment: `c${nul}`, parsedcomment: `c${nul}`, tags: [`t${nul}`] },
+        { type: "log", ns: 2, title: "User:Nul", pageid: 0, revid: 0, old_revid: 0, logid: 602, logtype: "move", logaction: "move",
+          logparams: { [`k${nul}`]: `v${nul}` }, timestamp: "2026-03-01T00:00:01Z" },
+      ] },
+    });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const reader = await newLink("nul");
+    expect(await inTransaction((client) => writeLinkChanges(client, reader, parsed.value.changes))).toMatchObject({ newForLink: 2 });
+    const stored = await query<{ title: string; user_name: string | null; comment: string | null; tags: string[]; log_params: unknown }>(
+      `SELECT c.title, c.user_name, c.comment, c.tags, c.log_params FROM link_changes l JOIN changes c ON c.id = l.change_id
+       WHERE l.link_id = $1 ORDER BY c.timestamp`,
+      [reader.linkId],
+    );
+    expect(stored).toEqual([
+      { title: "Nul\uFFFDPage", user_name: "U\uFFFD", comment: "c\uFFFD", tags: ["t\uFFFD"], log_params: null },
+      { title: "User:Nul", user_name: null, comment: null, tags: [], log_params: { "k\uFFFD": "v\uFFFD" } },
+    ]);
   });
 });
 
