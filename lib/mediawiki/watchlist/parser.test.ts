@@ -311,6 +311,14 @@ describe("parseWatchlistPage, malformed rows", () => {
     expect(page(withRows(validRow)).changes).toHaveLength(1);
   });
 
+  it("accepts namespaces and sizes at the limits of a Postgres integer", () => {
+    const edge = { ...validRow, ns: -(2 ** 31), oldlen: 2 ** 31 - 1, newlen: 0 };
+    expect(page(withRows(edge, { ...validRow, ns: 2 ** 31 - 1 })).changes.map((c) => [c.namespace, c.oldLength])).toEqual([
+      [-(2 ** 31), 2 ** 31 - 1],
+      [2 ** 31 - 1, validRow.oldlen ?? null],
+    ]);
+  });
+
   it("fails the whole page with an error naming the row, never dropping it", () => {
     const bad = { ...validRow, revid: "2", title: "Broken Row" };
     const result = parseWatchlistPage(withRows(validRow, validRow, bad));
@@ -339,6 +347,9 @@ describe("parseWatchlistPage, malformed rows", () => {
     ["tags that are not strings", { tags: [1] }],
     ["a log row without loginfo", { type: "log" }],
     ["a huge id", { revid: 2 ** 60 }],
+    ["a namespace beyond a Postgres integer", { ns: 2 ** 31 }],
+    ["a namespace below a Postgres integer", { ns: -(2 ** 31) - 1 }],
+    ["a page size beyond a Postgres integer", { newlen: 2 ** 31 }],
   ])("refuses a row with %s", (_name, change) => {
     const row: Record<string, unknown> = { ...validRow, ...change };
     for (const key of Object.keys(row)) if (row[key] === undefined) delete row[key];

@@ -15,7 +15,11 @@ const timestamp = z.string().refine((s) => parseMediaWikiTimestamp(s) !== null, 
   message: "not an ISO 8601 UTC timestamp",
 });
 const id = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-const length = z.number().int().nonnegative();
+// Namespaces and page sizes are stored as Postgres integers: a larger number is refused here, with the row
+// named, rather than by the database, which would fail the poll on every retry.
+const INT32_MAX = 2 ** 31 - 1;
+const length = z.number().int().nonnegative().max(INT32_MAX);
+const namespace = z.number().int().min(-INT32_MAX - 1).max(INT32_MAX);
 
 export const wireChangeType = z.enum(["edit", "new", "log", "categorize", "external"]);
 
@@ -23,7 +27,7 @@ export const wireWatchlistRow = z
   .object({
     type: wireChangeType,
     // ids|title: absent only for a log entry whose action is hidden from the viewer.
-    ns: z.number().int().optional(),
+    ns: namespace.optional(),
     title: z.string().min(1).optional(),
     pageid: id.optional(),
     revid: id.optional(),
