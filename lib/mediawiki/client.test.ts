@@ -137,7 +137,7 @@ describe("createMediaWikiClient", () => {
     expect(calls).toEqual(["query:watchlist", "query:tokens", "login", "query:watchlist"]);
   });
 
-  it("gives up when the session is lost again right after logging in", async () => {
+  it("gives up, as a transient failure, when the session is lost again right after logging in", async () => {
     const wiki = simulatedWiki();
     const mediawiki = client(wiki);
     await mediawiki.login();
@@ -149,7 +149,9 @@ describe("createMediaWikiClient", () => {
     wiki.script.push(lost, () => undefined, () => undefined, lost);
 
     const error = await rejection(mediawiki.get({ action: "query", list: "watchlist" }));
-    expect(error).toMatchObject({ code: "assertuserfailed", kind: "auth" });
+    // The login worked, so the bot password is fine: not an auth failure that would pause the link.
+    expect(error).toMatchObject({ code: "session_lost", kind: "transient" });
+    expect(wiki.calls().filter((call) => call === "login")).toHaveLength(2);
   });
 
   it("shares one login between calls that start together", async () => {

@@ -131,7 +131,19 @@ export function createMediaWikiClient(config: MediaWikiClientConfig): MediaWikiC
     } catch (error) {
       if (!canLogin || !isMediaWikiApiError(error) || !SESSION_LOST_CODES.has(error.code)) throw error;
       await login();
-      return operation();
+      try {
+        return await operation();
+      } catch (again) {
+        if (!isMediaWikiApiError(again) || !SESSION_LOST_CODES.has(again.code)) throw again;
+        // The bot password has just worked: what failed is the wiki keeping the new session, not the credentials.
+        // Asking the user to check them (and pausing the link until they do) would be wrong; retrying later is not.
+        throw new MediaWikiApiError(
+          "transient",
+          "session_lost",
+          `${siteLabel} dropped Watchdeck's session right after a successful login; the next sync tries again.`,
+          { cause: again },
+        );
+      }
     }
   }
 
