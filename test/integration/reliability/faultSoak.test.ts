@@ -45,6 +45,9 @@ beforeAll(async () => {
   await setBotPassword("alpha", "BotUser", APP_ID, botUserPassword, ["basic", "viewmywatchlist"]);
   await setWatchlistToken("alpha", "BotUser", botUserToken);
   const botUser = await apiClient("alpha", "BotUser");
+  // Pages of earlier soaks on this fixture wiki leave it: with them the feed, which holds 50 items, would fill
+  // up, and a link polled all along would rightly keep older items than a clean run sees.
+  await botUser.post({ action: "watch", unwatch: "1", generator: "watchlistraw", gwrlimit: "max", token: await botUser.token("watch") });
   const titles = Array.from({ length: CYCLES + 1 }, (_, n) => `${PAGE_PREFIX} ${n}`).join("|");
   await botUser.post({ action: "watch", titles, token: await botUser.token("watch") });
   await makeEdit("alpha", { title: `${PAGE_PREFIX} 0`, summary: "soak start" });
@@ -82,7 +85,8 @@ describe(`${CYCLES} poll cycles with ${Math.round(FAULT_RATE * 100)}% of wiki re
 
     for (const proxy of proxies.values()) proxy.clearRules();
     for (const linkId of faulty) {
-      expect(await query(`SELECT 1 FROM link_sync_states WHERE link_id = $1 AND paused`, [linkId]), "no link paused by a transient fault").toEqual([]);
+      const paused = await query(`SELECT last_error_kind, last_error_code, last_error FROM link_sync_states WHERE link_id = $1 AND paused`, [linkId]);
+      expect(paused, "no link paused by a transient fault").toEqual([]);
       expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "synced" });
     }
 
