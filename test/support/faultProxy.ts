@@ -23,7 +23,9 @@ export type Fault =
   /** No answer at all until the client gives up (or `holdMs` passes). */
   | "timeout"
   /** The wiki forgot the session: the request reaches it without its Cookie header, so the client must log in again. */
-  | "sessionExpired";
+  | "sessionExpired"
+  /** An API error (HTTP 200) whose code and info hold a NUL, as a broken or hostile wiki might send. */
+  | "apiErrorWithNul";
 
 export interface ProxiedRequest {
   method: string;
@@ -146,6 +148,10 @@ export async function startFaultProxy(
         res.end(JSON.stringify({ errors: [{ code: "maxlag", text: "Waiting for 127.0.0.1: 7 seconds lagged.", data: { host: "127.0.0.1", lag: 7, type: "db" }, module: "main" }] }));
         return;
       }
+      case "apiErrorWithNul":
+        res.writeHead(200, { "content-type": "application/json; charset=utf-8", "mediawiki-api-error": "odd" });
+        res.end(JSON.stringify({ error: { code: "odd\u0000code", info: "An error with a \u0000 in it." } }));
+        return;
       case "malformedXml":
         res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" });
         res.end('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Broken</title><item><title>Half</title></chan');

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { storableText } from "@/lib/changes/storableText";
 import type { SyncFailure } from "../syncFailure";
 import { syncPool } from "./pool";
 
@@ -48,7 +49,8 @@ export async function markSyncFailed(
        consecutive_failures = consecutive_failures + 1, last_requests = $8,
        next_run_at = $7, updated_at = now()
      WHERE link_id = $1::uuid`,
-    [linkId, outcome.status, outcome.paused, failure.kind, failure.code, failure.message, outcome.nextRunAt, outcome.requests],
+    // The code and message may quote the wiki (its error code): a NUL there must not stop the failure being recorded.
+    [linkId, outcome.status, outcome.paused, failure.kind, storableText(failure.code), storableText(failure.message), outcome.nextRunAt, outcome.requests],
   );
 }
 

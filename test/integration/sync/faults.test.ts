@@ -113,6 +113,24 @@ describe("a feed answering malformed XML", () => {
   });
 });
 
+describe("a wiki answering an API error with a NUL in its code", () => {
+  it("records the failure, with U+FFFD for the NUL, and converges after recovery", async () => {
+    const { userId, linkId } = await proxiedAliceLink();
+    proxy.setRules([{ fault: "apiErrorWithNul", match: isWatchlistRequest }]);
+    expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "failed", paused: false });
+    const state = (await syncState(linkId))!;
+    expect(state).toMatchObject({ status: "error", consecutive_failures: 1 });
+    expect(`${state.last_error_code} ${state.last_error}`).toContain("odd\uFFFDcode");
+    expect(`${state.last_error_code} ${state.last_error}`).not.toContain("\u0000");
+    const [status] = await getSyncStatusForUser(userId);
+    expect(status).toMatchObject({ state: "error", running: false });
+
+    proxy.clearRules();
+    expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "synced" });
+    expect(await storedKeys(linkId)).toEqual(cleanApiKeys);
+  });
+});
+
 describe("a bot password changed on the wiki", () => {
   const appId = "syncfault";
   // MediaWiki accepts only [0-9a-w]{32,} as a bot password.
