@@ -30,6 +30,20 @@ describe("toSiteInfo", () => {
     expect(namespaceAliases).toContainEqual({ id: 6, alias: "Image" });
   });
 
+  it("stores a NUL in the wiki's names as U+FFFD, which Postgres text can hold", () => {
+    const wire: SiteInfoWire = structuredClone(alpha);
+    wire.query.general.sitename = "Alpha\u0000Wiki";
+    wire.query.general.generator = "MediaWiki 1.39.17\u0000";
+    wire.query.namespaces["1"]!.name = "Ta\u0000lk";
+    wire.query.namespacealiases.push({ id: 6, alias: "Bi\u0000ld" });
+    const info = toSiteInfo(wire, "http://127.0.0.1:43295/api.php");
+    expect(info.siteName).toBe("Alpha\uFFFDWiki");
+    expect(info.generator).toBe("MediaWiki 1.39.17\uFFFD");
+    expect(info.namespaces[1]!.name).toBe("Ta\uFFFDlk");
+    expect(info.namespaceAliases).toContainEqual({ id: 6, alias: "Bi\uFFFDld" });
+    expect(JSON.stringify(info)).not.toContain("\\u0000");
+  });
+
   it("resolves a protocol-relative server against the API address", () => {
     const wire: SiteInfoWire = structuredClone(alpha);
     wire.query.general.server = "//de.wikipedia.org";

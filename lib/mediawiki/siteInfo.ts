@@ -1,3 +1,4 @@
+import { storableText } from "@/lib/changes/storableText";
 import type { SiteInfoWire } from "./wire/siteInfo";
 
 export const SITE_INFO_PARAMS = {
@@ -34,31 +35,35 @@ export interface SiteInfo {
   namespaceAliases: { id: number; alias: string }[];
 }
 
-/** `apiUrl` supplies the scheme for wikis that configure a protocol-relative $wgServer. */
+/**
+ * `apiUrl` supplies the scheme for wikis that configure a protocol-relative $wgServer. The wiki's text is stored
+ * as Postgres can hold it (storableText): a NUL in a site or namespace name must not make the link impossible to save.
+ */
 export function toSiteInfo(wire: SiteInfoWire, apiUrl: string): SiteInfo {
   const { general, namespaces, namespacealiases } = wire.query;
   const namespaceEntries = Object.values(namespaces).map((namespace): [number, NamespaceInfo] => [
     namespace.id,
     {
       id: namespace.id,
-      name: namespace.name,
-      canonical: namespace.canonical ?? null,
+      name: storableText(namespace.name),
+      canonical: namespace.canonical === undefined ? null : storableText(namespace.canonical),
       content: namespace.content ?? false,
     },
   ]);
 
+  const generator = storableText(general.generator);
   return {
-    siteName: general.sitename,
+    siteName: storableText(general.sitename),
     server: new URL(general.server, apiUrl).origin,
-    articlePath: general.articlepath,
-    scriptPath: general.scriptpath,
-    lang: general.lang,
-    mainPage: { title: general.mainpage, url: new URL(general.base, apiUrl).href },
-    generator: general.generator,
-    mediaWikiVersion: /^MediaWiki (\S+)/.exec(general.generator)?.[1] ?? null,
-    wikiId: general.wikiid,
+    articlePath: storableText(general.articlepath),
+    scriptPath: storableText(general.scriptpath),
+    lang: storableText(general.lang),
+    mainPage: { title: storableText(general.mainpage), url: new URL(general.base, apiUrl).href },
+    generator,
+    mediaWikiVersion: /^MediaWiki (\S+)/.exec(generator)?.[1] ?? null,
+    wikiId: storableText(general.wikiid),
     namespaces: Object.fromEntries(namespaceEntries),
-    namespaceAliases: namespacealiases,
+    namespaceAliases: namespacealiases.map(({ id, alias }) => ({ id, alias: storableText(alias) })),
   };
 }
 
