@@ -10,6 +10,7 @@ import { enqueueSync, ensureJobSchema } from "./store/jobQueue";
 import { inTransaction } from "./store/pool";
 import { acquireSyncLease } from "./store/syncLease";
 import { markSyncStarted } from "./store/syncStateWrites";
+import { LinkRemovedError } from "./store/writeLinkChanges";
 import { loadSyncTarget, type SyncTarget } from "./store/syncTarget";
 import { classifyPollError, pausesLink, type PollResult, type SyncFailure } from "./syncFailure";
 
@@ -58,6 +59,7 @@ export async function syncLink(linkId: string, partialDeps: Partial<SyncDeps> = 
   try {
     await markSyncStarted(linkId);
     const polled = await poll(target, deps);
+    if (polled === LINK_GONE) return { status: "skipped", reason: "missing" };
     if (!polled.ok) return await recordFailure(target, polled.failure, deps);
     const cursorAt = newestTimestamp(polled.value.changes);
     const written = await commitPollSuccess(
@@ -67,19 +69,25 @@ export async function syncLink(linkId: string, partialDeps: Partial<SyncDeps> = 
       deps.beforeCommit,
     );
     return { status: "synced", fetched: polled.value.changes.length, newForLink: written.newForLink, requests: polled.value.requests };
+  } catch (error) {
+    // Deleted while it synced: nothing of the poll was stored, and there is nothing left to retry or record.
+    if (error instanceof LinkRemovedError) return { status: "skipped", reason: "missing" };
+    throw error;
   } finally {
     await leased.lease.release();
   }
 }
 
-async function poll(target: SyncTarget, deps: SyncDeps): Promise<PollResult<PolledChanges>> {
+const LINK_GONE = Symbol("link gone");
+
+async function poll(target: SyncTarget, deps: SyncDeps): Promise<PollResult<PolledChanges> | typeof LINK_GONE> {
   let opened: OpenedLink | null;
   try {
     opened = await openLinkClient(target.linkId, deps.network);
   } catch (error) {
     return { ok: false, failure: classifyPollError(error) };
   }
-  if (opened === null) return { ok: false, failure: { kind: "invalid", code: "link_removed", message: "The link was removed." } };
+  if (opened === null) return LINK_GONE;
   return target.source === "feed"
     ? pollWatchlistFeed(opened)
     : pollWatchlistApi(opened, target.cursorAt, deps.settings.overlapSeconds);

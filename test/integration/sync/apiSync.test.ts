@@ -4,6 +4,8 @@ import { apiClient, makeEdit, readWatchlist, setBotPassword } from "@/e2e/mediaw
 import { LONG_SUMMARY } from "@/e2e/mediawiki/seedPlan";
 import { changeKey } from "@/lib/changes/changeKey";
 import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
+import { removeLink } from "@/lib/links/removeLink";
+import { readSyncJobState } from "@/lib/sync/store/jobQueue";
 import { syncLink } from "@/lib/sync/syncLink";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";
@@ -137,5 +139,29 @@ describe("an edit made on the wiki after a sync", () => {
     expect(after).toEqual(expect.arrayContaining(before));
     const [row] = await query<Record<string, unknown>>(`SELECT kind, title, user_name, comment FROM changes WHERE change_key = $1`, [`rev:${edit.newrevid}`]);
     expect(row).toEqual({ kind: "new", title, user_name: "Admin", comment: "After the first sync" });
+  });
+});
+
+describe("a link removed while it syncs", () => {
+  it("stores nothing of the poll, records nothing and queues no next run", async () => {
+    const user = await newUser("removed-mid-sync@example.org");
+    const network = countingNetwork();
+    const link = await linkWithBotPassword(user, alpha().apiUrl, "Alice@watchdeck", botPassword(alpha(), "Alice@watchdeck"), network);
+    let removed = false;
+    // The user removes the link after the poll has started: its first watchlist request waits for the removal.
+    const removing: typeof network = {
+      ...network,
+      fetch: async (url, init) => {
+        if (!removed && new URL(String(url)).searchParams.get("list") === "watchlist") {
+          removed = await removeLink(user, link);
+        }
+        return network.fetch(url, init);
+      },
+    };
+    expect(await syncLink(link, deps(removing))).toEqual({ status: "skipped", reason: "missing" });
+    expect(removed).toBe(true);
+    expect(await query(`SELECT 1 FROM link_changes WHERE link_id = $1`, [link])).toEqual([]);
+    expect(await syncState(link)).toBeUndefined();
+    expect(await readSyncJobState(link)).toBe("none");
   });
 });
