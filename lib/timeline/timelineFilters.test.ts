@@ -55,4 +55,12 @@ describe("timeline filters in the URL", () => {
     expect(safeParseTimelineFilters(new URLSearchParams("from=2026-02-31x"))).toMatchObject({ ok: false });
     expect(safeParseTimelineFilters(new URLSearchParams("from=2026-11-23&to=2026-11-01"))).toMatchObject({ ok: false, error: expect.stringContaining("start date") });
   });
+
+  it("refuse control characters, which Postgres cannot take as text (NUL), with a message", () => {
+    expect(safeParseTimelineFilters(new URLSearchParams("q=a%00b"))).toEqual({ ok: false, error: 'Filter "text": Search text cannot contain control characters.' });
+    for (const key of ["user", "notuser", "tag", "ns"]) {
+      expect(safeParseTimelineFilters(new URLSearchParams(`${key}=Al%00ice`))).toMatchObject({ ok: false, error: expect.stringContaining("control characters") });
+    }
+    expect(safeParseTimelineFilters(new URLSearchParams("q=caf%C3%A9%20%E2%80%94%20%D7%A9%D7%9C%D7%95%D7%9D&user=J%C3%BCrgen"))).toMatchObject({ ok: true });
+  });
 });

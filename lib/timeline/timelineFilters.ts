@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSingleLineText } from "@/lib/forms/singleLineText";
 
 /**
  * The one filter type of the timeline: the page, its API, saved presets, RSS/Atom
@@ -29,7 +30,8 @@ const isoDay = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are written YYYY-MM-DD.")
   .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), "That date does not exist.");
 
-const names = (max: number) => z.array(z.string().trim().min(1).max(255)).max(max);
+// A filter ends up as a query parameter: Postgres refuses a NUL in text, so such a URL gets a message, not an error page.
+const names = (max: number) => z.array(z.string().trim().min(1).max(255).refine(isSingleLineText, "A name cannot contain control characters.")).max(max);
 
 export const timelineFiltersSchema = z
   .object({
@@ -53,7 +55,7 @@ export const timelineFiltersSchema = z
     /** Tags the change must carry (any of). */
     tags: names(50),
     /** Case-insensitive substring of the title or the summary. */
-    text: z.string().trim().max(200),
+    text: z.string().trim().max(200).refine(isSingleLineText, "Search text cannot contain control characters."),
     /** First and last day, inclusive, in the viewer's time zone. */
     from: isoDay.nullable(),
     to: isoDay.nullable(),
