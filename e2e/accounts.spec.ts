@@ -33,6 +33,17 @@ test("a short password is refused with the minimum length", async ({ page }) => 
   await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveText("Use at least 10 characters for the password.");
 });
 
+test("a display name with a control character is refused at its field", async ({ page }) => {
+  const account = newAccount("control");
+  await page.goto("/register");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Display name (optional)").fill("Ada\tLovelace");
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("Display name (optional)")).toHaveAccessibleDescription("The name cannot contain control characters.");
+  await expect(page.getByLabel("Display name (optional)")).toHaveAttribute("aria-invalid", "true");
+});
+
 test("a wrong password and an unknown email get the same message", async ({ page }) => {
   const account = newAccount("wrongpw");
   await register(page, account);

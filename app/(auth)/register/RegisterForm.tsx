@@ -46,7 +46,8 @@ export function RegisterForm() {
       </div>
       <div className="field">
         <label htmlFor="register-name">Display name (optional)</label>
-        <input id="register-name" name="name" type="text" autoComplete="name" maxLength={100} />
+        <input id="register-name" name="name" type="text" autoComplete="name" maxLength={100} aria-invalid={!!errorFor("name")} aria-describedby="register-name-error" />
+        {errorFor("name") && <p id="register-name-error" className="field-error" role="alert">{errorFor("name")}</p>}
       </div>
       <div className="field">
         <label htmlFor="register-password">Password</label>

@@ -45,6 +45,12 @@ describe("registration", () => {
     expect(result).toEqual({ ok: false, field: "email", message: "Enter a valid email address." });
   });
 
+  it("refuses a name with a NUL, which Postgres cannot store, with a message", async () => {
+    const result = await registerUser({ email: "nul-name@example.org", name: "Ada\u0000Lovelace", password: "long enough pw" }, open);
+    expect(result).toEqual({ ok: false, field: "name", message: "The name cannot contain control characters." });
+    expect(await prisma().user.findUnique({ where: { email: "nul-name@example.org" } })).toBeNull();
+  });
+
   it("refuses new accounts when registration is closed", async () => {
     const result = await registerUser({ email: "late@example.org", password: "long enough pw" }, { registrationOpen: false });
     expect(result).toEqual({ ok: false, message: "Registration is closed on this Watchdeck. Ask its administrator for an account." });
