@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { botPasswordFor } from "./mediawiki/config";
 import { apiClient, makeEdit, runTool } from "./mediawiki/fixture";
 import { newAccount, register } from "./support/accounts";
@@ -39,6 +39,12 @@ test("a link's card shows its sync, and Sync now brings a change made on the wik
   await expect(sync).not.toContainText("not yet");
   await expect(sync.getByRole("alert")).toHaveCount(0);
 
+  // The e2e worker also polls every 15 s: the edit is made right after a scheduled sync, and only a sync that
+  // ends before the next scheduled one could start shows that the button brought it.
+  const linkId = /\/wikis\/([0-9a-f-]{36})$/.exec((await card.getByRole("link", { name: "Edit Alpha Wiki" }).getAttribute("href")) ?? "")?.[1];
+  expect(linkId).toBeDefined();
+  const scheduledAt = await scheduledSyncAfter(page, linkId!, 10_000);
+
   const editor = await apiClient(WIKI, "Editor");
   await editor.post({ action: "watch", titles: TITLE, token: await editor.token("watch") });
   await makeEdit(WIKI, { title: TITLE, user: "Admin", text: "Made while Watchdeck was looking.\n", summary: "For Sync now" });
@@ -48,7 +54,24 @@ test("a link's card shows its sync, and Sync now brings a change made on the wik
   await expect(sync.getByRole("button", { name: "Sync Alpha Wiki now" })).toBeDisabled();
   await expect(sync.getByRole("status")).toHaveText("Up to date.", { timeout: 30_000 });
   await expect(sync.getByRole("progressbar")).toHaveCount(0);
+  await expect(sync).toContainText(/items, 1 new /);
+  const syncedAt = await sync.locator("dd time").first().getAttribute("datetime");
+  expect(Date.parse(syncedAt!)).toBeLessThan(scheduledAt);
 
   await page.goto(`/?q=${encodeURIComponent(TITLE)}`);
   await expect(timelineRows(page).filter({ hasText: TITLE })).toHaveCount(1);
 });
+
+/** When the link's next scheduled sync is due, once it is at least `leadMs` away (a sooner one is waited out). */
+async function scheduledSyncAfter(page: Page, linkId: string, leadMs: number): Promise<number> {
+  let scheduledAt = 0;
+  await expect(async () => {
+    const response = await page.request.get(`/api/links/${linkId}/sync`);
+    expect(response.ok()).toBe(true);
+    const status = (await response.json()) as { nextSyncAt: string | null; running: boolean };
+    expect(status.running).toBe(false);
+    scheduledAt = Date.parse(status.nextSyncAt ?? "");
+    expect(scheduledAt - Date.now()).toBeGreaterThan(leadMs);
+  }).toPass({ timeout: 40_000, intervals: [1_000] });
+  return scheduledAt;
+}
