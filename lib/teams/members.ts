@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid as uuid } from "./membership";
-import { fail, invalid, ok, ownersOnly, teamNotFound, type TeamResult } from "./teamResult";
+import { fail, invalid, ok, ownersOnly, teamNotFound, type TeamFailure, type TeamResult } from "./teamResult";
 
 /**
  * Every change to who is in a team. Removing a membership row removes, by
@@ -19,6 +19,14 @@ async function lockTeam(tx: Tx, teamId: string): Promise<void> {
 async function roleIn(tx: Tx, teamId: string, userId: string) {
   const row = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true } });
   return row?.role ?? null;
+}
+
+/** Locks the team for an owner's action: the failure to answer, or null when `userId` owns it. */
+async function lockForOwner(tx: Tx, teamId: string, userId: string): Promise<TeamFailure | null> {
+  await lockTeam(tx, teamId);
+  const role = await roleIn(tx, teamId, userId);
+  if (role === null) return teamNotFound;
+  return role === "owner" ? null : ownersOnly;
 }
 
 /** Leaves the team. The last member leaving deletes it; an only owner must first make someone else owner. */
@@ -45,10 +53,8 @@ export async function leaveTeam(userId: string, teamId: string): Promise<TeamRes
 export async function removeMember(ownerId: string, teamId: string, memberUserId: string): Promise<TeamResult> {
   if (!uuid(teamId) || !uuid(memberUserId)) return fail(teamNotFound);
   return prisma().$transaction(async (tx) => {
-    await lockTeam(tx, teamId);
-    const role = await roleIn(tx, teamId, ownerId);
-    if (role === null) return fail(teamNotFound);
-    if (role !== "owner") return fail(ownersOnly);
+    const refused = await lockForOwner(tx, teamId, ownerId);
+    if (refused !== null) return fail(refused);
     if (memberUserId === ownerId) return invalid("To leave the team yourself, use “Leave team”.");
     const { count } = await tx.teamMember.deleteMany({ where: { teamId, userId: memberUserId } });
     return count === 1 ? ok(undefined) : invalid("That person is not in this team.");
@@ -59,10 +65,8 @@ export async function removeMember(ownerId: string, teamId: string, memberUserId
 export async function makeOwner(ownerId: string, teamId: string, memberUserId: string): Promise<TeamResult> {
   if (!uuid(teamId) || !uuid(memberUserId)) return fail(teamNotFound);
   return prisma().$transaction(async (tx) => {
-    await lockTeam(tx, teamId);
-    const role = await roleIn(tx, teamId, ownerId);
-    if (role === null) return fail(teamNotFound);
-    if (role !== "owner") return fail(ownersOnly);
+    const refused = await lockForOwner(tx, teamId, ownerId);
+    if (refused !== null) return fail(refused);
     const { count } = await tx.teamMember.updateMany({ where: { teamId, userId: memberUserId }, data: { role: "owner" } });
     return count === 1 ? ok(undefined) : invalid("That person is not in this team.");
   });
