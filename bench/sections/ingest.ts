@@ -94,6 +94,7 @@ export const ingestSection: BenchSection = async ({ db, log }) => {
         `(both sanitised at ingest), ${SUMMARY_MIX.plainText * 100}% plain text`,
       `run with the worker's node flags: ${WORKER_NODE_FLAGS.join(" ")}`,
       "CPU µs/change: CPU time per change, summed over both cores; Postgres counts every server process. It does not count time spent waiting.",
+      `the steps share one database, in this order: write new stores the first ${total.toLocaleString("en")} changes, each parse + write step adds as many`,
       "target: end to end >= 20,000 changes/s",
     ],
   };
