@@ -14,6 +14,12 @@ describe("interpretLoginResult", () => {
     expect(interpret("login.success.json")).toEqual({ status: "success", user: { userId: 3, userName: "Alice" } });
   });
 
+  it("stores a NUL in the user name the wiki reports as U+FFFD", () => {
+    const body = fixture("login.success.json") as { login: { lgusername: string } };
+    body.login.lgusername = "Ali\u0000ce";
+    expect(interpretLoginResult(loginWire.parse(body), [], "wiki.example")).toEqual({ status: "success", user: { userId: 3, userName: "Ali\uFFFDce" } });
+  });
+
   it("maps a rejected password to wrong_password, an auth error", () => {
     const outcome = interpret("login.wrong_password.json");
     expect(outcome.status).toBe("failed");

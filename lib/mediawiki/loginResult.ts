@@ -1,3 +1,4 @@
+import { storableText } from "@/lib/changes/storableText";
 import { MediaWikiApiError } from "./MediaWikiApiError";
 import type { ApiWarning } from "./parseApiResponse";
 import {
@@ -41,7 +42,8 @@ export function interpretLoginResult(wire: LoginWire, warnings: readonly ApiWarn
       if (lguserid === undefined || lgusername === undefined) {
         return { status: "failed", error: unexpected(siteLabel) };
       }
-      return { status: "success", user: { userId: lguserid, userName: lgusername } };
+      // The name is stored with the link: a NUL from a broken wiki must not make the link impossible to save.
+      return { status: "success", user: { userId: lguserid, userName: storableText(lgusername) } };
     }
     case "NeedToken":
     case "WrongToken":
