@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filterConditions, indexRowFilters, needsChangeColumns } from "./filterSql";
-import { scopeSql } from "./scopeSql";
+import { scopeSql, teamLinksSql } from "./scopeSql";
 import type { TimelineCursor } from "./timelineCursor";
 import type { TimelineEntry, TimelinePageGroup } from "./timelineEntry";
 import type { TimelineFilters } from "./timelineFilters";
@@ -103,7 +103,25 @@ export function timelinePageSql(request: TimelinePageRequest, searchTo: Timeline
   const joinChange = needsChangeColumns(filters) ? Prisma.sql`JOIN changes c ON c.id = lc.change_id` : Prisma.empty;
   const head = filters.latestOnly || filters.groupByPage ? Prisma.sql`AND ${newestOfPageSql(request)}` : Prisma.empty;
   const headColumns = filters.groupByPage ? Prisma.sql`, max(c.site_id::text) AS site_id, max(c.title) AS title` : Prisma.empty;
-  const pageSql = Prisma.sql`
+  // A team's page takes the newest rows of each shared link (link_changes_link_id_timestamp_change_id_idx), then
+  // the newest of those. Matched row by row against the shares instead, the planner reads every row of every
+  // shared link before it can sort them. The owner is checked outside: inside, with link_id, it would make the
+  // planner expect a row or two a link (it does not know one decides the other) and read them all to sort.
+  const pageSql =
+    request.scope.kind === "team" && !filters.groupByPage
+      ? Prisma.sql`
+    SELECT picked.change_id, picked."timestamp"
+    FROM (${teamLinksSql(request.scope)}) shared
+    CROSS JOIN LATERAL (
+      SELECT lc.change_id, lc."timestamp", lc.user_id FROM link_changes lc ${joinChange}
+      WHERE lc.link_id = shared.link_id AND ${filtersSql(request, "lc", "c")} ${cursor} ${head}
+      ORDER BY lc."timestamp" DESC, lc.change_id DESC
+      LIMIT ${limit + 1}) picked
+    WHERE picked.user_id = shared.user_id
+    GROUP BY picked."timestamp", picked.change_id
+    ORDER BY picked."timestamp" DESC, picked.change_id DESC
+    LIMIT ${limit + 1}`
+      : Prisma.sql`
     SELECT lc.change_id, lc."timestamp" ${headColumns}
     FROM link_changes lc ${joinChange}
     WHERE ${where} ${cursor} ${head}
@@ -169,11 +187,13 @@ function cursorOf(entry: TimelineEntry): TimelineCursor {
 
 /** Scope and filters over a link_changes row and its change. */
 export function matchSql(request: TimelinePageRequest, lc: string, c: string): Prisma.Sql {
-  const conditions = [
-    scopeSql(request.scope, lc),
-    ...filterConditions(request.filters, { lc, c, viewerUserId: scopeViewer(request.scope), timeZone: request.timeZone ?? "UTC" }),
-  ];
-  return Prisma.join(conditions, " AND ");
+  return Prisma.sql`${scopeSql(request.scope, lc)} AND ${filtersSql(request, lc, c)}`;
+}
+
+/** The filters alone (TRUE for none). */
+function filtersSql(request: TimelinePageRequest, lc: string, c: string): Prisma.Sql {
+  const conditions = filterConditions(request.filters, { lc, c, viewerUserId: scopeViewer(request.scope), timeZone: request.timeZone ?? "UTC" });
+  return conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND ");
 }
 
 function cursorSql(cursor: TimelineCursor): Prisma.Sql {

@@ -12,12 +12,18 @@ export function scopeSql(scope: TimelineScope, alias: string): Prisma.Sql {
     case "user":
       return Prisma.sql`${lc}.user_id = ${scope.userId}::uuid`;
     case "team":
-      // Shares are read at query time, so unsharing or leaving takes effect at once. The
-      // owner must match too, and a viewer who is not (or no longer) a member sees nothing,
-      // even if a caller forgot to check.
-      return Prisma.sql`(${lc}.link_id, ${lc}.user_id) IN (
-        SELECT ts.link_id, ts.user_id FROM team_shared_links ts
-        WHERE ts.team_id = ${scope.teamId}::uuid
-          AND EXISTS (SELECT 1 FROM team_members tm WHERE tm.team_id = ${scope.teamId}::uuid AND tm.user_id = ${scope.memberUserId}::uuid))`;
+      return Prisma.sql`(${lc}.link_id, ${lc}.user_id) IN (${teamLinksSql(scope)})`;
   }
+}
+
+/**
+ * The team's shared links (link_id, user_id). Shares are read at query time, so unsharing or leaving takes
+ * effect at once. The owner must match too, and a viewer who is not (or no longer) a member sees nothing,
+ * even if a caller forgot to check.
+ */
+export function teamLinksSql(scope: Extract<TimelineScope, { kind: "team" }>): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ts.link_id, ts.user_id FROM team_shared_links ts
+    WHERE ts.team_id = ${scope.teamId}::uuid
+      AND EXISTS (SELECT 1 FROM team_members tm WHERE tm.team_id = ${scope.teamId}::uuid AND tm.user_id = ${scope.memberUserId}::uuid)`;
 }

@@ -5,11 +5,16 @@ import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { query } from "@/test/integration/sync/syncTestKit";
 
 /** Every row of the team timeline as the member sees it, following "load more" to the end. */
-export async function wholeTeamTimeline(teamId: string, userId: string, filters: TimelineFilters = NO_FILTERS): Promise<TimelineRowView[]> {
+export async function wholeTeamTimeline(
+  teamId: string,
+  userId: string,
+  filters: TimelineFilters = NO_FILTERS,
+  pageSize = 500,
+): Promise<TimelineRowView[]> {
   const rows: TimelineRowView[] = [];
   let before: string | null = null;
   for (;;) {
-    const page = await loadTeamTimelineView(teamId, { userId, timeZone: "UTC" }, filters, before, 500);
+    const page = await loadTeamTimelineView(teamId, { userId, timeZone: "UTC" }, filters, before, pageSize);
     if (!page.ok) throw new Error(page.failure.message);
     const view: TimelineViewPage = page.value;
     rows.push(...view.rows);

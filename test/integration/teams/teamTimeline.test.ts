@@ -108,6 +108,10 @@ describe("a team timeline", () => {
       // Row actions may only use the viewer's own links.
       for (const row of rows) expect(row.ownLinkIds.every((id) => row.watchers.some((w) => w.linkId === id && w.userId === viewer))).toBe(true);
     }
+    // Small pages: every page boundary must neither skip nor repeat a change, also one that several links saw.
+    const paged = await wholeTeamTimeline(teamId, anna, NO_FILTERS, 7);
+    expect(paged.map((r) => r.id)).toEqual((await wholeTeamTimeline(teamId, anna)).map((r) => r.id));
+    expect([...expected.values()].some((links) => links.length > 1)).toBe(true);
   });
 
   it("matches the fixture's seed: Alice's alpha and beta watchlists and Bob's alpha watchlist, and none of Bob's beta-only pages", async () => {

@@ -75,3 +75,48 @@ it("'user is' and 'only my own' start from the author index without a heap visit
     expect({ name, scans: authorScans.map((n) => n["Node Type"]) }).toEqual({ name, scans: ["Index Only Scan"] });
   }
 });
+
+interface AnalyzedNode extends PlanNode {
+  "Actual Rows": number;
+  "Actual Loops": number;
+  Plans?: AnalyzedNode[];
+}
+
+it("a team view reads each shared link's newest rows, not every row of the team's links", async () => {
+  const teamId = "00000000-0000-4000-8000-00000000beef";
+  const members = [VIEWER, VIEWER + 1, VIEWER + 2].map(userId);
+  await client.query(`INSERT INTO teams (id, name) VALUES ($1, 'Plan team') ON CONFLICT DO NOTHING`, [teamId]);
+  await client.query(
+    `INSERT INTO team_members (team_id, user_id, role) SELECT $1, u, 'owner' FROM unnest($2::uuid[]) AS u ON CONFLICT DO NOTHING`,
+    [teamId, members],
+  );
+  const shared = await client.query(
+    `INSERT INTO team_shared_links (team_id, link_id, user_id) SELECT $1, w.id, w.user_id FROM wiki_links w WHERE w.user_id = ANY($2::uuid[])
+     ON CONFLICT DO NOTHING`,
+    [teamId, members],
+  );
+  const links = shared.rowCount ?? 0;
+  const counted = await client.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM link_changes l JOIN team_shared_links ts ON ts.link_id = l.link_id WHERE ts.team_id = $1`,
+    [teamId],
+  );
+  const teamRows = counted.rows[0]!.count;
+  await client.query("ANALYZE team_members, team_shared_links");
+  const limit = 50;
+  for (const filterName of ["no filter", "hide bots", "only my own", "one wiki"]) {
+    const filters = filterCases(VIEWER, SHAPE.wikisPerUser, SHAPE.wikis).find(([name]) => name === filterName)?.[1];
+    expect(filters, filterName).toBeDefined();
+    const { sql } = timelinePageSql({ scope: { kind: "team", teamId, memberUserId: members[0]! }, filters: filters!, limit });
+    const values = sql.values.map((v) => (typeof v === "bigint" ? v.toString() : v));
+    const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: AnalyzedNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, values);
+    let linkRowsRead = 0;
+    const walk = (node: AnalyzedNode) => {
+      if (node["Relation Name"] === "link_changes") linkRowsRead += node["Actual Rows"] * node["Actual Loops"];
+      node.Plans?.forEach(walk);
+    };
+    walk(rows[0]!["QUERY PLAN"][0].Plan);
+    // The page: at most limit + 1 rows of each link; the rows' watchers: a few per row shown.
+    expect({ filterName, within: linkRowsRead <= (links + 3) * (limit + 1) }).toEqual({ filterName, within: true });
+    expect(teamRows).toBeGreaterThan(5 * (links + 3) * (limit + 1));
+  }
+});
