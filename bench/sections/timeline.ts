@@ -1,12 +1,13 @@
 import pg from "pg";
 import { registerUser } from "@/lib/accounts/registerUser";
-import { getTimelinePage } from "@/lib/timeline/getTimelinePage";
+import { getTimelinePage, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
 import { TEXT_SEARCH_ROWS_PER_PAGE } from "@/lib/timeline/loadTimelineView";
 import type { TimelineCursor } from "@/lib/timeline/timelineCursor";
 import { NO_FILTERS } from "@/lib/timeline/timelineFilters";
 import type { BenchSection } from "../run";
 import type { BenchTable } from "../table";
 import { filterCases, userId } from "./timeline/filterCases";
+import { createBenchTeam } from "./timeline/benchTeam";
 import { explainPlans } from "./timeline/explainPlans";
 import { compareWithLiveWikis } from "./timeline/liveComparison";
 import { percentile } from "./timeline/percentile";
@@ -38,32 +39,21 @@ export const timelineSection: BenchSection = async ({ db, log }) => {
   const rows: (string | number)[][] = [];
   const cases = filterCases(BENCH_USERS[0]!, shape.wikisPerUser, shape.wikis).map(([name]) => name);
   let worstP95 = 0;
-  for (const [index, name] of cases.entries()) {
-    const first: number[] = [];
-    const deep: number[] = [];
-    let firstRows = 0;
-    for (let run = 0; run < RUNS + BENCH_USERS.length; run++) {
-      const u = BENCH_USERS[run % BENCH_USERS.length]!;
-      const filters = filterCases(u, shape.wikisPerUser, shape.wikis)[index]![1];
-      const scope = { kind: "user" as const, userId: userId(u) };
-      let started = performance.now();
-      const page = await getTimelinePage({ scope, filters, limit: 50, textScanLimit: TEXT_SEARCH_ROWS_PER_PAGE });
-      const firstMs = performance.now() - started;
-      started = performance.now();
-      await getTimelinePage({ scope, filters, limit: 50, before: deepCursors.get(u)!, textScanLimit: TEXT_SEARCH_ROWS_PER_PAGE });
-      const deepMs = performance.now() - started;
-      if (run < BENCH_USERS.length) continue; // warm-up round
-      first.push(firstMs);
-      deep.push(deepMs);
-      if (u === BENCH_USERS[0]) firstRows = page.mode === "changes" ? page.entries.length : page.groups.length;
-    }
-    const p95s = [percentile(first, 95), percentile(deep, 95)];
+  const addRow = (name: string, timed: PageTimings) => {
+    const p95s = [percentile(timed.first, 95), percentile(timed.deep, 95)];
     worstP95 = Math.max(worstP95, ...p95s);
-    rows.push([name, firstRows, ms(percentile(first, 50)), ms(p95s[0]!), ms(percentile(deep, 50)), ms(p95s[1]!)]);
+    rows.push([name, timed.firstRows, ms(percentile(timed.first, 50)), ms(p95s[0]!), ms(percentile(timed.deep, 50)), ms(p95s[1]!)]);
+  };
+  for (const [index, name] of cases.entries()) {
+    const timed = await timePages(BENCH_USERS, deepCursors, (u) => ({
+      scope: { kind: "user", userId: userId(u) },
+      filters: filterCases(u, shape.wikisPerUser, shape.wikis)[index]![1],
+      textScanLimit: TEXT_SEARCH_ROWS_PER_PAGE,
+    }));
+    addRow(name, timed);
   }
-  const teamRow = await teamViewRow(databaseUrl, deepCursors);
-  rows.push(teamRow);
-  worstP95 = Math.max(worstP95, Number(teamRow[3]), Number(teamRow[5]));
+  const team = await teamView(databaseUrl, deepCursors);
+  addRow(team.name, team.timed);
   const query: BenchTable = {
     title: `timeline: getTimelinePage at ${facts.changes.toLocaleString("en")} changes / ${facts.linkChanges.toLocaleString("en")} link rows (${shape.wikis} wikis, ${shape.users} users, ~${Math.round(facts.linkChanges / shape.users).toLocaleString("en")} rows per user), 50 rows a page, ${RUNS} runs over ${BENCH_USERS.length} users`,
     columns: ["filter", "rows", "first p50 ms", "first p95 ms", "deep p50 ms", "deep p95 ms"],
@@ -103,49 +93,57 @@ export const timelineSection: BenchSection = async ({ db, log }) => {
 
 const ms = (value: number) => value.toFixed(1);
 
+interface PageTimings {
+  first: number[];
+  deep: number[];
+  /** Rows of the first viewer's first page. */
+  firstRows: number;
+}
+
+/**
+ * The first page and a deep page (from the viewer's cursor) of one request, 50 rows each, RUNS times after a
+ * warm-up round, rotating over the viewers.
+ */
+async function timePages(
+  viewers: readonly number[],
+  deepCursors: ReadonlyMap<number, TimelineCursor>,
+  requestFor: (viewer: number) => Omit<TimelinePageRequest, "limit" | "before">,
+): Promise<PageTimings> {
+  const timed: PageTimings = { first: [], deep: [], firstRows: 0 };
+  for (let run = 0; run < RUNS + viewers.length; run++) {
+    const viewer = viewers[run % viewers.length]!;
+    const request = requestFor(viewer);
+    let started = performance.now();
+    const page = await getTimelinePage({ ...request, limit: 50 });
+    const firstMs = performance.now() - started;
+    started = performance.now();
+    await getTimelinePage({ ...request, limit: 50, before: deepCursors.get(viewer)! });
+    const deepMs = performance.now() - started;
+    if (run < viewers.length) continue; // warm-up round
+    timed.first.push(firstMs);
+    timed.deep.push(deepMs);
+    if (viewer === viewers[0]) timed.firstRows = page.mode === "changes" ? page.entries.length : page.groups.length;
+  }
+  return timed;
+}
+
 // Three bench users sharing all their links into one team: the team view merges their timelines.
 const TEAM_MEMBERS = BENCH_USERS.slice(0, 3);
 
-/** The team view (no filter) of a team of TEAM_MEMBERS, first and deep page, as a row of the query table. */
-async function teamViewRow(databaseUrl: string, deepCursors: ReadonlyMap<number, TimelineCursor>): Promise<(string | number)[]> {
+/** The team view (no filter) of a team of TEAM_MEMBERS, timed as each member. */
+async function teamView(databaseUrl: string, deepCursors: ReadonlyMap<number, TimelineCursor>): Promise<{ name: string; timed: PageTimings }> {
   const teamId = "00000000-0000-4000-8000-0000000007ea";
-  const members = TEAM_MEMBERS.map(userId);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  let sharedLinks = 0;
+  let sharedLinks: number;
   try {
-    await client.query(`INSERT INTO teams (id, name) VALUES ($1, 'Bench team')`, [teamId]);
-    await client.query(`INSERT INTO team_members (team_id, user_id, role) SELECT $1, u, 'owner' FROM unnest($2::uuid[]) AS u`, [teamId, members]);
-    const shared = await client.query(
-      `INSERT INTO team_shared_links (team_id, link_id, user_id) SELECT $1, w.id, w.user_id FROM wiki_links w WHERE w.user_id = ANY($2::uuid[])`,
-      [teamId, members],
-    );
-    sharedLinks = shared.rowCount ?? 0;
-    await client.query("ANALYZE team_members, team_shared_links");
+    sharedLinks = await createBenchTeam(client, teamId, TEAM_MEMBERS.map(userId));
   } finally {
     await client.end();
   }
-  const first: number[] = [];
-  const deep: number[] = [];
-  let firstRows = 0;
-  for (let run = 0; run < RUNS + TEAM_MEMBERS.length; run++) {
-    const viewer = TEAM_MEMBERS[run % TEAM_MEMBERS.length]!;
-    const scope = { kind: "team" as const, teamId, memberUserId: userId(viewer) };
-    let started = performance.now();
-    const page = await getTimelinePage({ scope, filters: NO_FILTERS, limit: 50 });
-    const firstMs = performance.now() - started;
-    started = performance.now();
-    await getTimelinePage({ scope, filters: NO_FILTERS, limit: 50, before: deepCursors.get(viewer)! });
-    const deepMs = performance.now() - started;
-    if (run < TEAM_MEMBERS.length) continue; // warm-up round
-    first.push(firstMs);
-    deep.push(deepMs);
-    firstRows = page.mode === "changes" ? page.entries.length : page.groups.length;
-  }
-  const name = `team view of ${TEAM_MEMBERS.length} users (${sharedLinks} shared links), no filter`;
-  return [name, firstRows, ms(percentile(first, 50)), ms(percentile(first, 95)), ms(percentile(deep, 50)), ms(percentile(deep, 95))];
+  const timed = await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: { kind: "team", teamId, memberUserId: userId(u) }, filters: NO_FILTERS }));
+  return { name: `team view of ${TEAM_MEMBERS.length} users (${sharedLinks} shared links), no filter`, timed };
 }
-
 
 async function cursorAtDepth(databaseUrl: string, user: string, depth: number): Promise<TimelineCursor> {
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -1,9 +1,10 @@
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { filterCases, userId } from "@/bench/sections/timeline/filterCases";
+import { createBenchTeam } from "@/bench/sections/timeline/benchTeam";
 import { DEFAULT_SHAPE, seedTimeline } from "@/bench/sections/timeline/seedTimeline";
 import { prisma, SESSION_OPTIONS } from "@/lib/db/prisma";
-import { timelinePageSql } from "@/lib/timeline/getTimelinePage";
+import { timelinePageSql, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 
 /**
@@ -34,15 +35,21 @@ afterAll(async () => {
   await client?.end();
 });
 
+const filtersNamed = (filterName: string) => filterCases(VIEWER, SHAPE.wikisPerUser, SHAPE.wikis).find(([name]) => name === filterName)![1];
+
 async function planOf(filterName: string): Promise<PlanNode[]> {
-  const filters = filterCases(VIEWER, SHAPE.wikisPerUser, SHAPE.wikis).find(([name]) => name === filterName)![1];
-  const { sql } = timelinePageSql({ scope: { kind: "user", userId: userId(VIEWER) }, filters, limit: 50 });
+  return planNodes<PlanNode>({ scope: { kind: "user", userId: userId(VIEWER) }, filters: filtersNamed(filterName), limit: 50 }, "FORMAT JSON");
+}
+
+/** Every node of the page statement's plan, EXPLAINed with `options`. */
+async function planNodes<Node extends PlanNode>(request: TimelinePageRequest, options: string): Promise<Node[]> {
+  const { sql } = timelinePageSql(request);
   const values = sql.values.map((v) => (typeof v === "bigint" ? v.toString() : v));
-  const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${sql.text}`, values);
-  const nodes: PlanNode[] = [];
-  const walk = (node: PlanNode) => {
+  const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: Node }] }>(`EXPLAIN (${options}) ${sql.text}`, values);
+  const nodes: Node[] = [];
+  const walk = (node: Node) => {
     nodes.push(node);
-    node.Plans?.forEach(walk);
+    (node.Plans as Node[] | undefined)?.forEach(walk);
   };
   walk(rows[0]!["QUERY PLAN"][0].Plan);
   return nodes;
@@ -85,36 +92,16 @@ interface AnalyzedNode extends PlanNode {
 it("a team view reads each shared link's newest rows, not every row of the team's links", async () => {
   const teamId = "00000000-0000-4000-8000-00000000beef";
   const members = [VIEWER, VIEWER + 1, VIEWER + 2].map(userId);
-  await client.query(`INSERT INTO teams (id, name) VALUES ($1, 'Plan team') ON CONFLICT DO NOTHING`, [teamId]);
-  await client.query(
-    `INSERT INTO team_members (team_id, user_id, role) SELECT $1, u, 'owner' FROM unnest($2::uuid[]) AS u ON CONFLICT DO NOTHING`,
-    [teamId, members],
-  );
-  const shared = await client.query(
-    `INSERT INTO team_shared_links (team_id, link_id, user_id) SELECT $1, w.id, w.user_id FROM wiki_links w WHERE w.user_id = ANY($2::uuid[])
-     ON CONFLICT DO NOTHING`,
-    [teamId, members],
-  );
-  const links = shared.rowCount ?? 0;
+  const links = await createBenchTeam(client, teamId, members);
   const counted = await client.query<{ count: number }>(
     `SELECT count(*)::int AS count FROM link_changes l JOIN team_shared_links ts ON ts.link_id = l.link_id WHERE ts.team_id = $1`,
     [teamId],
   );
   const teamRows = counted.rows[0]!.count;
-  await client.query("ANALYZE team_members, team_shared_links");
   const limit = 50;
   for (const filterName of ["no filter", "hide bots", "only my own", "one wiki"]) {
-    const filters = filterCases(VIEWER, SHAPE.wikisPerUser, SHAPE.wikis).find(([name]) => name === filterName)?.[1];
-    expect(filters, filterName).toBeDefined();
-    const { sql } = timelinePageSql({ scope: { kind: "team", teamId, memberUserId: members[0]! }, filters: filters!, limit });
-    const values = sql.values.map((v) => (typeof v === "bigint" ? v.toString() : v));
-    const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: AnalyzedNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, values);
-    let linkRowsRead = 0;
-    const walk = (node: AnalyzedNode) => {
-      if (node["Relation Name"] === "link_changes") linkRowsRead += node["Actual Rows"] * node["Actual Loops"];
-      node.Plans?.forEach(walk);
-    };
-    walk(rows[0]!["QUERY PLAN"][0].Plan);
+    const nodes = await planNodes<AnalyzedNode>({ scope: { kind: "team", teamId, memberUserId: members[0]! }, filters: filtersNamed(filterName), limit }, "ANALYZE, FORMAT JSON");
+    const linkRowsRead = nodes.filter((n) => n["Relation Name"] === "link_changes").reduce((sum, n) => sum + n["Actual Rows"] * n["Actual Loops"], 0);
     // The page: at most limit + 1 rows of each link; the rows' watchers: a few per row shown.
     expect({ filterName, within: linkRowsRead <= (links + 3) * (limit + 1) }).toEqual({ filterName, within: true });
     expect(teamRows).toBeGreaterThan(5 * (links + 3) * (limit + 1));
