@@ -21,7 +21,7 @@ export async function startCpuMeter(db: pg.Pool): Promise<() => CpuSpent> {
   const postgresStart = postmaster === null ? null : postgresTicks(postmaster);
   return () => {
     const node = process.cpuUsage(nodeStart);
-    const postgresNow = postmaster === null || postgresStart === null ? null : postgresTicks(postmaster);
+    const postgresNow = postmaster === null ? null : postgresTicks(postmaster);
     return {
       node: (node.user + node.system) / 1e6,
       postgres: postgresNow === null || postgresStart === null ? null : (postgresNow - postgresStart) / TICKS_PER_SECOND,
