@@ -53,23 +53,18 @@ export const ingestSection: BenchSection = async ({ db, log }) => {
 
   // A worker runs several syncs at once: two links of two wikis, each its own stream, share the two cores.
   const second = await createBenchLink("http://127.0.0.1:10/api.php", "ingest-second");
-  const halves = [syntheticPages(PAGES / 2, 30_000_000, new Date()), syntheticPages(PAGES / 2, 40_000_000, new Date())];
-  const twoStreams = await measure(async () => {
-    await Promise.all([ingestStream(halves[0]!, target), ingestStream(halves[1]!, second)]);
-  });
+  const twoStreams = await ingestConcurrently([target, second], 30_000_000);
   await expectStored(target, 2 * total + total / 2);
   await expectStored(second, total / 2);
 
   // As many links at once as a worker runs jobs by default (scripts/worker.ts).
   const workerLinks = [target, second, await createBenchLink("http://127.0.0.1:11/api.php", "ingest-third"), await createBenchLink("http://127.0.0.1:12/api.php", "ingest-fourth")];
-  const quarters = workerLinks.map((_, i) => syntheticPages(PAGES / 4, 50_000_000 + i * 10_000_000, new Date()));
-  const fourStreams = await measure(async () => {
-    await Promise.all(workerLinks.map((link, i) => ingestStream(quarters[i]!, link)));
-  });
+  const fourStreams = await ingestConcurrently(workerLinks, 50_000_000);
   await expectStored(target, 2 * total + total / 2 + total / 4);
   await expectStored(second, total / 2 + total / 4);
   for (const link of workerLinks.slice(2)) await expectStored(link, total / 4);
 
+  const microsPerChange = (seconds: number) => ((seconds * 1e6) / total).toFixed(1);
   const row = (step: string, { ms, cpu }: Measured) => [
     step,
     ms.toFixed(0),
@@ -77,7 +72,6 @@ export const ingestSection: BenchSection = async ({ db, log }) => {
     microsPerChange(cpu.node),
     cpu.postgres === null ? "n/a" : microsPerChange(cpu.postgres),
   ];
-  const microsPerChange = (seconds: number) => ((seconds * 1e6) / total).toFixed(1);
   const ingest: BenchTable = {
     title: `ingest: ${total.toLocaleString("en")} changes from list=watchlist pages (${rowsPerPage} rows each, ${PAGES_PER_POLL} pages per transaction)`,
     columns: ["step", "ms", "changes/s", "node CPU µs/change", "Postgres CPU µs/change"],
@@ -137,6 +131,14 @@ async function unchangedPoll(log: (line: string) => void): Promise<BenchTable> {
   } finally {
     await wiki.close();
   }
+}
+
+/** PAGES pages shared out over the links, each link its own stream, all at once; the pages are made before the clock starts. */
+async function ingestConcurrently(links: readonly WriteTarget[], idBase: number): Promise<Measured> {
+  const shares = links.map((_, i) => syntheticPages(PAGES / links.length, idBase + i * 10_000_000, new Date()));
+  return measure(async () => {
+    await Promise.all(links.map((link, i) => ingestStream(shares[i]!, link)));
+  });
 }
 
 async function ingestStream(pages: string[], target: WriteTarget): Promise<void> {
