@@ -59,7 +59,6 @@ export async function syncLink(linkId: string, partialDeps: Partial<SyncDeps> = 
   try {
     await markSyncStarted(linkId);
     const polled = await poll(target, deps);
-    if (polled === LINK_GONE) return { status: "skipped", reason: "missing" };
     if (!polled.ok) return await recordFailure(target, polled.failure, deps);
     const cursorAt = newestTimestamp(polled.value.changes);
     const written = await commitPollSuccess(
@@ -78,16 +77,14 @@ export async function syncLink(linkId: string, partialDeps: Partial<SyncDeps> = 
   }
 }
 
-const LINK_GONE = Symbol("link gone");
-
-async function poll(target: SyncTarget, deps: SyncDeps): Promise<PollResult<PolledChanges> | typeof LINK_GONE> {
+async function poll(target: SyncTarget, deps: SyncDeps): Promise<PollResult<PolledChanges>> {
   let opened: OpenedLink | null;
   try {
     opened = await openLinkClient(target.linkId, deps.network);
   } catch (error) {
     return { ok: false, failure: classifyPollError(error) };
   }
-  if (opened === null) return LINK_GONE;
+  if (opened === null) throw new LinkRemovedError(target.linkId);
   return target.source === "feed"
     ? pollWatchlistFeed(opened)
     : pollWatchlistApi(opened, target.cursorAt, deps.settings.overlapSeconds);
