@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isSingleLineText } from "@/lib/forms/singleLineText";
+import { optionalSingleLineText } from "@/lib/forms/singleLineText";
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -13,13 +13,7 @@ export const emailSchema = z
 
 export const registrationSchema = z.object({
   email: emailSchema,
-  name: z
-    .string()
-    .trim()
-    .max(100, "Keep the name under 100 characters.")
-    .refine(isSingleLineText, "The name cannot contain control characters.")
-    .optional()
-    .transform((v) => v || undefined),
+  name: optionalSingleLineText(100, { tooLong: "Keep the name under 100 characters.", notText: "The name cannot contain control characters." }),
   password: z
     .string()
     .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters for the password.`)

@@ -30,3 +30,14 @@ export function singleLineText(max: number, messages: SingleLineTextMessages) {
     .max(max, messages.tooLong)
     .refine(isSingleLineText, messages.notText);
 }
+
+/** An optional single-line text field (a display name, a user name): trimmed, at most `max`; blank is absent. */
+export function optionalSingleLineText(max: number, messages: Pick<SingleLineTextMessages, "tooLong" | "notText">) {
+  return z
+    .string()
+    .trim()
+    .max(max, messages.tooLong)
+    .refine(isSingleLineText, messages.notText)
+    .optional()
+    .transform((v) => v || undefined);
+}
