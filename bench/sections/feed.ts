@@ -80,6 +80,7 @@ export const feedSection: BenchSection = async ({ db, log }) => {
   const userId = await seed(url);
   const { createFeedToken } = await import("@/lib/feedExport/feedTokens");
   const { loadFeedDocument } = await import("@/lib/feedExport/loadFeedDocument");
+  const { FEED_TEXT_SEARCH_ROWS } = await import("@/lib/feedExport/feedTextSearch");
   const { buildRss } = await import("@/lib/feedExport/buildRss");
   const { buildAtom } = await import("@/lib/feedExport/buildAtom");
   const { GET } = await import("@/app/feed/[file]/route");
@@ -89,6 +90,8 @@ export const feedSection: BenchSection = async ({ db, log }) => {
 
   const token = await createFeedToken(userId, { name: "Bench", filterQuery: "" });
   if (!token.ok) throw new Error(token.message);
+  const rareWord = await createFeedToken(userId, { name: "Bench rare word", filterQuery: "q=nowhere-in-any-summary" });
+  if (!rareWord.ok) throw new Error(rareWord.message);
   const document = await loadFeedDocument({
     feedId: "bench",
     name: "Bench",
@@ -102,8 +105,8 @@ export const feedSection: BenchSection = async ({ db, log }) => {
   });
   if (document.items.length !== 500) throw new Error(`expected 500 items, got ${document.items.length}`);
 
-  const request = (format: "rss" | "atom") => async () => {
-    const file = `${token.secret}.${format}`;
+  const request = (format: "rss" | "atom", secret = token.secret) => async () => {
+    const file = `${secret}.${format}`;
     const response = await GET(new Request(`https://watchdeck.bench/feed/${file}?limit=500`), { params: Promise.resolve({ file }) });
     if (response.status !== 200) throw new Error(`feed answered ${response.status}`);
     await response.text();
@@ -122,6 +125,10 @@ export const feedSection: BenchSection = async ({ db, log }) => {
     ["Atom XML only (500 items)", await timeIt(ITERATIONS, async () => buildAtom(document))],
     ["RSS request: query + views + XML (500 items)", await timeIt(ITERATIONS, request("rss"))],
     ["Atom request: query + views + XML (500 items)", await timeIt(ITERATIONS, request("atom"))],
+    [
+      `RSS request, text filter that matches nothing (searches the newest ${FEED_TEXT_SEARCH_ROWS.toLocaleString("en")})`,
+      await timeIt(ITERATIONS, request("rss", rareWord.secret)),
+    ],
   ];
   const table: BenchTable = {
     title: `Feed export: 500-item feed over ${CHANGES.toLocaleString("en")} stored changes (${ITERATIONS} runs each; target ≤ 30 ms)`,

@@ -3,6 +3,7 @@ import type { TimelineFilters } from "@/lib/timeline/timelineFilters";
 import { toTimelineRowView, type TimelineRowView } from "@/lib/timeline/timelineRowView";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";
 import type { FeedDocument, FeedItem } from "./feedDocument";
+import { FEED_TEXT_SEARCH_ROWS } from "./feedTextSearch";
 
 export const DEFAULT_FEED_LIMIT = 50;
 export const MAX_FEED_LIMIT = 500;
@@ -18,6 +19,8 @@ export interface FeedRequest {
   pageUrl: string;
   /** `updated` of a feed with no items. */
   emptySince: Date;
+  /** How many of the newest changes a text filter searches; default FEED_TEXT_SEARCH_ROWS. */
+  textSearchRows?: number;
 }
 
 /** The newest changes of a scope's filtered timeline as a format-neutral feed. */
@@ -27,6 +30,7 @@ export async function loadFeedDocument(request: FeedRequest): Promise<FeedDocume
     filters: { ...request.filters, groupByPage: false },
     limit: request.limit,
     timeZone: "UTC",
+    textScanLimit: request.textSearchRows ?? FEED_TEXT_SEARCH_ROWS,
   });
   const entries = page.mode === "changes" ? page.entries : page.groups.map((g) => g.head);
   const now = new Date();

@@ -1,3 +1,5 @@
+import { FEED_TEXT_SEARCH_ROWS } from "@/lib/feedExport/feedTextSearch";
+
 export interface FilterChoice {
   label: string;
   query: string;
@@ -13,13 +15,16 @@ export function FeedFields({ idPrefix, choices }: { idPrefix: string; choices: F
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-filters`}>Changes in the feed</label>
-        <select id={`${idPrefix}-filters`} name="filters">
+        <select id={`${idPrefix}-filters`} name="filters" aria-describedby={`${idPrefix}-filters-hint`}>
           {choices.map((choice) => (
             <option key={choice.query} value={choice.query}>
               {choice.label}
             </option>
           ))}
         </select>
+        <span id={`${idPrefix}-filters-hint`} className="hint">
+          With a text filter, the feed looks for the text in its {FEED_TEXT_SEARCH_ROWS.toLocaleString("en")} newest changes only.
+        </span>
       </div>
     </>
   );

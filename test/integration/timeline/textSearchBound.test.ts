@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { userId } from "@/bench/sections/timeline/filterCases";
 import { DEFAULT_SHAPE, seedTimeline } from "@/bench/sections/timeline/seedTimeline";
+import { loadFeedDocument } from "@/lib/feedExport/loadFeedDocument";
 import { getTimelinePage, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
 import type { TimelineCursor } from "@/lib/timeline/timelineCursor";
 import { countNewForViewer, loadTimelineView, TEXT_SEARCH_ROWS_PER_PAGE } from "@/lib/timeline/loadTimelineView";
@@ -115,4 +116,25 @@ it("a search that matched nothing polls for new changes from the newest row it r
   expect(await countNewForViewer(viewer, filters, view.pollAfter!)).toBe(0);
   // "load more" pages do not move where the count starts.
   expect((await loadTimelineView(viewer, filters, view.nextCursor)).pollAfter).toBeNull();
+});
+
+it("a feed with a text filter carries the matches among its newest rows only", async () => {
+  const filters = { ...NO_FILTERS, text: "typo" };
+  const feed = await loadFeedDocument({
+    feedId: "bounded", name: "Typos", scope: { kind: "user", userId: VIEWER }, viewerUserId: VIEWER, filters, limit: 500,
+    selfUrl: "https://watchdeck.test/feed/x.rss", pageUrl: "https://watchdeck.test/", emptySince: new Date(), textSearchRows: SCAN,
+  });
+  // Straight from SQL: the viewer's SCAN newest changes, then those whose title or summary has the word.
+  const { rows } = await client.query<{ id: string }>(
+    `SELECT n.change_id::text AS id FROM (
+       SELECT DISTINCT "timestamp", change_id FROM link_changes WHERE user_id = $1 ORDER BY "timestamp" DESC, change_id DESC LIMIT $2) n
+     JOIN changes c ON c.id = n.change_id
+     WHERE c.title ILIKE '%typo%' OR c.comment ILIKE '%typo%'
+     ORDER BY n."timestamp" DESC, n.change_id DESC`,
+    [VIEWER, SCAN],
+  );
+  expect(rows.length).toBeGreaterThan(0);
+  expect(feed.items.map((item) => item.id)).toEqual(rows.map((r) => `urn:watchdeck:change:${r.id}`));
+  // Older matches exist: the bound, not the limit of 500 items, is what left them out.
+  expect((await walk(filters)).ids.length).toBeGreaterThan(rows.length);
 });
