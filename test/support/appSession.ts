@@ -19,8 +19,8 @@ export interface AppSession {
   readonly cookieHeader: string;
   get(path: string, headers?: Record<string, string>): Promise<AppResponse>;
   post(path: string, headers?: Record<string, string>, body?: string): Promise<AppResponse>;
-  /** Calls a server action over HTTP the way the browser does: POST to a page with its Next-Action id. */
-  action(actionId: string, args: unknown[], pagePath?: string): Promise<AppResponse>;
+  /** Calls a server action over HTTP the way the browser does: POST to a page with its Next-Action id, from our own origin unless `headers` say otherwise. */
+  action(actionId: string, args: unknown[], pagePath?: string, headers?: Record<string, string>): Promise<AppResponse>;
 }
 
 function cookiesOf(response: Response): string[] {
@@ -42,9 +42,9 @@ function session(baseUrl: string, cookie: string): AppSession {
     cookieHeader: cookie,
     get: (path, headers = {}) => send(baseUrl, path, { headers }, cookie),
     post: (path, headers = {}, body) => send(baseUrl, path, { method: "POST", headers, body }, cookie),
-    async action(actionId, args, pagePath = "/") {
+    async action(actionId, args, pagePath = "/", extraHeaders = {}) {
       const encoded = await encodeReply(args);
-      const headers: Record<string, string> = { "next-action": actionId, accept: "text/x-component", origin: baseUrl };
+      const headers: Record<string, string> = { "next-action": actionId, accept: "text/x-component", origin: baseUrl, ...extraHeaders };
       if (typeof encoded === "string") headers["content-type"] = "text/plain;charset=UTF-8";
       return send(baseUrl, pagePath, { method: "POST", headers, body: encoded }, cookie);
     },

@@ -6,7 +6,8 @@ import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { actionRows } from "./actionRows";
 import { actionIds, builtPagesAndRoutes, pageFiles, routeHandlers, serverActions } from "./appSurface";
 import { feedRows, pageRows, routeRows } from "./httpRows";
-import { actionOutcome, httpOutcome, leaksOf, type ActionRow, type PerActor } from "./matrixRows";
+import { actionOutcome, form, httpOutcome, leaksOf, type ActionRow, type PerActor } from "./matrixRows";
+import { query } from "@/test/integration/sync/syncTestKit";
 import { ACTORS, buildWorld, removeBotPassword, type Actor, type World } from "./matrixWorld";
 
 /*
@@ -99,6 +100,27 @@ describe("the authorization matrix", () => {
     }
     expect(got, serverErrors.join("\n")).toEqual(row.expect);
     expect(leaksOf(row.shows, world, replies)).toEqual([]);
+  });
+
+  // Next compares a server action's Origin with the Host; this shows it does for ours, on a real build.
+  it("a server action sent from another site's page is refused and changes nothing", async () => {
+    const action = actionIds().get("app/(app)/wikis/actions.ts#editLinkAction")!;
+    const rename = (name: string) => [world.linkId, { ok: false }, form({ displayName: name, color: "#3366cc" })];
+    const page = `/wikis/${world.linkId}`;
+    const linkName = () => query<{ display_name: string }>(`SELECT display_name FROM wiki_links WHERE id = $1`, [world.linkId]).then((r) => r[0]!.display_name);
+    const before = await linkName();
+    const serverErrors: string[] = [];
+    const foreign = await answerOf(
+      () => world.sessions.owner.action(action.id, rename(`Cross-site ${runId}`), page, { origin: "https://evil.example", "sec-fetch-site": "cross-site" }),
+      serverErrors,
+    );
+    expect(foreign.status).toBe(500);
+    expect(serverErrors.join("\n")).toMatch(/Invalid Server Actions request/);
+    expect(await linkName()).toBe(before);
+    // The same call from our own origin goes through: the origin alone made the difference.
+    const own = await world.sessions.owner.action(action.id, rename(`Own page ${runId}`), page);
+    expect(own.status).toBe(200);
+    expect(await linkName()).toBe(`Own page ${runId}`);
   });
 });
 

@@ -115,6 +115,7 @@ export async function buildWorld(baseUrl: string, runId: string) {
   let freshLinkId: string | null = null;
   return {
     runId,
+    baseUrl,
     users,
     sessions,
     linkId,
