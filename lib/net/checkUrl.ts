@@ -1,4 +1,5 @@
 import { refusalForAddress } from "./addressPolicy";
+import { BAD_PORTS } from "./badPorts";
 import { parseIpAddress } from "./ipAddress";
 import { NetError } from "./NetError";
 import type { NetPolicy } from "./netPolicy";
@@ -21,6 +22,10 @@ export function checkUrl(input: string | URL, policy: Pick<NetPolicy, "allowPriv
   }
   if (url.username !== "" || url.password !== "") {
     throw new NetError("bad_url", "Remove the user name and password from the address; Watchdeck does not send them.");
+  }
+  // url.port is "" for the scheme's default port.
+  if (url.port !== "" && BAD_PORTS.has(Number(url.port))) {
+    throw new NetError("bad_url", `Port ${url.port} is for another kind of server, not a web server; browsers refuse it too.`);
   }
   if (parseIpAddress(url.hostname)) {
     const refusal = refusalForAddress(url.hostname, url.hostname, policy);

@@ -42,6 +42,7 @@ beforeAll(async () => {
   routes.set("/to-echo-303", (_q, _b, response) => response.writeHead(303, { location: "/echo" }).end());
   routes.set("/to-echo-307", (_q, _b, response) => response.writeHead(307, { location: "/echo" }).end());
   routes.set("/to-ftp", (_q, _b, response) => response.writeHead(302, { location: "ftp://example.org/" }).end());
+  routes.set("/to-irc-port", (_q, _b, response) => response.writeHead(302, { location: "http://127.0.0.1:6667/" }).end());
   routes.set("/to-metadata", (_q, _b, response) =>
     response.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end(),
   );
@@ -163,6 +164,12 @@ describe("safeFetch with loopback allowed", () => {
 
   it("refuses a redirect to a non-http scheme", async () => {
     await expectKind(loopbackAllowed()(`${origin}/to-ftp`), "bad_url");
+  });
+
+  it("re-checks each hop: a redirect to another protocol's port is refused before connecting", async () => {
+    // Nothing listens there: a connection would have failed as unreachable, not as a bad URL.
+    const error = await expectKind(loopbackAllowed()(`${origin}/to-irc-port`), "bad_url");
+    expect(error.message).toMatch(/^Port 6667 /);
   });
 
   it("re-checks each hop: a redirect to the metadata address is refused", async () => {
