@@ -809,12 +809,7 @@ function rebuildManifest(): Manifest {
  */
 export async function startWikis(options: StartOptions = {}): Promise<Manifest> {
   if (options.log) logger = options.log;
-  const keys = [...(options.wikis ?? ["alpha", "beta"])];
-  for (let i = 0; i < (options.extraWikis ?? 0); i++) {
-    const k = EXTRA_WIKI_KEYS[i];
-    if (!k) throw new Error(`at most ${EXTRA_WIKI_KEYS.length} extra wikis`);
-    if (!keys.includes(k)) keys.push(k);
-  }
+  const keys = requestedWikis(options);
   const defs = keys.map(wikiDef);
   if (options.install !== false) ensureInstalled();
   return withLock(async () => {
@@ -837,6 +832,27 @@ export async function startWikis(options: StartOptions = {}): Promise<Manifest> 
     logger(`ready in ${Date.now() - t0} ms: ${keys.map((k) => `${k}=${manifest.wikis[k]?.baseUrl}`).join(" ")}`);
     return manifest;
   });
+}
+
+function requestedWikis(options: StartOptions): string[] {
+  const keys = [...(options.wikis ?? ["alpha", "beta"])];
+  for (let i = 0; i < (options.extraWikis ?? 0); i++) {
+    const k = EXTRA_WIKI_KEYS[i];
+    if (!k) throw new Error(`at most ${EXTRA_WIKI_KEYS.length} extra wikis`);
+    if (!keys.includes(k)) keys.push(k);
+  }
+  return keys;
+}
+
+/**
+ * startWikis for one run (a test run, a bench): `stop` afterwards stops the wikis this call started. Wikis that
+ * were already running (a developer's, another run's) are reused and left running.
+ */
+export async function startWikisForRun(options: StartOptions = {}): Promise<{ manifest: Manifest; stop(): Promise<void> }> {
+  const runningBefore = new Set((await status()).filter((w) => w.running).map((w) => w.key));
+  const manifest = await startWikis(options);
+  const startedHere = requestedWikis(options).filter((key) => !runningBefore.has(key));
+  return { manifest, stop: () => (startedHere.length ? stopWikis(startedHere) : Promise.resolve()) };
 }
 
 /** Stop servers (all fixture wikis by default). Only kills pids recorded by this fixture. */

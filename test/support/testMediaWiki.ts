@@ -1,5 +1,5 @@
 import { MANIFEST_PATH } from "@/e2e/mediawiki/config";
-import { startWikis, status, stopWikis } from "@/e2e/mediawiki/fixture";
+import { startWikisForRun } from "@/e2e/mediawiki/fixture";
 
 const TEST_WIKIS = ["alpha", "beta"];
 
@@ -8,8 +8,6 @@ const TEST_WIKIS = ["alpha", "beta"];
  * Wikis that were already running (a developer's, another run's) are reused and left running.
  */
 export async function startMediaWikiForTests(log: (line: string) => void): Promise<{ manifestPath: string; stop(): Promise<void> }> {
-  const runningBefore = new Set((await status()).filter((w) => w.running).map((w) => w.key));
-  await startWikis({ wikis: TEST_WIKIS, log: (m) => log(`mediawiki: ${m}`) });
-  const startedHere = TEST_WIKIS.filter((key) => !runningBefore.has(key));
-  return { manifestPath: MANIFEST_PATH, stop: () => (startedHere.length ? stopWikis(startedHere) : Promise.resolve()) };
+  const { stop } = await startWikisForRun({ wikis: TEST_WIKIS, log: (m) => log(`mediawiki: ${m}`) });
+  return { manifestPath: MANIFEST_PATH, stop };
 }

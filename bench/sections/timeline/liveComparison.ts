@@ -1,4 +1,4 @@
-import { apiClient, startWikis } from "@/e2e/mediawiki/fixture";
+import { apiClient, startWikisForRun } from "@/e2e/mediawiki/fixture";
 import { fetchWatchlist } from "@/e2e/mediawiki/watchlist";
 import type { MwClient } from "@/e2e/mediawiki/mwApi";
 import { createLink } from "@/lib/links/createLink";
@@ -24,38 +24,43 @@ export interface LiveComparison {
  * from Watchdeck's store after one sync of each.
  */
 export async function compareWithLiveWikis(databaseUrl: string, benchUserId: string, runs: number, log: (l: string) => void): Promise<LiveComparison> {
-  const manifest = await startWikis({ wikis: ["alpha", "beta"], extraWikis: 3, log });
-  const keys = Object.keys(manifest.wikis).slice(0, 5);
-  const clients: MwClient[] = await Promise.all(keys.map((key) => apiClient(key, "Alice@watchdeck")));
-  const live: number[] = [];
-  for (let i = 0; i < runs + 2; i++) {
-    const started = performance.now();
-    const lists = await Promise.all(
-      clients.map((client) => fetchWatchlist(client, { allrev: true, params: { wllimit: PAGE, wldir: "older" } }).catch(() => ({ rows: [] }))),
-    );
-    const merged = lists.flatMap((l) => l.rows.slice(0, PAGE)).sort((a, b) => String(b.timestamp).localeCompare(String(a.timestamp))).slice(0, PAGE);
-    if (merged.length === 0) throw new Error("the live wikis returned no watchlist rows");
-    if (i >= 2) live.push(performance.now() - started);
-  }
+  // The wikis this bench started stop when it is done; ones that were running already stay up.
+  const { manifest, stop } = await startWikisForRun({ wikis: ["alpha", "beta"], extraWikis: 3, log });
+  try {
+    const keys = Object.keys(manifest.wikis).slice(0, 5);
+    const clients: MwClient[] = await Promise.all(keys.map((key) => apiClient(key, "Alice@watchdeck")));
+    const live: number[] = [];
+    for (let i = 0; i < runs + 2; i++) {
+      const started = performance.now();
+      const lists = await Promise.all(
+        clients.map((client) => fetchWatchlist(client, { allrev: true, params: { wllimit: PAGE, wldir: "older" } }).catch(() => ({ rows: [] }))),
+      );
+      const merged = lists.flatMap((l) => l.rows.slice(0, PAGE)).sort((a, b) => String(b.timestamp).localeCompare(String(a.timestamp))).slice(0, PAGE);
+      if (merged.length === 0) throw new Error("the live wikis returned no watchlist rows");
+      if (i >= 2) live.push(performance.now() - started);
+    }
 
-  process.env.DATABASE_URL = databaseUrl;
-  const network = {
-    fetch: createSafeFetch({ allowPrivateNetworks: true, timeoutMs: 30_000 }),
-    userAgent: { appName: "Watchdeck-bench", appVersion: packageJson.version, contactUrl: "https://example.org/watchdeck" },
-  };
-  for (const key of keys) {
-    const wiki = manifest.wikis[key]!;
-    const secret = wiki.botPasswords.find((b) => b.loginName === "Alice@watchdeck")!.password;
-    const linked = await createLink(benchUserId, { wikiUrl: wiki.apiUrl, authMode: "bot_password", username: "Alice@watchdeck", secret }, network);
-    if (!linked.ok) throw new Error(`linking ${key}: ${linked.failure.message}`);
-    await syncLink(linked.value.linkId, { network, settings: buildSyncSettings({}, 120) });
+    process.env.DATABASE_URL = databaseUrl;
+    const network = {
+      fetch: createSafeFetch({ allowPrivateNetworks: true, timeoutMs: 30_000 }),
+      userAgent: { appName: "Watchdeck-bench", appVersion: packageJson.version, contactUrl: "https://example.org/watchdeck" },
+    };
+    for (const key of keys) {
+      const wiki = manifest.wikis[key]!;
+      const secret = wiki.botPasswords.find((b) => b.loginName === "Alice@watchdeck")!.password;
+      const linked = await createLink(benchUserId, { wikiUrl: wiki.apiUrl, authMode: "bot_password", username: "Alice@watchdeck", secret }, network);
+      if (!linked.ok) throw new Error(`linking ${key}: ${linked.failure.message}`);
+      await syncLink(linked.value.linkId, { network, settings: buildSyncSettings({}, 120) });
+    }
+    const stored: number[] = [];
+    for (let i = 0; i < runs + 2; i++) {
+      const started = performance.now();
+      await loadTimelineView({ userId: benchUserId, timeZone: "UTC" }, NO_FILTERS, null, PAGE);
+      if (i >= 2) stored.push(performance.now() - started);
+    }
+    log(`live comparison: p50 live ${percentile(live, 50).toFixed(1)} ms, stored ${percentile(stored, 50).toFixed(1)} ms`);
+    return { wikis: keys, live, stored };
+  } finally {
+    await stop();
   }
-  const stored: number[] = [];
-  for (let i = 0; i < runs + 2; i++) {
-    const started = performance.now();
-    await loadTimelineView({ userId: benchUserId, timeZone: "UTC" }, NO_FILTERS, null, PAGE);
-    if (i >= 2) stored.push(performance.now() - started);
-  }
-  log(`live comparison: p50 live ${percentile(live, 50).toFixed(1)} ms, stored ${percentile(stored, 50).toFixed(1)} ms`);
-  return { wikis: keys, live, stored };
 }
