@@ -35,4 +35,12 @@ test("a text search that stops before the oldest match offers to search older ch
   await page.getByRole("button", { name: "Search older changes" }).click();
   await expect(timelineRows(page).filter({ hasText: `Old page about ${word}` })).toHaveCount(1);
   await expect(timelineRows(page)).toHaveCount(1);
+
+  // Grouped by page, the search is bounded the same way and says so in pages.
+  await page.goto(`/?q=${word}&group=1`);
+  await expect(page.getByRole("status").filter({ hasText: "searched back to" })).toContainText("No matching pages yet: searched back to");
+  await expect(timelineRows(page, "Changed pages")).toHaveCount(0);
+  await page.getByRole("button", { name: "Search older changes" }).click();
+  await expect(timelineRows(page, "Changed pages").filter({ hasText: `Old page about ${word}` })).toHaveCount(1);
+  await expect(timelineRows(page, "Changed pages")).toHaveCount(1);
 });

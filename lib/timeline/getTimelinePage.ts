@@ -18,10 +18,10 @@ export interface TimelinePageRequest {
   /** IANA zone the filter dates are days in; default UTC. */
   timeZone?: string;
   /**
-   * With the text filter (in changes mode): search at most this many of the scope's rows that
-   * pass the other link-row filters, newest first, for this page. A page may then hold fewer
-   * rows than asked, with `searchedTo` saying where the search stopped and `nextCursor`
-   * continuing from there. Unset: search until the page is full or the timeline ends.
+   * With the text filter: search at most this many of the scope's rows that pass the other
+   * link-row filters, newest first, for this page. A page may then hold fewer rows (or pages)
+   * than asked, with `searchedTo` saying where the search stopped and `nextCursor` continuing
+   * from there. Unset: search until the page is full or the timeline ends.
    */
   textScanLimit?: number;
 }
@@ -36,7 +36,14 @@ export type TimelinePage =
       /** The newest row a bounded text search looked at (matching or not); null without one or on an empty timeline. */
       searchedFrom: TimelineCursor | null;
     }
-  | { mode: "pages"; groups: TimelinePageGroup[]; nextCursor: TimelineCursor | null };
+  | {
+      mode: "pages";
+      groups: TimelinePageGroup[];
+      nextCursor: TimelineCursor | null;
+      /** As in changes mode: a bounded text search stopped here before filling the page. */
+      searchedTo: TimelineCursor | null;
+      searchedFrom: TimelineCursor | null;
+    };
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -49,20 +56,22 @@ export const MAX_GROUP_CHANGES = 50;
  * order, one row per change however many of the scope's links saw it.
  */
 export async function getTimelinePage(request: TimelinePageRequest): Promise<TimelinePage> {
+  const { searchedFrom, searchTo } = await textSearchBound(request);
+  const { sql, limit } = timelinePageSql(request, searchTo);
   if (!request.filters.groupByPage) {
-    const { searchedFrom, searchTo } = await textSearchBound(request);
-    const { sql, limit } = timelinePageSql(request, searchTo);
     const entries = (await prisma().$queryRaw<TimelineRowRecord[]>(sql)).map(toTimelineEntry);
     const more = entries.length > limit;
     if (more) entries.length = limit;
-    if (more || searchTo === null) {
-      return { mode: "changes", entries, nextCursor: more ? cursorOf(entries.at(-1)!) : null, searchedTo: null, searchedFrom };
-    }
-    // The search stopped before the timeline's end: the next page goes on below where it stopped.
-    return { mode: "changes", entries, nextCursor: searchTo, searchedTo: searchTo, searchedFrom };
+    return { mode: "changes", entries, ...continuation(more ? cursorOf(entries.at(-1)!) : null, searchTo), searchedFrom };
   }
-  const { sql, limit } = timelinePageSql(request);
-  return toGroupedPage(await prisma().$queryRaw<(TimelineRowRecord & GroupColumns)[]>(sql), limit);
+  const { groups, nextCursor } = toGroupedPage(await prisma().$queryRaw<(TimelineRowRecord & GroupColumns)[]>(sql), limit);
+  return { mode: "pages", groups, ...continuation(nextCursor, searchTo), searchedFrom };
+}
+
+/** After a full page, the next starts below its last row; after one a bounded search cut short, below where the search stopped. */
+function continuation(afterFullPage: TimelineCursor | null, searchTo: TimelineCursor | null): { nextCursor: TimelineCursor | null; searchedTo: TimelineCursor | null } {
+  if (afterFullPage !== null || searchTo === null) return { nextCursor: afterFullPage, searchedTo: null };
+  return { nextCursor: searchTo, searchedTo: searchTo };
 }
 
 /**
@@ -160,7 +169,7 @@ interface GroupColumns {
   group_users: string[];
 }
 
-function toGroupedPage(rows: (TimelineRowRecord & GroupColumns)[], limit: number): TimelinePage {
+function toGroupedPage(rows: (TimelineRowRecord & GroupColumns)[], limit: number): { groups: TimelinePageGroup[]; nextCursor: TimelineCursor | null } {
   const byHead = new Map<bigint, { headTimestamp: Date; group: Omit<TimelinePageGroup, "head"> & { head?: TimelineEntry } }>();
   for (const row of rows) {
     const headId = BigInt(row.head_id);
@@ -178,7 +187,7 @@ function toGroupedPage(rows: (TimelineRowRecord & GroupColumns)[], limit: number
     .map(([, { group }]) => ({ ...group, head: group.head ?? group.changes[0]! }));
   const more = groups.length > limit;
   if (more) groups.length = limit;
-  return { mode: "pages", groups, nextCursor: more ? cursorOf(groups.at(-1)!.head) : null };
+  return { groups, nextCursor: more ? cursorOf(groups.at(-1)!.head) : null };
 }
 
 function cursorOf(entry: TimelineEntry): TimelineCursor {

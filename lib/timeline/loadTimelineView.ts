@@ -64,11 +64,11 @@ export async function loadScopedTimelineView(
   });
   const ctx = { viewerUserId: viewer.userId, timeZone: viewer.timeZone, now: new Date() };
   const nextCursor = page.nextCursor === null ? null : encodeTimelineCursor(page.nextCursor);
-  if (page.mode === "pages") {
-    return { mode: "pages", rows: [], groups: page.groups.map((g) => toTimelineGroupView(g, ctx)), nextCursor, searchedBackTo: null, pollAfter: null };
-  }
   const searchedBackTo = page.searchedTo === null ? null : exactTime(page.searchedTo.timestamp, viewer.timeZone);
   const pollAfter = before === null && page.searchedFrom !== null ? encodeTimelineCursor(page.searchedFrom) : null;
+  if (page.mode === "pages") {
+    return { mode: "pages", rows: [], groups: page.groups.map((g) => toTimelineGroupView(g, ctx)), nextCursor, searchedBackTo, pollAfter };
+  }
   return { mode: "changes", rows: page.entries.map((e) => toTimelineRowView(e, ctx)), groups: [], nextCursor, searchedBackTo, pollAfter };
 }
 

@@ -47,6 +47,7 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, ap
   const helpRef = useRef<HTMLDialogElement>(null);
   const rows = heads(page);
   const newest = page.pollAfter ?? rows[0]?.cursor ?? "0.0";
+  const found = (count: number) => (page.mode === "pages" ? "page" : "change") + (count === 1 ? "" : "s");
   const api = (extra: Record<string, string>) => `${apiPath}?${new URLSearchParams([...new URLSearchParams(filterQuery), ...Object.entries(extra)])}`;
 
   const refresh = useCallback(async () => {
@@ -186,7 +187,7 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, ap
       </ol>
       {page.searchedBackTo && (
         <p className="tl-searched" role="status">
-          {rows.length === 0 ? "No matching changes yet" : `${rows.length} matching ${rows.length === 1 ? "change" : "changes"} so far`}: searched
+          {rows.length === 0 ? `No matching ${found(0)} yet` : `${rows.length} matching ${found(rows.length)} so far`}: searched
           back to {page.searchedBackTo}.
         </p>
       )}

@@ -31,6 +31,7 @@ export function filterCases(user: number, wikisPerUser: number, wikis: number): 
     ["date range (one day)", f({ from: dayAgo(10), to: dayAgo(10) })],
     ["latest per page", f({ latestOnly: true })],
     ["group by page", f({ groupByPage: true })],
+    ["group by page + text (rare)", f({ groupByPage: true, text: "Summary 99999" })],
     ["wiki+Talk+hide bots+text", f({ wikis: [linked(1)], namespaces: ["Talk"], bot: "hide", text: "Summary 9" })],
   ];
 }

@@ -38,15 +38,16 @@ interface Walk {
   pages: { rows: number; searchedTo: TimelineCursor | null; before: TimelineCursor | null }[];
 }
 
+/** Every page of the search, following nextCursor; the ids are the changes' (grouped: the head of each page's group). */
 async function walk(filters: TimelineFilters, textScanLimit?: number): Promise<Walk> {
   const out: Walk = { ids: [], pages: [] };
   let before: TimelineCursor | null = null;
   for (let guard = 0; guard < 1000; guard++) {
     const request: TimelinePageRequest = { scope: { kind: "user", userId: VIEWER }, filters, limit: 20, before, textScanLimit };
     const page = await getTimelinePage(request);
-    if (page.mode !== "changes") throw new Error("expected changes");
-    out.ids.push(...page.entries.map((e) => e.changeId));
-    out.pages.push({ rows: page.entries.length, searchedTo: page.searchedTo, before });
+    const entries = page.mode === "changes" ? page.entries : page.groups.map((g) => g.head);
+    out.ids.push(...entries.map((e) => e.changeId));
+    out.pages.push({ rows: entries.length, searchedTo: page.searchedTo, before });
     if (!page.nextCursor) return out;
     before = page.nextCursor;
   }
@@ -84,6 +85,23 @@ it("latest change per page with a rare word: bounded too, together exactly the u
   expect(unbounded.ids.length).toBeGreaterThan(10);
   expect(bounded.ids).toEqual(unbounded.ids);
   expect(bounded.pages.filter((p) => p.searchedTo !== null).length).toBeGreaterThan(3);
+});
+
+it("grouped by page with a rare word: bounded too, together exactly the unbounded search's pages", async () => {
+  const filters = { ...NO_FILTERS, text: "typo", groupByPage: true };
+  const unbounded = await walk(filters);
+  const bounded = await walk(filters, SCAN);
+  expect(unbounded.ids.length).toBeGreaterThan(10);
+  expect(bounded.ids).toEqual(unbounded.ids);
+  const stopped = bounded.pages.filter((p) => p.searchedTo !== null);
+  expect(stopped.length).toBeGreaterThan(3);
+  for (const page of stopped) expect(await rowsBetween(page.before, page.searchedTo!)).toBe(SCAN);
+  // The view says how far it searched, and counts new changes from the newest row it read.
+  const view = await loadTimelineView({ userId: VIEWER, timeZone: "UTC" }, { ...filters, text: "no such words anywhere" }, null);
+  expect(view.mode).toBe("pages");
+  expect(view.groups).toEqual([]);
+  expect(view.searchedBackTo).not.toBeNull();
+  expect(view.pollAfter).not.toBeNull();
 });
 
 it("a common word fills its pages without stopping", async () => {
