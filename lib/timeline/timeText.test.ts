@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exactTime, relativeTime } from "./timeText";
+import { exactTime, relativeTime, usableTimeZone } from "./timeText";
 
 const at = new Date("2026-11-23T12:01:45Z");
 
@@ -22,5 +22,16 @@ describe("relativeTime", () => {
     expect(relativeTime(new Date(at.getTime() - 10_000), at)).toBe("now");
     expect(relativeTime(new Date(at.getTime() - 5 * 60_000), at)).toBe("5 minutes ago");
     expect(relativeTime(new Date(at.getTime() - 3 * 86_400_000), at)).toBe("3 days ago");
+  });
+});
+
+describe("usableTimeZone", () => {
+  it("keeps a zone Intl knows and falls back to UTC for one it does not, asked once or often", () => {
+    for (let i = 0; i < 3; i++) {
+      expect(usableTimeZone("Europe/Berlin")).toBe("Europe/Berlin");
+      expect(usableTimeZone("Mars/Olympus_Mons")).toBe("UTC");
+      expect(usableTimeZone("")).toBe("UTC");
+      expect(usableTimeZone(null)).toBe("UTC");
+    }
   });
 });

@@ -34,13 +34,17 @@ export function exactTime(at: Date, timeZone: string, locale = "en-GB"): string 
   return format.format(at);
 }
 
-/** A zone Intl knows, else UTC (a stored zone may have been renamed since). */
+const usableZones = new Map<string, string>();
+
+/** A zone Intl knows, else UTC (a stored zone may have been renamed since). Asked on every request: the answer is kept. */
 export function usableTimeZone(zone: string | null | undefined): string {
   if (!zone) return "UTC";
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone;
-  } catch {
-    return "UTC";
-  }
+  return reused(usableZones, zone, () => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return zone;
+    } catch {
+      return "UTC";
+    }
+  });
 }
