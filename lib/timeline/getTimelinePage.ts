@@ -83,24 +83,58 @@ function continuation(afterFullPage: TimelineCursor | null, searchTo: TimelineCu
 async function textSearchBound(request: TimelinePageRequest): Promise<{ searchedFrom: TimelineCursor | null; searchTo: TimelineCursor | null }> {
   const { filters, textScanLimit } = request;
   if (!textScanLimit || filters.text === "") return { searchedFrom: null, searchTo: null };
-  const where = matchSql({ ...request, filters: indexRowFilters(filters) }, "lc", "c");
+  const rows = await prisma().$queryRaw<{ edge: "newest" | "stop"; timestamp: Date; change_id: bigint }[]>(textSearchBoundSql(request, textScanLimit));
+  const at = (edge: "newest" | "stop") => {
+    const row = rows.find((r) => r.edge === edge);
+    return row ? { timestamp: row.timestamp, changeId: BigInt(row.change_id) } : null;
+  };
+  return { searchedFrom: at("newest"), searchTo: at("stop") };
+}
+
+/**
+ * The search's first row ("newest") and where it stops ("stop"; no such row when fewer remain), as rows of
+ * `edge, timestamp, change_id` (exported for EXPLAIN in the tests).
+ */
+export function textSearchBoundSql(request: TimelinePageRequest, textScanLimit: number): Prisma.Sql {
+  const scanned = Math.trunc(textScanLimit);
   const cursor = request.before ? cursorSql(request.before) : Prisma.empty;
+  const indexRows = { ...request, filters: indexRowFilters(request.filters) };
+  const { scope } = request;
+  if (scope.kind === "team") {
+    // Rows in the scope's order read each shared link's index, newest first: a search merged over the links would
+    // have to read and sort all their rows to find the textScanLimit-th. Each link reads its own share of the rows
+    // instead, and the search stops at the newest of the links' last rows: about textScanLimit rows in all, and at
+    // least a share of them (the link that sets the stop).
+    const shares = Prisma.sql`(SELECT greatest(ceil(${scanned}::numeric / count(*)), 1)::int FROM (${teamLinksSql(scope)}) counted)`;
+    const nth = (offset: Prisma.Sql) => Prisma.sql`
+      SELECT picked."timestamp", picked.change_id
+      FROM (${teamLinksSql(scope)}) shared
+      CROSS JOIN LATERAL (
+        SELECT lc."timestamp", lc.change_id, lc.user_id FROM link_changes lc
+        WHERE lc.link_id = shared.link_id AND ${filtersSql(indexRows, "lc", "c")} ${cursor}
+        ORDER BY lc."timestamp" DESC, lc.change_id DESC
+        OFFSET ${offset} LIMIT 1) picked
+      WHERE picked.user_id = shared.user_id
+      ORDER BY picked."timestamp" DESC, picked.change_id DESC
+      LIMIT 1`;
+    return Prisma.sql`
+      SELECT 'newest' AS edge, * FROM (${nth(Prisma.sql`0`)}) newest
+      UNION ALL
+      SELECT 'stop' AS edge, * FROM (${nth(Prisma.sql`${shares} - 1`)}) stop`;
+  }
   // The first and the last of the rows the search will read, and how many there are.
-  const rows = await prisma().$queryRaw<{ timestamp: Date; change_id: bigint; searched: bigint; position: bigint }[]>(Prisma.sql`
-    SELECT "timestamp", change_id, searched, position FROM (
+  return Prisma.sql`
+    SELECT edges.edge, numbered."timestamp", numbered.change_id FROM (
       SELECT "timestamp", change_id, count(*) OVER () AS searched,
              row_number() OVER (ORDER BY "timestamp" DESC, change_id DESC) AS position
       FROM (
         SELECT lc."timestamp", lc.change_id FROM link_changes lc
-        WHERE ${where} ${cursor}
+        WHERE ${matchSql(indexRows, "lc", "c")} ${cursor}
         GROUP BY lc."timestamp", lc.change_id
         ORDER BY lc."timestamp" DESC, lc.change_id DESC
-        LIMIT ${Math.trunc(textScanLimit)}) read) numbered
-    WHERE position = 1 OR position = searched
-    ORDER BY position`);
-  const at = (row: (typeof rows)[number] | undefined) => (row ? { timestamp: row.timestamp, changeId: BigInt(row.change_id) } : null);
-  const last = rows.at(-1);
-  return { searchedFrom: at(rows[0]), searchTo: last && Number(last.searched) >= textScanLimit ? at(last) : null };
+        LIMIT ${scanned}) read) numbered
+    CROSS JOIN LATERAL (VALUES ('newest', position = 1), ('stop', position = searched AND searched >= ${scanned})) edges(edge, holds)
+    WHERE edges.holds`;
 }
 
 /** The one statement behind getTimelinePage (exported for EXPLAIN in the bench); `searchTo` bounds a text search. */

@@ -1,10 +1,12 @@
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createBenchTeam } from "@/bench/sections/timeline/benchTeam";
 import { userId } from "@/bench/sections/timeline/filterCases";
 import { DEFAULT_SHAPE, seedTimeline } from "@/bench/sections/timeline/seedTimeline";
 import { loadFeedDocument } from "@/lib/feedExport/loadFeedDocument";
 import { getTimelinePage, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
 import type { TimelineCursor } from "@/lib/timeline/timelineCursor";
+import type { TimelineScope } from "@/lib/timeline/timelineScope";
 import { countNewForViewer, loadTimelineView, TEXT_SEARCH_ROWS_PER_PAGE } from "@/lib/timeline/loadTimelineView";
 import { encodeTimelineCursor } from "@/lib/timeline/timelineCursor";
 import { NO_FILTERS, type TimelineFilters } from "@/lib/timeline/timelineFilters";
@@ -39,11 +41,11 @@ interface Walk {
 }
 
 /** Every page of the search, following nextCursor; the ids are the changes' (grouped: the head of each page's group). */
-async function walk(filters: TimelineFilters, textScanLimit?: number): Promise<Walk> {
+async function walk(filters: TimelineFilters, textScanLimit?: number, scope: TimelineScope = { kind: "user", userId: VIEWER }): Promise<Walk> {
   const out: Walk = { ids: [], pages: [] };
   let before: TimelineCursor | null = null;
   for (let guard = 0; guard < 1000; guard++) {
-    const request: TimelinePageRequest = { scope: { kind: "user", userId: VIEWER }, filters, limit: 20, before, textScanLimit };
+    const request: TimelinePageRequest = { scope, filters, limit: 20, before, textScanLimit };
     const page = await getTimelinePage(request);
     const entries = page.mode === "changes" ? page.entries : page.groups.map((g) => g.head);
     out.ids.push(...entries.map((e) => e.changeId));
@@ -102,6 +104,33 @@ it("grouped by page with a rare word: bounded too, together exactly the unbounde
   expect(view.groups).toEqual([]);
   expect(view.searchedBackTo).not.toBeNull();
   expect(view.pollAfter).not.toBeNull();
+});
+
+it("a team's search with a rare word: each shared link reads its share, together exactly the unbounded search's rows", async () => {
+  const teamId = "00000000-0000-4000-8000-00000000fee1";
+  const members = [VIEWER, userId(4), userId(5)];
+  const links = await createBenchTeam(client, teamId, members);
+  const scope: TimelineScope = { kind: "team", teamId, memberUserId: VIEWER };
+  const filters = { ...NO_FILTERS, text: "typo" };
+  const unbounded = await walk(filters, undefined, scope);
+  const bounded = await walk(filters, SCAN, scope);
+  expect(unbounded.ids.length).toBeGreaterThan(10);
+  expect(bounded.ids).toEqual(unbounded.ids);
+  const stopped = bounded.pages.filter((p) => p.searchedTo !== null);
+  expect(stopped.length).toBeGreaterThan(3);
+  // The link that sets the stop read its whole share; no link read more than its share.
+  const share = Math.ceil(SCAN / links);
+  for (const page of stopped) {
+    const { rows } = await client.query<{ link_rows: number; most: number }>(
+      `SELECT sum(n)::int AS link_rows, max(n)::int AS most FROM (
+         SELECT count(*) AS n FROM link_changes lc JOIN team_shared_links ts ON ts.link_id = lc.link_id AND ts.team_id = $1
+         WHERE (lc."timestamp", lc.change_id) >= ($2, $3) AND ($4::timestamptz IS NULL OR (lc."timestamp", lc.change_id) < ($4, $5))
+         GROUP BY lc.link_id) per_link`,
+      [teamId, page.searchedTo!.timestamp, page.searchedTo!.changeId.toString(), page.before?.timestamp ?? null, page.before?.changeId.toString() ?? null],
+    );
+    expect(rows[0]).toEqual({ link_rows: expect.any(Number), most: share });
+    expect(rows[0]!.link_rows).toBeLessThanOrEqual(links * share);
+  }
 });
 
 it("a common word fills its pages without stopping", async () => {

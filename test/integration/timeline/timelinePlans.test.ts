@@ -4,7 +4,7 @@ import { filterCases, userId } from "@/bench/sections/timeline/filterCases";
 import { createBenchTeam } from "@/bench/sections/timeline/benchTeam";
 import { DEFAULT_SHAPE, seedTimeline } from "@/bench/sections/timeline/seedTimeline";
 import { prisma, SESSION_OPTIONS } from "@/lib/db/prisma";
-import { timelinePageSql, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
+import { textSearchBoundSql, timelinePageSql, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 
 /**
@@ -41,9 +41,9 @@ async function planOf(filterName: string): Promise<PlanNode[]> {
   return planNodes<PlanNode>({ scope: { kind: "user", userId: userId(VIEWER) }, filters: filtersNamed(filterName), limit: 50 }, "FORMAT JSON");
 }
 
-/** Every node of the page statement's plan, EXPLAINed with `options`. */
-async function planNodes<Node extends PlanNode>(request: TimelinePageRequest, options: string): Promise<Node[]> {
-  const { sql } = timelinePageSql(request);
+/** Every node of the page statement's plan (or another statement's for the request), EXPLAINed with `options`. */
+async function planNodes<Node extends PlanNode>(request: TimelinePageRequest, options: string, statement = (r: TimelinePageRequest) => timelinePageSql(r).sql): Promise<Node[]> {
+  const sql = statement(request);
   const values = sql.values.map((v) => (typeof v === "bigint" ? v.toString() : v));
   const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: Node }] }>(`EXPLAIN (${options}) ${sql.text}`, values);
   const nodes: Node[] = [];
@@ -106,4 +106,13 @@ it("a team view reads each shared link's newest rows, not every row of the team'
     expect({ filterName, within: linkRowsRead <= (links + 3) * (limit + 1) }).toEqual({ filterName, within: true });
     expect(teamRows).toBeGreaterThan(5 * (links + 3) * (limit + 1));
   }
+  // A text search's bound: each link's share of the rows (and its newest), not every row of the team's links.
+  const scanned = 1000;
+  const share = Math.ceil(scanned / links);
+  const request: TimelinePageRequest = { scope: { kind: "team", teamId, memberUserId: members[0]! }, filters: { ...filtersNamed("no filter"), text: "typo" }, limit };
+  const nodes = await planNodes<AnalyzedNode>(request, "ANALYZE, FORMAT JSON", (r) => textSearchBoundSql(r, scanned));
+  const linkRowsRead = nodes.filter((n) => n["Relation Name"] === "link_changes").reduce((sum, n) => sum + n["Actual Rows"] * n["Actual Loops"], 0);
+  expect(linkRowsRead).toBeGreaterThanOrEqual(share);
+  expect(linkRowsRead).toBeLessThanOrEqual(links * (share + 1));
+  expect(teamRows).toBeGreaterThan(5 * links * (share + 1));
 });
