@@ -129,7 +129,7 @@ async function timePages(
 // Three bench users sharing all their links into one team: the team view merges their timelines.
 const TEAM_MEMBERS = BENCH_USERS.slice(0, 3);
 
-/** The team view of a team of TEAM_MEMBERS, unfiltered and searched for a rare word, timed as each member. */
+/** The team view of a team of TEAM_MEMBERS, unfiltered, grouped by page and searched for a rare word, timed as each member. */
 async function teamView(databaseUrl: string, deepCursors: ReadonlyMap<number, TimelineCursor>): Promise<{ name: string; timed: PageTimings }[]> {
   const teamId = "00000000-0000-4000-8000-0000000007ea";
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -144,6 +144,7 @@ async function teamView(databaseUrl: string, deepCursors: ReadonlyMap<number, Ti
   const name = `team view of ${TEAM_MEMBERS.length} users (${sharedLinks} shared links)`;
   return [
     { name: `${name}, no filter`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: NO_FILTERS })) },
+    { name: `${name}, group by page`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: { ...NO_FILTERS, groupByPage: true } })) },
     {
       name: `${name}, text contains (rare)`,
       timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({

@@ -145,18 +145,22 @@ export function timelinePageSql(request: TimelinePageRequest, searchTo: Timeline
   const cursor = Prisma.sql`${request.before ? cursorSql(request.before) : Prisma.empty} ${searchTo ? searchToSql(searchTo) : Prisma.empty}`;
   const joinChange = needsChangeColumns(filters) ? Prisma.sql`JOIN changes c ON c.id = lc.change_id` : Prisma.empty;
   const head = filters.latestOnly || filters.groupByPage ? Prisma.sql`AND ${newestOfPageSql(request)}` : Prisma.empty;
-  const headColumns = filters.groupByPage ? Prisma.sql`, max(c.site_id::text) AS site_id, max(c.title) AS title` : Prisma.empty;
+  // Grouped, each head row also names its page.
+  const headColumns = (alias: string) =>
+    filters.groupByPage ? Prisma.sql`, max(${Prisma.raw(alias)}.site_id::text) AS site_id, max(${Prisma.raw(alias)}.title) AS title` : Prisma.empty;
   // A team's page takes the newest rows of each shared link (link_changes_link_id_timestamp_change_id_idx), then
   // the newest of those. Matched row by row against the shares instead, the planner reads every row of every
-  // shared link before it can sort them. The owner is checked outside: inside, with link_id, it would make the
-  // planner expect a row or two a link (it does not know one decides the other) and read them all to sort.
+  // shared link before it can sort them (grouped by page, checking each for a newer change of its page: seconds).
+  // The owner is checked outside: inside, with link_id, it would make the planner expect a row or two a link (it
+  // does not know one decides the other) and read them all to sort.
   const pageSql =
-    request.scope.kind === "team" && !filters.groupByPage
+    request.scope.kind === "team"
       ? Prisma.sql`
-    SELECT picked.change_id, picked."timestamp"
+    SELECT picked.change_id, picked."timestamp" ${headColumns("picked")}
     FROM (${teamLinksSql(request.scope)}) shared
     CROSS JOIN LATERAL (
-      SELECT lc.change_id, lc."timestamp", lc.user_id FROM link_changes lc ${joinChange}
+      SELECT lc.change_id, lc."timestamp", lc.user_id ${filters.groupByPage ? Prisma.sql`, c.site_id, c.title` : Prisma.empty}
+      FROM link_changes lc ${joinChange}
       WHERE lc.link_id = shared.link_id AND ${filtersSql(request, "lc", "c")} ${cursor} ${head}
       ORDER BY lc."timestamp" DESC, lc.change_id DESC
       LIMIT ${limit + 1}) picked
@@ -165,7 +169,7 @@ export function timelinePageSql(request: TimelinePageRequest, searchTo: Timeline
     ORDER BY picked."timestamp" DESC, picked.change_id DESC
     LIMIT ${limit + 1}`
       : Prisma.sql`
-    SELECT lc.change_id, lc."timestamp" ${headColumns}
+    SELECT lc.change_id, lc."timestamp" ${headColumns("c")}
     FROM link_changes lc ${joinChange}
     WHERE ${where} ${cursor} ${head}
     GROUP BY lc."timestamp", lc.change_id

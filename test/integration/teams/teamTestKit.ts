@@ -1,26 +1,30 @@
 import { loadTeamTimelineView } from "@/lib/teams/teamTimeline";
 import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
 import { NO_FILTERS, type TimelineFilters } from "@/lib/timeline/timelineFilters";
-import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
+import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { query } from "@/test/integration/sync/syncTestKit";
 
-/** Every row of the team timeline as the member sees it, following "load more" to the end. */
-export async function wholeTeamTimeline(
-  teamId: string,
-  userId: string,
-  filters: TimelineFilters = NO_FILTERS,
-  pageSize = 500,
-): Promise<TimelineRowView[]> {
-  const rows: TimelineRowView[] = [];
+/** Every page of the team timeline as the member sees it, following "load more" to the end. */
+async function wholeTeamView(teamId: string, userId: string, filters: TimelineFilters, pageSize: number): Promise<TimelineViewPage[]> {
+  const pages: TimelineViewPage[] = [];
   let before: string | null = null;
   for (;;) {
     const page = await loadTeamTimelineView(teamId, { userId, timeZone: "UTC" }, filters, before, pageSize);
     if (!page.ok) throw new Error(page.failure.message);
-    const view: TimelineViewPage = page.value;
-    rows.push(...view.rows);
-    if (view.nextCursor === null) return rows;
-    before = view.nextCursor;
+    pages.push(page.value);
+    if (page.value.nextCursor === null) return pages;
+    before = page.value.nextCursor;
   }
+}
+
+/** Every row of the team timeline as the member sees it. */
+export async function wholeTeamTimeline(teamId: string, userId: string, filters: TimelineFilters = NO_FILTERS, pageSize = 500): Promise<TimelineRowView[]> {
+  return (await wholeTeamView(teamId, userId, filters, pageSize)).flatMap((page) => page.rows);
+}
+
+/** Every group of the team timeline grouped by page, as the member sees it. */
+export async function wholeTeamGroups(teamId: string, userId: string, pageSize = 500): Promise<TimelineGroupView[]> {
+  return (await wholeTeamView(teamId, userId, { ...NO_FILTERS, groupByPage: true }, pageSize)).flatMap((page) => page.groups);
 }
 
 /** Independent of the timeline query: the distinct changes the links saw, with the links that saw each. */

@@ -14,10 +14,10 @@ import { setLinkShared } from "@/lib/teams/sharing";
 import { createTeamFeed } from "@/lib/teams/teamFeeds";
 import { loadTeamTimelineView } from "@/lib/teams/teamTimeline";
 import { NO_FILTERS } from "@/lib/timeline/timelineFilters";
-import { deps, expectedSeedKeys, linkWithBotPassword, newUser } from "@/test/integration/sync/syncTestKit";
+import { deps, expectedSeedKeys, linkWithBotPassword, newUser, query } from "@/test/integration/sync/syncTestKit";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki, loopbackNetwork } from "@/test/support/wikiFixture";
-import { changeKeys, changesOfLinks, wholeTeamTimeline } from "./teamTestKit";
+import { changeKeys, changesOfLinks, wholeTeamGroups, wholeTeamTimeline } from "./teamTestKit";
 
 // The API routes read the session through currentUser; here it is whoever the test says is signed in.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
@@ -134,6 +134,25 @@ describe("a team timeline", () => {
     expect(bobOnly.length).toBeGreaterThan(0);
     for (const key of both) expect(byKey.get(key)!.watchers.map((w) => w.userId).sort()).toEqual([anna, ben].sort());
     for (const key of bobOnly) expect(byKey.get(key)!.watchers.map((w) => w.linkId)).toEqual([benAlpha]);
+  });
+
+  it("grouped by page: one group per page the shared links saw, headed by its newest change, the same in small pages", async () => {
+    // Straight from SQL: each page's newest change among the shared links' rows, and how many changes it has.
+    const expected = await query<{ id: string; count: number }>(
+      `SELECT id, count FROM (
+         SELECT DISTINCT ON (c.site_id, c.title) c.id::text AS id, c."timestamp", c.id AS change_id,
+                count(*) OVER (PARTITION BY c.site_id, c.title)::int AS count
+         FROM changes c
+         WHERE c.id IN (SELECT lc.change_id FROM link_changes lc
+                        JOIN team_shared_links ts ON ts.link_id = lc.link_id AND ts.user_id = lc.user_id WHERE ts.team_id = $1)
+         ORDER BY c.site_id, c.title, c."timestamp" DESC, c.id DESC) heads
+       ORDER BY "timestamp" DESC, change_id DESC`,
+      [teamId],
+    );
+    expect(expected.some((page) => page.count > 1)).toBe(true);
+    const groups = await wholeTeamGroups(teamId, anna);
+    expect(groups.map((g) => ({ id: g.head.id, count: g.count }))).toEqual(expected);
+    expect((await wholeTeamGroups(teamId, ben, 7)).map((g) => g.head.id)).toEqual(expected.map((page) => page.id));
   });
 
   it("filters by \"watched by member\" and keeps every watcher of the rows it shows", async () => {
