@@ -67,36 +67,34 @@ async function rowsBetween(before: TimelineCursor | null, to: TimelineCursor): P
   return Number(rows[0]!.n);
 }
 
-it("a rare word: short pages that continue, together exactly the unbounded search's rows", async () => {
-  // Summaries are "Summary <n>"; a typo fix every 97th change: about 1 row in 97 of the timeline.
-  const filters = { ...NO_FILTERS, text: "typo" };
-  const unbounded = await walk(filters);
-  const bounded = await walk(filters, SCAN);
+/**
+ * Walks the search unbounded and bounded to SCAN rows a page: the same ids in the same order, with more than
+ * three pages cut short by the bound. Returns those pages.
+ */
+async function boundedWalkMatchesUnbounded(filters: TimelineFilters, scope?: TimelineScope): Promise<Walk["pages"]> {
+  const unbounded = await walk(filters, undefined, scope);
+  const bounded = await walk(filters, SCAN, scope);
   expect(unbounded.ids.length).toBeGreaterThan(10);
   expect(bounded.ids).toEqual(unbounded.ids);
   const stopped = bounded.pages.filter((p) => p.searchedTo !== null);
   expect(stopped.length).toBeGreaterThan(3);
+  return stopped;
+}
+
+it("a rare word: short pages that continue, together exactly the unbounded search's rows", async () => {
+  // Summaries are "Summary <n>"; a typo fix every 97th change: about 1 row in 97 of the timeline.
+  const stopped = await boundedWalkMatchesUnbounded({ ...NO_FILTERS, text: "typo" });
   // Each stopped page searched exactly SCAN of the viewer's rows (no text filter's other filters here).
   for (const page of stopped) expect(await rowsBetween(page.before, page.searchedTo!)).toBe(SCAN);
 });
 
 it("latest change per page with a rare word: bounded too, together exactly the unbounded search's rows", async () => {
-  const filters = { ...NO_FILTERS, text: "typo", latestOnly: true };
-  const unbounded = await walk(filters);
-  const bounded = await walk(filters, SCAN);
-  expect(unbounded.ids.length).toBeGreaterThan(10);
-  expect(bounded.ids).toEqual(unbounded.ids);
-  expect(bounded.pages.filter((p) => p.searchedTo !== null).length).toBeGreaterThan(3);
+  await boundedWalkMatchesUnbounded({ ...NO_FILTERS, text: "typo", latestOnly: true });
 });
 
 it("grouped by page with a rare word: bounded too, together exactly the unbounded search's pages", async () => {
   const filters = { ...NO_FILTERS, text: "typo", groupByPage: true };
-  const unbounded = await walk(filters);
-  const bounded = await walk(filters, SCAN);
-  expect(unbounded.ids.length).toBeGreaterThan(10);
-  expect(bounded.ids).toEqual(unbounded.ids);
-  const stopped = bounded.pages.filter((p) => p.searchedTo !== null);
-  expect(stopped.length).toBeGreaterThan(3);
+  const stopped = await boundedWalkMatchesUnbounded(filters);
   for (const page of stopped) expect(await rowsBetween(page.before, page.searchedTo!)).toBe(SCAN);
   // The view says how far it searched, and counts new changes from the newest row it read.
   const view = await loadTimelineView({ userId: VIEWER, timeZone: "UTC" }, { ...filters, text: "no such words anywhere" }, null);
@@ -111,13 +109,7 @@ it("a team's search with a rare word: each shared link reads its share, together
   const members = [VIEWER, userId(4), userId(5)];
   const links = await createBenchTeam(client, teamId, members);
   const scope: TimelineScope = { kind: "team", teamId, memberUserId: VIEWER };
-  const filters = { ...NO_FILTERS, text: "typo" };
-  const unbounded = await walk(filters, undefined, scope);
-  const bounded = await walk(filters, SCAN, scope);
-  expect(unbounded.ids.length).toBeGreaterThan(10);
-  expect(bounded.ids).toEqual(unbounded.ids);
-  const stopped = bounded.pages.filter((p) => p.searchedTo !== null);
-  expect(stopped.length).toBeGreaterThan(3);
+  const stopped = await boundedWalkMatchesUnbounded({ ...NO_FILTERS, text: "typo" }, scope);
   // The link that sets the stop read its whole share; no link read more than its share.
   const share = Math.ceil(SCAN / links);
   for (const page of stopped) {
