@@ -123,6 +123,8 @@ it("a team's search with a rare word: each shared link reads its share, together
     expect(rows[0]).toEqual({ link_rows: expect.any(Number), most: share });
     expect(rows[0]!.link_rows).toBeLessThanOrEqual(links * share);
   }
+  // Grouped by page, the team's heads come from the same bounded rows.
+  await boundedWalkMatchesUnbounded({ ...NO_FILTERS, text: "typo", groupByPage: true }, scope);
 });
 
 it("a common word fills its pages without stopping", async () => {
