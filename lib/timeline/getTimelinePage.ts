@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filterConditions, indexRowFilters, needsChangeColumns } from "./filterSql";
-import { scopeSql, teamLinksSql } from "./scopeSql";
+import { scopeSql, sharedLinkWalksSql, teamLinksSql } from "./scopeSql";
 import type { TimelineCursor } from "./timelineCursor";
 import type { TimelineEntry, TimelinePageGroup } from "./timelineEntry";
 import type { TimelineFilters } from "./timelineFilters";
@@ -101,20 +101,13 @@ export function textSearchBoundSql(request: TimelinePageRequest, textScanLimit: 
   const indexRows = { ...request, filters: indexRowFilters(request.filters) };
   const { scope } = request;
   if (scope.kind === "team") {
-    // Rows in the scope's order read each shared link's index, newest first: a search merged over the links would
-    // have to read and sort all their rows to find the textScanLimit-th. Each link reads its own share of the rows
-    // instead, and the search stops at the newest of the links' last rows: about textScanLimit rows in all, and at
-    // least a share of them (the link that sets the stop).
+    // The scope has no index in the timeline's order, so finding its textScanLimit-th row would read and sort all
+    // the shared links' rows. Each link reads its own share of the rows instead, and the search stops at the newest
+    // of the links' last rows: about textScanLimit rows in all, and at least a share of them (the link that sets the stop).
     const shares = Prisma.sql`(SELECT greatest(ceil(${scanned}::numeric / count(*)), 1)::int FROM (${teamLinksSql(scope)}) counted)`;
     const nth = (offset: Prisma.Sql) => Prisma.sql`
       SELECT picked."timestamp", picked.change_id
-      FROM (${teamLinksSql(scope)}) shared
-      CROSS JOIN LATERAL (
-        SELECT lc."timestamp", lc.change_id, lc.user_id FROM link_changes lc
-        WHERE lc.link_id = shared.link_id AND ${filtersSql(indexRows, "lc", "c")} ${cursor}
-        ORDER BY lc."timestamp" DESC, lc.change_id DESC
-        OFFSET ${offset} LIMIT 1) picked
-      WHERE picked.user_id = shared.user_id
+      ${sharedLinkWalksSql(scope, { where: Prisma.sql`${filtersSql(indexRows, "lc", "c")} ${cursor}`, window: Prisma.sql`OFFSET ${offset} LIMIT 1` })}
       ORDER BY picked."timestamp" DESC, picked.change_id DESC
       LIMIT 1`;
     return Prisma.sql`
@@ -148,23 +141,17 @@ export function timelinePageSql(request: TimelinePageRequest, searchTo: Timeline
   // Grouped, each head row also names its page.
   const headColumns = (alias: string) =>
     filters.groupByPage ? Prisma.sql`, max(${Prisma.raw(alias)}.site_id::text) AS site_id, max(${Prisma.raw(alias)}.title) AS title` : Prisma.empty;
-  // A team's page takes the newest rows of each shared link (link_changes_link_id_timestamp_change_id_idx), then
-  // the newest of those. Matched row by row against the shares instead, the planner reads every row of every
-  // shared link before it can sort them (grouped by page, checking each for a newer change of its page: seconds).
-  // The owner is checked outside: inside, with link_id, it would make the planner expect a row or two a link (it
-  // does not know one decides the other) and read them all to sort.
+  // A team's page takes the newest rows of each shared link, then the newest of those (grouped by page: the heads).
   const pageSql =
     request.scope.kind === "team"
       ? Prisma.sql`
     SELECT picked.change_id, picked."timestamp" ${headColumns("picked")}
-    FROM (${teamLinksSql(request.scope)}) shared
-    CROSS JOIN LATERAL (
-      SELECT lc.change_id, lc."timestamp", lc.user_id ${filters.groupByPage ? Prisma.sql`, c.site_id, c.title` : Prisma.empty}
-      FROM link_changes lc ${joinChange}
-      WHERE lc.link_id = shared.link_id AND ${filtersSql(request, "lc", "c")} ${cursor} ${head}
-      ORDER BY lc."timestamp" DESC, lc.change_id DESC
-      LIMIT ${limit + 1}) picked
-    WHERE picked.user_id = shared.user_id
+    ${sharedLinkWalksSql(request.scope, {
+      columns: filters.groupByPage ? Prisma.sql`, c.site_id, c.title` : Prisma.empty,
+      join: joinChange,
+      where: Prisma.sql`${filtersSql(request, "lc", "c")} ${cursor} ${head}`,
+      window: Prisma.sql`LIMIT ${limit + 1}`,
+    })}
     GROUP BY picked."timestamp", picked.change_id
     ORDER BY picked."timestamp" DESC, picked.change_id DESC
     LIMIT ${limit + 1}`

@@ -27,3 +27,26 @@ export function teamLinksSql(scope: Extract<TimelineScope, { kind: "team" }>): P
     WHERE ts.team_id = ${scope.teamId}::uuid
       AND EXISTS (SELECT 1 FROM team_members tm WHERE tm.team_id = ${scope.teamId}::uuid AND tm.user_id = ${scope.memberUserId}::uuid)`;
 }
+
+/**
+ * The FROM and WHERE of a query over a team's rows taken link by link: each shared link (`shared`) walks
+ * link_changes_link_id_timestamp_change_id_idx newest first, and `picked` holds what the walks yield (their
+ * timestamp, change_id and user_id, and `columns`). Matched row by row against the shares instead (scopeSql), the
+ * planner reads every row of every shared link before it can sort them. The owner is checked outside the walk:
+ * inside, with link_id, it would make the planner expect a row or two a link (it does not know one decides the
+ * other) and read them all to sort. `join` joins to `lc`, `where` filters it, `window` is the walk's OFFSET/LIMIT.
+ */
+export function sharedLinkWalksSql(
+  scope: Extract<TimelineScope, { kind: "team" }>,
+  walk: { columns?: Prisma.Sql; join?: Prisma.Sql; where: Prisma.Sql; window: Prisma.Sql },
+): Prisma.Sql {
+  return Prisma.sql`
+    FROM (${teamLinksSql(scope)}) shared
+    CROSS JOIN LATERAL (
+      SELECT lc."timestamp", lc.change_id, lc.user_id ${walk.columns ?? Prisma.empty}
+      FROM link_changes lc ${walk.join ?? Prisma.empty}
+      WHERE lc.link_id = shared.link_id AND ${walk.where}
+      ORDER BY lc."timestamp" DESC, lc.change_id DESC
+      ${walk.window}) picked
+    WHERE picked.user_id = shared.user_id`;
+}
