@@ -6,8 +6,7 @@ import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { actionRows } from "./actionRows";
 import { actionIds, builtPagesAndRoutes, pageFiles, routeHandlers, serverActions } from "./appSurface";
 import { feedRows, pageRows, routeRows } from "./httpRows";
-import { actionOutcome, form, httpOutcome, leaksOf, type ActionRow, type PerActor } from "./matrixRows";
-import { query } from "@/test/integration/sync/syncTestKit";
+import { actionOutcome, form, httpOutcome, leaksOf, one, type ActionRow, type PerActor } from "./matrixRows";
 import { ACTORS, buildWorld, removeBotPassword, type Actor, type World } from "./matrixWorld";
 
 /*
@@ -107,7 +106,7 @@ describe("the authorization matrix", () => {
     const action = actionIds().get("app/(app)/wikis/actions.ts#editLinkAction")!;
     const rename = (name: string) => [world.linkId, { ok: false }, form({ displayName: name, color: "#3366cc" })];
     const page = `/wikis/${world.linkId}`;
-    const linkName = () => query<{ display_name: string }>(`SELECT display_name FROM wiki_links WHERE id = $1`, [world.linkId]).then((r) => r[0]!.display_name);
+    const linkName = () => one(`SELECT display_name AS v FROM wiki_links WHERE id = $1`, [world.linkId]);
     const before = await linkName();
     const serverErrors: string[] = [];
     const foreign = await answerOf(
