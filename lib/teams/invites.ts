@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashInviteSecret, looksLikeInviteSecret, newInviteSecret } from "./inviteSecret";
 import { findMembership } from "./membership";
-import { fail, invalid, ok, ownersOnly, teamNotFound, type TeamResult } from "./teamResult";
+import { fail, invalid, ok, ownerRefusal, type TeamResult } from "./teamResult";
 
 /** Every database access for team invitations. */
 
@@ -23,9 +23,8 @@ export async function createInvite(
   input: { validForDays: number },
   now = new Date(),
 ): Promise<TeamResult<{ inviteId: string; secret: string; expiresAt: Date }>> {
-  const role = await findMembership(teamId, userId);
-  if (role === null) return fail(teamNotFound);
-  if (role !== "owner") return fail(ownersOnly);
+  const refused = ownerRefusal(await findMembership(teamId, userId));
+  if (refused !== null) return fail(refused);
   if (!(INVITE_VALIDITY_DAYS as readonly number[]).includes(input.validForDays)) {
     return invalid(`An invitation is valid for ${INVITE_VALIDITY_DAYS.join(", ")} days.`);
   }
@@ -40,9 +39,8 @@ export async function createInvite(
 
 /** The team's invitations that still work (owners only). */
 export async function listInvites(userId: string, teamId: string, now = new Date()): Promise<TeamResult<InviteView[]>> {
-  const role = await findMembership(teamId, userId);
-  if (role === null) return fail(teamNotFound);
-  if (role !== "owner") return fail(ownersOnly);
+  const refused = ownerRefusal(await findMembership(teamId, userId));
+  if (refused !== null) return fail(refused);
   const rows = await prisma().teamInvite.findMany({
     where: { teamId, expiresAt: { gt: now } },
     orderBy: { createdAt: "asc" },
@@ -53,9 +51,8 @@ export async function listInvites(userId: string, teamId: string, now = new Date
 
 /** The link stops working at once (owners only). */
 export async function revokeInvite(userId: string, teamId: string, inviteId: string): Promise<TeamResult> {
-  const role = await findMembership(teamId, userId);
-  if (role === null) return fail(teamNotFound);
-  if (role !== "owner") return fail(ownersOnly);
+  const refused = ownerRefusal(await findMembership(teamId, userId));
+  if (refused !== null) return fail(refused);
   const { count } = await prisma().teamInvite.deleteMany({ where: { id: inviteId, teamId } });
   return count === 1 ? ok(undefined) : invalid("That invitation no longer exists.");
 }

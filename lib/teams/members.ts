@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid as uuid } from "./membership";
-import { fail, invalid, ok, ownersOnly, teamNotFound, type TeamFailure, type TeamResult } from "./teamResult";
+import { fail, invalid, ok, ownerRefusal, teamNotFound, type TeamFailure, type TeamResult } from "./teamResult";
 
 /**
  * Every change to who is in a team. Removing a membership row removes, by
@@ -24,9 +24,7 @@ async function roleIn(tx: Tx, teamId: string, userId: string) {
 /** Locks the team for an owner's action: the failure to answer, or null when `userId` owns it. */
 async function lockForOwner(tx: Tx, teamId: string, userId: string): Promise<TeamFailure | null> {
   await lockTeam(tx, teamId);
-  const role = await roleIn(tx, teamId, userId);
-  if (role === null) return teamNotFound;
-  return role === "owner" ? null : ownersOnly;
+  return ownerRefusal(await roleIn(tx, teamId, userId));
 }
 
 /** Leaves the team. The last member leaving deletes it; an only owner must first make someone else owner. */
