@@ -103,7 +103,8 @@ export async function markFilterReadAction(filterQuery: string): Promise<Watchin
   const parsed = safeParseTimelineFilters(new URLSearchParams(filterQuery.slice(0, 4000)));
   if (!parsed.ok) return { ok: false, message: parsed.error };
   const outcome = await markFilterRead(timelineViewerOf(user), parsed.filters);
-  const done = `${outcome.pages} ${outcome.pages === 1 ? "page" : "pages"} marked read.`;
+  const marked = `${outcome.pages} ${outcome.pages === 1 ? "page" : "pages"} marked read.`;
+  const done = outcome.more ? `${marked} More unread changes may match this filter: press “Mark all read for this filter” again to go on.` : marked;
   if (outcome.failures.length === 0) return { ok: true, message: done };
   return { ok: false, message: `${done} ${outcome.failures.map((f) => f.failure.message).join(" ")}` };
 }

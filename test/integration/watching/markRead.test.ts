@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEdit, type MwClient } from "@/e2e/mediawiki/fixture";
+import { NO_FILTERS } from "@/lib/timeline/timelineFilters";
 import { listWatchedPages } from "@/lib/watching/listWatchedPages";
+import { markFilterRead } from "@/lib/watching/markFilterRead";
 import { markChangeRead, markPagesRead, markRowsRead, markWatchlistRead } from "@/lib/watching/markRead";
 import { watchPages } from "@/lib/watching/watchPages";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
@@ -110,5 +112,19 @@ describe("marking changes read on the wiki", () => {
     expect(await notification(pages[0]!.title)).toBeNull();
     expect(await notification(pages[1]!.title)).toBeNull();
     expect(await notification(pages[2]!.title)).not.toBeNull();
+  });
+
+  it("mark all read for a filter matching more unread rows than one call reads says so, and the next call goes on", async () => {
+    const pages = await unreadPages("BoundedA", "BoundedB", "BoundedC");
+    for (const page of pages) await insertLocalRow(linkId, page.title, new Date(page.timestamp));
+    const viewer = { userId, timeZone: "UTC" };
+    const filters = { ...NO_FILTERS, text: "Bounded" };
+    const unread = async () => (await Promise.all(pages.map((page) => notification(page.title)))).filter((marker) => marker !== null).length;
+
+    expect(await markFilterRead(viewer, filters, { network, maxRows: 2 })).toEqual({ pages: 2, failures: [], more: true });
+    expect(await unread()).toBe(1);
+
+    expect(await markFilterRead(viewer, filters, { network, maxRows: 2 })).toEqual({ pages: 1, failures: [], more: false });
+    expect(await unread()).toBe(0);
   });
 });
