@@ -3,7 +3,7 @@ import { registerUser } from "@/lib/accounts/registerUser";
 import { getTimelinePage, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
 import { TEXT_SEARCH_ROWS_PER_PAGE } from "@/lib/timeline/loadTimelineView";
 import type { TimelineCursor } from "@/lib/timeline/timelineCursor";
-import { NO_FILTERS } from "@/lib/timeline/timelineFilters";
+import { NO_FILTERS, type TimelineFilters } from "@/lib/timeline/timelineFilters";
 import type { BenchSection } from "../run";
 import type { BenchTable } from "../table";
 import { filterCases, userId } from "./timeline/filterCases";
@@ -129,7 +129,10 @@ async function timePages(
 // Three bench users sharing all their links into one team: the team view merges their timelines.
 const TEAM_MEMBERS = BENCH_USERS.slice(0, 3);
 
-/** The team view of a team of TEAM_MEMBERS, unfiltered, grouped by page and searched for a rare word, timed as each member. */
+/**
+ * The team view of a team of TEAM_MEMBERS, unfiltered, grouped by page, on one of the viewer's wikis, unread only and
+ * searched for a rare word, timed as each member.
+ */
 async function teamView(databaseUrl: string, deepCursors: ReadonlyMap<number, TimelineCursor>): Promise<{ name: string; timed: PageTimings }[]> {
   const teamId = "00000000-0000-4000-8000-0000000007ea";
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -145,6 +148,8 @@ async function teamView(databaseUrl: string, deepCursors: ReadonlyMap<number, Ti
   return [
     { name: `${name}, no filter`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: NO_FILTERS })) },
     { name: `${name}, group by page`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: { ...NO_FILTERS, groupByPage: true } })) },
+    { name: `${name}, one wiki`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: userCase(u, "one wiki") })) },
+    { name: `${name}, unread only`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: userCase(u, "unread only") })) },
     {
       name: `${name}, text contains (rare)`,
       timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({
@@ -154,6 +159,11 @@ async function teamView(databaseUrl: string, deepCursors: ReadonlyMap<number, Ti
       })),
     },
   ];
+}
+
+/** The filters of one of filterCases for bench user `u`. */
+function userCase(u: number, caseName: string): TimelineFilters {
+  return filterCases(u, DEFAULT_SHAPE.wikisPerUser, DEFAULT_SHAPE.wikis).find(([name]) => name === caseName)![1];
 }
 
 async function cursorAtDepth(databaseUrl: string, user: string, depth: number): Promise<TimelineCursor> {

@@ -104,10 +104,11 @@ export function textSearchBoundSql(request: TimelinePageRequest, textScanLimit: 
     // The scope has no index in the timeline's order, so finding its textScanLimit-th row would read and sort all
     // the shared links' rows. Each link reads its own share of the rows instead, and the search stops at the newest
     // of the links' last rows: about textScanLimit rows in all, and at least a share of them (the link that sets the stop).
-    const shares = Prisma.sql`(SELECT greatest(ceil(${scanned}::numeric / count(*)), 1)::int FROM (${teamLinksSql(scope)}) counted)`;
+    const onWikis = request.filters.wikis;
+    const shares = Prisma.sql`(SELECT greatest(ceil(${scanned}::numeric / count(*)), 1)::int FROM (${teamLinksSql(scope, onWikis)}) counted)`;
     const nth = (offset: Prisma.Sql) => Prisma.sql`
       SELECT picked."timestamp", picked.change_id
-      ${sharedLinkWalksSql(scope, { where: Prisma.sql`${filtersSql(indexRows, "lc", "c")} ${cursor}`, window: Prisma.sql`OFFSET ${offset} LIMIT 1` })}
+      ${sharedLinkWalksSql(scope, { where: Prisma.sql`${filtersSql(indexRows, "lc", "c")} ${cursor}`, window: Prisma.sql`OFFSET ${offset} LIMIT 1`, onWikis })}
       ORDER BY picked."timestamp" DESC, picked.change_id DESC
       LIMIT 1`;
     return Prisma.sql`
@@ -151,6 +152,7 @@ export function timelinePageSql(request: TimelinePageRequest, searchTo: Timeline
       join: joinChange,
       where: Prisma.sql`${filtersSql(request, "lc", "c")} ${cursor} ${head}`,
       window: Prisma.sql`LIMIT ${limit + 1}`,
+      onWikis: filters.wikis,
     })}
     GROUP BY picked."timestamp", picked.change_id
     ORDER BY picked."timestamp" DESC, picked.change_id DESC

@@ -17,14 +17,16 @@ export function scopeSql(scope: TimelineScope, alias: string): Prisma.Sql {
 }
 
 /**
- * The team's shared links (link_id, user_id). Shares are read at query time, so unsharing or leaving takes
- * effect at once. The owner must match too, and a viewer who is not (or no longer) a member sees nothing,
- * even if a caller forgot to check.
+ * The team's shared links (link_id, user_id), only those on `onWikis` when given. Shares are read at query time,
+ * so unsharing or leaving takes effect at once. The owner must match too, and a viewer who is not (or no longer)
+ * a member sees nothing, even if a caller forgot to check.
  */
-export function teamLinksSql(scope: Extract<TimelineScope, { kind: "team" }>): Prisma.Sql {
+export function teamLinksSql(scope: Extract<TimelineScope, { kind: "team" }>, onWikis: readonly string[] = []): Prisma.Sql {
+  // A link never changes wiki, so all its rows are of its wiki.
+  const wikis = onWikis.length > 0 ? Prisma.sql`AND ts.link_id IN (SELECT w.id FROM wiki_links w WHERE w.site_id = ANY(${onWikis}::uuid[]))` : Prisma.empty;
   return Prisma.sql`
     SELECT ts.link_id, ts.user_id FROM team_shared_links ts
-    WHERE ts.team_id = ${scope.teamId}::uuid
+    WHERE ts.team_id = ${scope.teamId}::uuid ${wikis}
       AND EXISTS (SELECT 1 FROM team_members tm WHERE tm.team_id = ${scope.teamId}::uuid AND tm.user_id = ${scope.memberUserId}::uuid)`;
 }
 
@@ -35,13 +37,14 @@ export function teamLinksSql(scope: Extract<TimelineScope, { kind: "team" }>): P
  * planner reads every row of every shared link before it can sort them. The owner is checked outside the walk:
  * inside, with link_id, it would make the planner expect a row or two a link (it does not know one decides the
  * other) and read them all to sort. `join` joins to `lc`, `where` filters it, `window` is the walk's OFFSET/LIMIT.
+ * `onWikis` (a wiki filter) leaves out the links on other wikis: their walks would read every row to find none.
  */
 export function sharedLinkWalksSql(
   scope: Extract<TimelineScope, { kind: "team" }>,
-  walk: { columns?: Prisma.Sql; join?: Prisma.Sql; where: Prisma.Sql; window: Prisma.Sql },
+  walk: { columns?: Prisma.Sql; join?: Prisma.Sql; where: Prisma.Sql; window: Prisma.Sql; onWikis?: readonly string[] },
 ): Prisma.Sql {
   return Prisma.sql`
-    FROM (${teamLinksSql(scope)}) shared
+    FROM (${teamLinksSql(scope, walk.onWikis)}) shared
     CROSS JOIN LATERAL (
       SELECT lc."timestamp", lc.change_id, lc.user_id ${walk.columns ?? Prisma.empty}
       FROM link_changes lc ${walk.join ?? Prisma.empty}

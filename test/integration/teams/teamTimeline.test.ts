@@ -163,6 +163,16 @@ describe("a team timeline", () => {
     expect(annaWiki.map((r) => r.id).sort()).toEqual([...(await changesOfLinks([annaAlpha])).keys()].sort());
   });
 
+  it("filters by wiki: every change the shared links saw on it and none of another wiki's, in small pages too", async () => {
+    const beta = (await query<{ site_id: string }>(`SELECT site_id::text FROM wiki_links WHERE id = $1::uuid`, [annaBeta]))[0]!.site_id;
+    const expected = [...(await changesOfLinks([annaBeta])).keys()].sort();
+    expect(expected.length).toBeGreaterThan(7);
+    for (const pageSize of [500, 7]) {
+      const rows = await wholeTeamTimeline(teamId, ben, { ...NO_FILTERS, wikis: [beta] }, pageSize);
+      expect(rows.map((r) => r.id).sort()).toEqual(expected);
+    }
+  });
+
   it("drops a link's changes at once when its owner unshares it, and brings them back when shared again", async () => {
     const before = await wholeTeamTimeline(teamId, anna);
     expect(await setLinkShared(anna, teamId, annaBeta, false)).toEqual({ ok: true, value: undefined });
