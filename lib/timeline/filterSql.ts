@@ -64,10 +64,7 @@ export function filterConditions(filters: TimelineFilters, ctx: FilterSqlContext
   out.push(flagSql(filters.bot, Prisma.sql`${lc}.bot`));
   out.push(flagSql(filters.minor, Prisma.sql`${lc}.minor`));
   out.push(flagSql(filters.anon, Prisma.sql`${lc}.anon`));
-  if (filters.unreadOnly) {
-    // MediaWiki marks a change unread when it is not older than the watcher's notificationtimestamp.
-    out.push(Prisma.sql`(${lc}.notification_timestamp IS NOT NULL AND ${lc}."timestamp" >= ${lc}.notification_timestamp)`);
-  }
+  out.push(...linkRowConditions(filters, ctx.lc));
   if (filters.from !== null) {
     out.push(Prisma.sql`${lc}."timestamp" >= (${filters.from}::date::timestamp AT TIME ZONE ${ctx.timeZone})`);
   }
@@ -99,6 +96,16 @@ export function filterConditions(filters: TimelineFilters, ctx: FilterSqlContext
     out.push(filters.mine === "only" ? mine : Prisma.sql`(${c}.user_name IS NULL OR NOT ${mine})`);
   }
   return out.filter((x): x is Prisma.Sql => x !== null);
+}
+
+/**
+ * The filters that can differ between two links' rows of one change: the link's own unread state. Every other
+ * column a filter reads on a link_changes row is the change's, copied.
+ */
+export function linkRowConditions(filters: TimelineFilters, alias: string): Prisma.Sql[] {
+  const lc = Prisma.raw(alias);
+  // MediaWiki marks a change unread when it is not older than the watcher's notificationtimestamp.
+  return filters.unreadOnly ? [Prisma.sql`(${lc}.notification_timestamp IS NOT NULL AND ${lc}."timestamp" >= ${lc}.notification_timestamp)`] : [];
 }
 
 /** By name on every wiki: local name, canonical (English) name or alias; resolved per wiki from its siteinfo. */

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { filterConditions, indexRowFilters, needsChangeColumns } from "./filterSql";
-import { scopeSql, sharedLinkWalksSql, teamLinksSql } from "./scopeSql";
+import { filterConditions, indexRowFilters, linkRowConditions, needsChangeColumns } from "./filterSql";
+import { memberWalksSql, scopeSql, sharedLinkWalksSql, teamLinksSql } from "./scopeSql";
 import type { TimelineCursor } from "./timelineCursor";
 import type { TimelineEntry, TimelinePageGroup } from "./timelineEntry";
 import type { TimelineFilters } from "./timelineFilters";
@@ -142,15 +142,16 @@ export function timelinePageSql(request: TimelinePageRequest, searchTo: Timeline
   // Grouped, each head row also names its page.
   const headColumns = (alias: string) =>
     filters.groupByPage ? Prisma.sql`, max(${Prisma.raw(alias)}.site_id::text) AS site_id, max(${Prisma.raw(alias)}.title) AS title` : Prisma.empty;
-  // A team's page takes the newest rows of each shared link, then the newest of those (grouped by page: the heads).
+  // A team's page takes each sharing member's newest changes, then the newest of those (grouped by page: the heads).
   const pageSql =
     request.scope.kind === "team"
       ? Prisma.sql`
     SELECT picked.change_id, picked."timestamp" ${headColumns("picked")}
-    ${sharedLinkWalksSql(request.scope, {
-      columns: filters.groupByPage ? Prisma.sql`, c.site_id, c.title` : Prisma.empty,
+    ${memberWalksSql(request.scope, {
+      columns: headColumns("c"),
       join: joinChange,
       where: Prisma.sql`${filtersSql(request, "lc", "c")} ${cursor} ${head}`,
+      sharedRow: Prisma.join([Prisma.sql`TRUE`, ...linkRowConditions(filters, "shared_row")], " AND "),
       window: Prisma.sql`LIMIT ${limit + 1}`,
       onWikis: filters.wikis,
     })}

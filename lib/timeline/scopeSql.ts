@@ -53,3 +53,39 @@ export function sharedLinkWalksSql(
       ${walk.window}) picked
     WHERE picked.user_id = shared.user_id`;
 }
+
+/**
+ * The FROM of a query over a team's rows taken member by member: each member who shares links (`owner`) walks their
+ * own timeline index newest first, reading only the index as their own timeline does, and `picked` holds each
+ * member's changes once (timestamp, change_id and `columns`, aggregates over `lc` and what `join` joins). `where`
+ * filters `lc`; `window` is the walk's LIMIT. A change stays when one of the links the member shares has a row for
+ * it that meets `sharedRow` (conditions on `shared_row`: the filters that differ from link to link), which is known
+ * without a look when the member shares all their links (on the wikis of `onWikis`, a wiki filter). The probe is
+ * fenced (OFFSET 0) so the planner cannot make it a semi-join: it would guess it keeps few rows and sort them all.
+ * A walk per shared link instead reads the link's rows in the heap to test a filter the index holds (unread only
+ * read every row of a link with nothing unread). The owner is checked on the link: a link's rows are its owner's.
+ */
+export function memberWalksSql(
+  scope: Extract<TimelineScope, { kind: "team" }>,
+  walk: { columns?: Prisma.Sql; join?: Prisma.Sql; where: Prisma.Sql; sharedRow: Prisma.Sql; window: Prisma.Sql; onWikis?: readonly string[] },
+): Prisma.Sql {
+  const onWikis = walk.onWikis ?? [];
+  const ownedOnWikis = onWikis.length > 0 ? Prisma.sql`AND other.site_id = ANY(${onWikis}::uuid[])` : Prisma.empty;
+  return Prisma.sql`
+    FROM (
+      SELECT shared.user_id, array_agg(shared.link_id) AS link_ids,
+             count(*) = (SELECT count(*) FROM wiki_links other WHERE other.user_id = shared.user_id ${ownedOnWikis}) AS all_shared
+      FROM (${teamLinksSql(scope, onWikis)}) shared JOIN wiki_links owned ON owned.id = shared.link_id AND owned.user_id = shared.user_id
+      GROUP BY shared.user_id) owner
+    CROSS JOIN LATERAL (
+      SELECT lc."timestamp", lc.change_id ${walk.columns ?? Prisma.empty}
+      FROM link_changes lc ${walk.join ?? Prisma.empty}
+      WHERE lc.user_id = owner.user_id AND ${walk.where}
+        AND (owner.all_shared OR EXISTS (
+          SELECT 1 FROM link_changes shared_row
+          WHERE shared_row.link_id = ANY(owner.link_ids) AND shared_row.change_id = lc.change_id AND ${walk.sharedRow}
+          OFFSET 0))
+      GROUP BY lc."timestamp", lc.change_id
+      ORDER BY lc."timestamp" DESC, lc.change_id DESC
+      ${walk.window}) picked`;
+}
