@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filterConditions, indexRowFilters, linkRowConditions, needsChangeColumns } from "./filterSql";
-import { memberWalksSql, scopeSql, sharedLinkWalksSql, teamLinksSql } from "./scopeSql";
+import { memberWalksSql, scopeSql, teamLinksSql } from "./scopeSql";
 import type { TimelineCursor } from "./timelineCursor";
 import type { TimelineEntry, TimelinePageGroup } from "./timelineEntry";
 import type { TimelineFilters } from "./timelineFilters";
@@ -102,13 +102,20 @@ export function textSearchBoundSql(request: TimelinePageRequest, textScanLimit: 
   const { scope } = request;
   if (scope.kind === "team") {
     // The scope has no index in the timeline's order, so finding its textScanLimit-th row would read and sort all
-    // the shared links' rows. Each link reads its own share of the rows instead, and the search stops at the newest
-    // of the links' last rows: about textScanLimit rows in all, and at least a share of them (the link that sets the stop).
+    // the sharing members' rows. Each member reads their own share of the rows instead, and the search stops at the
+    // newest of the members' last rows: about textScanLimit rows in all, and at least a share of them (the member
+    // who sets the stop).
     const onWikis = request.filters.wikis;
-    const shares = Prisma.sql`(SELECT greatest(ceil(${scanned}::numeric / count(*)), 1)::int FROM (${teamLinksSql(scope, onWikis)}) counted)`;
+    const shares = Prisma.sql`(
+      SELECT greatest(ceil(${scanned}::numeric / count(DISTINCT counted.user_id)), 1)::int FROM (${teamLinksSql(scope, onWikis)}) counted)`;
     const nth = (offset: Prisma.Sql) => Prisma.sql`
       SELECT picked."timestamp", picked.change_id
-      ${sharedLinkWalksSql(scope, { where: Prisma.sql`${filtersSql(indexRows, "lc", "c")} ${cursor}`, window: Prisma.sql`OFFSET ${offset} LIMIT 1`, onWikis })}
+      ${memberWalksSql(scope, {
+        where: Prisma.sql`${filtersSql(indexRows, "lc", "c")} ${cursor}`,
+        sharedRow: linkRowConditions(indexRows.filters, "shared_row"),
+        window: Prisma.sql`OFFSET ${offset} LIMIT 1`,
+        onWikis,
+      })}
       ORDER BY picked."timestamp" DESC, picked.change_id DESC
       LIMIT 1`;
     return Prisma.sql`
@@ -151,7 +158,7 @@ export function timelinePageSql(request: TimelinePageRequest, searchTo: Timeline
       columns: headColumns("c"),
       join: joinChange,
       where: Prisma.sql`${filtersSql(request, "lc", "c")} ${cursor} ${head}`,
-      sharedRow: Prisma.join([Prisma.sql`TRUE`, ...linkRowConditions(filters, "shared_row")], " AND "),
+      sharedRow: linkRowConditions(filters, "shared_row"),
       window: Prisma.sql`LIMIT ${limit + 1}`,
       onWikis: filters.wikis,
     })}

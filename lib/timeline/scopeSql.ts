@@ -31,30 +31,6 @@ export function teamLinksSql(scope: Extract<TimelineScope, { kind: "team" }>, on
 }
 
 /**
- * The FROM and WHERE of a query over a team's rows taken link by link: each shared link (`shared`) walks
- * link_changes_link_id_timestamp_change_id_idx newest first, and `picked` holds what the walks yield (their
- * timestamp, change_id and user_id, and `columns`). Matched row by row against the shares instead (scopeSql), the
- * planner reads every row of every shared link before it can sort them. The owner is checked outside the walk:
- * inside, with link_id, it would make the planner expect a row or two a link (it does not know one decides the
- * other) and read them all to sort. `join` joins to `lc`, `where` filters it, `window` is the walk's OFFSET/LIMIT.
- * `onWikis` (a wiki filter) leaves out the links on other wikis: their walks would read every row to find none.
- */
-export function sharedLinkWalksSql(
-  scope: Extract<TimelineScope, { kind: "team" }>,
-  walk: { columns?: Prisma.Sql; join?: Prisma.Sql; where: Prisma.Sql; window: Prisma.Sql; onWikis?: readonly string[] },
-): Prisma.Sql {
-  return Prisma.sql`
-    FROM (${teamLinksSql(scope, walk.onWikis)}) shared
-    CROSS JOIN LATERAL (
-      SELECT lc."timestamp", lc.change_id, lc.user_id ${walk.columns ?? Prisma.empty}
-      FROM link_changes lc ${walk.join ?? Prisma.empty}
-      WHERE lc.link_id = shared.link_id AND ${walk.where}
-      ORDER BY lc."timestamp" DESC, lc.change_id DESC
-      ${walk.window}) picked
-    WHERE picked.user_id = shared.user_id`;
-}
-
-/**
  * The FROM of a query over a team's rows taken member by member: each member who shares links (`owner`) walks their
  * own timeline index newest first, reading only the index as their own timeline does, and `picked` holds each
  * member's changes once (timestamp, change_id and `columns`, aggregates over `lc` and what `join` joins). `where`
@@ -67,9 +43,10 @@ export function sharedLinkWalksSql(
  */
 export function memberWalksSql(
   scope: Extract<TimelineScope, { kind: "team" }>,
-  walk: { columns?: Prisma.Sql; join?: Prisma.Sql; where: Prisma.Sql; sharedRow: Prisma.Sql; window: Prisma.Sql; onWikis?: readonly string[] },
+  walk: { columns?: Prisma.Sql; join?: Prisma.Sql; where: Prisma.Sql; sharedRow: readonly Prisma.Sql[]; window: Prisma.Sql; onWikis?: readonly string[] },
 ): Prisma.Sql {
   const onWikis = walk.onWikis ?? [];
+  const sharedRow = walk.sharedRow.length > 0 ? Prisma.sql`AND ${Prisma.join(walk.sharedRow, " AND ")}` : Prisma.empty;
   const ownedOnWikis = onWikis.length > 0 ? Prisma.sql`AND other.site_id = ANY(${onWikis}::uuid[])` : Prisma.empty;
   return Prisma.sql`
     FROM (
@@ -83,7 +60,7 @@ export function memberWalksSql(
       WHERE lc.user_id = owner.user_id AND ${walk.where}
         AND (owner.all_shared OR EXISTS (
           SELECT 1 FROM link_changes shared_row
-          WHERE shared_row.link_id = ANY(owner.link_ids) AND shared_row.change_id = lc.change_id AND ${walk.sharedRow}
+          WHERE shared_row.link_id = ANY(owner.link_ids) AND shared_row.change_id = lc.change_id ${sharedRow}
           OFFSET 0))
       GROUP BY lc."timestamp", lc.change_id
       ORDER BY lc."timestamp" DESC, lc.change_id DESC

@@ -104,24 +104,24 @@ it("grouped by page with a rare word: bounded too, together exactly the unbounde
   expect(view.pollAfter).not.toBeNull();
 });
 
-it("a team's search with a rare word: each shared link reads its share, together exactly the unbounded search's rows", async () => {
+it("a team's search with a rare word: each sharing member reads their share, together exactly the unbounded search's rows", async () => {
   const teamId = "00000000-0000-4000-8000-00000000fee1";
   const members = [VIEWER, userId(4), userId(5)];
-  const links = await createBenchTeam(client, teamId, members);
+  await createBenchTeam(client, teamId, members);
   const scope: TimelineScope = { kind: "team", teamId, memberUserId: VIEWER };
   const stopped = await boundedWalkMatchesUnbounded({ ...NO_FILTERS, text: "typo" }, scope);
-  // The link that sets the stop read its whole share; no link read more than its share.
-  const share = Math.ceil(SCAN / links);
+  // The member who sets the stop read their whole share of changes; no member read more than their share.
+  const share = Math.ceil(SCAN / members.length);
   for (const page of stopped) {
-    const { rows } = await client.query<{ link_rows: number; most: number }>(
-      `SELECT sum(n)::int AS link_rows, max(n)::int AS most FROM (
-         SELECT count(*) AS n FROM link_changes lc JOIN team_shared_links ts ON ts.link_id = lc.link_id AND ts.team_id = $1
+    const { rows } = await client.query<{ member_rows: number; most: number }>(
+      `SELECT sum(n)::int AS member_rows, max(n)::int AS most FROM (
+         SELECT count(DISTINCT lc.change_id) AS n FROM link_changes lc JOIN team_shared_links ts ON ts.link_id = lc.link_id AND ts.team_id = $1
          WHERE (lc."timestamp", lc.change_id) >= ($2, $3) AND ($4::timestamptz IS NULL OR (lc."timestamp", lc.change_id) < ($4, $5))
-         GROUP BY lc.link_id) per_link`,
+         GROUP BY lc.user_id) per_member`,
       [teamId, page.searchedTo!.timestamp, page.searchedTo!.changeId.toString(), page.before?.timestamp ?? null, page.before?.changeId.toString() ?? null],
     );
-    expect(rows[0]).toEqual({ link_rows: expect.any(Number), most: share });
-    expect(rows[0]!.link_rows).toBeLessThanOrEqual(links * share);
+    expect(rows[0]).toEqual({ member_rows: expect.any(Number), most: share });
+    expect(rows[0]!.member_rows).toBeLessThanOrEqual(members.length * share);
   }
   // Grouped by page, the team's heads come from the same bounded rows.
   await boundedWalkMatchesUnbounded({ ...NO_FILTERS, text: "typo", groupByPage: true }, scope);
