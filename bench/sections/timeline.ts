@@ -3,10 +3,10 @@ import { registerUser } from "@/lib/accounts/registerUser";
 import { getTimelinePage, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
 import { TEXT_SEARCH_ROWS_PER_PAGE } from "@/lib/timeline/loadTimelineView";
 import type { TimelineCursor } from "@/lib/timeline/timelineCursor";
-import { NO_FILTERS, type TimelineFilters } from "@/lib/timeline/timelineFilters";
+import { NO_FILTERS } from "@/lib/timeline/timelineFilters";
 import type { BenchSection } from "../run";
 import type { BenchTable } from "../table";
-import { filterCases, userId } from "./timeline/filterCases";
+import { filterCaseNamed, filterCases, userId } from "./timeline/filterCases";
 import { createBenchTeam } from "./timeline/benchTeam";
 import { explainPlans } from "./timeline/explainPlans";
 import { compareWithLiveWikis } from "./timeline/liveComparison";
@@ -148,8 +148,8 @@ async function teamView(databaseUrl: string, deepCursors: ReadonlyMap<number, Ti
   return [
     { name: `${name}, no filter`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: NO_FILTERS })) },
     { name: `${name}, group by page`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: { ...NO_FILTERS, groupByPage: true } })) },
-    { name: `${name}, one wiki`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: userCase(u, "one wiki") })) },
-    { name: `${name}, unread only`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: userCase(u, "unread only") })) },
+    { name: `${name}, one wiki`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: filterCaseNamed("one wiki", u, DEFAULT_SHAPE.wikisPerUser, DEFAULT_SHAPE.wikis) })) },
+    { name: `${name}, unread only`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: filterCaseNamed("unread only", u, DEFAULT_SHAPE.wikisPerUser, DEFAULT_SHAPE.wikis) })) },
     {
       name: `${name}, text contains (rare)`,
       timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({
@@ -159,11 +159,6 @@ async function teamView(databaseUrl: string, deepCursors: ReadonlyMap<number, Ti
       })),
     },
   ];
-}
-
-/** The filters of one of filterCases for bench user `u`. */
-function userCase(u: number, caseName: string): TimelineFilters {
-  return filterCases(u, DEFAULT_SHAPE.wikisPerUser, DEFAULT_SHAPE.wikis).find(([name]) => name === caseName)![1];
 }
 
 async function cursorAtDepth(databaseUrl: string, user: string, depth: number): Promise<TimelineCursor> {

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filterConditions, indexRowFilters, linkRowConditions, needsChangeColumns } from "./filterSql";
-import { memberWalksSql, scopeSql, teamLinksSql } from "./scopeSql";
+import { memberWalksSql, scopeSql, sharingMembersSql } from "./scopeSql";
 import type { TimelineCursor } from "./timelineCursor";
 import type { TimelineEntry, TimelinePageGroup } from "./timelineEntry";
 import type { TimelineFilters } from "./timelineFilters";
@@ -106,8 +106,7 @@ export function textSearchBoundSql(request: TimelinePageRequest, textScanLimit: 
     // newest of the members' last rows: about textScanLimit rows in all, and at least a share of them (the member
     // who sets the stop).
     const onWikis = request.filters.wikis;
-    const shares = Prisma.sql`(
-      SELECT greatest(ceil(${scanned}::numeric / count(DISTINCT counted.user_id)), 1)::int FROM (${teamLinksSql(scope, onWikis)}) counted)`;
+    const shares = Prisma.sql`(SELECT greatest(ceil(${scanned}::numeric / count(*)), 1)::int FROM (${sharingMembersSql(scope, onWikis)}) counted)`;
     const nth = (offset: Prisma.Sql) => Prisma.sql`
       SELECT picked."timestamp", picked.change_id
       ${memberWalksSql(scope, {

@@ -39,21 +39,15 @@ export function teamLinksSql(scope: Extract<TimelineScope, { kind: "team" }>, on
  * without a look when the member shares all their links (on the wikis of `onWikis`, a wiki filter). The probe is
  * fenced (OFFSET 0) so the planner cannot make it a semi-join: it would guess it keeps few rows and sort them all.
  * A walk per shared link instead reads the link's rows in the heap to test a filter the index holds (unread only
- * read every row of a link with nothing unread). The owner is checked on the link: a link's rows are its owner's.
+ * read every row of a link with nothing unread).
  */
 export function memberWalksSql(
   scope: Extract<TimelineScope, { kind: "team" }>,
   walk: { columns?: Prisma.Sql; join?: Prisma.Sql; where: Prisma.Sql; sharedRow: readonly Prisma.Sql[]; window: Prisma.Sql; onWikis?: readonly string[] },
 ): Prisma.Sql {
-  const onWikis = walk.onWikis ?? [];
   const sharedRow = walk.sharedRow.length > 0 ? Prisma.sql`AND ${Prisma.join(walk.sharedRow, " AND ")}` : Prisma.empty;
-  const ownedOnWikis = onWikis.length > 0 ? Prisma.sql`AND other.site_id = ANY(${onWikis}::uuid[])` : Prisma.empty;
   return Prisma.sql`
-    FROM (
-      SELECT shared.user_id, array_agg(shared.link_id) AS link_ids,
-             count(*) = (SELECT count(*) FROM wiki_links other WHERE other.user_id = shared.user_id ${ownedOnWikis}) AS all_shared
-      FROM (${teamLinksSql(scope, onWikis)}) shared JOIN wiki_links owned ON owned.id = shared.link_id AND owned.user_id = shared.user_id
-      GROUP BY shared.user_id) owner
+    FROM (${sharingMembersSql(scope, walk.onWikis ?? [])}) owner
     CROSS JOIN LATERAL (
       SELECT lc."timestamp", lc.change_id ${walk.columns ?? Prisma.empty}
       FROM link_changes lc ${walk.join ?? Prisma.empty}
@@ -65,4 +59,18 @@ export function memberWalksSql(
       GROUP BY lc."timestamp", lc.change_id
       ORDER BY lc."timestamp" DESC, lc.change_id DESC
       ${walk.window}) picked`;
+}
+
+/**
+ * The members who share links into the team (`user_id`), each with the links they share (`link_ids`, only those on
+ * `onWikis` when given) and whether that is all their links there (`all_shared`). The owner is checked on the
+ * link: a link's rows are its owner's.
+ */
+export function sharingMembersSql(scope: Extract<TimelineScope, { kind: "team" }>, onWikis: readonly string[]): Prisma.Sql {
+  const ownedOnWikis = onWikis.length > 0 ? Prisma.sql`AND other.site_id = ANY(${onWikis}::uuid[])` : Prisma.empty;
+  return Prisma.sql`
+    SELECT shared.user_id, array_agg(shared.link_id) AS link_ids,
+           count(*) = (SELECT count(*) FROM wiki_links other WHERE other.user_id = shared.user_id ${ownedOnWikis}) AS all_shared
+    FROM (${teamLinksSql(scope, onWikis)}) shared JOIN wiki_links owned ON owned.id = shared.link_id AND owned.user_id = shared.user_id
+    GROUP BY shared.user_id`;
 }

@@ -36,6 +36,13 @@ export function filterCases(user: number, wikisPerUser: number, wikis: number): 
   ];
 }
 
+/** One of filterCases by its name. */
+export function filterCaseNamed(caseName: string, user: number, wikisPerUser: number, wikis: number): TimelineFilters {
+  const found = filterCases(user, wikisPerUser, wikis).find(([name]) => name === caseName);
+  if (!found) throw new Error(`no filter case named ${caseName}`);
+  return found[1];
+}
+
 function dayAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }

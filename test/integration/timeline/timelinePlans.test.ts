@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { filterCases, userId } from "@/bench/sections/timeline/filterCases";
+import { filterCaseNamed, filterCases, userId } from "@/bench/sections/timeline/filterCases";
 import { createBenchTeam } from "@/bench/sections/timeline/benchTeam";
 import { DEFAULT_SHAPE, seedTimeline } from "@/bench/sections/timeline/seedTimeline";
 import { prisma, SESSION_OPTIONS } from "@/lib/db/prisma";
@@ -35,7 +35,7 @@ afterAll(async () => {
   await client?.end();
 });
 
-const filtersNamed = (filterName: string) => filterCases(VIEWER, SHAPE.wikisPerUser, SHAPE.wikis).find(([name]) => name === filterName)![1];
+const filtersNamed = (filterName: string) => filterCaseNamed(filterName, VIEWER, SHAPE.wikisPerUser, SHAPE.wikis);
 
 async function planOf(filterName: string): Promise<PlanNode[]> {
   return planNodes<PlanNode>({ scope: { kind: "user", userId: userId(VIEWER) }, filters: filtersNamed(filterName), limit: 50 }, "FORMAT JSON");
