@@ -12,7 +12,7 @@ export interface LinkSyncStatus {
   lastSuccessAt: Date | null;
   /** Null while paused. */
   nextSyncAt: Date | null;
-  /** Items the last successful poll read, and how many of them were new. */
+  /** Items the latest poll read, and how many of them were new: so far, while a long poll is under way (it commits as it goes). */
   lastItemsFetched: number;
   lastItemsNew: number;
   /** Changes stored for this link. */

@@ -20,6 +20,10 @@ export interface SyncSettings {
   retentionDays: number | null;
   /** How often each worker looks for links that are due but have no job (new links, crashed syncs). */
   sweepSeconds: number;
+  /** list=watchlist pages (500 changes each) a long poll stores in one transaction, with where to go on from. */
+  pagesPerCommit: number;
+  /** Pages one job reads before it hands the link back to the queue (due at once), so a long first sync takes turns with other links. */
+  pagesPerJob: number;
 }
 
 const envSchema = z.object({
@@ -31,6 +35,8 @@ const envSchema = z.object({
   WATCHDECK_SYNC_BUSY_RETRY_SECONDS: z.coerce.number().min(0.1).default(3),
   WATCHDECK_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
   WATCHDECK_SYNC_SWEEP_SECONDS: z.coerce.number().min(0.2).default(15),
+  WATCHDECK_SYNC_PAGES_PER_COMMIT: z.coerce.number().int().min(1).max(100).default(10),
+  WATCHDECK_SYNC_PAGES_PER_JOB: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
 let cached: SyncSettings | undefined;
@@ -57,5 +63,7 @@ export function buildSyncSettings(env: Record<string, string | undefined>, inter
     busyRetrySeconds: e.WATCHDECK_SYNC_BUSY_RETRY_SECONDS,
     retentionDays: e.WATCHDECK_RETENTION_DAYS ?? null,
     sweepSeconds: e.WATCHDECK_SYNC_SWEEP_SECONDS,
+    pagesPerCommit: e.WATCHDECK_SYNC_PAGES_PER_COMMIT,
+    pagesPerJob: e.WATCHDECK_SYNC_PAGES_PER_JOB,
   };
 }

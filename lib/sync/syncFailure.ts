@@ -8,7 +8,7 @@ import { isMediaWikiApiError } from "@/lib/mediawiki/MediaWikiApiError";
  * - auth: the credentials no longer work; polling pauses until the user fixes the link.
  * - unavailable: the wiki does not offer the link's source (feeds off); also needs the user.
  * - transient: the wiki or the network failed this time; retried with backoff.
- * - invalid: the wiki's answer could not be read; nothing of it was stored; retried later.
+ * - invalid: the wiki's answer could not be read; nothing of that answer was stored; retried later.
  */
 export interface SyncFailure {
   kind: "auth" | "transient" | "invalid" | "unavailable";

@@ -1,17 +1,18 @@
 import { openLinkClient, type OpenedLink } from "@/lib/links/openLinkClient";
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
-import { newestTimestamp, type PolledChanges } from "./poll/polledChanges";
+import type { PolledPage } from "./poll/polledChanges";
 import { pollWatchlistApi } from "./poll/pollWatchlistApi";
 import { pollWatchlistFeed } from "./poll/pollWatchlistFeed";
 import { nextRunAfterFailure, nextRunAfterSuccess } from "./schedule";
 import { syncSettings, type SyncSettings } from "./settings";
-import { commitPollFailure, commitPollSuccess } from "./store/commitPoll";
+import { commitPollFailure } from "./store/commitPoll";
 import { enqueueSync, ensureJobSchema } from "./store/jobQueue";
 import { inTransaction } from "./store/pool";
 import { acquireSyncLease } from "./store/syncLease";
 import { markSyncStarted } from "./store/syncStateWrites";
 import { LinkRemovedError } from "./store/writeLinkChanges";
 import { loadSyncTarget, type SyncTarget } from "./store/syncTarget";
+import { storePolledPages } from "./storePolledPages";
 import { classifyPollError, pausesLink, type PollResult, type SyncFailure } from "./syncFailure";
 
 export interface SyncDeps {
@@ -25,7 +26,8 @@ export interface SyncDeps {
 }
 
 export type SyncOutcome =
-  | { status: "synced"; fetched: number; newForLink: number; requests: number }
+  /** `handedOn`: the job read its share of a long poll; the link's next job, due now, goes on with it. */
+  | { status: "synced"; fetched: number; newForLink: number; requests: number; handedOn: boolean }
   | { status: "failed"; failure: SyncFailure; paused: boolean }
   | { status: "skipped"; reason: "missing" | "paused" | "already_running" }
   | { status: "deferred"; reason: "host_busy" | "global_busy"; retryAt: Date };
@@ -36,8 +38,10 @@ export function defaultSyncDeps(): SyncDeps {
 
 /**
  * One sync of one link: take the link's lock and a host and a global slot,
- * poll its source from the cursor, then store the result (or the failure)
- * together with the next run in one transaction.
+ * poll its source from the cursor (or go on with a poll an earlier job left
+ * unfinished), storing its pages as they come: the last transaction stores the
+ * last pages with the advanced cursor and the next run (storePolledPages).
+ * A failure is recorded with the next try.
  */
 export async function syncLink(linkId: string, partialDeps: Partial<SyncDeps> = {}): Promise<SyncOutcome> {
   const deps = { ...defaultSyncDeps(), ...partialDeps };
@@ -56,43 +60,54 @@ export async function syncLink(linkId: string, partialDeps: Partial<SyncDeps> = 
     await inTransaction((client) => enqueueSync(client, linkId, retryAt));
     return { status: "deferred", reason: leased.busy === "host" ? "host_busy" : "global_busy", retryAt };
   }
+  let handedOn = false;
   try {
     await markSyncStarted(linkId);
-    const polled = await poll(target, deps);
-    if (!polled.ok) return await recordFailure(target, polled.failure, deps);
-    const cursorAt = newestTimestamp(polled.value.changes);
-    const written = await commitPollSuccess(
-      target,
-      { ...polled.value, cursorAt },
-      nextRunAfterSuccess(deps.now(), deps.settings, target.lastNewChangeAt, deps.random),
-      deps.beforeCommit,
-    );
-    return { status: "synced", fetched: polled.value.changes.length, newForLink: written.newForLink, requests: polled.value.requests };
+    const { settings } = deps;
+    const stored = await storePolledPages(target, poll(target, deps), {
+      pagesPerCommit: settings.pagesPerCommit,
+      pagesPerJob: settings.pagesPerJob,
+      pagesBefore: target.resume?.pages ?? 0,
+      nextRunAt: () => nextRunAfterSuccess(deps.now(), settings, target.lastNewChangeAt, deps.random),
+      beforeCommit: deps.beforeCommit,
+    });
+    if (stored.status === "failed") return await recordFailure(target, stored.failure, deps);
+    const { fetched, newForLink, requests } = stored;
+    handedOn = stored.status === "handed_on";
+    return { status: "synced", fetched, newForLink, requests, handedOn };
   } catch (error) {
-    // Deleted while it synced: nothing of the poll was stored, and there is nothing left to retry or record.
+    // Deleted while it synced: what the poll stored went with the link, and there is nothing left to retry or record.
     if (error instanceof LinkRemovedError) return { status: "skipped", reason: "missing" };
     throw error;
   } finally {
     await leased.lease.release();
+    // Queued only now that the link's lock is free, or the next job would find the sync still running. A crash
+    // before this leaves the link marked as syncing, which the sweeper queues again.
+    if (handedOn) await inTransaction((client) => enqueueSync(client, linkId, deps.now()));
   }
 }
 
-async function poll(target: SyncTarget, deps: SyncDeps): Promise<PollResult<PolledChanges>> {
+async function* poll(target: SyncTarget, deps: SyncDeps): AsyncGenerator<PollResult<PolledPage>> {
   let opened: OpenedLink | null;
   try {
     opened = await openLinkClient(target.linkId, deps.network);
   } catch (error) {
-    return { ok: false, failure: classifyPollError(error) };
+    yield { ok: false, failure: classifyPollError(error) };
+    return;
   }
   if (opened === null) throw new LinkRemovedError(target.linkId);
-  return target.source === "feed"
-    ? pollWatchlistFeed(opened)
-    : pollWatchlistApi(opened, target.cursorAt, deps.settings.overlapSeconds);
+  if (target.source === "feed") {
+    yield await pollWatchlistFeed(opened);
+    return;
+  }
+  yield* pollWatchlistApi(opened, target.cursorAt, deps.settings.overlapSeconds, target.resume?.continueFrom ?? null);
 }
 
 async function recordFailure(target: SyncTarget, failure: SyncFailure, deps: SyncDeps): Promise<SyncOutcome> {
   const paused = pausesLink(failure);
   const nextRunAt = nextRunAfterFailure(deps.now(), deps.settings, failure, target.consecutiveFailures + 1, deps.random);
-  await commitPollFailure(target.linkId, failure, { status: paused ? "needs_attention" : "error", paused, nextRunAt });
+  // A poll that ran away is started over; any other failure leaves a long poll to go on where it stopped.
+  const restartPoll = failure.code === "too_many_pages";
+  await commitPollFailure(target.linkId, failure, { status: paused ? "needs_attention" : "error", paused, nextRunAt, restartPoll });
   return { status: "failed", failure, paused };
 }

@@ -3,7 +3,7 @@ import { sealLinkSecret } from "@/lib/links/linkSecrets";
 import { syncPool } from "@/lib/sync/store/pool";
 import type { WriteTarget } from "@/lib/sync/store/writeLinkChanges";
 
-/** A user, a site and a watchlist-token link to `apiUrl`, written straight into the bench database. */
+/** A user, a site and a watchlist-token link to `apiUrl` with its sync state, written straight into the bench database. */
 export async function createBenchLink(apiUrl: string, label: string): Promise<WriteTarget> {
   const server = "http://127.0.0.1";
   const userId = randomUUID();
@@ -22,5 +22,6 @@ export async function createBenchLink(apiUrl: string, label: string): Promise<Wr
      VALUES ($1, $2, $3, 'Bench', '#3366cc', 'watchlist_token', 'api', 'Alice', 'Alice', $4, true, true, false, false, now(), now())`,
     [linkId, userId, siteId, sealLinkSecret(linkId, "0123456789abcdef0123456789abcdef01234567")],
   );
+  await db.query(`INSERT INTO link_sync_states (link_id, updated_at) VALUES ($1, now())`, [linkId]);
   return { userId, siteId, linkId, server };
 }

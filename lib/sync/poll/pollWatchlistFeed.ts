@@ -2,13 +2,13 @@ import { fetchWatchlistFeedBody } from "@/lib/links/fetchWatchlistFeed";
 import type { OpenedLink } from "@/lib/links/openLinkClient";
 import { parseWatchlistFeed } from "@/lib/mediawiki/feed/parser";
 import { classifyPollError, fromSourceError, type PollResult } from "../syncFailure";
-import type { PolledChanges } from "./polledChanges";
+import type { PolledPage } from "./polledChanges";
 
 // The most MediaWiki serves; older changes reach a feed link only through what it stored before.
 const FEED_HOURS = 72;
 
-/** Reads the link's action=feedwatchlist (RSS or Atom, all revisions): one request, at most 50 items. */
-export async function pollWatchlistFeed(opened: OpenedLink): Promise<PollResult<PolledChanges>> {
+/** Reads the link's action=feedwatchlist (RSS or Atom, all revisions): one request, one page of at most 50 items. */
+export async function pollWatchlistFeed(opened: OpenedLink): Promise<PollResult<PolledPage>> {
   if (opened.watchlistToken === null) {
     return {
       ok: false,
@@ -28,7 +28,7 @@ export async function pollWatchlistFeed(opened: OpenedLink): Promise<PollResult<
     );
     const feed = parseWatchlistFeed(body);
     if (!feed.ok) return { ok: false, failure: { ...fromSourceError(feed.error), requests: 1 } };
-    return { ok: true, value: { changes: feed.value.changes, requests: 1 } };
+    return { ok: true, value: { changes: feed.value.changes, continue: undefined } };
   } catch (error) {
     return { ok: false, failure: { ...classifyPollError(error), requests: 1 } };
   }

@@ -1,10 +1,10 @@
 import type { Change } from "@/lib/changes/change";
 
-/** What one poll read from the wiki, before it is stored. */
-export interface PolledChanges {
+/** One page a poll read from the wiki, before it is stored. */
+export interface PolledPage {
   changes: Change[];
-  /** HTTP requests the poll made for its pages (logins not counted). */
-  requests: number;
+  /** The wiki's `continue` for the poll's next page; undefined on its last page. */
+  continue: Record<string, string> | undefined;
 }
 
 export function newestTimestamp(changes: readonly Change[]): Date | null {

@@ -2,12 +2,12 @@ import type { Change } from "@/lib/changes/change";
 import type { SyncFailure } from "../syncFailure";
 import { enqueueSync } from "./jobQueue";
 import { inTransaction } from "./pool";
-import { markSyncFailed, markSyncSucceeded } from "./syncStateWrites";
+import { markPollProgress, markSyncFailed, markSyncSucceeded, type PollCounts } from "./syncStateWrites";
 import { writeLinkChanges, type WriteTarget, type WrittenChanges } from "./writeLinkChanges";
 
 /**
- * One transaction: the poll's changes, the advanced cursor and the next job.
- * A crash before COMMIT leaves the old cursor and nothing of the poll; after
+ * One transaction: the poll's (last) changes, the advanced cursor and the next job.
+ * A crash before COMMIT leaves the old cursor and nothing of these changes; after
  * it, everything. Either way the next poll converges on the same set.
  */
 export async function commitPollSuccess(
@@ -31,11 +31,26 @@ export async function commitPollSuccess(
   });
 }
 
+/** One transaction: part of a long poll's changes and where the poll goes on from (the cursor stays put). */
+export async function commitPollProgress(
+  target: WriteTarget,
+  polled: { changes: readonly Change[]; requests: number; cursorAt: Date | null; continueFrom: Record<string, string> },
+  beforeCommit?: () => Promise<void>,
+): Promise<WrittenChanges> {
+  return inTransaction(async (client) => {
+    const written = await writeLinkChanges(client, target, polled.changes);
+    const counts: PollCounts = { fetched: polled.changes.length, newForLink: written.newForLink, requests: polled.requests };
+    await markPollProgress(client, target.linkId, { ...counts, continueFrom: polled.continueFrom, cursorAt: polled.cursorAt });
+    await beforeCommit?.();
+    return written;
+  });
+}
+
 /** Records a failed poll; a paused link gets no next job until resumeLinkSync(). */
 export async function commitPollFailure(
   linkId: string,
   failure: SyncFailure,
-  outcome: { status: "error" | "needs_attention"; paused: boolean; nextRunAt: Date },
+  outcome: { status: "error" | "needs_attention"; paused: boolean; nextRunAt: Date; restartPoll: boolean },
 ): Promise<void> {
   await inTransaction(async (client) => {
     await markSyncFailed(client, linkId, failure, { ...outcome, requests: failure.requests ?? 0 });

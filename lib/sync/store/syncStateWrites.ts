@@ -13,22 +13,36 @@ export async function markSyncStarted(linkId: string): Promise<void> {
   );
 }
 
-export interface SyncSuccess {
-  cursorAt: Date | null;
+/** What a commit of a poll adds: its changes, how many were new to the link, the requests that read them. */
+export interface PollCounts {
   fetched: number;
   newForLink: number;
   requests: number;
+}
+
+export interface SyncSuccess extends PollCounts {
+  /** The newest change time of the poll's last commit; the cursor becomes the newest of the whole poll. */
+  cursorAt: Date | null;
   nextRunAt: Date;
 }
 
+// A poll's counts add up over its commits (and jobs): a commit with no poll under way (resume_continue null)
+// starts them from zero. $3 fetched, $4 new for the link, $5 requests.
+const ADD_POLL_COUNTS = `
+       last_new_change_at = CASE WHEN $4::int > 0 THEN now() ELSE last_new_change_at END,
+       last_items_fetched = CASE WHEN resume_continue IS NULL THEN 0 ELSE last_items_fetched END + $3::int,
+       last_items_new = CASE WHEN resume_continue IS NULL THEN 0 ELSE last_items_new END + $4::int,
+       last_requests = CASE WHEN resume_continue IS NULL THEN 0 ELSE last_requests END + $5::int,
+       total_items_fetched = total_items_fetched + $3::int`;
+
+/** The poll's last page is stored: the cursor moves to the newest change the whole poll read. */
 export async function markSyncSucceeded(client: pg.ClientBase, linkId: string, success: SyncSuccess): Promise<void> {
   await client.query(
     `UPDATE link_sync_states SET
        status = 'ok', sync_started_at = NULL, last_success_at = now(),
-       cursor_at = GREATEST(cursor_at, $2::timestamptz),
-       last_new_change_at = CASE WHEN $4::int > 0 THEN now() ELSE last_new_change_at END,
-       last_items_fetched = $3::int, last_items_new = $4::int, last_requests = $5::int,
-       total_items_fetched = total_items_fetched + $3::int,
+       cursor_at = GREATEST(cursor_at, resume_cursor_at, $2::timestamptz),
+       resume_continue = NULL, resume_cursor_at = NULL, resume_pages = 0,
+       ${ADD_POLL_COUNTS},
        last_error_kind = NULL, last_error_code = NULL, last_error = NULL, last_error_at = NULL,
        consecutive_failures = 0, next_run_at = $6, updated_at = now()
      WHERE link_id = $1::uuid`,
@@ -36,21 +50,46 @@ export async function markSyncSucceeded(client: pg.ClientBase, linkId: string, s
   );
 }
 
+export interface PollProgress extends PollCounts {
+  /** The wiki's `continue` for the poll's next page. */
+  continueFrom: Record<string, string>;
+  /** The newest change time of this commit. */
+  cursorAt: Date | null;
+}
+
+/**
+ * Part of a long poll is stored: where it goes on from is kept with it, and the cursor stays put until the
+ * poll's last page is stored, so a crash or failure from here on resumes at the next page and skips nothing.
+ */
+export async function markPollProgress(client: pg.ClientBase, linkId: string, progress: PollProgress): Promise<void> {
+  await client.query(
+    `UPDATE link_sync_states SET
+       ${ADD_POLL_COUNTS},
+       resume_continue = $2::jsonb, resume_cursor_at = GREATEST(resume_cursor_at, $6::timestamptz),
+       resume_pages = resume_pages + $5::int, updated_at = now()
+     WHERE link_id = $1::uuid`,
+    [linkId, JSON.stringify(progress.continueFrom), progress.fetched, progress.newForLink, progress.requests, progress.cursorAt],
+  );
+}
+
 export async function markSyncFailed(
   client: pg.ClientBase,
   linkId: string,
   failure: SyncFailure,
-  outcome: { status: "error" | "needs_attention"; paused: boolean; nextRunAt: Date; requests: number },
+  outcome: { status: "error" | "needs_attention"; paused: boolean; nextRunAt: Date; requests: number; restartPoll: boolean },
 ): Promise<void> {
   await client.query(
     `UPDATE link_sync_states SET
        status = $2::sync_status, paused = $3, sync_started_at = NULL,
+       resume_continue = CASE WHEN $9::boolean THEN NULL ELSE resume_continue END,
+       resume_cursor_at = CASE WHEN $9::boolean THEN NULL ELSE resume_cursor_at END,
+       resume_pages = CASE WHEN $9::boolean THEN 0 ELSE resume_pages END,
        last_error_kind = $4::sync_error_kind, last_error_code = $5, last_error = $6, last_error_at = now(),
        consecutive_failures = consecutive_failures + 1, last_requests = $8,
        next_run_at = $7, updated_at = now()
      WHERE link_id = $1::uuid`,
     // The code and message may quote the wiki (its error code): a NUL there must not stop the failure being recorded.
-    [linkId, outcome.status, outcome.paused, failure.kind, storableText(failure.code), storableText(failure.message), outcome.nextRunAt, outcome.requests],
+    [linkId, outcome.status, outcome.paused, failure.kind, storableText(failure.code), storableText(failure.message), outcome.nextRunAt, outcome.requests, outcome.restartPoll],
   );
 }
 

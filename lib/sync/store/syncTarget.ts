@@ -11,6 +11,8 @@ export interface SyncTarget {
   source: "api" | "feed";
   paused: boolean;
   cursorAt: Date | null;
+  /** A poll an earlier job left unfinished: the wiki's `continue` for its next page and the pages it has read. */
+  resume: { continueFrom: Record<string, string>; pages: number } | null;
   lastNewChangeAt: Date | null;
   consecutiveFailures: number;
 }
@@ -24,6 +26,8 @@ interface Row {
   source: "api" | "feed";
   paused: boolean | null;
   cursor_at: Date | null;
+  resume_continue: Record<string, string> | null;
+  resume_pages: number | null;
   last_new_change_at: Date | null;
   consecutive_failures: number | null;
 }
@@ -31,7 +35,7 @@ interface Row {
 export async function loadSyncTarget(linkId: string): Promise<SyncTarget | null> {
   const { rows } = await syncPool().query<Row>(
     `SELECT w.id AS link_id, w.user_id, w.site_id, s.api_url, s.server, w.source::text AS source,
-            st.paused, st.cursor_at, st.last_new_change_at, st.consecutive_failures
+            st.paused, st.cursor_at, st.resume_continue, st.resume_pages, st.last_new_change_at, st.consecutive_failures
      FROM wiki_links w JOIN sites s ON s.id = w.site_id
      LEFT JOIN link_sync_states st ON st.link_id = w.id
      WHERE w.id = $1::uuid`,
@@ -48,6 +52,7 @@ export async function loadSyncTarget(linkId: string): Promise<SyncTarget | null>
     source: row.source,
     paused: row.paused ?? false,
     cursorAt: row.cursor_at,
+    resume: row.resume_continue === null ? null : { continueFrom: row.resume_continue, pages: row.resume_pages ?? 0 },
     lastNewChangeAt: row.last_new_change_at,
     consecutiveFailures: row.consecutive_failures ?? 0,
   };
