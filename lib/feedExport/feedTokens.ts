@@ -55,13 +55,20 @@ export interface ResolvedFeed {
   createdAt: Date;
 }
 
+// The feeds pages show when a feed was last read to the minute: a reader polling more often needs no write each time.
+const LAST_USED_PRECISION_MS = 60_000;
+
 /** The feed a secret opens, or null for anything unknown, revoked or malformed — indistinguishably. */
-export async function findFeedBySecret(secret: string): Promise<ResolvedFeed | null> {
+export async function findFeedBySecret(secret: string, now = new Date()): Promise<ResolvedFeed | null> {
   if (!looksLikeFeedSecret(secret)) return null;
   const row = await prisma().feedToken.findUnique({
     where: { secretHash: hashFeedSecret(secret) },
-    select: { id: true, userId: true, name: true, filterQuery: true, createdAt: true },
+    select: { id: true, userId: true, name: true, filterQuery: true, createdAt: true, lastUsedAt: true },
   });
-  if (row) await prisma().feedToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  return row;
+  if (row === null) return null;
+  const { lastUsedAt, ...feed } = row;
+  if (lastUsedAt === null || now.getTime() - lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    await prisma().feedToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  return feed;
 }

@@ -32,6 +32,19 @@ describe("feed URLs", () => {
     expect((await prisma().feedToken.findUniqueOrThrow({ where: { id: created.id } })).lastUsedAt).not.toBeNull();
   });
 
+  it("record when they were last read, to the minute, without a write on every read", async () => {
+    const created = await createFeedToken(await user("feeds-polled@example.org"), { name: "Polled often", filterQuery: "" });
+    if (!created.ok) throw new Error(created.message);
+    const lastUsed = async () => (await prisma().feedToken.findUniqueOrThrow({ where: { id: created.id } })).lastUsedAt;
+    const read = new Date("2026-12-05T10:00:00Z");
+    expect(await findFeedBySecret(created.secret, read)).toMatchObject({ id: created.id });
+    expect(await lastUsed()).toEqual(read);
+    await findFeedBySecret(created.secret, new Date(read.getTime() + 59_000));
+    expect(await lastUsed()).toEqual(read);
+    await findFeedBySecret(created.secret, new Date(read.getTime() + 60_000));
+    expect(await lastUsed()).toEqual(new Date(read.getTime() + 60_000));
+  });
+
   it("keep the filters in canonical form and refuse nonsense filters and names", async () => {
     const created = await createFeedToken(owner, { name: "Talk, no bots", filterQuery: "ns=Talk&bot=hide&type=edit&type=new" });
     if (!created.ok) throw new Error(created.message);
