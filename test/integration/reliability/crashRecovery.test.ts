@@ -28,7 +28,8 @@ async function link(kind: Kind, apiUrl: string): Promise<string> {
 }
 
 async function worker(): Promise<WorkerProcess> {
-  const started = startWorkerProcess({ DATABASE_URL: databaseUrl, WATCHDECK_SYNC_PER_HOST: "4" });
+  // A commit per page: a kill can land between the commits of a first sync, which must go on from the last one.
+  const started = startWorkerProcess({ DATABASE_URL: databaseUrl, WATCHDECK_SYNC_PER_HOST: "4", WATCHDECK_SYNC_PAGES_PER_COMMIT: "1" });
   workers.push(started);
   await started.ready;
   return started;
@@ -80,7 +81,8 @@ describe(`a worker killed with SIGKILL at random points of syncs, ${ROUNDS} time
       const requestsSeen = proxy.log.length - before;
       await victim.kill("SIGKILL");
       const states = await query<{ status: string }>(
-        `SELECT coalesce(s.status::text, 'none') AS status FROM wiki_links w LEFT JOIN link_sync_states s ON s.link_id = w.id WHERE w.id = ANY($1::uuid[])`,
+        `SELECT coalesce(s.status::text, 'none') || CASE WHEN s.resume_continue IS NULL THEN '' ELSE '(halfway)' END AS status
+         FROM wiki_links w LEFT JOIN link_sync_states s ON s.link_id = w.id WHERE w.id = ANY($1::uuid[])`,
         [links.map((l) => l.linkId)],
       );
       kills.push(`round ${round}: killed ${delayMs} ms after the first request (${requestsSeen} requests in), states ${states.map((s) => s.status).join(",")}`);

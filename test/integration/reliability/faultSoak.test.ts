@@ -6,7 +6,7 @@ import { startFaultProxy, type Fault, type FaultProxy } from "@/test/support/fau
 import { seedFromEnv, seededRandom } from "@/test/support/seededRandom";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";
-import { countingNetwork, deps, linkWithBotPassword, linkWithToken, newUser, query, storedKeys } from "@/test/integration/sync/syncTestKit";
+import { countingNetwork, deps, linkWithBotPassword, linkWithToken, newUser, query, storedKeys, testSettings } from "@/test/integration/sync/syncTestKit";
 
 // `npm test` runs a few cycles; `npm run soak` sets WATCHDECK_SOAK_CYCLES for the long run.
 const CYCLES = Number(process.env.WATCHDECK_SOAK_CYCLES ?? 15);
@@ -24,6 +24,9 @@ const EDIT_EVERY = Math.max(2, Math.ceil(CYCLES / MAX_NEW_PAGES));
 type LinkSpec = { name: string; wiki: "alpha" | "beta"; make: (userId: string, apiUrl: string) => Promise<string> };
 
 const network = countingNetwork(CLIENT_TIMEOUT_MS);
+// Faulty links store a poll a page at a time and hand it on after two: faults land between the commits of a
+// long poll, which must go on from its last commit.
+const pagePerCommit = { ...testSettings, pagesPerCommit: 1, pagesPerJob: 2 };
 const seed = seedFromEnv("WATCHDECK_SOAK_SEED", "fault soak");
 const random = seededRandom(seed);
 const proxies = new Map<string, FaultProxy>();
@@ -85,14 +88,17 @@ describe(`${CYCLES} poll cycles with ${Math.round(FAULT_RATE * 100)}% of wiki re
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
       // The wiki moves on while it misbehaves: new changes arrive between polls.
       if (cycle % EDIT_EVERY === 0) await makeEdit("alpha", { title: `${PAGE_PREFIX} ${++newPages}`, summary: `soak cycle ${cycle}` });
-      for (const linkId of faulty) tally(await syncLink(linkId, deps(network)));
+      for (const linkId of faulty) tally(await syncLink(linkId, deps(network, { settings: pagePerCommit })));
     }
 
     for (const proxy of proxies.values()) proxy.clearRules();
     for (const linkId of faulty) {
       const paused = await query(`SELECT last_error_kind, last_error_code, last_error FROM link_sync_states WHERE link_id = $1 AND paused`, [linkId]);
       expect(paused, "no link paused by a transient fault").toEqual([]);
-      expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "synced" });
+      // The first sync ends a poll left under way, which read the wiki's newest changes when it began; the second
+      // reads what came since, as the next scheduled poll would.
+      expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "synced", handedOn: false });
+      expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "synced", handedOn: false });
     }
 
     const report: string[] = [];
