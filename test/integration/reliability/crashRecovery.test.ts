@@ -28,8 +28,14 @@ async function link(kind: Kind, apiUrl: string): Promise<string> {
 }
 
 async function worker(): Promise<WorkerProcess> {
-  // A commit per page: a kill can land between the commits of a first sync, which must go on from the last one.
-  const started = startWorkerProcess({ DATABASE_URL: databaseUrl, WATCHDECK_SYNC_PER_HOST: "4", WATCHDECK_SYNC_PAGES_PER_COMMIT: "1" });
+  // A commit per page and a job per page: a kill can land between the commits and between the jobs of a first
+  // sync, which must go on from the last commit.
+  const started = startWorkerProcess({
+    DATABASE_URL: databaseUrl,
+    WATCHDECK_SYNC_PER_HOST: "4",
+    WATCHDECK_SYNC_PAGES_PER_COMMIT: "1",
+    WATCHDECK_SYNC_PAGES_PER_JOB: "1",
+  });
   workers.push(started);
   await started.ready;
   return started;
