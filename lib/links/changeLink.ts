@@ -5,15 +5,21 @@ import { openLinkSecretOrNull, SECRET_UNREADABLE, sealLinkSecret, sealLinkSessio
 import { wikiNetwork, type WikiNetwork } from "./serverNetwork";
 import { validateLinkAgainstWiki } from "./validateLink";
 import { prisma } from "@/lib/db/prisma";
+import { restartLinkSync } from "@/lib/sync/restartLinkSync";
 
 const NOT_FOUND = { ok: false as const, failure: { code: "not_found", message: "That wiki link does not exist." } };
 const UNREADABLE = { ok: false as const, failure: { ...SECRET_UNREADABLE, field: "secret" as const } };
 
+/** Set when the edit moved the link to another wiki account: its stored changes went and a first sync of the new one began. */
+export type LinkEdited = { newAccount: string } | null;
+
 /**
  * Edits a link. Name and colour change directly; a new user name or secret is validated
- * against the wiki first, and nothing changes when that fails.
+ * against the wiki first, and nothing changes when that fails. A user name of another wiki
+ * account (not just another bot of the same one) makes it another watchlist: the link's sync
+ * starts over (restartLinkSync).
  */
-export async function editLink(userId: string, linkId: string, input: LinkEditInput, network: WikiNetwork = wikiNetwork()): Promise<LinkResult<null>> {
+export async function editLink(userId: string, linkId: string, input: LinkEditInput, network: WikiNetwork = wikiNetwork()): Promise<LinkResult<LinkEdited>> {
   const parsed = linkEditInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = firstIssue(parsed.error);
@@ -32,7 +38,7 @@ export async function editLink(userId: string, linkId: string, input: LinkEditIn
 }
 
 /** Checks a stored link against its wiki again, refreshing what it can do and the wiki's details. */
-export async function revalidateLink(userId: string, linkId: string, network: WikiNetwork = wikiNetwork()): Promise<LinkResult<null>> {
+export async function revalidateLink(userId: string, linkId: string, network: WikiNetwork = wikiNetwork()): Promise<LinkResult<LinkEdited>> {
   const stored = await findLinkCredentials(userId, linkId);
   if (!stored) return NOT_FOUND;
   const secret = openLinkSecretOrNull(stored.id, stored.secretSealed);
@@ -46,7 +52,7 @@ async function revalidate(
   credentials: { username: string; secret: string },
   network: WikiNetwork,
   extra: { displayName?: string; color?: string },
-): Promise<LinkResult<null>> {
+): Promise<LinkResult<LinkEdited>> {
   const validated = await validateLinkAgainstWiki(
     { wikiUrl: stored.site.apiUrl, authMode: stored.authMode, source: stored.source, ...credentials },
     network,
@@ -73,5 +79,7 @@ async function revalidate(
       },
     };
   }
-  return { ok: true, value: null };
+  if (link.wikiUsername === stored.wikiUsername) return { ok: true, value: null };
+  await restartLinkSync(stored.id);
+  return { ok: true, value: { newAccount: link.wikiUsername } };
 }

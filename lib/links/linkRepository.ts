@@ -59,7 +59,10 @@ export async function findLinkForUser(userId: string, linkId: string): Promise<L
 export function findLinkCredentials(userId: string, linkId: string) {
   return prisma().wikiLink.findFirst({
     where: { id: linkId, userId },
-    select: { id: true, authMode: true, source: true, feedFormat: true, loginName: true, secretSealed: true, site: { select: { apiUrl: true } } },
+    select: {
+      id: true, authMode: true, source: true, feedFormat: true, loginName: true, wikiUsername: true, secretSealed: true,
+      site: { select: { apiUrl: true } },
+    },
   });
 }
 

@@ -62,6 +62,12 @@ export async function editLinkAction(linkId: string, _previous: LinkFormState, f
   });
   if (!result.ok) return { ok: false, message: result.failure.message, field: result.failure.field };
   revalidatePath("/wikis");
+  if (result.value !== null) {
+    return {
+      ok: true,
+      message: `Saved. The link now reads ${result.value.newAccount}'s watchlist: the changes it held of the other account were removed, and a first sync has started.`,
+    };
+  }
   return { ok: true, message: "Saved." };
 }
 

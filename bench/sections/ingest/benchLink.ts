@@ -23,5 +23,5 @@ export async function createBenchLink(apiUrl: string, label: string): Promise<Wr
     [linkId, userId, siteId, sealLinkSecret(linkId, "0123456789abcdef0123456789abcdef01234567")],
   );
   await db.query(`INSERT INTO link_sync_states (link_id, updated_at) VALUES ($1, now())`, [linkId]);
-  return { userId, siteId, linkId, server };
+  return { userId, siteId, linkId, server, wikiUsername: "Alice" };
 }

@@ -104,6 +104,19 @@ export async function markSyncResumed(client: pg.ClientBase, linkId: string): Pr
   );
 }
 
+/** The link reads another wiki account now: its sync starts over, as a first sync, due at once. */
+export async function markSyncStartedOver(client: pg.ClientBase, linkId: string): Promise<void> {
+  await client.query(
+    `INSERT INTO link_sync_states (link_id, next_run_at, updated_at) VALUES ($1::uuid, now(), now())
+     ON CONFLICT (link_id) DO UPDATE SET
+       status = 'ok', paused = false, cursor_at = NULL, resume_continue = NULL, resume_cursor_at = NULL, resume_pages = 0,
+       last_success_at = NULL, last_new_change_at = NULL, last_items_fetched = 0, last_items_new = 0, last_requests = 0,
+       last_error_kind = NULL, last_error_code = NULL, last_error = NULL, last_error_at = NULL, consecutive_failures = 0,
+       next_run_at = now(), updated_at = now()`,
+    [linkId],
+  );
+}
+
 /** Every link gets a state row, due at once; returns how many were new. */
 export async function ensureSyncStates(): Promise<number> {
   const { rowCount } = await syncPool().query(

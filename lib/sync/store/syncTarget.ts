@@ -5,6 +5,8 @@ export interface SyncTarget {
   linkId: string;
   userId: string;
   siteId: string;
+  /** The wiki account the link reads. */
+  wikiUsername: string;
   apiUrl: string;
   /** The wiki's origin, e.g. "https://de.wikipedia.org". */
   server: string;
@@ -21,6 +23,7 @@ interface Row {
   link_id: string;
   user_id: string;
   site_id: string;
+  wiki_username: string;
   api_url: string;
   server: string;
   source: "api" | "feed";
@@ -34,7 +37,7 @@ interface Row {
 
 export async function loadSyncTarget(linkId: string): Promise<SyncTarget | null> {
   const { rows } = await syncPool().query<Row>(
-    `SELECT w.id AS link_id, w.user_id, w.site_id, s.api_url, s.server, w.source::text AS source,
+    `SELECT w.id AS link_id, w.user_id, w.site_id, w.wiki_username, s.api_url, s.server, w.source::text AS source,
             st.paused, st.cursor_at, st.resume_continue, st.resume_pages, st.last_new_change_at, st.consecutive_failures
      FROM wiki_links w JOIN sites s ON s.id = w.site_id
      LEFT JOIN link_sync_states st ON st.link_id = w.id
@@ -47,6 +50,7 @@ export async function loadSyncTarget(linkId: string): Promise<SyncTarget | null>
     linkId: row.link_id,
     userId: row.user_id,
     siteId: row.site_id,
+    wikiUsername: row.wiki_username,
     apiUrl: row.api_url,
     server: row.server,
     source: row.source,

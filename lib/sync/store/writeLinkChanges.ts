@@ -21,6 +21,8 @@ export interface WriteTarget {
   linkId: string;
   userId: string;
   siteId: string;
+  /** The wiki account whose watchlist the poll read: if the link was moved to another since, the poll must not write. */
+  wikiUsername: string;
   /** The wiki's origin: summary links are made absolute on it. */
   server: string;
 }
@@ -43,7 +45,7 @@ interface StoredRow {
  */
 export async function writeLinkChanges(client: pg.ClientBase, target: WriteTarget, changes: readonly Change[]): Promise<WrittenChanges> {
   if (changes.length === 0) return { received: 0, newForLink: 0, changedRows: 0 };
-  const link = await client.query(LOCK_LINK, [target.linkId, target.userId, target.siteId]);
+  const link = await client.query(LOCK_LINK, [target.linkId, target.userId, target.siteId, target.wikiUsername]);
   if (link.rowCount === 0) throw new LinkRemovedError(target.linkId);
   const byKey = distinctChanges(changes);
   const stored = await client.query<StoredRow>(FIND_STORED_CHANGES, [target.siteId, [...byKey.keys()]]);
@@ -74,11 +76,11 @@ export async function writeLinkChanges(client: pg.ClientBase, target: WriteTarge
   return { received: byKey.size, newForLink: insertedKeys.size + linkedKnown, changedRows: insertedKeys.size + improved };
 }
 
-/** The link was deleted (or moved to another user or wiki) while its poll ran: nothing of the poll is stored. */
+/** The link was deleted (or moved to another user, wiki or wiki account) while its poll ran: nothing of the poll is stored. */
 export class LinkRemovedError extends Error {
   override name = "LinkRemovedError";
   constructor(linkId: string) {
-    super(`The link ${linkId} was removed while it synced; its changes were not stored.`);
+    super(`The link ${linkId} was removed or moved to another wiki account while it synced; its changes were not stored.`);
   }
 }
 

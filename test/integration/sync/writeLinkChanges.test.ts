@@ -5,6 +5,7 @@ import { changeKey } from "@/lib/changes/changeKey";
 import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
 import { closeSyncPool, inTransaction, syncPool } from "@/lib/sync/store/pool";
 import { pruneChangesBefore } from "@/lib/sync/store/pruneChanges";
+import { restartLinkSync } from "@/lib/sync/restartLinkSync";
 import { LinkRemovedError, writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { newUser, query } from "./syncTestKit";
@@ -41,7 +42,7 @@ async function newLink(label: string, onSite = siteId): Promise<WriteTarget> {
      VALUES ($1, $2, $3, $4, '#3366cc', 'watchlist_token', 'api', $4, $4, 'unused here', true, true, false, false, now(), now())`,
     [linkId, userId, onSite, label],
   );
-  return { linkId, userId, siteId: onSite, server };
+  return { linkId, userId, siteId: onSite, server, wikiUsername: label };
 }
 
 async function linkRows(target: WriteTarget) {
@@ -199,6 +200,36 @@ describe("deleting what a poll wrote under", () => {
     }
     expect(await linkRows(target)).toEqual([]);
     expect(await orphans()).toBe(0);
+  });
+
+  it("makes moving a link to another wiki account wait for the poll writing under it, then drops the poll's rows too", async () => {
+    const target = await newLink("moved-mid-poll");
+    await inTransaction((client) => writeLinkChanges(client, target, [edit(311)]));
+    const holder = await syncPool().connect();
+    try {
+      await holder.query("BEGIN");
+      await writeLinkChanges(holder, target, [edit(312), edit(313)]);
+      const moving = (async () => {
+        await query("UPDATE wiki_links SET wiki_username = 'Someone else' WHERE id = $1", [target.linkId]);
+        await restartLinkSync(target.linkId);
+      })();
+      await waitUntilBlocked();
+      await holder.query("COMMIT");
+      await moving;
+    } finally {
+      holder.release();
+    }
+    expect(await linkRows(target)).toEqual([]);
+    expect(await query("SELECT cursor_at, last_success_at FROM link_sync_states WHERE link_id = $1", [target.linkId])).toEqual([
+      { cursor_at: null, last_success_at: null },
+    ]);
+  });
+
+  it("stores nothing of a poll of the account a link was moved away from", async () => {
+    const target = await newLink("moved-before-write");
+    await query("UPDATE wiki_links SET wiki_username = 'Someone else' WHERE id = $1", [target.linkId]);
+    await expect(inTransaction((client) => writeLinkChanges(client, target, [edit(411)]))).rejects.toBeInstanceOf(LinkRemovedError);
+    expect(await query("SELECT 1 FROM changes WHERE change_key = 'rev:411'")).toEqual([]);
   });
 
   it("stores nothing of a poll whose link was deleted before it wrote", async () => {
