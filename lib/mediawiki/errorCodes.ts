@@ -65,6 +65,9 @@ export function guidanceForCode(code: string, siteLabel: string): string | null 
       return `${siteLabel} is in read-only mode, probably for maintenance. Watchdeck will try again later.`;
     case "ratelimited":
       return `${siteLabel} is rate-limiting Watchdeck. It will try again later.`;
+    case "badcontinue":
+      // Sent only by a sync going on from where an earlier job stopped (link_sync_states.resume_continue).
+      return `${siteLabel} no longer accepts the point where the last sync stopped. The next sync reads the watchlist again from the newest change.`;
     default:
       if (code.startsWith("mwoauth-")) {
         return `${siteLabel} rejected Watchdeck's OAuth authorization. Connect the wiki again.`;

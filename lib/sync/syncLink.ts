@@ -106,8 +106,9 @@ async function* poll(target: SyncTarget, deps: SyncDeps): AsyncGenerator<PollRes
 async function recordFailure(target: SyncTarget, failure: SyncFailure, deps: SyncDeps): Promise<SyncOutcome> {
   const paused = pausesLink(failure);
   const nextRunAt = nextRunAfterFailure(deps.now(), deps.settings, failure, target.consecutiveFailures + 1, deps.random);
-  // A poll that ran away is started over; any other failure leaves a long poll to go on where it stopped.
-  const restartPoll = failure.code === "too_many_pages";
+  // A poll that ran away, or whose resume point the wiki refuses, is started over; any other failure leaves a long
+  // poll to go on where it stopped.
+  const restartPoll = failure.code === "too_many_pages" || failure.code === "badcontinue";
   await commitPollFailure(target.linkId, failure, { status: paused ? "needs_attention" : "error", paused, nextRunAt, restartPoll });
   return { status: "failed", failure, paused };
 }

@@ -135,3 +135,20 @@ describe(`a poll that keeps continuing past ${MAX_POLL_PAGES} pages`, () => {
     expect(await storedKeys(linkId)).toEqual(cleanKeys);
   });
 });
+
+describe("a poll whose resume point the wiki refuses", () => {
+  it("fails as invalid, and the next sync reads the watchlist from the newest change again", async () => {
+    const linkId = await aliceLink();
+    await query(
+      `INSERT INTO link_sync_states (link_id, resume_continue, resume_pages, updated_at) VALUES ($1, $2, 1, now())
+       ON CONFLICT (link_id) DO UPDATE SET resume_continue = $2, resume_pages = 1`,
+      [linkId, JSON.stringify({ wlcontinue: "not a continue point", continue: "-||" })],
+    );
+    const failed = await syncLink(linkId, deps(network));
+    expect(failed).toMatchObject({ status: "failed", failure: { kind: "invalid", code: "badcontinue", message: /no longer accepts the point/ } });
+    expect(await syncState(linkId)).toMatchObject({ status: "error", resume_continue: null, resume_pages: 0 });
+
+    expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "synced", handedOn: false });
+    expect(await storedKeys(linkId)).toEqual(cleanKeys);
+  });
+});
