@@ -77,19 +77,11 @@ describe("storing a poll", () => {
   it("links a change another link's sync inserted meanwhile, storing it once", async () => {
     const first = await newLink("first");
     const second = await newLink("second");
-    const early = syncPool();
-    const holder = await early.connect();
-    try {
-      // The first link's poll has inserted 1…3 and not committed yet when the second's, with 2…4, stores.
-      await holder.query("BEGIN");
-      await writeLinkChanges(holder, first, [edit(1), edit(2), edit(3)]);
-      const racing = inTransaction((client) => writeLinkChanges(client, second, [edit(2), edit(3), edit(4)]));
-      await waitUntilBlocked();
-      await holder.query("COMMIT");
-      expect(await racing).toEqual({ received: 3, newForLink: 3, changedRows: 1 });
-    } finally {
-      holder.release();
-    }
+    // The first link's poll has inserted 1…3 and not committed yet when the second's, with 2…4, stores.
+    const racing = await whileAPollWritesUncommitted(first, [edit(1), edit(2), edit(3)], () =>
+      inTransaction((client) => writeLinkChanges(client, second, [edit(2), edit(3), edit(4)])),
+    );
+    expect(racing).toEqual({ received: 3, newForLink: 3, changedRows: 1 });
     const stored = await query<{ change_key: string; n: number }>(
       "SELECT change_key, count(*)::int AS n FROM changes WHERE site_id = $1 GROUP BY change_key ORDER BY change_key",
       [siteId],
@@ -187,17 +179,7 @@ describe("deleting what a poll wrote under", () => {
 
   it("makes deleting a link wait for the poll writing under it, then takes the poll's rows too", async () => {
     const target = await newLink("removed-mid-poll");
-    const holder = await syncPool().connect();
-    try {
-      await holder.query("BEGIN");
-      await writeLinkChanges(holder, target, [edit(301), edit(302)]);
-      const deleting = query("DELETE FROM wiki_links WHERE id = $1", [target.linkId]);
-      await waitUntilBlocked();
-      await holder.query("COMMIT");
-      await deleting;
-    } finally {
-      holder.release();
-    }
+    await whileAPollWritesUncommitted(target, [edit(301), edit(302)], () => query("DELETE FROM wiki_links WHERE id = $1", [target.linkId]));
     expect(await linkRows(target)).toEqual([]);
     expect(await orphans()).toBe(0);
   });
@@ -205,20 +187,10 @@ describe("deleting what a poll wrote under", () => {
   it("makes moving a link to another wiki account wait for the poll writing under it, then drops the poll's rows too", async () => {
     const target = await newLink("moved-mid-poll");
     await inTransaction((client) => writeLinkChanges(client, target, [edit(311)]));
-    const holder = await syncPool().connect();
-    try {
-      await holder.query("BEGIN");
-      await writeLinkChanges(holder, target, [edit(312), edit(313)]);
-      const moving = (async () => {
-        await query("UPDATE wiki_links SET wiki_username = 'Someone else' WHERE id = $1", [target.linkId]);
-        await restartLinkSync(target.linkId);
-      })();
-      await waitUntilBlocked();
-      await holder.query("COMMIT");
-      await moving;
-    } finally {
-      holder.release();
-    }
+    await whileAPollWritesUncommitted(target, [edit(312), edit(313)], async () => {
+      await query("UPDATE wiki_links SET wiki_username = 'Someone else' WHERE id = $1", [target.linkId]);
+      await restartLinkSync(target.linkId);
+    });
     expect(await linkRows(target)).toEqual([]);
     expect(await query("SELECT cursor_at, last_success_at FROM link_sync_states WHERE link_id = $1", [target.linkId])).toEqual([
       { cursor_at: null, last_success_at: null },
@@ -262,6 +234,24 @@ describe("deleting what a poll wrote under", () => {
 });
 
 /** Until a session of this database waits for a lock: the racing poll has reached the uncommitted rows. */
+/**
+ * Starts `racing` while a poll of `target` has written `changes` and not committed; commits the poll once `racing`
+ * waits on one of its locks, and returns what `racing` came to.
+ */
+async function whileAPollWritesUncommitted<T>(target: WriteTarget, changes: Change[], racing: () => Promise<T>): Promise<T> {
+  const holder = await syncPool().connect();
+  try {
+    await holder.query("BEGIN");
+    await writeLinkChanges(holder, target, changes);
+    const raced = racing();
+    await waitUntilBlocked();
+    await holder.query("COMMIT");
+    return await raced;
+  } finally {
+    holder.release();
+  }
+}
+
 async function waitUntilBlocked(): Promise<void> {
   for (let i = 0; i < 200; i++) {
     const waiting = await query<{ n: number }>(
