@@ -1,6 +1,7 @@
 import type { Change } from "@/lib/changes/change";
 import { newestTimestamp, type PolledPage } from "./poll/polledChanges";
 import { commitPollProgress, commitPollSuccess } from "./store/commitPoll";
+import type { PollCounts } from "./store/syncStateWrites";
 import type { WriteTarget, WrittenChanges } from "./store/writeLinkChanges";
 import type { PollResult, SyncFailure } from "./syncFailure";
 
@@ -19,18 +20,12 @@ export interface StorePagesOptions {
   beforeCommit?: () => Promise<void>;
 }
 
-interface Counts {
-  fetched: number;
-  newForLink: number;
-  requests: number;
-}
-
 export type StoredPoll =
-  | (Counts & { status: "done" })
+  | (PollCounts & { status: "done" })
   /** The job read its share of pages; the link's next job is to go on with the poll. */
-  | (Counts & { status: "handed_on" })
+  | (PollCounts & { status: "handed_on" })
   /** Stopped by a failure; what was committed before stays, and the next job goes on from there. */
-  | (Counts & { status: "failed"; failure: SyncFailure });
+  | (PollCounts & { status: "failed"; failure: SyncFailure });
 
 /**
  * Stores a poll's pages as they are read. Every `pagesPerCommit` pages, and at
@@ -44,7 +39,7 @@ export async function storePolledPages(
   pages: AsyncIterable<PollResult<PolledPage>>,
   options: StorePagesOptions,
 ): Promise<StoredPoll> {
-  const counts: Counts = { fetched: 0, newForLink: 0, requests: 0 };
+  const counts: PollCounts = { fetched: 0, newForLink: 0, requests: 0 };
   let chunk: Change[] = [];
   let chunkRequests = 0;
   let storing: Promise<WrittenChanges> | undefined;
