@@ -1,5 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { newAccount, register } from "./support/accounts";
+import { linkWikiWithBotPassword } from "./support/linkWiki";
+import { timelineRows, waitForFirstSync } from "./support/timeline";
 import { botPassword, fixtureWiki } from "./support/wikis";
 
 test("a user links two wikis through the form and sees them listed with their site names", async ({ page }) => {
@@ -44,3 +46,36 @@ test("a rejected bot password is explained and nothing is linked", async ({ page
   await expect(page.getByText("No wikis linked yet. Link one below.")).toBeVisible();
   await expect(page.getByLabel("Wiki address")).toHaveValue(alpha.apiUrl);
 });
+
+test("moving a link to another wiki account says so, and the timeline then holds that account's watchlist only", async ({ page }) => {
+  test.setTimeout(180_000);
+  const alpha = fixtureWiki("alpha");
+  await register(page, newAccount("mover"));
+  await linkWikiWithBotPassword(page, "alpha", "Alice@watchdeck");
+  await waitForFirstSync(page, ["Alpha Wiki"]);
+  // Alice edits a page of her own; only Bob watches "Bob Only Page".
+  await expectTitleInTimeline(page, "Alice Own Page", true);
+  await expectTitleInTimeline(page, "Bob Only Page", false);
+
+  await page.goto("/wikis");
+  await page.getByRole("link", { name: "Edit Alpha Wiki" }).click();
+  const form = page.getByRole("form", { name: "Edit link" });
+  await form.getByLabel("Bot user name").fill("Bob@watchdeck");
+  await form.getByLabel("Bot password").fill(botPassword(alpha, "Bob@watchdeck"));
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByRole("status")).toHaveText(
+    "Saved. The link now reads Bob's watchlist: the changes it held of the other account were removed, and a first sync has started.",
+  );
+
+  await waitForFirstSync(page, ["Alpha Wiki"]);
+  await expectTitleInTimeline(page, "Bob Only Page", true);
+  await expectTitleInTimeline(page, "Alice Own Page", false);
+});
+
+/** Searches the timeline for a page title: rows of that page, or the empty result, must show. */
+async function expectTitleInTimeline(page: Page, title: string, present: boolean) {
+  await page.goto(`/?q=${encodeURIComponent(title)}`);
+  const rows = timelineRows(page).filter({ has: page.getByRole("link", { name: title, exact: true }) });
+  if (present) await expect(rows.first()).toBeVisible();
+  else await expect(page.getByRole("heading", { name: "No changes match these filters" })).toBeVisible();
+}
