@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Change } from "@/lib/changes/change";
 import { changeKey } from "@/lib/changes/changeKey";
@@ -8,42 +7,11 @@ import { pruneChangesBefore } from "@/lib/sync/store/pruneChanges";
 import { restartLinkSync } from "@/lib/sync/restartLinkSync";
 import { LinkRemovedError, writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
-import { newUser, query } from "./syncTestKit";
-
-function edit(revId: number, overrides: Partial<Change> = {}): Change {
-  return {
-    kind: "edit", source: "api", namespace: 0, title: `Page ${revId}`, pageId: revId, revId, oldRevId: revId - 1, logId: null,
-    logType: null, logAction: null, logParams: null, user: "Editor", userId: 3, userHidden: false, anon: false,
-    comment: `Summary ${revId}`, parsedComment: `Summary ${revId}`, commentHidden: false,
-    timestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, revId)), oldLength: 1, newLength: 2, minor: false, bot: false, isNew: false,
-    tags: [], notificationTimestamp: null, expiry: null, ...overrides,
-  };
-}
+import { editChange as edit, newStoreLink, newStoreSite as newSite } from "./storeFixture";
+import { query } from "./syncTestKit";
 
 let siteId: string;
-const server = "https://wiki.example.org";
-
-async function newSite(): Promise<string> {
-  const id = randomUUID();
-  await query(
-    `INSERT INTO sites (id, api_url, name, server, article_path, script_path, lang, namespaces, refreshed_at)
-     VALUES ($1, $2, 'Example', $3, '/wiki/$1', '/w', 'en', '{}', now())`,
-    [id, `https://${id}.example.org/w/api.php`, server],
-  );
-  return id;
-}
-
-async function newLink(label: string, onSite = siteId): Promise<WriteTarget> {
-  const userId = await newUser(`${label}-${randomUUID()}@example.org`);
-  const linkId = randomUUID();
-  await query(
-    `INSERT INTO wiki_links (id, user_id, site_id, display_name, color, auth_mode, source, login_name, wiki_username,
-                             secret_sealed, can_read_api, can_read_feed, can_watch, can_mark_read, validated_at, updated_at)
-     VALUES ($1, $2, $3, $4, '#3366cc', 'watchlist_token', 'api', $4, $4, 'unused here', true, true, false, false, now(), now())`,
-    [linkId, userId, onSite, label],
-  );
-  return { linkId, userId, siteId: onSite, server, wikiUsername: label };
-}
+const newLink = (label: string, onSite = siteId): Promise<WriteTarget> => newStoreLink(label, onSite);
 
 async function linkRows(target: WriteTarget) {
   return query<{ change_key: string; notification_timestamp: Date | null; timestamp: Date }>(
