@@ -16,7 +16,7 @@ const DESCRIPTIVE = [
 
 const q = (column: string) => `"${column}"`;
 
-// $1 is the site; $2…$28 the column arrays, in changeArrays() order; with the link's state, $29 notification
+// $1 is the site (for IMPROVE_CHANGES, the stored ids); $2…$28 the column arrays, in changeArrays() order; with the link's state, $29 notification
 // timestamps and $30 watch expiries (linkStateArrays()).
 const input = (withLinkState: boolean) => `(
   SELECT t.key,
@@ -71,16 +71,22 @@ linked AS (
 SELECT change_key FROM inserted`;
 
 /*
- * The statements below on stored rows name their keys or ids with = ANY as well as joining on them: that
- * makes the plan look up just those rows, where a join alone may read all of the wiki's changes or all of
- * the link's rows (a hash join, chosen while the statistics still describe small tables), on every poll.
+ * The statements below on stored rows pick them by id with = ANY, and by nothing the planner would have to
+ * guess: "this wiki's rows" or "this link's rows" next to the poll's keys is estimated as the share of the
+ * wiki or link times that of the keys, near one row for any link that is not most of the table. Planned for
+ * one row, a join rescans the poll's whole input for each stored row (500 rows against 500: 250,000
+ * comparisons for an unchanged page). By id alone the count is exact, and the join stays linear; a join on
+ * the poll's keys alone, with nothing to pick the stored rows, may instead read the whole table.
  */
 
-/** Stored changes the poll tells better: an API row over a feed row, a revision deleted since. */
+/**
+ * Stored changes the poll tells better: an API row over a feed row, a revision deleted since. $1 the ids of
+ * the poll's stored changes (FIND_STORED_CHANGES); they are of the poll's wiki, so it is not named again.
+ */
 export const IMPROVE_CHANGES = `
 UPDATE changes c SET ${DESCRIPTIVE.map((col) => `${q(col)} = v.${q(col)}`).join(", ")}
 FROM ${input(false)} AS v
-WHERE c.site_id = $1::uuid AND c.change_key = ANY($2::text[]) AND c.change_key = v.key
+WHERE c.id = ANY($1::bigint[]) AND c.change_key = v.key
   AND (c.source = 'feed' OR v.source = 'api')
   AND (${DESCRIPTIVE.map((col) => `c.${q(col)}`).join(", ")}) IS DISTINCT FROM (${DESCRIPTIVE.map((col) => `v.${q(col)}`).join(", ")})
 RETURNING c.id`;
@@ -114,11 +120,19 @@ FOR KEY SHARE OF c
 ON CONFLICT (link_id, change_id) DO NOTHING
 RETURNING change_id`;
 
-/** The link's unread state and watch expiry of changes it already had, where they moved. */
+/**
+ * The link's unread state and watch expiry of changes it already had, where they moved. The link comes in
+ * with the rows (a MATERIALIZED input keeps it a join condition), so the stored rows are picked by their
+ * change ids alone (see above).
+ */
 export const UPDATE_LINK_STATE = `
+WITH t AS MATERIALIZED (
+  SELECT $1::uuid AS link_id, u.change_id, u.notif, u.expiry
+  FROM unnest($2::bigint[], $3::timestamptz[], $4::timestamptz[]) AS u(change_id, notif, expiry)
+)
 UPDATE link_changes l SET notification_timestamp = t.notif, watch_expiry = t.expiry
-FROM unnest($2::bigint[], $3::timestamptz[], $4::timestamptz[]) AS t(change_id, notif, expiry)
-WHERE l.link_id = $1::uuid AND l.change_id = ANY($2::bigint[]) AND l.change_id = t.change_id
+FROM t
+WHERE l.change_id = ANY($2::bigint[]) AND l.link_id = t.link_id AND l.change_id = t.change_id
   AND (l.notification_timestamp, l.watch_expiry) IS DISTINCT FROM (t.notif, t.expiry)`;
 
 /** $2…$28 of the input, as binary arrays of the types the statements cast them to. */

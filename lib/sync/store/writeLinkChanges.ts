@@ -61,16 +61,18 @@ export async function writeLinkChanges(client: pg.ClientBase, target: WriteTarge
   let linkedKnown = 0;
   const known = [...byKey].filter(([key]) => !insertedKeys.has(key));
   if (known.length > 0) {
-    const c = toChangeColumns(known, summaryHtmlOf);
-    // Separate statements from the insert: they see rows another link's sync committed meanwhile.
-    const better = await client.query<{ id: string }>(IMPROVE_CHANGES, [target.siteId, ...changeArrays(c)]);
-    improved = better.rowCount ?? 0;
-    if (improved > 0) await client.query(REFRESH_LINK_COPIES, [better.rows.map((r) => r.id)]);
-    const unseen = c.keys.filter((key) => !idByKey.has(key));
+    // Keys the insert skipped that were not stored when the poll looked: another link's sync inserted them
+    // meanwhile. A statement of its own sees that commit.
+    const unseen = known.map(([key]) => key).filter((key) => !idByKey.has(key));
     if (unseen.length > 0) {
       const found = await client.query<StoredRow>(FIND_STORED_CHANGES, [target.siteId, unseen]);
       for (const row of found.rows) idByKey.set(row.change_key, row.id);
     }
+    const c = toChangeColumns(known, summaryHtmlOf);
+    const ids = storedIds(c.keys, idByKey);
+    const better = await client.query<{ id: string }>(IMPROVE_CHANGES, [ids, ...changeArrays(c)]);
+    improved = better.rowCount ?? 0;
+    if (improved > 0) await client.query(REFRESH_LINK_COPIES, [better.rows.map((r) => r.id)]);
     linkedKnown = await linkKnownChanges(client, target, c, idByKey);
   }
   return { received: byKey.size, newForLink: insertedKeys.size + linkedKnown, changedRows: insertedKeys.size + improved };
@@ -82,6 +84,16 @@ export class LinkRemovedError extends Error {
   constructor(linkId: string) {
     super(`The link ${linkId} was removed or moved to another wiki account while it synced; its changes were not stored.`);
   }
+}
+
+/** The ids of the stored changes of these keys; a key is absent only if retention deleted its change this very moment. */
+function storedIds(keys: readonly string[], idByKey: ReadonlyMap<string, string>): string[] {
+  const ids: string[] = [];
+  for (const key of keys) {
+    const id = idByKey.get(key);
+    if (id !== undefined) ids.push(id);
+  }
+  return ids;
 }
 
 /** This link's rows for changes that were stored already: new ones inserted, the others' state brought up to date. */
