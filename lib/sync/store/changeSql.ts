@@ -16,8 +16,8 @@ const DESCRIPTIVE = [
 
 const q = (column: string) => `"${column}"`;
 
-// $1 is the site (for IMPROVE_CHANGES, the stored ids); $2…$28 the column arrays, in changeArrays() order; with the link's state, $29 notification
-// timestamps and $30 watch expiries (linkStateArrays()).
+// $1 is the site (for IMPROVE_CHANGES, the stored ids); $2…$28 the column arrays, in changeArrays() order;
+// with the link's state, $29 notification timestamps and $30 watch expiries (linkStateArrays()).
 const input = (withLinkState: boolean) => `(
   SELECT t.key,
          t.kind::change_kind AS kind, t.source::change_source AS source, t.ns AS namespace, t.title, t.page_id,
