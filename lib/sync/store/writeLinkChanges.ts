@@ -69,11 +69,11 @@ export async function writeLinkChanges(client: pg.ClientBase, target: WriteTarge
       for (const row of found.rows) idByKey.set(row.change_key, row.id);
     }
     const c = toChangeColumns(known, summaryHtmlOf);
-    const ids = storedIds(c.keys, idByKey);
-    const better = await client.query<{ id: string }>(IMPROVE_CHANGES, [ids, ...changeArrays(c)]);
+    const rows = knownLinkRows(c, idByKey);
+    const better = await client.query<{ id: string }>(IMPROVE_CHANGES, [rows.ids, ...changeArrays(c)]);
     improved = better.rowCount ?? 0;
     if (improved > 0) await client.query(REFRESH_LINK_COPIES, [better.rows.map((r) => r.id)]);
-    linkedKnown = await linkKnownChanges(client, target, c, idByKey);
+    linkedKnown = await linkKnownChanges(client, target, rows);
   }
   return { received: byKey.size, newForLink: insertedKeys.size + linkedKnown, changedRows: insertedKeys.size + improved };
 }
@@ -86,31 +86,31 @@ export class LinkRemovedError extends Error {
   }
 }
 
-/** The ids of the stored changes of these keys; a key is absent only if retention deleted its change this very moment. */
-function storedIds(keys: readonly string[], idByKey: ReadonlyMap<string, string>): string[] {
-  const ids: string[] = [];
-  for (const key of keys) {
+/** The link's state of each known change, by the change's id. */
+interface KnownLinkRows {
+  ids: string[];
+  notificationTimestamp: (Date | null)[];
+  watchExpiry: (Date | null)[];
+}
+
+function knownLinkRows(c: ChangeColumns, idByKey: ReadonlyMap<string, string>): KnownLinkRows {
+  const rows: KnownLinkRows = { ids: [], notificationTimestamp: [], watchExpiry: [] };
+  c.keys.forEach((key, i) => {
     const id = idByKey.get(key);
-    if (id !== undefined) ids.push(id);
-  }
-  return ids;
+    // Absent only if retention deleted the change this very moment: nothing left to improve or link.
+    if (id === undefined) return;
+    rows.ids.push(id);
+    rows.notificationTimestamp.push(c.notificationTimestamp[i] ?? null);
+    rows.watchExpiry.push(c.watchExpiry[i] ?? null);
+  });
+  return rows;
 }
 
 /** This link's rows for changes that were stored already: new ones inserted, the others' state brought up to date. */
-async function linkKnownChanges(client: pg.ClientBase, target: WriteTarget, c: ChangeColumns, idByKey: ReadonlyMap<string, string>): Promise<number> {
-  const ids: string[] = [];
-  const notif: (Date | null)[] = [];
-  const expiry: (Date | null)[] = [];
-  c.keys.forEach((key, i) => {
-    const id = idByKey.get(key);
-    // Absent only if retention deleted the change this very moment: nothing left to link.
-    if (id === undefined) return;
-    ids.push(id);
-    notif.push(c.notificationTimestamp[i] ?? null);
-    expiry.push(c.watchExpiry[i] ?? null);
-  });
+async function linkKnownChanges(client: pg.ClientBase, target: WriteTarget, rows: KnownLinkRows): Promise<number> {
+  const { ids, notificationTimestamp: notif, watchExpiry: expiry } = rows;
   if (ids.length === 0) return 0;
-  const linked = await client.query<{ change_id: string }>(INSERT_LINK_CHANGES, [target.linkId, target.userId, ids, ...linkStateArrays({ notificationTimestamp: notif, watchExpiry: expiry })]);
+  const linked = await client.query<{ change_id: string }>(INSERT_LINK_CHANGES, [target.linkId, target.userId, ids, ...linkStateArrays(rows)]);
   if ((linked.rowCount ?? 0) < ids.length) {
     const isNew = new Set(linked.rows.map((r) => r.change_id));
     const keep = ids.map((id) => !isNew.has(id));
