@@ -3,8 +3,8 @@ import type { Change } from "@/lib/changes/change";
 import type { WriteTarget } from "@/lib/sync/store/writeLinkChanges";
 import { newUser, query } from "./syncTestKit";
 
-/** Sites and links written straight into the database, for tests of the store without a wiki. */
-export const STORE_SERVER = "https://wiki.example.org";
+// Sites and links written straight into the database, for tests of the store without a wiki.
+const STORE_SERVER = "https://wiki.example.org";
 
 /** An API row of an edit, revision `revId`, one second after the last. */
 export function editChange(revId: number, overrides: Partial<Change> = {}): Change {

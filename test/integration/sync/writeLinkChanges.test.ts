@@ -201,7 +201,6 @@ describe("deleting what a poll wrote under", () => {
   });
 });
 
-/** Until a session of this database waits for a lock: the racing poll has reached the uncommitted rows. */
 /**
  * Starts `racing` while a poll of `target` has written `changes` and not committed; commits the poll once `racing`
  * waits on one of its locks, and returns what `racing` came to.
@@ -220,6 +219,7 @@ async function whileAPollWritesUncommitted<T>(target: WriteTarget, changes: Chan
   }
 }
 
+/** Until a session of this database waits for a lock: the racing poll has reached the uncommitted rows. */
 async function waitUntilBlocked(): Promise<void> {
   for (let i = 0; i < 200; i++) {
     const waiting = await query<{ n: number }>(
