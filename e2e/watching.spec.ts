@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { botPasswordFor } from "./mediawiki/config";
-import { apiClient, makeEdit, runTool } from "./mediawiki/fixture";
+import { botPasswordFor } from "../test/mediawiki/config";
+import { apiClient, makeEdit, runTool } from "../test/mediawiki/fixture";
 import { newAccount, register } from "./support/accounts";
 import { fixtureWiki } from "./support/wikis";
 

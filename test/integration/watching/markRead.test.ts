@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeEdit, type MwClient } from "@/e2e/mediawiki/fixture";
+import { makeEdit, type MwClient } from "@/test/mediawiki/fixture";
 import { NO_FILTERS } from "@/lib/timeline/timelineFilters";
 import { listWatchedPages } from "@/lib/watching/listWatchedPages";
 import { markFilterRead } from "@/lib/watching/markFilterRead";

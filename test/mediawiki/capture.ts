@@ -1,10 +1,10 @@
 /**
  * Captures real MediaWiki responses from the running fixture wikis into
- * e2e/mediawiki/captures/ (parser test data). Bodies are saved byte-for-byte
+ * test/mediawiki/captures/ (parser test data). Bodies are saved byte-for-byte
  * as served; captures/index.json records each request (URL, method, status,
  * headers).
  *
- *   npx tsx e2e/mediawiki/capture.ts          (wikis must be up: cli.ts up)
+ *   npx tsx test/mediawiki/capture.ts          (wikis must be up: cli.ts up)
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -325,7 +325,7 @@ async function main(): Promise<void> {
     JSON.stringify(
       {
         capturedAt: new Date().toISOString(),
-        note: "Real responses of MediaWiki 1.39 (Debian) from e2e/mediawiki fixture wikis; regenerate with `npx tsx e2e/mediawiki/capture.ts`. Ports/timestamps/ids are those of the capture run.",
+        note: "Real responses of MediaWiki 1.39 (Debian) from test/mediawiki fixture wikis; regenerate with `npx tsx test/mediawiki/capture.ts`. Ports/timestamps/ids are those of the capture run.",
         wikis: { alpha: { baseUrl: alpha.baseUrl, sitename: alpha.sitename }, beta: { baseUrl: beta.baseUrl, sitename: beta.sitename } },
         aliceWatchlistToken: aliceToken,
         entries: index,
