@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { makeEdit } from "../test/mediawiki/fixture";
+import { makeEdit } from "../test/mediawiki/wikiActions";
 import { expectedChanges, TITLES_DE } from "../test/mediawiki/seedPlan";
 import { newAccount, register, signIn } from "./support/accounts";
 import { linkWikiWithBotPassword } from "./support/linkWiki";

@@ -10,7 +10,8 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { FIXTURE_DIR } from "./config";
-import { readManifest, WATCHLIST_PROPS, WATCHLIST_TYPES, type WikiManifest } from "./fixture";
+import { readManifest, type WikiManifest } from "./manifest";
+import { WATCHLIST_PROPS, WATCHLIST_TYPES } from "./watchlist";
 import { MwClient, type Params } from "./mwApi";
 
 const OUT = path.join(FIXTURE_DIR, "captures");

@@ -7,7 +7,8 @@
  *   npx tsx test/mediawiki/cli.ts manifest        (prints the manifest JSON)
  */
 import { MANIFEST_PATH } from "./config";
-import { readManifest, startWikis, status, stopWikis } from "./fixture";
+import { startWikis, status, stopWikis } from "./lifecycle";
+import { readManifest } from "./manifest";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

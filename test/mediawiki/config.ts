@@ -3,7 +3,7 @@
  * which wikis exist, which accounts / bot passwords / watchlist tokens they get.
  *
  * Everything here is deterministic so tests can import the values directly
- * (they are also written to the manifest, see fixture.ts).
+ * (they are also written to the manifest, see manifest.ts).
  */
 import { createHash } from "node:crypto";
 import path from "node:path";

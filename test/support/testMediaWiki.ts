@@ -1,5 +1,5 @@
 import { MANIFEST_PATH } from "@/test/mediawiki/config";
-import { startWikisForRun } from "@/test/mediawiki/fixture";
+import { startWikisForRun } from "@/test/mediawiki/lifecycle";
 
 const TEST_WIKIS = ["alpha", "beta"];
 

@@ -1,4 +1,5 @@
-import { apiClient, startWikisForRun } from "@/test/mediawiki/fixture";
+import { startWikisForRun } from "@/test/mediawiki/lifecycle";
+import { apiClient } from "@/test/mediawiki/wikiActions";
 import { fetchWatchlist } from "@/test/mediawiki/watchlist";
 import type { MwClient } from "@/test/mediawiki/mwApi";
 import { createLink } from "@/lib/links/createLink";

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { botPasswordFor } from "@/test/mediawiki/config";
-import { apiClient, makeEdit, runTool } from "@/test/mediawiki/fixture";
+import { runTool } from "@/test/mediawiki/php";
+import { apiClient, makeEdit } from "@/test/mediawiki/wikiActions";
 import { serverConfig } from "@/lib/config/serverConfig";
 import { createFeedToken, revokeFeedToken } from "@/lib/feedExport/feedTokens";
 import { removeLink } from "@/lib/links/removeLink";

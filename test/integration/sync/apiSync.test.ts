@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { apiClient, makeEdit, readWatchlist, setBotPassword } from "@/test/mediawiki/fixture";
+import { apiClient, makeEdit, readWatchlist, setBotPassword } from "@/test/mediawiki/wikiActions";
 import { LONG_SUMMARY } from "@/test/mediawiki/seedPlan";
 import { changeKey } from "@/lib/changes/changeKey";
 import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";

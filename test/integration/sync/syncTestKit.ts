@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { WikiManifest } from "@/test/mediawiki/fixture";
+import type { WikiManifest } from "@/test/mediawiki/manifest";
 import { expectedChanges } from "@/test/mediawiki/seedPlan";
 import { registerUser } from "@/lib/accounts/registerUser";
 import { createLink } from "@/lib/links/createLink";

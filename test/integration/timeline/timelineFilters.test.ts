@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readWatchlist } from "@/test/mediawiki/fixture";
+import { readWatchlist } from "@/test/mediawiki/wikiActions";
 import { CUSTOM_TAG } from "@/test/mediawiki/seedPlan";
 import { countNewTimelineChanges } from "@/lib/timeline/countNewTimelineChanges";
 import { getTimelinePage, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";

@@ -1,4 +1,4 @@
-import type { WikiManifest } from "@/test/mediawiki/fixture";
+import type { WikiManifest } from "@/test/mediawiki/manifest";
 import { expectedChanges } from "@/test/mediawiki/seedPlan";
 import { registerUser } from "@/lib/accounts/registerUser";
 import { createLink } from "@/lib/links/createLink";
