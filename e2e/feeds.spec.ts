@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { readWatchlist } from "./mediawiki/fixture";
+import { readWatchlist } from "../test/mediawiki/wikiActions";
 import { newAccount, register } from "./support/accounts";
 import { linkWikiWithBotPassword } from "./support/linkWiki";
 

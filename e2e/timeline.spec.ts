@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { makeEdit } from "./mediawiki/fixture";
-import { expectedChanges, TITLES_DE } from "./mediawiki/seedPlan";
+import { makeEdit } from "../test/mediawiki/wikiActions";
+import { expectedChanges, TITLES_DE } from "../test/mediawiki/seedPlan";
 import { newAccount, register, signIn } from "./support/accounts";
 import { linkWikiWithBotPassword } from "./support/linkWiki";
 import { timelineRows, waitForFirstSync } from "./support/timeline";

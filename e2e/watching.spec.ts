@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { botPasswordFor } from "./mediawiki/config";
-import { apiClient, makeEdit, runTool } from "./mediawiki/fixture";
+import { botPasswordFor } from "../test/mediawiki/config";
+import { runTool } from "../test/mediawiki/php";
+import { apiClient, makeEdit } from "../test/mediawiki/wikiActions";
 import { newAccount, register } from "./support/accounts";
 import { fixtureWiki } from "./support/wikis";
 

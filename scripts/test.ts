@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, type WriteStream } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { Manifest } from "@/e2e/mediawiki/fixture";
+import type { Manifest } from "@/test/mediawiki/manifest";
 import { APP_SERVER_LOG, ensureProductionBuild, TEST_SERVER_SECRETS } from "@/test/support/productionServer";
 import { createTestDatabase, freePort } from "@/test/support/testPostgres";
 import { TEST_SECRETS_FILE_ENV } from "@/test/support/testSecrets";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Manifest, WikiManifest } from "../mediawiki/fixture";
+import type { Manifest, WikiManifest } from "../../test/mediawiki/manifest";
 
 /** The fixture wikis `npm test` started for this run. */
 export function fixtureWiki(key: "alpha" | "beta"): WikiManifest {

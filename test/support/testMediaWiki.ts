@@ -1,10 +1,10 @@
-import { MANIFEST_PATH } from "@/e2e/mediawiki/config";
-import { startWikisForRun } from "@/e2e/mediawiki/fixture";
+import { MANIFEST_PATH } from "@/test/mediawiki/config";
+import { startWikisForRun } from "@/test/mediawiki/lifecycle";
 
 const TEST_WIKIS = ["alpha", "beta"];
 
 /**
- * The real MediaWiki wikis the integration and browser tests run against (see e2e/mediawiki/README.md).
+ * The real MediaWiki wikis the integration and browser tests run against (see test/mediawiki/README.md).
  * Wikis that were already running (a developer's, another run's) are reused and left running.
  */
 export async function startMediaWikiForTests(log: (line: string) => void): Promise<{ manifestPath: string; stop(): Promise<void> }> {

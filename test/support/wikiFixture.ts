@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { inject } from "vitest";
-import type { Manifest, WikiManifest } from "@/e2e/mediawiki/fixture";
+import type { Manifest, WikiManifest } from "@/test/mediawiki/manifest";
 import packageJson from "@/package.json";
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
 import { createSafeFetch } from "@/lib/net/safeFetch";

@@ -1,6 +1,7 @@
-import { apiClient, startWikisForRun } from "@/e2e/mediawiki/fixture";
-import { fetchWatchlist } from "@/e2e/mediawiki/watchlist";
-import type { MwClient } from "@/e2e/mediawiki/mwApi";
+import { startWikisForRun } from "@/test/mediawiki/lifecycle";
+import { apiClient } from "@/test/mediawiki/wikiActions";
+import { fetchWatchlist } from "@/test/mediawiki/watchlist";
+import type { MwClient } from "@/test/mediawiki/mwApi";
 import { createLink } from "@/lib/links/createLink";
 import { buildSyncSettings } from "@/lib/sync/settings";
 import { syncLink } from "@/lib/sync/syncLink";

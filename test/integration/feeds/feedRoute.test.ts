@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { XMLParser } from "fast-xml-parser";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectedChanges } from "@/e2e/mediawiki/seedPlan";
+import { expectedChanges } from "@/test/mediawiki/seedPlan";
 import { GET } from "@/app/feed/[file]/route";
 import { createFeedToken, listFeedTokens, regenerateFeedToken, revokeFeedToken } from "@/lib/feedExport/feedTokens";
 import { syncLink } from "@/lib/sync/syncLink";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
-import type { Manifest, WikiManifest } from "@/e2e/mediawiki/fixture";
+import type { Manifest, WikiManifest } from "@/test/mediawiki/manifest";
 import { createMediaWikiClient, type MediaWikiClientConfig } from "@/lib/mediawiki/client";
 import { CookieJar } from "@/lib/mediawiki/cookieJar";
 import { discoverWiki } from "@/lib/mediawiki/discovery/discoverWiki";

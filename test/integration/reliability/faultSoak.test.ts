@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiClient, deleteBotPassword, makeEdit, setBotPassword, setWatchlistToken } from "@/e2e/mediawiki/fixture";
+import { apiClient, deleteBotPassword, makeEdit, setBotPassword, setWatchlistToken } from "@/test/mediawiki/wikiActions";
 import { syncLink, type SyncOutcome } from "@/lib/sync/syncLink";
 import { startFaultProxy, type Fault, type FaultProxy } from "@/test/support/faultProxy";
 import { seedFromEnv, seededRandom } from "@/test/support/seededRandom";

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { botPasswordFor } from "@/e2e/mediawiki/config";
-import { apiClient, makeEdit, runTool } from "@/e2e/mediawiki/fixture";
+import { botPasswordFor } from "@/test/mediawiki/config";
+import { runTool } from "@/test/mediawiki/php";
+import { apiClient, makeEdit } from "@/test/mediawiki/wikiActions";
 import { serverConfig } from "@/lib/config/serverConfig";
 import { createFeedToken, revokeFeedToken } from "@/lib/feedExport/feedTokens";
 import { removeLink } from "@/lib/links/removeLink";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { apiClient, makeEdit, readWatchlist, setBotPassword } from "@/e2e/mediawiki/fixture";
-import { LONG_SUMMARY } from "@/e2e/mediawiki/seedPlan";
+import { apiClient, makeEdit, readWatchlist, setBotPassword } from "@/test/mediawiki/wikiActions";
+import { LONG_SUMMARY } from "@/test/mediawiki/seedPlan";
 import { changeKey } from "@/lib/changes/changeKey";
 import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
 import { removeLink } from "@/lib/links/removeLink";

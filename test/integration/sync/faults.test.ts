@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deleteBotPassword, resetBotPassword, setBotPassword } from "@/e2e/mediawiki/fixture";
+import { deleteBotPassword, resetBotPassword, setBotPassword } from "@/test/mediawiki/wikiActions";
 import { editLink } from "@/lib/links/changeLink";
 import { getSyncStatusForUser } from "@/lib/sync/getSyncStatusForUser";
 import { resumeLinkSync } from "@/lib/sync/requestSyncNow";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readWatchlist } from "@/e2e/mediawiki/fixture";
+import { readWatchlist } from "@/test/mediawiki/wikiActions";
 import { changeKey } from "@/lib/changes/changeKey";
 import { sealLinkSecret } from "@/lib/links/linkSecrets";
 import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { apiClient, makeEdit, setBotPassword, setWatchlistToken } from "@/e2e/mediawiki/fixture";
+import { apiClient, makeEdit, setBotPassword, setWatchlistToken } from "@/test/mediawiki/wikiActions";
 import { sanitizeSummary } from "@/lib/changes/sanitizeSummary";
 import { loadFeedDocument } from "@/lib/feedExport/loadFeedDocument";
 import { syncLink } from "@/lib/sync/syncLink";

@@ -1,6 +1,6 @@
 import pg from "pg";
-import type { WikiManifest } from "@/e2e/mediawiki/fixture";
-import { expectedChanges } from "@/e2e/mediawiki/seedPlan";
+import type { WikiManifest } from "@/test/mediawiki/manifest";
+import { expectedChanges } from "@/test/mediawiki/seedPlan";
 import { registerUser } from "@/lib/accounts/registerUser";
 import { createLink } from "@/lib/links/createLink";
 import type { WikiNetwork } from "@/lib/links/serverNetwork";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readWatchlist } from "@/e2e/mediawiki/fixture";
-import { CUSTOM_TAG } from "@/e2e/mediawiki/seedPlan";
+import { readWatchlist } from "@/test/mediawiki/wikiActions";
+import { CUSTOM_TAG } from "@/test/mediawiki/seedPlan";
 import { countNewTimelineChanges } from "@/lib/timeline/countNewTimelineChanges";
 import { getTimelinePage, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
 import type { TimelineEntry } from "@/lib/timeline/timelineEntry";

@@ -1,5 +1,5 @@
-import type { WikiManifest } from "@/e2e/mediawiki/fixture";
-import { expectedChanges } from "@/e2e/mediawiki/seedPlan";
+import type { WikiManifest } from "@/test/mediawiki/manifest";
+import { expectedChanges } from "@/test/mediawiki/seedPlan";
 import { registerUser } from "@/lib/accounts/registerUser";
 import { createLink } from "@/lib/links/createLink";
 import { syncLink } from "@/lib/sync/syncLink";

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeEdit, type MwClient } from "@/e2e/mediawiki/fixture";
+import type { MwClient } from "@/test/mediawiki/mwApi";
+import { makeEdit } from "@/test/mediawiki/wikiActions";
 import { NO_FILTERS } from "@/lib/timeline/timelineFilters";
 import { listWatchedPages } from "@/lib/watching/listWatchedPages";
 import { markFilterRead } from "@/lib/watching/markFilterRead";

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { botPasswordFor } from "@/e2e/mediawiki/config";
-import { apiClient, makeEdit, runTool, type MwClient } from "@/e2e/mediawiki/fixture";
+import { botPasswordFor } from "@/test/mediawiki/config";
+import type { MwClient } from "@/test/mediawiki/mwApi";
+import { runTool } from "@/test/mediawiki/php";
+import { apiClient, makeEdit } from "@/test/mediawiki/wikiActions";
 import { registerUser } from "@/lib/accounts/registerUser";
 import { prisma } from "@/lib/db/prisma";
 import { createLink } from "@/lib/links/createLink";

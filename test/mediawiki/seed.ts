@@ -4,7 +4,7 @@
  * records real ids / timestamps / counts.
  */
 import { wikiDef, type UserKey } from "./config";
-import type { WikiContext } from "./fixture";
+import type { WikiContext } from "./build";
 import type { MwClient } from "./mwApi";
 import { fetchWatchlist, readWatchlistRawWith } from "./watchlist";
 import {

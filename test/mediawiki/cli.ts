@@ -1,13 +1,14 @@
 /**
- * CLI for the MediaWiki e2e fixture.
+ * CLI for the MediaWiki test fixture.
  *
- *   npx tsx e2e/mediawiki/cli.ts up [--wikis alpha,beta] [--extra N] [--base-port P] [--force]
- *   npx tsx e2e/mediawiki/cli.ts down [--wikis alpha]
- *   npx tsx e2e/mediawiki/cli.ts status
- *   npx tsx e2e/mediawiki/cli.ts manifest        (prints the manifest JSON)
+ *   npx tsx test/mediawiki/cli.ts up [--wikis alpha,beta] [--extra N] [--base-port P] [--force]
+ *   npx tsx test/mediawiki/cli.ts down [--wikis alpha]
+ *   npx tsx test/mediawiki/cli.ts status
+ *   npx tsx test/mediawiki/cli.ts manifest        (prints the manifest JSON)
  */
 import { MANIFEST_PATH } from "./config";
-import { readManifest, startWikis, status, stopWikis } from "./fixture";
+import { startWikis, status, stopWikis } from "./lifecycle";
+import { readManifest } from "./manifest";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

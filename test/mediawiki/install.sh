@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs Debian's MediaWiki (1.39 LTS) and the PHP CLI bits the e2e fixture needs.
+# Installs Debian's MediaWiki (1.39 LTS) and the PHP CLI bits the MediaWiki test fixture needs.
 # Idempotent: a quick no-op when everything is already present.
 set -euo pipefail
 

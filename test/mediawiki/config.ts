@@ -1,9 +1,9 @@
 /**
- * Static configuration of the real-MediaWiki e2e fixture: where things live,
+ * Static configuration of the real-MediaWiki test fixture: where things live,
  * which wikis exist, which accounts / bot passwords / watchlist tokens they get.
  *
  * Everything here is deterministic so tests can import the values directly
- * (they are also written to the manifest, see fixture.ts).
+ * (they are also written to the manifest, see manifest.ts).
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
@@ -15,7 +15,7 @@ export const MW_DIR = process.env.WATCHDECK_MW_DIR ?? "/usr/share/mediawiki";
 export const FIXTURE_DIR = __dirname;
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const WORK_DIR =
-  process.env.WATCHDECK_MW_WORK_DIR ?? path.join(REPO_ROOT, "e2e", ".work", "mediawiki");
+  process.env.WATCHDECK_MW_WORK_DIR ?? path.join(REPO_ROOT, "test", ".work", "mediawiki");
 export const MANIFEST_PATH = path.join(WORK_DIR, "manifest.json");
 export const PHP_BIN = process.env.WATCHDECK_PHP ?? "php";
 export const TOOL_SCRIPT = path.join(FIXTURE_DIR, "php", "watchdeckTool.php");
