@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { verifyCredentials } from "@/lib/accounts/verifyCredentials";
+import { attemptSignIn, clientAddress } from "@/lib/accounts/signIn";
 import { findUserById } from "@/lib/accounts/users";
 import { serverConfig } from "@/lib/config/serverConfig";
 
@@ -19,9 +19,12 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
-          const user = await verifyCredentials({ email: credentials?.email, password: credentials?.password });
-          return user ? { id: user.id, email: user.email, name: user.name } : null;
+        async authorize(credentials, request) {
+          const forwardedFor = (request?.headers as Record<string, string | undefined> | undefined)?.["x-forwarded-for"];
+          const result = await attemptSignIn({ email: credentials?.email, password: credentials?.password }, clientAddress(forwardedFor));
+          // A thrown message reaches the sign-in form as the error; null reads as a wrong password.
+          if (!result.ok && result.throttled) throw new Error(result.message);
+          return result.ok ? { id: result.user.id, email: result.user.email, name: result.user.name } : null;
         },
       }),
     ],
