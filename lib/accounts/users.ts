@@ -19,3 +19,17 @@ export function findUserById(id: string): Promise<AccountUser | null> {
 export function findUserWithHashByEmail(email: string) {
   return prisma().user.findUnique({ where: { email }, select: { ...accountFields, passwordHash: true } });
 }
+
+/**
+ * Ends every session of the user: each request compares its token's epoch with this one. With `onlyFrom`,
+ * only when the epoch is still that one, so a replayed sign-out of an already ended session ends no newer one.
+ * Returns the new epoch, or null when nothing changed.
+ */
+export async function bumpSessionEpoch(userId: string, onlyFrom?: number): Promise<number | null> {
+  const rows = await prisma().user.updateManyAndReturn({
+    where: { id: userId, ...(onlyFrom === undefined ? {} : { sessionEpoch: onlyFrom }) },
+    data: { sessionEpoch: { increment: 1 } },
+    select: { sessionEpoch: true },
+  });
+  return rows[0]?.sessionEpoch ?? null;
+}

@@ -1,10 +1,14 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { attemptSignIn, clientAddress } from "@/lib/accounts/signIn";
-import { findUserById } from "@/lib/accounts/users";
+import { bumpSessionEpoch, findUserById } from "@/lib/accounts/users";
 import { serverConfig } from "@/lib/config/serverConfig";
+import { SESSION_MAX_AGE_SECONDS, type SessionClaims } from "./sessionToken";
 
-const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/** Thrown by the jwt callback for a token whose session has ended: next-auth then clears the cookie. */
+class SessionEnded extends Error {
+  override name = "SessionEnded";
+}
 
 export function authOptions(): NextAuthOptions {
   const config = serverConfig();
@@ -30,15 +34,35 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       async jwt({ token, user }) {
+        const claims = token as SessionClaims;
         if (user) {
           const account = await findUserById(user.id);
-          token.sub = user.id;
-          token.epoch = account?.sessionEpoch ?? 0;
+          claims.sub = user.id;
+          claims.epoch = account?.sessionEpoch ?? 0;
+          return claims;
         }
-        return token;
+        // /api/auth/session and every other read of the session through next-auth: an ended session is no session.
+        const account = claims.sub ? await findUserById(claims.sub) : null;
+        if (!account || account.sessionEpoch !== (claims.epoch ?? 0)) throw new SessionEnded("The session has ended.");
+        return claims;
       },
       async session({ session, token }) {
-        return { ...session, userId: token.sub, epoch: token.epoch };
+        return { ...session, userId: token.sub, epoch: (token as SessionClaims).epoch };
+      },
+    },
+    events: {
+      // The session is a JWT the server keeps no copy of: signing out ends it by moving the user's epoch,
+      // which ends the user's other sessions too. Only from the token's own epoch, so replaying an old
+      // cookie's sign-out cannot end newer sessions.
+      async signOut({ token }) {
+        const claims = token as SessionClaims | null;
+        if (claims?.sub) await bumpSessionEpoch(claims.sub, claims.epoch ?? 0);
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        if (metadata instanceof SessionEnded) return;
+        console.error(`[next-auth][error][${code}]`, metadata instanceof Error ? metadata.message : metadata);
       },
     },
   };
