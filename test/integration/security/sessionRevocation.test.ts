@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerUser } from "@/lib/accounts/registerUser";
-import { signIn, withCookie, type AppSession } from "@/test/support/appSession";
+import { actionReply, signIn, withCookie, type AppSession } from "@/test/support/appSession";
 import { startAppServer, type AppServer } from "@/test/support/productionServer";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
+import { actionIds } from "./appSurface";
+import { form } from "./matrixRows";
 
 /*
  * Issue #28: a session cookie copied before sign-out, a password change or "sign out everywhere" must be
@@ -34,7 +36,7 @@ async function newAccount(name: string): Promise<string> {
 async function seenAs(session: AppSession) {
   const auth = await session.get("/api/auth/session");
   const api = await session.get("/api/timeline");
-  const page = await session.get("/feeds");
+  const page = await session.get("/account");
   return { sessionNamesUser: /example\.org/.test(auth.body), api: api.status, page: page.status === 200 ? 200 : page.headers.get("location") };
 }
 const SIGNED_IN = { sessionNamesUser: true, api: 200, page: 200 };
@@ -54,6 +56,12 @@ async function signOut(session: AppSession): Promise<void> {
   expect(response.status).toBe(200);
 }
 
+const action = (name: string) => {
+  const found = actionIds().get(`app/(app)/account/actions.ts#${name}`);
+  if (!found) throw new Error(`${name} is not in the build`);
+  return found.id;
+};
+
 describe("an old session cookie", () => {
   it("is refused after signing out", async () => {
     const email = await newAccount("signout");
@@ -61,6 +69,33 @@ describe("an old session cookie", () => {
     expect(await seenAs(session)).toEqual(SIGNED_IN);
     await signOut(session);
     expect(await seenAs(session)).toEqual(REFUSED);
+  });
+
+  it("is refused after a password change, while the session that changed it goes on with its new cookie", async () => {
+    const email = await newAccount("password");
+    const elsewhere = await signIn(server.baseUrl, email, PASSWORD);
+    const here = await signIn(server.baseUrl, email, PASSWORD);
+    const newPassword = "a brand new passphrase";
+    const response = await here.action(action("changePasswordAction"), [{ ok: false }, form({ currentPassword: PASSWORD, newPassword, confirmPassword: newPassword })], "/account");
+    expect(actionReply(response)).toMatchObject({ ok: true });
+    const renewed = response.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token="));
+    expect(renewed).toBeDefined();
+    expect(await seenAs(elsewhere)).toEqual(REFUSED);
+    expect(await seenAs(here)).toEqual(REFUSED);
+    expect(await seenAs(withCookie(server.baseUrl, renewed!))).toEqual(SIGNED_IN);
+    await expect(signIn(server.baseUrl, email, PASSWORD)).rejects.toThrow(/could not sign in/);
+    expect(await seenAs(await signIn(server.baseUrl, email, newPassword))).toEqual(SIGNED_IN);
+  });
+
+  it("is refused after signing out everywhere, in every browser", async () => {
+    const email = await newAccount("everywhere");
+    const elsewhere = await signIn(server.baseUrl, email, PASSWORD);
+    const here = await signIn(server.baseUrl, email, PASSWORD);
+    const response = await here.action(action("signOutEverywhereAction"), [], "/account");
+    expect(response.status).toBe(200);
+    expect(await seenAs(here)).toEqual(REFUSED);
+    expect(await seenAs(elsewhere)).toEqual(REFUSED);
+    expect(await seenAs(await signIn(server.baseUrl, email, PASSWORD))).toEqual(SIGNED_IN);
   });
 
   it("cannot sign out a newer session by replaying its own sign-out", async () => {
