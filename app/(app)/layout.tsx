@@ -16,6 +16,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           <Link href="/wikis">Wikis</Link>
           <Link href="/feeds">Feeds</Link>
           <Link href="/teams">Teams</Link>
+          <Link href="/account">Account</Link>
         </nav>
         <span className="who">{user.name ?? user.email}</span>
         <SignOutButton />

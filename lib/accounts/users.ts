@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface AccountUser {
   id: string;
@@ -18,4 +19,44 @@ export function findUserById(id: string): Promise<AccountUser | null> {
 
 export function findUserWithHashByEmail(email: string) {
   return prisma().user.findUnique({ where: { email }, select: { ...accountFields, passwordHash: true } });
+}
+
+/**
+ * Ends every session of the user: each request compares its token's epoch with this one. With `onlyFrom`,
+ * only when the epoch is still that one, so a replayed sign-out of an already ended session ends no newer one.
+ * Returns the new epoch, or null when nothing changed.
+ */
+export async function bumpSessionEpoch(userId: string, onlyFrom?: number): Promise<number | null> {
+  const rows = await prisma().user.updateManyAndReturn({
+    where: { id: userId, ...(onlyFrom === undefined ? {} : { sessionEpoch: onlyFrom }) },
+    data: { sessionEpoch: { increment: 1 } },
+    select: { sessionEpoch: true },
+  });
+  return rows[0]?.sessionEpoch ?? null;
+}
+
+export function findPasswordHash(userId: string): Promise<string | null> {
+  return prisma()
+    .user.findUnique({ where: { id: userId }, select: { passwordHash: true } })
+    .then((u) => u?.passwordHash ?? null);
+}
+
+/** Sets the password and ends every session in one write; returns the new epoch (for the session that made the change). */
+export async function setPasswordHash(userId: string, passwordHash: string): Promise<number> {
+  const user = await prisma().user.update({ where: { id: userId }, data: { passwordHash, sessionEpoch: { increment: 1 } }, select: { sessionEpoch: true } });
+  return user.sessionEpoch;
+}
+
+/** Null when another account has the email. */
+export async function setEmail(userId: string, email: string): Promise<AccountUser | null> {
+  try {
+    return await prisma().user.update({ where: { id: userId }, data: { email }, select: accountFields });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return null;
+    throw error;
+  }
+}
+
+export async function setTimeZone(userId: string, timeZone: string): Promise<void> {
+  await prisma().user.update({ where: { id: userId }, data: { timeZone: timeZone === "UTC" ? null : timeZone } });
 }

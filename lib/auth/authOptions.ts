@@ -1,10 +1,14 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { verifyCredentials } from "@/lib/accounts/verifyCredentials";
-import { findUserById } from "@/lib/accounts/users";
+import { attemptSignIn, clientAddress } from "@/lib/accounts/signIn";
+import { bumpSessionEpoch, findUserById } from "@/lib/accounts/users";
 import { serverConfig } from "@/lib/config/serverConfig";
+import { SESSION_MAX_AGE_SECONDS, type SessionClaims } from "./sessionToken";
 
-const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/** Thrown by the jwt callback for a token whose session has ended: next-auth then clears the cookie. */
+class SessionEnded extends Error {
+  override name = "SessionEnded";
+}
 
 export function authOptions(): NextAuthOptions {
   const config = serverConfig();
@@ -19,23 +23,46 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
-          const user = await verifyCredentials({ email: credentials?.email, password: credentials?.password });
-          return user ? { id: user.id, email: user.email, name: user.name } : null;
+        async authorize(credentials, request) {
+          const forwardedFor = (request?.headers as Record<string, string | undefined> | undefined)?.["x-forwarded-for"];
+          const result = await attemptSignIn({ email: credentials?.email, password: credentials?.password }, clientAddress(forwardedFor));
+          // A thrown message reaches the sign-in form as the error; null reads as a wrong password.
+          if (!result.ok && result.throttled) throw new Error(result.message);
+          return result.ok ? { id: result.user.id, email: result.user.email, name: result.user.name } : null;
         },
       }),
     ],
     callbacks: {
       async jwt({ token, user }) {
+        const claims = token as SessionClaims;
         if (user) {
           const account = await findUserById(user.id);
-          token.sub = user.id;
-          token.epoch = account?.sessionEpoch ?? 0;
+          claims.sub = user.id;
+          claims.epoch = account?.sessionEpoch ?? 0;
+          return claims;
         }
-        return token;
+        // /api/auth/session and every other read of the session through next-auth: an ended session is no session.
+        const account = claims.sub ? await findUserById(claims.sub) : null;
+        if (!account || account.sessionEpoch !== (claims.epoch ?? 0)) throw new SessionEnded("The session has ended.");
+        return claims;
       },
       async session({ session, token }) {
-        return { ...session, userId: token.sub, epoch: token.epoch };
+        return { ...session, userId: token.sub, epoch: (token as SessionClaims).epoch };
+      },
+    },
+    events: {
+      // The session is a JWT the server keeps no copy of: signing out ends it by moving the user's epoch,
+      // which ends the user's other sessions too. Only from the token's own epoch, so replaying an old
+      // cookie's sign-out cannot end newer sessions.
+      async signOut({ token }) {
+        const claims = token as SessionClaims | null;
+        if (claims?.sub) await bumpSessionEpoch(claims.sub, claims.epoch ?? 0);
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        if (metadata instanceof SessionEnded) return;
+        console.error(`[next-auth][error][${code}]`, metadata instanceof Error ? metadata.message : metadata);
       },
     },
   };

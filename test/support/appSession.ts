@@ -79,6 +79,8 @@ export function actionReply(response: AppResponse): unknown {
 }
 
 export const anonymous = (baseUrl: string): AppSession => session(baseUrl, "");
+/** A visitor sending this Cookie header: an old session's, replayed. */
+export const withCookie = (baseUrl: string, cookie: string): AppSession => session(baseUrl, cookie);
 
 /** Signs in through next-auth's credentials endpoint (GET /api/auth/csrf, then POST the callback). */
 export async function signIn(baseUrl: string, email: string, password: string): Promise<AppSession> {

@@ -8,7 +8,7 @@ import { freePort } from "./testPostgres";
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
-const SOURCES = ["app", "lib", "next.config.js", "package.json", "tsconfig.json", "prisma/schema.prisma"];
+const SOURCES = ["app", "lib", "proxy.ts", "next.config.js", "package.json", "tsconfig.json", "prisma/schema.prisma"];
 /** Every app server the tests start appends its output here; `npm test` searches it for secrets with its own log. */
 export const APP_SERVER_LOG = path.join(ROOT, "test-results", "app-servers.log");
 

@@ -22,7 +22,8 @@ export function SignInForm() {
     });
     setPending(false);
     if (!result || result.error) {
-      setError("Wrong email or password.");
+      // next-auth's code for a refused password; any other error is our own message (a throttled sign-in).
+      setError(!result?.error || result.error === "CredentialsSignin" ? "Wrong email or password." : result.error);
       return;
     }
     router.replace(safeNext(searchParams.get("next")));

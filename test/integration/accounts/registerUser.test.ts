@@ -40,6 +40,14 @@ describe("registration", () => {
     expect(await prisma().user.findUnique({ where: { email: "short@example.org" } })).toBeNull();
   });
 
+  it("refuses a password from the common-password list, whatever its case, and one made of a single repeated character", async () => {
+    const common = await registerUser({ email: "common@example.org", password: "QwertyUIOP" }, open);
+    expect(common).toEqual({ ok: false, field: "password", message: "This password is on the list of the most common ones, which are guessed first. Choose another." });
+    const repeated = await registerUser({ email: "repeated@example.org", password: "xxxxxxxxxxxxxxx" }, open);
+    expect(repeated).toEqual({ ok: false, field: "password", message: "A password of one repeated character is guessed at once. Choose another." });
+    expect(await prisma().user.count({ where: { email: { in: ["common@example.org", "repeated@example.org"] } } })).toBe(0);
+  });
+
   it("refuses an invalid email", async () => {
     const result = await registerUser({ email: "not-an-email", password: "long enough pw" }, open);
     expect(result).toEqual({ ok: false, field: "email", message: "Enter a valid email address." });

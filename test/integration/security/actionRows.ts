@@ -24,7 +24,58 @@ const linksAndFeeds = () =>
   one(`SELECT (SELECT count(*) || ' ' || max(updated_at) FROM wiki_links) || ' ' || (SELECT string_agg(secret_hash, ',' ORDER BY secret_hash) FROM feed_tokens) AS v`, []);
 const MALFORMED_ID = "not-a-uuid";
 
+const worldUsers = (w: World) => Object.values(w.users);
+const accountPage = () => "/account";
+
 export const actionRows: ActionRow[] = [
+  // Account actions act on the caller's own account only: there is no id to point them at someone else's.
+  {
+    key: "app/(app)/account/actions.ts#changePasswordAction",
+    what: "change one's password, with a wrong current password",
+    args: () => [{ ok: false }, form({ currentPassword: "not the password", newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" })],
+    expect: signedIn<ActionOutcome>("signedOut", "denied"),
+    probe: (w) => one(`SELECT string_agg(password_hash, ',' ORDER BY id) AS v FROM users WHERE id = ANY($1::uuid[])`, [worldUsers(w)]),
+    page: accountPage,
+  },
+  {
+    key: "app/(app)/account/actions.ts#changeEmailAction",
+    what: "change one's own email",
+    fresh: async () => `changed-${randomBytes(4).toString("hex")}@example.org`,
+    args: (_w, email) => [{ ok: false }, form({ email })],
+    expect: signedIn<ActionOutcome>("signedOut", "ok"),
+    probe: count("users WHERE email = $1"),
+    page: accountPage,
+    cleanup: async (w) => {
+      for (const [actor, id] of Object.entries(w.users)) await query(`UPDATE users SET email = $1 WHERE id = $2`, [`${actor}-${w.runId}@example.org`, id]);
+    },
+  },
+  {
+    key: "app/(app)/account/actions.ts#changeTimeZoneAction",
+    what: "choose one's own time zone",
+    args: () => [{ ok: false }, form({ timeZone: "Pacific/Chatham" })],
+    expect: signedIn<ActionOutcome>("signedOut", "ok"),
+    probe: () => one(`SELECT count(*)::int AS v FROM users WHERE time_zone = 'Pacific/Chatham'`, []),
+    page: accountPage,
+    cleanup: async (w) => void (await query(`UPDATE users SET time_zone = NULL WHERE id = ANY($1::uuid[])`, [worldUsers(w)])),
+  },
+  {
+    key: "app/(app)/account/actions.ts#signOutEverywhereAction",
+    what: "sign out one's own sessions everywhere",
+    args: () => [],
+    expect: signedIn<ActionOutcome>("signedOut", "ok"),
+    probe: (w) => one(`SELECT sum(session_epoch)::int AS v FROM users WHERE id = ANY($1::uuid[])`, [worldUsers(w)]),
+    page: accountPage,
+    // Each signed-in actor ended its own sessions once: give the world its sessions back for the rows after.
+    cleanup: async (w) => void (await query(`UPDATE users SET session_epoch = session_epoch - 1 WHERE id = ANY($1::uuid[])`, [worldUsers(w)])),
+  },
+  {
+    key: "app/(app)/account/actions.ts#deleteAccountAction",
+    what: "delete one's account without ticking the confirmation",
+    args: () => [{ ok: false }, form({ currentPassword: "long enough password" })],
+    expect: signedIn<ActionOutcome>("signedOut", "denied"),
+    probe: () => one(`SELECT count(*)::int AS v FROM users`, []),
+    page: accountPage,
+  },
   {
     key: "app/(auth)/register/actions.ts#registerAction",
     what: "register a new account",

@@ -19,6 +19,7 @@ export const pageRows: HttpRow[] = [
   { key: "app/(app)/teams/[id]/settings/page.tsx", what: "team settings", request: (w) => ({ path: `/teams/${w.teamId}/settings` }), expect: teamPage },
   { key: "app/(app)/teams/join/[secret]/page.tsx", what: "invitation with a valid secret", request: (w) => ({ path: `/teams/join/${w.inviteSecret}` }), expect: signedIn<HttpOutcome>("signin", 200), shows: { text: (w) => `Team ${w.runId}`, to: ["other", "member", "owner"] } },
   { key: "app/(app)/teams/join/[secret]/page.tsx", what: "invitation with a revoked secret names no team", request: (w) => ({ path: `/teams/join/${w.revokedInviteSecret}` }), expect: signedIn<HttpOutcome>("signin", 200), shows: { text: (w) => `Team ${w.runId}`, to: [] } },
+  { key: "app/(app)/account/page.tsx", what: "account settings of the caller only", request: () => ({ path: "/account" }), expect: signedIn<HttpOutcome>("signin", 200), shows: { text: (w) => `owner-${w.runId}@`, to: ["owner"] } },
   { key: "app/(auth)/register/page.tsx", what: "registration", request: () => ({ path: "/register" }), expect: signedIn<HttpOutcome>(200, "home") },
   { key: "app/(auth)/signin/page.tsx", what: "sign-in", request: () => ({ path: "/signin" }), expect: signedIn<HttpOutcome>(200, "home") },
 ];
@@ -47,6 +48,14 @@ async function signInWithCsrf(session: AppSession, w: World): Promise<AppRespons
 }
 
 export const routeRows: HttpRow[] = [
+  {
+    key: "GET app/(app)/account/export/route.ts",
+    what: "data export of the caller only, without secrets",
+    request: () => ({ path: "/account/export" }),
+    expect: signedIn<HttpOutcome>(401, 200),
+    shows: { text: (w) => w.linkId, to: ["owner"] },
+    problems: (response) => (/secret|sealed|password_hash|passwordHash/i.test(response.body) ? ["the export names a secret field"] : []),
+  },
   { key: "GET app/api/health/route.ts", what: "health", request: () => ({ path: "/api/health" }), expect: all<HttpOutcome>(200) },
   { key: "GET app/api/auth/[...nextauth]/route.ts", what: "session of the caller only", request: () => ({ path: "/api/auth/session" }), expect: all<HttpOutcome>(200), shows: { text: (w) => `owner-${w.runId}`, to: ["owner"] } },
   {

@@ -1,0 +1,20 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { isCrossSiteRequest } from "@/lib/auth/crossSiteRequest";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Refuses any change sent from another site's page with a plain 403. Next refuses such a server action
+ * itself, but as a 500 with an error digest; route handlers check too, this answers before either runs.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  if (!SAFE_METHODS.has(request.method) && isCrossSiteRequest(request.headers)) {
+    return new NextResponse("This request came from another site's page, so it was refused.", {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
+  }
+  return NextResponse.next();
+}
+
+export const config = { matcher: "/((?!_next/static|_next/image).*)" };
