@@ -1,7 +1,7 @@
+import { hashUrlSecret, looksLikeUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/prisma";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 import { feedNameSchema } from "./feedName";
-import { hashFeedSecret, looksLikeFeedSecret, newFeedSecret } from "./feedSecret";
 
 /** Every database access for feed URLs. */
 
@@ -23,9 +23,9 @@ export async function createFeedToken(userId: string, input: { name: string; fil
   if (!name.success) return { ok: false, message: name.error.issues[0]!.message };
   const filters = safeParseTimelineFilters(new URLSearchParams(input.filterQuery));
   if (!filters.ok) return { ok: false, message: filters.error };
-  const secret = newFeedSecret();
+  const secret = newUrlSecret("feed");
   const row = await prisma().feedToken.create({
-    data: { userId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.filters).toString(), secretHash: hashFeedSecret(secret) },
+    data: { userId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.filters).toString(), secretHash: hashUrlSecret(secret) },
     select: { id: true },
   });
   return { ok: true, id: row.id, secret };
@@ -42,8 +42,8 @@ export async function revokeFeedToken(userId: string, id: string): Promise<boole
 
 /** A new secret for the same feed; the old URL stops working at once. */
 export async function regenerateFeedToken(userId: string, id: string): Promise<string | null> {
-  const secret = newFeedSecret();
-  const { count } = await prisma().feedToken.updateMany({ where: { id, userId }, data: { secretHash: hashFeedSecret(secret) } });
+  const secret = newUrlSecret("feed");
+  const { count } = await prisma().feedToken.updateMany({ where: { id, userId }, data: { secretHash: hashUrlSecret(secret) } });
   return count === 1 ? secret : null;
 }
 
@@ -60,9 +60,9 @@ const LAST_USED_PRECISION_MS = 60_000;
 
 /** The feed a secret opens, or null for anything unknown, revoked or malformed — indistinguishably. */
 export async function findFeedBySecret(secret: string, now = new Date()): Promise<ResolvedFeed | null> {
-  if (!looksLikeFeedSecret(secret)) return null;
+  if (!looksLikeUrlSecret("feed", secret)) return null;
   const row = await prisma().feedToken.findUnique({
-    where: { secretHash: hashFeedSecret(secret) },
+    where: { secretHash: hashUrlSecret(secret) },
     select: { id: true, userId: true, name: true, filterQuery: true, createdAt: true, lastUsedAt: true },
   });
   if (row === null) return null;

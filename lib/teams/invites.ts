@@ -1,6 +1,6 @@
+import { hashUrlSecret, looksLikeUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { hashInviteSecret, looksLikeInviteSecret, newInviteSecret } from "./inviteSecret";
 import { findMembership } from "./membership";
 import { fail, invalid, ok, ownerRefusal, type TeamResult } from "./teamResult";
 
@@ -28,10 +28,10 @@ export async function createInvite(
   if (!(INVITE_VALIDITY_DAYS as readonly number[]).includes(input.validForDays)) {
     return invalid(`An invitation is valid for ${INVITE_VALIDITY_DAYS.join(", ")} days.`);
   }
-  const secret = newInviteSecret();
+  const secret = newUrlSecret("invite");
   const expiresAt = new Date(now.getTime() + input.validForDays * 86_400_000);
   const row = await prisma().teamInvite.create({
-    data: { teamId, createdById: userId, secretHash: hashInviteSecret(secret), expiresAt },
+    data: { teamId, createdById: userId, secretHash: hashUrlSecret(secret), expiresAt },
     select: { id: true },
   });
   return ok({ inviteId: row.id, secret, expiresAt });
@@ -65,9 +65,9 @@ export interface InvitePreview {
 
 /** What an invitation link leads to, or null for anything unknown, revoked, expired or malformed — indistinguishably. */
 export async function findInvite(secret: string, now = new Date()): Promise<InvitePreview | null> {
-  if (!looksLikeInviteSecret(secret)) return null;
+  if (!looksLikeUrlSecret("invite", secret)) return null;
   const row = await prisma().teamInvite.findUnique({
-    where: { secretHash: hashInviteSecret(secret) },
+    where: { secretHash: hashUrlSecret(secret) },
     select: { teamId: true, expiresAt: true, team: { select: { name: true } } },
   });
   if (!row || row.expiresAt <= now) return null;

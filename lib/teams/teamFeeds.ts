@@ -1,6 +1,6 @@
+import { hashUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/prisma";
 import { feedNameSchema } from "@/lib/feedExport/feedName";
-import { hashFeedSecret, newFeedSecret } from "@/lib/feedExport/feedSecret";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 import { findMembership } from "./membership";
 import { fail, invalid, ok, teamNotFound, type TeamResult } from "./teamResult";
@@ -30,9 +30,9 @@ export async function createTeamFeed(
   if (!name.success) return invalid(name.error.issues[0]!.message);
   const filters = safeParseTimelineFilters(new URLSearchParams(input.filterQuery));
   if (!filters.ok) return invalid(filters.error);
-  const secret = newFeedSecret();
+  const secret = newUrlSecret("feed");
   const row = await prisma().feedToken.create({
-    data: { userId, teamId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.filters).toString(), secretHash: hashFeedSecret(secret) },
+    data: { userId, teamId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.filters).toString(), secretHash: hashUrlSecret(secret) },
     select: { id: true },
   });
   return ok({ id: row.id, secret });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { hashUrlSecret } from "@/lib/crypto/urlSecret";
 import { createTeam } from "@/lib/teams/createTeam";
 import { deleteTeam } from "@/lib/teams/deleteTeam";
-import { hashInviteSecret } from "@/lib/teams/inviteSecret";
 import { createInvite, findInvite, joinTeam, listInvites, revokeInvite } from "@/lib/teams/invites";
 import { leaveTeam, makeOwner, removeMember } from "@/lib/teams/members";
 import { findMembership } from "@/lib/teams/membership";
@@ -37,7 +37,7 @@ describe("invitation links", () => {
     const rows = await query<Record<string, unknown>>(`SELECT * FROM team_invites WHERE team_id = $1`, [teamId]);
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(secret);
-    expect(rows[0]!.secret_hash).toBe(hashInviteSecret(secret));
+    expect(rows[0]!.secret_hash).toBe(hashUrlSecret(secret));
 
     const tomorrow = new Date(Date.now() + 86_400_000 + 1000);
     expect(await findInvite(secret, tomorrow)).toBeNull();
