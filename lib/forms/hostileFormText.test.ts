@@ -3,7 +3,7 @@ import { feedNameSchema } from "@/lib/feedExport/feedName";
 import { firstIssue, linkEditInputSchema, newLinkInputSchema } from "@/lib/links/linkInput";
 import { linkFailureFrom } from "@/lib/links/linkFailure";
 import { parsePastedUrl } from "@/lib/mediawiki/discovery/parsePastedUrl";
-import { teamNameSchema } from "@/lib/teams/teamName";
+import { teamNameSchema } from "@/lib/teams/teams";
 import { presetNameSchema } from "@/lib/timeline/presets/timelinePreset";
 import { pageTitleSchema, readPageTitleLines } from "@/lib/watching/pageTitleInput";
 

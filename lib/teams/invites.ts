@@ -1,8 +1,8 @@
 import { hashUrlSecret, looksLikeUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { findMembership } from "./membership";
-import { fail, invalid, ok, ownerRefusal, type TeamResult } from "./teamResult";
+import { requireMember } from "./members";
+import { fail, invalid, ok, type TeamResult } from "./teamResult";
 
 /** Every database access for team invitations. */
 
@@ -16,6 +16,11 @@ export interface InviteView {
   expiresAt: Date;
 }
 
+/** The address an invitation secret is shared as. */
+export function inviteUrl(baseUrl: string, secret: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}/teams/join/${secret}`;
+}
+
 /** A new invitation link's secret (owners only); returned once, only its hash is stored. */
 export async function createInvite(
   userId: string,
@@ -23,8 +28,8 @@ export async function createInvite(
   input: { validForDays: number },
   now = new Date(),
 ): Promise<TeamResult<{ inviteId: string; secret: string; expiresAt: Date }>> {
-  const refused = ownerRefusal(await findMembership(teamId, userId));
-  if (refused !== null) return fail(refused);
+  const owner = await requireMember(teamId, userId, { role: "owner" });
+  if (!owner.ok) return fail(owner.failure);
   if (!(INVITE_VALIDITY_DAYS as readonly number[]).includes(input.validForDays)) {
     return invalid(`An invitation is valid for ${INVITE_VALIDITY_DAYS.join(", ")} days.`);
   }
@@ -39,8 +44,8 @@ export async function createInvite(
 
 /** The team's invitations that still work (owners only). */
 export async function listInvites(userId: string, teamId: string, now = new Date()): Promise<TeamResult<InviteView[]>> {
-  const refused = ownerRefusal(await findMembership(teamId, userId));
-  if (refused !== null) return fail(refused);
+  const owner = await requireMember(teamId, userId, { role: "owner" });
+  if (!owner.ok) return fail(owner.failure);
   const rows = await prisma().teamInvite.findMany({
     where: { teamId, expiresAt: { gt: now } },
     orderBy: { createdAt: "asc" },
@@ -51,8 +56,8 @@ export async function listInvites(userId: string, teamId: string, now = new Date
 
 /** The link stops working at once (owners only). */
 export async function revokeInvite(userId: string, teamId: string, inviteId: string): Promise<TeamResult> {
-  const refused = ownerRefusal(await findMembership(teamId, userId));
-  if (refused !== null) return fail(refused);
+  const owner = await requireMember(teamId, userId, { role: "owner" });
+  if (!owner.ok) return fail(owner.failure);
   const { count } = await prisma().teamInvite.deleteMany({ where: { id: inviteId, teamId } });
   return count === 1 ? ok(undefined) : invalid("That invitation no longer exists.");
 }

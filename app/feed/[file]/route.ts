@@ -5,7 +5,7 @@ import { feedEtag, isNotModified } from "@/lib/feedExport/conditionalGet";
 import { findFeedBySecret } from "@/lib/feedExport/feedTokens";
 import { feedUrls, parseFeedFileName } from "@/lib/feedExport/feedUrls";
 import { DEFAULT_FEED_LIMIT, loadFeedDocument, MAX_FEED_LIMIT } from "@/lib/feedExport/loadFeedDocument";
-import { resolveFeedScope } from "@/lib/teams/resolveFeedScope";
+import { resolveFeedScope } from "@/lib/teams/teamFeeds";
 import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
 
 export const dynamic = "force-dynamic";
