@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { feedNameSchema } from "@/lib/feedExport/feedName";
+import { feedNameSchema } from "@/lib/feeds/feedTokens";
 import { firstIssue, linkEditInputSchema, newLinkInputSchema } from "@/lib/links/linkInput";
 import { linkFailureFrom } from "@/lib/links/linkFailure";
 import { parsePastedUrl } from "@/lib/mediawiki/discovery/parsePastedUrl";

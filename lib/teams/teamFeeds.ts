@@ -1,6 +1,6 @@
 import { hashUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/prisma";
-import { feedNameSchema } from "@/lib/feedExport/feedName";
+import { feedNameSchema } from "@/lib/feeds/feedTokens";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";
 import { requireMember } from "./members";

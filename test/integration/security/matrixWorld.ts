@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { botPasswordFor } from "@/e2e/mediawiki/config";
 import { apiClient, makeEdit, runTool } from "@/e2e/mediawiki/fixture";
 import { serverConfig } from "@/lib/config/serverConfig";
-import { createFeedToken, revokeFeedToken } from "@/lib/feedExport/feedTokens";
+import { createFeedToken, revokeFeedToken } from "@/lib/feeds/feedTokens";
 import { removeLink } from "@/lib/links/removeLink";
 import { syncLink } from "@/lib/sync/syncLink";
 import { createInvite, joinTeam, revokeInvite } from "@/lib/teams/invites";

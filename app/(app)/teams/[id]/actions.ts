@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/currentUser";
 import { serverConfig } from "@/lib/config/serverConfig";
-import { feedUrls } from "@/lib/feedExport/feedUrls";
+import { feedUrls } from "@/lib/feeds/feedTokens";
 import { createInvite, inviteUrl, revokeInvite } from "@/lib/teams/invites";
 import { leaveTeam, makeOwner, removeMember } from "@/lib/teams/members";
 import { setLinkShared } from "@/lib/teams/sharing";

@@ -1,9 +1,39 @@
 import { getTimelinePage } from "@/lib/timeline/getTimelinePage";
+import type { TimelineEntry } from "@/lib/timeline/timelineEntry";
 import type { TimelineFilters } from "@/lib/timeline/timelineFilters";
 import { toTimelineRowView, type TimelineRowView } from "@/lib/timeline/timelineRowView";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";
-import type { FeedDocument, FeedItem } from "./feedDocument";
 import { FEED_TEXT_SEARCH_ROWS } from "./feedTextSearch";
+
+/** One exported feed, format-neutral: what RSS and Atom builders turn into XML. */
+export interface FeedDocument {
+  /** Stable, secret-free identity of the feed (never the URL: that holds the secret). */
+  id: string;
+  title: string;
+  description: string;
+  /** The feed's own address, for rel="self". It contains the secret and is only ever sent to its holder. */
+  selfUrl: string;
+  /** The human page this feed mirrors. */
+  pageUrl: string;
+  /** Newest change time, or when the feed was built if it is empty. */
+  updated: Date;
+  items: FeedItem[];
+}
+
+export interface FeedItem {
+  /** Stable across rebuilds: the wiki and the change's dedupe key. */
+  id: string;
+  /** "[Wiki name] Page title", plus the log action for log entries. */
+  title: string;
+  /** The diff (or log entry, or page) on the wiki itself. */
+  link: string;
+  /** The wiki user; null when hidden on the wiki. */
+  author: string | null;
+  /** Sanitised HTML summary. */
+  summaryHtml: string;
+  timestamp: Date;
+  categories: { wiki: string; namespace: string; changeType: string };
+}
 
 export const DEFAULT_FEED_LIMIT = 50;
 export const MAX_FEED_LIMIT = 500;
@@ -12,7 +42,6 @@ export interface FeedRequest {
   feedId: string;
   name: string;
   scope: TimelineScope;
-  viewerUserId: string;
   filters: TimelineFilters;
   limit: number;
   selfUrl: string;
@@ -33,8 +62,7 @@ export async function loadFeedDocument(request: FeedRequest): Promise<FeedDocume
     textScanLimit: request.textSearchRows ?? FEED_TEXT_SEARCH_ROWS,
   });
   const entries = page.mode === "changes" ? page.entries : page.groups.map((g) => g.head);
-  const now = new Date();
-  const items = entries.map((entry) => toFeedItem(toTimelineRowView(entry, { viewerUserId: request.viewerUserId, timeZone: "UTC", now })));
+  const items = entries.map(feedItemOf);
   return {
     id: `urn:watchdeck:feed:${request.feedId}`,
     title: `Watchdeck: ${request.name}`,
@@ -52,7 +80,9 @@ function namespaceLabel(row: Pick<TimelineRowView, "namespace" | "title">): stri
   return row.namespace === null || colon < 1 ? "(unknown)" : row.title.slice(0, colon);
 }
 
-function toFeedItem(row: TimelineRowView): FeedItem {
+/** One timeline change as a feed item. */
+export function feedItemOf(entry: TimelineEntry): FeedItem {
+  const row = toTimelineRowView(entry, { viewerUserId: "", timeZone: "UTC", now: new Date() });
   const action = row.kind === "log" || row.kind === "categorize" ? ` (${row.typeLabel})` : "";
   return {
     id: `urn:watchdeck:change:${row.id}`,

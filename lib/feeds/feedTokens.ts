@@ -1,9 +1,28 @@
 import { hashUrlSecret, looksLikeUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/prisma";
+import { singleLineText } from "@/lib/forms/singleLineText";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
-import { feedNameSchema } from "./feedName";
 
-/** Every database access for feed URLs. */
+/** Feed URLs: their names, their addresses, and every database access for them. */
+
+/** The name of a feed URL, personal or a team's. */
+export const feedNameSchema = singleLineText(80, {
+  missing: "Give the feed a name.",
+  tooLong: "Keep the feed name under 80 characters.",
+  notText: "The feed name cannot contain control characters.",
+});
+
+/** The public addresses of a feed secret, one per format. */
+export function feedUrls(baseUrl: string, secret: string): { rss: string; atom: string } {
+  const base = baseUrl.replace(/\/+$/, "");
+  return { rss: `${base}/feed/${secret}.rss`, atom: `${base}/feed/${secret}.atom` };
+}
+
+/** Splits "/feed/<secret>.<format>" back apart; null for anything else. */
+export function parseFeedFileName(file: string): { secret: string; format: "rss" | "atom" } | null {
+  const match = /^(.+)\.(rss|atom)$/.exec(file);
+  return match ? { secret: match[1]!, format: match[2] as "rss" | "atom" } : null;
+}
 
 export interface FeedTokenView {
   id: string;
