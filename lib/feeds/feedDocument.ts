@@ -1,8 +1,10 @@
+import { summaryHtml } from "@/lib/changes/sanitizeSummary";
 import { getTimelinePage } from "@/lib/timeline/getTimelinePage";
 import type { TimelineEntry } from "@/lib/timeline/timelineEntry";
 import type { TimelineFilters } from "@/lib/timeline/timelineFilters";
-import { toTimelineRowView, type TimelineRowView } from "@/lib/timeline/timelineRowView";
+import { typeLabel } from "@/lib/timeline/timelineRowView";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";
+import { changeUrl } from "@/lib/timeline/wikiUrls";
 import { FEED_TEXT_SEARCH_ROWS } from "./feedTextSearch";
 
 /** One exported feed, format-neutral: what RSS and Atom builders turn into XML. */
@@ -74,23 +76,24 @@ export async function loadFeedDocument(request: FeedRequest): Promise<FeedDocume
   };
 }
 
-function namespaceLabel(row: Pick<TimelineRowView, "namespace" | "title">): string {
-  if (row.namespace === 0) return "(Main)";
-  const colon = row.title.indexOf(":");
-  return row.namespace === null || colon < 1 ? "(unknown)" : row.title.slice(0, colon);
+function namespaceLabel(entry: Pick<TimelineEntry, "namespace" | "title">): string {
+  if (entry.namespace === 0) return "(Main)";
+  const colon = entry.title.indexOf(":");
+  return entry.namespace === null || colon < 1 ? "(unknown)" : entry.title.slice(0, colon);
 }
 
 /** One timeline change as a feed item. */
 export function feedItemOf(entry: TimelineEntry): FeedItem {
-  const row = toTimelineRowView(entry, { viewerUserId: "", timeZone: "UTC", now: new Date() });
-  const action = row.kind === "log" || row.kind === "categorize" ? ` (${row.typeLabel})` : "";
+  const changeType = typeLabel(entry);
+  const action = entry.kind === "log" || entry.kind === "categorize" ? ` (${changeType})` : "";
   return {
-    id: `urn:watchdeck:change:${row.id}`,
-    title: `[${row.wikiName}] ${row.title}${action}`,
-    link: row.openUrl,
-    author: row.user,
-    summaryHtml: row.commentHidden ? "(summary removed)" : (row.summaryHtml ?? ""),
-    timestamp: new Date(row.timestamp),
-    categories: { wiki: row.wikiName, namespace: namespaceLabel(row), changeType: row.typeLabel },
+    id: `urn:watchdeck:change:${entry.changeId}`,
+    title: `[${entry.site.name}] ${entry.title}${action}`,
+    link: changeUrl(entry),
+    author: entry.user,
+    // Sanitised when stored; only changes stored before that are sanitised here.
+    summaryHtml: entry.commentHidden ? "(summary removed)" : (entry.summaryHtml ?? summaryHtml(entry, entry.site.server) ?? ""),
+    timestamp: entry.timestamp,
+    categories: { wiki: entry.site.name, namespace: namespaceLabel(entry), changeType },
   };
 }
