@@ -10,7 +10,7 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Text safe to put in an XML document (the builder escapes markup; this removes what cannot be escaped). */
-export function xmlText(text: string): string {
+function xmlText(text: string): string {
   return text.replace(NOT_XML_CHAR, "");
 }
 

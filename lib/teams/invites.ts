@@ -6,8 +6,7 @@ import { fail, invalid, ok, type TeamResult } from "./teamResult";
 
 /** Every database access for team invitations. */
 
-export const INVITE_VALIDITY_DAYS = [1, 7, 30] as const;
-export type InviteValidityDays = (typeof INVITE_VALIDITY_DAYS)[number];
+const INVITE_VALIDITY_DAYS = [1, 7, 30] as const;
 
 export interface InviteView {
   id: string;
