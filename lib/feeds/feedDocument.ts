@@ -1,8 +1,7 @@
 import { summaryHtml } from "@/lib/changes/sanitizeSummary";
 import { getTimelinePage } from "@/lib/timeline/getTimelinePage";
-import type { TimelineEntry } from "@/lib/timeline/timelineEntry";
+import { typeLabel, type TimelineEntry } from "@/lib/timeline/timelineEntry";
 import type { TimelineFilters } from "@/lib/timeline/timelineFilters";
-import { typeLabel } from "@/lib/timeline/timelineRowView";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";
 import { changeUrl } from "@/lib/timeline/wikiUrls";
 import { FEED_TEXT_SEARCH_ROWS } from "./feedTextSearch";

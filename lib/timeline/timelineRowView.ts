@@ -1,6 +1,6 @@
 import { summaryHtml } from "@/lib/changes/sanitizeSummary";
 import { encodeTimelineCursor } from "./timelineCursor";
-import type { TimelineEntry, TimelinePageGroup } from "./timelineEntry";
+import { typeLabel, type TimelineEntry, type TimelinePageGroup } from "./timelineEntry";
 import { exactTime, relativeTime } from "./timeText";
 import { articleUrl, changeUrl, diffUrl, historyUrl, userUrl } from "./wikiUrls";
 
@@ -58,19 +58,6 @@ export interface RowViewContext {
   viewerUserId: string;
   timeZone: string;
   now: Date;
-}
-
-const TYPE_LABELS: Record<TimelineEntry["kind"], string> = {
-  edit: "edit",
-  new: "new page",
-  log: "log",
-  categorize: "category",
-  external: "external",
-};
-
-export function typeLabel(entry: Pick<TimelineEntry, "kind" | "logType" | "logAction">): string {
-  if (entry.kind !== "log" || entry.logType === null) return TYPE_LABELS[entry.kind];
-  return entry.logAction === null || entry.logAction === entry.logType ? `log: ${entry.logType}` : `log: ${entry.logType}/${entry.logAction}`;
 }
 
 export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): TimelineRowView {
