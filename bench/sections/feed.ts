@@ -78,11 +78,10 @@ export const feedSection: BenchSection = async ({ db, log }) => {
   process.env.WATCHDECK_URL ??= "https://watchdeck.bench";
   log(`seeding ${CHANGES} changes`);
   const userId = await seed(url);
-  const { createFeedToken } = await import("@/lib/feedExport/feedTokens");
-  const { loadFeedDocument } = await import("@/lib/feedExport/loadFeedDocument");
-  const { FEED_TEXT_SEARCH_ROWS } = await import("@/lib/feedExport/feedTextSearch");
-  const { buildRss } = await import("@/lib/feedExport/buildRss");
-  const { buildAtom } = await import("@/lib/feedExport/buildAtom");
+  const { createFeedToken } = await import("@/lib/feeds/feedTokens");
+  const { loadFeedDocument } = await import("@/lib/feeds/feedDocument");
+  const { FEED_TEXT_SEARCH_ROWS } = await import("@/lib/feeds/feedTextSearch");
+  const { buildAtom, buildRss } = await import("@/lib/feeds/feedXml");
   const { GET } = await import("@/app/feed/[file]/route");
   const { NO_FILTERS } = await import("@/lib/timeline/timelineFilters");
   const { getTimelinePage } = await import("@/lib/timeline/getTimelinePage");
@@ -96,7 +95,6 @@ export const feedSection: BenchSection = async ({ db, log }) => {
     feedId: "bench",
     name: "Bench",
     scope: { kind: "user", userId },
-    viewerUserId: userId,
     filters: NO_FILTERS,
     limit: 500,
     selfUrl: "https://watchdeck.bench/feed/x.rss",

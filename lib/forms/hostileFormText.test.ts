@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { feedNameSchema } from "@/lib/feedExport/feedName";
+import { feedNameSchema } from "@/lib/feeds/feedTokens";
 import { firstIssue, linkEditInputSchema, newLinkInputSchema } from "@/lib/links/linkInput";
 import { linkFailureFrom } from "@/lib/links/linkFailure";
 import { parsePastedUrl } from "@/lib/mediawiki/discovery/parsePastedUrl";
-import { teamNameSchema } from "@/lib/teams/teamName";
+import { teamNameSchema } from "@/lib/teams/teams";
 import { presetNameSchema } from "@/lib/timeline/presets/timelinePreset";
 import { pageTitleSchema, readPageTitleLines } from "@/lib/watching/pageTitleInput";
 

@@ -20,7 +20,3 @@ export class NetError extends Error {
     this.kind = kind;
   }
 }
-
-export function isNetError(value: unknown): value is NetError {
-  return value instanceof NetError;
-}

@@ -1,6 +1,6 @@
 import { refusalForAddress } from "./addressPolicy";
 import { BAD_PORTS } from "./badPorts";
-import { parseIpAddress } from "./ipAddress";
+import { parseIpAddress } from "./classifyAddress";
 import { NetError } from "./NetError";
 import type { NetPolicy } from "./netPolicy";
 

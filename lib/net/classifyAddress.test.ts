@@ -28,6 +28,12 @@ describe("classifyAddress", () => {
     ["255.255.255.255", "reserved"],
     ["192.0.2.10", "reserved"],
     ["198.18.0.1", "reserved"],
+    ["192.0.0.8", "reserved"],
+    ["192.88.99.1", "reserved"],
+    ["198.51.100.7", "reserved"], // documentation
+    ["203.0.113.7", "reserved"], // documentation
+    ["192.175.48.1", "reserved"], // AS112 DNS sink
+    ["192.52.193.1", "reserved"], // AMT relay
   ])("classifies IPv4 %s as %s", (address, category) => {
     expect(classifyAddress(address)).toBe(category);
   });
@@ -49,7 +55,14 @@ describe("classifyAddress", () => {
     ["fec0::1", "reserved"],
     ["100::1", "reserved"],
     ["::127.0.0.1", "reserved"], // deprecated IPv4-compatible
+    ["::8.8.8.8", "reserved"], // deprecated IPv4-compatible, not IPv4-mapped
     ["4000::1", "reserved"], // outside global unicast
+    ["5f00::1", "reserved"], // segment routing, outside global unicast
+    ["2001:0:4136:e378:8000:63bf:3fff:fdd2", "reserved"], // Teredo
+    ["2001:2::1", "reserved"], // benchmarking
+    ["3fff::1", "reserved"], // documentation
+    ["2620:4f:8000::1", "reserved"], // AS112 DNS sink
+    ["ff05::1:3", "multicast"],
   ])("classifies IPv6 %s as %s", (address, category) => {
     expect(classifyAddress(address)).toBe(category);
   });
@@ -74,7 +87,7 @@ describe("classifyAddress", () => {
     expect(classifyAddress(address)).toBe(category);
   });
 
-  it.each(["localhost", "example.org", "", "1.2.3", "::g"])("returns null for %j, which is not an IP literal", (text) => {
+  it.each(["localhost", "example.org", "", "1.2.3", "::g", "127.1", "0x7f.0.0.1", "2130706433", "01.2.3.4", "1.2.3.4 "])("returns null for %j, which is not an IP literal", (text) => {
     expect(classifyAddress(text)).toBeNull();
   });
 });

@@ -1,19 +1,23 @@
+import { hashUrlSecret, looksLikeUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { hashInviteSecret, looksLikeInviteSecret, newInviteSecret } from "./inviteSecret";
-import { findMembership } from "./membership";
-import { fail, invalid, ok, ownerRefusal, type TeamResult } from "./teamResult";
+import { requireMember } from "./members";
+import { fail, invalid, ok, type TeamResult } from "./teamResult";
 
 /** Every database access for team invitations. */
 
-export const INVITE_VALIDITY_DAYS = [1, 7, 30] as const;
-export type InviteValidityDays = (typeof INVITE_VALIDITY_DAYS)[number];
+const INVITE_VALIDITY_DAYS = [1, 7, 30] as const;
 
 export interface InviteView {
   id: string;
   createdByName: string;
   createdAt: Date;
   expiresAt: Date;
+}
+
+/** The address an invitation secret is shared as. */
+export function inviteUrl(baseUrl: string, secret: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}/teams/join/${secret}`;
 }
 
 /** A new invitation link's secret (owners only); returned once, only its hash is stored. */
@@ -23,15 +27,15 @@ export async function createInvite(
   input: { validForDays: number },
   now = new Date(),
 ): Promise<TeamResult<{ inviteId: string; secret: string; expiresAt: Date }>> {
-  const refused = ownerRefusal(await findMembership(teamId, userId));
-  if (refused !== null) return fail(refused);
+  const owner = await requireMember(teamId, userId, { role: "owner" });
+  if (!owner.ok) return fail(owner.failure);
   if (!(INVITE_VALIDITY_DAYS as readonly number[]).includes(input.validForDays)) {
     return invalid(`An invitation is valid for ${INVITE_VALIDITY_DAYS.join(", ")} days.`);
   }
-  const secret = newInviteSecret();
+  const secret = newUrlSecret("invite");
   const expiresAt = new Date(now.getTime() + input.validForDays * 86_400_000);
   const row = await prisma().teamInvite.create({
-    data: { teamId, createdById: userId, secretHash: hashInviteSecret(secret), expiresAt },
+    data: { teamId, createdById: userId, secretHash: hashUrlSecret(secret), expiresAt },
     select: { id: true },
   });
   return ok({ inviteId: row.id, secret, expiresAt });
@@ -39,8 +43,8 @@ export async function createInvite(
 
 /** The team's invitations that still work (owners only). */
 export async function listInvites(userId: string, teamId: string, now = new Date()): Promise<TeamResult<InviteView[]>> {
-  const refused = ownerRefusal(await findMembership(teamId, userId));
-  if (refused !== null) return fail(refused);
+  const owner = await requireMember(teamId, userId, { role: "owner" });
+  if (!owner.ok) return fail(owner.failure);
   const rows = await prisma().teamInvite.findMany({
     where: { teamId, expiresAt: { gt: now } },
     orderBy: { createdAt: "asc" },
@@ -51,8 +55,8 @@ export async function listInvites(userId: string, teamId: string, now = new Date
 
 /** The link stops working at once (owners only). */
 export async function revokeInvite(userId: string, teamId: string, inviteId: string): Promise<TeamResult> {
-  const refused = ownerRefusal(await findMembership(teamId, userId));
-  if (refused !== null) return fail(refused);
+  const owner = await requireMember(teamId, userId, { role: "owner" });
+  if (!owner.ok) return fail(owner.failure);
   const { count } = await prisma().teamInvite.deleteMany({ where: { id: inviteId, teamId } });
   return count === 1 ? ok(undefined) : invalid("That invitation no longer exists.");
 }
@@ -65,9 +69,9 @@ export interface InvitePreview {
 
 /** What an invitation link leads to, or null for anything unknown, revoked, expired or malformed — indistinguishably. */
 export async function findInvite(secret: string, now = new Date()): Promise<InvitePreview | null> {
-  if (!looksLikeInviteSecret(secret)) return null;
+  if (!looksLikeUrlSecret("invite", secret)) return null;
   const row = await prisma().teamInvite.findUnique({
-    where: { secretHash: hashInviteSecret(secret) },
+    where: { secretHash: hashUrlSecret(secret) },
     select: { teamId: true, expiresAt: true, team: { select: { name: true } } },
   });
   if (!row || row.expiresAt <= now) return null;

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { listLinksForUser } from "@/lib/links/linkRepository";
-import { findMembership, isUuid } from "./membership";
+import { isUuid, requireMember } from "./members";
 import { fail, invalid, ok, teamNotFound, type TeamResult } from "./teamResult";
 
 /** Every database access for which of a member's links a team sees. Nothing is shared by default. */
@@ -16,7 +16,8 @@ export interface ShareChoice {
 
 /** The member's own links, each with whether it is shared with the team. */
 export async function listShareChoices(userId: string, teamId: string): Promise<TeamResult<ShareChoice[]>> {
-  if ((await findMembership(teamId, userId)) === null) return fail(teamNotFound);
+  const member = await requireMember(teamId, userId);
+  if (!member.ok) return fail(member.failure);
   const [links, shared] = await Promise.all([
     listLinksForUser(userId),
     prisma().teamSharedLink.findMany({ where: { teamId, userId }, select: { linkId: true } }),
@@ -39,7 +40,8 @@ export async function listShareChoices(userId: string, teamId: string): Promise<
  */
 export async function setLinkShared(userId: string, teamId: string, linkId: string, shared: boolean): Promise<TeamResult> {
   if (!isUuid(linkId)) return invalid("There is no such wiki link in your account.");
-  if ((await findMembership(teamId, userId)) === null) return fail(teamNotFound);
+  const member = await requireMember(teamId, userId);
+  if (!member.ok) return fail(member.failure);
   if (!shared) {
     await prisma().teamSharedLink.deleteMany({ where: { teamId, linkId, userId } });
     return ok(undefined);

@@ -1,9 +1,10 @@
+import { hashUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/prisma";
-import { feedNameSchema } from "@/lib/feedExport/feedName";
-import { hashFeedSecret, newFeedSecret } from "@/lib/feedExport/feedSecret";
+import { feedNameSchema } from "@/lib/feeds/feedTokens";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
-import { findMembership } from "./membership";
-import { fail, invalid, ok, teamNotFound, type TeamResult } from "./teamResult";
+import type { TimelineScope } from "@/lib/timeline/timelineScope";
+import { requireMember } from "./members";
+import { fail, invalid, ok, type TeamResult } from "./teamResult";
 
 /**
  * Team feed URLs: feed_tokens rows with a team, owned by the member who made
@@ -25,14 +26,15 @@ export async function createTeamFeed(
   teamId: string,
   input: { name: string; filterQuery: string },
 ): Promise<TeamResult<{ id: string; secret: string }>> {
-  if ((await findMembership(teamId, userId)) === null) return fail(teamNotFound);
+  const member = await requireMember(teamId, userId);
+  if (!member.ok) return fail(member.failure);
   const name = feedNameSchema.safeParse(input.name);
   if (!name.success) return invalid(name.error.issues[0]!.message);
   const filters = safeParseTimelineFilters(new URLSearchParams(input.filterQuery));
   if (!filters.ok) return invalid(filters.error);
-  const secret = newFeedSecret();
+  const secret = newUrlSecret("feed");
   const row = await prisma().feedToken.create({
-    data: { userId, teamId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.filters).toString(), secretHash: hashFeedSecret(secret) },
+    data: { userId, teamId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.filters).toString(), secretHash: hashUrlSecret(secret) },
     select: { id: true },
   });
   return ok({ id: row.id, secret });
@@ -40,7 +42,8 @@ export async function createTeamFeed(
 
 /** The member's own feed URLs of this team (never another member's). */
 export async function listTeamFeeds(userId: string, teamId: string): Promise<TeamResult<TeamFeedView[]>> {
-  if ((await findMembership(teamId, userId)) === null) return fail(teamNotFound);
+  const member = await requireMember(teamId, userId);
+  if (!member.ok) return fail(member.failure);
   const rows = await prisma().feedToken.findMany({
     where: { userId, teamId },
     select: { id: true, name: true, filterQuery: true, createdAt: true, lastUsedAt: true },
@@ -50,7 +53,24 @@ export async function listTeamFeeds(userId: string, teamId: string): Promise<Tea
 }
 
 export async function revokeTeamFeed(userId: string, teamId: string, feedId: string): Promise<TeamResult> {
-  if ((await findMembership(teamId, userId)) === null) return fail(teamNotFound);
+  const member = await requireMember(teamId, userId);
+  if (!member.ok) return fail(member.failure);
   const { count } = await prisma().feedToken.deleteMany({ where: { id: feedId, userId, teamId } });
   return count === 1 ? ok(undefined) : invalid("That feed does not exist.");
+}
+
+/**
+ * Whose timeline a feed URL shows: a personal feed its creator's; a team feed
+ * the team's, as its creator sees it. Null (answer 404) for a team feed whose
+ * creator is no longer a member, or a feed that is gone.
+ */
+export async function resolveFeedScope(feed: { id: string }): Promise<TimelineScope | null> {
+  const row = await prisma().feedToken.findUnique({
+    where: { id: feed.id },
+    select: { userId: true, teamId: true, teamMember: { select: { userId: true } } },
+  });
+  if (!row) return null;
+  if (row.teamId === null) return { kind: "user", userId: row.userId };
+  if (!row.teamMember) return null;
+  return { kind: "team", teamId: row.teamId, memberUserId: row.userId };
 }

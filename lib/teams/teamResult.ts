@@ -1,5 +1,3 @@
-import type { TeamRole } from "@/lib/generated/prisma/enums";
-
 /**
  * Why a team action did not happen. `not_found` is the one answer for a team
  * that does not exist and a team the user is not in (no hint which);
@@ -15,12 +13,6 @@ export type TeamResult<T = void> = { ok: true; value: T } | { ok: false; failure
 
 export const teamNotFound: TeamFailure = { kind: "not_found", message: "There is no such team." };
 export const ownersOnly: TeamFailure = { kind: "forbidden", message: "Only the team's owners can do that." };
-
-/** Why someone with `role` in the team (null: not in it) may not do an owner's action; null when they may. */
-export function ownerRefusal(role: TeamRole | null): TeamFailure | null {
-  if (role === null) return teamNotFound;
-  return role === "owner" ? null : ownersOnly;
-}
 
 export function ok<T>(value: T): TeamResult<T> {
   return { ok: true, value };

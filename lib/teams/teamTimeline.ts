@@ -1,10 +1,12 @@
+import { prisma } from "@/lib/db/prisma";
 import { countNewTimelineChanges } from "@/lib/timeline/countNewTimelineChanges";
+import { optionLinkSelect, timelineOptionsOf, type TimelineOptions } from "@/lib/timeline/getTimelineOptions";
 import { loadScopedTimelineView, type TimelineViewer, type TimelineViewPage } from "@/lib/timeline/loadTimelineView";
 import { decodeTimelineCursor } from "@/lib/timeline/timelineCursor";
 import type { TimelineFilters } from "@/lib/timeline/timelineFilters";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";
-import { findMembership } from "./membership";
-import { fail, invalid, ok, teamNotFound, type TeamResult } from "./teamResult";
+import { requireMember } from "./members";
+import { fail, invalid, ok, type TeamResult } from "./teamResult";
 
 function teamScope(teamId: string, viewer: TimelineViewer): TimelineScope {
   return { kind: "team", teamId, memberUserId: viewer.userId };
@@ -22,14 +24,28 @@ export async function loadTeamTimelineView(
   before: string | null,
   limit?: number,
 ): Promise<TeamResult<TimelineViewPage>> {
-  if ((await findMembership(teamId, viewer.userId)) === null) return fail(teamNotFound);
+  const member = await requireMember(teamId, viewer.userId);
+  if (!member.ok) return fail(member.failure);
   return ok(await loadScopedTimelineView(teamScope(teamId, viewer), viewer, filters, before, limit));
 }
 
 /** The "N new changes" count of the team timeline. */
 export async function countNewForTeam(teamId: string, viewer: TimelineViewer, filters: TimelineFilters, after: string): Promise<TeamResult<number>> {
-  if ((await findMembership(teamId, viewer.userId)) === null) return fail(teamNotFound);
+  const member = await requireMember(teamId, viewer.userId);
+  if (!member.ok) return fail(member.failure);
   const cursor = decodeTimelineCursor(after);
   if (cursor === null) return invalid("after must be a timeline cursor.");
   return ok(await countNewTimelineChanges({ scope: teamScope(teamId, viewer), filters, timeZone: viewer.timeZone }, cursor));
+}
+
+/** The team filter form's wikis and namespaces: those of the links shared with the team (members only). */
+export async function getTeamTimelineOptions(teamId: string, viewerUserId: string): Promise<TimelineOptions | null> {
+  const member = await requireMember(teamId, viewerUserId);
+  if (!member.ok) return null;
+  const shares = await prisma().teamSharedLink.findMany({
+    where: { teamId },
+    select: { link: { select: optionLinkSelect } },
+    orderBy: { sharedAt: "asc" },
+  });
+  return timelineOptionsOf(shares.map((s) => s.link));
 }

@@ -1,8 +1,8 @@
 import { summaryHtml } from "@/lib/changes/sanitizeSummary";
 import { encodeTimelineCursor } from "./timelineCursor";
-import type { TimelineEntry, TimelinePageGroup } from "./timelineEntry";
+import { typeLabel, type TimelineEntry, type TimelinePageGroup } from "./timelineEntry";
 import { exactTime, relativeTime } from "./timeText";
-import { articleUrl, diffUrl, historyUrl, logEntryUrl, userUrl } from "./wikiUrls";
+import { articleUrl, changeUrl, diffUrl, historyUrl, userUrl } from "./wikiUrls";
 
 /**
  * A timeline row as the browser gets it: plain JSON, links resolved on the
@@ -60,24 +60,10 @@ export interface RowViewContext {
   now: Date;
 }
 
-const TYPE_LABELS: Record<TimelineEntry["kind"], string> = {
-  edit: "edit",
-  new: "new page",
-  log: "log",
-  categorize: "category",
-  external: "external",
-};
-
-export function typeLabel(entry: Pick<TimelineEntry, "kind" | "logType" | "logAction">): string {
-  if (entry.kind !== "log" || entry.logType === null) return TYPE_LABELS[entry.kind];
-  return entry.logAction === null || entry.logAction === entry.logType ? `log: ${entry.logType}` : `log: ${entry.logType}/${entry.logAction}`;
-}
-
 export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): TimelineRowView {
   const first = entry.watchers[0];
   const diff = entry.revId !== null && entry.kind !== "log" ? diffUrl(entry.site, entry.revId, entry.oldRevId) : null;
   const pageUrl = articleUrl(entry.site, entry.title);
-  const openUrl = entry.kind === "log" && entry.logId !== null ? logEntryUrl(entry.site, entry.logId) : (diff ?? pageUrl);
   const sizeDelta = entry.newLength !== null && entry.oldLength !== null && entry.kind !== "log" ? entry.newLength - entry.oldLength : null;
   return {
     id: String(entry.changeId),
@@ -105,7 +91,7 @@ export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): Ti
     logId: entry.logId === null ? null : String(entry.logId),
     pageUrl,
     historyUrl: historyUrl(entry.site, entry.title),
-    openUrl,
+    openUrl: changeUrl(entry),
     diffUrl: diff,
     user: entry.user,
     userUrl: entry.user === null ? null : userUrl(entry.site, entry.user, entry.anon),

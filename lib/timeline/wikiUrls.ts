@@ -1,4 +1,4 @@
-import type { TimelineSite } from "./timelineEntry";
+import type { TimelineEntry, TimelineSite } from "./timelineEntry";
 
 /** MediaWiki's URL form of a title: underscores for spaces, ":" and "/" left readable. */
 export function encodeTitle(title: string): string {
@@ -26,6 +26,12 @@ export function diffUrl(site: TimelineSite, revId: bigint, oldRevId: bigint | nu
 
 export function logEntryUrl(site: TimelineSite, logId: bigint): string {
   return indexUrl(site, { title: "Special:Log", logid: String(logId) });
+}
+
+/** What opening a change shows: its diff, a new page's first revision, the log entry, else the page. */
+export function changeUrl(entry: Pick<TimelineEntry, "site" | "kind" | "title" | "revId" | "oldRevId" | "logId">): string {
+  if (entry.kind === "log") return entry.logId !== null ? logEntryUrl(entry.site, entry.logId) : articleUrl(entry.site, entry.title);
+  return entry.revId !== null ? diffUrl(entry.site, entry.revId, entry.oldRevId) : articleUrl(entry.site, entry.title);
 }
 
 /** The user page, or the contributions of an IP address (which has no user page worth opening). */

@@ -1,4 +1,4 @@
-import { FEED_TEXT_SEARCH_ROWS } from "@/lib/feedExport/feedTextSearch";
+import { FEED_TEXT_SEARCH_ROWS } from "@/lib/feeds/feedTextSearch";
 
 export interface FilterChoice {
   label: string;

@@ -4,8 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/currentUser";
 import { serverConfig } from "@/lib/config/serverConfig";
-import { createFeedToken, regenerateFeedToken, revokeFeedToken } from "@/lib/feedExport/feedTokens";
-import { feedUrls } from "@/lib/feedExport/feedUrls";
+import { createFeedToken, feedUrls, regenerateFeedToken, revokeFeedToken } from "@/lib/feeds/feedTokens";
 
 export interface FeedFormState {
   ok: boolean;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/currentUser";
-import { listFeedTokens } from "@/lib/feedExport/feedTokens";
+import { listFeedTokens } from "@/lib/feeds/feedTokens";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 import { CreateFeedForm } from "./CreateFeedForm";
 import type { FilterChoice } from "./FeedFields";

@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/currentUser";
-import { createTeam } from "@/lib/teams/createTeam";
 import { joinTeam } from "@/lib/teams/invites";
+import { createTeam } from "@/lib/teams/teams";
 
 export interface TeamFormState {
   ok: boolean;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/currentUser";
-import { listTeamsForUser } from "@/lib/teams/listTeamsForUser";
+import { listTeamsForUser } from "@/lib/teams/teams";
 import { CreateTeamForm } from "./CreateTeamForm";
 
 export const metadata: Metadata = { title: "Teams" };

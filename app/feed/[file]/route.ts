@@ -1,11 +1,9 @@
 import { serverConfig } from "@/lib/config/serverConfig";
-import { buildAtom } from "@/lib/feedExport/buildAtom";
-import { buildRss } from "@/lib/feedExport/buildRss";
-import { feedEtag, isNotModified } from "@/lib/feedExport/conditionalGet";
-import { findFeedBySecret } from "@/lib/feedExport/feedTokens";
-import { feedUrls, parseFeedFileName } from "@/lib/feedExport/feedUrls";
-import { DEFAULT_FEED_LIMIT, loadFeedDocument, MAX_FEED_LIMIT } from "@/lib/feedExport/loadFeedDocument";
-import { resolveFeedScope } from "@/lib/teams/resolveFeedScope";
+import { feedEtag, isNotModified } from "@/lib/feeds/conditionalGet";
+import { DEFAULT_FEED_LIMIT, loadFeedDocument, MAX_FEED_LIMIT } from "@/lib/feeds/feedDocument";
+import { feedUrls, findFeedBySecret, parseFeedFileName } from "@/lib/feeds/feedTokens";
+import { buildAtom, buildRss } from "@/lib/feeds/feedXml";
+import { resolveFeedScope } from "@/lib/teams/teamFeeds";
 import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
 
 export const dynamic = "force-dynamic";
@@ -43,7 +41,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     feedId: feed.id,
     name: feed.name,
     scope,
-    viewerUserId: feed.userId,
     filters: filters.filters,
     limit,
     selfUrl: feedUrls(baseUrl, target.secret)[target.format],

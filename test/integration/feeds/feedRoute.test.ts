@@ -4,7 +4,7 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectedChanges } from "@/test/mediawiki/seedPlan";
 import { GET } from "@/app/feed/[file]/route";
-import { createFeedToken, listFeedTokens, regenerateFeedToken, revokeFeedToken } from "@/lib/feedExport/feedTokens";
+import { createFeedToken, listFeedTokens, regenerateFeedToken, revokeFeedToken } from "@/lib/feeds/feedTokens";
 import { syncLink } from "@/lib/sync/syncLink";
 import { deps, linkWithBotPassword, newUser } from "@/test/integration/sync/syncTestKit";
 import { useTestDatabase } from "@/test/support/useTestDatabase";

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerUser } from "@/lib/accounts/registerUser";
+import { hashUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/prisma";
-import { hashFeedSecret } from "@/lib/feedExport/feedSecret";
-import { createFeedToken, findFeedBySecret, listFeedTokens, regenerateFeedToken, revokeFeedToken } from "@/lib/feedExport/feedTokens";
+import { createFeedToken, findFeedBySecret, listFeedTokens, regenerateFeedToken, revokeFeedToken } from "@/lib/feeds/feedTokens";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 
 let owner: string;
@@ -26,7 +26,7 @@ describe("feed URLs", () => {
     if (!created.ok) throw new Error(created.message);
     expect(created.secret).toMatch(/^wdf_[A-Za-z0-9_-]{43}$/);
     const row = await prisma().feedToken.findUniqueOrThrow({ where: { id: created.id } });
-    expect(row.secretHash).toBe(hashFeedSecret(created.secret));
+    expect(row.secretHash).toBe(hashUrlSecret(created.secret));
     expect(JSON.stringify(row)).not.toContain(created.secret);
     expect(await findFeedBySecret(created.secret)).toMatchObject({ id: created.id, userId: owner, name: "Everything", filterQuery: "" });
     expect((await prisma().feedToken.findUniqueOrThrow({ where: { id: created.id } })).lastUsedAt).not.toBeNull();

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { hashInviteSecret } from "@/lib/teams/inviteSecret";
+import { hashUrlSecret } from "@/lib/crypto/urlSecret";
 import { fixtureWiki } from "@/test/support/wikiFixture";
 import { query } from "@/test/integration/sync/syncTestKit";
 import type { World } from "./matrixWorld";
@@ -129,7 +129,7 @@ export const actionRows: ActionRow[] = [
     fresh: (w) => w.fresh.inviteSecret(),
     args: (_w, secret) => [secret, { ok: false }],
     expect: signedIn<ActionOutcome>("signedOut", "ok", { owner: "ignored" }),
-    probe: (_w, secret) => one(`SELECT string_agg(m.user_id::text, ',' ORDER BY m.user_id) AS v FROM team_members m JOIN team_invites i ON i.team_id = m.team_id WHERE i.secret_hash = $1`, [hashInviteSecret(secret)]),
+    probe: (_w, secret) => one(`SELECT string_agg(m.user_id::text, ',' ORDER BY m.user_id) AS v FROM team_members m JOIN team_invites i ON i.team_id = m.team_id WHERE i.secret_hash = $1`, [hashUrlSecret(secret)]),
   },
   { key: "app/(app)/teams/[id]/actions.ts#createInviteAction", what: "invite to the team", args: (w) => [w.teamId, { ok: false }, form({ days: "7" })], expect: ownerAction, probe: (w) => one(`SELECT count(*)::int AS v FROM team_invites WHERE team_id = $1`, [w.teamId]) },
   // Revoking deletes the row.

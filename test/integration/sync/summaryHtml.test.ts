@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiClient, makeEdit, setBotPassword, setWatchlistToken } from "@/test/mediawiki/wikiActions";
 import { sanitizeSummary } from "@/lib/changes/sanitizeSummary";
-import { loadFeedDocument } from "@/lib/feedExport/loadFeedDocument";
+import { loadFeedDocument } from "@/lib/feeds/feedDocument";
 import { syncLink } from "@/lib/sync/syncLink";
 import { getTimelinePage } from "@/lib/timeline/getTimelinePage";
 import { NO_FILTERS } from "@/lib/timeline/timelineFilters";
@@ -60,7 +60,7 @@ async function timelineRow(changeId: string): Promise<TimelineRowView> {
 
 async function feedSummary(changeId: string): Promise<string | undefined> {
   const feed = await loadFeedDocument({
-    feedId: "summary-html", name: "Summaries", scope: { kind: "user", userId }, viewerUserId: userId, filters: NO_FILTERS, limit: 500,
+    feedId: "summary-html", name: "Summaries", scope: { kind: "user", userId }, filters: NO_FILTERS, limit: 500,
     selfUrl: "https://watchdeck.test/feed/x.atom", pageUrl: "https://watchdeck.test/", emptySince: new Date(),
   });
   return feed.items.find((item) => item.id === `urn:watchdeck:change:${changeId}`)?.summaryHtml;

@@ -1,11 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTeam } from "@/lib/teams/createTeam";
-import { deleteTeam } from "@/lib/teams/deleteTeam";
-import { hashInviteSecret } from "@/lib/teams/inviteSecret";
+import { hashUrlSecret } from "@/lib/crypto/urlSecret";
 import { createInvite, findInvite, joinTeam, listInvites, revokeInvite } from "@/lib/teams/invites";
-import { leaveTeam, makeOwner, removeMember } from "@/lib/teams/members";
-import { findMembership } from "@/lib/teams/membership";
+import { leaveTeam, makeOwner, removeMember, requireMember } from "@/lib/teams/members";
 import { createTeamFeed } from "@/lib/teams/teamFeeds";
+import { createTeam, deleteTeam } from "@/lib/teams/teams";
 import { newUser, query } from "@/test/integration/sync/syncTestKit";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 
@@ -37,15 +35,15 @@ describe("invitation links", () => {
     const rows = await query<Record<string, unknown>>(`SELECT * FROM team_invites WHERE team_id = $1`, [teamId]);
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(secret);
-    expect(rows[0]!.secret_hash).toBe(hashInviteSecret(secret));
+    expect(rows[0]!.secret_hash).toBe(hashUrlSecret(secret));
 
     const tomorrow = new Date(Date.now() + 86_400_000 + 1000);
     expect(await findInvite(secret, tomorrow)).toBeNull();
     expect(await joinTeam(member, secret, tomorrow)).toMatchObject({ ok: false, failure: { kind: "invalid" } });
-    expect(await findMembership(teamId, member)).toBeNull();
+    expect(await requireMember(teamId, member)).toMatchObject({ ok: false, failure: { kind: "not_found" } });
 
     expect(await joinTeam(member, secret)).toEqual({ ok: true, value: { teamId } });
-    expect(await findMembership(teamId, member)).toBe("member");
+    expect(await requireMember(teamId, member)).toEqual({ ok: true, value: "member" });
     expect(await joinTeam(member, secret)).toEqual({ ok: true, value: { teamId } });
   });
 
@@ -76,7 +74,7 @@ describe("membership", () => {
     expect(await makeOwner(member, teamId, member)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
     expect(await makeOwner(owner, teamId, member)).toEqual({ ok: true, value: undefined });
     expect(await leaveTeam(owner, teamId)).toEqual({ ok: true, value: { teamDeleted: false } });
-    expect(await findMembership(teamId, owner)).toBeNull();
+    expect(await requireMember(teamId, owner)).toMatchObject({ ok: false, failure: { kind: "not_found" } });
     // The last member leaving deletes the team.
     expect(await leaveTeam(member, teamId)).toEqual({ ok: true, value: { teamDeleted: true } });
     expect(await query(`SELECT 1 FROM teams WHERE id = $1`, [teamId])).toEqual([]);
@@ -89,7 +87,7 @@ describe("membership", () => {
     expect(await removeMember(outsider, teamId, member)).toMatchObject({ ok: false, failure: { kind: "not_found" } });
     expect(await removeMember(owner, teamId, outsider)).toMatchObject({ ok: false, failure: { kind: "invalid" } });
     expect(await removeMember(owner, teamId, member)).toEqual({ ok: true, value: undefined });
-    expect(await findMembership(teamId, member)).toBeNull();
+    expect(await requireMember(teamId, member)).toMatchObject({ ok: false, failure: { kind: "not_found" } });
   });
 
   it("deleting a team (owners only) removes its memberships, invitations and team feeds", async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createBenchTeam } from "@/bench/sections/timeline/benchTeam";
 import { userId } from "@/bench/sections/timeline/filterCases";
 import { DEFAULT_SHAPE, seedTimeline } from "@/bench/sections/timeline/seedTimeline";
-import { loadFeedDocument } from "@/lib/feedExport/loadFeedDocument";
+import { loadFeedDocument } from "@/lib/feeds/feedDocument";
 import { getTimelinePage, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
 import type { TimelineCursor } from "@/lib/timeline/timelineCursor";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";
@@ -162,7 +162,7 @@ it("a search that matched nothing polls for new changes from the newest row it r
 it("a feed with a text filter carries the matches among its newest rows only", async () => {
   const filters = { ...NO_FILTERS, text: "typo" };
   const feed = await loadFeedDocument({
-    feedId: "bounded", name: "Typos", scope: { kind: "user", userId: VIEWER }, viewerUserId: VIEWER, filters, limit: 500,
+    feedId: "bounded", name: "Typos", scope: { kind: "user", userId: VIEWER }, filters, limit: 500,
     selfUrl: "https://watchdeck.test/feed/x.rss", pageUrl: "https://watchdeck.test/", emptySince: new Date(), textSearchRows: SCAN,
   });
   // Straight from SQL: the viewer's SCAN newest changes, then those whose title or summary has the word.

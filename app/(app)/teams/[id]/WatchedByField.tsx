@@ -1,4 +1,4 @@
-import type { TeamMemberView } from "@/lib/teams/getTeamOverview";
+import type { TeamMemberView } from "@/lib/teams/teams";
 
 /** The team-only filter: changes to pages one of these members' shared wikis watch. */
 export function WatchedByField({ members, selected }: { members: TeamMemberView[]; selected: readonly string[] }) {

@@ -5,14 +5,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/currentUser";
 import { serverConfig } from "@/lib/config/serverConfig";
-import { feedUrls } from "@/lib/feedExport/feedUrls";
-import { deleteTeam } from "@/lib/teams/deleteTeam";
-import { inviteUrl } from "@/lib/teams/inviteUrl";
-import { createInvite, revokeInvite } from "@/lib/teams/invites";
+import { feedUrls } from "@/lib/feeds/feedTokens";
+import { createInvite, inviteUrl, revokeInvite } from "@/lib/teams/invites";
 import { leaveTeam, makeOwner, removeMember } from "@/lib/teams/members";
 import { setLinkShared } from "@/lib/teams/sharing";
 import { createTeamFeed, revokeTeamFeed } from "@/lib/teams/teamFeeds";
 import type { TeamResult } from "@/lib/teams/teamResult";
+import { deleteTeam } from "@/lib/teams/teams";
 
 export interface TeamSettingsState {
   ok: boolean;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/currentUser";
-import { loadTeamTimelineScreen } from "@/lib/teams/loadTeamTimelineScreen";
+import { loadTeamTimelineScreen } from "@/lib/teams/teamScreens";
 import { hasActiveFilters, NO_FILTERS, safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 import { FilterForm } from "../../timeline/FilterForm";
 import { TimelineView } from "../../timeline/TimelineView";

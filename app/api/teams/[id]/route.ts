@@ -1,5 +1,5 @@
-import { getTeamOverview } from "@/lib/teams/getTeamOverview";
 import { teamNotFound } from "@/lib/teams/teamResult";
+import { getTeamOverview } from "@/lib/teams/teams";
 import { json, readTeamRequest, teamFailureResponse, type TeamRouteContext } from "../teamRequest";
 
 export const dynamic = "force-dynamic";

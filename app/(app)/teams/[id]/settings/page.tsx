@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/currentUser";
-import { loadTeamSettingsScreen } from "@/lib/teams/loadTeamSettingsScreen";
+import { loadTeamSettingsScreen } from "@/lib/teams/teamScreens";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 import { makeOwnerAction, removeMemberAction, revokeInviteAction, revokeTeamFeedAction, setShareAction, leaveTeamAction } from "../actions";
 import { ActionButton } from "./ActionButton";

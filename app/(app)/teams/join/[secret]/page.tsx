@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/currentUser";
 import { findInvite } from "@/lib/teams/invites";
-import { findMembership } from "@/lib/teams/membership";
+import { requireMember } from "@/lib/teams/members";
 import { JoinTeamButton } from "./JoinTeamButton";
 
 export const metadata: Metadata = { title: "Join a team", referrer: "no-referrer" };
@@ -21,7 +21,7 @@ export default async function JoinTeamPage({ params }: { params: Promise<{ secre
       </main>
     );
   }
-  const already = (await findMembership(invite.teamId, user.id)) !== null;
+  const already = (await requireMember(invite.teamId, user.id)).ok;
   return (
     <main>
       <h1>Join {invite.teamName}</h1>

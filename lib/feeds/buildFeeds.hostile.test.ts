@@ -3,8 +3,7 @@ import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { toTimelineRowView, type TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { HOSTILE_SUMMARY, HOSTILE_TEXT, hostileLogEntry, hostileTimelineEntry } from "@/test/support/hostileTimelineEntry";
-import { buildAtom } from "./buildAtom";
-import { buildRss } from "./buildRss";
+import { buildAtom, buildRss } from "./feedXml";
 import type { FeedDocument, FeedItem } from "./feedDocument";
 
 // Characters XML 1.0 cannot carry even escaped; the builders drop them.

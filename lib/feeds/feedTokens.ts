@@ -1,9 +1,28 @@
+import { hashUrlSecret, looksLikeUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/prisma";
+import { singleLineText } from "@/lib/forms/singleLineText";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
-import { feedNameSchema } from "./feedName";
-import { hashFeedSecret, looksLikeFeedSecret, newFeedSecret } from "./feedSecret";
 
-/** Every database access for feed URLs. */
+/** Feed URLs: their names, their addresses, and every database access for them. */
+
+/** The name of a feed URL, personal or a team's. */
+export const feedNameSchema = singleLineText(80, {
+  missing: "Give the feed a name.",
+  tooLong: "Keep the feed name under 80 characters.",
+  notText: "The feed name cannot contain control characters.",
+});
+
+/** The public addresses of a feed secret, one per format. */
+export function feedUrls(baseUrl: string, secret: string): { rss: string; atom: string } {
+  const base = baseUrl.replace(/\/+$/, "");
+  return { rss: `${base}/feed/${secret}.rss`, atom: `${base}/feed/${secret}.atom` };
+}
+
+/** Splits "/feed/<secret>.<format>" back apart; null for anything else. */
+export function parseFeedFileName(file: string): { secret: string; format: "rss" | "atom" } | null {
+  const match = /^(.+)\.(rss|atom)$/.exec(file);
+  return match ? { secret: match[1]!, format: match[2] as "rss" | "atom" } : null;
+}
 
 export interface FeedTokenView {
   id: string;
@@ -23,9 +42,9 @@ export async function createFeedToken(userId: string, input: { name: string; fil
   if (!name.success) return { ok: false, message: name.error.issues[0]!.message };
   const filters = safeParseTimelineFilters(new URLSearchParams(input.filterQuery));
   if (!filters.ok) return { ok: false, message: filters.error };
-  const secret = newFeedSecret();
+  const secret = newUrlSecret("feed");
   const row = await prisma().feedToken.create({
-    data: { userId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.filters).toString(), secretHash: hashFeedSecret(secret) },
+    data: { userId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.filters).toString(), secretHash: hashUrlSecret(secret) },
     select: { id: true },
   });
   return { ok: true, id: row.id, secret };
@@ -42,8 +61,8 @@ export async function revokeFeedToken(userId: string, id: string): Promise<boole
 
 /** A new secret for the same feed; the old URL stops working at once. */
 export async function regenerateFeedToken(userId: string, id: string): Promise<string | null> {
-  const secret = newFeedSecret();
-  const { count } = await prisma().feedToken.updateMany({ where: { id, userId }, data: { secretHash: hashFeedSecret(secret) } });
+  const secret = newUrlSecret("feed");
+  const { count } = await prisma().feedToken.updateMany({ where: { id, userId }, data: { secretHash: hashUrlSecret(secret) } });
   return count === 1 ? secret : null;
 }
 
@@ -60,9 +79,9 @@ const LAST_USED_PRECISION_MS = 60_000;
 
 /** The feed a secret opens, or null for anything unknown, revoked or malformed — indistinguishably. */
 export async function findFeedBySecret(secret: string, now = new Date()): Promise<ResolvedFeed | null> {
-  if (!looksLikeFeedSecret(secret)) return null;
+  if (!looksLikeUrlSecret("feed", secret)) return null;
   const row = await prisma().feedToken.findUnique({
-    where: { secretHash: hashFeedSecret(secret) },
+    where: { secretHash: hashUrlSecret(secret) },
     select: { id: true, userId: true, name: true, filterQuery: true, createdAt: true, lastUsedAt: true },
   });
   if (row === null) return null;

@@ -1,8 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { buildAtom } from "./buildAtom";
-import { buildRss } from "./buildRss";
+import { buildAtom, buildRss } from "./feedXml";
 import type { FeedDocument } from "./feedDocument";
 
 const hostileSummary = 'Fixed <a href="https://alpha.example/wiki/X">X</a> &amp; "quotes" \u0001\u0007 ]]> <script>alert(1)</script>';
