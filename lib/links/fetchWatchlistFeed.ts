@@ -1,7 +1,7 @@
-import { fromNetError } from "@/lib/mediawiki/fromNetError";
+import { fromNetError } from "@/lib/mediawiki/api/fromNetError";
 import type { FeedFormat } from "@/lib/mediawiki/feed/parser";
-import { MediaWikiApiError } from "@/lib/mediawiki/MediaWikiApiError";
-import { buildUserAgent } from "@/lib/mediawiki/userAgent";
+import { MediaWikiApiError } from "@/lib/mediawiki/api/MediaWikiApiError";
+import { buildUserAgent } from "@/lib/mediawiki/api/userAgent";
 import type { WikiNetwork } from "./serverNetwork";
 
 export interface WatchlistFeedRequest {

@@ -1,9 +1,9 @@
 import type { FeedFormat } from "@/lib/mediawiki/feed/parser";
 import { parseWatchlistFeed } from "@/lib/mediawiki/feed/parser";
-import { createMediaWikiClient } from "@/lib/mediawiki/client";
+import { createMediaWikiClient } from "@/lib/mediawiki/api/client";
 import { discoverWiki } from "@/lib/mediawiki/discovery/discoverWiki";
-import { isMediaWikiApiError, MediaWikiApiError } from "@/lib/mediawiki/MediaWikiApiError";
-import type { SiteInfo } from "@/lib/mediawiki/siteInfo";
+import { isMediaWikiApiError, MediaWikiApiError } from "@/lib/mediawiki/api/MediaWikiApiError";
+import type { SiteInfo } from "@/lib/mediawiki/api/siteInfo";
 import { fetchWatchlistFeedBody } from "./fetchWatchlistFeed";
 import { linkFailureFrom, type LinkResult } from "./linkFailure";
 import type { WikiNetwork } from "./serverNetwork";

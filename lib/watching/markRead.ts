@@ -1,6 +1,6 @@
-import type { ApiParams } from "@/lib/mediawiki/apiParams";
-import { siteLabelFor } from "@/lib/mediawiki/parseApiResponse";
-import { parseWire } from "@/lib/mediawiki/parseWire";
+import type { ApiParams } from "@/lib/mediawiki/api/apiParams";
+import { siteLabelFor } from "@/lib/mediawiki/api/parseApiResponse";
+import { parseWire } from "@/lib/mediawiki/api/parseWire";
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
 import { distinctTitles, inBatches } from "./batches";
 import { clearLocalUnread, setLocalNotificationTimestamp } from "./localWatchState";

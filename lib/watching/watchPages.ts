@@ -1,5 +1,5 @@
-import { siteLabelFor } from "@/lib/mediawiki/parseApiResponse";
-import { parseWire } from "@/lib/mediawiki/parseWire";
+import { siteLabelFor } from "@/lib/mediawiki/api/parseApiResponse";
+import { parseWire } from "@/lib/mediawiki/api/parseWire";
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
 import { distinctTitles, inBatches } from "./batches";
 import { expiryFromWiki, expiryParam, type ExpiryChoice } from "./expiry";

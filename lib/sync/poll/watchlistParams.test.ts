@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeApiParams } from "@/lib/mediawiki/apiParams";
+import { encodeApiParams } from "@/lib/mediawiki/api/apiParams";
 import { watchlistParams } from "./watchlistParams";
 
 describe("watchlistParams", () => {

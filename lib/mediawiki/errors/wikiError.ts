@@ -1,5 +1,5 @@
-import type { SourceError } from "@/lib/changes/sourceError";
-import { kindForCode } from "../errorCodes";
+import type { SourceError } from "./sourceError";
+import { kindForCode } from "./errorCodes";
 
 /**
  * Maps an error code MediaWiki's watchlist module reports (in an API error

@@ -1,5 +1,5 @@
 import type { SafeResponse } from "@/lib/net/safeFetch";
-import { guidanceForCode, kindForCode } from "./errorCodes";
+import { guidanceForCode, kindForCode } from "../errors/errorCodes";
 import { MediaWikiApiError } from "./MediaWikiApiError";
 import { apiEnvelopeWire, type ApiMessageWire } from "./wire/apiEnvelope";
 

@@ -1,4 +1,4 @@
-import type { MediaWikiErrorKind } from "./MediaWikiApiError";
+import type { MediaWikiErrorKind } from "../api/MediaWikiApiError";
 
 /** API error codes that mean "this session or these credentials are not good enough". */
 const AUTH_CODES = new Set([
