@@ -1,4 +1,4 @@
-import type { SourceError } from "@/lib/mediawiki/errors/sourceError";
+import type { SourceError } from "../errors/sourceError";
 import { sourceErrorFromWikiCode } from "../errors/wikiError";
 import type { FeedEntry } from "./feedEntry";
 

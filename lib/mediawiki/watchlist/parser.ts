@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Change } from "@/lib/changes/change";
-import { sourceError, type SourceResult } from "@/lib/mediawiki/errors/sourceError";
+import { sourceError, type SourceResult } from "../errors/sourceError";
 import { watchlistRowToChange } from "./adapter";
 import { sourceErrorFromWikiCode } from "../errors/wikiError";
 import { wireWatchlistResponse, wireWatchlistRow, type WireWatchlistResponse } from "./wire";
