@@ -1,12 +1,11 @@
-import type { FeedFormat } from "@/lib/mediawiki/feed/parser";
-import { parseWatchlistFeed } from "@/lib/mediawiki/feed/parser";
 import { createMediaWikiClient } from "@/lib/mediawiki/api/client";
 import { readUserRights } from "@/lib/mediawiki/api/userRights";
 import { discoverWiki } from "@/lib/mediawiki/discovery/discoverWiki";
+import { readWatchlistFeed } from "@/lib/mediawiki/feed/readWatchlistFeed";
+import type { FeedFormat } from "@/lib/mediawiki/feed/parser";
 import { isMediaWikiApiError, MediaWikiApiError } from "@/lib/mediawiki/api/MediaWikiApiError";
 import type { SiteInfo } from "@/lib/mediawiki/api/siteInfo";
 import { probeWatchlist } from "@/lib/mediawiki/watchlist/readWatchlistPage";
-import { fetchWatchlistFeedBody } from "./fetchWatchlistFeed";
 import { linkFailureFrom, type LinkResult } from "./linkFailure";
 import type { WikiNetwork } from "./serverNetwork";
 import { normaliseWikiUserName } from "./userName";
@@ -114,8 +113,7 @@ async function checkWatchlistToken(
   if (source === "api") {
     await probeWatchlist(client, { owner, token });
   } else {
-    const body = await fetchWatchlistFeedBody(apiUrl, { owner, token, feedFormat: feedFormat ?? "atom", hours: 1 }, network);
-    const feed = parseWatchlistFeed(body);
+    const feed = await readWatchlistFeed(apiUrl, { owner, token, feedFormat: feedFormat ?? "atom", hours: 1 }, network);
     if (!feed.ok) {
       // "unavailable" (feeds switched off) cannot be fixed by retrying, so it counts as invalid here.
       const kind = feed.error.kind === "auth" || feed.error.kind === "transient" ? feed.error.kind : "invalid";
