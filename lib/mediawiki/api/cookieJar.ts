@@ -1,6 +1,6 @@
+import { Cookie, cookieCompare, CookieJar as ToughCookieJar } from "tough-cookie";
 import { z } from "zod";
 import { MediaWikiApiError } from "./MediaWikiApiError";
-import { parseSetCookie } from "./parseSetCookie";
 
 export interface StoredCookie {
   name: string;
@@ -14,6 +14,7 @@ export interface StoredCookie {
   secure: boolean;
 }
 
+// The stored format predates tough-cookie and is kept as it was, so sessions stored before still restore.
 const serializedJarWire = z.object({
   version: z.literal(1),
   cookies: z.array(
@@ -30,15 +31,16 @@ const serializedJarWire = z.object({
 });
 
 /**
- * The cookies of one wiki link. Cookie names differ per wiki (the cookie
- * prefix), so nothing here knows any name; cookies are kept and sent by the
- * RFC 6265 domain and path rules, which keeps them on the wiki's own host.
+ * The cookies of one wiki link, kept by tough-cookie's RFC 6265 rules (domain,
+ * path, Secure, public suffixes), which keep them on the wiki's own host.
+ * Cookie names differ per wiki (the cookie prefix), so nothing here knows any name.
+ * Every time is the caller's `now`, not the clock tough-cookie would read.
  */
 export class CookieJar {
-  private cookies: StoredCookie[];
+  private jar: ToughCookieJar;
 
-  constructor(cookies: StoredCookie[] = []) {
-    this.cookies = cookies.map((cookie) => ({ ...cookie }));
+  constructor(cookies: readonly StoredCookie[] = []) {
+    this.jar = jarOf(cookies);
   }
 
   /** Restores a jar from `serialize()` output (decrypted by the caller). */
@@ -59,105 +61,94 @@ export class CookieJar {
 
   /** A JSON string holding session secrets: encrypt it before storing. */
   serialize(now = Date.now()): string {
-    this.dropExpired(now);
-    return JSON.stringify({ version: 1, cookies: this.cookies });
+    return JSON.stringify({ version: 1, cookies: this.list().filter((cookie) => !isExpired(cookie, now)) });
   }
 
   /** Applies a response's Set-Cookie headers; returns true when the jar changed. */
   store(responseUrl: string, setCookieHeaders: readonly string[], now = Date.now()): boolean {
-    const url = new URL(responseUrl);
-    const host = url.hostname.toLowerCase();
-    let changed = false;
-
+    const before = JSON.stringify(this.list());
     for (const header of setCookieHeaders) {
-      const parsed = parseSetCookie(header, now);
-      if (!parsed) continue;
-      if (parsed.domain !== null && !domainMatches(host, parsed.domain)) continue;
-
-      const cookie: StoredCookie = {
-        name: parsed.name,
-        value: parsed.value,
-        domain: parsed.domain ?? host,
-        hostOnly: parsed.domain === null,
-        path: parsed.path ?? defaultPath(url.pathname),
-        expiresAt: parsed.expiresAt,
-        secure: parsed.secure,
-      };
-      const existing = this.cookies.findIndex(
-        (other) => other.name === cookie.name && other.domain === cookie.domain && other.path === cookie.path,
-      );
-      const expired = cookie.expiresAt !== null && cookie.expiresAt <= now;
-      if (existing !== -1) {
-        const previous = this.cookies[existing] as StoredCookie;
-        if (expired) this.cookies.splice(existing, 1);
-        else this.cookies[existing] = cookie;
-        changed ||= expired || !sameCookie(previous, cookie);
-      } else if (!expired) {
-        this.cookies.push(cookie);
-        changed = true;
-      }
+      const cookie = Cookie.parse(header);
+      if (!cookie) continue;
+      // Max-Age becomes an absolute expiry here: tough-cookie counts it from the last access, which would slide.
+      if (typeof cookie.maxAge === "number") cookie.expires = new Date(cookie.maxAge <= 0 ? 0 : now + cookie.maxAge * 1000);
+      cookie.maxAge = null;
+      this.jar.setCookieSync(cookie, responseUrl, { now: new Date(now), ignoreError: true });
     }
-    return changed;
+    // A cookie the wiki expires (as on logout) is gone at once, not at the next request.
+    const kept = this.list().filter((cookie) => !isExpired(cookie, now));
+    const after = JSON.stringify(kept);
+    if (after !== before) this.jar = jarOf(kept);
+    return after !== before;
   }
 
   /** The Cookie header for a request to `requestUrl`, or null when no cookie applies. */
   headerFor(requestUrl: string, now = Date.now()): string | null {
-    const url = new URL(requestUrl);
-    const host = url.hostname.toLowerCase();
-    const matching = this.cookies
-      .filter((cookie) => cookie.expiresAt === null || cookie.expiresAt > now)
-      .filter((cookie) => (cookie.hostOnly ? cookie.domain === host : domainMatches(host, cookie.domain)))
-      .filter((cookie) => pathMatches(url.pathname, cookie.path))
-      .filter((cookie) => !cookie.secure || url.protocol === "https:")
-      .sort((a, b) => b.path.length - a.path.length);
-    return matching.length === 0 ? null : matching.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+    const matching = this.jar
+      .getCookiesSync(requestUrl, { expire: false })
+      .filter((cookie) => !isExpired(storedOf(cookie), now))
+      .sort(cookieCompare);
+    return matching.length === 0 ? null : matching.map((cookie) => cookie.cookieString()).join("; ");
   }
 
   isEmpty(now = Date.now()): boolean {
-    this.dropExpired(now);
-    return this.cookies.length === 0;
+    return this.list().every((cookie) => isExpired(cookie, now));
   }
 
   clear(): boolean {
-    const hadCookies = this.cookies.length > 0;
-    this.cookies = [];
+    const hadCookies = this.list().length > 0;
+    this.jar = jarOf([]);
     return hadCookies;
   }
 
   /** Removes the cookies `predicate` picks, e.g. to forget a session the wiki no longer honours. */
   remove(predicate: (cookie: Readonly<StoredCookie>) => boolean): boolean {
-    const before = this.cookies.length;
-    this.cookies = this.cookies.filter((cookie) => !predicate(cookie));
-    return this.cookies.length !== before;
+    const all = this.list();
+    const kept = all.filter((cookie) => !predicate(cookie));
+    if (kept.length === all.length) return false;
+    this.jar = jarOf(kept);
+    return true;
   }
 
-  list(): readonly Readonly<StoredCookie>[] {
-    return this.cookies;
+  /** Every cookie, in the order the wiki first set them. */
+  list(): StoredCookie[] {
+    const cookies = this.jar.serializeSync()?.cookies ?? [];
+    return cookies.flatMap((serialized) => {
+      const cookie = Cookie.fromJSON(serialized);
+      return cookie ? [storedOf(cookie)] : [];
+    });
   }
+}
 
-  private dropExpired(now: number): void {
-    this.cookies = this.cookies.filter((cookie) => cookie.expiresAt === null || cookie.expiresAt > now);
+function isExpired(cookie: StoredCookie, now: number): boolean {
+  return cookie.expiresAt !== null && cookie.expiresAt <= now;
+}
+
+function storedOf(cookie: Cookie): StoredCookie {
+  return {
+    name: cookie.key,
+    value: cookie.value,
+    domain: cookie.domain ?? "",
+    hostOnly: cookie.hostOnly === true,
+    path: cookie.path ?? "/",
+    expiresAt: cookie.expires instanceof Date ? cookie.expires.getTime() : null,
+    secure: cookie.secure,
+  };
+}
+
+function jarOf(cookies: readonly StoredCookie[]): ToughCookieJar {
+  const jar = new ToughCookieJar();
+  for (const stored of cookies) {
+    const cookie = new Cookie({
+      key: stored.name,
+      value: stored.value,
+      domain: stored.domain,
+      hostOnly: stored.hostOnly,
+      path: stored.path,
+      secure: stored.secure,
+      expires: stored.expiresAt === null ? "Infinity" : new Date(stored.expiresAt),
+    });
+    void jar.store.putCookie(cookie);
   }
-}
-
-function sameCookie(a: StoredCookie, b: StoredCookie): boolean {
-  return a.value === b.value && a.expiresAt === b.expiresAt && a.secure === b.secure && a.hostOnly === b.hostOnly;
-}
-
-function domainMatches(host: string, domain: string): boolean {
-  if (host === domain) return true;
-  // A Domain attribute on an IP address host only ever matches itself.
-  if (/^[\d.]+$/.test(host) || host.includes(":")) return false;
-  return host.endsWith(`.${domain}`) && domain.includes(".");
-}
-
-function pathMatches(requestPath: string, cookiePath: string): boolean {
-  if (requestPath === cookiePath) return true;
-  if (!requestPath.startsWith(cookiePath)) return false;
-  return cookiePath.endsWith("/") || requestPath[cookiePath.length] === "/";
-}
-
-function defaultPath(requestPath: string): string {
-  const lastSlash = requestPath.lastIndexOf("/");
-  return lastSlash <= 0 ? "/" : requestPath.slice(0, lastSlash);
+  return jar;
 }
