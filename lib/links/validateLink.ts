@@ -1,10 +1,10 @@
 import { createMediaWikiClient } from "@/lib/mediawiki/api/client";
-import { readUserRights } from "@/lib/mediawiki/api/userRights";
-import { discoverWiki } from "@/lib/mediawiki/discovery/discoverWiki";
-import { readWatchlistFeed } from "@/lib/mediawiki/feed/readWatchlistFeed";
-import type { FeedFormat } from "@/lib/mediawiki/feed/parser";
 import { isMediaWikiApiError, MediaWikiApiError } from "@/lib/mediawiki/api/MediaWikiApiError";
 import type { SiteInfo } from "@/lib/mediawiki/api/siteInfo";
+import { readUserRights } from "@/lib/mediawiki/api/userRights";
+import { discoverWiki } from "@/lib/mediawiki/discovery/discoverWiki";
+import type { FeedFormat } from "@/lib/mediawiki/feed/parser";
+import { readWatchlistFeed } from "@/lib/mediawiki/feed/readWatchlistFeed";
 import { probeWatchlist } from "@/lib/mediawiki/watchlist/readWatchlistPage";
 import { linkFailureFrom, type LinkResult } from "./linkFailure";
 import type { WikiNetwork } from "./serverNetwork";
