@@ -1,4 +1,4 @@
-import { isMediaWikiApiError } from "@/lib/mediawiki/MediaWikiApiError";
+import { isMediaWikiApiError } from "@/lib/mediawiki/api/MediaWikiApiError";
 
 /** Why a link could not be made or re-validated; `field` names the form field to point at. */
 export interface LinkFailure {

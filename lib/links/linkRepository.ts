@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { SiteInfo } from "@/lib/mediawiki/siteInfo";
+import type { SiteInfo } from "@/lib/mediawiki/api/siteInfo";
 
 /** Every database access for sites and wiki links. */
 

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/prisma";
-import { createMediaWikiClient, type MediaWikiClient } from "@/lib/mediawiki/client";
-import { CookieJar } from "@/lib/mediawiki/cookieJar";
-import type { WatchlistTokenCredentials } from "@/lib/mediawiki/watchlistToken";
+import { createMediaWikiClient, type MediaWikiClient } from "@/lib/mediawiki/api/client";
+import { CookieJar } from "@/lib/mediawiki/api/cookieJar";
+import type { WatchlistTokenCredentials } from "@/lib/mediawiki/api/watchlistToken";
 import { openLinkSecret, openLinkSession, sealLinkSession } from "./linkSecrets";
 import { wikiNetwork, type WikiNetwork } from "./serverNetwork";
 

@@ -1,10 +1,11 @@
-import type { FeedFormat } from "@/lib/mediawiki/feed/parser";
-import { parseWatchlistFeed } from "@/lib/mediawiki/feed/parser";
-import { createMediaWikiClient } from "@/lib/mediawiki/client";
+import { createMediaWikiClient } from "@/lib/mediawiki/api/client";
+import { isMediaWikiApiError, MediaWikiApiError } from "@/lib/mediawiki/api/MediaWikiApiError";
+import type { SiteInfo } from "@/lib/mediawiki/api/siteInfo";
+import { readUserRights } from "@/lib/mediawiki/api/userRights";
 import { discoverWiki } from "@/lib/mediawiki/discovery/discoverWiki";
-import { isMediaWikiApiError, MediaWikiApiError } from "@/lib/mediawiki/MediaWikiApiError";
-import type { SiteInfo } from "@/lib/mediawiki/siteInfo";
-import { fetchWatchlistFeedBody } from "./fetchWatchlistFeed";
+import type { FeedFormat } from "@/lib/mediawiki/feed/parser";
+import { readWatchlistFeed } from "@/lib/mediawiki/feed/readWatchlistFeed";
+import { probeWatchlist } from "@/lib/mediawiki/watchlist/readWatchlistPage";
 import { linkFailureFrom, type LinkResult } from "./linkFailure";
 import type { WikiNetwork } from "./serverNetwork";
 import { normaliseWikiUserName } from "./userName";
@@ -72,9 +73,9 @@ export async function validateLinkAgainstWiki(input: LinkCredentialsInput, netwo
 async function checkBotPassword(apiUrl: string, loginName: string, password: string, network: WikiNetwork) {
   const client = createMediaWikiClient({ apiUrl, ...network, botPassword: { username: loginName, password } });
   const session = await client.login();
-  const rights = await readOwnRights(client);
+  const rights = await readUserRights(client);
   try {
-    await client.get({ action: "query", list: "watchlist", wllimit: 1, wlprop: "ids" });
+    await probeWatchlist(client, null);
   } catch (error) {
     if (isMediaWikiApiError(error, "permissiondenied")) {
       throw new MediaWikiApiError(
@@ -99,12 +100,6 @@ async function checkBotPassword(apiUrl: string, loginName: string, password: str
   };
 }
 
-async function readOwnRights(client: ReturnType<typeof createMediaWikiClient>): Promise<Set<string>> {
-  const answer = await client.get({ action: "query", meta: "userinfo", uiprop: "rights" });
-  const rights = (answer.data as { query?: { userinfo?: { rights?: unknown } } }).query?.userinfo?.rights;
-  return new Set(Array.isArray(rights) ? rights.filter((r): r is string => typeof r === "string") : []);
-}
-
 async function checkWatchlistToken(
   apiUrl: string,
   username: string,
@@ -116,10 +111,9 @@ async function checkWatchlistToken(
   const owner = normaliseWikiUserName(username);
   const client = createMediaWikiClient({ apiUrl, ...network });
   if (source === "api") {
-    await client.getWithWatchlistToken({ action: "query", list: "watchlist", wllimit: 1, wlprop: "ids" }, { owner, token });
+    await probeWatchlist(client, { owner, token });
   } else {
-    const body = await fetchWatchlistFeedBody(apiUrl, { owner, token, feedFormat: feedFormat ?? "atom", hours: 1 }, network);
-    const feed = parseWatchlistFeed(body);
+    const feed = await readWatchlistFeed(apiUrl, { owner, token, feedFormat: feedFormat ?? "atom", hours: 1 }, network);
     if (!feed.ok) {
       // "unavailable" (feeds switched off) cannot be fixed by retrying, so it counts as invalid here.
       const kind = feed.error.kind === "auth" || feed.error.kind === "transient" ? feed.error.kind : "invalid";

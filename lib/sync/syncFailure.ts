@@ -1,7 +1,7 @@
-import type { SourceError } from "@/lib/changes/sourceError";
+import type { SourceError } from "@/lib/mediawiki/errors/sourceError";
 import { SecretBoxError } from "@/lib/crypto/SecretBoxError";
 import { SECRET_UNREADABLE } from "@/lib/links/linkSecrets";
-import { isMediaWikiApiError } from "@/lib/mediawiki/MediaWikiApiError";
+import { isMediaWikiApiError } from "@/lib/mediawiki/api/MediaWikiApiError";
 
 /**
  * Why one sync of one link failed, as a value.

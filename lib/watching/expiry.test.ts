@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expiryFromWiki, expiryParam } from "./expiry";
+import { expiryParam } from "./expiry";
 
 const now = new Date("2026-11-23T10:00:00Z");
 
@@ -22,11 +22,5 @@ describe("watch expiry", () => {
 
   it("refuses a day in the past", () => {
     expect(expiryParam({ until: "2026-11-22" }, now)).toMatchObject({ ok: false, failure: { message: "Pick a day in the future." } });
-  });
-
-  it("reads the wiki's infinity as permanent", () => {
-    expect(expiryFromWiki("infinity")).toBeNull();
-    expect(expiryFromWiki(undefined)).toBeNull();
-    expect(expiryFromWiki("2027-05-23T11:07:51Z")).toEqual(new Date("2027-05-23T11:07:51Z"));
   });
 });

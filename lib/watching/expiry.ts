@@ -36,13 +36,6 @@ export function expiryParam(choice: ExpiryChoice, now = new Date()): { ok: true;
   return { ok: true, param: until.toISOString().replace(/\.\d{3}Z$/, "Z") };
 }
 
-/** The wiki's answer: "infinity" (or none) means the watch does not expire. */
-export function expiryFromWiki(value: string | undefined): Date | null {
-  if (!value || value === "infinity" || value === "infinite") return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
 function invalid(message: string): { ok: false; failure: WatchingFailure } {
   return { ok: false, failure: { kind: "invalid", code: "bad_expiry", message } };
 }

@@ -1,11 +1,8 @@
-import type { ApiParams } from "@/lib/mediawiki/apiParams";
-import { siteLabelFor } from "@/lib/mediawiki/parseApiResponse";
-import { parseWire } from "@/lib/mediawiki/parseWire";
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
+import { markEntireWatchlistRead, markTitlesRead, type NotificationEntry } from "@/lib/mediawiki/watching/setNotificationTimestamp";
 import { distinctTitles, inBatches } from "./batches";
 import { clearLocalUnread, setLocalNotificationTimestamp } from "./localWatchState";
 import { openOwnLink, type OwnLink } from "./openOwnLink";
-import { setNotificationAnswerWire } from "./wire";
 import { failed, failureFromWikiError, type WatchingFailure, type WatchingResult } from "./watchingResult";
 
 type Options = { network?: WikiNetwork };
@@ -31,7 +28,7 @@ export async function markChangeRead(
 ): Promise<WatchingResult<{ unreadSince: Date | null }>> {
   const own = await openOwnLink(userId, linkId, "markRead", options.network);
   if (!own.ok) return own;
-  const answer = await setNotification(own.value, { titles: [change.title], newerthanrevid: change.revId ?? undefined });
+  const answer = await setNotification(own.value, [change.title], change.revId ?? undefined);
   if (!answer.ok) return answer;
   const entry = answer.value.find((candidate) => !candidate.invalid);
   const unreadSince = entry?.notificationtimestamp ? new Date(entry.notificationtimestamp) : null;
@@ -44,7 +41,7 @@ export async function markWatchlistRead(userId: string, linkId: string, options:
   const own = await openOwnLink(userId, linkId, "markRead", options.network);
   if (!own.ok) return own;
   try {
-    await own.value.opened.client.post({ action: "setnotificationtimestamp", entirewatchlist: true }, { token: "csrf" });
+    await markEntireWatchlistRead(own.value.opened.client);
   } catch (error) {
     return failed(failureFromWikiError(error, own.value.siteName));
   }
@@ -77,7 +74,7 @@ async function markOpenLinkPagesRead(own: OwnLink, titles: string[]): Promise<Wa
   if (titles.length === 0) return failed({ kind: "invalid", code: "no_titles", message: "No pages to mark read." });
   let pages = 0;
   for (const batch of inBatches(titles)) {
-    const answer = await setNotification(own, { titles: batch });
+    const answer = await setNotification(own, batch);
     if (!answer.ok) {
       if (pages === 0) return answer;
       return failed({ ...answer.failure, message: `${pages} of ${titles.length} pages were marked read before the wiki refused the rest. ${answer.failure.message}` });
@@ -88,13 +85,9 @@ async function markOpenLinkPagesRead(own: OwnLink, titles: string[]): Promise<Wa
   return { ok: true, value: { pages } };
 }
 
-type NotificationEntry = { title?: string; notificationtimestamp?: string; invalid?: boolean };
-
-async function setNotification(own: OwnLink, params: ApiParams): Promise<WatchingResult<NotificationEntry[]>> {
+async function setNotification(own: OwnLink, titles: readonly string[], newerThanRevId?: number): Promise<WatchingResult<NotificationEntry[]>> {
   try {
-    const answer = await own.opened.client.post({ action: "setnotificationtimestamp", ...params }, { token: "csrf" });
-    const body = parseWire(setNotificationAnswerWire, answer.data, siteLabelFor(own.opened.client.apiUrl), "its answer to marking pages read");
-    return { ok: true, value: Array.isArray(body.setnotificationtimestamp) ? body.setnotificationtimestamp : [] };
+    return { ok: true, value: await markTitlesRead(own.opened.client, titles, newerThanRevId) };
   } catch (error) {
     return failed(failureFromWikiError(error, own.siteName));
   }

@@ -1,4 +1,4 @@
-import type { NamespaceInfo } from "@/lib/mediawiki/siteInfo";
+import type { NamespaceInfo } from "@/lib/mediawiki/api/siteInfo";
 
 /** A wiki's namespaces as siteinfo gave them (stored in sites.namespaces). */
 export interface SiteNamespaces {

@@ -1,12 +1,10 @@
-import { siteLabelFor } from "@/lib/mediawiki/parseApiResponse";
-import { parseWire } from "@/lib/mediawiki/parseWire";
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
+import { watchTitles, type WatchAnswer } from "@/lib/mediawiki/watching/watch";
 import { distinctTitles, inBatches } from "./batches";
-import { expiryFromWiki, expiryParam, type ExpiryChoice } from "./expiry";
+import { expiryParam, type ExpiryChoice } from "./expiry";
 import { removeLocalRows, setLocalWatchExpiry } from "./localWatchState";
 import { openOwnLink, type OwnLink } from "./openOwnLink";
 import { watchPair } from "./pageTitles";
-import { watchAnswerWire } from "./wire";
 import { failed, failureFromWikiError, type WatchingFailure, type WatchingResult } from "./watchingResult";
 
 export interface WatchedTitle {
@@ -77,22 +75,17 @@ export async function runWatch(
   const outcome: WatchOutcome = { done: [], skipped: [], warnings: [] };
   if (titles.length === 0) return failed({ kind: "invalid", code: "no_titles", message: "Enter at least one page title." });
   for (const batch of inBatches(titles)) {
-    let answer;
+    let answer: WatchAnswer;
     try {
-      answer = await opened.client.post(
-        { action: "watch", titles: batch, unwatch: mode.unwatch === true, expiry: mode.expiry },
-        { token: "watch" },
-      );
+      answer = await watchTitles(opened.client, batch, mode);
     } catch (error) {
       return failed(partly(failureFromWikiError(error, siteName), outcome.done.length, titles.length, mode.unwatch));
     }
-    outcome.warnings.push(...answer.warnings.map((warning) => warning.text ?? warning.code));
-    const entries = parseWire(watchAnswerWire, answer.data, siteLabelFor(opened.client.apiUrl), "its answer to a watch request").watch;
+    outcome.warnings.push(...answer.warnings);
     const doneHere: WatchedTitle[] = [];
-    for (const entry of entries) {
-      const succeeded = mode.unwatch ? entry.unwatched === true : entry.watched === true;
-      if (succeeded) doneHere.push({ title: entry.title, expiresAt: expiryFromWiki(entry.expiry), missing: entry.missing === true });
-      else outcome.skipped.push({ title: entry.title, reason: skipReason(entry) });
+    for (const entry of answer.entries) {
+      if (entry.done) doneHere.push({ title: entry.title, expiresAt: entry.expiresAt, missing: entry.missing });
+      else outcome.skipped.push({ title: entry.title, reason: entry.skipReason ?? "The wiki did not change this page." });
     }
     const affected = doneHere.flatMap((page) => watchPair(page.title, namespaces));
     if (mode.unwatch) await removeLocalRows(opened.link.id, affected);
@@ -102,13 +95,6 @@ export async function runWatch(
     outcome.done.push(...doneHere);
   }
   return { ok: true, value: outcome };
-}
-
-function skipReason(entry: { special?: boolean; invalid?: boolean; invalidreason?: string; watchable?: boolean | number }): string {
-  if (entry.special) return "Special pages cannot be watched.";
-  if (entry.invalid) return entry.invalidreason ?? "Not a valid page title.";
-  if (entry.watchable === 0 || entry.watchable === false) return "The wiki does not let this page be watched.";
-  return "The wiki did not change this page.";
 }
 
 function partly(failure: WatchingFailure, done: number, total: number, unwatch?: boolean): WatchingFailure {

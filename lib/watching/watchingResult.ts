@@ -1,4 +1,4 @@
-import { isMediaWikiApiError } from "@/lib/mediawiki/MediaWikiApiError";
+import { isMediaWikiApiError } from "@/lib/mediawiki/api/MediaWikiApiError";
 
 /**
  * Why an action on a wiki watchlist did not happen. `not_found`: no such link for this user

@@ -23,7 +23,7 @@ import { WATCHLIST_PROPS, WATCHLIST_TYPES } from "./watchlist";
 
 /** Where each parser test's captures live, relative to the repository root. */
 const TESTDATA = {
-  api: "lib/mediawiki/testdata",
+  api: "lib/mediawiki/api/testdata",
   watchlist: "lib/mediawiki/watchlist/testdata",
   feed: "lib/mediawiki/feed/testdata",
 } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NetError } from "@/lib/net/NetError";
-import { rejection } from "../testdata/rejection";
-import { fakeResponse, fakeWiki, fixture, fixtureText, type RecordedRequest } from "../testdata/fakeWiki";
+import { rejection } from "../api/testdata/rejection";
+import { fakeResponse, fakeWiki, fixture, fixtureText, type RecordedRequest } from "../api/testdata/fakeWiki";
 import { discoverWiki } from "./discoverWiki";
 
 const userAgent = { appName: "Watchdeck", appVersion: "0.1.0", contactUrl: "https://watchdeck.example/about" };

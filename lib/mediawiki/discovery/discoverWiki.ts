@@ -1,11 +1,11 @@
 import type { SafeFetch } from "@/lib/net/safeFetch";
-import { createMediaWikiClient } from "../client";
-import { fromNetError } from "../fromNetError";
-import { isMediaWikiApiError, MediaWikiApiError } from "../MediaWikiApiError";
-import { addressWithoutQuery, siteLabelFor } from "../parseApiResponse";
-import { readSiteInfo } from "../readSiteInfo";
-import { isMediaWikiGenerator, SITE_INFO_PARAMS, type SiteInfo } from "../siteInfo";
-import { buildUserAgent, type UserAgentInfo } from "../userAgent";
+import { createMediaWikiClient } from "../api/client";
+import { fromNetError } from "../api/fromNetError";
+import { isMediaWikiApiError, MediaWikiApiError } from "../api/MediaWikiApiError";
+import { addressWithoutQuery, siteLabelFor } from "../api/parseApiResponse";
+import { readSiteInfo } from "../api/readSiteInfo";
+import { isMediaWikiGenerator, SITE_INFO_PARAMS, type SiteInfo } from "../api/siteInfo";
+import { buildUserAgent, type UserAgentInfo } from "../api/userAgent";
 import { findEditUri } from "./findEditUri";
 import { parsePastedUrl, type FeedCredentials } from "./parsePastedUrl";
 

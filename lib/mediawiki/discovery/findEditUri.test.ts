@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureText } from "../testdata/fakeWiki";
+import { fixtureText } from "../api/testdata/fakeWiki";
 import { findEditUri } from "./findEditUri";
 
 describe("findEditUri", () => {

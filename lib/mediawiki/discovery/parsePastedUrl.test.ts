@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isMediaWikiApiError } from "../MediaWikiApiError";
+import { isMediaWikiApiError } from "../api/MediaWikiApiError";
 import { parsePastedUrl } from "./parsePastedUrl";
 
 describe("parsePastedUrl", () => {

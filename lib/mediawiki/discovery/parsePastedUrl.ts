@@ -1,5 +1,5 @@
-import { MediaWikiApiError } from "../MediaWikiApiError";
-import type { WatchlistTokenCredentials } from "../watchlistToken";
+import { MediaWikiApiError } from "../api/MediaWikiApiError";
+import type { WatchlistTokenCredentials } from "../api/watchlistToken";
 
 export type FeedFormat = "atom" | "rss";
 

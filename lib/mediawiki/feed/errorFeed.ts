@@ -1,5 +1,5 @@
-import type { SourceError } from "@/lib/changes/sourceError";
-import { sourceErrorFromWikiCode } from "../watchlist/wikiError";
+import type { SourceError } from "../errors/sourceError";
+import { sourceErrorFromWikiCode } from "../errors/wikiError";
 import type { FeedEntry } from "./feedEntry";
 
 /**

@@ -2,6 +2,11 @@
  * Strict date parsers for feed timestamps. Date.parse accepts far too much
  * ("2024", "May 1") and differs between engines; a feed date that is not one
  * of these shapes is refused instead of guessed.
+ *
+ * Kept rather than a library: tried against feedDate.test.ts, Luxon 3.7
+ * (fromRFC2822, fromISO) and date-fns 4.4 (parseISO) accept a date without a
+ * time or zone, local times and a +24:00 offset, and refuse lower-case month
+ * names or a lower-case "t"/"z".
  */
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { SourceResult } from "@/lib/changes/sourceError";
+import type { SourceResult } from "../errors/sourceError";
 import { pick } from "@/test/support/seededRandom";
 import { keepItems, mutateXml, tokenizeXml, withHugeItemText } from "@/test/support/fuzz/mutateXml";
 import { fuzzTimeoutMs, runFuzz } from "@/test/support/fuzz/runFuzz";

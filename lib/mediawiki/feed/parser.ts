@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Change } from "@/lib/changes/change";
-import { sourceError, type SourceResult } from "@/lib/changes/sourceError";
+import { sourceError, type SourceResult } from "../errors/sourceError";
 import { atomEntryToEntry } from "./atomAdapter";
 import { entryToChange } from "./entryToChange";
 import { errorOfFeed } from "./errorFeed";

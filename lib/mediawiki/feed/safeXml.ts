@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { sourceError, type SourceResult } from "@/lib/changes/sourceError";
+import { sourceError, type SourceResult } from "../errors/sourceError";
 import { xmlEntityDecoder } from "./xmlEntities";
 
 /**

@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import type { Change } from "@/lib/changes/change";
-import { sourceError, type SourceResult } from "@/lib/changes/sourceError";
+import { sourceError, type SourceResult } from "../errors/sourceError";
 import { watchlistRowToChange } from "./adapter";
-import { sourceErrorFromWikiCode } from "./wikiError";
+import { sourceErrorFromWikiCode } from "../errors/wikiError";
 import { wireWatchlistResponse, wireWatchlistRow, type WireWatchlistResponse } from "./wire";
 
 export interface WatchlistWarning {

@@ -1,8 +1,9 @@
 import type { OpenedLink } from "@/lib/links/openLinkClient";
-import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
+import type { SourceResult } from "@/lib/mediawiki/errors/sourceError";
+import type { WatchlistPage } from "@/lib/mediawiki/watchlist/parser";
+import { readWatchlistPage } from "@/lib/mediawiki/watchlist/readWatchlistPage";
 import { classifyPollError, fromSourceError, type PollResult } from "../syncFailure";
 import type { PolledPage } from "./polledChanges";
-import { watchlistParams } from "./watchlistParams";
 
 /**
  * Reads the link's watchlist through list=watchlist, newest first, page by
@@ -22,13 +23,9 @@ export async function* pollWatchlistApi(
 ): AsyncGenerator<PollResult<PolledPage>> {
   let continuation = resumeFrom ?? {};
   for (;;) {
-    let page: ReturnType<typeof parseWatchlistPage>;
+    let page: SourceResult<WatchlistPage>;
     try {
-      const params = watchlistParams(cursorAt, overlapSeconds, continuation);
-      const answer = opened.watchlistToken
-        ? await opened.client.getWithWatchlistToken(params, opened.watchlistToken)
-        : await opened.client.get(params);
-      page = parseWatchlistPage(answer.data);
+      page = await readWatchlistPage(opened.client, opened.watchlistToken, { cursorAt, overlapSeconds, continuation });
     } catch (error) {
       yield { ok: false, failure: { ...classifyPollError(error), requests: 1 } };
       return;

@@ -1,6 +1,5 @@
-import { fetchWatchlistFeedBody } from "@/lib/links/fetchWatchlistFeed";
 import type { OpenedLink } from "@/lib/links/openLinkClient";
-import { parseWatchlistFeed } from "@/lib/mediawiki/feed/parser";
+import { readWatchlistFeed } from "@/lib/mediawiki/feed/readWatchlistFeed";
 import { classifyPollError, fromSourceError, type PollResult } from "../syncFailure";
 import type { PolledPage } from "./polledChanges";
 
@@ -21,12 +20,11 @@ export async function pollWatchlistFeed(opened: OpenedLink): Promise<PollResult<
     };
   }
   try {
-    const body = await fetchWatchlistFeedBody(
+    const feed = await readWatchlistFeed(
       opened.site.apiUrl,
-      { owner: opened.watchlistToken.owner, token: opened.watchlistToken.token, feedFormat: opened.link.feedFormat ?? "atom", hours: FEED_HOURS },
+      { ...opened.watchlistToken, feedFormat: opened.link.feedFormat ?? "atom", hours: FEED_HOURS },
       opened.network,
     );
-    const feed = parseWatchlistFeed(body);
     if (!feed.ok) return { ok: false, failure: { ...fromSourceError(feed.error), requests: 1 } };
     return { ok: true, value: { changes: feed.value.changes, continue: undefined } };
   } catch (error) {

@@ -7,7 +7,7 @@ import { editLink, revalidateLink } from "@/lib/links/changeLink";
 import { listLinksForUser } from "@/lib/links/linkRepository";
 import { openLinkSecret, openLinkSession } from "@/lib/links/linkSecrets";
 import { removeLink } from "@/lib/links/removeLink";
-import { CookieJar } from "@/lib/mediawiki/cookieJar";
+import { CookieJar } from "@/lib/mediawiki/api/cookieJar";
 import { dumpDatabaseText } from "@/test/support/dumpDatabase";
 import { freePort } from "@/test/support/testPostgres";
 import { useTestDatabase } from "@/test/support/useTestDatabase";

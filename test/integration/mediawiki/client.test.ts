@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import type { Manifest, WikiManifest } from "@/test/mediawiki/manifest";
-import { createMediaWikiClient, type MediaWikiClientConfig } from "@/lib/mediawiki/client";
-import { CookieJar } from "@/lib/mediawiki/cookieJar";
+import { createMediaWikiClient, type MediaWikiClientConfig } from "@/lib/mediawiki/api/client";
+import { CookieJar } from "@/lib/mediawiki/api/cookieJar";
 import { discoverWiki } from "@/lib/mediawiki/discovery/discoverWiki";
-import { rejection } from "@/lib/mediawiki/testdata/rejection";
+import { rejection } from "@/lib/mediawiki/api/testdata/rejection";
 import { createSafeFetch, type SafeFetch } from "@/lib/net/safeFetch";
 
 const manifest = JSON.parse(readFileSync(inject("mediawikiManifestPath"), "utf8")) as Manifest;

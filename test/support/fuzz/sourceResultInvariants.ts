@@ -1,6 +1,6 @@
 import type { Change } from "@/lib/changes/change";
 import { changeKey } from "@/lib/changes/changeKey";
-import type { SourceError } from "@/lib/changes/sourceError";
+import type { SourceError } from "@/lib/mediawiki/errors/sourceError";
 
 /**
  * What every change a source parser hands out, and every error it returns,

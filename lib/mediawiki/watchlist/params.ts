@@ -1,4 +1,4 @@
-import type { ApiParams } from "@/lib/mediawiki/apiParams";
+import type { ApiParams } from "../api/apiParams";
 
 export const WATCHLIST_PROPS = [
   "ids", "title", "flags", "user", "userid", "comment", "parsedcomment", "timestamp", "sizes",

@@ -1,6 +1,6 @@
-import type { SafeFetch } from "@/lib/net/safeFetch";
+import type { SafeFetch, SafeResponse } from "@/lib/net/safeFetch";
 import type { ApiParams } from "./apiParams";
-import { buildApiRequest, DEFAULT_MAXLAG_SECONDS } from "./buildApiRequest";
+import { buildApiRequest, DEFAULT_MAXLAG_SECONDS, type ApiRequest } from "./buildApiRequest";
 import type { CookieJar } from "./cookieJar";
 import { fromNetError } from "./fromNetError";
 import { isMediaWikiApiError } from "./MediaWikiApiError";
@@ -35,6 +35,13 @@ export interface SendOptions {
 
 export type SendApiRequest = (method: "GET" | "POST", params: ApiParams, options: SendOptions) => Promise<ApiResult>;
 
+/** Sends a built request; a network failure becomes the client's one error type. */
+export function sendRequest(fetch: SafeFetch, request: ApiRequest): Promise<SafeResponse> {
+  return fetch(request.url, request.init).catch((error: unknown) => {
+    throw fromNetError(error);
+  });
+}
+
 /**
  * One api.php round trip with the link's cookies, retried while the wiki
  * answers maxlag. Knows nothing of logins or tokens.
@@ -54,9 +61,7 @@ export function createApiTransport(config: ApiTransportConfig): SendApiRequest {
         cookieHeader: config.cookieJar.headerFor(config.apiUrl),
         signal: options.signal,
       });
-      const response = await config.fetch(request.url, request.init).catch((error: unknown) => {
-        throw fromNetError(error);
-      });
+      const response = await sendRequest(config.fetch, request);
       if (config.cookieJar.store(response.url, response.headers.getSetCookie())) {
         await config.onCookiesChanged?.(config.cookieJar);
       }

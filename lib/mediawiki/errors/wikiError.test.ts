@@ -24,9 +24,18 @@ describe("sourceErrorFromWikiCode", () => {
     const auth = sourceErrorFromWikiCode(`mwoauth-${"x".repeat(10_000)}`, "text");
     const other = sourceErrorFromWikiCode("y".repeat(10_000));
     expect(auth).toMatchObject({ kind: "auth", code: "permission_denied" });
-    expect(auth.message).toContain(`(mwoauth-${"x".repeat(56)}…)`);
+    expect(auth.message).not.toContain("x".repeat(65));
+    expect(auth.detail).toBe(`mwoauth-${"x".repeat(56)}…: text`);
     expect(other.message).toBe(`The wiki rejected the watchlist request (${"y".repeat(64)}…).`);
     expect(other.detail).toBe(`${"y".repeat(64)}…`);
+  });
+
+  it("tells the person the same as the API client does, in the error-code table's words", () => {
+    expect(sourceErrorFromWikiCode("bad_wltoken").message).toBe(
+      "The watchlist token was not accepted by the wiki; it changes when it is reset. Copy the current one from Special:Preferences on the wiki (Watchlist → Watchlist token).",
+    );
+    expect(sourceErrorFromWikiCode("maxlag").message).toBe("The wiki is busy (its database replicas are lagging). Watchdeck will try again later.");
+    expect(sourceErrorFromWikiCode("feed-unavailable").message).toBe("The wiki has switched its feeds off. Connect it with a bot password instead.");
   });
 
   it("keeps at most 300 characters of the wiki's text", () => {

@@ -91,6 +91,16 @@ describe("CookieJar", () => {
     expect(restored.headerFor(api, now)).toBe(jar.headerFor(api, now + 5_000));
   });
 
+  it("restores a session stored before the jar used tough-cookie, and stores it in the same format", () => {
+    const stored =
+      '{"version":1,"cookies":[{"name":"alphawiki_BPsession","value":"afsc8gd65tv88lhe8ueimsd8p3bl697l","domain":"127.0.0.1",' +
+      '"hostOnly":true,"path":"/","expiresAt":null,"secure":false},{"name":"alphawikiUserID","value":"3","domain":"127.0.0.1",' +
+      '"hostOnly":true,"path":"/","expiresAt":1810983436000,"secure":false}]}';
+    const jar = CookieJar.restore(stored);
+    expect(jar.headerFor(api, now)).toBe("alphawiki_BPsession=afsc8gd65tv88lhe8ueimsd8p3bl697l; alphawikiUserID=3");
+    expect(jar.serialize(now)).toBe(stored);
+  });
+
   it.each(["", "not json", '{"version":2,"cookies":[]}', '{"version":1,"cookies":[{"name":""}]}'])(
     "refuses to restore %j with an error asking for a new login",
     (serialized) => {

@@ -14,6 +14,8 @@ export const watchEntryWire = z.object({
   expiry: z.string().optional(),
 });
 
+export type WatchEntryWire = z.infer<typeof watchEntryWire>;
+
 export const watchAnswerWire = z.object({ watch: z.array(watchEntryWire) });
 
 /** One entry of action=setnotificationtimestamp's answer; "" means read. */

@@ -12,7 +12,14 @@ export interface ApiRequestOptions {
   assertUser: boolean;
   cookieHeader: string | null;
   signal?: AbortSignal;
+  /**
+   * "feed" for action=feedwatchlist, which answers RSS or Atom through its own
+   * printer: none of the JSON envelope's parameters are sent with it.
+   */
+  answer?: "json" | "feed";
 }
+
+const FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml";
 
 export interface ApiRequest {
   url: string;
@@ -20,18 +27,23 @@ export interface ApiRequest {
 }
 
 export function buildApiRequest(apiUrl: string, params: ApiParams, options: ApiRequestOptions): ApiRequest {
-  const encoded = encodeApiParams({
-    format: "json",
-    formatversion: 2,
-    errorformat: "plaintext",
-    maxlag: options.maxlag ?? undefined,
-    assert: options.assertUser ? "user" : undefined,
-    ...params,
-  });
+  const feed = options.answer === "feed";
+  const encoded = encodeApiParams(
+    feed
+      ? params
+      : {
+          format: "json",
+          formatversion: 2,
+          errorformat: "plaintext",
+          maxlag: options.maxlag ?? undefined,
+          assert: options.assertUser ? "user" : undefined,
+          ...params,
+        },
+  );
 
   const headers: Record<string, string> = {
     "user-agent": options.userAgent,
-    accept: "application/json",
+    accept: feed ? FEED_ACCEPT : "application/json",
   };
   if (options.cookieHeader) headers.cookie = options.cookieHeader;
 

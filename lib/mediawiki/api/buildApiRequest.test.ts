@@ -44,6 +44,16 @@ describe("buildApiRequest", () => {
     expect(new URL(request.url).searchParams.has("maxlag")).toBe(false);
   });
 
+  it("sends a feed request with only its own parameters and asks for RSS or Atom", () => {
+    const request = buildApiRequest(
+      "https://wiki.example/w/api.php",
+      { action: "feedwatchlist", feedformat: "atom", wlowner: "Alice", wltoken: "abc", hours: 72, allrev: 1 },
+      { ...base, answer: "feed" },
+    );
+    expect(request.url).toBe("https://wiki.example/w/api.php?action=feedwatchlist&feedformat=atom&wlowner=Alice&wltoken=abc&hours=72&allrev=1");
+    expect(request.init.headers).toMatchObject({ accept: "application/rss+xml, application/atom+xml, application/xml" });
+  });
+
   it("form-encodes a POST with everything in the body and the token last", () => {
     const request = buildApiRequest(
       "https://wiki.example/w/api.php",

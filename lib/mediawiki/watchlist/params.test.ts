@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { encodeApiParams } from "@/lib/mediawiki/apiParams";
-import { watchlistParams } from "./watchlistParams";
+import { encodeApiParams } from "../api/apiParams";
+import { watchlistParams } from "./params";
 
 describe("watchlistParams", () => {
   it("asks for every revision, every useful property and type, newest first, never patrol", () => {

@@ -1,5 +1,5 @@
 import type { SafeResponse } from "@/lib/net/safeFetch";
-import { guidanceForCode, kindForCode } from "./errorCodes";
+import { guidanceForCode, kindForCode } from "../errors/errorCodes";
 import { MediaWikiApiError } from "./MediaWikiApiError";
 import { apiEnvelopeWire, type ApiMessageWire } from "./wire/apiEnvelope";
 
@@ -64,7 +64,14 @@ function headerOnlyError(response: SafeResponse): ApiMessageWire | undefined {
   return code ? { code } : undefined;
 }
 
-function httpError(response: SafeResponse, siteLabel: string): MediaWikiApiError {
+/**
+ * A 5xx, which api.php answers only when the wiki itself broke. Shared with the
+ * feed fetch, which also reports a 4xx: a feed has no JSON body to explain one.
+ */
+export function httpError(response: SafeResponse, siteLabel: string): MediaWikiApiError {
+  if (response.status < 500) {
+    return new MediaWikiApiError("invalid", "http_error", `${siteLabel} refused the request with HTTP error ${response.status}.`);
+  }
   return new MediaWikiApiError(
     "transient",
     "http_error",

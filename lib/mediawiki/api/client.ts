@@ -3,7 +3,7 @@ import type { ApiParams } from "./apiParams";
 import { createApiTransport, type MaxlagRetryPolicy } from "./apiTransport";
 import { loginWithBotPassword, type BotPasswordCredentials } from "./botPasswordLogin";
 import { CookieJar } from "./cookieJar";
-import { SESSION_LOST_CODES } from "./errorCodes";
+import { SESSION_LOST_CODES } from "../errors/errorCodes";
 import { noCredentialsError } from "./loginErrors";
 import type { LoginSuccess } from "./loginResult";
 import { isMediaWikiApiError, MediaWikiApiError } from "./MediaWikiApiError";
