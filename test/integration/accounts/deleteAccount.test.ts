@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { deleteAccount } from "@/lib/accounts/deleteAccount";
 import { findUserById } from "@/lib/accounts/users";
-import { createFeedToken } from "@/lib/feedExport/feedTokens";
-import { createTeam } from "@/lib/teams/createTeam";
+import { createFeedToken } from "@/lib/feeds/feedTokens";
+import { createTeam } from "@/lib/teams/teams";
 import { createInvite, joinTeam } from "@/lib/teams/invites";
 import { saveTimelinePreset } from "@/lib/timeline/presets/saveTimelinePreset";
 import { parseTimelineFilters } from "@/lib/timeline/timelineFilters";

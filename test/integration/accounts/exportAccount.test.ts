@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { exportAccount } from "@/lib/accounts/exportAccount";
-import { createFeedToken } from "@/lib/feedExport/feedTokens";
-import { createTeam } from "@/lib/teams/createTeam";
+import { createFeedToken } from "@/lib/feeds/feedTokens";
+import { createTeam } from "@/lib/teams/teams";
 import { saveTimelinePreset } from "@/lib/timeline/presets/saveTimelinePreset";
 import { parseTimelineFilters } from "@/lib/timeline/timelineFilters";
 import { fixtureWiki } from "@/test/support/wikiFixture";
