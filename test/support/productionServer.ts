@@ -4,7 +4,7 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort } from "./testPostgres";
+import { onFreePort } from "./testPostgres";
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -92,7 +92,10 @@ export async function startAppServer(databaseUrl: string, env: Record<string, st
   await ensureProductionBuild();
   // The test process seals and opens link secrets too (it links wikis, the server acts through them): same keys.
   Object.assign(process.env, TEST_SERVER_SECRETS);
-  const port = await freePort();
+  return onFreePort((port) => launchAppServer(databaseUrl, env, port));
+}
+
+async function launchAppServer(databaseUrl: string, env: Record<string, string>, port: number): Promise<AppServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--port", String(port)], {
