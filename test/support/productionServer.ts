@@ -38,14 +38,14 @@ export interface AppServer {
 }
 
 /** Every file under an entry, sorted, tests left out (they are not built). */
-function buildInputFiles(entry: string): string[] {
-  const full = path.join(ROOT, entry);
+function buildInputFiles(root: string, entry: string): string[] {
+  const full = path.join(root, entry);
   if (!existsSync(full)) return [];
   if (!statSync(full).isDirectory()) return [entry];
   return readdirSync(full)
     .sort()
     .filter((child) => !child.endsWith(".test.ts"))
-    .flatMap((child) => buildInputFiles(path.join(entry, child)));
+    .flatMap((child) => buildInputFiles(root, path.join(entry, child)));
 }
 
 /**
@@ -53,11 +53,11 @@ function buildInputFiles(entry: string): string[] {
  * (node_modules/.package-lock.json lists every installed package and version). File times cannot say
  * a build is current: a checkout, a reinstall or a copied tree keeps or resets them.
  */
-function buildInputsHash(): string {
+export function buildInputsHash(root = ROOT): string {
   const hash = createHash("sha256");
-  for (const file of BUILD_INPUTS.flatMap(buildInputFiles)) {
+  for (const file of BUILD_INPUTS.flatMap((entry) => buildInputFiles(root, entry))) {
     hash.update(`${file}\0`);
-    hash.update(readFileSync(path.join(ROOT, file)));
+    hash.update(readFileSync(path.join(root, file)));
     hash.update("\0");
   }
   return hash.digest("hex");
