@@ -105,15 +105,23 @@ async function runPlaywright(infra: TestInfrastructure, files: string[], env: No
     return { passed: 0, failed: 1, skipped: 0, problems: ["the production build for the browser tests failed"] };
   }
   const databaseUrl = await createTestDatabase(infra.pgServerUrl, infra.templateDatabase, "watchdeck_e2e");
-  rmSync(".data/e2e", { recursive: true, force: true });
   const report = "test-results/e2e.json";
-  rmSync(report, { force: true });
-  const code = await run(process.execPath, [binOf("@playwright/test", "playwright"), "test", "--forbid-only", ...files], {
-    ...env,
-    WATCHDECK_E2E_DATABASE_URL: databaseUrl,
-    WATCHDECK_E2E_PORT: String(await freePort()),
-  });
-  return playwrightTally(readJson<PlaywrightReport>(report), code, files);
+  // The app is told its port before it starts (its URL is part of its configuration), so another process
+  // can take the port first. Playwright then reports that as an error before any test: start again elsewhere.
+  for (let attempt = 1; ; attempt++) {
+    rmSync(".data/e2e", { recursive: true, force: true });
+    rmSync(report, { force: true });
+    const code = await run(process.execPath, [binOf("@playwright/test", "playwright"), "test", "--forbid-only", ...files], {
+      ...env,
+      WATCHDECK_E2E_DATABASE_URL: databaseUrl,
+      WATCHDECK_E2E_PORT: String(await freePort()),
+    });
+    const json = readJson<PlaywrightReport>(report);
+    const ran = json ? json.stats.expected + json.stats.unexpected + json.stats.flaky : 0;
+    const portTaken = ran === 0 && (json?.errors ?? []).some((error) => /is already used/.test(error.message ?? ""));
+    if (!portTaken || attempt === 3) return playwrightTally(json, code, files);
+    log("the browser tests' port was taken before the app bound it: starting again on another port");
+  }
 }
 
 function finish(tallies: Tally[], extraLines: string[], extraReasons: string[]): never {
