@@ -1,11 +1,14 @@
 // `npm test`: every suite against real parts. Starts Postgres (TEST_DATABASE_URL or embedded) and the
 // MediaWiki wikis once, runs vitest (unit + integration) and Playwright (e2e in Chromium), then stops
-// what it started and prints one closing line with the totals.
+// what it started and prints the totals, then one closing line: passed, or why the run failed.
 //   npm test                 everything
 //   npm test -- unit         only the unit tests (no services)
 //   npm test -- integration  only the integration tests
 //   npm test -- e2e          only the browser tests
 //   npm test -- test/integration/feeds e2e/feeds.spec.ts   only these files (e2e/… go to Playwright, the rest to vitest)
+// A run fails when any test fails, a file fails to load or set up, a test is skipped, `.only` is left in,
+// a path runs no test, or no test runs at all. Missing Debian packages (Chromium, xmllint) are installed
+// first, or named, before any test starts.
 // Secrets the run hands out are listed, and its whole output is searched for them at the end.
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, type WriteStream } from "node:fs";
@@ -17,16 +20,12 @@ import { createTestDatabase, freePort } from "@/test/support/testPostgres";
 import { TEST_SECRETS_FILE_ENV } from "@/test/support/testSecrets";
 import { parseSecretList, scanForSecrets, type KnownSecret } from "./secretScan";
 import { startTestInfrastructure, type TestInfrastructure } from "@/test/support/testInfrastructure";
+import { ensureSystemPackages } from "./systemPackages";
+import { planRun, type Suite } from "./testPlan";
+import { playwrightTally, sumTallies, totalsLine, verdict, vitestTally, type PlaywrightReport, type Tally, type VitestReport } from "./testReports";
 
 const require = createRequire(import.meta.url);
 const log = (line: string) => console.log(`[test] ${line}`);
-type Suite = "unit" | "integration" | "e2e";
-
-interface Tally {
-  passed: number;
-  failed: number;
-  skipped: number;
-}
 
 /** The file a package's `bin` entry points at, resolved through its package.json (always exported). */
 function binOf(packageName: string, binName: string): string {
@@ -73,65 +72,74 @@ function knownSecrets(manifestPath: string | undefined): KnownSecret[] {
 }
 
 /** Fails the run when a log line holds a secret: names what leaked and where, never the secret itself. */
-function checkLogsForSecrets(manifestPath: string | undefined): Tally {
+function checkLogsForSecrets(manifestPath: string | undefined): { ok: boolean; line: string } {
   const secrets = knownSecrets(manifestPath);
   const logs = [RUN_LOG, path.relative(process.cwd(), APP_SERVER_LOG)].filter((file) => existsSync(file));
   const findings = logs.flatMap((file) => scanForSecrets(readFileSync(file, "utf8"), file, secrets));
-  if (findings.length === 0) {
-    log(`secrets in the run's logs: none (${logs.join(", ")}: ${secrets.length} known secrets and every session cookie value searched)`);
-    return { passed: 1, failed: 0, skipped: 0 };
-  }
   for (const finding of findings) console.error(`[test] SECRET IN LOG: ${finding.label} at ${finding.file}:${finding.line}`);
-  return { passed: 0, failed: 1, skipped: 0 };
+  const searched = `${logs.join(", ")}: ${secrets.length} known secrets and every session cookie value searched`;
+  if (findings.length === 0) return { ok: true, line: `secret scan: no secret in the run's logs (${searched})` };
+  return { ok: false, line: `secret scan: FAILED, ${findings.length} secrets in the run's logs (${searched})` };
 }
 
 function readJson<T>(file: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
 }
 
-async function runVitest(projects: Suite[], files: string[], env: NodeJS.ProcessEnv): Promise<Tally & { code: number }> {
+async function runVitest(projects: Suite[], files: string[], env: NodeJS.ProcessEnv): Promise<Tally> {
   const report = "test-results/vitest.json";
   rmSync(report, { force: true });
   const args = [binOf("vitest", "vitest"), "run", ...projects.flatMap((p) => ["--project", p]), ...files];
-  args.push("--reporter=default", "--reporter=json", `--outputFile.json=${report}`);
+  // `.only` would quietly drop the rest of a file; refused in every run, not only under CI.
+  args.push("--allowOnly=false", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`);
   const code = await run(process.execPath, args, env);
-  const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(report);
-  if (!json) return { code: code || 1, passed: 0, failed: 1, skipped: 0 };
-  return { code, passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests };
+  return vitestTally(readJson<VitestReport>(report), code, files, process.cwd());
 }
 
-async function runPlaywright(infra: TestInfrastructure, files: string[], env: NodeJS.ProcessEnv): Promise<Tally & { code: number }> {
+async function runPlaywright(infra: TestInfrastructure, files: string[], env: NodeJS.ProcessEnv): Promise<Tally> {
   try {
-    // The security tests may have built it already; a build newer than every source is used as it is.
+    // The security tests may have built it already; a build of the same inputs is used as it is.
     await ensureProductionBuild(log);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
-    return { code: 1, passed: 0, failed: 1, skipped: 0 };
+    return { passed: 0, failed: 1, skipped: 0, problems: ["the production build for the browser tests failed"] };
   }
   const databaseUrl = await createTestDatabase(infra.pgServerUrl, infra.templateDatabase, "watchdeck_e2e");
-  rmSync(".data/e2e", { recursive: true, force: true });
   const report = "test-results/e2e.json";
-  rmSync(report, { force: true });
-  const code = await run(process.execPath, [binOf("@playwright/test", "playwright"), "test", ...files], {
-    ...env,
-    WATCHDECK_E2E_DATABASE_URL: databaseUrl,
-    WATCHDECK_E2E_PORT: String(await freePort()),
-  });
-  const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(report);
-  if (!json) return { code: code || 1, passed: 0, failed: 1, skipped: 0 };
-  const { expected, unexpected, flaky, skipped } = json.stats;
-  return { code, passed: expected + flaky, failed: unexpected, skipped };
+  // The app is told its port before it starts (its URL is part of its configuration), so another process
+  // can take the port first. Playwright then reports that as an error before any test: start again elsewhere.
+  for (let attempt = 1; ; attempt++) {
+    rmSync(".data/e2e", { recursive: true, force: true });
+    rmSync(report, { force: true });
+    const code = await run(process.execPath, [binOf("@playwright/test", "playwright"), "test", "--forbid-only", ...files], {
+      ...env,
+      WATCHDECK_E2E_DATABASE_URL: databaseUrl,
+      WATCHDECK_E2E_PORT: String(await freePort()),
+    });
+    const json = readJson<PlaywrightReport>(report);
+    const ran = json ? json.stats.expected + json.stats.unexpected + json.stats.flaky : 0;
+    const portTaken = ran === 0 && (json?.errors ?? []).some((error) => /is already used/.test(error.message ?? ""));
+    if (!portTaken || attempt === 3) return playwrightTally(json, code, files);
+    log("the browser tests' port was taken before the app bound it: starting again on another port");
+  }
+}
+
+function finish(tallies: Tally[], extraLines: string[], extraReasons: string[]): never {
+  const total = sumTallies(tallies);
+  const reasons = [...verdict(total), ...extraReasons];
+  console.log("");
+  for (const line of extraLines) log(line);
+  console.log(totalsLine(total));
+  console.log(reasons.length ? `result: FAILED (${reasons.join("; ")})` : "result: passed");
+  process.exit(reasons.length ? 1 : 0);
 }
 
 async function main() {
-  const args = process.argv.slice(2);
-  const requested = args.filter((a): a is Suite => ["unit", "integration", "e2e"].includes(a));
-  const files = args.filter((a) => !requested.includes(a as Suite));
-  const browserFiles = files.filter((f) => f.startsWith("e2e/"));
-  const vitestFiles = files.filter((f) => !f.startsWith("e2e/"));
-  let suites: Suite[] = requested.length ? requested : ["unit", "integration", "e2e"];
-  // Files given: only the runners that have some of them.
-  if (files.length) suites = suites.filter((s) => (s === "e2e" ? browserFiles.length > 0 : vitestFiles.length > 0));
+  const planned = planRun(process.argv.slice(2));
+  if (!planned.ok) finish([], [], [planned.reason]);
+  const { suites, vitestFiles, browserFiles } = planned.plan;
+  const packages = ensureSystemPackages(suites, log);
+  if (!packages.ok) finish([], [], [packages.message]);
   mkdirSync("test-results", { recursive: true });
   rmSync(SECRETS_FILE, { force: true });
   rmSync(APP_SERVER_LOG, { force: true });
@@ -143,34 +151,19 @@ async function main() {
   Object.assign(env, infra?.env);
 
   const tallies: Tally[] = [];
-  let failedCode = 0;
   try {
     const vitestProjects = suites.filter((s) => s !== "e2e");
-    if (vitestProjects.length) {
-      const result = await runVitest(vitestProjects, vitestFiles, env);
-      tallies.push(result);
-      failedCode ||= result.code;
-    }
-    if (infra && suites.includes("e2e")) {
-      const result = await runPlaywright(infra, browserFiles, env);
-      tallies.push(result);
-      failedCode ||= result.code;
-    }
+    if (vitestProjects.length) tallies.push(await runVitest(vitestProjects, vitestFiles, env));
+    if (infra && suites.includes("e2e")) tallies.push(await runPlaywright(infra, browserFiles, env));
   } finally {
     await infra?.stop();
   }
   await new Promise<void>((resolve) => runLog!.end(resolve));
-  if (needsServices) tallies.push(checkLogsForSecrets(infra?.mediawikiManifestPath));
-  const total = tallies.reduce((t, x) => ({ passed: t.passed + x.passed, failed: t.failed + x.failed, skipped: t.skipped + x.skipped }), {
-    passed: 0,
-    failed: 0,
-    skipped: 0,
-  });
-  console.log(`\ntotal: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
-  process.exit(failedCode || (total.failed ? 1 : 0));
+  const scan = needsServices ? checkLogsForSecrets(infra?.mediawikiManifestPath) : undefined;
+  finish(tallies, scan ? [scan.line] : [], scan && !scan.ok ? ["a secret in the run's logs"] : []);
 }
 
 main().catch((error: unknown) => {
   console.error(error);
-  process.exit(1);
+  finish([], [], [`the run stopped before its tests finished: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`]);
 });

@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
-import type { FeedDocument } from "./feedDocument";
 
-/** A validator that changes whenever anything a reader would see changes. */
-export function feedEtag(feed: FeedDocument, format: "rss" | "atom"): string {
-  const hash = createHash("sha256");
-  hash.update(`${format}\n${feed.id}\n${feed.title}\n${feed.updated.toISOString()}\n`);
-  for (const item of feed.items) hash.update(`${item.id}\n${item.title}\n${item.summaryHtml}\n${item.author ?? ""}\n`);
-  return `"${hash.digest("base64url").slice(0, 27)}"`;
+/**
+ * A validator over the feed exactly as it is sent. Hashing the body rather than a list of fields means a
+ * field added to the feed later can never be left out, so a changed feed never answers 304.
+ */
+export function feedEtag(body: string): string {
+  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 }
 
 /** True when the reader's cached copy is current (RFC 9110: If-None-Match wins over If-Modified-Since). */

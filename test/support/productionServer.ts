@@ -1,14 +1,27 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort } from "./testPostgres";
+import { onFreePort } from "./testPostgres";
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
-const SOURCES = ["app", "lib", "proxy.ts", "next.config.js", "package.json", "tsconfig.json", "prisma/schema.prisma"];
+const BUILD_INPUTS_HASH = path.join(ROOT, ".next", "watchdeck-build-inputs.sha256");
+const BUILD_INPUTS = [
+  "app",
+  "lib",
+  "proxy.ts",
+  "public",
+  "next.config.js",
+  "package.json",
+  "package-lock.json",
+  "node_modules/.package-lock.json",
+  "tsconfig.json",
+  "prisma/schema.prisma",
+];
 /** Every app server the tests start appends its output here; `npm test` searches it for secrets with its own log. */
 export const APP_SERVER_LOG = path.join(ROOT, "test-results", "app-servers.log");
 
@@ -25,23 +38,37 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-function newestSourceChange(entry: string): number {
-  const full = path.join(ROOT, entry);
-  if (!existsSync(full)) return 0;
-  const stat = statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of readdirSync(full)) {
-    if (child === "generated" || child.endsWith(".test.ts")) continue;
-    newest = Math.max(newest, newestSourceChange(path.join(entry, child)));
-  }
-  return newest;
+/** Every file under an entry, sorted, tests left out (they are not built). */
+function buildInputFiles(root: string, entry: string): string[] {
+  const full = path.join(root, entry);
+  if (!existsSync(full)) return [];
+  if (!statSync(full).isDirectory()) return [entry];
+  return readdirSync(full)
+    .sort()
+    .filter((child) => !child.endsWith(".test.ts"))
+    .flatMap((child) => buildInputFiles(root, path.join(entry, child)));
 }
 
-/** `next build` unless `.next` already holds a build newer than every source file (about a minute on two cores). */
+/**
+ * A hash of everything `next build` reads: the sources, the configs, the lockfile and what npm installed
+ * (node_modules/.package-lock.json lists every installed package and version). File times cannot say
+ * a build is current: a checkout, a reinstall or a copied tree keeps or resets them.
+ */
+export function buildInputsHash(root = ROOT): string {
+  const hash = createHash("sha256");
+  for (const file of BUILD_INPUTS.flatMap((entry) => buildInputFiles(root, entry))) {
+    hash.update(`${file}\0`);
+    hash.update(readFileSync(path.join(root, file)));
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/** `next build` unless `.next` holds a build of exactly the current inputs (about a minute on two cores). */
 export async function ensureProductionBuild(log: (line: string) => void = console.log): Promise<void> {
-  const newest = Math.max(...SOURCES.map(newestSourceChange));
-  if (existsSync(BUILD_ID) && statSync(BUILD_ID).mtimeMs > newest) return;
+  const inputs = buildInputsHash();
+  if (existsSync(BUILD_ID) && existsSync(BUILD_INPUTS_HASH) && readFileSync(BUILD_INPUTS_HASH, "utf8") === inputs) return;
+  rmSync(BUILD_INPUTS_HASH, { force: true });
   log("[app-server] building the app (next build)");
   const output: string[] = [];
   const code = await new Promise<number>((resolve) => {
@@ -55,6 +82,7 @@ export async function ensureProductionBuild(log: (line: string) => void = consol
     child.on("exit", (c) => resolve(c ?? 1));
   });
   if (code !== 0) throw new Error(`next build failed:\n${output.join("")}`);
+  writeFileSync(BUILD_INPUTS_HASH, inputs);
 }
 
 /**
@@ -65,7 +93,10 @@ export async function startAppServer(databaseUrl: string, env: Record<string, st
   await ensureProductionBuild();
   // The test process seals and opens link secrets too (it links wikis, the server acts through them): same keys.
   Object.assign(process.env, TEST_SERVER_SECRETS);
-  const port = await freePort();
+  return onFreePort((port) => launchAppServer(databaseUrl, env, port));
+}
+
+async function launchAppServer(databaseUrl: string, env: Record<string, string>, port: number): Promise<AppServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--port", String(port)], {

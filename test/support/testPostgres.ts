@@ -23,12 +23,13 @@ export async function startTestPostgres(log: (line: string) => void = () => unde
   let serverUrl = process.env.TEST_DATABASE_URL;
   let stop: () => Promise<void> = async () => undefined;
   if (!serverUrl) {
-    const port = await freePort();
     const shared = path.resolve(".data", "test-postgres");
     // Another test run or bench of this checkout owns the shared cluster: use a throwaway one.
     const dataDir = clusterInUse(shared) ? await privateClusterDir() : shared;
-    log(`TEST_DATABASE_URL is not set: starting the embedded PostgreSQL on port ${port} (${dataDir}).`);
-    const embedded = await startEmbeddedPostgres({ dataDir, port });
+    const embedded = await onFreePort((port) => {
+      log(`TEST_DATABASE_URL is not set: starting the embedded PostgreSQL on port ${port} (${dataDir}).`);
+      return startEmbeddedPostgres({ dataDir, port });
+    });
     serverUrl = embedded.serverUrl;
     stop = async () => {
       await embedded.stop();
@@ -113,6 +114,33 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
   }
 }
 
+/**
+ * Starts a server that must know its port before it binds, and so cannot bind port 0 and report what it got:
+ * Postgres, and the app, whose own URL is part of its configuration. A port freePort found free can be
+ * taken by another process before the server binds it; when the start fails and its port is now in use,
+ * it starts again on another port.
+ */
+export async function onFreePort<T>(start: (port: number) => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return await start(port);
+    } catch (error) {
+      if (attempt >= attempts || !(await portInUse(port))) throw error;
+    }
+  }
+}
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "EADDRINUSE"));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(false)));
+  });
+}
+
+/** A port free right now; see onFreePort for a server that binds it later. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -48,7 +48,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     emptySince: feed.createdAt,
   });
 
-  const etag = feedEtag(document, target.format);
+  const body = target.format === "rss" ? buildRss(document) : buildAtom(document);
+  const etag = feedEtag(body);
   const headers = {
     etag,
     "last-modified": document.updated.toUTCString(),
@@ -57,6 +58,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     "x-robots-tag": "noindex",
   };
   if (isNotModified(request.headers, etag, document.updated)) return new Response(null, { status: 304, headers });
-  const body = target.format === "rss" ? buildRss(document) : buildAtom(document);
   return new Response(body, { status: 200, headers: { ...headers, "content-type": CONTENT_TYPES[target.format] } });
 }

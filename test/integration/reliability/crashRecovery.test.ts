@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { syncLink } from "@/lib/sync/syncLink";
-import { startFaultProxy, type FaultProxy } from "@/test/support/faultProxy";
+import { isFeedRequest, isWatchlistRequest, startFaultProxy, type FaultProxy, type ProxiedRequest } from "@/test/support/faultProxy";
 import { seedFromEnv, seededRandom } from "@/test/support/seededRandom";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";
@@ -8,6 +8,9 @@ import { countingNetwork, deps, linkWithBotPassword, linkWithToken, newUser, que
 import { startWorkerProcess, waitFor, type WorkerProcess } from "@/test/integration/sync/workerProcess";
 
 const ROUNDS = Number(process.env.WATCHDECK_CRASH_ROUNDS ?? 5);
+// Odd rounds kill while a continuation page is on its way, after the poll committed its first page; the
+// rest at the seed's choice of the round's first three watchlist or feed requests.
+const MIN_MID_POLL_KILLS = Math.ceil(ROUNDS / 2);
 const network = countingNetwork();
 const seed = seedFromEnv("WATCHDECK_CRASH_SEED", "crash recovery");
 const random = seededRandom(seed);
@@ -32,7 +35,8 @@ async function worker(): Promise<WorkerProcess> {
   // sync, which must go on from the last commit.
   const started = startWorkerProcess({
     DATABASE_URL: databaseUrl,
-    WATCHDECK_SYNC_PER_HOST: "4",
+    // One sync at a time: the order of the requests, and so the kill point, follows from the seed alone.
+    WATCHDECK_SYNC_PER_HOST: "1",
     WATCHDECK_SYNC_PAGES_PER_COMMIT: "1",
     WATCHDECK_SYNC_PAGES_PER_JOB: "1",
   });
@@ -70,35 +74,52 @@ afterAll(async () => {
   await proxy?.close();
 });
 
-describe(`a worker killed with SIGKILL at random points of syncs, ${ROUNDS} times`, () => {
+/**
+ * Holds the wiki's answer to the chosen request, so the worker is killed at a point the seed names rather
+ * than at a moment a clock picked: the `nth` watchlist or feed request, or the first continuation page.
+ */
+function holdAt(target: { nth: number } | "continuation"): void {
+  let seen = 0;
+  const isPoll = (r: ProxiedRequest) => isWatchlistRequest(r) || isFeedRequest(r);
+  const match = (r: ProxiedRequest) => isPoll(r) && (target === "continuation" ? r.url.searchParams.has("wlcontinue") : ++seen === target.nth);
+  proxy.setRules([{ fault: "timeout", match, times: 1, holdMs: 300_000 }]);
+}
+
+describe(`a worker killed with SIGKILL at seeded points of syncs, ${ROUNDS} times`, () => {
   it("leaves every link, after a restart, with exactly the clean run's set", async () => {
     const links: Array<{ kind: Kind; linkId: string }> = [];
     const kills: string[] = [];
-    // Slow answers stretch a sync over a few seconds, so a random moment lands anywhere in it.
-    proxy.setLatency(120);
+    let midPollKills = 0;
     for (let round = 1; round <= ROUNDS; round++) {
       // New links each round: every kill meets first syncs (continuation, feed) besides incremental ones.
       for (const kind of ["api", "feed"] as const) links.push({ kind, linkId: await link(kind, proxy.apiUrl) });
+      const target = round % 2 === 1 ? "continuation" : { nth: 1 + Math.floor(random() * 3) };
+      holdAt(target);
       const before = proxy.log.length;
       const victim = await worker();
-      await waitFor(async () => proxy.log.length > before, "the worker's first wiki request");
-      const delayMs = Math.floor(random() * 2_500);
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-      const requestsSeen = proxy.log.length - before;
+      const held = await waitFor(async () => proxy.log.slice(before).find((entry) => entry.fault === "timeout"), "the held request");
       await victim.kill("SIGKILL");
-      const states = await query<{ status: string }>(
-        `SELECT coalesce(s.status::text, 'none') || CASE WHEN s.resume_continue IS NULL THEN '' ELSE '(halfway)' END AS status
+      proxy.clearRules();
+      const states = await query<{ status: string; halfway: boolean }>(
+        `SELECT coalesce(s.status::text, 'none') || CASE WHEN s.resume_continue IS NULL THEN '' ELSE '(halfway)' END AS status,
+                s.resume_continue IS NOT NULL AS halfway
          FROM wiki_links w LEFT JOIN link_sync_states s ON s.link_id = w.id WHERE w.id = ANY($1::uuid[])`,
         [links.map((l) => l.linkId)],
       );
-      kills.push(`round ${round}: killed ${delayMs} ms after the first request (${requestsSeen} requests in), states ${states.map((s) => s.status).join(",")}`);
+      // Between the commits of a long poll: killed while a continuation page was on its way, with the poll's
+      // first pages committed and the place to go on from stored.
+      const midPoll = held.path.includes("wlcontinue") && states.some((s) => s.halfway);
+      if (midPoll) midPollKills++;
+      const at = target === "continuation" ? "the first continuation request" : `poll request ${target.nth}`;
+      kills.push(`round ${round}: killed at ${at} (${held.path.slice(0, 60)}…), ${midPoll ? "mid-poll" : "not mid-poll"}, states ${states.map((s) => s.status).join(",")}`);
       for (const { linkId } of links) {
         const counts = await rowsAndKeys(linkId);
         expect(counts.rows, "nothing stored twice, even half way").toBe(counts.keys);
       }
     }
+    console.log([`[crash recovery] seed ${seed}: the kills`, ...kills.map((k) => `  ${k}`)].join("\n"));
+    expect(midPollKills, `kills between the commits of a long poll (of ${ROUNDS})`).toBeGreaterThanOrEqual(MIN_MID_POLL_KILLS);
 
-    proxy.setLatency(0);
     await worker();
     for (const { linkId } of links) {
       await waitFor(async () => {
@@ -119,8 +140,7 @@ describe(`a worker killed with SIGKILL at random points of syncs, ${ROUNDS} time
     }
     console.log(
       [
-        `[crash recovery] seed ${seed}: ${ROUNDS} SIGKILLs, ${links.length} links (API ${clean.get("api")!.length} changes, feed ${clean.get("feed")!.length} each)`,
-        ...kills.map((k) => `  ${k}`),
+        `[crash recovery] seed ${seed}: ${ROUNDS} SIGKILLs, ${midPollKills} mid-poll, ${links.length} links (API ${clean.get("api")!.length} changes, feed ${clean.get("feed")!.length} each)`,
         `[crash recovery] after restart: lost ${lost}, duplicated ${duplicated}`,
       ].join("\n"),
     );

@@ -13,6 +13,10 @@ const CYCLES = Number(process.env.WATCHDECK_SOAK_CYCLES ?? 15);
 const FAULT_RATE = Number(process.env.WATCHDECK_SOAK_FAULT_RATE ?? 0.3);
 const FAULTS: Fault[] = ["timeout", "reset", "http500", "maxlag", "html", "truncated", "malformedXml", "sessionExpired"];
 const CLIENT_TIMEOUT_MS = 1_500;
+// A cycle makes some 7 requests, so at the random rates alone a short soak may miss a kind: each kind is also
+// forced once, on the first request of one of the first cycles. A long soak must show each kind at its rate
+// (about 4% of 7 requests a cycle), with a wide margin.
+const MIN_PER_FAULT = Math.max(1, Math.floor(CYCLES / 20));
 const APP_ID = "reliability";
 const PAGE_PREFIX = `Watchdeck reliability soak ${Date.now().toString(36)}`;
 // BotUser's feed holds the newest 50 items: with more new pages than that, a clean link made at the end could not
@@ -67,9 +71,11 @@ afterAll(async () => {
   await deleteBotPassword("alpha", "BotUser", APP_ID).catch(() => undefined);
 });
 
-function breakEverything(rate: number) {
+/** Each fault at the rate, and `first` (if given) on the next request of each wiki for certain. */
+function breakEverything(rate: number, first?: Fault) {
+  const rule = (fault: Fault) => ({ fault, retryAfterSeconds: 0, holdMs: CLIENT_TIMEOUT_MS * 3 });
   for (const proxy of proxies.values()) {
-    proxy.setRules(FAULTS.map((fault) => ({ fault, rate, retryAfterSeconds: 0, holdMs: CLIENT_TIMEOUT_MS * 3 })));
+    proxy.setRules([...(first ? [{ ...rule(first), rate: 1, times: 1 }] : []), ...FAULTS.map((fault) => ({ ...rule(fault), rate }))]);
   }
 }
 
@@ -83,9 +89,9 @@ describe(`${CYCLES} poll cycles with ${Math.round(FAULT_RATE * 100)}% of wiki re
     const faulty: string[] = [];
     for (const [i, spec] of links.entries()) faulty.push(await spec.make(await newUser(`soak-faulty-${i}@example.org`), proxies.get(spec.wiki)!.apiUrl));
 
-    breakEverything(perFaultRate);
     let newPages = 0;
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
+      breakEverything(perFaultRate, FAULTS[cycle - 1]);
       // The wiki moves on while it misbehaves: new changes arrive between polls.
       if (cycle % EDIT_EVERY === 0) await makeEdit("alpha", { title: `${PAGE_PREFIX} ${++newPages}`, summary: `soak cycle ${cycle}` });
       for (const linkId of faulty) tally(await syncLink(linkId, deps(network, { settings: pagePerCommit })));
@@ -135,6 +141,9 @@ describe(`${CYCLES} poll cycles with ${Math.round(FAULT_RATE * 100)}% of wiki re
       ].join("\n"),
     );
     expect({ lost: lostTotal, duplicated: duplicatedTotal, duplicateChangeRows: Number(dupeChanges!.n) }).toEqual({ lost: 0, duplicated: 0, duplicateChangeRows: 0 });
+    // A soak whose rules stopped matching would be green with no fault at all: each kind must have fired.
+    const fired = Object.fromEntries(FAULTS.map((fault) => [fault, faultCounts[fault] ?? 0]));
+    expect(fired, `each fault fired at least ${MIN_PER_FAULT} times`).toEqual(Object.fromEntries(FAULTS.map((f) => [f, Math.max(fired[f]!, MIN_PER_FAULT)])));
     expect(outcomes.get("synced") ?? 0, "some polls got through the faults").toBeGreaterThan(0);
   }, 120_000 + CYCLES * 10_000);
 });

@@ -3,7 +3,7 @@ import { hashUrlSecret } from "@/lib/crypto/urlSecret";
 import { fixtureWiki } from "@/test/support/wikiFixture";
 import { query } from "@/test/integration/sync/syncTestKit";
 import type { World } from "./matrixWorld";
-import { form, one, signedIn, type ActionOutcome, type ActionRow } from "./matrixRows";
+import { all, form, one, signedIn, type ActionOutcome, type ActionRow } from "./matrixRows";
 
 /** Refuses everyone but the owner, with a reason. */
 const ownerAction = signedIn<ActionOutcome>("signedOut", "denied", { owner: "ok" });
@@ -103,7 +103,7 @@ export const actionRows: ActionRow[] = [
   { key: "app/(app)/wikis/[id]/watched/actions.ts#setExpiryAction", what: "set a watch expiry on the owner's link", fresh: (w) => w.fresh.watchedTitle(), args: (w, title) => [w.linkId, title, { ok: false }, form({ expiry: "1 week" })], expect: ownerAction, probe: watch, page: watchedPage },
   { key: "app/(app)/wikis/[id]/watched/actions.ts#unwatchPagesAction", what: "unwatch a page on the owner's link", fresh: (w) => w.fresh.watchedTitle(), args: (w, title) => [w.linkId, [title]], expect: ownerAction, probe: watched, page: watchedPage },
   // Only reads: anonymous gets an empty list, as a user without links does.
-  { key: "app/(app)/watching/actions.ts#linkCapabilitiesAction", what: "the caller's links", args: () => [], expect: signedIn<ActionOutcome>("ok", "ok"), shows: { text: (w) => w.linkId, to: ["owner"] } },
+  { key: "app/(app)/watching/actions.ts#linkCapabilitiesAction", what: "the caller's links", args: () => [], expect: all<ActionOutcome>("ignored", { owner: "ok" }), reads: (w, reply) => JSON.stringify(reply ?? null).includes(w.linkId), shows: { text: (w) => w.linkId, to: ["owner"] } },
   { key: "app/(app)/watching/actions.ts#unwatchAction", what: "unwatch a page through the owner's link", fresh: (w) => w.fresh.watchedTitle(), args: (w, title) => [[w.linkId], title], expect: ownerAction, probe: watched },
   { key: "app/(app)/watching/actions.ts#watchCounterpartAction", what: "watch a talk page through the owner's link", fresh: (w) => w.fresh.title(), args: (w, title) => [[w.linkId], title], expect: ownerAction, probe: (w, title) => watched(w, `Talk:${title}`) },
   { key: "app/(app)/watching/actions.ts#watchForAction", what: "watch a page for a week through the owner's link", fresh: (w) => w.fresh.title(), args: (w, title) => [[w.linkId], title, "1 week"], expect: ownerAction, probe: watch },

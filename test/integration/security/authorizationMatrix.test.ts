@@ -90,8 +90,10 @@ describe("the authorization matrix", () => {
         const before = await row.probe?.(world, fresh);
         const response = await answerOf(() => world.sessions[actor].action(action!.id, row.args(world, fresh), pagePath), serverErrors);
         const reply = response.status === 200 ? actionReply(response) : undefined;
-        const after = await probeAfter(row, fresh, before, (reply as { ok?: unknown } | undefined)?.ok === true);
-        got[actor] = actionOutcome(response, reply, row.probe ? JSON.stringify(before) !== JSON.stringify(after) : undefined);
+        const changed = row.reads
+          ? row.reads(world, reply)
+          : JSON.stringify(before) !== JSON.stringify(await probeAfter(row, fresh, before, (reply as { ok?: unknown } | undefined)?.ok === true));
+        got[actor] = actionOutcome(response, reply, changed);
         replies[actor] = JSON.stringify(reply) ?? "";
       }
     } finally {

@@ -37,17 +37,34 @@ export interface HttpRow {
   problems?: (response: AppResponse) => string[];
 }
 
-export interface ActionRow {
+/**
+ * Every row probes the action's real effect, so an action that answers without refusing yet does nothing
+ * (or does it for the wrong caller) cannot score "ok".
+ */
+type ActionEffect =
+  | {
+      /** The state the action changes when (and only when) it is allowed. */
+      probe: (w: World, fresh: string) => Promise<unknown>;
+      /** The wiki makes the change after it answered: when the reply says done, wait (up to 5 s) for the probe to move. */
+      appliedAfterAnswer?: boolean;
+      reads?: never;
+    }
+  | {
+      /** An action that only reads: whether its reply holds the data it reads for the owner. */
+      reads: (w: World, reply: unknown) => boolean;
+      probe?: never;
+      appliedAfterAnswer?: never;
+    };
+
+export type ActionRow = ActionRowFields & ActionEffect;
+
+interface ActionRowFields {
   key: string;
   what: string;
   /** Made before each actor's call; passed to args and probe. */
   fresh?: (w: World) => Promise<string>;
   args: (w: World, fresh: string) => unknown[];
   expect: PerActor<ActionOutcome>;
-  /** The state the action changes when (and only when) it is allowed; left out only for actions that change nothing. */
-  probe?: (w: World, fresh: string) => Promise<unknown>;
-  /** The wiki makes the change after it answered: when the reply says done, wait (up to 5 s) for the probe to move. */
-  appliedAfterAnswer?: boolean;
   /** Checked in the action's reply. */
   shows?: Shows;
   /** Mounted on a page with a dynamic segment: fill it in. */
@@ -83,15 +100,14 @@ function refusal(reply: unknown): string | null {
   return null;
 }
 
-/** `changed`: whether the probe moved; undefined for an action without one (it only reads). */
-export function actionOutcome(response: AppResponse, reply: unknown, changed: boolean | undefined): ActionOutcome | string {
+/** `changed`: whether the probe moved, or for a read, whether the reply holds what it reads. */
+export function actionOutcome(response: AppResponse, reply: unknown, changed: boolean): ActionOutcome | string {
   if (response.status !== 200) return `HTTP ${response.status}`;
   const refused = refusal(reply);
   const signedOut = (response.headers.get("x-action-redirect") ?? "").startsWith("/signin") || SIGN_IN_AGAIN.test(refused ?? "");
   if (changed && (refused || signedOut)) return `changed, yet answered "${refused ?? "sign in"}"`;
   if (signedOut) return "signedOut";
   if (refused) return "denied";
-  if (changed === undefined) return "ok";
   return changed ? "ok" : "ignored";
 }
 

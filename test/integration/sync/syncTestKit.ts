@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { WikiManifest } from "@/test/mediawiki/manifest";
+import { readWatchlist } from "@/test/mediawiki/wikiActions";
 import { expectedChanges } from "@/test/mediawiki/seedPlan";
 import { registerUser } from "@/lib/accounts/registerUser";
 import { createLink } from "@/lib/links/createLink";
@@ -84,6 +85,41 @@ export async function storedKeys(linkId: string): Promise<string[]> {
     [linkId],
   );
   return rows.map((r) => r.change_key);
+}
+
+/**
+ * A change by the fields the wiki's raw list=watchlist row gives (revid or logid, timestamp, title), read
+ * with no product code, so a parser or key bug cannot shape both sides of a comparison.
+ */
+function identity(id: string, timestamp: string, title: string): string {
+  return `${id} ${timestamp} ${title}`;
+}
+
+interface RawWatchlistRow {
+  type: string;
+  revid?: number;
+  logid?: number;
+  timestamp: string;
+  title: string;
+}
+
+/** The watcher's watchlist as the wiki answers it right now, as identities; and the raw rows. */
+export async function wikiIdentities(wiki: "alpha" | "beta", watcher: "Alice" | "Bob" = "Alice"): Promise<{ identities: Set<string>; rows: RawWatchlistRow[] }> {
+  const { rows } = (await readWatchlist(wiki, { user: watcher })) as { rows: RawWatchlistRow[] };
+  const identities = new Set(rows.map((r) => identity(r.type === "log" ? `log:${r.logid}` : `rev:${r.revid}`, r.timestamp, r.title)));
+  return { identities, rows };
+}
+
+/** What a link stored, as identities from its rows' own columns, sorted. */
+export async function storedIdentities(linkId: string): Promise<string[]> {
+  const rows = await query<{ kind: string; rev_id: string | null; log_id: string | null; timestamp: Date; title: string }>(
+    `SELECT c.kind::text AS kind, c.rev_id::text AS rev_id, c.log_id::text AS log_id, c."timestamp", c.title
+     FROM link_changes lc JOIN changes c ON c.id = lc.change_id WHERE lc.link_id = $1`,
+    [linkId],
+  );
+  return rows
+    .map((r) => identity(r.kind === "log" ? `log:${r.log_id}` : `rev:${r.rev_id}`, r.timestamp.toISOString().replace(/\.\d{3}Z$/, "Z"), r.title))
+    .sort();
 }
 
 export async function syncState(linkId: string) {

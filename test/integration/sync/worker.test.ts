@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { requestSyncNow } from "@/lib/sync/requestSyncNow";
 import { syncLink } from "@/lib/sync/syncLink";
 import { isWatchlistRequest, startFaultProxy, type FaultProxy } from "@/test/support/faultProxy";
+import { seedFromEnv, seededRandom } from "@/test/support/seededRandom";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";
 import { countingNetwork, deps, linkWithBotPassword, newUser, query, storedKeys, syncState } from "./syncTestKit";
@@ -14,6 +15,8 @@ let proxy: FaultProxy;
 let cleanKeys: string[];
 let workers: WorkerProcess[] = [];
 let users = 0;
+const seed = seedFromEnv("WATCHDECK_WORKER_SEED", "worker kill");
+const random = seededRandom(seed);
 
 async function proxiedLink(): Promise<{ userId: string; linkId: string }> {
   const userId = await newUser(`worker-${++users}@example.org`);
@@ -71,7 +74,9 @@ describe("a worker killed with SIGKILL during a sync", () => {
     // Killed again a random moment later, wherever the sync then is.
     await worker();
     await waitFor(async () => proxy.log.filter((e) => e.path.includes("list=watchlist")).length >= 2, "the restarted sync");
-    await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 800)));
+    const delayMs = Math.floor(random() * 800);
+    console.log(`[worker kill] seed ${seed}: second SIGKILL ${delayMs} ms after the restarted sync's second watchlist request`);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
     await workers[1]!.kill("SIGKILL");
 
     proxy.setLatency(0);
@@ -97,8 +102,16 @@ describe("two workers sharing the queue", () => {
     const env = { WATCHDECK_SYNC_PER_HOST: "1", WATCHDECK_WORKER_CONCURRENCY: "4" };
     await Promise.all([worker(env), worker(env)]);
     for (const { linkId } of links) await waitFor(() => syncedOnce(linkId), `link ${linkId} synced`, 90_000);
-    // Give a double run the chance to show itself.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // A second poll shows in the data whenever it would happen: one that started before the workers stop
+    // leaves its first-page request in the proxy's log, and one still to come is a job due before the next
+    // scheduled sync.
+    await Promise.all(workers.map((w) => w.kill("SIGTERM")));
+    const jobs = await query<{ key: string; due_soon: boolean; locked: boolean }>(
+      `SELECT key, run_at < now() + interval '1 minute' AS due_soon, locked_at IS NOT NULL AS locked
+       FROM graphile_worker.jobs WHERE key = ANY($1::text[])`,
+      [links.map(({ linkId }) => `sync-link:${linkId}`)],
+    );
+    expect(jobs.filter((job) => job.due_soon || job.locked), "sync jobs due again at once").toEqual([]);
 
     expect(proxy.maxInFlight).toBe(1);
     for (const { linkId } of links) {

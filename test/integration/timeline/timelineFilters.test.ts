@@ -7,10 +7,12 @@ import type { TimelineEntry } from "@/lib/timeline/timelineEntry";
 import { NO_FILTERS, type TimelineFilters } from "@/lib/timeline/timelineFilters";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { fixtureWiki } from "@/test/support/wikiFixture";
-import { entryKey, linkAndSync, newUser, seededChanges, seededKeysOf, type SeededChange, type WikiKey } from "./timelineTestKit";
+import { entryKey, linkAndSync, newUser, seededChanges, unseededChange, type SeededChange, type WikiKey } from "./timelineTestKit";
 
 let userId: string;
 let seeded: SeededChange[];
+/** Every row the user has: the seeded ones and any another test's edits added. */
+let rows: SeededChange[];
 let unreadKeys: Set<string>;
 let everything: TimelineEntry[];
 
@@ -30,8 +32,9 @@ async function allEntries(filters: TimelineFilters, limit = 500, extra: Partial<
 }
 
 const sorted = (keys: Iterable<string>) => [...keys].sort();
-const keysWhere = (predicate: (s: SeededChange) => boolean) => sorted(seeded.filter(predicate).map((s) => s.key));
-const seededOf = async (filters: TimelineFilters) => sorted(seededKeysOf(await allEntries(filters), seeded));
+const keysWhere = (predicate: (s: SeededChange) => boolean) => sorted(rows.filter(predicate).map((s) => s.key));
+const keysOf = (entries: readonly TimelineEntry[]) => sorted(entries.map(entryKey));
+const resultOf = async (filters: TimelineFilters) => keysOf(await allEntries(filters));
 const f = (patch: Partial<TimelineFilters>): TimelineFilters => ({ ...NO_FILTERS, ...patch });
 const siteOf = (wiki: WikiKey) => everything.find((e) => seeded.some((s) => s.wiki === wiki && s.key === entryKey(e)))!.site.id;
 
@@ -51,11 +54,14 @@ beforeAll(async () => {
   seeded = [...seededChanges("alpha"), ...seededChanges("beta")];
   unreadKeys = new Set([...(await unreadOnTheWiki("alpha")), ...(await unreadOnTheWiki("beta"))]);
   everything = await allEntries(NO_FILTERS);
+  const seededKeys = new Set(seeded.map((s) => s.key));
+  rows = [...seeded, ...everything.filter((e) => !seededKeys.has(entryKey(e))).map(unseededChange)];
 });
 
 describe("the merged timeline of real synced fixture wikis", () => {
   it("holds exactly Alice's seeded changes of both wikis, each once, newest first", () => {
-    expect(sorted(seededKeysOf(everything, seeded))).toEqual(keysWhere(() => true));
+    const seededKeys = new Set(seeded.map((s) => s.key));
+    expect(sorted(everything.map(entryKey).filter((key) => seededKeys.has(key)))).toEqual(sorted(seededKeys));
     const ids = everything.map((e) => e.changeId);
     expect(new Set(ids).size).toBe(ids.length);
     for (let i = 1; i < everything.length; i++) {
@@ -83,74 +89,74 @@ describe("the merged timeline of real synced fixture wikis", () => {
   });
 });
 
-describe("each filter gives exactly the expected seeded rows", () => {
+describe("each filter gives exactly the expected rows of all the user has", () => {
   it("wikis", async () => {
-    expect(await seededOf(f({ wikis: [siteOf("beta")] }))).toEqual(keysWhere((s) => s.wiki === "beta"));
-    expect(await seededOf(f({ wikis: [siteOf("alpha"), siteOf("beta")] }))).toEqual(keysWhere(() => true));
+    expect(await resultOf(f({ wikis: [siteOf("beta")] }))).toEqual(keysWhere((s) => s.wiki === "beta"));
+    expect(await resultOf(f({ wikis: [siteOf("alpha"), siteOf("beta")] }))).toEqual(keysWhere(() => true));
   });
 
   it("namespaces by name across wikis: canonical, local and main", async () => {
-    expect(await seededOf(f({ namespaces: ["Talk"] }))).toEqual(keysWhere((s) => s.namespace === 1));
-    expect(await seededOf(f({ namespaces: ["Diskussion"] }))).toEqual(keysWhere((s) => s.namespace === 1 && s.wiki === "beta"));
-    expect(await seededOf(f({ namespaces: ["category"] }))).toEqual(keysWhere((s) => s.namespace === 14));
-    expect(await seededOf(f({ namespaces: ["(Main)", "Talk"] }))).toEqual(keysWhere((s) => s.namespace === 0 || s.namespace === 1));
+    expect(await resultOf(f({ namespaces: ["Talk"] }))).toEqual(keysWhere((s) => s.namespace === 1));
+    expect(await resultOf(f({ namespaces: ["Diskussion"] }))).toEqual(keysWhere((s) => s.namespace === 1 && s.wiki === "beta"));
+    expect(await resultOf(f({ namespaces: ["category"] }))).toEqual(keysWhere((s) => s.namespace === 14));
+    expect(await resultOf(f({ namespaces: ["(Main)", "Talk"] }))).toEqual(keysWhere((s) => s.namespace === 0 || s.namespace === 1));
   });
 
   it("change types", async () => {
-    expect(await seededOf(f({ types: ["log"] }))).toEqual(keysWhere((s) => s.kind === "log"));
-    expect(await seededOf(f({ types: ["new", "categorize"] }))).toEqual(keysWhere((s) => s.kind === "new" || s.kind === "categorize"));
+    expect(await resultOf(f({ types: ["log"] }))).toEqual(keysWhere((s) => s.kind === "log"));
+    expect(await resultOf(f({ types: ["new", "categorize"] }))).toEqual(keysWhere((s) => s.kind === "new" || s.kind === "categorize"));
   });
 
   it("user is / is not (hidden users only in 'is not')", async () => {
-    expect(await seededOf(f({ users: ["Editor"] }))).toEqual(keysWhere((s) => s.user === "Editor"));
-    expect(await seededOf(f({ users: ["botUser", "Admin"] }))).toEqual(keysWhere((s) => s.user === "BotUser" || s.user === "Admin"));
-    expect(await seededOf(f({ notUsers: ["Editor"] }))).toEqual(keysWhere((s) => s.user !== "Editor"));
+    expect(await resultOf(f({ users: ["Editor"] }))).toEqual(keysWhere((s) => s.user === "Editor"));
+    expect(await resultOf(f({ users: ["botUser", "Admin"] }))).toEqual(keysWhere((s) => s.user === "BotUser" || s.user === "Admin"));
+    expect(await resultOf(f({ notUsers: ["Editor"] }))).toEqual(keysWhere((s) => s.user !== "Editor"));
   });
 
   it("bot, minor, anonymous: hide and only", async () => {
-    expect(await seededOf(f({ bot: "only" }))).toEqual(keysWhere((s) => s.bot));
-    expect(await seededOf(f({ bot: "hide" }))).toEqual(keysWhere((s) => !s.bot));
-    expect(await seededOf(f({ minor: "only" }))).toEqual(keysWhere((s) => s.minor));
-    expect(await seededOf(f({ anon: "only" }))).toEqual(keysWhere((s) => s.anon));
-    expect(await seededOf(f({ anon: "hide", minor: "hide" }))).toEqual(keysWhere((s) => !s.anon && !s.minor));
+    expect(await resultOf(f({ bot: "only" }))).toEqual(keysWhere((s) => s.bot));
+    expect(await resultOf(f({ bot: "hide" }))).toEqual(keysWhere((s) => !s.bot));
+    expect(await resultOf(f({ minor: "only" }))).toEqual(keysWhere((s) => s.minor));
+    expect(await resultOf(f({ anon: "only" }))).toEqual(keysWhere((s) => s.anon));
+    expect(await resultOf(f({ anon: "hide", minor: "hide" }))).toEqual(keysWhere((s) => !s.anon && !s.minor));
   });
 
   it("my own edits (the linked account's): only and hide", async () => {
-    expect(await seededOf(f({ mine: "only" }))).toEqual(keysWhere((s) => s.user === "Alice"));
-    expect(await seededOf(f({ mine: "hide" }))).toEqual(keysWhere((s) => s.user !== "Alice"));
+    expect(await resultOf(f({ mine: "only" }))).toEqual(keysWhere((s) => s.user === "Alice"));
+    expect(await resultOf(f({ mine: "hide" }))).toEqual(keysWhere((s) => s.user !== "Alice"));
   });
 
   it("unread only, as the wiki's notificationtimestamp says", async () => {
-    expect(await seededOf(f({ unreadOnly: true }))).toEqual(keysWhere((s) => unreadKeys.has(s.key)));
+    expect(await resultOf(f({ unreadOnly: true }))).toEqual(keysWhere((s) => unreadKeys.has(s.key)));
     expect(keysWhere((s) => unreadKeys.has(s.key)).length).toBeGreaterThan(0);
   });
 
   it("tags", async () => {
-    expect(await seededOf(f({ tags: [CUSTOM_TAG] }))).toEqual(keysWhere((s) => s.tags.includes(CUSTOM_TAG)));
+    expect(await resultOf(f({ tags: [CUSTOM_TAG] }))).toEqual(keysWhere((s) => s.tags.includes(CUSTOM_TAG)));
     expect(keysWhere((s) => s.tags.includes(CUSTOM_TAG)).length).toBeGreaterThan(0);
   });
 
   it("title or summary contains text (unicode intact)", async () => {
     const title = seeded.find((s) => s.label === "unicode" && s.wiki === "alpha")!.title;
-    expect(await seededOf(f({ text: title }))).toEqual(keysWhere((s) => s.title.includes(title)));
+    expect(await resultOf(f({ text: title }))).toEqual(keysWhere((s) => s.title.includes(title)));
     const long = await allEntries(f({ text: "Very long summary — äöü" }));
-    expect(sorted(seededKeysOf(long, seeded))).toEqual(keysWhere((s) => s.label === "long-summary"));
+    expect(keysOf(long)).toEqual(keysWhere((s) => s.label === "long-summary"));
   });
 
   it("date range, in the viewer's zone", async () => {
     const day = seeded[0]!.timestamp.toISOString().slice(0, 10);
-    expect(await seededOf(f({ from: day, to: day }))).toEqual(keysWhere((s) => s.timestamp.toISOString().slice(0, 10) === day));
+    expect(await resultOf(f({ from: day, to: day }))).toEqual(keysWhere((s) => s.timestamp.toISOString().slice(0, 10) === day));
     const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    expect(await seededOf(f({ to: next }))).toEqual(keysWhere(() => true));
+    expect(await resultOf(f({ to: next }))).toEqual(keysWhere((s) => s.timestamp.getTime() < Date.parse(`${next}T00:00:00Z`) + 86_400_000));
     // 00:00 in Kiribati (UTC+14) is 10:00 the day before in UTC.
     const kiribati = await allEntries(f({ from: next, to: next }), 500, { timeZone: "Pacific/Kiritimati" });
-    expect(sorted(seededKeysOf(kiribati, seeded))).toEqual(
+    expect(keysOf(kiribati)).toEqual(
       keysWhere((s) => s.timestamp.getTime() >= Date.parse(`${day}T10:00:00Z`) && s.timestamp.getTime() < Date.parse(`${next}T10:00:00Z`)),
     );
   });
 
   it("combined: one wiki, Talk namespace, no bots", async () => {
-    expect(await seededOf(f({ wikis: [siteOf("alpha")], namespaces: ["Talk"], bot: "hide" }))).toEqual(
+    expect(await resultOf(f({ wikis: [siteOf("alpha")], namespaces: ["Talk"], bot: "hide" }))).toEqual(
       keysWhere((s) => s.wiki === "alpha" && s.namespace === 1 && !s.bot),
     );
   });

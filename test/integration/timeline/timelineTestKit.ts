@@ -85,8 +85,23 @@ export function seededChanges(wiki: WikiKey, watcher: "Alice" | "Bob" = "Alice")
     });
 }
 
-/** The entries of a page that belong to the seed (other tests edit the shared wikis too). */
-export function seededKeysOf(entries: readonly TimelineEntry[], seeded: readonly SeededChange[]): string[] {
-  const known = new Set(seeded.map((s) => s.key));
-  return entries.map(entryKey).filter((key) => known.has(key));
+/**
+ * A timeline row the seed did not make (other tests edit the shared wikis too), in the seeded rows' shape,
+ * so that a filter is judged on every row the user has: one that let a foreign row through would fail.
+ */
+export function unseededChange(entry: TimelineEntry): SeededChange {
+  return {
+    wiki: entry.site.name === fixtureWiki("beta").sitename ? "beta" : "alpha",
+    label: "",
+    key: entryKey(entry),
+    kind: entry.kind as SeededChange["kind"],
+    title: entry.title,
+    namespace: entry.namespace ?? 0,
+    user: entry.user,
+    minor: entry.minor,
+    bot: entry.bot,
+    anon: entry.anon,
+    tags: entry.tags,
+    timestamp: entry.timestamp,
+  };
 }

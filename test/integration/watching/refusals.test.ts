@@ -6,7 +6,7 @@ import { markPagesRead, markWatchlistRead } from "@/lib/watching/markRead";
 import { unwatchPage, watchPage } from "@/lib/watching/watchPages";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki, loopbackNetwork } from "@/test/support/wikiFixture";
-import { editorOnWiki, freshPage, newUser, addEditorBotPassword, removeEditorBotPassword, watchStateOnWiki } from "./watchingFixture";
+import { countedNetwork, editorOnWiki, freshPage, newUser, addEditorBotPassword, removeEditorBotPassword, watchStateOnWiki } from "./watchingFixture";
 
 const network = loopbackNetwork();
 let userId: string;
@@ -36,15 +36,17 @@ afterAll(async () => {
 
 describe("links that cannot change the watchlist", () => {
   it("a bot password lacking editmywatchlist gets a refusal naming the missing grant, without asking the wiki", async () => {
+    const counted = countedNetwork(network);
     for (const result of [
-      await watchPage(userId, readonlyLink, title, { network }),
-      await unwatchPage(userId, readonlyLink, title, { network }),
-      await markPagesRead(userId, readonlyLink, [title], { network }),
-      await markWatchlistRead(userId, readonlyLink, { network }),
+      await watchPage(userId, readonlyLink, title, { network: counted }),
+      await unwatchPage(userId, readonlyLink, title, { network: counted }),
+      await markPagesRead(userId, readonlyLink, [title], { network: counted }),
+      await markWatchlistRead(userId, readonlyLink, { network: counted }),
     ]) {
       expect(result).toMatchObject({ ok: false, failure: { kind: "not_allowed", code: "missing_editmywatchlist" } });
       expect(!result.ok && result.failure.message).toContain('The bot password Alice@readonly lacks the "Edit your watchlist" grant (editmywatchlist)');
     }
+    expect(counted.requests, "requests to the wiki").toBe(0);
   });
 
   it("forced past Watchdeck's check, the wiki's own permissiondenied comes back as the same clear reason", async () => {

@@ -5,7 +5,7 @@ import { unwatchPage, unwatchPages, watchPage, watchPages } from "@/lib/watching
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { loopbackNetwork } from "@/test/support/wikiFixture";
 import {
-  addEditorBotPassword, editorOnWiki, freshPage, insertLocalRow, linkEditor, localRow, newUser,
+  addEditorBotPassword, countedNetwork, editorOnWiki, freshPage, insertLocalRow, linkEditor, localRow, newUser,
   removeEditorBotPassword, unwatchOnWiki, watchlistRawTitles, watchStateOnWiki,
 } from "./watchingFixture";
 
@@ -87,8 +87,10 @@ describe("watching and unwatching on the wiki", () => {
   it("refuses a day beyond the wiki's six-month limit before asking the wiki", async () => {
     const title = await page("TooLong");
     const day = new Date(Date.now() + 200 * DAY).toISOString().slice(0, 10);
-    const result = await watchPage(userId, linkId, title, { expiry: { until: day }, network });
+    const counted = countedNetwork(network);
+    const result = await watchPage(userId, linkId, title, { expiry: { until: day }, network: counted });
     expect(result).toMatchObject({ ok: false, failure: { kind: "invalid", code: "bad_expiry" } });
+    expect(counted.requests, "requests to the wiki").toBe(0);
     expect((await watchStateOnWiki(await editorOnWiki(), [title]))[title]?.watched).toBe(false);
   });
 
@@ -130,7 +132,9 @@ describe("watching and unwatching on the wiki", () => {
   it("answers not_found for a link of another user, without asking the wiki", async () => {
     const stranger = await newUser("stranger");
     const title = await page("Stranger");
-    expect(await unwatchPage(stranger, linkId, title, { network })).toMatchObject({ ok: false, failure: { kind: "not_found" } });
-    expect(await listWatchedPages(stranger, linkId, {}, { network })).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    const counted = countedNetwork(network);
+    expect(await unwatchPage(stranger, linkId, title, { network: counted })).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    expect(await listWatchedPages(stranger, linkId, {}, { network: counted })).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    expect(counted.requests, "requests to the wiki").toBe(0);
   });
 });

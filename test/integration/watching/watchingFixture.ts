@@ -36,6 +36,19 @@ export function editorOnWiki(): Promise<MwClient> {
   return apiClient(WIKI, EDITOR_LOGIN, EDITOR_PASSWORD);
 }
 
+/** The network, counting the requests made through it: for the tests that prove the wiki was not asked. */
+export function countedNetwork(network: WikiNetwork): WikiNetwork & { requests: number } {
+  const counted = {
+    ...network,
+    requests: 0,
+    fetch: ((...args: Parameters<WikiNetwork["fetch"]>) => {
+      counted.requests++;
+      return network.fetch(...args);
+    }) as WikiNetwork["fetch"],
+  };
+  return counted;
+}
+
 export async function newUser(label: string): Promise<string> {
   const result = await registerUser({ email: `${label}-${randomUUID()}@example.org`, password: "long enough password" }, { registrationOpen: true });
   if (!result.ok) throw new Error(result.message);
