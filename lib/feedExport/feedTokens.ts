@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 import { feedNameSchema } from "./feedName";
 import { hashFeedSecret, looksLikeFeedSecret, newFeedSecret } from "./feedSecret";

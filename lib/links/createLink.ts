@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { firstIssue, LINK_COLORS, newLinkInputSchema, type NewLinkInput } from "./linkInput";
 import type { LinkResult } from "./linkFailure";
 import { insertLink, upsertSite } from "./linkRepository";

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { createMediaWikiClient, type MediaWikiClient } from "@/lib/mediawiki/client";
 import { CookieJar } from "@/lib/mediawiki/cookieJar";
 import type { WatchlistTokenCredentials } from "@/lib/mediawiki/watchlistToken";

@@ -1,5 +1,5 @@
+import { inTransaction } from "@/lib/db/postgres";
 import { enqueueSync, ensureJobSchema } from "./store/jobQueue";
-import { inTransaction } from "./store/pool";
 import { markSyncResumed } from "./store/syncStateWrites";
 import { linkBelongsTo } from "./store/syncTarget";
 

@@ -1,6 +1,6 @@
+import { inTransaction } from "@/lib/db/postgres";
 import { dropLinkRows } from "./store/dropLinkRows";
 import { enqueueSync, ensureJobSchema } from "./store/jobQueue";
-import { inTransaction } from "./store/pool";
 import { markSyncStartedOver } from "./store/syncStateWrites";
 
 /**

@@ -1,5 +1,5 @@
+import { inTransaction } from "@/lib/db/postgres";
 import { enqueueSync, ensureJobSchema, readSyncJobState } from "./store/jobQueue";
-import { inTransaction } from "./store/pool";
 import { isLinkSyncRunning } from "./store/syncLease";
 import { ensureSyncStates, findDueLinks } from "./store/syncStateWrites";
 

@@ -1,5 +1,6 @@
 import { openLinkClient, type OpenedLink } from "@/lib/links/openLinkClient";
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
+import { inTransaction } from "@/lib/db/postgres";
 import type { PolledPage } from "./poll/polledChanges";
 import { pollWatchlistApi } from "./poll/pollWatchlistApi";
 import { pollWatchlistFeed } from "./poll/pollWatchlistFeed";
@@ -7,7 +8,6 @@ import { nextRunAfterFailure, nextRunAfterSuccess } from "./schedule";
 import { syncSettings, type SyncSettings } from "./settings";
 import { commitPollFailure } from "./store/commitPoll";
 import { enqueueSync, ensureJobSchema } from "./store/jobQueue";
-import { inTransaction } from "./store/pool";
 import { acquireSyncLease } from "./store/syncLease";
 import { markSyncStarted } from "./store/syncStateWrites";
 import { LinkRemovedError } from "./store/writeLinkChanges";

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { teamNameSchema } from "./teamName";
 import { invalid, ok, type TeamResult } from "./teamResult";
 

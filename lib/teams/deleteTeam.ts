@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { findMembership } from "./membership";
 import { fail, ok, ownerRefusal, type TeamResult } from "./teamResult";
 

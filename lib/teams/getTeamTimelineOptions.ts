@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { optionLinkSelect, timelineOptionsOf, type TimelineOptions } from "@/lib/timeline/getTimelineOptions";
 import { findMembership } from "./membership";
 

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid as uuid } from "./membership";
 import { fail, invalid, ok, ownerRefusal, teamNotFound, type TeamFailure, type TeamResult } from "./teamResult";

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import type { TeamRole } from "@/lib/generated/prisma/enums";
 
 /** The user's role in the team, or null when they are not a member (or there is no such team). */

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { feedNameSchema } from "@/lib/feedExport/feedName";
 import { hashFeedSecret, newFeedSecret } from "@/lib/feedExport/feedSecret";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";

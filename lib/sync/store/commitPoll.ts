@@ -1,7 +1,7 @@
 import type { Change } from "@/lib/changes/change";
+import { inTransaction } from "@/lib/db/postgres";
 import type { SyncFailure } from "../syncFailure";
 import { enqueueSync } from "./jobQueue";
-import { inTransaction } from "./pool";
 import { markPollProgress, markSyncFailed, markSyncSucceeded, type PollCounts } from "./syncStateWrites";
 import { writeLinkChanges, type WriteTarget, type WrittenChanges } from "./writeLinkChanges";
 

@@ -1,14 +1,14 @@
-import { syncPool } from "./pool";
+import { pgPool } from "@/lib/db/postgres";
 
 const BATCH = 5000;
 
 /** Deletes changes (and what links saw of them) older than the cutoff, wiki by wiki, in small batches. */
 export async function pruneChangesBefore(cutoff: Date): Promise<number> {
-  const { rows: sites } = await syncPool().query<{ id: string }>(`SELECT id FROM sites`);
+  const { rows: sites } = await pgPool().query<{ id: string }>(`SELECT id FROM sites`);
   let total = 0;
   for (const site of sites) {
     for (;;) {
-      const { rowCount } = await syncPool().query(
+      const { rowCount } = await pgPool().query(
         `DELETE FROM changes WHERE id IN (
            SELECT id FROM changes WHERE site_id = $1::uuid AND "timestamp" < $2 LIMIT ${BATCH})`,
         [site.id, cutoff],

@@ -1,4 +1,4 @@
-import { syncPool } from "./pool";
+import { pgPool } from "@/lib/db/postgres";
 
 export interface LinkSyncStatusRow {
   linkId: string;
@@ -24,7 +24,7 @@ export async function readSyncStatusRows(
   userId: string,
   { linkId, countStoredChanges = true }: { linkId?: string; countStoredChanges?: boolean } = {},
 ): Promise<LinkSyncStatusRow[]> {
-  const { rows } = await syncPool().query<{
+  const { rows } = await pgPool().query<{
     link_id: string; display_name: string; site_name: string; status: LinkSyncStatusRow["status"]; paused: boolean | null;
     sync_started_at: Date | null; last_success_at: Date | null; next_run_at: Date | null; last_items_fetched: number | null;
     last_items_new: number | null; total_items_fetched: string | null; stored_changes: string;

@@ -1,11 +1,11 @@
 import type pg from "pg";
 import { storableText } from "@/lib/changes/storableText";
+import { pgPool } from "@/lib/db/postgres";
 import type { SyncFailure } from "../syncFailure";
-import { syncPool } from "./pool";
 
 /** A sync began: shown as running until it records its outcome. */
 export async function markSyncStarted(linkId: string): Promise<void> {
-  await syncPool().query(
+  await pgPool().query(
     `INSERT INTO link_sync_states (link_id, status, sync_started_at, last_attempt_at, updated_at)
      VALUES ($1::uuid, 'syncing', now(), now(), now())
      ON CONFLICT (link_id) DO UPDATE SET status = 'syncing', sync_started_at = now(), last_attempt_at = now(), updated_at = now()`,
@@ -119,7 +119,7 @@ export async function markSyncStartedOver(client: pg.ClientBase, linkId: string)
 
 /** Every link gets a state row, due at once; returns how many were new. */
 export async function ensureSyncStates(): Promise<number> {
-  const { rowCount } = await syncPool().query(
+  const { rowCount } = await pgPool().query(
     `INSERT INTO link_sync_states (link_id, next_run_at, updated_at)
      SELECT w.id, now(), now() FROM wiki_links w
      WHERE NOT EXISTS (SELECT 1 FROM link_sync_states s WHERE s.link_id = w.id)
@@ -130,7 +130,7 @@ export async function ensureSyncStates(): Promise<number> {
 
 /** Links that should have a job now: due, or marked running by a sync that may have died. */
 export async function findDueLinks(horizon: Date): Promise<{ linkId: string; nextRunAt: Date; syncing: boolean }[]> {
-  const { rows } = await syncPool().query<{ link_id: string; next_run_at: Date; syncing: boolean }>(
+  const { rows } = await pgPool().query<{ link_id: string; next_run_at: Date; syncing: boolean }>(
     `SELECT link_id, next_run_at, status = 'syncing' AS syncing FROM link_sync_states
      WHERE NOT paused AND (next_run_at <= $1 OR status = 'syncing')
      ORDER BY next_run_at LIMIT 1000`,

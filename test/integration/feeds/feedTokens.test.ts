@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerUser } from "@/lib/accounts/registerUser";
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { hashFeedSecret } from "@/lib/feedExport/feedSecret";
 import { createFeedToken, findFeedBySecret, listFeedTokens, regenerateFeedToken, revokeFeedToken } from "@/lib/feedExport/feedTokens";
 import { useTestDatabase } from "@/test/support/useTestDatabase";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { botPasswordFor } from "@/e2e/mediawiki/config";
 import { apiClient, makeEdit, runTool, type MwClient } from "@/e2e/mediawiki/fixture";
 import { registerUser } from "@/lib/accounts/registerUser";
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { createLink } from "@/lib/links/createLink";
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
 import { fixtureWiki, loopbackNetwork } from "@/test/support/wikiFixture";
