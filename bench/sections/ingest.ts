@@ -4,7 +4,7 @@ import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
 import { createSafeFetch } from "@/lib/net/safeFetch";
 import { buildSyncSettings } from "@/lib/sync/settings";
 import type { PolledPage } from "@/lib/sync/poll/polledChanges";
-import { ensureJobSchema } from "@/lib/sync/store/jobQueue";
+import { ensureJobSchema } from "@/lib/db/jobQueue";
 import { inTransaction, pgPool } from "@/lib/db/postgres";
 import { writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
 import { storePolledPages } from "@/lib/sync/storePolledPages";

@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SiteInfo } from "@/lib/mediawiki/siteInfo";
@@ -134,4 +135,9 @@ export async function updateLinkRow(userId: string, linkId: string, update: Link
 export async function deleteLinkRow(userId: string, linkId: string): Promise<boolean> {
   const { count } = await prisma().wikiLink.deleteMany({ where: { id: linkId, userId } });
   return count === 1;
+}
+
+/** Locks the link's row for the caller's transaction, waiting for any poll that is committing under it. */
+export async function lockLinkRow(client: pg.ClientBase, linkId: string): Promise<void> {
+  await client.query(`SELECT 1 FROM wiki_links WHERE id = $1::uuid FOR UPDATE`, [linkId]);
 }

@@ -1,6 +1,6 @@
 import { inTransaction } from "@/lib/db/postgres";
-import { enqueueSync, ensureJobSchema } from "./store/jobQueue";
-import { markSyncResumed } from "./store/syncStateWrites";
+import { enqueueSync, ensureJobSchema } from "@/lib/db/jobQueue";
+import { markSyncResumed } from "@/lib/db/syncStates";
 import { linkBelongsTo } from "./store/syncTarget";
 
 export type SyncRequestResult = { ok: true } | { ok: false; code: "not_found"; message: string };

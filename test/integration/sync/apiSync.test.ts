@@ -5,7 +5,7 @@ import { LONG_SUMMARY } from "@/e2e/mediawiki/seedPlan";
 import { changeKey } from "@/lib/changes/changeKey";
 import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
 import { removeLink } from "@/lib/links/removeLink";
-import { readSyncJobState } from "@/lib/sync/store/jobQueue";
+import { readSyncJobState } from "@/lib/db/jobQueue";
 import { syncLink } from "@/lib/sync/syncLink";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";

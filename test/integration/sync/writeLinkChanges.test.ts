@@ -4,7 +4,7 @@ import { changeKey } from "@/lib/changes/changeKey";
 import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
 import { closePgPool, inTransaction, pgPool } from "@/lib/db/postgres";
 import { pruneChangesBefore } from "@/lib/sync/store/pruneChanges";
-import { restartLinkSync } from "@/lib/sync/restartLinkSync";
+import { restartLinkSync } from "@/lib/links/restartLinkSync";
 import { LinkRemovedError, writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { editChange as edit, newStoreLink, newStoreSite as newSite } from "./storeFixture";

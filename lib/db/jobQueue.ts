@@ -1,6 +1,6 @@
 import { runMigrations } from "graphile-worker";
 import type pg from "pg";
-import { pgPool } from "@/lib/db/postgres";
+import { pgPool } from "./postgres";
 
 export const SYNC_TASK = "sync_link";
 

@@ -1,7 +1,15 @@
 import type pg from "pg";
 import { storableText } from "@/lib/changes/storableText";
-import { pgPool } from "@/lib/db/postgres";
-import type { SyncFailure } from "../syncFailure";
+import { pgPool } from "./postgres";
+
+// Every statement on link_sync_states: where each link's sync stands.
+
+/** What a failed sync records; lib/sync's SyncFailure is one. */
+export interface RecordedFailure {
+  kind: "auth" | "transient" | "invalid" | "unavailable";
+  code: string;
+  message: string;
+}
 
 /** A sync began: shown as running until it records its outcome. */
 export async function markSyncStarted(linkId: string): Promise<void> {
@@ -75,7 +83,7 @@ export async function markPollProgress(client: pg.ClientBase, linkId: string, pr
 export async function markSyncFailed(
   client: pg.ClientBase,
   linkId: string,
-  failure: SyncFailure,
+  failure: RecordedFailure,
   outcome: { status: "error" | "needs_attention"; paused: boolean; nextRunAt: Date; requests: number; restartPoll: boolean },
 ): Promise<void> {
   await client.query(
