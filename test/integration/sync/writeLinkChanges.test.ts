@@ -3,7 +3,7 @@ import type { Change } from "@/lib/changes/change";
 import { changeKey } from "@/lib/changes/changeKey";
 import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
 import { closePgPool, inTransaction, pgPool } from "@/lib/db/postgres";
-import { pruneChangesBefore } from "@/lib/sync/store/pruneChanges";
+import { pruneChangesBefore } from "@/lib/sync/pruneOldChanges";
 import { restartLinkSync } from "@/lib/links/restartLinkSync";
 import { LinkRemovedError, writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
