@@ -1,11 +1,11 @@
 import type { Change } from "@/lib/changes/change";
+import { ensureJobSchema } from "@/lib/db/jobQueue";
+import { inTransaction, pgPool } from "@/lib/db/postgres";
 import { WORKER_NODE_FLAGS } from "@/lib/jobs/workerNodeFlags";
 import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
 import { createSafeFetch } from "@/lib/net/safeFetch";
 import { buildSyncSettings } from "@/lib/sync/settings";
 import type { PolledPage } from "@/lib/sync/poll/polledChanges";
-import { ensureJobSchema } from "@/lib/db/jobQueue";
-import { inTransaction, pgPool } from "@/lib/db/postgres";
 import { writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
 import { storePolledPages } from "@/lib/sync/storePolledPages";
 import type { PollResult } from "@/lib/sync/syncFailure";

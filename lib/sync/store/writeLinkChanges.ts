@@ -1,10 +1,7 @@
 import type pg from "pg";
 import type { Change } from "@/lib/changes/change";
-import { distinctChanges, toChangeColumns, type ChangeColumns } from "./changeRows";
-import {
-  changeArrays, FIND_STORED_CHANGES, IMPROVE_CHANGES, INSERT_LINK_CHANGES, linkStateArrays, LOCK_LINK, REFRESH_LINK_COPIES,
-  UPDATE_LINK_STATE,
-} from "./changeSql";
+import { changeArrays, distinctChanges, linkStateArrays, toChangeColumns, type ChangeColumns } from "./changeRows";
+import { FIND_STORED_CHANGES, IMPROVE_CHANGES, INSERT_LINK_CHANGES, LOCK_LINK, REFRESH_LINK_COPIES, UPDATE_LINK_STATE } from "./changeSql";
 import { insertNewChanges } from "./insertNewChanges";
 import { summaryHtmlForPoll, type StoredSummary } from "./summaryHtmlForPoll";
 
