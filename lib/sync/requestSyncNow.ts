@@ -1,7 +1,7 @@
 import { inTransaction } from "@/lib/db/postgres";
 import { enqueueSync, ensureJobSchema } from "@/lib/db/jobQueue";
 import { markSyncResumed } from "@/lib/db/syncStates";
-import { linkBelongsTo } from "./store/syncTarget";
+import { linkBelongsTo } from "@/lib/links/linkRepository";
 
 export type SyncRequestResult = { ok: true } | { ok: false; code: "not_found"; message: string };
 

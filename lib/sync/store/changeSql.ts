@@ -37,18 +37,6 @@ const input = (withLinkState: boolean) => {
 };
 
 /**
- * Locks the link for the poll's transaction, as a foreign key would for every row it inserts: deleting the link
- * waits until the poll commits, then deletes what it wrote (migration 20261123220000), and so does moving it to
- * another wiki account (restartLinkSync). Its wiki cannot go meanwhile either: a site is deleted only once no
- * link refers to it (wiki_links.site_id, ON DELETE RESTRICT). No row means the link is gone or moved (to another
- * user, wiki or wiki account): the poll must not write. $1 link, $2 user, $3 site, $4 wiki account.
- */
-export const LOCK_LINK = `
-SELECT id FROM wiki_links
-WHERE id = $1::uuid AND user_id = $2::uuid AND site_id = $3::uuid AND wiki_username = $4
-FOR KEY SHARE`;
-
-/**
  * New changes and this link's rows for them, in one statement: the link rows take their copied columns from
  * the rows just inserted, so nothing is read back or sent twice. The caller leaves out changes it found
  * stored; DO NOTHING (never DO UPDATE, which locks every conflicting row) skips one another sync inserted

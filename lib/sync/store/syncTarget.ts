@@ -61,12 +61,3 @@ export async function loadSyncTarget(linkId: string): Promise<SyncTarget | null>
     consecutiveFailures: row.consecutive_failures ?? 0,
   };
 }
-
-/** Whether the link exists and belongs to the user. */
-export async function linkBelongsTo(userId: string, linkId: string): Promise<boolean> {
-  const { rowCount } = await pgPool().query(`SELECT 1 FROM wiki_links WHERE id = $1::uuid AND user_id = $2::uuid`, [
-    linkId,
-    userId,
-  ]);
-  return (rowCount ?? 0) > 0;
-}
