@@ -1,11 +1,9 @@
 import type { Change } from "@/lib/changes/change";
 import { changeKey } from "@/lib/changes/changeKey";
-import { pgBinaryArray, type PgElementType } from "./pgBinaryArray";
+import { pgBinaryArray, type ElementOf, type PgElementType } from "./pgBinaryArray";
 
 // Separates tags in one text cell; MediaWiki tag names cannot contain control characters.
 export const TAG_SEPARATOR = "\u001f";
-
-type ElementOf<T extends PgElementType> = T extends "bool" ? boolean : T extends "text" ? string : T extends "timestamptz" ? Date : number;
 
 /** One stored column of a change: how it is read off a Change and sent (as an array of `type`) to Postgres. */
 interface ColumnSpec<F extends string, T extends PgElementType> {
