@@ -5,7 +5,7 @@ import { startWorker } from "@/lib/jobs/runWorker";
 import { startSyncScheduler } from "@/lib/jobs/syncScheduler";
 import { taskList } from "@/lib/jobs/taskList";
 import { syncSettings } from "@/lib/sync/settings";
-import { closeSyncPool } from "@/lib/sync/store/pool";
+import { closePgPool } from "@/lib/db/postgres";
 
 async function main() {
   const config = serverConfig();
@@ -22,7 +22,7 @@ async function main() {
     void (async () => {
       await scheduler.stop();
       await runner.stop();
-      await closeSyncPool().catch(() => undefined);
+      await closePgPool().catch(() => undefined);
       process.exit(0);
     })();
   process.on("SIGINT", stop);

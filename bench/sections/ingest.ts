@@ -1,11 +1,11 @@
 import type { Change } from "@/lib/changes/change";
+import { ensureJobSchema } from "@/lib/db/jobQueue";
+import { inTransaction, pgPool } from "@/lib/db/postgres";
 import { WORKER_NODE_FLAGS } from "@/lib/jobs/workerNodeFlags";
 import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
 import { createSafeFetch } from "@/lib/net/safeFetch";
 import { buildSyncSettings } from "@/lib/sync/settings";
 import type { PolledPage } from "@/lib/sync/poll/polledChanges";
-import { ensureJobSchema } from "@/lib/sync/store/jobQueue";
-import { inTransaction, syncPool } from "@/lib/sync/store/pool";
 import { writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
 import { storePolledPages } from "@/lib/sync/storePolledPages";
 import type { PollResult } from "@/lib/sync/syncFailure";
@@ -169,7 +169,7 @@ async function* readPages(pages: readonly string[]): AsyncGenerator<PollResult<P
 
 /** A rate is only worth printing if every change really landed, once, with its link row. */
 async function expectStored(target: WriteTarget, expected: number): Promise<void> {
-  const { rows } = await syncPool().query<{ changes: number; links: number }>(
+  const { rows } = await pgPool().query<{ changes: number; links: number }>(
     `SELECT (SELECT count(*)::int FROM changes WHERE site_id = $1) AS changes,
             (SELECT count(*)::int FROM link_changes WHERE link_id = $2) AS links`,
     [target.siteId, target.linkId],
@@ -192,7 +192,7 @@ interface Measured {
 }
 
 async function measure(work: () => Promise<void>): Promise<Measured> {
-  const cpuSpent = await startCpuMeter(syncPool());
+  const cpuSpent = await startCpuMeter(pgPool());
   const started = performance.now();
   await work();
   const ms = performance.now() - started;

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { accountDeletionSchema, firstIssue } from "./accountForms";
 import type { AccountChangeResult } from "./changePassword";
 import { checkCurrentPassword } from "./checkCurrentPassword";

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 
 /**
  * Everything Watchdeck keeps about the user, as JSON: the account, links (never their bot password, token

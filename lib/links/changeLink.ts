@@ -1,11 +1,11 @@
+import { prisma } from "@/lib/db/postgres";
 import { firstIssue, linkEditInputSchema, type LinkEditInput } from "./linkInput";
 import type { LinkResult } from "./linkFailure";
 import { findLinkCredentials, siteFields, updateLinkRow } from "./linkRepository";
+import { restartLinkSync } from "./restartLinkSync";
 import { openLinkSecretOrNull, SECRET_UNREADABLE, sealLinkSecret, sealLinkSession } from "./linkSecrets";
 import { wikiNetwork, type WikiNetwork } from "./serverNetwork";
 import { validateLinkAgainstWiki } from "./validateLink";
-import { prisma } from "@/lib/db/prisma";
-import { restartLinkSync } from "@/lib/sync/restartLinkSync";
 
 const NOT_FOUND = { ok: false as const, failure: { code: "not_found", message: "That wiki link does not exist." } };
 const UNREADABLE = { ok: false as const, failure: { ...SECRET_UNREADABLE, field: "secret" as const } };

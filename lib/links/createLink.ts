@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { prisma } from "@/lib/db/prisma";
 import { firstIssue, LINK_COLORS, newLinkInputSchema, type NewLinkInput } from "./linkInput";
 import type { LinkResult } from "./linkFailure";
-import { insertLink, upsertSite } from "./linkRepository";
+import { countLinksOfUser, insertLink, upsertSite } from "./linkRepository";
 import { sealLinkSecret, sealLinkSession } from "./linkSecrets";
 import { wikiNetwork, type WikiNetwork } from "./serverNetwork";
 import { validateLinkAgainstWiki } from "./validateLink";
@@ -21,7 +20,7 @@ export async function createLink(userId: string, input: NewLinkInput, network: W
 
   const siteId = await upsertSite(link.apiUrl, link.siteInfo);
   const id = randomUUID();
-  const existingCount = await prisma().wikiLink.count({ where: { userId } });
+  const existingCount = await countLinksOfUser(userId);
   const inserted = await insertLink({
     id,
     userId,

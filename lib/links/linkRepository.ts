@@ -1,8 +1,12 @@
-import { prisma } from "@/lib/db/prisma";
+import type pg from "pg";
+import { pgPool, prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SiteInfo } from "@/lib/mediawiki/api/siteInfo";
 
-/** Every database access for sites and wiki links. */
+/**
+ * Every database access for sites and wiki links. Statements that must run in another's transaction (a poll's,
+ * a sync restart's) take its pg client.
+ */
 
 /** What the browser may see of a link: never a secret, only whether one is set. */
 export interface LinkView {
@@ -134,4 +138,54 @@ export async function updateLinkRow(userId: string, linkId: string, update: Link
 export async function deleteLinkRow(userId: string, linkId: string): Promise<boolean> {
   const { count } = await prisma().wikiLink.deleteMany({ where: { id: linkId, userId } });
   return count === 1;
+}
+
+/** Locks the link's row for the caller's transaction, waiting for any poll that is committing under it. */
+export async function lockLinkRow(client: pg.ClientBase, linkId: string): Promise<void> {
+  await client.query(`SELECT 1 FROM wiki_links WHERE id = $1::uuid FOR UPDATE`, [linkId]);
+}
+
+/** Whether the link exists and belongs to the user. */
+export async function linkBelongsTo(userId: string, linkId: string): Promise<boolean> {
+  const { rowCount } = await pgPool().query(`SELECT 1 FROM wiki_links WHERE id = $1::uuid AND user_id = $2::uuid`, [
+    linkId,
+    userId,
+  ]);
+  return (rowCount ?? 0) > 0;
+}
+
+export function countLinksOfUser(userId: string): Promise<number> {
+  return prisma().wikiLink.count({ where: { userId } });
+}
+
+/** A link with what opening its client needs (sealed secrets, its wiki), for server jobs; null when it is gone. */
+export function findLinkToOpen(linkId: string) {
+  return prisma().wikiLink.findUnique({
+    where: { id: linkId },
+    include: { site: { select: { id: true, apiUrl: true, name: true } } },
+  });
+}
+
+export async function storeLinkSession(linkId: string, sessionSealed: string): Promise<void> {
+  await prisma().wikiLink.update({ where: { id: linkId }, data: { sessionSealed } });
+}
+
+const LOCK_LINK_FOR_POLL = `
+SELECT id FROM wiki_links
+WHERE id = $1::uuid AND user_id = $2::uuid AND site_id = $3::uuid AND wiki_username = $4
+FOR KEY SHARE`;
+
+/**
+ * Locks the link for the poll's transaction, as a foreign key would for every row it inserts: deleting the link
+ * waits until the poll commits, then deletes what it wrote (migration 20261123220000), and so does moving it to
+ * another wiki account (restartLinkSync). Its wiki cannot go meanwhile either: a site is deleted only once no
+ * link refers to it (wiki_links.site_id, ON DELETE RESTRICT). No row means the link is gone or moved (to another
+ * user, wiki or wiki account): the poll must not write, and false is returned.
+ */
+export async function lockLinkForPoll(
+  client: pg.ClientBase,
+  link: { linkId: string; userId: string; siteId: string; wikiUsername: string },
+): Promise<boolean> {
+  const { rowCount } = await client.query(LOCK_LINK_FOR_POLL, [link.linkId, link.userId, link.siteId, link.wikiUsername]);
+  return (rowCount ?? 0) > 0;
 }

@@ -1,7 +1,7 @@
-import { prisma } from "@/lib/db/prisma";
 import { createMediaWikiClient, type MediaWikiClient } from "@/lib/mediawiki/api/client";
 import { CookieJar } from "@/lib/mediawiki/api/cookieJar";
 import type { WatchlistTokenCredentials } from "@/lib/mediawiki/api/watchlistToken";
+import { findLinkToOpen, storeLinkSession } from "./linkRepository";
 import { openLinkSecret, openLinkSession, sealLinkSession } from "./linkSecrets";
 import { wikiNetwork, type WikiNetwork } from "./serverNetwork";
 
@@ -30,10 +30,7 @@ export interface OpenedLink {
  * For server jobs and for actions whose caller has already checked ownership.
  */
 export async function openLinkClient(linkId: string, network: WikiNetwork = wikiNetwork()): Promise<OpenedLink | null> {
-  const row = await prisma().wikiLink.findUnique({
-    where: { id: linkId },
-    include: { site: { select: { id: true, apiUrl: true, name: true } } },
-  });
+  const row = await findLinkToOpen(linkId);
   if (!row) return null;
   const secret = openLinkSecret(row.id, row.secretSealed);
   const isBot = row.authMode === "bot_password";
@@ -44,7 +41,7 @@ export async function openLinkClient(linkId: string, network: WikiNetwork = wiki
     cookieJar: isBot ? restoreJar(row.id, row.sessionSealed) : undefined,
     onCookiesChanged: isBot
       ? async (jar) => {
-          await prisma().wikiLink.update({ where: { id: row.id }, data: { sessionSealed: sealLinkSession(row.id, jar.serialize()) } });
+          await storeLinkSession(row.id, sealLinkSession(row.id, jar.serialize()));
         }
       : undefined,
   });

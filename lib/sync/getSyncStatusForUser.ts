@@ -1,4 +1,4 @@
-import { readSyncStatusRows, type LinkSyncStatusRow } from "./store/readSyncStatus";
+import { readSyncStatusRows, type LinkSyncStatusRow } from "@/lib/db/syncStates";
 
 /** What the Wikis page shows about one link's sync. */
 export interface LinkSyncStatus {

@@ -1,7 +1,7 @@
-import { enqueueSync, ensureJobSchema } from "./store/jobQueue";
-import { inTransaction } from "./store/pool";
-import { markSyncResumed } from "./store/syncStateWrites";
-import { linkBelongsTo } from "./store/syncTarget";
+import { inTransaction } from "@/lib/db/postgres";
+import { enqueueSync, ensureJobSchema } from "@/lib/db/jobQueue";
+import { markSyncResumed } from "@/lib/db/syncStates";
+import { linkBelongsTo } from "@/lib/links/linkRepository";
 
 export type SyncRequestResult = { ok: true } | { ok: false; code: "not_found"; message: string };
 

@@ -1,7 +1,7 @@
-import { enqueueSync, ensureJobSchema, readSyncJobState } from "./store/jobQueue";
-import { inTransaction } from "./store/pool";
+import { inTransaction } from "@/lib/db/postgres";
+import { enqueueSync, ensureJobSchema, readSyncJobState } from "@/lib/db/jobQueue";
 import { isLinkSyncRunning } from "./store/syncLease";
-import { ensureSyncStates, findDueLinks } from "./store/syncStateWrites";
+import { ensureSyncStates, findDueLinks } from "@/lib/db/syncStates";
 
 // A worker takes its job a moment before it takes the link's lock; a job taken longer ago
 // than this whose link is not locked belongs to a worker that died.

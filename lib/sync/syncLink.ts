@@ -1,15 +1,15 @@
 import { openLinkClient, type OpenedLink } from "@/lib/links/openLinkClient";
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
+import { inTransaction } from "@/lib/db/postgres";
 import type { PolledPage } from "./poll/polledChanges";
 import { pollWatchlistApi } from "./poll/pollWatchlistApi";
 import { pollWatchlistFeed } from "./poll/pollWatchlistFeed";
 import { nextRunAfterFailure, nextRunAfterSuccess } from "./schedule";
 import { syncSettings, type SyncSettings } from "./settings";
 import { commitPollFailure } from "./store/commitPoll";
-import { enqueueSync, ensureJobSchema } from "./store/jobQueue";
-import { inTransaction } from "./store/pool";
+import { enqueueSync, ensureJobSchema } from "@/lib/db/jobQueue";
 import { acquireSyncLease } from "./store/syncLease";
-import { markSyncStarted } from "./store/syncStateWrites";
+import { markSyncStarted } from "@/lib/db/syncStates";
 import { LinkRemovedError } from "./store/writeLinkChanges";
 import { loadSyncTarget, type SyncTarget } from "./store/syncTarget";
 import { storePolledPages } from "./storePolledPages";

@@ -1,5 +1,5 @@
 import { hashUrlSecret, looksLikeUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireMember } from "./members";
 import { fail, invalid, ok, type TeamResult } from "./teamResult";

@@ -1,5 +1,5 @@
 import { hashUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { feedNameSchema } from "@/lib/feeds/feedTokens";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";

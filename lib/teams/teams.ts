@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import type { TeamRole } from "@/lib/generated/prisma/enums";
 import { singleLineText } from "@/lib/forms/singleLineText";
 import { requireMember } from "./members";

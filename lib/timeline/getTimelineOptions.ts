@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { MAIN_NAMESPACE } from "./timelineFilters";
 
 /** What the filter form offers: the user's wikis and the namespaces they have. */

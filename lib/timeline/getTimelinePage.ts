@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filterConditions, indexRowFilters, linkRowConditions, needsChangeColumns } from "./filterSql";
 import { memberWalksSql, scopeSql, sharingMembersSql } from "./scopeSql";

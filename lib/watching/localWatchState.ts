@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 
 /**
  * Every write Watchdeck makes to its own copy of a link's watchlist state (link_changes) right

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import type { SiteNamespaces } from "./pageTitles";
 
 const storedNamespaces = z.object({

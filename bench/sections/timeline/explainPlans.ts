@@ -1,5 +1,5 @@
 import pg from "pg";
-import { SESSION_OPTIONS } from "@/lib/db/prisma";
+import { SESSION_OPTIONS } from "@/lib/db/postgres";
 import { timelinePageSql, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
 import type { BenchTable } from "../../table";
 

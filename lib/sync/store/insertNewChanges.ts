@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { Change } from "@/lib/changes/change";
-import { toChangeColumns } from "./changeRows";
-import { changeArrays, INSERT_NEW_CHANGES, linkStateArrays } from "./changeSql";
+import { changeArrays, linkStateArrays, toChangeColumns } from "./changeRows";
+import { INSERT_NEW_CHANGES } from "./changeSql";
 import type { WriteTarget } from "./writeLinkChanges";
 
 // A first sync of a long watchlist stores many thousand changes at once. In statements of at most this many rows,

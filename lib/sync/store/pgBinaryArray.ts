@@ -7,7 +7,7 @@
  */
 export type PgElementType = "bool" | "int4" | "int8" | "text" | "timestamptz";
 
-type ElementOf<T extends PgElementType> = T extends "bool" ? boolean : T extends "text" ? string : T extends "timestamptz" ? Date : number;
+export type ElementOf<T extends PgElementType> = T extends "bool" ? boolean : T extends "text" ? string : T extends "timestamptz" ? Date : number;
 
 const ELEMENT_OID: Record<PgElementType, number> = { bool: 16, int8: 20, int4: 23, text: 25, timestamptz: 1184 };
 const FIXED_WIDTH: Record<Exclude<PgElementType, "text">, number> = { bool: 1, int4: 4, int8: 8, timestamptz: 8 };

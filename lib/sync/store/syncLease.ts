@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { syncPool } from "./pool";
+import { pgPool } from "@/lib/db/postgres";
 
 /**
  * Session advisory locks held for the whole of one sync, on a connection of
@@ -22,7 +22,7 @@ export async function acquireSyncLease(
   host: string,
   slots: { perHost: number; global: number },
 ): Promise<LeaseResult> {
-  const client = await syncPool().connect();
+  const client = await pgPool().connect();
   const giveBack = async (): Promise<void> => {
     try {
       await client.query("SELECT pg_advisory_unlock_all()");
@@ -50,7 +50,7 @@ async function takeSlot(client: pg.PoolClient, name: string, count: number): Pro
 
 /** Whether some live session holds the link's lock (a sync is really running). */
 export async function isLinkSyncRunning(linkId: string): Promise<boolean> {
-  const client = await syncPool().connect();
+  const client = await pgPool().connect();
   try {
     const { rows } = await client.query<{ ok: boolean }>(LINK_LOCK, [linkId]);
     if (!rows[0]?.ok) return true;

@@ -1,4 +1,4 @@
-import { syncPool } from "./pool";
+import { pgPool } from "@/lib/db/postgres";
 
 /** What a sync needs to know about a link before it talks to the wiki. */
 export interface SyncTarget {
@@ -36,7 +36,7 @@ interface Row {
 }
 
 export async function loadSyncTarget(linkId: string): Promise<SyncTarget | null> {
-  const { rows } = await syncPool().query<Row>(
+  const { rows } = await pgPool().query<Row>(
     `SELECT w.id AS link_id, w.user_id, w.site_id, w.wiki_username, s.api_url, s.server, w.source::text AS source,
             st.paused, st.cursor_at, st.resume_continue, st.resume_pages, st.last_new_change_at, st.consecutive_failures
      FROM wiki_links w JOIN sites s ON s.id = w.site_id
@@ -60,13 +60,4 @@ export async function loadSyncTarget(linkId: string): Promise<SyncTarget | null>
     lastNewChangeAt: row.last_new_change_at,
     consecutiveFailures: row.consecutive_failures ?? 0,
   };
-}
-
-/** Whether the link exists and belongs to the user. */
-export async function linkBelongsTo(userId: string, linkId: string): Promise<boolean> {
-  const { rowCount } = await syncPool().query(`SELECT 1 FROM wiki_links WHERE id = $1::uuid AND user_id = $2::uuid`, [
-    linkId,
-    userId,
-  ]);
-  return (rowCount ?? 0) > 0;
 }

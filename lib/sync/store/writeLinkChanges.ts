@@ -1,10 +1,8 @@
 import type pg from "pg";
 import type { Change } from "@/lib/changes/change";
-import { distinctChanges, toChangeColumns, type ChangeColumns } from "./changeRows";
-import {
-  changeArrays, FIND_STORED_CHANGES, IMPROVE_CHANGES, INSERT_LINK_CHANGES, linkStateArrays, LOCK_LINK, REFRESH_LINK_COPIES,
-  UPDATE_LINK_STATE,
-} from "./changeSql";
+import { lockLinkForPoll } from "@/lib/links/linkRepository";
+import { changeArrays, distinctChanges, linkStateArrays, toChangeColumns, type ChangeColumns } from "./changeRows";
+import { FIND_STORED_CHANGES, IMPROVE_CHANGES, INSERT_LINK_CHANGES, REFRESH_LINK_COPIES, UPDATE_LINK_STATE } from "./changeSql";
 import { insertNewChanges } from "./insertNewChanges";
 import { summaryHtmlForPoll, type StoredSummary } from "./summaryHtmlForPoll";
 
@@ -45,8 +43,7 @@ interface StoredRow {
  */
 export async function writeLinkChanges(client: pg.ClientBase, target: WriteTarget, changes: readonly Change[]): Promise<WrittenChanges> {
   if (changes.length === 0) return { received: 0, newForLink: 0, changedRows: 0 };
-  const link = await client.query(LOCK_LINK, [target.linkId, target.userId, target.siteId, target.wikiUsername]);
-  if (link.rowCount === 0) throw new LinkRemovedError(target.linkId);
+  if (!(await lockLinkForPoll(client, target))) throw new LinkRemovedError(target.linkId);
   const byKey = distinctChanges(changes);
   const stored = await client.query<StoredRow>(FIND_STORED_CHANGES, [target.siteId, [...byKey.keys()]]);
   const summaries = new Map<string, StoredSummary>(

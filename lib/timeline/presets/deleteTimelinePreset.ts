@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 
 /** Deletes one of the user's presets; false when there was no such preset of theirs. */
 export async function deleteTimelinePreset(userId: string, presetId: string): Promise<boolean> {

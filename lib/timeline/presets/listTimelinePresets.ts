@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import type { TimelinePresetView } from "./timelinePreset";
 
 export function listTimelinePresets(userId: string): Promise<TimelinePresetView[]> {

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { timelineFiltersToSearchParams, type TimelineFilters } from "../timelineFilters";
 import type { TimelinePresetView } from "./timelinePreset";
 

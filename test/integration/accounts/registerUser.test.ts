@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerUser } from "@/lib/accounts/registerUser";
 import { verifyCredentials } from "@/lib/accounts/verifyCredentials";
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { registerUser } from "@/lib/accounts/registerUser";
 import { attemptSignIn } from "@/lib/accounts/signIn";
 import { FREE_FAILURES } from "@/lib/accounts/signInThrottle";
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 
 beforeAll(async () => {

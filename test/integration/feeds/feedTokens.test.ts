@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerUser } from "@/lib/accounts/registerUser";
 import { hashUrlSecret } from "@/lib/crypto/urlSecret";
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { createFeedToken, findFeedBySecret, listFeedTokens, regenerateFeedToken, revokeFeedToken } from "@/lib/feeds/feedTokens";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 

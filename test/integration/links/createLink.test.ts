@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerUser } from "@/lib/accounts/registerUser";
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { createLink } from "@/lib/links/createLink";
 import { editLink, revalidateLink } from "@/lib/links/changeLink";
 import { listLinksForUser } from "@/lib/links/linkRepository";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { apiClient, makeEdit, readWatchlist, setBotPassword } from "@/test/mediawiki/wikiActions";
 import { LONG_SUMMARY } from "@/test/mediawiki/seedPlan";
 import { removeLink } from "@/lib/links/removeLink";
-import { readSyncJobState } from "@/lib/sync/store/jobQueue";
+import { readSyncJobState } from "@/lib/db/jobQueue";
 import { syncLink } from "@/lib/sync/syncLink";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { editLink } from "@/lib/links/changeLink";
-import { readSyncJobState } from "@/lib/sync/store/jobQueue";
+import { readSyncJobState } from "@/lib/db/jobQueue";
 import { syncLink } from "@/lib/sync/syncLink";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readSyncJobState } from "@/lib/sync/store/jobQueue";
+import { readSyncJobState } from "@/lib/db/jobQueue";
 import { MAX_POLL_PAGES } from "@/lib/sync/storePolledPages";
 import { syncLink } from "@/lib/sync/syncLink";
 import { isWatchlistRequest, startFaultProxy, type FaultProxy, type ProxiedRequest } from "@/test/support/faultProxy";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pgBinaryArray } from "@/lib/sync/store/pgBinaryArray";
-import { closeSyncPool, syncPool } from "@/lib/sync/store/pool";
+import { closePgPool, pgPool } from "@/lib/db/postgres";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 
 beforeAll(async () => {
@@ -8,12 +8,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await closeSyncPool();
+  await closePgPool();
 });
 
 /** What Postgres reads from the binary array, sent back as text so no client-side parsing is trusted. */
 async function roundTrip(cast: string, param: Buffer): Promise<{ items: (string | null)[]; dims: string | null }> {
-  const { rows } = await syncPool().query<{ items: (string | null)[]; dims: string | null }>(
+  const { rows } = await pgPool().query<{ items: (string | null)[]; dims: string | null }>(
     `SELECT ARRAY(SELECT x::text FROM unnest($1::${cast}[]) WITH ORDINALITY AS u(x, n) ORDER BY n) AS items,
             array_dims($1::${cast}[]) AS dims`,
     [param],
@@ -47,7 +47,7 @@ describe("pgBinaryArray, read by a real Postgres", () => {
 
   it("keeps instants to the millisecond, before and after 2000", async () => {
     const dates = [new Date("2026-11-23T19:04:18.123Z"), new Date("1999-12-31T23:59:59.999Z"), new Date("2000-01-01T00:00:00Z"), new Date("1970-01-01T00:00:00Z")];
-    const { rows } = await syncPool().query<{ ms: string[] }>(
+    const { rows } = await pgPool().query<{ ms: string[] }>(
       `SELECT ARRAY(SELECT (extract(epoch FROM x) * 1000)::bigint::text FROM unnest($1::timestamptz[]) WITH ORDINALITY AS u(x, n) ORDER BY n) AS ms`,
       [pgBinaryArray("timestamptz", [...dates, null])],
     );

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Change } from "@/lib/changes/change";
-import { closeSyncPool, inTransaction } from "@/lib/sync/store/pool";
+import { closePgPool, inTransaction } from "@/lib/db/postgres";
 import { writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { editChange, newStoreLink, newStoreSite } from "./storeFixture";
@@ -44,7 +44,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await closeSyncPool();
+  await closePgPool();
 });
 
 describe("a poll of a link that is a small part of the tables", () => {

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Change } from "@/lib/changes/change";
 import { changeKey } from "@/lib/changes/changeKey";
 import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
-import { closeSyncPool, inTransaction, syncPool } from "@/lib/sync/store/pool";
-import { pruneChangesBefore } from "@/lib/sync/store/pruneChanges";
-import { restartLinkSync } from "@/lib/sync/restartLinkSync";
+import { closePgPool, inTransaction, pgPool } from "@/lib/db/postgres";
+import { pruneChangesBefore } from "@/lib/sync/pruneOldChanges";
+import { restartLinkSync } from "@/lib/links/restartLinkSync";
 import { LinkRemovedError, writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { editChange as edit, newStoreLink, newStoreSite as newSite } from "./storeFixture";
@@ -38,7 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await closeSyncPool();
+  await closePgPool();
 });
 
 describe("storing a poll", () => {
@@ -184,7 +184,7 @@ describe("deleting what a poll wrote under", () => {
     const late = await newLink("late-watcher");
     const change = edit(501);
     await inTransaction((client) => writeLinkChanges(client, first, [change]));
-    const pruner = await syncPool().connect();
+    const pruner = await pgPool().connect();
     try {
       await pruner.query("BEGIN");
       await pruner.query("DELETE FROM changes WHERE site_id = $1 AND change_key = 'rev:501'", [siteId]);
@@ -206,7 +206,7 @@ describe("deleting what a poll wrote under", () => {
  * waits on one of its locks, and returns what `racing` came to.
  */
 async function whileAPollWritesUncommitted<T>(target: WriteTarget, changes: Change[], racing: () => Promise<T>): Promise<T> {
-  const holder = await syncPool().connect();
+  const holder = await pgPool().connect();
   try {
     await holder.query("BEGIN");
     await writeLinkChanges(holder, target, changes);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { filterCaseNamed, filterCases, userId } from "@/bench/sections/timeline/filterCases";
 import { createBenchTeam } from "@/bench/sections/timeline/benchTeam";
 import { DEFAULT_SHAPE, seedTimeline } from "@/bench/sections/timeline/seedTimeline";
-import { prisma, SESSION_OPTIONS } from "@/lib/db/prisma";
+import { prisma, SESSION_OPTIONS } from "@/lib/db/postgres";
 import { textSearchBoundSql, timelinePageSql, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { createLink } from "@/lib/links/createLink";
 import { listWatchedPages } from "@/lib/watching/listWatchedPages";
 import { markPagesRead, markWatchlistRead } from "@/lib/watching/markRead";

@@ -4,7 +4,7 @@ import type { MwClient } from "@/test/mediawiki/mwApi";
 import { runTool } from "@/test/mediawiki/php";
 import { apiClient, makeEdit } from "@/test/mediawiki/wikiActions";
 import { registerUser } from "@/lib/accounts/registerUser";
-import { prisma } from "@/lib/db/prisma";
+import { prisma } from "@/lib/db/postgres";
 import { createLink } from "@/lib/links/createLink";
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
 import { fixtureWiki, loopbackNetwork } from "@/test/support/wikiFixture";

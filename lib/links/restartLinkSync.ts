@@ -1,7 +1,8 @@
-import { dropLinkRows } from "./store/dropLinkRows";
-import { enqueueSync, ensureJobSchema } from "./store/jobQueue";
-import { inTransaction } from "./store/pool";
-import { markSyncStartedOver } from "./store/syncStateWrites";
+import { inTransaction } from "@/lib/db/postgres";
+import { enqueueSync, ensureJobSchema } from "@/lib/db/jobQueue";
+import { deleteLinkChanges } from "@/lib/db/linkChanges";
+import { markSyncStartedOver } from "@/lib/db/syncStates";
+import { lockLinkRow } from "./linkRepository";
 
 /**
  * The link was moved to another wiki account, whose watchlist is another: what the link stored of the old one
@@ -11,7 +12,9 @@ import { markSyncStartedOver } from "./store/syncStateWrites";
 export async function restartLinkSync(linkId: string): Promise<void> {
   await ensureJobSchema();
   await inTransaction(async (client) => {
-    await dropLinkRows(client, linkId);
+    // Waits for a poll committing under the link (it holds FOR KEY SHARE), so no row of that poll is left behind.
+    await lockLinkRow(client, linkId);
+    await deleteLinkChanges(client, linkId);
     await markSyncStartedOver(client, linkId);
     await enqueueSync(client, linkId, new Date());
   });

@@ -1,11 +1,22 @@
 import type pg from "pg";
 import { storableText } from "@/lib/changes/storableText";
-import type { SyncFailure } from "../syncFailure";
-import { syncPool } from "./pool";
+import { pgPool } from "./postgres";
+
+// Every statement on link_sync_states: where each link's sync stands.
+
+/** sync_error_kind: lib/sync's SyncFailure kinds. */
+export type SyncErrorKind = "auth" | "transient" | "invalid" | "unavailable";
+
+/** What a failed sync records; lib/sync's SyncFailure is one. */
+export interface RecordedFailure {
+  kind: SyncErrorKind;
+  code: string;
+  message: string;
+}
 
 /** A sync began: shown as running until it records its outcome. */
 export async function markSyncStarted(linkId: string): Promise<void> {
-  await syncPool().query(
+  await pgPool().query(
     `INSERT INTO link_sync_states (link_id, status, sync_started_at, last_attempt_at, updated_at)
      VALUES ($1::uuid, 'syncing', now(), now(), now())
      ON CONFLICT (link_id) DO UPDATE SET status = 'syncing', sync_started_at = now(), last_attempt_at = now(), updated_at = now()`,
@@ -75,7 +86,7 @@ export async function markPollProgress(client: pg.ClientBase, linkId: string, pr
 export async function markSyncFailed(
   client: pg.ClientBase,
   linkId: string,
-  failure: SyncFailure,
+  failure: RecordedFailure,
   outcome: { status: "error" | "needs_attention"; paused: boolean; nextRunAt: Date; requests: number; restartPoll: boolean },
 ): Promise<void> {
   await client.query(
@@ -119,7 +130,7 @@ export async function markSyncStartedOver(client: pg.ClientBase, linkId: string)
 
 /** Every link gets a state row, due at once; returns how many were new. */
 export async function ensureSyncStates(): Promise<number> {
-  const { rowCount } = await syncPool().query(
+  const { rowCount } = await pgPool().query(
     `INSERT INTO link_sync_states (link_id, next_run_at, updated_at)
      SELECT w.id, now(), now() FROM wiki_links w
      WHERE NOT EXISTS (SELECT 1 FROM link_sync_states s WHERE s.link_id = w.id)
@@ -130,11 +141,72 @@ export async function ensureSyncStates(): Promise<number> {
 
 /** Links that should have a job now: due, or marked running by a sync that may have died. */
 export async function findDueLinks(horizon: Date): Promise<{ linkId: string; nextRunAt: Date; syncing: boolean }[]> {
-  const { rows } = await syncPool().query<{ link_id: string; next_run_at: Date; syncing: boolean }>(
+  const { rows } = await pgPool().query<{ link_id: string; next_run_at: Date; syncing: boolean }>(
     `SELECT link_id, next_run_at, status = 'syncing' AS syncing FROM link_sync_states
      WHERE NOT paused AND (next_run_at <= $1 OR status = 'syncing')
      ORDER BY next_run_at LIMIT 1000`,
     [horizon],
   );
   return rows.map((r) => ({ linkId: r.link_id, nextRunAt: r.next_run_at, syncing: r.syncing }));
+}
+
+export interface LinkSyncStatusRow {
+  linkId: string;
+  displayName: string;
+  siteName: string;
+  status: "ok" | "syncing" | "needs_attention" | "error" | null;
+  paused: boolean;
+  syncStartedAt: Date | null;
+  lastSuccessAt: Date | null;
+  nextRunAt: Date | null;
+  lastItemsFetched: number;
+  lastItemsNew: number;
+  totalItemsFetched: number;
+  storedChanges: number;
+  lastErrorKind: SyncErrorKind | null;
+  lastError: string | null;
+  lastErrorAt: Date | null;
+  consecutiveFailures: number;
+}
+
+/** `countStoredChanges: false` skips counting each link's rows (storedChanges is then 0): the timeline only needs the errors. */
+export async function readSyncStatusRows(
+  userId: string,
+  { linkId, countStoredChanges = true }: { linkId?: string; countStoredChanges?: boolean } = {},
+): Promise<LinkSyncStatusRow[]> {
+  const { rows } = await pgPool().query<{
+    link_id: string; display_name: string; site_name: string; status: LinkSyncStatusRow["status"]; paused: boolean | null;
+    sync_started_at: Date | null; last_success_at: Date | null; next_run_at: Date | null; last_items_fetched: number | null;
+    last_items_new: number | null; total_items_fetched: string | null; stored_changes: string;
+    last_error_kind: LinkSyncStatusRow["lastErrorKind"]; last_error: string | null; last_error_at: Date | null;
+    consecutive_failures: number | null;
+  }>(
+    `SELECT w.id AS link_id, w.display_name, s.name AS site_name, st.status::text AS status, st.paused, st.sync_started_at,
+            st.last_success_at, st.next_run_at, st.last_items_fetched, st.last_items_new, st.total_items_fetched,
+            CASE WHEN $3::boolean THEN (SELECT count(*) FROM link_changes lc WHERE lc.link_id = w.id) ELSE 0 END AS stored_changes,
+            st.last_error_kind::text AS last_error_kind, st.last_error, st.last_error_at, st.consecutive_failures
+     FROM wiki_links w JOIN sites s ON s.id = w.site_id
+     LEFT JOIN link_sync_states st ON st.link_id = w.id
+     WHERE w.user_id = $1::uuid AND ($2::uuid IS NULL OR w.id = $2::uuid)
+     ORDER BY w.created_at, w.id`,
+    [userId, linkId ?? null, countStoredChanges],
+  );
+  return rows.map((r) => ({
+    linkId: r.link_id,
+    displayName: r.display_name,
+    siteName: r.site_name,
+    status: r.status,
+    paused: r.paused ?? false,
+    syncStartedAt: r.sync_started_at,
+    lastSuccessAt: r.last_success_at,
+    nextRunAt: r.next_run_at,
+    lastItemsFetched: r.last_items_fetched ?? 0,
+    lastItemsNew: r.last_items_new ?? 0,
+    totalItemsFetched: Number(r.total_items_fetched ?? 0),
+    storedChanges: Number(r.stored_changes),
+    lastErrorKind: r.last_error_kind,
+    lastError: r.last_error,
+    lastErrorAt: r.last_error_at,
+    consecutiveFailures: r.consecutive_failures ?? 0,
+  }));
 }

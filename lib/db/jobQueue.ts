@@ -1,6 +1,6 @@
 import { runMigrations } from "graphile-worker";
 import type pg from "pg";
-import { syncPool } from "./pool";
+import { pgPool } from "./postgres";
 
 export const SYNC_TASK = "sync_link";
 
@@ -39,7 +39,7 @@ export type SyncJobState = "none" | "waiting" | "dead" | { lockedSinceMs: number
 
 /** What the queue holds for a link's sync job: nothing, a job waiting, one out of attempts, or one taken by a worker. */
 export async function readSyncJobState(linkId: string): Promise<SyncJobState> {
-  const { rows } = await syncPool().query<{ locked_ms: number | null; exhausted: boolean }>(
+  const { rows } = await pgPool().query<{ locked_ms: number | null; exhausted: boolean }>(
     `SELECT extract(epoch FROM now() - locked_at) * 1000 AS locked_ms, attempts >= max_attempts AS exhausted
      FROM graphile_worker.jobs WHERE key = $1`,
     [`sync-link:${linkId}`],
