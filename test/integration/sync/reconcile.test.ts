@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchWatchlist } from "@/test/mediawiki/watchlist";
 import { makeEdit, readWatchlistRaw } from "@/test/mediawiki/wikiActions";
+import { requestBackfill } from "@/lib/sync/requestBackfill";
 import { syncLink } from "@/lib/sync/syncLink";
 import { unwatchPage, watchPage } from "@/lib/watching/watchPages";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
@@ -106,6 +107,31 @@ describe("a link's stored rows after its watched pages change", () => {
     const state = await syncState(linkId);
     expect(state!.watched_titles).toEqual(expect.arrayContaining([onWiki, `Talk:${onWiki}`]));
     expect(state!.watched_titles).not.toContain(later);
+  });
+});
+
+describe("a watch made while a backfill runs", () => {
+  it("is not cleared by that backfill: the next sync reads the window again", async () => {
+    const watched = await page("During backfill");
+    expect(await watchPage(userId, linkId, watched, { network })).toMatchObject({ ok: true });
+    let asked = false;
+    const watchingMeanwhile: typeof network = {
+      ...network,
+      fetch: async (url, init) => {
+        if (!asked && new URL(String(url)).searchParams.get("list") === "watchlist") {
+          asked = true;
+          await requestBackfill(linkId);
+        }
+        return network.fetch(url, init);
+      },
+    };
+    expect(await syncLink(linkId, deps(watchingMeanwhile, { settings }))).toMatchObject({ status: "synced" });
+    expect(asked).toBe(true);
+    expect(await syncState(linkId)).toMatchObject({ backfill_requested_at: expect.any(Date), backfill_started_at: null });
+
+    await sync();
+    expect(await syncState(linkId)).toMatchObject({ backfill_requested_at: null, backfill_started_at: null });
+    expect(await storedIdentities(linkId)).toEqual(await wikiRows());
   });
 });
 
