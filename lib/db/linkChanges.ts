@@ -6,3 +6,13 @@ import type pg from "pg";
 export async function deleteLinkChanges(client: pg.ClientBase, linkId: string): Promise<void> {
   await client.query(`DELETE FROM link_changes WHERE link_id = $1::uuid`, [linkId]);
 }
+
+/** Deletes the link's rows of pages it no longer watches (not among `watched`): the wiki's watchlist no longer shows them. */
+export async function deleteRowsOfUnwatchedPages(client: pg.ClientBase, linkId: string, watched: readonly string[]): Promise<number> {
+  const { rowCount } = await client.query(
+    `DELETE FROM link_changes lc USING changes c
+     WHERE lc.link_id = $1::uuid AND c.id = lc.change_id AND NOT (c.title = ANY($2::text[]))`,
+    [linkId, [...watched]],
+  );
+  return rowCount ?? 0;
+}

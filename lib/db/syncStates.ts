@@ -46,6 +46,12 @@ const ADD_POLL_COUNTS = `
        last_requests = CASE WHEN resume_continue IS NULL THEN 0 ELSE last_requests END + $5::int,
        total_items_fetched = total_items_fetched + $3::int`;
 
+// A backfill that began after the last request for one has read everything asked for; a request made while it
+// ran stays, for another.
+const END_BACKFILL = `
+       backfill_requested_at = CASE WHEN backfill_requested_at <= backfill_started_at THEN NULL ELSE backfill_requested_at END,
+       backfill_started_at = NULL`;
+
 /** The poll's last page is stored: the cursor moves to the newest change the whole poll read. */
 export async function markSyncSucceeded(client: pg.ClientBase, linkId: string, success: SyncSuccess): Promise<void> {
   await client.query(
@@ -54,6 +60,7 @@ export async function markSyncSucceeded(client: pg.ClientBase, linkId: string, s
        cursor_at = GREATEST(cursor_at, resume_cursor_at, $2::timestamptz),
        resume_continue = NULL, resume_cursor_at = NULL, resume_pages = 0,
        ${ADD_POLL_COUNTS},
+       ${END_BACKFILL},
        last_error_kind = NULL, last_error_code = NULL, last_error = NULL, last_error_at = NULL,
        consecutive_failures = 0, next_run_at = $6, updated_at = now()
      WHERE link_id = $1::uuid`,
@@ -95,6 +102,7 @@ export async function markSyncFailed(
        resume_continue = CASE WHEN $9::boolean THEN NULL ELSE resume_continue END,
        resume_cursor_at = CASE WHEN $9::boolean THEN NULL ELSE resume_cursor_at END,
        resume_pages = CASE WHEN $9::boolean THEN 0 ELSE resume_pages END,
+       backfill_started_at = CASE WHEN $9::boolean THEN NULL ELSE backfill_started_at END,
        last_error_kind = $4::sync_error_kind, last_error_code = $5, last_error = $6, last_error_at = now(),
        consecutive_failures = consecutive_failures + 1, last_requests = $8,
        next_run_at = $7, updated_at = now()
@@ -123,6 +131,7 @@ export async function markSyncStartedOver(client: pg.ClientBase, linkId: string)
        status = 'ok', paused = false, cursor_at = NULL, resume_continue = NULL, resume_cursor_at = NULL, resume_pages = 0,
        last_success_at = NULL, last_new_change_at = NULL, last_items_fetched = 0, last_items_new = 0, last_requests = 0,
        last_error_kind = NULL, last_error_code = NULL, last_error = NULL, last_error_at = NULL, consecutive_failures = 0,
+       backfill_requested_at = NULL, backfill_started_at = NULL, watched_titles = '{}', watched_titles_at = NULL,
        next_run_at = now(), updated_at = now()`,
     [linkId],
   );

@@ -24,6 +24,11 @@ export interface SyncSettings {
   pagesPerCommit: number;
   /** Pages one job reads before it hands the link back to the queue (due at once), so a long first sync takes turns with other links. */
   pagesPerJob: number;
+  /**
+   * How often a link's watched titles (list=watchlistraw) are compared with the last read: titles watched on the
+   * wiki since then get their history by a backfill. Watch actions in Watchdeck ask for one at once.
+   */
+  reconcileSeconds: number;
 }
 
 const envSchema = z.object({
@@ -37,6 +42,7 @@ const envSchema = z.object({
   WATCHDECK_SYNC_SWEEP_SECONDS: z.coerce.number().min(0.2).default(15),
   WATCHDECK_SYNC_PAGES_PER_COMMIT: z.coerce.number().int().min(1).max(100).default(10),
   WATCHDECK_SYNC_PAGES_PER_JOB: z.coerce.number().int().min(1).max(1000).default(100),
+  WATCHDECK_SYNC_RECONCILE_HOURS: z.coerce.number().min(0).default(6),
 });
 
 let cached: SyncSettings | undefined;
@@ -65,5 +71,6 @@ export function buildSyncSettings(env: Record<string, string | undefined>, inter
     sweepSeconds: e.WATCHDECK_SYNC_SWEEP_SECONDS,
     pagesPerCommit: e.WATCHDECK_SYNC_PAGES_PER_COMMIT,
     pagesPerJob: e.WATCHDECK_SYNC_PAGES_PER_JOB,
+    reconcileSeconds: e.WATCHDECK_SYNC_RECONCILE_HOURS * 3600,
   };
 }

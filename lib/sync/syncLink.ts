@@ -13,6 +13,7 @@ import { markSyncStarted } from "@/lib/db/syncStates";
 import { LinkRemovedError } from "./store/writeLinkChanges";
 import { loadSyncTarget, type SyncTarget } from "./store/syncTarget";
 import { storePolledPages } from "./storePolledPages";
+import { pollStart, type PollStart } from "./pollStart";
 import { classifyPollError, pausesLink, type PollResult, type SyncFailure } from "./syncFailure";
 
 export interface SyncDeps {
@@ -39,7 +40,8 @@ export function defaultSyncDeps(): SyncDeps {
 /**
  * One sync of one link: take the link's lock and a host and a global slot,
  * poll its source from the cursor (or go on with a poll an earlier job left
- * unfinished), storing its pages as they come: the last transaction stores the
+ * unfinished, or read the whole window for titles the link started watching:
+ * pollStart), storing its pages as they come: the last transaction stores the
  * last pages with the advanced cursor and the next run (storePolledPages).
  * A failure is recorded with the next try.
  */
@@ -64,10 +66,13 @@ export async function syncLink(linkId: string, partialDeps: Partial<SyncDeps> = 
   try {
     await markSyncStarted(linkId);
     const { settings } = deps;
-    const stored = await storePolledPages(target, poll(target, deps), {
+    const opened = await openForPoll(target, deps);
+    if (!opened.ok) return await recordFailure(target, opened.failure, deps);
+    const start = target.source === "api" ? await pollStart(target, opened.value, settings, deps.now()) : null;
+    const stored = await storePolledPages(target, poll(opened.value, start, deps), {
       pagesPerCommit: settings.pagesPerCommit,
       pagesPerJob: settings.pagesPerJob,
-      pagesBefore: target.resume?.pages ?? 0,
+      pagesBefore: start?.resume?.pages ?? 0,
       nextRunAt: () => nextRunAfterSuccess(deps.now(), settings, target.lastNewChangeAt, deps.random),
       beforeCommit: deps.beforeCommit,
     });
@@ -87,20 +92,24 @@ export async function syncLink(linkId: string, partialDeps: Partial<SyncDeps> = 
   }
 }
 
-async function* poll(target: SyncTarget, deps: SyncDeps): AsyncGenerator<PollResult<PolledPage>> {
+async function openForPoll(target: SyncTarget, deps: SyncDeps): Promise<PollResult<OpenedLink>> {
   let opened: OpenedLink | null;
   try {
     opened = await openLinkClient(target.linkId, deps.network);
   } catch (error) {
-    yield { ok: false, failure: classifyPollError(error) };
-    return;
+    return { ok: false, failure: classifyPollError(error) };
   }
   if (opened === null) throw new LinkRemovedError(target.linkId);
-  if (target.source === "feed") {
+  return { ok: true, value: opened };
+}
+
+/** `start` null: a feed link, whose every poll reads the whole feed. */
+async function* poll(opened: OpenedLink, start: PollStart | null, deps: SyncDeps): AsyncGenerator<PollResult<PolledPage>> {
+  if (start === null) {
     yield await pollWatchlistFeed(opened);
     return;
   }
-  yield* pollWatchlistApi(opened, target.cursorAt, deps.settings.overlapSeconds, target.resume?.continueFrom ?? null);
+  yield* pollWatchlistApi(opened, start.cursorAt, deps.settings.overlapSeconds, start.resume?.continueFrom ?? null);
 }
 
 async function recordFailure(target: SyncTarget, failure: SyncFailure, deps: SyncDeps): Promise<SyncOutcome> {

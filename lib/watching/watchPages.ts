@@ -2,6 +2,7 @@ import type { WikiNetwork } from "@/lib/links/serverNetwork";
 import { watchTitles, type WatchAnswer } from "@/lib/mediawiki/watching/watch";
 import { distinctTitles, inBatches } from "./batches";
 import { expiryParam, type ExpiryChoice } from "./expiry";
+import { requestBackfill } from "@/lib/sync/requestBackfill";
 import { removeLocalRows, setLocalWatchExpiry } from "./localWatchState";
 import { openOwnLink, type OwnLink } from "./openOwnLink";
 import { watchPair } from "./pageTitles";
@@ -92,6 +93,8 @@ export async function runWatch(
     else if (mode.expiry !== undefined) {
       for (const page of doneHere) await setLocalWatchExpiry(opened.link.id, watchPair(page.title, namespaces), page.expiresAt);
     }
+    // A page watched (again) brings its history within the wiki's window back onto the watchlist.
+    if (!mode.unwatch && doneHere.length > 0) await requestBackfill(opened.link.id);
     outcome.done.push(...doneHere);
   }
   return { ok: true, value: outcome };

@@ -95,7 +95,7 @@ function identity(id: string, timestamp: string, title: string): string {
   return `${id} ${timestamp} ${title}`;
 }
 
-interface RawWatchlistRow {
+export interface RawWatchlistRow {
   type: string;
   revid?: number;
   logid?: number;
@@ -106,8 +106,12 @@ interface RawWatchlistRow {
 /** The watcher's watchlist as the wiki answers it right now, as identities; and the raw rows. */
 export async function wikiIdentities(wiki: "alpha" | "beta", watcher: "Alice" | "Bob" = "Alice"): Promise<{ identities: Set<string>; rows: RawWatchlistRow[] }> {
   const { rows } = (await readWatchlist(wiki, { user: watcher })) as { rows: RawWatchlistRow[] };
-  const identities = new Set(rows.map((r) => identity(r.type === "log" ? `log:${r.logid}` : `rev:${r.revid}`, r.timestamp, r.title)));
-  return { identities, rows };
+  return { identities: rowIdentities(rows), rows };
+}
+
+/** Raw list=watchlist rows (read by any account) as identities. */
+export function rowIdentities(rows: readonly RawWatchlistRow[]): Set<string> {
+  return new Set(rows.map((r) => identity(r.type === "log" ? `log:${r.logid}` : `rev:${r.revid}`, r.timestamp, r.title)));
 }
 
 /** What a link stored, as identities from its rows' own columns, sorted. */
