@@ -96,7 +96,7 @@ test.describe("feeds of timeline views", () => {
     await expect(page).toHaveURL(/\/feeds\?filters=ns%3DTalk/);
     const choice = page.getByLabel("Changes in the feed");
     await expect(choice).toHaveValue("ns=Talk");
-    await expect(choice.locator("option:checked")).toHaveText("The timeline view you came from");
+    await expect(choice.locator("option:checked")).toHaveText("The timeline view you came from (ns=Talk)");
     const rssUrl = await createFeed(page, "Talk pages");
 
     const card = feedCard(page, "Talk pages");
@@ -106,7 +106,7 @@ test.describe("feeds of timeline views", () => {
 
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
     await card.getByRole("button", { name: "Copy RSS address" }).click();
-    await expect(card.getByText("Copied.")).toBeVisible();
+    await expect(card.getByRole("button", { name: "Copy RSS address" })).toHaveText("Copied");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(rssUrl);
 
     // Shown once: after a reload the card keeps the feed but not its secret.

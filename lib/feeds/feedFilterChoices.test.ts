@@ -15,7 +15,7 @@ describe("feedFilterChoices", () => {
 
   it("puts the view the user came from first, in normal form, so a new feed carries it unless another is picked", () => {
     expect(feedFilterChoices({ fromView: "bot=hide&ns=User", presets: [] })).toEqual([
-      { label: "The timeline view you came from", query: "ns=User&bot=hide" },
+      { label: "The timeline view you came from (ns=User&bot=hide)", query: "ns=User&bot=hide" },
       { label: "Everything on my timeline", query: "" },
     ]);
   });

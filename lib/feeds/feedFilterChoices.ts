@@ -32,7 +32,8 @@ export function feedFilterChoices(input: { fromView?: string; presets: NamedFilt
   const view = input.fromView ? normalQuery(input.fromView) : null;
   if (view) {
     const preset = presets.find((p) => p.query === view);
-    candidates.push({ label: preset ? `The timeline view you came from (preset “${preset.name}”)` : "The timeline view you came from", query: view });
+    const what = preset ? `preset “${preset.name}”` : filtersText(view);
+    candidates.push({ label: `The timeline view you came from (${what})`, query: view });
   }
   candidates.push({ label: "Everything on my timeline", query: "" });
   for (const preset of presets) candidates.push({ label: `Preset: ${preset.name}`, query: preset.query });
@@ -48,6 +49,10 @@ export function feedFilterLabel(filterQuery: string, presets: NamedFilters[]): s
   if (filterQuery === "") return "Everything";
   const preset = presets.find((p) => normalQuery(p.filterQuery) === filterQuery);
   if (preset) return `Preset “${preset.name}”`;
-  const filters = [...new URLSearchParams(filterQuery)].map(([key, value]) => `${key}=${value}`);
-  return `Filters: ${filters.join("&")}`;
+  return `Filters: ${filtersText(filterQuery)}`;
+}
+
+/** A filter query as a person reads it: decoded, so "q=caf%C3%A9+au+lait" says "q=café au lait". */
+function filtersText(filterQuery: string): string {
+  return [...new URLSearchParams(filterQuery)].map(([key, value]) => `${key}=${value}`).join("&");
 }

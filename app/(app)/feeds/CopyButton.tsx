@@ -18,7 +18,7 @@ function copyWithSelection(text: string): boolean {
   }
 }
 
-/** Copies `text` to the clipboard and says whether it worked. */
+/** Copies `text` to the clipboard and says whether it worked: on the button when it did, beside it when it did not. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const [outcome, setOutcome] = useState<"copied" | "failed" | null>(null);
   async function copy() {
@@ -33,9 +33,9 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   return (
     <>
       <button type="button" className="secondary" onClick={copy} aria-label={label}>
-        Copy
+        {outcome === "copied" ? "Copied" : "Copy"}
       </button>
-      <span aria-live="polite" className={outcome === "failed" ? "field-error" : "hint"}>
+      <span aria-live="polite" className={outcome === "failed" ? "field-error" : "visually-hidden"}>
         {outcome === "copied" ? "Copied." : outcome === "failed" ? "Could not copy: select the address and copy it yourself." : ""}
       </span>
     </>
