@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/currentUser";
 import { loadTimelineScreen } from "@/lib/timeline/loadTimelineScreen";
 import { hasActiveFilters, safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
+import { FeedOfThisView } from "./timeline/FeedOfThisView";
 import { FilterForm } from "./timeline/FilterForm";
 import { PresetBar } from "./timeline/PresetBar";
 import { SyncProblems } from "./timeline/SyncProblems";
@@ -58,6 +59,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
       <h1>Timeline</h1>
       <SyncProblems problems={screen.syncProblems} />
       <PresetBar presets={screen.presets} filterQuery={filterQuery} />
+      <FeedOfThisView filterQuery={filterQuery} />
       <FilterForm key={`filters ${filterQuery}`} filters={parsed.filters} options={screen.options} />
       <MarkAllRead filterQuery={filterQuery} filtered={filtered} />
       <TimelineView

@@ -1,18 +1,23 @@
-"use client";
-
-import { useActionState } from "react";
 import { FormMessage } from "../wikis/FormMessage";
-import { createFeedAction, type FeedFormState } from "./actions";
+import type { FeedFormState } from "./actions";
 import { FeedFields, type FilterChoice } from "./FeedFields";
-import { FeedUrlsOnce } from "./FeedUrlsOnce";
 
-export function CreateFeedForm({ choices }: { choices: FilterChoice[] }) {
-  const [state, formAction, pending] = useActionState<FeedFormState, FormData>(createFeedAction, { ok: false });
+/** The form for a new feed; its addresses appear on the new feed's card, not here (FeedsPanel). */
+export function CreateFeedForm({
+  choices,
+  action,
+  state,
+  pending,
+}: {
+  choices: FilterChoice[];
+  action: (form: FormData) => void;
+  state: FeedFormState;
+  pending: boolean;
+}) {
   return (
-    <form className="form" action={formAction} aria-labelledby="create-feed-heading">
+    <form className="form" action={action} aria-labelledby="create-feed-heading">
       <h2 id="create-feed-heading">New feed address</h2>
       <FormMessage ok={state.ok} message={state.message} />
-      {state.urls && <FeedUrlsOnce urls={state.urls} />}
       <FeedFields idPrefix="feed" choices={choices} />
       <button type="submit" disabled={pending}>
         Create feed address

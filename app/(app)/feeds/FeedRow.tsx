@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { FormMessage } from "../wikis/FormMessage";
 import { regenerateFeedAction, revokeFeedAction, type FeedFormState } from "./actions";
 import { FeedUrlsOnce } from "./FeedUrlsOnce";
+import { RevokeFeedButton } from "./RevokeFeedButton";
 
 export interface FeedRowView {
   id: string;
@@ -12,27 +13,30 @@ export interface FeedRowView {
   lastUsed: string;
 }
 
-export function FeedRow({ feed }: { feed: FeedRowView }) {
+/** One feed's card; `fresh` holds its addresses when it was made just now, the one time they can be shown. */
+export function FeedRow({ feed, fresh }: { feed: FeedRowView; fresh?: { rss: string; atom: string } }) {
   const [state, regenerate, pending] = useActionState<FeedFormState>(regenerateFeedAction.bind(null, feed.id), { ok: false });
+  const card = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (fresh) card.current?.scrollIntoView({ block: "nearest" });
+  }, [fresh]);
+  // A new address from "New address" replaces the one the feed was created with.
+  const urls = state.urls ?? fresh;
   return (
-    <li className="card" aria-label={feed.name}>
+    <li className="card" aria-label={feed.name} ref={card}>
       <h3>{feed.name}</h3>
       <p className="hint">
         {feed.filtersLabel} · {feed.lastUsed}
       </p>
       <FormMessage ok={state.ok} message={state.message} />
-      {state.urls && <FeedUrlsOnce urls={state.urls} />}
+      {urls && <FeedUrlsOnce urls={urls} />}
       <div className="actions-row">
         <form action={regenerate}>
           <button type="submit" className="secondary" disabled={pending} aria-label={`New address for ${feed.name}`}>
             New address
           </button>
         </form>
-        <form action={revokeFeedAction.bind(null, feed.id)}>
-          <button type="submit" className="secondary" aria-label={`Revoke ${feed.name}`}>
-            Revoke
-          </button>
-        </form>
+        <RevokeFeedButton feedName={feed.name} revoke={revokeFeedAction.bind(null, feed.id)} />
       </div>
     </li>
   );

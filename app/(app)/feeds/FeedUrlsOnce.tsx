@@ -1,14 +1,25 @@
+import { CopyButton } from "./CopyButton";
+
+/** A feed's addresses, right after they were made: the only time the page can show them. */
 export function FeedUrlsOnce({ urls }: { urls: { rss: string; atom: string } }) {
+  const fields = [
+    { format: "RSS", url: urls.rss },
+    { format: "Atom", url: urls.atom },
+  ];
   return (
     <div className="feed-urls" role="group" aria-label="New feed address">
-      <div className="field">
-        <label htmlFor={`rss-${urls.rss.slice(-8)}`}>RSS address</label>
-        <input id={`rss-${urls.rss.slice(-8)}`} readOnly value={urls.rss} onFocus={(e) => e.currentTarget.select()} />
-      </div>
-      <div className="field">
-        <label htmlFor={`atom-${urls.atom.slice(-8)}`}>Atom address</label>
-        <input id={`atom-${urls.atom.slice(-8)}`} readOnly value={urls.atom} onFocus={(e) => e.currentTarget.select()} />
-      </div>
+      {fields.map(({ format, url }) => {
+        const id = `${format.toLowerCase()}-${url.slice(-8)}`;
+        return (
+          <div className="field" key={format}>
+            <label htmlFor={id}>{format} address</label>
+            <div className="actions-row">
+              <input id={id} readOnly value={url} style={{ flex: "1 1 20rem", minWidth: 0 }} onFocus={(e) => e.currentTarget.select()} />
+              <CopyButton text={url} label={`Copy ${format} address`} />
+            </div>
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -11,6 +11,8 @@ export interface FeedFormState {
   message?: string;
   /** Shown once, right after creating or regenerating; never retrievable again. */
   urls?: { rss: string; atom: string };
+  /** The feed just created, whose card shows `urls`. */
+  feedId?: string;
 }
 
 const SIGNED_OUT: FeedFormState = { ok: false, message: "Your session has ended. Sign in again." };
@@ -24,7 +26,12 @@ export async function createFeedAction(_previous: FeedFormState, form: FormData)
   const result = await createFeedToken(user.id, { name: String(form.get("name") ?? ""), filterQuery: String(form.get("filters") ?? "") });
   if (!result.ok) return { ok: false, message: result.message };
   revalidatePath("/feeds");
-  return { ok: true, message: "Feed created. Copy its address now: it will not be shown again.", urls: feedUrls(serverConfig().baseUrl, result.secret) };
+  return {
+    ok: true,
+    message: "Feed created. Copy its address now, from its card: it will not be shown again.",
+    feedId: result.id,
+    urls: feedUrls(serverConfig().baseUrl, result.secret),
+  };
 }
 
 export async function regenerateFeedAction(feedId: string, _previous: FeedFormState): Promise<FeedFormState> {

@@ -8,6 +8,7 @@ import { makeOwnerAction, removeMemberAction, revokeInviteAction, revokeTeamFeed
 import { ActionButton } from "./ActionButton";
 import { DeleteTeamForm } from "./DeleteTeamForm";
 import { InviteForm } from "./InviteForm";
+import { RevokeFeedButton } from "../../../feeds/RevokeFeedButton";
 import { TeamFeedForm } from "./TeamFeedForm";
 
 export const metadata: Metadata = { title: "Team settings" };
@@ -124,11 +125,7 @@ export default async function TeamSettingsPage({ params, searchParams }: { param
                 <span>
                   {feed.name} · {feed.filterQuery ? "filtered" : "everything"} · {feed.lastUsedAt ? `last read ${day(feed.lastUsedAt)}` : "never read yet"}
                 </span>
-                <form action={revokeTeamFeedAction.bind(null, team.id, feed.id)}>
-                  <button type="submit" className="secondary" aria-label={`Revoke ${feed.name}`}>
-                    Revoke
-                  </button>
-                </form>
+                <RevokeFeedButton feedName={feed.name} revoke={revokeTeamFeedAction.bind(null, team.id, feed.id)} />
               </li>
             ))}
           </ul>

@@ -1,0 +1,18 @@
+import { listTimelinePresets } from "@/lib/timeline/presets/listTimelinePresets";
+import { feedFilterChoices, feedFilterLabel, type FeedFilterChoice } from "./feedFilterChoices";
+import { listFeedTokens, type FeedTokenView } from "./feedTokens";
+
+/** Everything the feeds page shows: the user's feeds, each with what it carries in words, and what a new one can carry. */
+export interface FeedsScreen {
+  feeds: (FeedTokenView & { filtersLabel: string })[];
+  choices: FeedFilterChoice[];
+}
+
+/** `fromView`: the timeline query of the view the user came from ("Feed of this view"), offered first. */
+export async function loadFeedsScreen(userId: string, fromView?: string): Promise<FeedsScreen> {
+  const [feeds, presets] = await Promise.all([listFeedTokens(userId), listTimelinePresets(userId)]);
+  return {
+    feeds: feeds.map((feed) => ({ ...feed, filtersLabel: feedFilterLabel(feed.filterQuery, presets) })),
+    choices: feedFilterChoices({ fromView, presets }),
+  };
+}
