@@ -7,7 +7,8 @@ import { registerAction, type RegisterState } from "./actions";
 
 const MIN_PASSWORD = 10;
 
-export function RegisterForm() {
+/** `next`: where to go once the account exists, already checked to be a path on this site. */
+export function RegisterForm({ next }: { next: string }) {
   const router = useRouter();
   // React resets the form once the action finishes, so keep what was typed for the sign-in that follows.
   const submitted = useRef<{ email: string; password: string } | null>(null);
@@ -16,10 +17,10 @@ export function RegisterForm() {
   useEffect(() => {
     if (!state.ok || !submitted.current) return;
     void signIn("credentials", { ...submitted.current, redirect: false }).then(() => {
-      router.replace("/");
+      router.replace(next);
       router.refresh();
     });
-  }, [state.ok, router]);
+  }, [state.ok, router, next]);
 
   const errorFor = (field: string) => (state.field === field ? state.message : undefined);
   const generalError = state.message && !state.field ? state.message : undefined;
