@@ -42,12 +42,12 @@ export function RegisterForm({ next }: { next: string }) {
       )}
       <div className="field">
         <label htmlFor="register-email">Email</label>
-        <input id="register-email" name="email" type="email" autoComplete="email" required aria-invalid={!!errorFor("email")} aria-describedby="register-email-error" />
+        <input id="register-email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} aria-invalid={!!errorFor("email")} aria-describedby="register-email-error" />
         {errorFor("email") && <p id="register-email-error" className="field-error" role="alert">{errorFor("email")}</p>}
       </div>
       <div className="field">
         <label htmlFor="register-name">Display name (optional)</label>
-        <input id="register-name" name="name" type="text" autoComplete="name" maxLength={100} aria-invalid={!!errorFor("name")} aria-describedby="register-name-error" />
+        <input id="register-name" name="name" type="text" autoComplete="name" maxLength={100} defaultValue={state.values?.name} aria-invalid={!!errorFor("name")} aria-describedby="register-name-error" />
         {errorFor("name") && <p id="register-name-error" className="field-error" role="alert">{errorFor("name")}</p>}
       </div>
       <div className="field">
