@@ -66,9 +66,9 @@ export async function setExpiryAction(rawLinkId: string, rawTitle: string, _prev
   const input = z.object({ linkId, title: pageTitleSchema }).safeParse({ linkId: rawLinkId, title: rawTitle });
   if (!input.success) return { ok: false, message: "That page is not valid." };
   const expiry = expiryFrom(form);
-  if (!expiry.ok || expiry.expiry === undefined) return { ok: false, message: "Choose how long to watch, or pick a day." };
+  if (!expiry.ok || expiry.expiry === undefined) return { ok: false, message: "Choose how long to watch, or pick a day.", values: typed(form, "") };
   const result = await watchPages(user.id, input.data.linkId, [input.data.title], { expiry: expiry.expiry });
-  if (!result.ok) return { ok: false, message: result.failure.message };
+  if (!result.ok) return { ok: false, message: result.failure.message, values: typed(form, "") };
   revalidatePath(`/wikis/${input.data.linkId}/watched`);
   const [done] = result.value.done;
   const until = done?.expiresAt ? `until ${done.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "permanently";
