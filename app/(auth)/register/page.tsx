@@ -5,7 +5,8 @@ import { currentUser } from "@/lib/auth/currentUser";
 import { safeRedirectPath, withNext } from "@/lib/auth/safeRedirectPath";
 import { RegisterForm } from "./RegisterForm";
 
-export const metadata: Metadata = { title: "Create account" };
+// `next` may hold an invitation link, secret included: no page we link to should see it as the referrer.
+export const metadata: Metadata = { title: "Create account", referrer: "no-referrer" };
 
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next: raw } = await searchParams;

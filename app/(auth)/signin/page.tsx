@@ -5,7 +5,8 @@ import { currentUser } from "@/lib/auth/currentUser";
 import { safeRedirectPath, withNext } from "@/lib/auth/safeRedirectPath";
 import { SignInForm } from "./SignInForm";
 
-export const metadata: Metadata = { title: "Sign in" };
+// `next` may hold an invitation link, secret included: no page we link to should see it as the referrer.
+export const metadata: Metadata = { title: "Sign in", referrer: "no-referrer" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next: raw } = await searchParams;
