@@ -58,14 +58,14 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
     setStatus(null);
     startTransition(async () => {
       const outcome = await unwatchPagesAction(linkId, titles).catch(() => ({ ok: false, message: "Watchdeck could not reach the server. Try again." }));
-      if (!outcome.ok) {
-        setGone((current) => new Set([...current].filter((title) => !titles.includes(title))));
-        setSelected(new Set(titles));
-      }
       if (outcome.ok) {
         offerUndo({ message: outcome.message ?? "Unwatched.", undo: () => rewatchAction(undo) });
         router.refresh();
-      } else setStatus(outcome);
+      } else {
+        setGone((current) => new Set([...current].filter((title) => !titles.includes(title))));
+        setSelected(new Set(titles));
+        setStatus(outcome);
+      }
     });
   }
 
