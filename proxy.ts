@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isCrossSiteRequest } from "@/lib/auth/crossSiteRequest";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/requestPath";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -14,7 +15,13 @@ export function proxy(request: NextRequest): NextResponse {
       headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
     });
   }
-  return NextResponse.next();
+  // Pages cannot see their own address; requireUser needs it to send a signed-out visitor back after sign-in.
+  const headers = new Headers(request.headers);
+  const search = new URLSearchParams(request.nextUrl.search);
+  search.delete("_rsc");
+  const query = search.toString();
+  headers.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${query ? `?${query}` : ""}`);
+  return NextResponse.next({ request: { headers } });
 }
 
 export const config = { matcher: "/((?!_next/static|_next/image).*)" };

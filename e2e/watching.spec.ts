@@ -96,6 +96,26 @@ test("unwatch from the timeline, then the page is gone from Watched pages and fr
   expect((await watchlistRawTitles()).has(title)).toBe(false);
 });
 
+test("unwatch from the timeline offers Undo, and Undo watches the page on the wiki again", async ({ page }) => {
+  test.setTimeout(120_000);
+  const title = await unreadPage("Undo");
+  await register(page, newAccount("undoer"));
+  await linkEditor(page);
+
+  const rows = await timelineRowsOf(page, title);
+  await rows.first().getByRole("button", { name: "Unwatch" }).click();
+  await expect(rows).toHaveCount(0);
+  const toast = page.getByRole("status").filter({ hasText: `Unwatched ${title}.` });
+  await expect(toast).toBeVisible();
+  await expect.poll(async () => (await watchlistRawTitles()).has(title)).toBe(false);
+
+  await toast.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Watching ${title} again.` })).toBeVisible();
+  const rewatched = await watchlistRawTitles();
+  expect(rewatched.has(title)).toBe(true);
+  expect(rewatched.has(`Talk:${title}`)).toBe(true);
+});
+
 test("mark all read for the filter: the unread markers disappear, and the wiki has nothing unread for the page", async ({ page }) => {
   test.setTimeout(120_000);
   const title = await unreadPage("MarkRead");
@@ -132,6 +152,16 @@ test("Watched pages: add a page for a week, see the wiki's expiry, then bulk-unw
   const row = page.getByRole("row").filter({ has: page.getByRole("checkbox", { name: `Select ${title}`, exact: true }) });
   await expect(row).toContainText("does not exist yet");
   await expect(row.getByRole("cell").nth(2)).not.toHaveText("permanent");
+
+  // The title opens the page on the wiki; the expiry editor is a button per row until asked for.
+  await expect(row.getByRole("link", { name: title, exact: true })).toHaveAttribute("href", new RegExp(`^http://[^/]+/.*${encodeURIComponent(title.replace(/ /g, "_"))}$`));
+  await expect(page.getByRole("button", { name: "Set expiry" })).toHaveCount(0);
+  await row.getByRole("button", { name: `Change expiry of ${title}` }).click();
+  await expect(page.getByRole("button", { name: "Set expiry" })).toHaveCount(1);
+  const editor = row.getByRole("form", { name: `Expiry of ${title}` });
+  await editor.getByLabel(`Watch ${title}`).selectOption("permanent");
+  await editor.getByRole("button", { name: "Set expiry" }).click();
+  await expect(editor.getByRole("status")).toHaveText(`Watching ${title} permanently.`);
 
   await page.getByRole("checkbox", { name: `Select ${title}` }).check();
   await page.getByRole("button", { name: "Unwatch selected (1)" }).click();

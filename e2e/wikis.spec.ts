@@ -72,6 +72,28 @@ test("moving a link to another wiki account says so, and the timeline then holds
   await expectTitleInTimeline(page, "Alice Own Page", false);
 });
 
+test("Remove link asks first, naming the stored changes; Cancel keeps the link", async ({ page }) => {
+  test.setTimeout(180_000);
+  await register(page, newAccount("remover"));
+  await linkWikiWithBotPassword(page, "alpha", "Alice@watchdeck");
+  await waitForFirstSync(page, ["Alpha Wiki"]);
+  await page.getByRole("link", { name: "Edit Alpha Wiki" }).click();
+
+  await page.getByRole("button", { name: "Remove link", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Remove Alpha Wiki?" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(/its [1-9][\d,]* stored changes? from Watchdeck/);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await page.goto("/wikis");
+  await expect(page.getByRole("list", { name: "Linked wikis" }).getByRole("listitem", { name: "Alpha Wiki" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Edit Alpha Wiki" }).click();
+  await page.getByRole("button", { name: "Remove link", exact: true }).click();
+  await page.getByRole("dialog", { name: "Remove Alpha Wiki?" }).getByRole("button", { name: /^Remove link and \d[\d,]* stored changes?$/ }).click();
+  await expect(page.getByText("No wikis linked yet. Link one below.")).toBeVisible();
+});
+
 /** Searches the timeline for a page title: rows of that page, or the empty result, must show. */
 async function expectTitleInTimeline(page: Page, title: string, present: boolean) {
   await page.goto(`/?q=${encodeURIComponent(title)}`);

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireUser } from "@/lib/auth/currentUser";
 import { SignOutButton } from "./SignOutButton";
+import { UndoToastHost } from "./watching/UndoToast";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -22,6 +23,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         <SignOutButton />
       </header>
       {children}
+      <UndoToastHost />
     </>
   );
 }

@@ -1,6 +1,9 @@
 import { cache } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { findUserById, type AccountUser } from "@/lib/accounts/users";
+import { requestPath } from "./requestPath";
+import { withNext } from "./safeRedirectPath";
 import { readSessionToken, type SessionClaims } from "./sessionToken";
 
 /**
@@ -20,9 +23,9 @@ export async function currentUser(): Promise<AccountUser | null> {
   return (await currentSession())?.user ?? null;
 }
 
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
+/** For pages: the signed-in user, or a redirect to the sign-in page that comes back to this page afterwards. */
 export async function requireUser(): Promise<AccountUser> {
   const user = await currentUser();
-  if (!user) redirect("/signin");
+  if (!user) redirect(withNext("/signin", requestPath(await headers())));
   return user;
 }

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { pgPool } from "./postgres";
 
 // Statements on link_changes outside a poll's store (lib/sync/store/changeSql.ts writes them with the changes).
 
@@ -15,4 +16,10 @@ export async function deleteRowsOfUnwatchedPages(client: pg.ClientBase, linkId: 
     [linkId, [...watched]],
   );
   return rowCount ?? 0;
+}
+
+/** How many changes the link holds: what removing it deletes from Watchdeck. */
+export async function countLinkChanges(linkId: string): Promise<number> {
+  const { rows } = await pgPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM link_changes WHERE link_id = $1::uuid`, [linkId]);
+  return rows[0]?.n ?? 0;
 }

@@ -24,7 +24,7 @@ export interface LinkView {
   canWatch: boolean;
   canMarkRead: boolean;
   validatedAt: Date;
-  site: { id: string; name: string; server: string; apiUrl: string; lang: string };
+  site: { id: string; name: string; server: string; articlePath: string; apiUrl: string; lang: string };
 }
 
 const linkViewSelect = {
@@ -42,7 +42,7 @@ const linkViewSelect = {
   canWatch: true,
   canMarkRead: true,
   validatedAt: true,
-  site: { select: { id: true, name: true, server: true, apiUrl: true, lang: true } },
+  site: { select: { id: true, name: true, server: true, articlePath: true, apiUrl: true, lang: true } },
 } as const;
 
 function toView({ secretSealed, ...row }: Prisma.WikiLinkGetPayload<{ select: typeof linkViewSelect }>): LinkView {

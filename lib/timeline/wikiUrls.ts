@@ -5,7 +5,7 @@ export function encodeTitle(title: string): string {
   return encodeURIComponent(title.replace(/ /g, "_")).replace(/%3A/gi, ":").replace(/%2F/gi, "/");
 }
 
-export function articleUrl(site: TimelineSite, title: string): string {
+export function articleUrl(site: Pick<TimelineSite, "server" | "articlePath">, title: string): string {
   return `${site.server}${site.articlePath.replace("$1", encodeTitle(title))}`;
 }
 

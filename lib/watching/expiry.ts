@@ -5,8 +5,11 @@ import type { WatchingFailure } from "./watchingResult";
 export const EXPIRY_PERIODS = ["1 week", "1 month", "3 months", "6 months"] as const;
 export type ExpiryPeriod = (typeof EXPIRY_PERIODS)[number];
 
-/** A period, a day ("2026-12-31", the watch ends at that day's end, UTC), or permanent. */
-export type ExpiryChoice = ExpiryPeriod | "permanent" | { until: string };
+/**
+ * A period, a day ("2026-12-31", the watch ends at that day's end, UTC), or permanent; or an exact
+ * moment, which only Watchdeck itself picks (undoing an unwatch gives the watch back its old end).
+ */
+export type ExpiryChoice = ExpiryPeriod | "permanent" | { until: string } | { at: Date };
 
 export const expiryChoiceSchema = z.union([
   z.enum([...EXPIRY_PERIODS, "permanent"]),
@@ -25,6 +28,10 @@ export function latestExpiry(now: Date): Date {
 /** The `expiry` parameter for action=watch, or why the choice cannot be used. */
 export function expiryParam(choice: ExpiryChoice, now = new Date()): { ok: true; param: string } | { ok: false; failure: WatchingFailure } {
   if (typeof choice === "string") return { ok: true, param: choice === "permanent" ? "infinite" : choice };
+  if ("at" in choice) {
+    if (Number.isNaN(choice.at.getTime()) || choice.at <= now) return invalid("That watch has already ended.");
+    return { ok: true, param: choice.at.toISOString().replace(/\.\d{3}Z$/, "Z") };
+  }
   const until = new Date(`${choice.until}T23:59:59Z`);
   if (Number.isNaN(until.getTime())) return invalid("That is not a valid day.");
   if (until <= now) return invalid("Pick a day in the future.");

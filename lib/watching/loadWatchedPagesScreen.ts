@@ -1,4 +1,5 @@
 import { findLinkForUser } from "@/lib/links/linkRepository";
+import { articleUrl } from "@/lib/timeline/wikiUrls";
 import { listWatchedPages, type WatchedPages, type WatchedPagesFilter } from "./listWatchedPages";
 import { siteNamespaces } from "./siteNamespaces";
 import { watchingRefusal } from "./watchingRefusal";
@@ -6,6 +7,8 @@ import type { WatchingResult } from "./watchingResult";
 
 export interface WatchedPagesScreen {
   link: { id: string; displayName: string; siteName: string; wikiUsername: string };
+  /** The page's address on the wiki. */
+  pageUrl: (title: string) => string;
   /** The wiki's namespaces that can hold pages, for the filter. */
   namespaces: { id: number; name: string }[];
   /** Why this link cannot unwatch or change expiries; null when it can. */
@@ -20,6 +23,7 @@ export async function loadWatchedPagesScreen(userId: string, linkId: string, fil
   const [namespaces, listing] = await Promise.all([siteNamespaces(link.site.id), listWatchedPages(userId, linkId, filter)]);
   return {
     link: { id: link.id, displayName: link.displayName, siteName: link.site.name, wikiUsername: link.wikiUsername },
+    pageUrl: (title) => articleUrl(link.site, title),
     namespaces: Object.values(namespaces.namespaces)
       .filter((namespace) => namespace.id >= 0)
       .sort((a, b) => a.id - b.id)

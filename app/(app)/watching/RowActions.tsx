@@ -4,7 +4,8 @@ import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { EXPIRY_PERIODS } from "@/lib/watching/expiry";
-import { markChangeReadAction, unwatchAction, watchCounterpartAction, watchForAction, type WatchingActionState } from "./actions";
+import { markChangeReadAction, rewatchAction, unwatchAction, watchCounterpartAction, watchForAction, type WatchingActionState } from "./actions";
+import { offerUndo } from "./UndoToast";
 import { announceWatchlistChange, useWatchingLinks } from "./useWatchingLinks";
 import { utcMinute } from "./utcMinute";
 import styles from "./watching.module.css";
@@ -35,7 +36,8 @@ export function RowActions({ row }: { row: Row }) {
   const canHaveCounterpart = row.namespace === null || row.namespace >= 0;
   const expiry = row.watchers.find((watcher) => row.ownLinkIds.includes(watcher.linkId))?.watchExpiry ?? null;
 
-  function run(optimistic: () => void, rollback: () => void, act: () => Promise<WatchingActionState>) {
+  /** `done`: instead of the row's status line, for an outcome shown elsewhere (the undo toast). */
+  function run(optimistic: () => void, rollback: () => void, act: () => Promise<WatchingActionState>, done?: (outcome: WatchingActionState) => void) {
     optimistic();
     setStatus(null);
     startTransition(async () => {
@@ -46,7 +48,8 @@ export function RowActions({ row }: { row: Row }) {
         outcome = { ok: false, message: "Watchdeck could not reach the server. Try again." };
       }
       if (!outcome.ok) rollback();
-      setStatus(outcome);
+      if (outcome.ok && done) done(outcome);
+      else setStatus(outcome);
       if (outcome.ok) {
         announceWatchlistChange();
         router.refresh();
@@ -55,6 +58,20 @@ export function RowActions({ row }: { row: Row }) {
   }
 
   const noop = () => undefined;
+
+  function unwatch() {
+    const pages = watchIds.map((linkId) => ({
+      linkId,
+      title: row.title,
+      expiresAt: row.watchers.find((watcher) => watcher.linkId === linkId)?.watchExpiry ?? null,
+    }));
+    run(
+      () => setUnwatched(true),
+      () => setUnwatched(false),
+      () => unwatchAction(watchIds, row.title),
+      (outcome) => offerUndo({ message: outcome.message, undo: () => rewatchAction(pages) }),
+    );
+  }
   const describedBy = refusal ? `${id}-why` : undefined;
 
   return (
@@ -76,7 +93,7 @@ export function RowActions({ row }: { row: Row }) {
         className="secondary"
         disabled={unwatched || pending || watchIds.length === 0}
         aria-describedby={describedBy}
-        onClick={() => run(() => setUnwatched(true), () => setUnwatched(false), () => unwatchAction(watchIds, row.title))}
+        onClick={unwatch}
       >
         {unwatched ? "Unwatched" : "Unwatch"}
       </button>

@@ -7,7 +7,8 @@ import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
 import { EXPIRY_PERIODS, expiryChoiceSchema } from "@/lib/watching/expiry";
 import { markChangeRead, markWatchlistRead } from "@/lib/watching/markRead";
 import { markFilterRead } from "@/lib/watching/markFilterRead";
-import { pageTitleSchema } from "@/lib/watching/pageTitleInput";
+import { MAX_TITLES_AT_ONCE, pageTitleSchema } from "@/lib/watching/pageTitleInput";
+import { rewatchPages } from "@/lib/watching/rewatchPages";
 import { watchCounterpartPage } from "@/lib/watching/watchCounterpart";
 import { watchingLinks, type WatchingLinkView } from "@/lib/watching/watchingLinks";
 import { unwatchPage, watchPage } from "@/lib/watching/watchPages";
@@ -51,6 +52,32 @@ export async function unwatchAction(rawLinkIds: string[], rawTitle: string): Pro
   if (!input.success) return { ok: false, message: "That page or link is not valid." };
   const results = await onEachLink(input.data.linkIds, (linkId) => unwatchPage(userId, linkId, input.data.title));
   return summarise(results, `Unwatched ${input.data.title}.`);
+}
+
+const unwatchedPages = z
+  .array(z.object({ linkId: z.uuid(), title, expiresAt: z.iso.datetime().nullable() }))
+  .min(1)
+  .max(MAX_TITLES_AT_ONCE);
+
+/** Undo of an unwatch: each page with the link it was unwatched on and the end its watch had (null = permanent). */
+export async function rewatchAction(rawPages: unknown): Promise<WatchingActionState> {
+  const userId = await actor();
+  if (!userId) return SIGNED_OUT;
+  const input = unwatchedPages.safeParse(rawPages);
+  if (!input.success) return { ok: false, message: "Those pages or links are not valid." };
+  const byLink = new Map<string, typeof input.data>();
+  for (const page of input.data) byLink.set(page.linkId, [...(byLink.get(page.linkId) ?? []), page]);
+  const done = new Set<string>();
+  const notes: string[] = [];
+  for (const [linkId, pages] of byLink) {
+    const result = await rewatchPages(userId, linkId, pages.map((page) => ({ title: page.title, expiresAt: page.expiresAt === null ? null : new Date(page.expiresAt) })));
+    if (!result.ok) return { ok: false, message: result.failure.message };
+    for (const page of result.value.done) done.add(page.title);
+    notes.push(...result.value.warnings, ...result.value.skipped.map((skip) => `${skip.title}: ${skip.reason}`));
+  }
+  const [only] = done;
+  const message = done.size === 1 ? `Watching ${only} again.` : `Watching ${done.size} pages again.`;
+  return { ok: notes.length === 0, message: [message, ...notes].join(" ") };
 }
 
 export async function watchCounterpartAction(rawLinkIds: string[], rawTitle: string): Promise<WatchingActionState> {

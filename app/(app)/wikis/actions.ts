@@ -60,7 +60,7 @@ export async function editLinkAction(linkId: string, _previous: LinkFormState, f
     username: text(form, "username"),
     secret: text(form, "secret"),
   });
-  if (!result.ok) return { ok: false, message: result.failure.message, field: result.failure.field };
+  if (!result.ok) return { ok: false, message: result.failure.message, field: result.failure.field, values: echo(form, ["displayName", "color", "username"]) };
   revalidatePath("/wikis");
   if (result.value !== null) {
     return {

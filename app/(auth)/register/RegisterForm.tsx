@@ -7,7 +7,8 @@ import { registerAction, type RegisterState } from "./actions";
 
 const MIN_PASSWORD = 10;
 
-export function RegisterForm() {
+/** `next`: where to go once the account exists, already checked to be a path on this site. */
+export function RegisterForm({ next }: { next: string }) {
   const router = useRouter();
   // React resets the form once the action finishes, so keep what was typed for the sign-in that follows.
   const submitted = useRef<{ email: string; password: string } | null>(null);
@@ -16,10 +17,10 @@ export function RegisterForm() {
   useEffect(() => {
     if (!state.ok || !submitted.current) return;
     void signIn("credentials", { ...submitted.current, redirect: false }).then(() => {
-      router.replace("/");
+      router.replace(next);
       router.refresh();
     });
-  }, [state.ok, router]);
+  }, [state.ok, router, next]);
 
   const errorFor = (field: string) => (state.field === field ? state.message : undefined);
   const generalError = state.message && !state.field ? state.message : undefined;
@@ -41,12 +42,12 @@ export function RegisterForm() {
       )}
       <div className="field">
         <label htmlFor="register-email">Email</label>
-        <input id="register-email" name="email" type="email" autoComplete="email" required aria-invalid={!!errorFor("email")} aria-describedby="register-email-error" />
+        <input id="register-email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} aria-invalid={!!errorFor("email")} aria-describedby="register-email-error" />
         {errorFor("email") && <p id="register-email-error" className="field-error" role="alert">{errorFor("email")}</p>}
       </div>
       <div className="field">
         <label htmlFor="register-name">Display name (optional)</label>
-        <input id="register-name" name="name" type="text" autoComplete="name" maxLength={100} aria-invalid={!!errorFor("name")} aria-describedby="register-name-error" />
+        <input id="register-name" name="name" type="text" autoComplete="name" maxLength={100} defaultValue={state.values?.name} aria-invalid={!!errorFor("name")} aria-describedby="register-name-error" />
         {errorFor("name") && <p id="register-name-error" className="field-error" role="alert">{errorFor("name")}</p>}
       </div>
       <div className="field">

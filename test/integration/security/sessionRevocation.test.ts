@@ -40,7 +40,7 @@ async function seenAs(session: AppSession) {
   return { sessionNamesUser: /example\.org/.test(auth.body), api: api.status, page: page.status === 200 ? 200 : page.headers.get("location") };
 }
 const SIGNED_IN = { sessionNamesUser: true, api: 200, page: 200 };
-const REFUSED = { sessionNamesUser: false, api: 401, page: "/signin" };
+const REFUSED = { sessionNamesUser: false, api: 401, page: "/signin?next=%2Faccount" };
 
 /** next-auth's sign-out, as the header's button sends it: a CSRF token, then the POST. */
 async function signOut(session: AppSession): Promise<void> {

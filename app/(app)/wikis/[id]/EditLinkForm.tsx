@@ -15,21 +15,22 @@ interface EditableLink {
 
 export function EditLinkForm({ link }: { link: EditableLink }) {
   const [state, formAction, pending] = useActionState<LinkFormState, FormData>(editLinkAction.bind(null, link.id), { ok: false });
+  const typed = state.values ?? {};
   const secretLabel = link.authMode === "bot_password" ? "Bot password" : "Watchlist token";
   return (
     <form className="form" action={formAction} aria-label="Edit link">
       <FormMessage ok={state.ok} message={state.message} />
       <div className="field">
         <label htmlFor="edit-displayName">Display name</label>
-        <input id="edit-displayName" name="displayName" required maxLength={80} defaultValue={link.displayName} />
+        <input id="edit-displayName" name="displayName" required maxLength={80} defaultValue={typed.displayName ?? link.displayName} />
       </div>
       <div className="field">
         <label htmlFor="edit-color">Colour</label>
-        <input id="edit-color" name="color" type="color" defaultValue={link.color} />
+        <input id="edit-color" name="color" type="color" defaultValue={typed.color ?? link.color} />
       </div>
       <div className="field">
         <label htmlFor="edit-username">{link.authMode === "bot_password" ? "Bot user name" : "Wiki user name"}</label>
-        <input id="edit-username" name="username" autoComplete="off" defaultValue={link.loginName} />
+        <input id="edit-username" name="username" autoComplete="off" defaultValue={typed.username ?? link.loginName} />
       </div>
       <div className="field">
         <label htmlFor="edit-secret">{secretLabel}</label>

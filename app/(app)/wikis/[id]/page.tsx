@@ -4,8 +4,9 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/currentUser";
 import { capabilityNotes } from "@/lib/links/capabilityNotes";
 import { findLinkForUser } from "@/lib/links/linkRepository";
-import { removeLinkAction } from "../actions";
+import { linkRemovalCost } from "@/lib/links/removeLink";
 import { EditLinkForm } from "./EditLinkForm";
+import { RemoveLinkButton } from "./RemoveLinkButton";
 import { RevalidateButton } from "./RevalidateButton";
 
 export const metadata: Metadata = { title: "Edit wiki link" };
@@ -17,6 +18,8 @@ export default async function EditLinkPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const link = UUID.test(id) ? await findLinkForUser(user.id, id) : null;
   if (!link) notFound();
+  const cost = await linkRemovalCost(user.id, link.id);
+  if (!cost) notFound();
   return (
     <main>
       <p>
@@ -39,11 +42,7 @@ export default async function EditLinkPage({ params }: { params: Promise<{ id: s
       </section>
       <section className="card actions-row" aria-label="Link actions">
         <RevalidateButton linkId={link.id} />
-        <form action={removeLinkAction.bind(null, link.id)}>
-          <button type="submit" className="secondary">
-            Remove link
-          </button>
-        </form>
+        <RemoveLinkButton linkId={link.id} linkName={link.displayName} storedChanges={cost.storedChanges} />
       </section>
     </main>
   );

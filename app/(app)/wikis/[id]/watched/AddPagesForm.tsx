@@ -11,10 +11,10 @@ export function AddPagesForm({ linkId, disabledReason }: { linkId: string; disab
     <form action={formAction} className="form" aria-label="Watch pages">
       <div className="field">
         <label htmlFor="add-titles">Page titles, one per line</label>
-        <textarea id="add-titles" name="titles" rows={4} required disabled={disabledReason !== null} />
+        <textarea id="add-titles" name="titles" rows={4} required defaultValue={state.values?.titles} disabled={disabledReason !== null} />
       </div>
       <div className="field">
-        <ExpiryFields idPrefix="add" label="Watch them" allowKeep />
+        <ExpiryFields idPrefix="add" label="Watch them" allowKeep typed={state.values} />
       </div>
       <div>
         <button type="submit" disabled={pending || disabledReason !== null} aria-describedby={disabledReason ? "watch-refusal" : undefined}>

@@ -1,8 +1,10 @@
 "use client";
 
-import { useActionState, useEffect, useState, useTransition } from "react";
+import { useActionState, useEffect, useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { utcMinute } from "@/app/(app)/watching/utcMinute";
+import { rewatchAction } from "@/app/(app)/watching/actions";
+import { offerUndo } from "@/app/(app)/watching/UndoToast";
 import styles from "@/app/(app)/watching/watching.module.css";
 import { FormMessage } from "../../FormMessage";
 import { setExpiryAction, unwatchPagesAction, type WatchedFormState } from "./actions";
@@ -10,6 +12,8 @@ import { ExpiryFields } from "./ExpiryFields";
 
 export interface WatchedPageView {
   title: string;
+  /** The page on the wiki. */
+  url: string;
   missing: boolean;
   unreadSince: string | null;
   expiresAt: string | null;
@@ -22,7 +26,10 @@ interface Props {
   disabledReason: string | null;
 }
 
-/** The watched pages with bulk unwatch (optimistic, rolled back with the wiki's reason) and per-page expiry. */
+/**
+ * The watched pages with bulk unwatch (optimistic, rolled back with the wiki's reason, then undoable
+ * from a toast) and an expiry editor that each row opens on demand.
+ */
 export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }: Props) {
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -45,17 +52,20 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
 
   function unwatchSelected() {
     const titles = [...selected];
+    const undo = titles.map((title) => ({ linkId, title, expiresAt: pages.find((page) => page.title === title)?.expiresAt ?? null }));
     setGone((current) => new Set([...current, ...titles]));
     setSelected(new Set());
     setStatus(null);
     startTransition(async () => {
       const outcome = await unwatchPagesAction(linkId, titles).catch(() => ({ ok: false, message: "Watchdeck could not reach the server. Try again." }));
-      if (!outcome.ok) {
+      if (outcome.ok) {
+        offerUndo({ message: outcome.message ?? "Unwatched.", undo: () => rewatchAction(undo) });
+        router.refresh();
+      } else {
         setGone((current) => new Set([...current].filter((title) => !titles.includes(title))));
         setSelected(new Set(titles));
+        setStatus(outcome);
       }
-      setStatus(outcome);
-      if (outcome.ok) router.refresh();
     });
   }
 
@@ -81,7 +91,11 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
               </th>
               <th scope="col">Page</th>
               <th scope="col">Watched until</th>
-              {!disabled && <th scope="col">Change expiry</th>}
+              {!disabled && (
+                <th scope="col">
+                  <span className="visually-hidden">Expiry</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -97,14 +111,16 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
                   />
                 </td>
                 <td className={page.unreadSince ? styles.unread : undefined}>
-                  {page.title}
+                  <a href={page.url} target="_blank" rel="noopener noreferrer">
+                    {page.title}
+                  </a>
                   {page.unreadSince && <span className={styles.muted}> · changed since your last visit</span>}
                   {page.missing && <span className={styles.muted}> · does not exist yet</span>}
                 </td>
                 <td>{!expiryKnown ? <span className={styles.muted}>unknown</span> : page.expiresAt ? utcMinute(page.expiresAt) : "permanent"}</td>
                 {!disabled && (
                   <td>
-                    <ExpiryForm linkId={linkId} title={page.title} />
+                    <ExpiryEditor linkId={linkId} title={page.title} />
                   </td>
                 )}
               </tr>
@@ -116,13 +132,26 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
   );
 }
 
-function ExpiryForm({ linkId, title }: { linkId: string; title: string }) {
-  const [state, formAction, pending] = useActionState<WatchedFormState, FormData>(setExpiryAction.bind(null, linkId, title), { ok: false });
-  const prefix = `exp-${encodeURIComponent(title).replace(/%/g, "_")}`;
+/** "Change expiry" opens the form for this row only: a form on every row made the list a wall of fields. */
+function ExpiryEditor({ linkId, title }: { linkId: string; title: string }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
   return (
-    <form action={formAction} className={styles.watchFor}>
-      <ExpiryFields idPrefix={prefix} label={`Watch ${title}`} allowKeep={false} />
-      <button type="submit" className="secondary" disabled={pending}>
+    <div className={styles.watchFor}>
+      <button type="button" className="secondary" aria-expanded={open} aria-controls={`${id}-form`} aria-label={open ? `Close expiry editor of ${title}` : `Change expiry of ${title}`} onClick={() => setOpen((was) => !was)}>
+        {open ? "Close" : "Change expiry"}
+      </button>
+      {open && <ExpiryForm id={`${id}-form`} linkId={linkId} title={title} />}
+    </div>
+  );
+}
+
+function ExpiryForm({ id, linkId, title }: { id: string; linkId: string; title: string }) {
+  const [state, formAction, pending] = useActionState<WatchedFormState, FormData>(setExpiryAction.bind(null, linkId, title), { ok: false });
+  return (
+    <form id={id} action={formAction} className={styles.watchFor} aria-label={`Expiry of ${title}`}>
+      <ExpiryFields idPrefix={id} label={`Watch ${title}`} allowKeep={false} typed={state.values} />
+      <button type="submit" disabled={pending}>
         Set expiry
       </button>
       <FormMessage ok={state.ok} message={state.message} />

@@ -10,6 +10,8 @@ import { unwatchPages, watchPages } from "@/lib/watching/watchPages";
 export interface WatchedFormState {
   ok: boolean;
   message?: string;
+  /** What was typed, echoed back after a refusal so the form keeps it. */
+  values?: { titles: string; expiry: string; day: string };
 }
 
 const SIGNED_OUT: WatchedFormState = { ok: false, message: "Your session has ended. Sign in again." };
@@ -24,21 +26,27 @@ function expiryFrom(form: FormData): { ok: true; expiry: ExpiryChoice | undefine
   return parsed.success ? { ok: true, expiry: parsed.data } : { ok: false, message: "Choose how long to watch, or pick a day." };
 }
 
+function typed(form: FormData, titles: string = String(form.get("titles") ?? "")): WatchedFormState["values"] {
+  return { titles, expiry: String(form.get("expiry") ?? ""), day: String(form.get("day") ?? "") };
+}
+
 export async function addPagesAction(rawLinkId: string, _previous: WatchedFormState, form: FormData): Promise<WatchedFormState> {
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
   const lines = readPageTitleLines(String(form.get("titles") ?? ""));
-  if (!lines.ok) return { ok: false, message: lines.message };
+  if (!lines.ok) return { ok: false, message: lines.message, values: typed(form) };
   const input = z.object({ linkId, titles }).safeParse({ linkId: rawLinkId, titles: lines.titles });
-  if (!input.success) return { ok: false, message: input.error.issues[0]?.message ?? "Enter page titles, one per line." };
+  if (!input.success) return { ok: false, message: input.error.issues[0]?.message ?? "Enter page titles, one per line.", values: typed(form) };
   const expiry = expiryFrom(form);
-  if (!expiry.ok) return { ok: false, message: expiry.message };
+  if (!expiry.ok) return { ok: false, message: expiry.message, values: typed(form) };
   const result = await watchPages(user.id, input.data.linkId, input.data.titles, { expiry: expiry.expiry });
-  if (!result.ok) return { ok: false, message: result.failure.message };
+  if (!result.ok) return { ok: false, message: result.failure.message, values: typed(form) };
   revalidatePath(`/wikis/${input.data.linkId}/watched`);
   const { done, skipped, warnings } = result.value;
   const parts = [`Watching ${done.length} ${done.length === 1 ? "page" : "pages"}.`, ...warnings, ...skipped.map((s) => `${s.title}: ${s.reason}`)];
-  return { ok: skipped.length === 0, message: parts.join(" ") };
+  if (skipped.length === 0) return { ok: true, message: parts.join(" ") };
+  // Only what the wiki did not watch stays in the box, to be corrected and sent again.
+  return { ok: false, message: parts.join(" "), values: typed(form, skipped.map((s) => s.title).join("\n")) };
 }
 
 export async function unwatchPagesAction(rawLinkId: string, rawTitles: string[]): Promise<WatchedFormState> {
@@ -58,9 +66,9 @@ export async function setExpiryAction(rawLinkId: string, rawTitle: string, _prev
   const input = z.object({ linkId, title: pageTitleSchema }).safeParse({ linkId: rawLinkId, title: rawTitle });
   if (!input.success) return { ok: false, message: "That page is not valid." };
   const expiry = expiryFrom(form);
-  if (!expiry.ok || expiry.expiry === undefined) return { ok: false, message: "Choose how long to watch, or pick a day." };
+  if (!expiry.ok || expiry.expiry === undefined) return { ok: false, message: "Choose how long to watch, or pick a day.", values: typed(form, "") };
   const result = await watchPages(user.id, input.data.linkId, [input.data.title], { expiry: expiry.expiry });
-  if (!result.ok) return { ok: false, message: result.failure.message };
+  if (!result.ok) return { ok: false, message: result.failure.message, values: typed(form, "") };
   revalidatePath(`/wikis/${input.data.linkId}/watched`);
   const [done] = result.value.done;
   const until = done?.expiresAt ? `until ${done.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "permanently";

@@ -71,6 +71,7 @@ export default async function WatchedPagesPage(props: { params: Promise<{ id: st
           disabledReason={refusal}
           pages={listing.value.pages.map((page) => ({
             title: page.title,
+            url: screen.pageUrl(page.title),
             missing: page.missing,
             unreadSince: page.unreadSince?.toISOString() ?? null,
             expiresAt: page.expiresAt?.toISOString() ?? null,
