@@ -1,4 +1,5 @@
 // `npm run backup [-- FILE] [--format pg_dump|watchdeck]`: a consistent dump of Watchdeck's database.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -25,8 +26,9 @@ async function main() {
   try {
     const result = await backupDatabase(target.url, file, { format, log });
     log(`Wrote ${file} (${result.detail}).`);
-    const key = process.env.WATCHDECK_ENCRYPTION_KEY ? "your WATCHDECK_ENCRYPTION_KEY" : localSecretsFile(dataDir);
-    log(`Keep it together with ${key}: without that key the stored wiki credentials cannot be decrypted.`);
+    const secretsFile = localSecretsFile(dataDir);
+    const key = process.env.WATCHDECK_ENCRYPTION_KEY ? "your WATCHDECK_ENCRYPTION_KEY" : existsSync(secretsFile) ? secretsFile : undefined;
+    if (key) log(`Keep it together with ${key}: without that key the stored wiki credentials cannot be decrypted.`);
   } finally {
     await target.close();
   }

@@ -6,7 +6,7 @@ import { keyringFromEnv } from "@/lib/crypto/keyring";
 import { createSecretBox } from "@/lib/crypto/secretBox";
 import { openBackupTarget } from "@/lib/db/backup/backupTarget";
 import { BackupError } from "@/lib/db/backup/BackupError";
-import { restoreDatabase } from "@/lib/db/backup/restore";
+import { backupFormatOf, restoreDatabase } from "@/lib/db/backup/restore";
 import { checkStoredSecrets, storedSecretsVerdict } from "@/lib/links/checkStoredSecrets";
 
 const log = (line: string) => console.log(`[restore] ${line}`);
@@ -15,6 +15,7 @@ async function main() {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { force: { type: "boolean", default: false } } });
   const file = positionals[0];
   if (!file) throw new BackupError("Name the backup file: npm run restore FILE");
+  await backupFormatOf(file); // a wrong name fails before any database is started
   // The key is read, never generated: a restore must not invent a key the backup's credentials cannot match.
   const dataDir = dataDirFromEnv(process.env);
   const encryptionKey = process.env.WATCHDECK_ENCRYPTION_KEY ?? readLocalSecrets(dataDir)?.encryptionKey;

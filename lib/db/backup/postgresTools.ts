@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -26,8 +26,11 @@ export function toolCandidates(tool: PostgresTool, env: NodeJS.ProcessEnv = proc
   for (const folder of folders) {
     if (!folder) continue;
     const file = path.join(folder, tool);
-    if (!seen.has(file) && existsSync(file)) found.push(file);
-    seen.add(file);
+    if (!existsSync(file)) continue;
+    // /bin is often /usr/bin: one tool, listed once.
+    const real = realpathSync(file);
+    if (!seen.has(real)) found.push(file);
+    seen.add(real);
   }
   return found;
 }

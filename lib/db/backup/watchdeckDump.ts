@@ -46,6 +46,8 @@ export async function writeWatchdeckDump(databaseUrl: string, file: string): Pro
   try {
     // One snapshot for every table: the dump is consistent while the app keeps writing.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    const { rows: migrated } = await client.query<{ table: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS table`);
+    if (!migrated[0]!.table) throw new BackupError("This database has no Watchdeck tables (Watchdeck never started on it): there is nothing to back up.");
     const { rows: migrations } = await client.query<{ name: string; checksum: string }>(
       `SELECT migration_name AS name, checksum FROM "_prisma_migrations"
        WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,

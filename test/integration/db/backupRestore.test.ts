@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -70,6 +70,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await disconnectApp();
+  await rm(folder, { recursive: true, force: true });
 });
 
 const roundTrips: BackupFormat[] = pgDumpFits ? ["watchdeck", "pg_dump"] : ["watchdeck"];
