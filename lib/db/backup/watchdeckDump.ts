@@ -18,7 +18,7 @@ import { BackupError } from "./BackupError";
  */
 export const WATCHDECK_DUMP_FORMAT = "watchdeck-dump";
 const FORMAT_VERSION = 1;
-const FETCH_ROWS = 1000;
+const FETCH_ROWS = 5000;
 const INSERT_BATCH_ROWS = 1000;
 const INSERT_BATCH_CHARS = 8_000_000;
 
@@ -68,7 +68,7 @@ export async function writeWatchdeckDump(databaseUrl: string, file: string): Pro
       await client.query(`DECLARE dump_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS row FROM ${pg.escapeIdentifier(table)} t`);
       for (;;) {
         const { rows } = await client.query<{ row: string }>(`FETCH ${FETCH_ROWS} FROM dump_rows`);
-        for (const { row } of rows) await write(row);
+        if (rows.length) await write(rows.map((r) => r.row).join("\n"));
         counts.rows += rows.length;
         if (rows.length < FETCH_ROWS) break;
       }
