@@ -137,20 +137,23 @@ export interface RestoreCounts extends DumpCounts {
  * fails part-way (a cut-off file, a newer dump) leaves the database as it was.
  */
 export async function restoreWatchdeckDump(databaseUrl: string, file: string): Promise<RestoreCounts> {
+  const source = createReadStream(file);
+  const lines = createInterface({ input: source.pipe(createGunzip()), crlfDelay: Infinity });
   try {
-    return await restoreLines(databaseUrl, file);
+    return await restoreLines(databaseUrl, lines[Symbol.asyncIterator]());
   } catch (error) {
     // zlib's errors (Z_BUF_ERROR: "unexpected end of file", Z_DATA_ERROR) mean the file was cut off or damaged.
     if (String((error as { code?: unknown }).code).startsWith("Z_")) throw new BackupError(INCOMPLETE);
     throw error;
+  } finally {
+    lines.close();
+    source.destroy();
   }
 }
 
 const INCOMPLETE = "The backup file is incomplete (it was cut off while being written or copied); nothing was restored.";
 
-async function restoreLines(databaseUrl: string, file: string): Promise<RestoreCounts> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-  const iterator = lines[Symbol.asyncIterator]();
+async function restoreLines(databaseUrl: string, iterator: AsyncIterator<string>): Promise<RestoreCounts> {
   const first = await iterator.next();
   const header = parseHeader(first.done ? "" : first.value);
   const { apply, pending } = migrationsOfDump(header, await readMigrations());
@@ -214,7 +217,6 @@ async function restoreLines(databaseUrl: string, file: string): Promise<RestoreC
     throw error;
   } finally {
     await client.end();
-    lines.close();
   }
 }
 
