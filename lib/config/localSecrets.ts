@@ -18,6 +18,12 @@ export function localSecretsFile(dataDir: string): string {
   return path.join(/*turbopackIgnore: true*/ dataDir, "secrets.json");
 }
 
+/** The secrets file's contents when it exists; unlike loadOrCreateLocalSecrets, never writes one. */
+export function readLocalSecrets(dataDir: string): LocalSecrets | undefined {
+  const file = localSecretsFile(dataDir);
+  return existsSync(file) ? localSecretsSchema.parse(JSON.parse(readFileSync(file, "utf8"))) : undefined;
+}
+
 export function loadOrCreateLocalSecrets(dataDir: string, announce: (message: string) => void): LocalSecrets {
   const file = localSecretsFile(dataDir);
   if (existsSync(file)) return localSecretsSchema.parse(JSON.parse(readFileSync(file, "utf8")));

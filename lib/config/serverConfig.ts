@@ -42,6 +42,11 @@ export function serverConfig(): ServerConfig {
   return cached;
 }
 
+/** The data folder (embedded database, secrets.json), for tools that must not generate secrets. */
+export function dataDirFromEnv(env: { WATCHDECK_DATA_DIR?: string | undefined } & Record<string, unknown>): string {
+  return path.resolve(/*turbopackIgnore: true*/ env.WATCHDECK_DATA_DIR || ".data");
+}
+
 export function buildServerConfig(env: Record<string, string | undefined>, announce: (m: string) => void): ServerConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -49,7 +54,7 @@ export function buildServerConfig(env: Record<string, string | undefined>, annou
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  const dataDir = path.resolve(/*turbopackIgnore: true*/ e.WATCHDECK_DATA_DIR ?? ".data");
+  const dataDir = dataDirFromEnv(e);
   const authSecret = e.AUTH_SECRET ?? e.NEXTAUTH_SECRET;
   const needLocal = !authSecret || !e.WATCHDECK_ENCRYPTION_KEY;
   const local = needLocal ? loadOrCreateLocalSecrets(dataDir, announce) : undefined;

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -49,8 +49,7 @@ export async function startEmbeddedPostgres(options: {
   }
   await server.start();
 
-  const base = `postgresql://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}`;
-  const urlFor = (database: string) => `${base}/${database}`;
+  const urlFor = (database: string) => embeddedUrl(credentials, port, database);
   return {
     serverUrl: urlFor("postgres"),
     urlFor,
@@ -75,4 +74,35 @@ async function loadOrCreateCredentials(file: string): Promise<StoredCredentials>
   const credentials = { password: randomBytes(18).toString("base64url") };
   await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
+}
+
+function embeddedUrl(credentials: StoredCredentials, port: number, database: string): string {
+  return `postgresql://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * The embedded server already running on `dataDir` (started by `npm start`), found through its
+ * postmaster.pid, so tools connect to it instead of starting a second server on the same data.
+ */
+export function runningEmbeddedPostgres(dataDir: string): { pid: number; urlFor(database: string): string } | undefined {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  const credentialsFile = `${dataDir}.credentials.json`;
+  if (!existsSync(pidFile) || !existsSync(credentialsFile)) return undefined;
+  // Line 1 is the postmaster's pid, line 4 its port.
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !Number.isInteger(port) || !processExists(pid)) return undefined;
+  const credentials = JSON.parse(readFileSync(credentialsFile, "utf8")) as StoredCredentials;
+  return { pid, urlFor: (database) => embeddedUrl(credentials, port, database) };
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but runs as another user (the server's own system user when started as root).
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

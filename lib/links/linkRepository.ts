@@ -166,6 +166,11 @@ export function findLinkToOpen(linkId: string) {
   });
 }
 
+/** Every link's sealed secret, for checking that this server's key still opens them (after a restore). */
+export function listSealedLinkSecrets(): Promise<{ id: string; secretSealed: string }[]> {
+  return prisma().wikiLink.findMany({ select: { id: true, secretSealed: true }, orderBy: { id: "asc" } });
+}
+
 export async function storeLinkSession(linkId: string, sessionSealed: string): Promise<void> {
   await prisma().wikiLink.update({ where: { id: linkId }, data: { sessionSealed } });
 }

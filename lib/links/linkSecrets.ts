@@ -16,11 +16,11 @@ function secretBox(): SecretBox {
 }
 
 // The context binds each ciphertext to its row and column: copied elsewhere it will not open.
-const secretContext = (linkId: string) => `wiki_link:${linkId}:secret`;
+export const linkSecretContext = (linkId: string) => `wiki_link:${linkId}:secret`;
 const sessionContext = (linkId: string) => `wiki_link:${linkId}:session`;
 
-export const sealLinkSecret = (linkId: string, secret: string) => secretBox().seal(secret, secretContext(linkId));
-export const openLinkSecret = (linkId: string, sealed: string) => secretBox().open(sealed, secretContext(linkId));
+export const sealLinkSecret = (linkId: string, secret: string) => secretBox().seal(secret, linkSecretContext(linkId));
+export const openLinkSecret = (linkId: string, sealed: string) => secretBox().open(sealed, linkSecretContext(linkId));
 export const sealLinkSession = (linkId: string, cookies: string) => secretBox().seal(cookies, sessionContext(linkId));
 export const openLinkSession = (linkId: string, sealed: string) => secretBox().open(sealed, sessionContext(linkId));
 
