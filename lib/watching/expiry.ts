@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fail, ok, type Result } from "@/lib/result";
 import type { WatchingFailure } from "./watchingResult";
 
 /** The periods offered for temporary watches, as the wiki's `expiry` parameter spells them. */
@@ -23,8 +24,8 @@ export function latestExpiry(now: Date): Date {
 }
 
 /** The `expiry` parameter for action=watch, or why the choice cannot be used. */
-export function expiryParam(choice: ExpiryChoice, now = new Date()): { ok: true; param: string } | { ok: false; failure: WatchingFailure } {
-  if (typeof choice === "string") return { ok: true, param: choice === "permanent" ? "infinite" : choice };
+export function expiryParam(choice: ExpiryChoice, now = new Date()): Result<string, WatchingFailure> {
+  if (typeof choice === "string") return ok(choice === "permanent" ? "infinite" : choice);
   const until = new Date(`${choice.until}T23:59:59Z`);
   if (Number.isNaN(until.getTime())) return invalid("That is not a valid day.");
   if (until <= now) return invalid("Pick a day in the future.");
@@ -33,9 +34,9 @@ export function expiryParam(choice: ExpiryChoice, now = new Date()): { ok: true;
   if (until.getTime() - latest.getTime() >= 24 * 3600 * 1000) {
     return invalid(`Wikis keep temporary watches for at most ${MAX_EXPIRY_MONTHS} months: pick a day up to ${latest.toISOString().slice(0, 10)}.`);
   }
-  return { ok: true, param: until.toISOString().replace(/\.\d{3}Z$/, "Z") };
+  return ok(until.toISOString().replace(/\.\d{3}Z$/, "Z"));
 }
 
 function invalid(message: string): { ok: false; failure: WatchingFailure } {
-  return { ok: false, failure: { kind: "invalid", code: "bad_expiry", message } };
+  return fail("invalid", "bad_expiry", message);
 }
