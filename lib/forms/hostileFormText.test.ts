@@ -180,7 +180,7 @@ describe("the wiki address of a new link", () => {
     } catch (error) {
       failure = linkFailureFrom(error);
     }
-    expect(failure).toEqual({ code: "bad_url", field: "wikiUrl", message: "That is not a web address. Paste the address of any page of the wiki, or of its api.php." });
+    expect(failure).toEqual({ kind: "invalid", code: "bad_url", field: "wikiUrl", message: "That is not a web address. Paste the address of any page of the wiki, or of its api.php." });
   });
 
   it("takes markup in a path as part of the address, escaped by the URL itself", () => {

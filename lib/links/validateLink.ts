@@ -52,11 +52,11 @@ export async function validateLinkAgainstWiki(input: LinkCredentialsInput, netwo
     const secret = input.secret ?? pastedFeed?.token;
     if (!username) {
       const what = authMode === "bot_password" ? "the bot password's user name (User@botname)" : "the wiki user name whose watchlist this is";
-      return { ok: false, failure: { code: "missing_username", field: "username", message: `Enter ${what}.` } };
+      return { ok: false, failure: { kind: "invalid", code: "missing_username", field: "username", message: `Enter ${what}.` } };
     }
     if (!secret) {
       const what = authMode === "bot_password" ? "the bot password" : "the watchlist token";
-      return { ok: false, failure: { code: "missing_secret", field: "secret", message: `Enter ${what}.` } };
+      return { ok: false, failure: { kind: "invalid", code: "missing_secret", field: "secret", message: `Enter ${what}.` } };
     }
     const common = { apiUrl: discovered.apiUrl, siteInfo: discovered.siteInfo, secret };
     if (authMode === "bot_password") {
