@@ -116,8 +116,8 @@ async function checkWatchlistToken(
     const feed = await readWatchlistFeed(apiUrl, { owner, token, feedFormat: feedFormat ?? "atom", hours: 1 }, network);
     if (!feed.ok) {
       // "unavailable" (feeds switched off) cannot be fixed by retrying, so it counts as invalid here.
-      const kind = feed.error.kind === "auth" || feed.error.kind === "transient" ? feed.error.kind : "invalid";
-      throw new MediaWikiApiError(kind, feed.error.code, feed.error.message);
+      const kind = feed.failure.kind === "auth" || feed.failure.kind === "transient" ? feed.failure.kind : "invalid";
+      throw new MediaWikiApiError(kind, feed.failure.code, feed.failure.message);
     }
   }
   return {
