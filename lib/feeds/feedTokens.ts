@@ -41,10 +41,10 @@ export async function createFeedToken(userId: string, input: { name: string; fil
   const name = feedNameSchema.safeParse(input.name);
   if (!name.success) return { ok: false, message: name.error.issues[0]!.message };
   const filters = safeParseTimelineFilters(new URLSearchParams(input.filterQuery));
-  if (!filters.ok) return { ok: false, message: filters.error };
+  if (!filters.ok) return { ok: false, message: filters.failure.message };
   const secret = newUrlSecret("feed");
   const row = await prisma().feedToken.create({
-    data: { userId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.filters).toString(), secretHash: hashUrlSecret(secret) },
+    data: { userId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.value).toString(), secretHash: hashUrlSecret(secret) },
     select: { id: true },
   });
   return { ok: true, id: row.id, secret };

@@ -32,10 +32,10 @@ export async function createTeamFeed(
   const name = feedNameSchema.safeParse(input.name);
   if (!name.success) return invalid("bad_name", name.error.issues[0]!.message);
   const filters = safeParseTimelineFilters(new URLSearchParams(input.filterQuery));
-  if (!filters.ok) return invalid("bad_filters", filters.error);
+  if (!filters.ok) return invalid("bad_filters", filters.failure.message);
   const secret = newUrlSecret("feed");
   const row = await prisma().feedToken.create({
-    data: { userId, teamId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.filters).toString(), secretHash: hashUrlSecret(secret) },
+    data: { userId, teamId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.value).toString(), secretHash: hashUrlSecret(secret) },
     select: { id: true },
   });
   return ok({ id: row.id, secret });

@@ -16,7 +16,7 @@ export default async function FeedsPage({ searchParams }: { searchParams: Promis
   const choices: FilterChoice[] = [];
   if (requested) {
     const parsed = safeParseTimelineFilters(new URLSearchParams(requested));
-    if (parsed.ok) choices.push({ label: "The timeline view you came from", query: timelineFiltersToSearchParams(parsed.filters).toString() });
+    if (parsed.ok) choices.push({ label: "The timeline view you came from", query: timelineFiltersToSearchParams(parsed.value).toString() });
   }
   choices.push({ label: "Everything on my timeline", query: "" });
   return (

@@ -99,8 +99,8 @@ export async function buildWorld(baseUrl: string, runId: string) {
   const foreignFeed = await feed(users.other, `Other feed ${runId}`);
   const teamFeed = unwrap(await createTeamFeed(users.member, teamId, { name: `Team feed ${runId}`, filterQuery: "" }));
   const filters = safeParseTimelineFilters(new URLSearchParams(""));
-  if (!filters.ok) throw new Error(filters.error);
-  const preset = await saveTimelinePreset(users.owner, `Owner preset ${runId}`, filters.filters);
+  if (!filters.ok) throw new Error(filters.failure.message);
+  const preset = await saveTimelinePreset(users.owner, `Owner preset ${runId}`, filters.value);
 
   const sessions: Record<Actor, AppSession> = {
     anonymous: anonymous(baseUrl),
@@ -151,7 +151,7 @@ export async function buildWorld(baseUrl: string, runId: string) {
       invite: async () => unwrap(await createInvite(users.owner, teamId, { validForDays: 1 })).inviteId,
       feed: async () => (await feed(users.owner, `Disposable ${randomBytes(3).toString("hex")}`)).id,
       teamFeed: async () => unwrap(await createTeamFeed(users.owner, teamId, { name: "Disposable", filterQuery: "" })).id,
-      preset: async () => (await saveTimelinePreset(users.owner, `Disposable ${randomBytes(3).toString("hex")}`, filters.filters)).id,
+      preset: async () => (await saveTimelinePreset(users.owner, `Disposable ${randomBytes(3).toString("hex")}`, filters.value)).id,
       /** The owner's link, not shared with the team (yet). */
       unsharedLink: async () => {
         unwrap(await setLinkShared(users.owner, teamId, linkId, false));
