@@ -18,5 +18,5 @@ export async function registerAction(_previous: RegisterState, form: FormData): 
     },
     { registrationOpen: serverConfig().registrationOpen },
   );
-  return result.ok ? { ok: true } : { ok: false, field: result.field, message: result.message };
+  return result.ok ? { ok: true } : { ok: false, field: result.failure.field, message: result.failure.message };
 }

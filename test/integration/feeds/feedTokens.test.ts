@@ -10,8 +10,8 @@ let stranger: string;
 
 async function user(email: string) {
   const r = await registerUser({ email, password: "long enough password" }, { registrationOpen: true });
-  if (!r.ok) throw new Error(r.message);
-  return r.user.id;
+  if (!r.ok) throw new Error(r.failure.message);
+  return r.value.id;
 }
 
 beforeAll(async () => {
