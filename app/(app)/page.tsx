@@ -24,7 +24,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
       <main>
         <h1>Timeline</h1>
         <p className="error" role="alert">
-          {parsed.error}
+          {parsed.failure.message}
         </p>
         <p>
           <Link href="/">Clear filters</Link>
@@ -32,11 +32,11 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
       </main>
     );
   }
-  const filterQuery = timelineFiltersToSearchParams(parsed.filters).toString();
+  const filterQuery = timelineFiltersToSearchParams(parsed.value).toString();
   // One address per filter set (a GET form also sends its defaults), so shared links and presets match.
   if (filterQuery !== given.toString()) redirect(filterQuery ? `/?${filterQuery}` : "/");
 
-  const screen = await loadTimelineScreen(timelineViewerOf(user), parsed.filters);
+  const screen = await loadTimelineScreen(timelineViewerOf(user), parsed.value);
   if (screen.options.wikis.length === 0) {
     return (
       <main>
@@ -53,14 +53,14 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
       </main>
     );
   }
-  const filtered = hasActiveFilters(parsed.filters);
+  const filtered = hasActiveFilters(parsed.value);
   return (
     <main className="tl-main">
       <h1>Timeline</h1>
       <SyncProblems problems={screen.syncProblems} />
       <PresetBar presets={screen.presets} filterQuery={filterQuery} />
       <FeedOfThisView filterQuery={filterQuery} />
-      <FilterForm key={`filters ${filterQuery}`} filters={parsed.filters} options={screen.options} />
+      <FilterForm key={`filters ${filterQuery}`} filters={parsed.value} options={screen.options} />
       <MarkAllRead filterQuery={filterQuery} filtered={filtered} />
       <TimelineView
         key={`rows ${filterQuery}`}

@@ -88,9 +88,9 @@ export const feedSection: BenchSection = async ({ db, log }) => {
   const { toTimelineRowView } = await import("@/lib/timeline/timelineRowView");
 
   const token = await createFeedToken(userId, { name: "Bench", filterQuery: "" });
-  if (!token.ok) throw new Error(token.message);
+  if (!token.ok) throw new Error(token.failure.message);
   const rareWord = await createFeedToken(userId, { name: "Bench rare word", filterQuery: "q=nowhere-in-any-summary" });
-  if (!rareWord.ok) throw new Error(rareWord.message);
+  if (!rareWord.ok) throw new Error(rareWord.failure.message);
   const document = await loadFeedDocument({
     feedId: "bench",
     name: "Bench",
@@ -103,7 +103,7 @@ export const feedSection: BenchSection = async ({ db, log }) => {
   });
   if (document.items.length !== 500) throw new Error(`expected 500 items, got ${document.items.length}`);
 
-  const request = (format: "rss" | "atom", secret = token.secret) => async () => {
+  const request = (format: "rss" | "atom", secret = token.value.secret) => async () => {
     const file = `${secret}.${format}`;
     const response = await GET(new Request(`https://watchdeck.bench/feed/${file}?limit=500`), { params: Promise.resolve({ file }) });
     if (response.status !== 200) throw new Error(`feed answered ${response.status}`);
@@ -125,7 +125,7 @@ export const feedSection: BenchSection = async ({ db, log }) => {
     ["Atom request: query + views + XML (500 items)", await timeIt(ITERATIONS, request("atom"))],
     [
       `RSS request, text filter that matches nothing (searches the newest ${FEED_TEXT_SEARCH_ROWS.toLocaleString("en")})`,
-      await timeIt(ITERATIONS, request("rss", rareWord.secret)),
+      await timeIt(ITERATIONS, request("rss", rareWord.value.secret)),
     ],
   ];
   const table: BenchTable = {

@@ -182,7 +182,7 @@ async function expectStored(target: WriteTarget, expected: number): Promise<void
 
 function parseBody(body: string): Change[] {
   const page = parseWatchlistPage(JSON.parse(body));
-  if (!page.ok) throw new Error(page.error.message);
+  if (!page.ok) throw new Error(page.failure.message);
   return page.value.changes;
 }
 

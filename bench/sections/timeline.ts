@@ -74,8 +74,8 @@ export const timelineSection: BenchSection = async ({ db, log }) => {
   );
 
   const benchUser = await registerUser({ email: "live-compare@bench.invalid", password: "long enough password" }, { registrationOpen: true });
-  if (!benchUser.ok) throw new Error(benchUser.message);
-  const comparison = await compareWithLiveWikis(databaseUrl, benchUser.user.id, RUNS, log);
+  if (!benchUser.ok) throw new Error(benchUser.failure.message);
+  const comparison = await compareWithLiveWikis(databaseUrl, benchUser.value.id, RUNS, log);
   const liveP50 = percentile(comparison.live, 50);
   const storedP50 = percentile(comparison.stored, 50);
   const versus: BenchTable = {

@@ -1,18 +1,19 @@
+import { fail, ok } from "@/lib/result";
 import { emailChangeSchema, firstIssue, timeZoneSchema } from "./accountForms";
 import type { AccountChangeResult } from "./changePassword";
 import { setEmail, setTimeZone, type AccountUser } from "./users";
 
 export async function changeEmail(user: AccountUser, form: Record<string, unknown>): Promise<AccountChangeResult> {
   const parsed = emailChangeSchema.safeParse(form);
-  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
-  if (parsed.data.email === user.email) return { ok: true };
-  return (await setEmail(user.id, parsed.data.email)) ? { ok: true } : { ok: false, message: "Another account already uses this email." };
+  if (!parsed.success) return fail("invalid", "invalid_input", firstIssue(parsed.error));
+  if (parsed.data.email === user.email) return ok();
+  return (await setEmail(user.id, parsed.data.email)) ? ok() : fail("conflict", "email_taken", "Another account already uses this email.");
 }
 
 /** The zone the timeline shows times and reads date filters in. */
 export async function changeTimeZone(user: AccountUser, form: Record<string, unknown>): Promise<AccountChangeResult> {
   const parsed = timeZoneSchema.safeParse(form);
-  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+  if (!parsed.success) return fail("invalid", "invalid_input", firstIssue(parsed.error));
   await setTimeZone(user.id, parsed.data.timeZone);
-  return { ok: true };
+  return ok();
 }

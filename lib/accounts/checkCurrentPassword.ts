@@ -1,17 +1,18 @@
+import type { Failure } from "@/lib/result";
 import { verifyPassword } from "./passwordHash";
 import { recordSignInFailure, signInWaitSeconds, throttledMessage } from "./signInThrottle";
 import { findPasswordHash, type AccountUser } from "./users";
 
 /**
  * The current password, asked again before a change that matters. Counted like a sign-in, so a session
- * left open somewhere cannot be used to guess it: null when right, else the message to show.
+ * left open somewhere cannot be used to guess it: null when right, else why not.
  */
-export async function checkCurrentPassword(user: AccountUser, password: string): Promise<string | null> {
+export async function checkCurrentPassword(user: AccountUser, password: string): Promise<Failure<"auth" | "transient"> | null> {
   const keys = { email: user.email, address: null };
   const wait = await signInWaitSeconds(keys);
-  if (wait > 0) return throttledMessage(wait);
+  if (wait > 0) return { kind: "transient", code: "throttled", message: throttledMessage(wait) };
   const hash = await findPasswordHash(user.id);
   if (hash && (await verifyPassword(hash, password))) return null;
   await recordSignInFailure(keys);
-  return "Your current password is not right.";
+  return { kind: "auth", code: "wrong_password", message: "Your current password is not right." };
 }

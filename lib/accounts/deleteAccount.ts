@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/postgres";
+import { fail, failed, ok } from "@/lib/result";
 import { accountDeletionSchema, firstIssue } from "./accountForms";
 import type { AccountChangeResult } from "./changePassword";
 import { checkCurrentPassword } from "./checkCurrentPassword";
@@ -15,9 +16,9 @@ export const TEAM_RULE =
  */
 export async function deleteAccount(user: AccountUser, form: Record<string, unknown>): Promise<AccountChangeResult> {
   const parsed = accountDeletionSchema.safeParse(form);
-  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+  if (!parsed.success) return fail("invalid", "invalid_input", firstIssue(parsed.error));
   const wrong = await checkCurrentPassword(user, parsed.data.currentPassword);
-  if (wrong) return { ok: false, message: wrong };
+  if (wrong) return failed(wrong);
   await prisma().$transaction(async (tx) => {
     const owned = await tx.teamMember.findMany({ where: { userId: user.id, role: "owner" }, select: { teamId: true } });
     for (const { teamId } of owned) {
@@ -32,5 +33,5 @@ export async function deleteAccount(user: AccountUser, form: Record<string, unkn
     }
     await tx.user.delete({ where: { id: user.id } });
   });
-  return { ok: true };
+  return ok();
 }

@@ -1,12 +1,14 @@
 import { prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { fail, ok, type Failure, type Result } from "@/lib/result";
 import { registrationSchema, type RegistrationInput } from "./credentialsSchema";
 import { hashPassword } from "./passwordHash";
 import { accountFields, type AccountUser } from "./users";
 
-export type RegistrationResult =
-  | { ok: true; user: AccountUser }
-  | { ok: false; field?: "email" | "password" | "name"; message: string };
+/** `forbidden`: registration is closed; `conflict`: the email has an account. */
+export type RegistrationResult = Result<AccountUser, Failure<"invalid" | "forbidden" | "conflict", "email" | "password" | "name">>;
+
+const emailTaken = () => fail("conflict", "email_taken", "An account with this email already exists. Sign in instead.", { field: "email" as const });
 
 // Serialises registrations so exactly one first user becomes admin.
 const REGISTRATION_LOCK = 4_242_001;
@@ -15,7 +17,7 @@ export async function registerUser(input: RegistrationInput, options: { registra
   const parsed = registrationSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { ok: false, field: issue.path[0] as "email" | "password" | "name", message: issue.message };
+    return fail("invalid", "invalid_input", issue.message, { field: issue.path[0] as "email" | "password" | "name" });
   }
   const { email, name, password } = parsed.data;
   const passwordHash = await hashPassword(password);
@@ -24,21 +26,17 @@ export async function registerUser(input: RegistrationInput, options: { registra
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REGISTRATION_LOCK})`;
       const existingUsers = await tx.user.count();
       if (existingUsers > 0 && !options.registrationOpen) {
-        return { ok: false, message: "Registration is closed on this Watchdeck. Ask its administrator for an account." };
+        return fail("forbidden", "registration_closed", "Registration is closed on this Watchdeck. Ask its administrator for an account.");
       }
-      if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-        return { ok: false, field: "email", message: "An account with this email already exists. Sign in instead." };
-      }
+      if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return emailTaken();
       const user = await tx.user.create({
         data: { email, name: name ?? null, passwordHash, isAdmin: existingUsers === 0 },
         select: accountFields,
       });
-      return { ok: true, user };
+      return ok(user);
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false, field: "email", message: "An account with this email already exists. Sign in instead." };
-    }
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return emailTaken();
     throw error;
   }
 }

@@ -1,9 +1,13 @@
+import { fail, ok, type Failure, type Result } from "@/lib/result";
 import { signInSchema } from "./credentialsSchema";
 import { recordSignInFailure, recordSignInSuccess, signInWaitSeconds, throttledMessage } from "./signInThrottle";
 import { verifyCredentials } from "./verifyCredentials";
 import type { AccountUser } from "./users";
 
-export type SignInResult = { ok: true; user: AccountUser } | { ok: false; throttled: boolean; message: string };
+/** `auth`: wrong email or password (never which); `transient`: throttled, the message says how long to wait. */
+export type SignInResult = Result<AccountUser, Failure<"auth" | "transient">>;
+
+const wrongCredentials = () => fail("auth", "wrong_credentials", "Wrong email or password.");
 
 /**
  * A sign-in attempt from `address`: refused unseen while its account or address must wait, otherwise the
@@ -11,17 +15,17 @@ export type SignInResult = { ok: true; user: AccountUser } | { ok: false; thrott
  */
 export async function attemptSignIn(input: { email?: unknown; password?: unknown }, address: string | null): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, throttled: false, message: "Wrong email or password." };
+  if (!parsed.success) return wrongCredentials();
   const keys = { email: parsed.data.email, address };
   const wait = await signInWaitSeconds(keys);
-  if (wait > 0) return { ok: false, throttled: true, message: throttledMessage(wait) };
+  if (wait > 0) return fail("transient", "throttled", throttledMessage(wait));
   const user = await verifyCredentials(parsed.data);
   if (!user) {
     await recordSignInFailure(keys);
-    return { ok: false, throttled: false, message: "Wrong email or password." };
+    return wrongCredentials();
   }
   await recordSignInSuccess(parsed.data.email);
-  return { ok: true, user };
+  return ok(user);
 }
 
 /**

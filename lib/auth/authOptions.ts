@@ -27,8 +27,8 @@ export function authOptions(): NextAuthOptions {
           const forwardedFor = (request?.headers as Record<string, string | undefined> | undefined)?.["x-forwarded-for"];
           const result = await attemptSignIn({ email: credentials?.email, password: credentials?.password }, clientAddress(forwardedFor));
           // A thrown message reaches the sign-in form as the error; null reads as a wrong password.
-          if (!result.ok && result.throttled) throw new Error(result.message);
-          return result.ok ? { id: result.user.id, email: result.user.email, name: result.user.name } : null;
+          if (!result.ok && result.failure.code === "throttled") throw new Error(result.failure.message);
+          return result.ok ? { id: result.value.id, email: result.value.email, name: result.value.name } : null;
         },
       }),
     ],

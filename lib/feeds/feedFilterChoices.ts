@@ -15,7 +15,7 @@ export interface NamedFilters {
 
 function normalQuery(query: string): string | null {
   const parsed = safeParseTimelineFilters(new URLSearchParams(query));
-  return parsed.ok ? timelineFiltersToSearchParams(parsed.filters).toString() : null;
+  return parsed.ok ? timelineFiltersToSearchParams(parsed.value).toString() : null;
 }
 
 /**

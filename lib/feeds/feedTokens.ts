@@ -1,6 +1,7 @@
 import { hashUrlSecret, looksLikeUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/postgres";
 import { singleLineText } from "@/lib/forms/singleLineText";
+import { fail, ok, type Failure, type Result } from "@/lib/result";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 
 /** Feed URLs: their names, their addresses, and every database access for them. */
@@ -34,20 +35,20 @@ export interface FeedTokenView {
 
 const viewSelect = { id: true, name: true, filterQuery: true, createdAt: true, lastUsedAt: true } as const;
 
-export type FeedTokenResult = { ok: true; id: string; secret: string } | { ok: false; message: string };
+export type FeedTokenResult = Result<{ id: string; secret: string }, Failure<"invalid", "name" | "filters">>;
 
 /** Creates a feed URL over the given filters; the secret is returned once and never stored. */
 export async function createFeedToken(userId: string, input: { name: string; filterQuery: string }): Promise<FeedTokenResult> {
   const name = feedNameSchema.safeParse(input.name);
-  if (!name.success) return { ok: false, message: name.error.issues[0]!.message };
+  if (!name.success) return fail("invalid", "bad_name", name.error.issues[0]!.message, { field: "name" });
   const filters = safeParseTimelineFilters(new URLSearchParams(input.filterQuery));
-  if (!filters.ok) return { ok: false, message: filters.error };
+  if (!filters.ok) return fail("invalid", "bad_filters", filters.failure.message, { field: "filters" });
   const secret = newUrlSecret("feed");
   const row = await prisma().feedToken.create({
-    data: { userId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.filters).toString(), secretHash: hashUrlSecret(secret) },
+    data: { userId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.value).toString(), secretHash: hashUrlSecret(secret) },
     select: { id: true },
   });
-  return { ok: true, id: row.id, secret };
+  return ok({ id: row.id, secret });
 }
 
 export function listFeedTokens(userId: string): Promise<FeedTokenView[]> {

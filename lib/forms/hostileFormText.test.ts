@@ -180,7 +180,7 @@ describe("the wiki address of a new link", () => {
     } catch (error) {
       failure = linkFailureFrom(error);
     }
-    expect(failure).toEqual({ code: "bad_url", field: "wikiUrl", message: "That is not a web address. Paste the address of any page of the wiki, or of its api.php." });
+    expect(failure).toEqual({ kind: "invalid", code: "bad_url", field: "wikiUrl", message: "That is not a web address. Paste the address of any page of the wiki, or of its api.php." });
   });
 
   it("takes markup in a path as part of the address, escaped by the URL itself", () => {
@@ -194,20 +194,22 @@ describe("the wiki address of a new link", () => {
 });
 
 describe("the page titles box, one title per line", () => {
+  const invalidTitles = (code: string, message: string) => ({ ok: false, failure: { kind: "invalid", code, message } });
+
   it("keeps unicode and markup titles, skips blank lines", () => {
     expect(readPageTitleLines("Main Page\r\n\r\n  日本語  \n<script>alert(1)</script>\n")).toEqual({
       ok: true,
-      titles: ["Main Page", "日本語", "<script>alert(1)</script>"],
+      value: ["Main Page", "日本語", "<script>alert(1)</script>"],
     });
   });
 
   it("names the line of a bad title", () => {
-    expect(readPageTitleLines(`Main Page\n\n${"x".repeat(10_000)}`)).toEqual({ ok: false, message: "Line 3: A page title can be at most 512 characters." });
-    expect(readPageTitleLines("Main Page\rTalk:A\u0000B")).toEqual({ ok: false, message: "Line 2: A page title cannot contain control characters." });
+    expect(readPageTitleLines(`Main Page\n\n${"x".repeat(10_000)}`)).toEqual(invalidTitles("bad_title", "Line 3: A page title can be at most 512 characters."));
+    expect(readPageTitleLines("Main Page\rTalk:A\u0000B")).toEqual(invalidTitles("bad_title", "Line 2: A page title cannot contain control characters."));
   });
 
   it("asks for a title when there is none, and refuses more than 500 at once", () => {
-    expect(readPageTitleLines(" \n\n ")).toEqual({ ok: false, message: "Enter at least one page title." });
-    expect(readPageTitleLines(Array.from({ length: 501 }, (_, i) => `Page ${i}`).join("\n"))).toEqual({ ok: false, message: "At most 500 pages at once." });
+    expect(readPageTitleLines(" \n\n ")).toEqual(invalidTitles("no_titles", "Enter at least one page title."));
+    expect(readPageTitleLines(Array.from({ length: 501 }, (_, i) => `Page ${i}`).join("\n"))).toEqual(invalidTitles("too_many_titles", "At most 500 pages at once."));
   });
 });

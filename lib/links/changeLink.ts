@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/postgres";
+import { fail } from "@/lib/result";
 import { firstIssue, linkEditInputSchema, type LinkEditInput } from "./linkInput";
 import type { LinkResult } from "./linkFailure";
 import { findLinkCredentials, siteFields, updateLinkRow } from "./linkRepository";
@@ -7,8 +8,8 @@ import { openLinkSecretOrNull, SECRET_UNREADABLE, sealLinkSecret, sealLinkSessio
 import { wikiNetwork, type WikiNetwork } from "./serverNetwork";
 import { validateLinkAgainstWiki } from "./validateLink";
 
-const NOT_FOUND = { ok: false as const, failure: { code: "not_found", message: "That wiki link does not exist." } };
-const UNREADABLE = { ok: false as const, failure: { ...SECRET_UNREADABLE, field: "secret" as const } };
+const NOT_FOUND = fail("not_found", "not_found", "That wiki link does not exist.");
+const UNREADABLE = fail("auth", SECRET_UNREADABLE.code, SECRET_UNREADABLE.message, { field: "secret" as const });
 
 /** Set when the edit moved the link to another wiki account: its stored changes went and a first sync of the new one began. */
 export type LinkEdited = { newAccount: string } | null;
@@ -23,7 +24,7 @@ export async function editLink(userId: string, linkId: string, input: LinkEditIn
   const parsed = linkEditInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = firstIssue(parsed.error);
-    return { ok: false, failure: { code: "invalid_input", message: issue.message, field: issue.field as never } };
+    return { ok: false, failure: { kind: "invalid", code: "invalid_input", message: issue.message, field: issue.field as never } };
   }
   const { displayName, color, username, secret } = parsed.data;
   const stored = await findLinkCredentials(userId, linkId);
@@ -73,6 +74,7 @@ async function revalidate(
     return {
       ok: false,
       failure: {
+        kind: "conflict",
         code: "duplicate_link",
         field: "username",
         message: `You already linked ${link.wikiUsername} on ${link.siteInfo.siteName} in another link.`,

@@ -11,7 +11,7 @@ export async function createLink(userId: string, input: NewLinkInput, network: W
   const parsed = newLinkInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = firstIssue(parsed.error);
-    return { ok: false, failure: { code: "invalid_input", message: issue.message, field: issue.field as never } };
+    return { ok: false, failure: { kind: "invalid", code: "invalid_input", message: issue.message, field: issue.field as never } };
   }
   const form = parsed.data;
   const validated = await validateLinkAgainstWiki(form, network);
@@ -40,6 +40,7 @@ export async function createLink(userId: string, input: NewLinkInput, network: W
     return {
       ok: false,
       failure: {
+        kind: "conflict",
         code: "duplicate_link",
         field: "username",
         message: `You already linked ${link.wikiUsername} on ${link.siteInfo.siteName}. A wiki can be linked twice only with different accounts.`,

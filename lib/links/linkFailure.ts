@@ -1,13 +1,15 @@
 import { isMediaWikiApiError } from "@/lib/mediawiki/api/MediaWikiApiError";
+import type { Failure, Result } from "@/lib/result";
 
-/** Why a link could not be made or re-validated; `field` names the form field to point at. */
-export interface LinkFailure {
-  code: string;
-  message: string;
-  field?: "wikiUrl" | "username" | "secret" | "authMode" | "displayName" | "color" | "source";
-}
+export type LinkField = "wikiUrl" | "username" | "secret" | "authMode" | "displayName" | "color" | "source";
 
-export type LinkResult<T> = { ok: true; value: T } | { ok: false; failure: LinkFailure };
+/**
+ * Why a link could not be made or re-validated; `field` names the form field to point at.
+ * The wiki's refusals keep the kind the API client gave them; `conflict` is a link that already exists.
+ */
+export type LinkFailure = Failure<"invalid" | "auth" | "transient" | "not_found" | "conflict", LinkField>;
+
+export type LinkResult<T> = Result<T, LinkFailure>;
 
 const FIELD_BY_CODE: Record<string, LinkFailure["field"]> = {
   blocked_address: "wikiUrl",
@@ -31,7 +33,7 @@ const FIELD_BY_CODE: Record<string, LinkFailure["field"]> = {
 /** Turns any error from talking to the wiki into a failure a person can act on; unknown errors are rethrown. */
 export function linkFailureFrom(error: unknown): LinkFailure {
   if (isMediaWikiApiError(error)) {
-    return { code: error.code, message: error.message, field: FIELD_BY_CODE[error.code] };
+    return { kind: error.kind, code: error.code, message: error.message, field: FIELD_BY_CODE[error.code] };
   }
   throw error;
 }

@@ -52,11 +52,11 @@ export async function validateLinkAgainstWiki(input: LinkCredentialsInput, netwo
     const secret = input.secret ?? pastedFeed?.token;
     if (!username) {
       const what = authMode === "bot_password" ? "the bot password's user name (User@botname)" : "the wiki user name whose watchlist this is";
-      return { ok: false, failure: { code: "missing_username", field: "username", message: `Enter ${what}.` } };
+      return { ok: false, failure: { kind: "invalid", code: "missing_username", field: "username", message: `Enter ${what}.` } };
     }
     if (!secret) {
       const what = authMode === "bot_password" ? "the bot password" : "the watchlist token";
-      return { ok: false, failure: { code: "missing_secret", field: "secret", message: `Enter ${what}.` } };
+      return { ok: false, failure: { kind: "invalid", code: "missing_secret", field: "secret", message: `Enter ${what}.` } };
     }
     const common = { apiUrl: discovered.apiUrl, siteInfo: discovered.siteInfo, secret };
     if (authMode === "bot_password") {
@@ -116,8 +116,8 @@ async function checkWatchlistToken(
     const feed = await readWatchlistFeed(apiUrl, { owner, token, feedFormat: feedFormat ?? "atom", hours: 1 }, network);
     if (!feed.ok) {
       // "unavailable" (feeds switched off) cannot be fixed by retrying, so it counts as invalid here.
-      const kind = feed.error.kind === "auth" || feed.error.kind === "transient" ? feed.error.kind : "invalid";
-      throw new MediaWikiApiError(kind, feed.error.code, feed.error.message);
+      const kind = feed.failure.kind === "auth" || feed.failure.kind === "transient" ? feed.failure.kind : "invalid";
+      throw new MediaWikiApiError(kind, feed.failure.code, feed.failure.message);
     }
   }
   return {

@@ -2,8 +2,9 @@ import { inTransaction } from "@/lib/db/postgres";
 import { enqueueSync, ensureJobSchema } from "@/lib/db/jobQueue";
 import { markSyncResumed } from "@/lib/db/syncStates";
 import { linkBelongsTo } from "@/lib/links/linkRepository";
+import { fail, ok, type Failure, type Result } from "@/lib/result";
 
-export type SyncRequestResult = { ok: true } | { ok: false; code: "not_found"; message: string };
+export type SyncRequestResult = Result<void, Failure<"not_found">>;
 
 /**
  * "Sync now" from the UI: the link's job runs as soon as a worker is free.
@@ -12,10 +13,10 @@ export type SyncRequestResult = { ok: true } | { ok: false; code: "not_found"; m
  */
 export async function requestSyncNow(userId: string, linkId: string): Promise<SyncRequestResult> {
   if (!(await linkBelongsTo(userId, linkId))) {
-    return { ok: false, code: "not_found", message: "There is no such linked wiki." };
+    return fail("not_found", "link_not_found", "There is no such linked wiki.");
   }
   await resumeLinkSync(linkId);
-  return { ok: true };
+  return ok();
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { SourceError } from "@/lib/mediawiki/errors/sourceError";
+import type { Failure, Result } from "@/lib/result";
 import { SecretBoxError } from "@/lib/crypto/SecretBoxError";
 import { SECRET_UNREADABLE } from "@/lib/links/linkSecrets";
 import { isMediaWikiApiError } from "@/lib/mediawiki/api/MediaWikiApiError";
@@ -10,17 +11,13 @@ import { isMediaWikiApiError } from "@/lib/mediawiki/api/MediaWikiApiError";
  * - transient: the wiki or the network failed this time; retried with backoff.
  * - invalid: the wiki's answer could not be read; nothing of that answer was stored; retried later.
  */
-export interface SyncFailure {
-  kind: "auth" | "transient" | "invalid" | "unavailable";
-  code: string;
-  /** For the person; never a secret. */
-  message: string;
+export interface SyncFailure extends Failure<"auth" | "transient" | "invalid" | "unavailable"> {
   retryAfterSeconds?: number | null;
   /** Requests the failed poll made before it stopped. */
   requests?: number;
 }
 
-export type PollResult<T> = { ok: true; value: T } | { ok: false; failure: SyncFailure };
+export type PollResult<T> = Result<T, SyncFailure>;
 
 export function fromSourceError(error: SourceError): SyncFailure {
   return { kind: error.kind, code: error.code, message: error.message };

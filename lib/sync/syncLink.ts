@@ -56,7 +56,7 @@ export async function syncLink(linkId: string, partialDeps: Partial<SyncDeps> = 
     perHost: deps.settings.perHostSlots,
     global: deps.settings.globalSlots,
   });
-  if (!leased.ok) {
+  if (!leased.taken) {
     if (leased.busy === "link") return { status: "skipped", reason: "already_running" };
     const retryAt = new Date(deps.now().getTime() + deps.settings.busyRetrySeconds * 1000 * (1 + deps.random()));
     await inTransaction((client) => enqueueSync(client, linkId, retryAt));

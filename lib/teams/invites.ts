@@ -2,7 +2,8 @@ import { hashUrlSecret, looksLikeUrlSecret, newUrlSecret } from "@/lib/crypto/ur
 import { prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireMember } from "./members";
-import { fail, invalid, ok, type TeamResult } from "./teamResult";
+import { failed, ok } from "@/lib/result";
+import { invalid, type TeamResult } from "./teamResult";
 
 /** Every database access for team invitations. */
 
@@ -28,9 +29,9 @@ export async function createInvite(
   now = new Date(),
 ): Promise<TeamResult<{ inviteId: string; secret: string; expiresAt: Date }>> {
   const owner = await requireMember(teamId, userId, { role: "owner" });
-  if (!owner.ok) return fail(owner.failure);
+  if (!owner.ok) return failed(owner.failure);
   if (!(INVITE_VALIDITY_DAYS as readonly number[]).includes(input.validForDays)) {
-    return invalid(`An invitation is valid for ${INVITE_VALIDITY_DAYS.join(", ")} days.`);
+    return invalid("bad_validity", `An invitation is valid for ${INVITE_VALIDITY_DAYS.join(", ")} days.`);
   }
   const secret = newUrlSecret("invite");
   const expiresAt = new Date(now.getTime() + input.validForDays * 86_400_000);
@@ -44,7 +45,7 @@ export async function createInvite(
 /** The team's invitations that still work (owners only). */
 export async function listInvites(userId: string, teamId: string, now = new Date()): Promise<TeamResult<InviteView[]>> {
   const owner = await requireMember(teamId, userId, { role: "owner" });
-  if (!owner.ok) return fail(owner.failure);
+  if (!owner.ok) return failed(owner.failure);
   const rows = await prisma().teamInvite.findMany({
     where: { teamId, expiresAt: { gt: now } },
     orderBy: { createdAt: "asc" },
@@ -56,9 +57,9 @@ export async function listInvites(userId: string, teamId: string, now = new Date
 /** The link stops working at once (owners only). */
 export async function revokeInvite(userId: string, teamId: string, inviteId: string): Promise<TeamResult> {
   const owner = await requireMember(teamId, userId, { role: "owner" });
-  if (!owner.ok) return fail(owner.failure);
+  if (!owner.ok) return failed(owner.failure);
   const { count } = await prisma().teamInvite.deleteMany({ where: { id: inviteId, teamId } });
-  return count === 1 ? ok(undefined) : invalid("That invitation no longer exists.");
+  return count === 1 ? ok(undefined) : invalid("invite_not_found", "That invitation no longer exists.");
 }
 
 export interface InvitePreview {
@@ -81,7 +82,7 @@ export async function findInvite(secret: string, now = new Date()): Promise<Invi
 /** Joins the invitation's team as a member; joining a team one is already in changes nothing. */
 export async function joinTeam(userId: string, secret: string, now = new Date()): Promise<TeamResult<{ teamId: string }>> {
   const invite = await findInvite(secret, now);
-  if (!invite) return invalid("This invitation link is not valid: it may have expired or been revoked. Ask the team's owner for a new one.");
+  if (!invite) return invalid("invite_not_valid", "This invitation link is not valid: it may have expired or been revoked. Ask the team's owner for a new one.");
   try {
     await prisma().teamMember.upsert({
       where: { teamId_userId: { teamId: invite.teamId, userId } },
@@ -91,7 +92,7 @@ export async function joinTeam(userId: string, secret: string, now = new Date())
   } catch (error) {
     // The team was deleted between reading the invitation and joining.
     if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2003" || error.code === "P2002")) {
-      return invalid("This invitation link is not valid any more.");
+      return invalid("team_gone", "This invitation link is not valid any more.");
     }
     throw error;
   }

@@ -2,7 +2,8 @@ import { prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { listLinksForUser } from "@/lib/links/linkRepository";
 import { isUuid, requireMember } from "./members";
-import { fail, invalid, ok, teamNotFound, type TeamResult } from "./teamResult";
+import { failed, ok } from "@/lib/result";
+import { invalid, teamNotFound, type TeamResult } from "./teamResult";
 
 /** Every database access for which of a member's links a team sees. Nothing is shared by default. */
 
@@ -17,7 +18,7 @@ export interface ShareChoice {
 /** The member's own links, each with whether it is shared with the team. */
 export async function listShareChoices(userId: string, teamId: string): Promise<TeamResult<ShareChoice[]>> {
   const member = await requireMember(teamId, userId);
-  if (!member.ok) return fail(member.failure);
+  if (!member.ok) return failed(member.failure);
   const [links, shared] = await Promise.all([
     listLinksForUser(userId),
     prisma().teamSharedLink.findMany({ where: { teamId, userId }, select: { linkId: true } }),
@@ -39,20 +40,20 @@ export async function listShareChoices(userId: string, teamId: string): Promise<
  * The team view reads shares at query time, so either takes effect at once.
  */
 export async function setLinkShared(userId: string, teamId: string, linkId: string, shared: boolean): Promise<TeamResult> {
-  if (!isUuid(linkId)) return invalid("There is no such wiki link in your account.");
+  if (!isUuid(linkId)) return invalid("link_not_found", "There is no such wiki link in your account.");
   const member = await requireMember(teamId, userId);
-  if (!member.ok) return fail(member.failure);
+  if (!member.ok) return failed(member.failure);
   if (!shared) {
     await prisma().teamSharedLink.deleteMany({ where: { teamId, linkId, userId } });
     return ok(undefined);
   }
   const own = await prisma().wikiLink.findFirst({ where: { id: linkId, userId }, select: { id: true } });
-  if (!own) return invalid("There is no such wiki link in your account.");
+  if (!own) return invalid("link_not_found", "There is no such wiki link in your account.");
   try {
     await prisma().teamSharedLink.createMany({ data: [{ teamId, linkId, userId }], skipDuplicates: true });
   } catch (error) {
     // The row's foreign key to the membership refuses a share racing with leaving the team.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") return fail(teamNotFound);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") return failed(teamNotFound);
     throw error;
   }
   return ok(undefined);

@@ -4,7 +4,8 @@ import { feedNameSchema } from "@/lib/feeds/feedTokens";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";
 import { requireMember } from "./members";
-import { fail, invalid, ok, type TeamResult } from "./teamResult";
+import { failed, ok } from "@/lib/result";
+import { invalid, type TeamResult } from "./teamResult";
 
 /**
  * Team feed URLs: feed_tokens rows with a team, owned by the member who made
@@ -27,14 +28,14 @@ export async function createTeamFeed(
   input: { name: string; filterQuery: string },
 ): Promise<TeamResult<{ id: string; secret: string }>> {
   const member = await requireMember(teamId, userId);
-  if (!member.ok) return fail(member.failure);
+  if (!member.ok) return failed(member.failure);
   const name = feedNameSchema.safeParse(input.name);
-  if (!name.success) return invalid(name.error.issues[0]!.message);
+  if (!name.success) return invalid("bad_name", name.error.issues[0]!.message);
   const filters = safeParseTimelineFilters(new URLSearchParams(input.filterQuery));
-  if (!filters.ok) return invalid(filters.error);
+  if (!filters.ok) return invalid("bad_filters", filters.failure.message);
   const secret = newUrlSecret("feed");
   const row = await prisma().feedToken.create({
-    data: { userId, teamId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.filters).toString(), secretHash: hashUrlSecret(secret) },
+    data: { userId, teamId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.value).toString(), secretHash: hashUrlSecret(secret) },
     select: { id: true },
   });
   return ok({ id: row.id, secret });
@@ -43,7 +44,7 @@ export async function createTeamFeed(
 /** The member's own feed URLs of this team (never another member's). */
 export async function listTeamFeeds(userId: string, teamId: string): Promise<TeamResult<TeamFeedView[]>> {
   const member = await requireMember(teamId, userId);
-  if (!member.ok) return fail(member.failure);
+  if (!member.ok) return failed(member.failure);
   const rows = await prisma().feedToken.findMany({
     where: { userId, teamId },
     select: { id: true, name: true, filterQuery: true, createdAt: true, lastUsedAt: true },
@@ -54,9 +55,9 @@ export async function listTeamFeeds(userId: string, teamId: string): Promise<Tea
 
 export async function revokeTeamFeed(userId: string, teamId: string, feedId: string): Promise<TeamResult> {
   const member = await requireMember(teamId, userId);
-  if (!member.ok) return fail(member.failure);
+  if (!member.ok) return failed(member.failure);
   const { count } = await prisma().feedToken.deleteMany({ where: { id: feedId, userId, teamId } });
-  return count === 1 ? ok(undefined) : invalid("That feed does not exist.");
+  return count === 1 ? ok(undefined) : invalid("feed_not_found", "That feed does not exist.");
 }
 
 /**

@@ -6,7 +6,8 @@ import { decodeTimelineCursor } from "@/lib/timeline/timelineCursor";
 import type { TimelineFilters } from "@/lib/timeline/timelineFilters";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";
 import { requireMember } from "./members";
-import { fail, invalid, ok, type TeamResult } from "./teamResult";
+import { failed, ok } from "@/lib/result";
+import { invalid, type TeamResult } from "./teamResult";
 
 function teamScope(teamId: string, viewer: TimelineViewer): TimelineScope {
   return { kind: "team", teamId, memberUserId: viewer.userId };
@@ -25,16 +26,16 @@ export async function loadTeamTimelineView(
   limit?: number,
 ): Promise<TeamResult<TimelineViewPage>> {
   const member = await requireMember(teamId, viewer.userId);
-  if (!member.ok) return fail(member.failure);
+  if (!member.ok) return failed(member.failure);
   return ok(await loadScopedTimelineView(teamScope(teamId, viewer), viewer, filters, before, limit));
 }
 
 /** The "N new changes" count of the team timeline. */
 export async function countNewForTeam(teamId: string, viewer: TimelineViewer, filters: TimelineFilters, after: string): Promise<TeamResult<number>> {
   const member = await requireMember(teamId, viewer.userId);
-  if (!member.ok) return fail(member.failure);
+  if (!member.ok) return failed(member.failure);
   const cursor = decodeTimelineCursor(after);
-  if (cursor === null) return invalid("after must be a timeline cursor.");
+  if (cursor === null) return invalid("bad_cursor", "after must be a timeline cursor.");
   return ok(await countNewTimelineChanges({ scope: teamScope(teamId, viewer), filters, timeZone: viewer.timeZone }, cursor));
 }
 

@@ -2,7 +2,8 @@ import { prisma } from "@/lib/db/postgres";
 import type { TeamRole } from "@/lib/generated/prisma/enums";
 import { singleLineText } from "@/lib/forms/singleLineText";
 import { requireMember } from "./members";
-import { fail, invalid, ok, type TeamResult } from "./teamResult";
+import { failed, ok } from "@/lib/result";
+import { invalid, type TeamResult } from "./teamResult";
 
 /** Every database access for teams themselves: creating, listing, showing and deleting one. */
 
@@ -15,7 +16,7 @@ export const teamNameSchema = singleLineText(80, {
 /** A new team with its creator as owner. */
 export async function createTeam(userId: string, input: { name: string }): Promise<TeamResult<{ teamId: string }>> {
   const name = teamNameSchema.safeParse(input.name);
-  if (!name.success) return invalid(name.error.issues[0]!.message);
+  if (!name.success) return invalid("bad_name", name.error.issues[0]!.message);
   const team = await prisma().team.create({
     data: { name: name.data, members: { create: { userId, role: "owner" } } },
     select: { id: true },
@@ -26,7 +27,7 @@ export async function createTeam(userId: string, input: { name: string }): Promi
 /** Deletes the team with its memberships, shares, invites and team feeds (owners only). */
 export async function deleteTeam(userId: string, teamId: string): Promise<TeamResult> {
   const owner = await requireMember(teamId, userId, { role: "owner" });
-  if (!owner.ok) return fail(owner.failure);
+  if (!owner.ok) return failed(owner.failure);
   await prisma().team.deleteMany({ where: { id: teamId, members: { some: { userId, role: "owner" } } } });
   return ok(undefined);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isSingleLineText } from "@/lib/forms/singleLineText";
+import { fail, ok, type Failure, type Result } from "@/lib/result";
 
 /**
  * The one filter type of the timeline: the page, its API, saved presets, RSS/Atom
@@ -88,7 +89,7 @@ export const NO_FILTERS: TimelineFilters = Object.freeze({
   groupByPage: false,
 }) as TimelineFilters;
 
-export type ParsedTimelineFilters = { ok: true; filters: TimelineFilters } | { ok: false; error: string };
+export type ParsedTimelineFilters = Result<TimelineFilters, Failure<"invalid", keyof TimelineFilters>>;
 
 const uniq = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter((v) => v !== ""))];
 const flag = (value: string | null): string => value ?? "show";
@@ -115,10 +116,11 @@ export function safeParseTimelineFilters(params: URLSearchParams): ParsedTimelin
     latestOnly: yes(params.get("latest")),
     groupByPage: yes(params.get("group")),
   });
-  if (result.success) return { ok: true, filters: result.data };
+  if (result.success) return ok(result.data);
   const issue = result.error.issues[0];
   const key = issue?.path[0];
-  return { ok: false, error: `Filter ${typeof key === "string" ? `"${key}"` : ""}: ${issue?.message ?? "invalid"}`.replace("Filter : ", "Filter: ") };
+  const message = `Filter ${typeof key === "string" ? `"${key}"` : ""}: ${issue?.message ?? "invalid"}`.replace("Filter : ", "Filter: ");
+  return fail("invalid", "bad_filter", message, typeof key === "string" ? { field: key as keyof TimelineFilters } : {});
 }
 
 export class InvalidTimelineFilters extends Error {
@@ -128,8 +130,8 @@ export class InvalidTimelineFilters extends Error {
 /** As safeParseTimelineFilters, throwing InvalidTimelineFilters on nonsense. */
 export function parseTimelineFilters(params: URLSearchParams): TimelineFilters {
   const parsed = safeParseTimelineFilters(params);
-  if (!parsed.ok) throw new InvalidTimelineFilters(parsed.error);
-  return parsed.filters;
+  if (!parsed.ok) throw new InvalidTimelineFilters(parsed.failure.message);
+  return parsed.value;
 }
 
 /** The canonical query of a filter set: defaults left out, lists sorted, so equal filters give equal strings. */

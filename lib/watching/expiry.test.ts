@@ -5,12 +5,12 @@ const now = new Date("2026-11-23T10:00:00Z");
 
 describe("watch expiry", () => {
   it("passes the periods through as the wiki spells them, permanent as infinite", () => {
-    expect(expiryParam("3 months", now)).toEqual({ ok: true, param: "3 months" });
-    expect(expiryParam("permanent", now)).toEqual({ ok: true, param: "infinite" });
+    expect(expiryParam("3 months", now)).toEqual({ ok: true, value: "3 months" });
+    expect(expiryParam("permanent", now)).toEqual({ ok: true, value: "infinite" });
   });
 
   it("ends a chosen day at its end, UTC", () => {
-    expect(expiryParam({ until: "2026-12-31" }, now)).toEqual({ ok: true, param: "2026-12-31T23:59:59Z" });
+    expect(expiryParam({ until: "2026-12-31" }, now)).toEqual({ ok: true, value: "2026-12-31T23:59:59Z" });
   });
 
   it("accepts the last day within six months and refuses later ones, naming the limit", () => {

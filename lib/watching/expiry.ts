@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fail, ok, type Result } from "@/lib/result";
 import type { WatchingFailure } from "./watchingResult";
 
 /** The periods offered for temporary watches, as the wiki's `expiry` parameter spells them. */
@@ -26,11 +27,11 @@ export function latestExpiry(now: Date): Date {
 }
 
 /** The `expiry` parameter for action=watch, or why the choice cannot be used. */
-export function expiryParam(choice: ExpiryChoice, now = new Date()): { ok: true; param: string } | { ok: false; failure: WatchingFailure } {
-  if (typeof choice === "string") return { ok: true, param: choice === "permanent" ? "infinite" : choice };
+export function expiryParam(choice: ExpiryChoice, now = new Date()): Result<string, WatchingFailure> {
+  if (typeof choice === "string") return ok(choice === "permanent" ? "infinite" : choice);
   if ("at" in choice) {
     if (Number.isNaN(choice.at.getTime()) || choice.at <= now) return invalid("That watch has already ended.");
-    return { ok: true, param: choice.at.toISOString().replace(/\.\d{3}Z$/, "Z") };
+    return ok(choice.at.toISOString().replace(/\.\d{3}Z$/, "Z"));
   }
   const until = new Date(`${choice.until}T23:59:59Z`);
   if (Number.isNaN(until.getTime())) return invalid("That is not a valid day.");
@@ -40,9 +41,9 @@ export function expiryParam(choice: ExpiryChoice, now = new Date()): { ok: true;
   if (until.getTime() - latest.getTime() >= 24 * 3600 * 1000) {
     return invalid(`Wikis keep temporary watches for at most ${MAX_EXPIRY_MONTHS} months: pick a day up to ${latest.toISOString().slice(0, 10)}.`);
   }
-  return { ok: true, param: until.toISOString().replace(/\.\d{3}Z$/, "Z") };
+  return ok(until.toISOString().replace(/\.\d{3}Z$/, "Z"));
 }
 
 function invalid(message: string): { ok: false; failure: WatchingFailure } {
-  return { ok: false, failure: { kind: "invalid", code: "bad_expiry", message } };
+  return fail("invalid", "bad_expiry", message);
 }

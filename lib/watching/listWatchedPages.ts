@@ -1,7 +1,8 @@
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
 import { readWatchedPages, type WatchedPagesRead } from "@/lib/mediawiki/watching/readWatchedPages";
 import { openOwnLink } from "./openOwnLink";
-import { failed, failureFromWikiError, type WatchingResult } from "./watchingResult";
+import { failed } from "@/lib/result";
+import { failureFromWikiError, type WatchingResult } from "./watchingResult";
 
 export interface WatchedPagesFilter {
   namespace?: number;

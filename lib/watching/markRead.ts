@@ -3,7 +3,8 @@ import { markEntireWatchlistRead, markTitlesRead, type NotificationEntry } from 
 import { distinctTitles, inBatches } from "./batches";
 import { clearLocalUnread, setLocalNotificationTimestamp } from "./localWatchState";
 import { openOwnLink, type OwnLink } from "./openOwnLink";
-import { failed, failureFromWikiError, type WatchingFailure, type WatchingResult } from "./watchingResult";
+import { failed } from "@/lib/result";
+import { failureFromWikiError, type WatchingFailure, type WatchingResult } from "./watchingResult";
 
 type Options = { network?: WikiNetwork };
 

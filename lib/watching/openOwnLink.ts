@@ -6,7 +6,8 @@ import { wikiNetwork, type WikiNetwork } from "@/lib/links/serverNetwork";
 import type { SiteNamespaces } from "./pageTitles";
 import { siteNamespaces } from "./siteNamespaces";
 import { watchingRefusal, type WatchingAction } from "./watchingRefusal";
-import { failed, linkNotFound, type WatchingResult } from "./watchingResult";
+import { failed } from "@/lib/result";
+import { linkNotFound, type WatchingResult } from "./watchingResult";
 
 export interface OwnLink {
   opened: OpenedLink;

@@ -1,4 +1,5 @@
 import { singleLineText } from "@/lib/forms/singleLineText";
+import { fail, ok, type Failure, type Result } from "@/lib/result";
 
 /**
  * A page title typed or picked on the watching screens. Whether it names a page
@@ -14,15 +15,15 @@ export const pageTitleSchema = singleLineText(512, {
 export const MAX_TITLES_AT_ONCE = 500;
 
 /** The "one title per line" field: blank lines skipped, a bad line named by its number. */
-export function readPageTitleLines(text: string): { ok: true; titles: string[] } | { ok: false; message: string } {
+export function readPageTitleLines(text: string): Result<string[], Failure<"invalid">> {
   const titles: string[] = [];
   for (const [index, line] of text.split(/\r\n|\r|\n/).entries()) {
     if (line.trim() === "") continue;
     const title = pageTitleSchema.safeParse(line);
-    if (!title.success) return { ok: false, message: `Line ${index + 1}: ${title.error.issues[0]!.message}` };
+    if (!title.success) return fail("invalid", "bad_title", `Line ${index + 1}: ${title.error.issues[0]!.message}`);
     titles.push(title.data);
   }
-  if (titles.length === 0) return { ok: false, message: "Enter at least one page title." };
-  if (titles.length > MAX_TITLES_AT_ONCE) return { ok: false, message: `At most ${MAX_TITLES_AT_ONCE} pages at once.` };
-  return { ok: true, titles };
+  if (titles.length === 0) return fail("invalid", "no_titles", "Enter at least one page title.");
+  if (titles.length > MAX_TITLES_AT_ONCE) return fail("invalid", "too_many_titles", `At most ${MAX_TITLES_AT_ONCE} pages at once.`);
+  return ok(titles);
 }

@@ -3,7 +3,8 @@ import { expiryParam, type ExpiryChoice } from "./expiry";
 import { openOwnLink } from "./openOwnLink";
 import { counterpartPage, type CounterpartPage } from "./pageTitles";
 import { runWatch, type WatchedTitle } from "./watchPages";
-import { failed, type WatchingResult } from "./watchingResult";
+import { failed } from "@/lib/result";
+import { type WatchingResult } from "./watchingResult";
 
 /**
  * Watches the talk page of a subject page, or the subject page of a talk page. MediaWiki keeps
@@ -24,7 +25,7 @@ export async function watchCounterpartPage(
   if (!counterpart) {
     return failed({ kind: "invalid", code: "no_counterpart", message: `${title} has no talk or subject page on ${own.value.siteName}.` });
   }
-  const result = await runWatch(own.value, [counterpart.title], { expiry: expiry?.param });
+  const result = await runWatch(own.value, [counterpart.title], { expiry: expiry?.value });
   if (!result.ok) return result;
   const [watched] = result.value.done;
   if (!watched) return failed({ kind: "invalid", code: "not_watchable", message: `${counterpart.title}: ${result.value.skipped[0]?.reason ?? "the wiki did not watch it."}` });

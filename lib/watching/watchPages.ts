@@ -6,7 +6,8 @@ import { requestBackfill } from "@/lib/sync/requestBackfill";
 import { removeLocalRows, setLocalWatchExpiry } from "./localWatchState";
 import { openOwnLink, type OwnLink } from "./openOwnLink";
 import { watchPair } from "./pageTitles";
-import { failed, failureFromWikiError, type WatchingFailure, type WatchingResult } from "./watchingResult";
+import { failed } from "@/lib/result";
+import { failureFromWikiError, type WatchingFailure, type WatchingResult } from "./watchingResult";
 
 export interface WatchedTitle {
   /** As the wiki normalised it. */
@@ -43,7 +44,7 @@ export async function watchPages(userId: string, linkId: string, titles: readonl
   if (expiry && !expiry.ok) return failed(expiry.failure);
   const own = await openOwnLink(userId, linkId, "watch", options.network);
   if (!own.ok) return own;
-  return runWatch(own.value, distinctTitles(titles), { expiry: expiry?.param });
+  return runWatch(own.value, distinctTitles(titles), { expiry: expiry?.value });
 }
 
 /** Stops watching pages (the wiki unwatches each page's talk or subject page with it), 50 titles per request. */

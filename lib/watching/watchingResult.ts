@@ -1,4 +1,5 @@
 import { isMediaWikiApiError } from "@/lib/mediawiki/api/MediaWikiApiError";
+import type { Failure, Result } from "@/lib/result";
 
 /**
  * Why an action on a wiki watchlist did not happen. `not_found`: no such link for this user
@@ -6,19 +7,11 @@ import { isMediaWikiApiError } from "@/lib/mediawiki/api/MediaWikiApiError";
  * change the watchlist (watchlist token, or a bot password without editmywatchlist).
  * The others are the wiki's answer, with the kind the API client gave it.
  */
-export interface WatchingFailure {
-  kind: "not_found" | "not_allowed" | "auth" | "transient" | "invalid";
-  code: string;
-  message: string;
-}
+export type WatchingFailure = Failure<"not_found" | "not_allowed" | "auth" | "transient" | "invalid">;
 
-export type WatchingResult<T> = { ok: true; value: T } | { ok: false; failure: WatchingFailure };
+export type WatchingResult<T> = Result<T, WatchingFailure>;
 
 export const linkNotFound: WatchingFailure = { kind: "not_found", code: "link_not_found", message: "There is no such wiki link in your account." };
-
-export function failed<T>(failure: WatchingFailure): WatchingResult<T> {
-  return { ok: false, failure };
-}
 
 /** Turns a wiki's refusal into a failure a person can act on; anything else is a bug and is rethrown. */
 export function failureFromWikiError(error: unknown, siteName: string): WatchingFailure {

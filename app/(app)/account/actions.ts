@@ -21,9 +21,9 @@ export async function changePasswordAction(_previous: AccountFormState, form: Fo
   const session = await currentSession();
   if (!session) return SIGNED_OUT;
   const result = await changePassword(session.user, fieldsOf(form));
-  if (!result.ok) return result;
+  if (!result.ok) return { ok: false, message: result.failure.message };
   // The change ended every session; this one goes on with the new epoch.
-  await writeSessionToken({ ...session.token, epoch: result.epoch });
+  await writeSessionToken({ ...session.token, epoch: result.value.epoch });
   return { ok: true, message: "Password changed. Every other session has been signed out." };
 }
 
@@ -31,7 +31,7 @@ export async function changeEmailAction(_previous: AccountFormState, form: FormD
   const session = await currentSession();
   if (!session) return SIGNED_OUT;
   const result = await changeEmail(session.user, fieldsOf(form));
-  if (!result.ok) return result;
+  if (!result.ok) return { ok: false, message: result.failure.message };
   revalidatePath("/", "layout");
   return { ok: true, message: "Email changed. Sign in with the new one from now on." };
 }
@@ -40,7 +40,7 @@ export async function changeTimeZoneAction(_previous: AccountFormState, form: Fo
   const session = await currentSession();
   if (!session) return SIGNED_OUT;
   const result = await changeTimeZone(session.user, fieldsOf(form));
-  if (!result.ok) return result;
+  if (!result.ok) return { ok: false, message: result.failure.message };
   revalidatePath("/", "layout");
   return { ok: true, message: "Time zone saved. The timeline shows its times in it." };
 }
@@ -58,7 +58,7 @@ export async function deleteAccountAction(_previous: AccountFormState, form: For
   const session = await currentSession();
   if (!session) return SIGNED_OUT;
   const result = await deleteAccount(session.user, fieldsOf(form));
-  if (!result.ok) return result;
+  if (!result.ok) return { ok: false, message: result.failure.message };
   await clearSessionToken();
   redirect("/register");
 }

@@ -24,13 +24,13 @@ export async function createFeedAction(_previous: FeedFormState, form: FormData)
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
   const result = await createFeedToken(user.id, { name: String(form.get("name") ?? ""), filterQuery: String(form.get("filters") ?? "") });
-  if (!result.ok) return { ok: false, message: result.message };
+  if (!result.ok) return { ok: false, message: result.failure.message };
   revalidatePath("/feeds");
   return {
     ok: true,
     message: "Feed created. Copy its address now, from its card: it will not be shown again.",
-    feedId: result.id,
-    urls: feedUrls(serverConfig().baseUrl, result.secret),
+    feedId: result.value.id,
+    urls: feedUrls(serverConfig().baseUrl, result.value.secret),
   };
 }
 

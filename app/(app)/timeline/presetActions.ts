@@ -19,8 +19,8 @@ export async function savePresetAction(_previous: PresetFormState, form: FormDat
   const name = presetNameSchema.safeParse(form.get("name"));
   if (!name.success) return { error: name.error.issues[0]?.message ?? "Invalid name.", saved: null };
   const filters = safeParseTimelineFilters(new URLSearchParams(String(form.get("filterQuery") ?? "")));
-  if (!filters.ok) return { error: filters.error, saved: null };
-  await saveTimelinePreset(user.id, name.data, filters.filters);
+  if (!filters.ok) return { error: filters.failure.message, saved: null };
+  await saveTimelinePreset(user.id, name.data, filters.value);
   revalidatePath("/");
   return { error: null, saved: name.data };
 }

@@ -128,8 +128,8 @@ export async function markFilterReadAction(filterQuery: string): Promise<Watchin
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
   const parsed = safeParseTimelineFilters(new URLSearchParams(filterQuery.slice(0, 4000)));
-  if (!parsed.ok) return { ok: false, message: parsed.error };
-  const outcome = await markFilterRead(timelineViewerOf(user), parsed.filters);
+  if (!parsed.ok) return { ok: false, message: parsed.failure.message };
+  const outcome = await markFilterRead(timelineViewerOf(user), parsed.value);
   const marked = `${outcome.pages} ${outcome.pages === 1 ? "page" : "pages"} marked read.`;
   const done = outcome.more ? `${marked} More unread changes may match this filter: press “Mark all read for this filter” again to go on.` : marked;
   if (outcome.failures.length === 0) return { ok: true, message: done };

@@ -31,6 +31,6 @@ export async function readTeamRequest(
   const { id } = await context.params;
   const params = new URL(request.url).searchParams;
   const parsed = safeParseTimelineFilters(params);
-  if (!parsed.ok) return { ok: false, response: NextResponse.json({ error: parsed.error }, { status: 400, headers: NO_STORE }) };
-  return { ok: true, teamId: id, viewer: timelineViewerOf(user), filters: parsed.filters, params };
+  if (!parsed.ok) return { ok: false, response: NextResponse.json({ error: parsed.failure.message }, { status: 400, headers: NO_STORE }) };
+  return { ok: true, teamId: id, viewer: timelineViewerOf(user), filters: parsed.value, params };
 }

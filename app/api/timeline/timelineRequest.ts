@@ -12,6 +12,6 @@ export async function readTimelineRequest(
   if (!user) return { ok: false, response: NextResponse.json({ error: "Sign in first." }, { status: 401 }) };
   const params = new URL(request.url).searchParams;
   const parsed = safeParseTimelineFilters(params);
-  if (!parsed.ok) return { ok: false, response: NextResponse.json({ error: parsed.error }, { status: 400 }) };
-  return { ok: true, viewer: timelineViewerOf(user), filters: parsed.filters, params };
+  if (!parsed.ok) return { ok: false, response: NextResponse.json({ error: parsed.failure.message }, { status: 400 }) };
+  return { ok: true, viewer: timelineViewerOf(user), filters: parsed.value, params };
 }

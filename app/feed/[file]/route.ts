@@ -31,7 +31,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     return badRequest(`limit must be a whole number from 1 to ${MAX_FEED_LIMIT}.`);
   }
   const filters = safeParseTimelineFilters(new URLSearchParams(feed.filterQuery));
-  if (!filters.ok) return badRequest(filters.error);
+  if (!filters.ok) return badRequest(filters.failure.message);
 
   const baseUrl = serverConfig().baseUrl;
   // A team feed whose creator has left the team answers like an unknown secret.
@@ -41,7 +41,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     feedId: feed.id,
     name: feed.name,
     scope,
-    filters: filters.filters,
+    filters: filters.value,
     limit,
     selfUrl: feedUrls(baseUrl, target.secret)[target.format],
     pageUrl: `${baseUrl.replace(/\/+$/, "")}/`,

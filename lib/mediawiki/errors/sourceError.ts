@@ -1,3 +1,5 @@
+import { failed, type Failure, type Result } from "@/lib/result";
+
 /**
  * Why a change source (watchlist API page, watchlist feed) could not be read.
  * A value, not an exception: parsers return it, callers decide.
@@ -25,22 +27,19 @@ export type SourceErrorCode =
   | "invalid_row"
   | "invalid_item";
 
-export interface SourceError {
-  kind: SourceErrorKind;
+export interface SourceError extends Failure<SourceErrorKind> {
   code: SourceErrorCode;
-  /** For a person: what went wrong and what to do. Never contains a token. */
-  message: string;
   /** For logs: the wiki's own error code or the validation detail. */
   detail?: string;
 }
 
-export type SourceResult<T> = { ok: true; value: T } | { ok: false; error: SourceError };
+export type SourceResult<T> = Result<T, SourceError>;
 
 export function sourceError(
   kind: SourceErrorKind,
   code: SourceErrorCode,
   message: string,
   detail?: string,
-): { ok: false; error: SourceError } {
-  return { ok: false, error: detail === undefined ? { kind, code, message } : { kind, code, message, detail } };
+): { ok: false; failure: SourceError } {
+  return failed(detail === undefined ? { kind, code, message } : { kind, code, message, detail });
 }

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import type { Change } from "@/lib/changes/change";
 import { storableText } from "@/lib/changes/storableText";
+import { fail, type Failure, type Result } from "@/lib/result";
 import { idsFromChangeUrl } from "./changeUrl";
 import type { FeedEntry } from "./feedEntry";
 import { summaryFromDescription } from "./summary";
@@ -20,10 +21,11 @@ import { summaryFromDescription } from "./summary";
  * - anon: the author is an IP address, which is how MediaWiki names
  *   anonymous editors.
  */
-export function entryToChange(entry: FeedEntry): { ok: true; change: Change } | { ok: false; why: string } {
-  if (entry.title === "") return { ok: false, why: "it has no title" };
-  if (entry.rawDate === "") return { ok: false, why: "it has no date" };
-  if (entry.date === null) return { ok: false, why: `its date "${entry.rawDate.slice(0, 64)}" is not a valid date` };
+// The message completes "Feed item N could not be read:" in the parser's detail.
+export function entryToChange(entry: FeedEntry): Result<Change, Failure<"invalid">> {
+  if (entry.title === "") return fail("invalid", "no_title", "it has no title");
+  if (entry.rawDate === "") return fail("invalid", "no_date", "it has no date");
+  if (entry.date === null) return fail("invalid", "bad_date", `its date "${entry.rawDate.slice(0, 64)}" is not a valid date`);
 
   const ids = idsFromChangeUrl(entry.link);
   const summary = summaryFromDescription(entry.description, entry.author);
@@ -35,7 +37,7 @@ export function entryToChange(entry: FeedEntry): { ok: true; change: Change } | 
 
   return {
     ok: true,
-    change: {
+    value: {
       kind,
       source: "feed",
       namespace: null,

@@ -21,7 +21,7 @@ const shortened = captures.flatMap(({ name, tokens }) =>
 const ITERATIONS = 1_500;
 
 function violations(result: SourceResult<WatchlistFeed>): string[] {
-  if (!result.ok) return sourceErrorViolations(result.error);
+  if (!result.ok) return sourceErrorViolations(result.failure);
   const { format, changes, mayHaveMore } = result.value;
   const problems = changes.flatMap((change, index) => changeViolations(change, index));
   if (format !== "rss" && format !== "atom") problems.push(`format ${String(format)}`);
@@ -44,7 +44,7 @@ describe("parseWatchlistFeed, fuzzed with mutated real feeds", () => {
       },
       run: (xml) => parseWatchlistFeed(xml),
       violations,
-      outcome: (result) => (result.ok ? `ok ${result.value.format}` : result.error.code),
+      outcome: (result) => (result.ok ? `ok ${result.value.format}` : result.failure.code),
       // Parsing is linear, well under 1 µs a character; 4 µs a character leaves room for a busy machine, not for a blowup.
       budgetMs: (size) => 250 + size / 250,
       save: (xml) => ({ text: xml, extension: "xml" }),

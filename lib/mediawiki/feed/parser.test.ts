@@ -10,7 +10,7 @@ function capture(name: string): string {
 
 function feed(body: string): WatchlistFeed {
   const result = parseWatchlistFeed(body);
-  if (!result.ok) throw new Error(`expected a feed, got ${JSON.stringify(result.error)}`);
+  if (!result.ok) throw new Error(`expected a feed, got ${JSON.stringify(result.failure)}`);
   return result.value;
 }
 
@@ -156,7 +156,7 @@ describe("parseWatchlistFeed, error feeds (HTTP 200 with an error item)", () => 
     ["handwritten-feed-disabled-atom.xml", "unavailable", "feed_disabled"],
   ])("%s is a %s error %s, never a change", (file, kind, code) => {
     const result = parseWatchlistFeed(capture(file));
-    expect(result).toMatchObject({ ok: false, error: { kind, code } });
+    expect(result).toMatchObject({ ok: false, failure: { kind, code } });
   });
 
   it("keeps the wiki's text for logs but never the token from the Atom <id>", () => {
@@ -165,23 +165,23 @@ describe("parseWatchlistFeed, error feeds (HTTP 200 with an error item)", () => 
     expect(body).toContain(`wltoken=${sentToken}`);
     const result = parseWatchlistFeed(body);
     expect(JSON.stringify(result)).not.toContain(sentToken);
-    if (!result.ok) expect(result.error.detail).toBe("bad_wltoken: Incorrect watchlist token provided. Please set a correct token in [[Special:Preferences]].");
+    if (!result.ok) expect(result.failure.detail).toBe("bad_wltoken: Incorrect watchlist token provided. Please set a correct token in [[Special:Preferences]].");
   });
 
   it("fails the whole feed when an error item comes with real items", () => {
     const errorItem = capture("e2e-feed-bad-token-rss.xml").match(/<item>[\s\S]*?<\/item>/)![0];
     const mixed = capture("e2e-feed-rss.xml").replace("<item>", `${errorItem}<item>`);
-    expect(parseWatchlistFeed(mixed)).toMatchObject({ ok: false, error: { code: "bad_wltoken" } });
+    expect(parseWatchlistFeed(mixed)).toMatchObject({ ok: false, failure: { code: "bad_wltoken" } });
   });
 
   it("treats an item without link and date but with an unreadable title as an unknown wiki error", () => {
     const body = capture("e2e-feed-bad-token-rss.xml").replace("Error (bad_wltoken)", "Something broke");
-    expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, error: { kind: "invalid", code: "wiki_error" } });
+    expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, failure: { kind: "invalid", code: "wiki_error" } });
   });
 
   it("treats an error feed title without items as an error", () => {
     const body = capture("e2e-feed-bad-token-rss.xml").replace(/<item>[\s\S]*<\/item>/, "");
-    expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, error: { code: "wiki_error" } });
+    expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, failure: { code: "wiki_error" } });
   });
 });
 
@@ -191,33 +191,33 @@ describe("parseWatchlistFeed, items it cannot read", () => {
   it("fails the feed on an invalid date, naming the item", () => {
     const body = rss.replace("<pubDate>Mon, 23 Nov 2026 10:57:41 GMT</pubDate>", "<pubDate>Mon, 31 Nov 2026 10:57:41 GMT</pubDate>");
     const result = parseWatchlistFeed(body);
-    expect(result).toMatchObject({ ok: false, error: { kind: "invalid", code: "invalid_item" } });
+    expect(result).toMatchObject({ ok: false, failure: { kind: "invalid", code: "invalid_item" } });
     if (!result.ok) {
-      expect(result.error.message).toBe("Feed item 1 of 50 (“Category:Watched Category”) could not be read, so this feed was not imported.");
-      expect(result.error.detail).toContain("Mon, 31 Nov 2026");
+      expect(result.failure.message).toBe("Feed item 1 of 50 (“Category:Watched Category”) could not be read, so this feed was not imported.");
+      expect(result.failure.detail).toContain("Mon, 31 Nov 2026");
     }
   });
 
   it("fails the feed on an item without title", () => {
     const body = rss.replace("<title>Seen Page</title>", "<title></title>");
-    expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, error: { code: "invalid_item", detail: "it has no title" } });
+    expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, failure: { code: "invalid_item", detail: "it has no title" } });
   });
 
   it("fails the feed on an item with a link but no date", () => {
     const body = rss.replace("<pubDate>Mon, 23 Nov 2026 10:57:41 GMT</pubDate>", "");
-    expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, error: { code: "invalid_item", detail: "it has no date" } });
+    expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, failure: { code: "invalid_item", detail: "it has no date" } });
   });
 
   it("fails the feed on an item with a duplicated field", () => {
     const body = rss.replace("<title>Seen Page</title>", "<title>Seen Page</title><title>Again</title>");
     const result = parseWatchlistFeed(body);
-    expect(result).toMatchObject({ ok: false, error: { code: "invalid_item" } });
-    if (!result.ok) expect(result.error.message).toContain("item 2 of 50");
+    expect(result).toMatchObject({ ok: false, failure: { code: "invalid_item" } });
+    if (!result.ok) expect(result.failure.message).toContain("item 2 of 50");
   });
 
   it("fails the feed on an Atom entry with an invalid date", () => {
     const body = capture("e2e-feed-atom.xml").replace("<updated>2026-11-23T10:57:41Z</updated>", "<updated>tomorrow</updated>");
-    expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, error: { code: "invalid_item" } });
+    expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, failure: { code: "invalid_item" } });
   });
 });
 
@@ -228,15 +228,15 @@ describe("parseWatchlistFeed, documents that are not watchlist feeds", () => {
     ["RSS with two channels", '<rss version="2.0"><channel><title>a</title></channel><channel><title>b</title></channel></rss>'],
     ["an HTML page", "<!DOCTYPE html><html><body>Please log in</body></html>"],
   ])("refuses %s as not a feed", (_name, body) => {
-    expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, error: { kind: "invalid", code: "not_a_feed" } });
+    expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, failure: { kind: "invalid", code: "not_a_feed" } });
   });
 
   it("refuses malformed XML", () => {
-    expect(parseWatchlistFeed(capture("e2e-feed-rss.xml").slice(0, 5000))).toMatchObject({ ok: false, error: { code: "malformed" } });
+    expect(parseWatchlistFeed(capture("e2e-feed-rss.xml").slice(0, 5000))).toMatchObject({ ok: false, failure: { code: "malformed" } });
   });
 
   it("honours a smaller size limit", () => {
-    expect(parseWatchlistFeed(capture("e2e-feed-rss.xml"), { maxBytes: 10_000 })).toMatchObject({ ok: false, error: { code: "too_large" } });
+    expect(parseWatchlistFeed(capture("e2e-feed-rss.xml"), { maxBytes: 10_000 })).toMatchObject({ ok: false, failure: { code: "too_large" } });
   });
 
   it("reads a feed with no items as no changes", () => {

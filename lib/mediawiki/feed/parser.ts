@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Change } from "@/lib/changes/change";
+import { failed, ok } from "@/lib/result";
 import { sourceError, type SourceResult } from "../errors/sourceError";
 import { atomEntryToEntry } from "./atomAdapter";
 import { entryToChange } from "./entryToChange";
@@ -47,18 +48,18 @@ export function parseWatchlistFeed(body: string, options: ParseFeedOptions = {})
     const rss = wireRssDocument.safeParse(document);
     if (!rss.success) return notInFormat("RSS", rss.error.issues);
     const items = readEach(rss.data.rss.channel.item ?? [], wireRssItem, rssItemToEntry);
-    if (!items.ok) return items.failure;
+    if (!items.ok) return items;
     format = "rss";
     feedTitle = rss.data.rss.channel.title ?? "";
-    entries = items.entries;
+    entries = items.value;
   } else if ("feed" in document) {
     const atom = wireAtomDocument.safeParse(document);
     if (!atom.success) return notInFormat("Atom", atom.error.issues);
     const items = readEach(atom.data.feed.entry ?? [], wireAtomEntry, atomEntryToEntry);
-    if (!items.ok) return items.failure;
+    if (!items.ok) return items;
     format = "atom";
     feedTitle = atom.data.feed.title ?? "";
-    entries = items.entries;
+    entries = items.value;
   } else {
     return sourceError(
       "invalid",
@@ -69,13 +70,13 @@ export function parseWatchlistFeed(body: string, options: ParseFeedOptions = {})
   }
 
   const feedError = errorOfFeed(feedTitle, entries);
-  if (feedError !== null) return { ok: false, error: feedError };
+  if (feedError !== null) return failed(feedError);
 
   const changes: Change[] = [];
   for (const [index, entry] of entries.entries()) {
     const result = entryToChange(entry);
-    if (!result.ok) return invalidItem(index, entries.length, entry.title, result.why);
-    changes.push(result.change);
+    if (!result.ok) return invalidItem(index, entries.length, entry.title, result.failure.message);
+    changes.push(result.value);
   }
   return { ok: true, value: { format, changes, mayHaveMore: changes.length >= FEED_ITEM_CAP } };
 }
@@ -84,7 +85,7 @@ function readEach<W>(
   items: readonly unknown[],
   schema: z.ZodType<W>,
   toEntry: (item: W) => FeedEntry,
-): { ok: true; entries: FeedEntry[] } | { ok: false; failure: SourceResult<never> } {
+): SourceResult<FeedEntry[]> {
   const entries: FeedEntry[] = [];
   for (const [index, raw] of items.entries()) {
     const item = schema.safeParse(raw);
@@ -92,11 +93,11 @@ function readEach<W>(
       const title = typeof raw === "object" && raw !== null && typeof (raw as { title?: unknown }).title === "string"
         ? (raw as { title: string }).title
         : "";
-      return { ok: false, failure: invalidItem(index, items.length, title, describeIssues(item.error.issues)) };
+      return invalidItem(index, items.length, title, describeIssues(item.error.issues));
     }
     entries.push(toEntry(item.data));
   }
-  return { ok: true, entries };
+  return ok(entries);
 }
 
 function invalidItem(index: number, total: number, title: string, why: string): SourceResult<never> {

@@ -5,7 +5,7 @@ import { decodeXmlEntities } from "./xmlEntities";
 function errorOf(text: string, maxBytes?: number) {
   const result = parseUntrustedXml(text, maxBytes === undefined ? {} : { maxBytes });
   if (result.ok) throw new Error("expected a refusal");
-  return result.error;
+  return result.failure;
 }
 
 // CPU time of this process, not wall time: other work on a shared machine does not count against the call.

@@ -13,13 +13,13 @@ import { parseWatchlistFeed } from "./parser";
 function apiChanges(file: string): Change[] {
   const json: unknown = JSON.parse(readFileSync(path.join(__dirname, "..", "watchlist", "testdata", file), "utf8"));
   const page = parseWatchlistPage(json);
-  if (!page.ok) throw new Error(JSON.stringify(page.error));
+  if (!page.ok) throw new Error(JSON.stringify(page.failure));
   return page.value.changes;
 }
 
 function feedChanges(file: string): Change[] {
   const result = parseWatchlistFeed(readFileSync(path.join(__dirname, "testdata", file), "utf8"));
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  if (!result.ok) throw new Error(JSON.stringify(result.failure));
   return result.value.changes;
 }
 

@@ -21,7 +21,7 @@ const shortened = captures.flatMap(({ name, text }) =>
 const ITERATIONS = 2_000;
 
 function violations(result: SourceResult<WatchlistPage>): string[] {
-  if (!result.ok) return sourceErrorViolations(result.error);
+  if (!result.ok) return sourceErrorViolations(result.failure);
   const { changes, warnings } = result.value;
   const problems = changes.flatMap((change, index) => changeViolations(change, index));
   if (changes.some((change) => change.source !== "api")) problems.push("an API change not marked as from the API");
@@ -46,7 +46,7 @@ describe("parseWatchlistPage, fuzzed with mutated real API answers", () => {
       },
       run: (document) => parseWatchlistPage(document),
       violations,
-      outcome: (result) => (result.ok ? "ok" : result.error.code),
+      outcome: (result) => (result.ok ? "ok" : result.failure.code),
       // Checking rows is linear in their size; 4 µs a character leaves room for a busy machine, not for a blowup.
       budgetMs: (size) => 250 + size / 250,
       save: (document) => ({ text: JSON.stringify(document), extension: "json" }),

@@ -14,9 +14,9 @@ describe("parseWatchlistPage, fuzz findings", () => {
     const answer = capture("alpha-watchlist-bad-token-plaintext.json");
     answer.errors[0]!.code = "%".repeat(97_527);
     const result = parseWatchlistPage(answer);
-    expect(result).toMatchObject({ ok: false, error: { kind: "invalid", code: "wiki_error" } });
+    expect(result).toMatchObject({ ok: false, failure: { kind: "invalid", code: "wiki_error" } });
     if (result.ok) return;
-    expect(result.error.message).toBe(`The wiki rejected the watchlist request (${"%".repeat(64)}…).`);
-    expect(result.error.detail!.length).toBeLessThan(400);
+    expect(result.failure.message).toBe(`The wiki rejected the watchlist request (${"%".repeat(64)}…).`);
+    expect(result.failure.detail!.length).toBeLessThan(400);
   });
 });

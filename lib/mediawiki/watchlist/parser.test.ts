@@ -9,7 +9,7 @@ function fixture(name: string): unknown {
 
 function page(json: unknown): WatchlistPage {
   const result = parseWatchlistPage(json);
-  if (!result.ok) throw new Error(`expected a page, got ${JSON.stringify(result.error)}`);
+  if (!result.ok) throw new Error(`expected a page, got ${JSON.stringify(result.failure)}`);
   return result.value;
 }
 
@@ -179,8 +179,8 @@ describe("parseWatchlistPage, real capture: an admin's view of revision-deleted 
 describe("parseWatchlistPage, real capture: a wrong watchlist token", () => {
   it("is an auth error with an actionable message", () => {
     const result = parseWatchlistPage(fixture("e2e-error-bad-wltoken.json"));
-    expect(result).toMatchObject({ ok: false, error: { kind: "auth", code: "bad_wltoken" } });
-    if (!result.ok) expect(result.error.message).toContain("Watchlist token");
+    expect(result).toMatchObject({ ok: false, failure: { kind: "auth", code: "bad_wltoken" } });
+    if (!result.ok) expect(result.failure.message).toContain("Watchlist token");
   });
 });
 
@@ -248,12 +248,12 @@ describe("parseWatchlistPage, envelopes (real captures)", () => {
 
   it("refuses a formatversion=1 response instead of misreading its \"\" flags", () => {
     const result = parseWatchlistPage(fixture("e2e-watchlist-page1-formatversion1.json"));
-    expect(result).toMatchObject({ ok: false, error: { kind: "invalid", code: "malformed" } });
-    if (!result.ok) expect(result.error.message).toContain("formatversion=2");
+    expect(result).toMatchObject({ ok: false, failure: { kind: "invalid", code: "malformed" } });
+    if (!result.ok) expect(result.failure.message).toContain("formatversion=2");
   });
 
   it("maps an error caused by our own request (wlprop=patrol) to an invalid wiki_error", () => {
-    expect(parseWatchlistPage(fixture("e2e-error-patrol.json"))).toMatchObject({ ok: false, error: { kind: "invalid", code: "wiki_error" } });
+    expect(parseWatchlistPage(fixture("e2e-error-patrol.json"))).toMatchObject({ ok: false, failure: { kind: "invalid", code: "wiki_error" } });
   });
 
   it("reads warnings in the default format", () => {
@@ -271,37 +271,37 @@ describe("parseWatchlistPage, envelopes (real captures)", () => {
   it("maps a wrong token with errorformat=plaintext to an auth error", () => {
     expect(parseWatchlistPage(fixture("alpha-watchlist-bad-token-plaintext.json"))).toMatchObject({
       ok: false,
-      error: { kind: "auth", code: "bad_wltoken" },
+      failure: { kind: "auth", code: "bad_wltoken" },
     });
   });
 
   it("maps a bot password without the watchlist grant to permission_denied", () => {
     const result = parseWatchlistPage(fixture("e2e-error-permissiondenied.json"));
-    expect(result).toMatchObject({ ok: false, error: { kind: "auth", code: "permission_denied" } });
-    if (!result.ok) expect(result.error.message).toContain("View your watchlist");
+    expect(result).toMatchObject({ ok: false, failure: { kind: "auth", code: "permission_denied" } });
+    if (!result.ok) expect(result.failure.message).toContain("View your watchlist");
   });
 
   it("maps a logged-out request to not_logged_in", () => {
     expect(parseWatchlistPage(fixture("e2e-error-notloggedin.json"))).toMatchObject({
       ok: false,
-      error: { kind: "auth", code: "not_logged_in" },
+      failure: { kind: "auth", code: "not_logged_in" },
     });
   });
 
   it("maps internal errors and lag to transient errors", () => {
     for (const code of ["internal_api_error_DBQueryError", "maxlag", "ratelimited", "readonly"]) {
-      expect(parseWatchlistPage({ error: { code, info: "x" } })).toMatchObject({ ok: false, error: { kind: "transient", code: "wiki_error" } });
+      expect(parseWatchlistPage({ error: { code, info: "x" } })).toMatchObject({ ok: false, failure: { kind: "transient", code: "wiki_error" } });
     }
   });
 
   it("maps an unknown error code to an invalid wiki_error that names the code", () => {
     const result = parseWatchlistPage({ error: { code: "badvalue", info: "Unrecognized value for parameter wlprop" } });
-    expect(result).toMatchObject({ ok: false, error: { kind: "invalid", code: "wiki_error", detail: "badvalue: Unrecognized value for parameter wlprop" } });
+    expect(result).toMatchObject({ ok: false, failure: { kind: "invalid", code: "wiki_error", detail: "badvalue: Unrecognized value for parameter wlprop" } });
   });
 
   it("refuses a response that is not a watchlist page", () => {
     for (const json of [null, 42, "text", [], {}, { batchcomplete: true }, { query: {} }, { query: { watchlist: {} } }, { batchcomplete: true, continue: { wlcontinue: "x" } }, { query: { watchlist: [] }, continue: { wlcontinue: 5 } }]) {
-      expect(parseWatchlistPage(json)).toMatchObject({ ok: false, error: { kind: "invalid", code: "malformed" } });
+      expect(parseWatchlistPage(json)).toMatchObject({ ok: false, failure: { kind: "invalid", code: "malformed" } });
     }
   });
 });
@@ -324,10 +324,10 @@ describe("parseWatchlistPage, malformed rows", () => {
     const result = parseWatchlistPage(withRows(validRow, validRow, bad));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toMatchObject({ kind: "invalid", code: "invalid_row" });
-    expect(result.error.message).toContain("row 3 of 3");
-    expect(result.error.message).toContain("“Broken Row”");
-    expect(result.error.detail).toContain("revid");
+    expect(result.failure).toMatchObject({ kind: "invalid", code: "invalid_row" });
+    expect(result.failure.message).toContain("row 3 of 3");
+    expect(result.failure.message).toContain("“Broken Row”");
+    expect(result.failure.detail).toContain("revid");
   });
 
   it.each([
@@ -353,11 +353,11 @@ describe("parseWatchlistPage, malformed rows", () => {
   ])("refuses a row with %s", (_name, change) => {
     const row: Record<string, unknown> = { ...validRow, ...change };
     for (const key of Object.keys(row)) if (row[key] === undefined) delete row[key];
-    expect(parseWatchlistPage(withRows(row))).toMatchObject({ ok: false, error: { kind: "invalid", code: "invalid_row" } });
+    expect(parseWatchlistPage(withRows(row))).toMatchObject({ ok: false, failure: { kind: "invalid", code: "invalid_row" } });
   });
 
   it.each([null, 7, "row", [validRow]])("refuses a row that is not an object (%j)", (row) => {
-    expect(parseWatchlistPage(withRows(row))).toMatchObject({ ok: false, error: { code: "invalid_row" } });
+    expect(parseWatchlistPage(withRows(row))).toMatchObject({ ok: false, failure: { code: "invalid_row" } });
   });
 
   it("survives deeply nested log parameters without crashing", () => {
@@ -365,7 +365,7 @@ describe("parseWatchlistPage, malformed rows", () => {
     for (let i = 0; i < 100_000; i++) deep = [deep];
     const row = { ...validRow, type: "log", logid: 1, logtype: "move", logaction: "move", logparams: { deep } };
     const result = parseWatchlistPage(withRows(row));
-    expect(result).toMatchObject({ ok: false, error: { kind: "invalid", code: "invalid_row" } });
-    if (!result.ok) expect(result.error.detail).toContain("nested deeper than");
+    expect(result).toMatchObject({ ok: false, failure: { kind: "invalid", code: "invalid_row" } });
+    if (!result.ok) expect(result.failure.detail).toContain("nested deeper than");
   });
 });

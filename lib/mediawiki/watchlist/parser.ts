@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Change } from "@/lib/changes/change";
+import { failed } from "@/lib/result";
 import { sourceError, type SourceResult } from "../errors/sourceError";
 import { watchlistRowToChange } from "./adapter";
 import { sourceErrorFromWikiCode } from "../errors/wikiError";
@@ -45,7 +46,7 @@ export function parseWatchlistPage(json: unknown): SourceResult<WatchlistPage> {
 
   const apiError = response.error ?? response.errors?.[0];
   if (apiError !== undefined) {
-    return { ok: false, error: sourceErrorFromWikiCode(apiError.code, apiError.info ?? apiError.text ?? apiError.html) };
+    return failed(sourceErrorFromWikiCode(apiError.code, apiError.info ?? apiError.text ?? apiError.html));
   }
 
   const warnings = collectWarnings(response.warnings);

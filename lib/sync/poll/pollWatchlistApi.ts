@@ -31,7 +31,7 @@ export async function* pollWatchlistApi(
       return;
     }
     if (!page.ok) {
-      yield { ok: false, failure: { ...fromSourceError(page.error), requests: 1 } };
+      yield { ok: false, failure: { ...fromSourceError(page.failure), requests: 1 } };
       return;
     }
     const { changes } = page.value;

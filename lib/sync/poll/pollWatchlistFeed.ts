@@ -25,7 +25,7 @@ export async function pollWatchlistFeed(opened: OpenedLink): Promise<PollResult<
       { ...opened.watchlistToken, feedFormat: opened.link.feedFormat ?? "atom", hours: FEED_HOURS },
       opened.network,
     );
-    if (!feed.ok) return { ok: false, failure: { ...fromSourceError(feed.error), requests: 1 } };
+    if (!feed.ok) return { ok: false, failure: { ...fromSourceError(feed.failure), requests: 1 } };
     return { ok: true, value: { changes: feed.value.changes, continue: undefined } };
   } catch (error) {
     return { ok: false, failure: { ...classifyPollError(error), requests: 1 } };

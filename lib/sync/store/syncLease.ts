@@ -11,7 +11,11 @@ export interface SyncLease {
   release(): Promise<void>;
 }
 
-export type LeaseResult = { ok: true; lease: SyncLease } | { ok: false; busy: "link" | "host" | "global" };
+/**
+ * Not a Result: a busy lease is no failure, nobody is told about it. The sync
+ * is skipped (link) or deferred (host, global), so `taken`, not `ok`.
+ */
+export type LeaseAttempt = { taken: true; lease: SyncLease } | { taken: false; busy: "link" | "host" | "global" };
 
 const LINK_LOCK = `SELECT pg_try_advisory_lock(hashtextextended('watchdeck:sync-link:' || $1, 0)) AS ok`;
 const SLOT_LOCK = `SELECT s AS slot FROM generate_series(0, $2::int - 1) AS s
@@ -21,7 +25,7 @@ export async function acquireSyncLease(
   linkId: string,
   host: string,
   slots: { perHost: number; global: number },
-): Promise<LeaseResult> {
+): Promise<LeaseAttempt> {
   const client = await pgPool().connect();
   const giveBack = async (): Promise<void> => {
     try {
@@ -33,10 +37,10 @@ export async function acquireSyncLease(
   };
   try {
     const link = await client.query<{ ok: boolean }>(LINK_LOCK, [linkId]);
-    if (!link.rows[0]?.ok) return (await giveBack(), { ok: false, busy: "link" });
-    if (!(await takeSlot(client, "watchdeck:sync-global", slots.global))) return (await giveBack(), { ok: false, busy: "global" });
-    if (!(await takeSlot(client, `watchdeck:sync-host:${host}`, slots.perHost))) return (await giveBack(), { ok: false, busy: "host" });
-    return { ok: true, lease: { release: giveBack } };
+    if (!link.rows[0]?.ok) return (await giveBack(), { taken: false, busy: "link" });
+    if (!(await takeSlot(client, "watchdeck:sync-global", slots.global))) return (await giveBack(), { taken: false, busy: "global" });
+    if (!(await takeSlot(client, `watchdeck:sync-host:${host}`, slots.perHost))) return (await giveBack(), { taken: false, busy: "host" });
+    return { taken: true, lease: { release: giveBack } };
   } catch (error) {
     await giveBack();
     throw error;

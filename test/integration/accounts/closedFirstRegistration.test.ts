@@ -8,5 +8,5 @@ beforeAll(async () => {
 
 it("lets the first user register even when registration is closed, and makes them admin", async () => {
   const result = await registerUser({ email: "owner@example.org", password: "long enough pw" }, { registrationOpen: false });
-  expect(result).toMatchObject({ ok: true, user: { email: "owner@example.org", isAdmin: true } });
+  expect(result).toMatchObject({ ok: true, value: { email: "owner@example.org", isAdmin: true } });
 });

@@ -69,7 +69,7 @@ describe("deleting an account", () => {
   it("asks for the current password and the ticked box, and deletes nothing without them", async () => {
     const userId = await newUser("careful@example.org");
     const user = (await findUserById(userId))!;
-    expect(await deleteAccount(user, { currentPassword: "not the password", confirm: "yes" })).toEqual({ ok: false, message: "Your current password is not right." });
+    expect(await deleteAccount(user, { currentPassword: "not the password", confirm: "yes" })).toEqual({ ok: false, failure: { kind: "auth", code: "wrong_password", message: "Your current password is not right." } });
     expect(await deleteAccount(user, { currentPassword: PASSWORD })).toMatchObject({ ok: false });
     expect(await findUserById(userId)).not.toBeNull();
   });

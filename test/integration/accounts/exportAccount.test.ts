@@ -18,7 +18,7 @@ it("exports the account's links, presets, feeds, teams and read state, and none 
   const token = alpha.watchlistTokens.Alice!;
   const linkId = await linkWithToken(userId, alpha.apiUrl, "Alice", token, "api", countingNetwork());
   const feed = await createFeedToken(userId, { name: "Reader feed", filterQuery: "q=x" });
-  if (!feed.ok) throw new Error(feed.message);
+  if (!feed.ok) throw new Error(feed.failure.message);
   await saveTimelinePreset(userId, "Only bots", parseTimelineFilters(new URLSearchParams("")));
   await createTeam(userId, { name: "Export team" });
   const [change] = await query<{ id: string }>(`INSERT INTO changes (site_id, change_key, kind, source, title, user_hidden, anon, comment_hidden, timestamp, minor, bot, is_new)
@@ -29,7 +29,7 @@ it("exports the account's links, presets, feeds, teams and read state, and none 
   const data = await exportAccount(userId);
   const text = JSON.stringify(data);
   expect(text).not.toContain(token);
-  expect(text).not.toContain(feed.secret);
+  expect(text).not.toContain(feed.value.secret);
   expect(text).not.toMatch(/sealed|secretHash|passwordHash/);
   expect(data.account).toMatchObject({ email: "exporter@example.org", timeZone: null });
   expect(data.links).toEqual([expect.objectContaining({ id: linkId, wikiUsername: "Alice", authMode: "watchlist_token", apiUrl: alpha.apiUrl })]);

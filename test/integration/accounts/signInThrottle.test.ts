@@ -22,12 +22,12 @@ describe("sign-in throttling", () => {
   it("lets a few failures pass, then refuses the account, even the right password, with a wait that doubles", async () => {
     await register("guessed@example.org");
     for (let i = 0; i < FREE_FAILURES.account; i++) {
-      expect(await attemptSignIn({ email: "guessed@example.org", password: `guess ${i}` }, `10.0.0.${i}`)).toMatchObject({ ok: false, throttled: false });
+      expect(await attemptSignIn({ email: "guessed@example.org", password: `guess ${i}` }, `10.0.0.${i}`)).toMatchObject({ ok: false, failure: { code: "wrong_credentials" } });
     }
     // The first failure past the free ones sets a wait, whatever address the next attempt comes from.
-    expect(await attemptSignIn({ email: "guessed@example.org", password: "guess 5" }, "10.0.1.1")).toMatchObject({ ok: false, throttled: false });
+    expect(await attemptSignIn({ email: "guessed@example.org", password: "guess 5" }, "10.0.1.1")).toMatchObject({ ok: false, failure: { code: "wrong_credentials" } });
     const refused = await attemptSignIn({ email: "Guessed@example.org", password: PASSWORD }, "10.0.1.2");
-    expect(refused).toEqual({ ok: false, throttled: true, message: "Too many sign-in attempts. Wait 1 second, then try again." });
+    expect(refused).toEqual({ ok: false, failure: { kind: "transient", code: "throttled", message: "Too many sign-in attempts. Wait 1 second, then try again." } });
 
     await waitOut("account:guessed@example.org");
     await attemptSignIn({ email: "guessed@example.org", password: "guess 6" }, "10.0.1.3");
@@ -48,7 +48,7 @@ describe("sign-in throttling", () => {
       await attemptSignIn({ email: `victim-${i}@example.org`, password: "password spray" }, "192.0.2.77");
     }
     const refused = await attemptSignIn({ email: "sprayed@example.org", password: PASSWORD }, "192.0.2.77");
-    expect(refused).toMatchObject({ ok: false, throttled: true });
+    expect(refused).toMatchObject({ ok: false, failure: { code: "throttled" } });
     expect(await attemptSignIn({ email: "sprayed@example.org", password: PASSWORD }, "192.0.2.78")).toMatchObject({ ok: true });
   });
 

@@ -43,17 +43,17 @@ describe("a feed's ETag", () => {
     await makeEdit(WIKI, { title, appendtext: "\nA first edit.\n", user: "Admin", summary: "before the etag" });
     expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "synced" });
     const created = await createFeedToken(userId, { name: "ETag", filterQuery: "" });
-    if (!created.ok) throw new Error(created.message);
+    if (!created.ok) throw new Error(created.failure.message);
 
-    const before = { rss: await fetchFeed(created.secret, "rss"), atom: await fetchFeed(created.secret, "atom") };
+    const before = { rss: await fetchFeed(created.value.secret, "rss"), atom: await fetchFeed(created.value.secret, "atom") };
     const etags = { rss: before.rss.headers.get("etag")!, atom: before.atom.headers.get("etag")! };
-    expect((await fetchFeed(created.secret, "rss", { "if-none-match": etags.rss })).status).toBe(304);
+    expect((await fetchFeed(created.value.secret, "rss", { "if-none-match": etags.rss })).status).toBe(304);
 
     await makeEdit(WIKI, { title, appendtext: "\nA later edit.\n", user: "Admin", summary: "etag test" });
     expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "synced" });
 
     for (const format of ["rss", "atom"] as const) {
-      const after = await fetchFeed(created.secret, format, { "if-none-match": etags[format] });
+      const after = await fetchFeed(created.value.secret, format, { "if-none-match": etags[format] });
       expect(after.status).toBe(200);
       expect(after.headers.get("etag")).not.toBe(etags[format]);
       expect(await after.text()).toContain("etag test");

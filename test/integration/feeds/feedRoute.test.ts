@@ -24,8 +24,8 @@ async function fetchFeed(secret: string, format: "rss" | "atom", query = "", hea
 
 async function newFeed(userId: string, name: string, filterQuery: string): Promise<string> {
   const created = await createFeedToken(userId, { name, filterQuery });
-  if (!created.ok) throw new Error(created.message);
-  return created.secret;
+  if (!created.ok) throw new Error(created.failure.message);
+  return created.value.secret;
 }
 
 /** The link's newest change ids, straight from SQL: an expectation independent of the timeline query. */
@@ -118,12 +118,12 @@ describe("a feed URL", () => {
   it("answers a revoked, regenerated-away or unknown secret with the same bare 404", async () => {
     const revoked = await newFeed(alice.userId, "Revoked", "");
     const created = await createFeedToken(alice.userId, { name: "Rotated", filterQuery: "" });
-    if (!created.ok) throw new Error(created.message);
+    if (!created.ok) throw new Error(created.failure.message);
     const revokedId = (await listFeedTokens(alice.userId)).find((f) => f.name === "Revoked")!.id;
     expect(await revokeFeedToken(alice.userId, revokedId)).toBe(true);
-    await regenerateFeedToken(alice.userId, created.id);
+    await regenerateFeedToken(alice.userId, created.value.id);
     const bodies = new Set<string>();
-    for (const secret of [revoked, created.secret, "wdf_" + "Z".repeat(43), "nonsense"]) {
+    for (const secret of [revoked, created.value.secret, "wdf_" + "Z".repeat(43), "nonsense"]) {
       const response = await fetchFeed(secret, "rss");
       expect(response.status).toBe(404);
       bodies.add(await response.text());

@@ -11,13 +11,13 @@ let stranger: string;
 
 async function user(email: string) {
   const r = await registerUser({ email, password: "long enough password" }, { registrationOpen: true });
-  if (!r.ok) throw new Error(r.message);
-  return r.user.id;
+  if (!r.ok) throw new Error(r.failure.message);
+  return r.value.id;
 }
 
 async function feed(userId: string, name: string, filterQuery: string) {
   const created = await createFeedToken(userId, { name, filterQuery });
-  if (!created.ok) throw new Error(created.message);
+  if (!created.ok) throw new Error(created.failure.message);
 }
 
 beforeAll(async () => {

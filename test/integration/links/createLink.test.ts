@@ -22,8 +22,8 @@ const beta = () => fixtureWiki("beta");
 
 async function newUser(email: string): Promise<string> {
   const result = await registerUser({ email, password: "long enough password" }, { registrationOpen: true });
-  if (!result.ok) throw new Error(result.message);
-  return result.user.id;
+  if (!result.ok) throw new Error(result.failure.message);
+  return result.value.id;
 }
 
 const linkCount = () => prisma().wikiLink.count();

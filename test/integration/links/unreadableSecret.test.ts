@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 describe("a link whose stored secret no longer opens", () => {
   it("re-validating says so and points at the secret field, instead of failing with an error page", async () => {
-    expect(await revalidateLink(userId, linkId, network)).toEqual({ ok: false, failure: { ...unreadable, field: "secret" } });
+    expect(await revalidateLink(userId, linkId, network)).toEqual({ ok: false, failure: { kind: "auth", ...unreadable, field: "secret" } });
   });
 
   it("renaming still works, a new user name without a new secret is refused the same way, and a new secret repairs it", async () => {

@@ -86,11 +86,11 @@ export const routeRows: HttpRow[] = [
 
 // A feed URL is its own credential: whoever asks, the secret alone decides.
 export const feedRows: HttpRow[] = [
-  { key: "GET app/feed/[file]/route.ts", what: "owner's feed, valid secret", request: (w) => ({ path: `/feed/${w.ownerFeed.secret}.atom` }), expect: all<HttpOutcome>(200), shows: { text: marker, to: ACTORS } },
-  { key: "GET app/feed/[file]/route.ts", what: "owner's feed as RSS", request: (w) => ({ path: `/feed/${w.ownerFeed.secret}.rss` }), expect: all<HttpOutcome>(200), shows: { text: marker, to: ACTORS } },
-  { key: "GET app/feed/[file]/route.ts", what: "revoked secret", request: (w) => ({ path: `/feed/${w.revokedFeed.secret}.rss` }), expect: all<HttpOutcome>(404) },
-  { key: "GET app/feed/[file]/route.ts", what: "foreign secret (another user's feed) shows none of the owner's changes", request: (w) => ({ path: `/feed/${w.foreignFeed.secret}.rss` }), expect: all<HttpOutcome>(200), shows: { text: marker, to: [] } },
+  { key: "GET app/feed/[file]/route.ts", what: "owner's feed, valid secret", request: (w) => ({ path: `/feed/${w.ownerFeed.value.secret}.atom` }), expect: all<HttpOutcome>(200), shows: { text: marker, to: ACTORS } },
+  { key: "GET app/feed/[file]/route.ts", what: "owner's feed as RSS", request: (w) => ({ path: `/feed/${w.ownerFeed.value.secret}.rss` }), expect: all<HttpOutcome>(200), shows: { text: marker, to: ACTORS } },
+  { key: "GET app/feed/[file]/route.ts", what: "revoked secret", request: (w) => ({ path: `/feed/${w.revokedFeed.value.secret}.rss` }), expect: all<HttpOutcome>(404) },
+  { key: "GET app/feed/[file]/route.ts", what: "foreign secret (another user's feed) shows none of the owner's changes", request: (w) => ({ path: `/feed/${w.foreignFeed.value.secret}.rss` }), expect: all<HttpOutcome>(200), shows: { text: marker, to: [] } },
   { key: "GET app/feed/[file]/route.ts", what: "team feed", request: (w) => ({ path: `/feed/${w.teamFeed.secret}.atom` }), expect: all<HttpOutcome>(200), shows: { text: marker, to: ACTORS } },
-  { key: "GET app/feed/[file]/route.ts", what: "unknown secret", request: (w) => ({ path: `/feed/${w.ownerFeed.secret.slice(0, -4)}abcd.rss` }), expect: all<HttpOutcome>(404) },
+  { key: "GET app/feed/[file]/route.ts", what: "unknown secret", request: (w) => ({ path: `/feed/${w.ownerFeed.value.secret.slice(0, -4)}abcd.rss` }), expect: all<HttpOutcome>(404) },
   { key: "GET app/feed/[file]/route.ts", what: "malformed name", request: () => ({ path: "/feed/..%2F..%2Fetc%2Fpasswd" }), expect: all<HttpOutcome>(404) },
 ];

@@ -90,17 +90,17 @@ export async function buildWorld(baseUrl: string, runId: string) {
 
   const feed = async (userId: string, name: string) => {
     const made = await createFeedToken(userId, { name, filterQuery: "" });
-    if (!made.ok) throw new Error(made.message);
+    if (!made.ok) throw new Error(made.failure.message);
     return made;
   };
   const ownerFeed = await feed(users.owner, `Owner feed ${runId}`);
   const revokedFeed = await feed(users.owner, `Revoked feed ${runId}`);
-  await revokeFeedToken(users.owner, revokedFeed.id);
+  await revokeFeedToken(users.owner, revokedFeed.value.id);
   const foreignFeed = await feed(users.other, `Other feed ${runId}`);
   const teamFeed = unwrap(await createTeamFeed(users.member, teamId, { name: `Team feed ${runId}`, filterQuery: "" }));
   const filters = safeParseTimelineFilters(new URLSearchParams(""));
-  if (!filters.ok) throw new Error(filters.error);
-  const preset = await saveTimelinePreset(users.owner, `Owner preset ${runId}`, filters.filters);
+  if (!filters.ok) throw new Error(filters.failure.message);
+  const preset = await saveTimelinePreset(users.owner, `Owner preset ${runId}`, filters.value);
 
   const sessions: Record<Actor, AppSession> = {
     anonymous: anonymous(baseUrl),
@@ -149,9 +149,9 @@ export async function buildWorld(baseUrl: string, runId: string) {
         return unwrap(await createInvite(users.owner, id, { validForDays: 1 })).secret;
       },
       invite: async () => unwrap(await createInvite(users.owner, teamId, { validForDays: 1 })).inviteId,
-      feed: async () => (await feed(users.owner, `Disposable ${randomBytes(3).toString("hex")}`)).id,
+      feed: async () => (await feed(users.owner, `Disposable ${randomBytes(3).toString("hex")}`)).value.id,
       teamFeed: async () => unwrap(await createTeamFeed(users.owner, teamId, { name: "Disposable", filterQuery: "" })).id,
-      preset: async () => (await saveTimelinePreset(users.owner, `Disposable ${randomBytes(3).toString("hex")}`, filters.filters)).id,
+      preset: async () => (await saveTimelinePreset(users.owner, `Disposable ${randomBytes(3).toString("hex")}`, filters.value)).id,
       /** The owner's link, not shared with the team (yet). */
       unsharedLink: async () => {
         unwrap(await setLinkShared(users.owner, teamId, linkId, false));

@@ -28,7 +28,7 @@ afterAll(async () => {
 async function newAccount(name: string): Promise<string> {
   const email = `${name}-${runId}@example.org`;
   const made = await registerUser({ email, password: PASSWORD }, { registrationOpen: true });
-  if (!made.ok) throw new Error(made.message);
+  if (!made.ok) throw new Error(made.failure.message);
   return email;
 }
 

@@ -39,8 +39,8 @@ export function deps(network: WikiNetwork, extra: Partial<SyncDeps> = {}): Parti
 
 export async function newUser(email: string): Promise<string> {
   const result = await registerUser({ email, password: "long enough password" }, { registrationOpen: true });
-  if (!result.ok) throw new Error(result.message);
-  return result.user.id;
+  if (!result.ok) throw new Error(result.failure.message);
+  return result.value.id;
 }
 
 export async function linkWithBotPassword(

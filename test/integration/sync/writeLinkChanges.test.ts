@@ -105,7 +105,7 @@ describe("storing a poll", () => {
           logparams: { [`k${nul}`]: `v${nul}` }, timestamp: "2026-03-01T00:00:01Z" },
       ] },
     });
-    if (!parsed.ok) throw new Error(parsed.error.message);
+    if (!parsed.ok) throw new Error(parsed.failure.message);
     const reader = await newLink("nul");
     expect(await inTransaction((client) => writeLinkChanges(client, reader, parsed.value.changes))).toMatchObject({ newForLink: 2 });
     const stored = await query<{ title: string; user_name: string | null; comment: string | null; tags: string[]; log_params: unknown }>(

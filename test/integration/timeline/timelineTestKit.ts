@@ -29,8 +29,8 @@ export interface SeededChange {
 
 export async function newUser(email: string): Promise<string> {
   const result = await registerUser({ email, password: "long enough password" }, { registrationOpen: true });
-  if (!result.ok) throw new Error(result.message);
-  return result.user.id;
+  if (!result.ok) throw new Error(result.failure.message);
+  return result.value.id;
 }
 
 /** Links the wiki as Alice (bot password) for the user and runs one real sync of it. */

@@ -51,8 +51,8 @@ export function countedNetwork(network: WikiNetwork): WikiNetwork & { requests: 
 
 export async function newUser(label: string): Promise<string> {
   const result = await registerUser({ email: `${label}-${randomUUID()}@example.org`, password: "long enough password" }, { registrationOpen: true });
-  if (!result.ok) throw new Error(result.message);
-  return result.user.id;
+  if (!result.ok) throw new Error(result.failure.message);
+  return result.value.id;
 }
 
 export async function linkEditor(userId: string, network: WikiNetwork = loopbackNetwork()): Promise<string> {

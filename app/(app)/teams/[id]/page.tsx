@@ -19,14 +19,14 @@ export default async function TeamTimelinePage({ params, searchParams }: { param
   const parsed = safeParseTimelineFilters(given);
   const home = `/teams/${id}`;
   // Filters are read only after membership is known, so a non-member learns nothing, not even "bad filter".
-  const screen = await loadTeamTimelineScreen(id, timelineViewerOf(user), parsed.ok ? parsed.filters : NO_FILTERS);
+  const screen = await loadTeamTimelineScreen(id, timelineViewerOf(user), parsed.ok ? parsed.value : NO_FILTERS);
   if (!screen) notFound();
   if (!parsed.ok) {
     return (
       <main>
         <h1>{screen.team.name}</h1>
         <p className="error" role="alert">
-          {parsed.error}
+          {parsed.failure.message}
         </p>
         <p>
           <Link href={home}>Clear filters</Link>
@@ -34,7 +34,7 @@ export default async function TeamTimelinePage({ params, searchParams }: { param
       </main>
     );
   }
-  const filterQuery = timelineFiltersToSearchParams(parsed.filters).toString();
+  const filterQuery = timelineFiltersToSearchParams(parsed.value).toString();
   if (filterQuery !== given.toString()) redirect(filterQuery ? `${home}?${filterQuery}` : home);
 
   const { team } = screen;
@@ -60,8 +60,8 @@ export default async function TeamTimelinePage({ params, searchParams }: { param
         </section>
       ) : (
         <>
-          <FilterForm key={`filters ${filterQuery}`} filters={parsed.filters} options={screen.options} action={home}>
-            <WatchedByField members={team.members} selected={parsed.filters.watchedBy} />
+          <FilterForm key={`filters ${filterQuery}`} filters={parsed.value} options={screen.options} action={home}>
+            <WatchedByField members={team.members} selected={parsed.value.watchedBy} />
           </FilterForm>
           <TimelineView
             key={`rows ${filterQuery}`}
@@ -70,7 +70,7 @@ export default async function TeamTimelinePage({ params, searchParams }: { param
             apiPath={`/api/teams/${id}/timeline`}
             watcherNames={watcherNames}
             empty={
-              hasActiveFilters(parsed.filters) ? (
+              hasActiveFilters(parsed.value) ? (
                 <section className="card empty-state" aria-label="No matching changes">
                   <h2>No changes match these filters</h2>
                   <p>

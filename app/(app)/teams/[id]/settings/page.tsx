@@ -28,7 +28,7 @@ export default async function TeamSettingsPage({ params, searchParams }: { param
   const requested = (await searchParams).filters;
   if (requested) {
     const parsed = safeParseTimelineFilters(new URLSearchParams(requested));
-    if (parsed.ok) feedChoices.push({ label: "The team view you came from", query: timelineFiltersToSearchParams(parsed.filters).toString() });
+    if (parsed.ok) feedChoices.push({ label: "The team view you came from", query: timelineFiltersToSearchParams(parsed.value).toString() });
   }
   feedChoices.push({ label: "Everything in the team timeline", query: "" });
 

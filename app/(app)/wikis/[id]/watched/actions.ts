@@ -34,8 +34,8 @@ export async function addPagesAction(rawLinkId: string, _previous: WatchedFormSt
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
   const lines = readPageTitleLines(String(form.get("titles") ?? ""));
-  if (!lines.ok) return { ok: false, message: lines.message, values: typed(form) };
-  const input = z.object({ linkId, titles }).safeParse({ linkId: rawLinkId, titles: lines.titles });
+  if (!lines.ok) return { ok: false, message: lines.failure.message, values: typed(form) };
+  const input = z.object({ linkId, titles }).safeParse({ linkId: rawLinkId, titles: lines.value });
   if (!input.success) return { ok: false, message: input.error.issues[0]?.message ?? "Enter page titles, one per line.", values: typed(form) };
   const expiry = expiryFrom(form);
   if (!expiry.ok) return { ok: false, message: expiry.message, values: typed(form) };
