@@ -54,5 +54,5 @@ export function SignInForm() {
 
 // Only same-site paths: an open redirect would let a link send users elsewhere after sign-in.
 function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
 }
