@@ -28,7 +28,7 @@ export interface Failure<K extends FailureKind = FailureKind, F extends string =
 
 export type Result<T = void, E extends Failure = Failure> = { ok: true; value: T } | { ok: false; failure: E };
 
-export function ok(): { ok: true; value: void };
+export function ok(): { ok: true; value: undefined };
 export function ok<T>(value: T): { ok: true; value: T };
 export function ok<T>(value?: T): { ok: true; value: T | undefined } {
   return { ok: true, value };

@@ -82,6 +82,13 @@ function checkLogsForSecrets(manifestPath: string | undefined): { ok: boolean; l
   return { ok: false, line: `secret scan: FAILED, ${findings.length} secrets in the run's logs (${searched})` };
 }
 
+/** Biome's format and lint check of the whole tree (biome.json), whatever the run's tests; `npm run fix` mends most of it. */
+async function checkFormatAndLint(env: NodeJS.ProcessEnv): Promise<{ ok: boolean; line: string }> {
+  const code = await run(process.execPath, [binOf("@biomejs/biome", "biome"), "ci", "--max-diagnostics=20", "."], env);
+  if (code === 0) return { ok: true, line: "format and lint: every file as biome.json asks" };
+  return { ok: false, line: "format and lint: FAILED, see Biome's report above (`npm run fix` formats and fixes what it safely can)" };
+}
+
 function readJson<T>(file: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
 }
@@ -150,6 +157,7 @@ async function main() {
   const infra = needsServices ? await startTestInfrastructure(log) : undefined;
   Object.assign(env, infra?.env);
 
+  const style = await checkFormatAndLint(env);
   const tallies: Tally[] = [];
   try {
     const vitestProjects = suites.filter((s) => s !== "e2e");
@@ -160,7 +168,9 @@ async function main() {
   }
   await new Promise<void>((resolve) => runLog!.end(resolve));
   const scan = needsServices ? checkLogsForSecrets(infra?.mediawikiManifestPath) : undefined;
-  finish(tallies, scan ? [scan.line] : [], scan && !scan.ok ? ["a secret in the run's logs"] : []);
+  const lines = [style.line, ...(scan ? [scan.line] : [])];
+  const reasons = [...(style.ok ? [] : ["files not formatted or failing lint"]), ...(scan && !scan.ok ? ["a secret in the run's logs"] : [])];
+  finish(tallies, lines, reasons);
 }
 
 main().catch((error: unknown) => {

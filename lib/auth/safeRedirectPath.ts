@@ -9,6 +9,7 @@ export function safeRedirectPath(next: string | null | undefined): string {
   if (!next || next.length > 2000) return "/";
   if (!next.startsWith("/") || next.startsWith("//")) return "/";
   // Browsers read "\" as "/" and drop tabs and newlines inside URLs, so "/\evil" and "/\t/evil" are "//evil".
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
   if (/[\\\u0000-\u001f\u007f]/.test(next)) return "/";
   let url: URL;
   try {

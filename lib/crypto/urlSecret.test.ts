@@ -23,10 +23,10 @@ describe("URL secrets", () => {
 
   it("rejects anything else before it reaches the database", () => {
     expect(looksLikeUrlSecret("invite", "")).toBe(false);
-    expect(looksLikeUrlSecret("invite", "wdf_" + "a".repeat(43))).toBe(false);
-    expect(looksLikeUrlSecret("invite", "wdi_" + "a".repeat(42))).toBe(false);
-    expect(looksLikeUrlSecret("invite", "wdi_" + "a".repeat(42) + "/")).toBe(false);
-    expect(looksLikeUrlSecret("feed", "wdf_" + "a".repeat(44))).toBe(false);
-    expect(looksLikeUrlSecret("feed", "wdf_" + "a".repeat(42) + "=")).toBe(false);
+    expect(looksLikeUrlSecret("invite", `wdf_${"a".repeat(43)}`)).toBe(false);
+    expect(looksLikeUrlSecret("invite", `wdi_${"a".repeat(42)}`)).toBe(false);
+    expect(looksLikeUrlSecret("invite", `wdi_${"a".repeat(42)}/`)).toBe(false);
+    expect(looksLikeUrlSecret("feed", `wdf_${"a".repeat(44)}`)).toBe(false);
+    expect(looksLikeUrlSecret("feed", `wdf_${"a".repeat(42)}=`)).toBe(false);
   });
 });

@@ -99,6 +99,7 @@ const KEPT_AS_TEXT: [string, string][] = [
   ["escaped markup", "&lt;b&gt;&amp;"],
   ["wikitext", "{{subst:Foo}} [[Bar|baz]] ~~~~"],
   ["SQL", "'; DROP TABLE teams; --"],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the hostile input is this literal text
   ["a template literal", "${process.env.AUTH_SECRET}"],
   ["a prototype name", "__proto__"],
 ];
@@ -174,7 +175,7 @@ describe("the wiki address of a new link", () => {
     "file:///etc/passwd",
   ])("refuses %j as not a web address, on the address field", (pasted) => {
     expect(newLinkInputSchema.safeParse({ ...newLink, wikiUrl: pasted }).success).toBe(true);
-    let failure;
+    let failure: ReturnType<typeof linkFailureFrom> | undefined;
     try {
       parsePastedUrl(pasted);
     } catch (error) {

@@ -137,7 +137,9 @@ export function parseTimelineFilters(params: URLSearchParams): TimelineFilters {
 /** The canonical query of a filter set: defaults left out, lists sorted, so equal filters give equal strings. */
 export function timelineFiltersToSearchParams(filters: TimelineFilters): URLSearchParams {
   const params = new URLSearchParams();
-  const list = (key: string, values: readonly string[]) => [...values].sort().forEach((v) => params.append(key, v));
+  const list = (key: string, values: readonly string[]) => {
+    for (const value of [...values].sort()) params.append(key, value);
+  };
   list("wiki", filters.wikis);
   list("ns", filters.namespaces);
   list("type", filters.types);

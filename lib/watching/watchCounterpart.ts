@@ -4,7 +4,7 @@ import { openOwnLink } from "./openOwnLink";
 import { counterpartPage, type CounterpartPage } from "./pageTitles";
 import { runWatch, type WatchedTitle } from "./watchPages";
 import { failed } from "@/lib/result";
-import { type WatchingResult } from "./watchingResult";
+import type { WatchingResult } from "./watchingResult";
 
 /**
  * Watches the talk page of a subject page, or the subject page of a talk page. MediaWiki keeps

@@ -67,7 +67,7 @@ export interface SeedResult {
   timings: { installMs?: number; serverStartMs?: number; seedMs: number; totalMs?: number };
 }
 
-async function pmap<T>(items: T[], concurrency: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
+async function _pmap<T>(items: T[], concurrency: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
     while (next < items.length) {

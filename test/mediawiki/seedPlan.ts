@@ -230,6 +230,7 @@ export function seedPlan(wikiKey: string): SeedStep[] {
   const bulkCount = wikiKey === "alpha" ? BULK_COUNT.full : 30;
   const bulkTitles = Array.from({ length: bulkCount }, (_, i) => bulkTitle(t.bulkPrefix, i + 1));
   const steps: SeedStep[] = [];
+  // biome-ignore lint/correctness/noComponentHookFactories: E builds an expectation, not a React component
   const E = (e: Omit<Expect, "bob"> & { bob?: boolean }): Expect => ({ bob: false, ...e });
   const setupPages: Array<[string, string]> = [
     [t.main, "Main watched page.\n"],

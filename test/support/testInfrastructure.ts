@@ -18,15 +18,15 @@ const ENV_MANIFEST = "WATCHDECK_TEST_MW_MANIFEST";
 export async function startTestInfrastructure(log: (line: string) => void): Promise<TestInfrastructure> {
   const inherited = process.env[ENV_PG] && process.env[ENV_TEMPLATE] && process.env[ENV_MANIFEST];
   if (inherited) {
-    return describe(process.env[ENV_PG]!, process.env[ENV_TEMPLATE]!, process.env[ENV_MANIFEST]!, async () => undefined);
+    return infrastructure(process.env[ENV_PG]!, process.env[ENV_TEMPLATE]!, process.env[ENV_MANIFEST]!, async () => undefined);
   }
   const [postgres, mediawiki] = await Promise.all([startTestPostgres(log), startMediaWikiForTests(log)]);
-  return describe(postgres.serverUrl, postgres.templateDatabase, mediawiki.manifestPath, async () => {
+  return infrastructure(postgres.serverUrl, postgres.templateDatabase, mediawiki.manifestPath, async () => {
     await Promise.all([postgres.stop(), mediawiki.stop()]);
   });
 }
 
-function describe(pgServerUrl: string, templateDatabase: string, manifestPath: string, stop: () => Promise<void>): TestInfrastructure {
+function infrastructure(pgServerUrl: string, templateDatabase: string, manifestPath: string, stop: () => Promise<void>): TestInfrastructure {
   return {
     pgServerUrl,
     templateDatabase,

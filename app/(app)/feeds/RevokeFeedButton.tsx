@@ -25,6 +25,7 @@ export function RevokeFeedButton({ feedName, revoke }: { feedName: string; revok
           <form action={revoke}>
             <button type="submit">Revoke feed</button>
           </form>
+          {/* biome-ignore lint/a11y/noAutofocus: a confirmation opens on its safe answer, as the native dialog focuses it */}
           <button type="button" className="secondary" autoFocus onClick={() => dialog.current?.close()}>
             Cancel
           </button>

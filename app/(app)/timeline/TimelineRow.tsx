@@ -30,6 +30,7 @@ function WatchedBy({ row, names }: { row: TimelineRowView; names: Record<string,
  */
 function Names({ names }: { names: string[] }) {
   return names.map((name, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: a row's list of names never reorders; the same name may appear twice
     <span key={i}>
       {i > 0 && ", "}
       <bdi>{name}</bdi>
@@ -150,7 +151,7 @@ export function TimelineRow({ row, selected = false, actions, children, group, w
           {row.commentHidden ? (
             <span className="tl-summary tl-removed">(edit summary removed)</span>
           ) : row.summaryHtml !== null ? (
-            // Sanitised on the server with an allow-list (lib/changes/sanitizeSummary.ts).
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server with an allow-list (lib/changes/sanitizeSummary.ts)
             <span className="tl-summary" dir="auto" dangerouslySetInnerHTML={{ __html: row.summaryHtml }} />
           ) : null}
           {row.tags.length > 0 && (

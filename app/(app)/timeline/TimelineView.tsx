@@ -50,6 +50,7 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, ap
   const found = (count: number) => (page.mode === "pages" ? "page" : "change") + (count === 1 ? "" : "s");
   const api = (extra: Record<string, string>) => `${apiPath}?${new URLSearchParams([...new URLSearchParams(filterQuery), ...Object.entries(extra)])}`;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: api() is rebuilt on every render from filterQuery, so the query is the dependency
   const refresh = useCallback(async () => {
     setLoading(true);
     try {
@@ -62,7 +63,6 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, ap
     } finally {
       setLoading(false);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filterQuery]);
 
   useEffect(() => {

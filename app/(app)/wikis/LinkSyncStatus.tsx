@@ -10,7 +10,7 @@ const POLL_MS = 2_000;
 const outcomeOf = (s: LinkSyncStatusJson) => `${s.lastSuccessAt ?? ""}|${s.lastErrorAt ?? ""}`;
 
 function When({ iso, otherwise }: { iso: string | null; otherwise: string }) {
-  return iso === null ? <>{otherwise}</> : <time dateTime={iso}>{utcMinute(iso)}</time>;
+  return iso === null ? otherwise : <time dateTime={iso}>{utcMinute(iso)}</time>;
 }
 
 /** A link's sync on its card: last and next sync, what was fetched, the last error, and "Sync now" with progress. */
@@ -45,7 +45,7 @@ export function LinkSyncStatus({ initial }: { initial: LinkSyncStatusJson }) {
     const before = outcomeOf(status);
     setWaitingFor(before);
     const response = await fetch(`/api/links/${status.linkId}/sync`, { method: "POST" }).catch(() => null);
-    if (!response || response.status !== 202) {
+    if (response?.status !== 202) {
       setWaitingFor(null);
       const body = (await response?.json().catch(() => null)) as { error?: string } | null;
       setRequestError(body?.error ?? "Watchdeck could not start the sync. Try again in a moment.");

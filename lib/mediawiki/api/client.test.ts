@@ -185,7 +185,7 @@ describe("createMediaWikiClient", () => {
     expect(wiki.calls()).toEqual(["query:tokens", "login", "query:tokens", "logout"]);
     expect(wiki.fetch.requests.at(-1)?.params.get("token")).toBe("s2+\\");
     expect(mediawiki.cookieJar.isEmpty()).toBe(true);
-    expect((onCookiesChanged.mock.calls.at(-1)?.[0] as CookieJar).isEmpty()).toBe(true);
+    expect((onCookiesChanged.mock.calls.at(-1)![0] as CookieJar).isEmpty()).toBe(true);
   });
 
   it("says there is no bot password when asked to log in without one", async () => {

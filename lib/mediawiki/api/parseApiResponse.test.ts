@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isMediaWikiApiError, MediaWikiApiError } from "./MediaWikiApiError";
+import { isMediaWikiApiError, type MediaWikiApiError } from "./MediaWikiApiError";
 import { parseApiResponse, parseRetryAfter } from "./parseApiResponse";
 import { fakeResponse, fixture, fixtureText } from "./testdata/fakeWiki";
 import type { SafeResponse } from "@/lib/net/safeFetch";

@@ -14,7 +14,6 @@ export function findEditUri(html: string, pageUrl: string): string | null {
       if (!url.pathname.endsWith("api.php")) continue;
       return `${url.origin}${url.pathname}`;
     } catch {
-      continue;
     }
   }
   return null;

@@ -37,9 +37,13 @@ export async function acquireSyncLease(
   };
   try {
     const link = await client.query<{ ok: boolean }>(LINK_LOCK, [linkId]);
-    if (!link.rows[0]?.ok) return (await giveBack(), { taken: false, busy: "link" });
-    if (!(await takeSlot(client, "watchdeck:sync-global", slots.global))) return (await giveBack(), { taken: false, busy: "global" });
-    if (!(await takeSlot(client, `watchdeck:sync-host:${host}`, slots.perHost))) return (await giveBack(), { taken: false, busy: "host" });
+    const busy = async (what: "link" | "global" | "host") => {
+      await giveBack();
+      return { taken: false as const, busy: what };
+    };
+    if (!link.rows[0]?.ok) return await busy("link");
+    if (!(await takeSlot(client, "watchdeck:sync-global", slots.global))) return await busy("global");
+    if (!(await takeSlot(client, `watchdeck:sync-host:${host}`, slots.perHost))) return await busy("host");
     return { taken: true, lease: { release: giveBack } };
   } catch (error) {
     await giveBack();

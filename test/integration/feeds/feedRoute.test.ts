@@ -123,7 +123,7 @@ describe("a feed URL", () => {
     expect(await revokeFeedToken(alice.userId, revokedId)).toBe(true);
     await regenerateFeedToken(alice.userId, created.value.id);
     const bodies = new Set<string>();
-    for (const secret of [revoked, created.value.secret, "wdf_" + "Z".repeat(43), "nonsense"]) {
+    for (const secret of [revoked, created.value.secret, `wdf_${"Z".repeat(43)}`, "nonsense"]) {
       const response = await fetchFeed(secret, "rss");
       expect(response.status).toBe(404);
       bodies.add(await response.text());

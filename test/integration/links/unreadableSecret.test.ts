@@ -38,7 +38,10 @@ describe("a link whose stored secret no longer opens", () => {
 
   it("watching actions and the watched pages list refuse with the same reason, without asking the wiki", async () => {
     const asked = { requests: 0 };
-    const counting = { ...network, fetch: ((...args: Parameters<typeof network.fetch>) => (asked.requests++, network.fetch(...args))) as typeof network.fetch };
+    const counting = { ...network, fetch: ((...args: Parameters<typeof network.fetch>) => {
+        asked.requests++;
+        return network.fetch(...args);
+      }) as typeof network.fetch };
     expect(await unwatchPage(userId, linkId, "Watchdeck Alpha", { network: counting })).toEqual({ ok: false, failure: { kind: "auth", ...unreadable } });
     expect(await listWatchedPages(userId, linkId, {}, { network: counting })).toEqual({ ok: false, failure: { kind: "auth", ...unreadable } });
     expect(asked.requests).toBe(0);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { apiClient, makeEdit, readWatchlist, setBotPassword } from "@/test/mediawiki/wikiActions";
+import { apiClient, makeEdit, setBotPassword } from "@/test/mediawiki/wikiActions";
 import { LONG_SUMMARY } from "@/test/mediawiki/seedPlan";
 import { removeLink } from "@/lib/links/removeLink";
 import { readSyncJobState } from "@/lib/db/jobQueue";

@@ -13,7 +13,7 @@ import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";
 import { countingNetwork, deps, linkWithBotPassword, newUser, query, storedKeys } from "./syncTestKit";
 
-const DAY = 86_400_000;
+const _DAY = 86_400_000;
 const network = countingNetwork();
 let linkId: string;
 

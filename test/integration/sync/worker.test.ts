@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { requestSyncNow } from "@/lib/sync/requestSyncNow";
 import { syncLink } from "@/lib/sync/syncLink";
-import { isWatchlistRequest, startFaultProxy, type FaultProxy } from "@/test/support/faultProxy";
+import { startFaultProxy, type FaultProxy } from "@/test/support/faultProxy";
 import { seedFromEnv, seededRandom } from "@/test/support/seededRandom";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";

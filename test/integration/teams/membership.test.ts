@@ -61,7 +61,7 @@ describe("invitation links", () => {
     expect(await revokeInvite(member, teamId, listed.value[0]!.id)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
     expect(await revokeInvite(owner, teamId, listed.value[0]!.id)).toEqual({ ok: true, value: undefined });
     expect(await joinTeam(outsider, secret)).toMatchObject({ ok: false, failure: { kind: "invalid" } });
-    expect(await joinTeam(outsider, "wdi_" + "x".repeat(43))).toMatchObject({ ok: false });
+    expect(await joinTeam(outsider, `wdi_${"x".repeat(43)}`)).toMatchObject({ ok: false });
     expect(await joinTeam(outsider, "not a secret")).toMatchObject({ ok: false });
   });
 });

@@ -173,7 +173,11 @@ export function approximateSize(document: unknown): number {
     const value = stack.pop();
     if (typeof value === "string") size += value.length + 2;
     else if (typeof value !== "object" || value === null) size += 8;
-    else for (const [key, child] of Object.entries(value)) (size += key.length + 4), stack.push(child);
+    else
+      for (const [key, child] of Object.entries(value)) {
+        size += key.length + 4;
+        stack.push(child);
+      }
   }
   return size;
 }

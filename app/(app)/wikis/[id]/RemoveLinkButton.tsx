@@ -31,6 +31,7 @@ export function RemoveLinkButton({ linkId, linkName, storedChanges }: Props) {
           <form action={removeLinkAction.bind(null, linkId)}>
             <ConfirmButton changes={changes} />
           </form>
+          {/* biome-ignore lint/a11y/noAutofocus: a confirmation opens on its safe answer, as the native dialog focuses it */}
           <button type="button" className="secondary" autoFocus onClick={() => dialog.current?.close()}>
             Cancel
           </button>

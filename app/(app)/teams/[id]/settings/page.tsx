@@ -13,7 +13,7 @@ import { TeamFeedForm } from "./TeamFeedForm";
 
 export const metadata: Metadata = { title: "Team settings" };
 
-const day = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+const day = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /** `?filters=<timeline query>` (from the team timeline's "Feed of this view") preselects those filters for a new team feed. */
 export default async function TeamSettingsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ filters?: string }> }) {

@@ -37,6 +37,7 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
   const [status, setStatus] = useState<WatchedFormState | null>(null);
   const [pending, startTransition] = useTransition();
   // A fresh listing from the server is the truth: rows hidden optimistically are either gone from it or back.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pages is the trigger, not an input
   useEffect(() => setGone(new Set()), [pages]);
   const shown = pages.filter((page) => !gone.has(page.title));
   const disabled = disabledReason !== null;
