@@ -170,7 +170,6 @@ describe("the wiki address of a new link", () => {
     "data:text/html,<script>alert(1)</script>",
     "<script>alert(1)</script>",
     "https://wiki.example\u0000.evil/",
-    "https://user:pass@wiki.example/",
     "\u202Ehttps://wiki.example/",
     "file:///etc/passwd",
   ])("refuses %j as not a web address, on the address field", (pasted) => {
@@ -182,6 +181,17 @@ describe("the wiki address of a new link", () => {
       failure = linkFailureFrom(error);
     }
     expect(failure).toEqual({ kind: "invalid", code: "bad_url", field: "wikiUrl", message: "That is not a web address. Paste the address of any page of the wiki, or of its api.php." });
+  });
+
+  it("refuses credentials in the address with their own message, on the address field, never repeating them", () => {
+    let failure;
+    try {
+      parsePastedUrl("https://user:pass@wiki.example/");
+    } catch (error) {
+      failure = linkFailureFrom(error);
+    }
+    expect(failure).toMatchObject({ code: "credentials_in_url", field: "wikiUrl" });
+    expect(failure!.message).not.toContain("pass@");
   });
 
   it("takes markup in a path as part of the address, escaped by the URL itself", () => {

@@ -16,6 +16,7 @@ const FIELD_BY_CODE: Record<string, LinkFailure["field"]> = {
   unreachable: "wikiUrl",
   timeout: "wikiUrl",
   bad_url: "wikiUrl",
+  credentials_in_url: "wikiUrl",
   too_many_redirects: "wikiUrl",
   too_large: "wikiUrl",
   not_mediawiki: "wikiUrl",

@@ -47,8 +47,21 @@ export async function validateLinkAgainstWiki(input: LinkCredentialsInput, netwo
   try {
     const discovered = await discoverWiki(input.wikiUrl, network);
     const pastedFeed = discovered.feedCredentials;
+    const tokenlessFeed = discovered.feedWithoutToken;
+    if (tokenlessFeed && !input.secret) {
+      return {
+        ok: false,
+        failure: {
+          code: "missing_feed_token",
+          field: "wikiUrl",
+          message:
+            "This watchlist feed address has no token: the wltoken=… part is missing. Copy the feed's whole address again, " +
+            "or enter the watchlist token (Special:Preferences on the wiki, Watchlist → Watchlist token) in its own field.",
+        },
+      };
+    }
     const authMode = pastedFeed ? "watchlist_token" : input.authMode;
-    const username = input.username ?? pastedFeed?.owner;
+    const username = input.username ?? pastedFeed?.owner ?? tokenlessFeed?.owner ?? undefined;
     const secret = input.secret ?? pastedFeed?.token;
     if (!username) {
       const what = authMode === "bot_password" ? "the bot password's user name (User@botname)" : "the wiki user name whose watchlist this is";

@@ -1,4 +1,5 @@
 import { classifyAddress, type AddressCategory } from "./classifyAddress";
+import { displayHost } from "./displayHost";
 import { NetError } from "./NetError";
 import type { NetPolicy } from "./netPolicy";
 
@@ -29,10 +30,10 @@ export function refusalForAddress(
 ): NetError | null {
   const category = classifyAddress(address);
   if (category === null) {
-    return new NetError("bad_url", `The address for ${host} could not be understood.`);
+    return new NetError("bad_url", `The address for ${displayHost(host)} could not be understood.`);
   }
   if (isCategoryAllowed(category, policy)) return null;
-  return new NetError("blocked_address", blockedMessage(category, host));
+  return new NetError("blocked_address", blockedMessage(category, displayHost(host)));
 }
 
 function blockedMessage(category: AddressCategory, host: string): string {

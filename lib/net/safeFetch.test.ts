@@ -211,17 +211,25 @@ describe("safeFetch with loopback allowed", () => {
     await expect(loopbackAllowed()(`${origin}/never-answers`, { signal: controller.signal })).rejects.toBe(reason);
   });
 
-  it("reports a refused connection as unreachable", async () => {
+  it("reports a refused connection as unreachable, saying that nothing answers on the port", async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const closedPort = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    await expectKind(loopbackAllowed()(`http://127.0.0.1:${closedPort}/`), "unreachable");
+    const error = await expectKind(loopbackAllowed()(`http://127.0.0.1:${closedPort}/`), "unreachable");
+    expect(error.message).toContain(`refused the connection: no web server answers on port ${closedPort}`);
+    expect(error.message).not.toContain("try again later");
   });
 
   it("reports an unknown host name as unreachable", async () => {
     const error = await expectKind(loopbackAllowed()("http://no-such-wiki.test/"), "unreachable");
     expect(error.message).toContain("could not be found");
+  });
+
+  it("names a Unicode host as it was typed, not as punycode", async () => {
+    const error = await expectKind(loopbackAllowed()("http://bücher-wiki.test/"), "unreachable");
+    expect(error.message).toContain("bücher-wiki.test");
+    expect(error.message).not.toContain("xn--");
   });
 });
 

@@ -1,6 +1,7 @@
 import { Agent, request } from "undici";
 import type { IncomingHttpHeaders } from "node:http";
 import { checkUrl } from "./checkUrl";
+import { displayHost } from "./displayHost";
 import { followRedirect, isRedirect, type OutgoingRequest } from "./followRedirect";
 import { createGuardedLookup, type ResolveAllAddresses } from "./guardedLookup";
 import { NetError } from "./NetError";
@@ -53,7 +54,7 @@ export function createSafeFetch(policyOverrides: Partial<NetPolicy> = {}, depend
     };
 
     for (let redirects = 0; ; redirects++) {
-      const host = outgoing.url.host;
+      const host = displayHost(outgoing.url.host);
       try {
         const response = await request(outgoing.url, {
           dispatcher,

@@ -16,9 +16,14 @@ export function toNetError(error: unknown, host: string): NetError {
     });
   }
   if (code === "ECONNREFUSED") {
-    return new NetError("unreachable", `${host} refused the connection. The server may be down; try again later.`, {
-      cause: error,
-    });
+    // Nothing listens on that port: at link time almost always a wrong port in the address, so say what
+    // happened rather than "try again later".
+    const port = /:(\d+)$/.exec(host)?.[1];
+    return new NetError(
+      "unreachable",
+      `${host} refused the connection: no web server answers on ${port ? `port ${port}` : "that port"} there, so no wiki either. Check the address and its port, or whether the wiki's server is running.`,
+      { cause: error },
+    );
   }
   if (code !== undefined && TLS_CODE.test(code)) {
     return new NetError(

@@ -64,7 +64,7 @@ export function filterConditions(filters: TimelineFilters, ctx: FilterSqlContext
   out.push(flagSql(filters.bot, Prisma.sql`${lc}.bot`));
   out.push(flagSql(filters.minor, Prisma.sql`${lc}.minor`));
   out.push(flagSql(filters.anon, Prisma.sql`${lc}.anon`));
-  out.push(...linkRowConditions(filters, ctx.lc));
+  out.push(...linkRowConditions(filters, ctx.lc, ctx.viewerUserId));
   if (filters.from !== null) {
     out.push(Prisma.sql`${lc}."timestamp" >= (${filters.from}::date::timestamp AT TIME ZONE ${ctx.timeZone})`);
   }
@@ -100,12 +100,15 @@ export function filterConditions(filters: TimelineFilters, ctx: FilterSqlContext
 
 /**
  * The filters that can differ between two links' rows of one change: the link's own unread state. Every other
- * column a filter reads on a link_changes row is the change's, copied.
+ * column a filter reads on a link_changes row is the change's, copied. Unread is the viewer's own: in a team
+ * scope another member's row being unread says nothing about what the viewer has seen (and must not show).
  */
-export function linkRowConditions(filters: TimelineFilters, alias: string): Prisma.Sql[] {
+export function linkRowConditions(filters: TimelineFilters, alias: string, viewerUserId: string): Prisma.Sql[] {
   const lc = Prisma.raw(alias);
   // MediaWiki marks a change unread when it is not older than the watcher's notificationtimestamp.
-  return filters.unreadOnly ? [Prisma.sql`(${lc}.notification_timestamp IS NOT NULL AND ${lc}."timestamp" >= ${lc}.notification_timestamp)`] : [];
+  return filters.unreadOnly
+    ? [Prisma.sql`(${lc}.user_id = ${viewerUserId}::uuid AND ${lc}.notification_timestamp IS NOT NULL AND ${lc}."timestamp" >= ${lc}.notification_timestamp)`]
+    : [];
 }
 
 /** By name on every wiki: local name, canonical (English) name or alias; resolved per wiki from its siteinfo. */

@@ -111,7 +111,7 @@ export function textSearchBoundSql(request: TimelinePageRequest, textScanLimit: 
       SELECT picked."timestamp", picked.change_id
       ${memberWalksSql(scope, {
         where: Prisma.sql`${filtersSql(indexRows, "lc", "c")} ${cursor}`,
-        sharedRow: linkRowConditions(indexRows.filters, "shared_row"),
+        sharedRow: linkRowConditions(indexRows.filters, "shared_row", scope.memberUserId),
         window: Prisma.sql`OFFSET ${offset} LIMIT 1`,
         onWikis,
       })}
@@ -157,7 +157,7 @@ export function timelinePageSql(request: TimelinePageRequest, searchTo: Timeline
       columns: headColumns("c"),
       join: joinChange,
       where: Prisma.sql`${filtersSql(request, "lc", "c")} ${cursor} ${head}`,
-      sharedRow: linkRowConditions(filters, "shared_row"),
+      sharedRow: linkRowConditions(filters, "shared_row", request.scope.memberUserId),
       window: Prisma.sql`LIMIT ${limit + 1}`,
       onWikis: filters.wikis,
     })}
@@ -173,7 +173,7 @@ export function timelinePageSql(request: TimelinePageRequest, searchTo: Timeline
     LIMIT ${limit + 1}`;
   const scopeOnL = scopeSql(request.scope, "l");
   if (!filters.groupByPage) {
-    return { sql: Prisma.sql`WITH page AS (${pageSql}) ${timelineRowsSql(Prisma.sql`page`, scopeOnL)}`, limit };
+    return { sql: Prisma.sql`WITH page AS (${pageSql}) ${timelineRowsSql(Prisma.sql`page`, scopeOnL, scopeViewer(request.scope))}`, limit };
   }
   const sql = Prisma.sql`
     WITH heads AS (${pageSql}),
@@ -192,7 +192,7 @@ export function timelinePageSql(request: TimelinePageRequest, searchTo: Timeline
         WHERE c.site_id = h.site_id::uuid AND c.title = h.title AND ${where}
       ) n
     )
-    ${timelineRowsSql(Prisma.sql`members`, scopeOnL, Prisma.sql`, p.head_id, p.head_timestamp, p.group_count, p.group_users`)}`;
+    ${timelineRowsSql(Prisma.sql`members`, scopeOnL, scopeViewer(request.scope), Prisma.sql`, p.head_id, p.head_timestamp, p.group_count, p.group_users`)}`;
   return { sql, limit };
 }
 

@@ -21,7 +21,7 @@ export interface TimelineWatcher {
   displayName: string;
   color: string;
   wikiUsername: string;
-  /** Whether this link's watchlist marks the change unread. */
+  /** Whether this link's watchlist marks the change unread; always false for another member's link (read state is private). */
   unread: boolean;
   watchExpiry: Date | null;
 }
@@ -62,7 +62,7 @@ export interface TimelineEntry {
   bot: boolean;
   isNew: boolean;
   tags: string[];
-  /** Some watcher in the scope has not seen it (the wiki's notificationtimestamp). */
+  /** The viewer has not seen it: one of their own links' watchlists marks it unread (the wiki's notificationtimestamp). */
   unread: boolean;
 }
 

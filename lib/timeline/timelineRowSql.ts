@@ -6,8 +6,10 @@ import type { TimelineEntry, TimelineWatcher } from "./timelineEntry";
  * The columns of a timeline row, read for a short list of change ids already
  * chosen (a page): the change, its wiki, and the scope's links that watch it.
  * `source` must give `change_id` and `"timestamp"`; `extra` adds columns of it.
+ * A watcher is unread only when it is one of `viewerUserId`'s links: what a
+ * team member has read is theirs, never shown to the other members.
  */
-export function timelineRowsSql(source: Prisma.Sql, scopeOnL: Prisma.Sql, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
+export function timelineRowsSql(source: Prisma.Sql, scopeOnL: Prisma.Sql, viewerUserId: string, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`
   SELECT c.id, c.kind::text AS kind, c.namespace, c.title, c.page_id, c.rev_id, c.old_rev_id, c.log_id, c.log_type,
          c.log_action, c.log_params, c.user_name, c.user_hidden, c.anon, c.comment, c.parsed_comment, c.comment_hidden,
@@ -21,7 +23,7 @@ export function timelineRowsSql(source: Prisma.Sql, scopeOnL: Prisma.Sql, extra:
     SELECT json_agg(json_build_object(
              'linkId', w.id, 'userId', w.user_id, 'displayName', w.display_name, 'color', w.color,
              'wikiUsername', w.wiki_username,
-             'unread', (l.notification_timestamp IS NOT NULL AND l."timestamp" >= l.notification_timestamp),
+             'unread', (w.user_id = ${viewerUserId}::uuid AND l.notification_timestamp IS NOT NULL AND l."timestamp" >= l.notification_timestamp),
              'watchExpiry', l.watch_expiry) ORDER BY w.created_at, w.id) AS watchers
     FROM link_changes l JOIN wiki_links w ON w.id = l.link_id
     WHERE l.change_id = p.change_id AND ${scopeOnL}

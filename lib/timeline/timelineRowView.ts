@@ -1,4 +1,5 @@
 import { summaryHtml } from "@/lib/changes/sanitizeSummary";
+import { logLine } from "./logLine";
 import { encodeTimelineCursor } from "./timelineCursor";
 import { typeLabel, type TimelineEntry, type TimelinePageGroup } from "./timelineEntry";
 import { exactTime, relativeTime } from "./timeText";
@@ -39,6 +40,8 @@ export interface TimelineRowView {
   flags: { new: boolean; minor: boolean; bot: boolean; anon: boolean };
   sizeDelta: number | null;
   summaryHtml: string | null;
+  /** A log row's sentence ("Admin moved page A to B"): text, and names (user, titles) to isolate and link. Null for other rows. */
+  logLine: LogLineView | null;
   commentHidden: boolean;
   tags: string[];
   timestamp: string;
@@ -46,6 +49,8 @@ export interface TimelineRowView {
   exactTime: string;
   unread: boolean;
 }
+
+export type LogLineView = ({ text: string } | { name: string; href: string | null })[];
 
 export interface TimelineGroupView {
   head: TimelineRowView;
@@ -99,6 +104,9 @@ export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): Ti
     sizeDelta,
     // Sanitised when stored; only rows stored before that are sanitised here.
     summaryHtml: entry.summaryHtml ?? summaryHtml(entry, entry.site.server),
+    logLine:
+      logLine(entry, ctx.timeZone)?.map((part) => ("text" in part ? part : { name: part.name, href: part.title === undefined ? null : articleUrl(entry.site, part.title) })) ??
+      null,
     commentHidden: entry.commentHidden,
     tags: entry.tags,
     timestamp: entry.timestamp.toISOString(),

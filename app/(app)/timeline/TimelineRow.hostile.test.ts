@@ -33,8 +33,20 @@ describe("a timeline row whose every text is script injection", () => {
     const { text } = inspectHtml(edit);
     for (const shown of [HOSTILE_TEXT.title, HOSTILE_TEXT.user, ...HOSTILE_TEXT.tags, HOSTILE_TEXT.displayName]) expect(text).toContain(shown);
     expect(inspectHtml(log).text).toContain(`log: ${HOSTILE_TEXT.logType}/${HOSTILE_TEXT.logAction}`);
+    expect(inspectHtml(log).text).toContain(`${HOSTILE_TEXT.user} performed ${HOSTILE_TEXT.logType}/${HOSTILE_TEXT.logAction} on ${HOSTILE_TEXT.title}`);
     expect(inspectHtml(grouped).text).toContain(`by ${HOSTILE_TEXT.user}, <script>alert('grouped')</script>`);
     expect(inspectHtml(team).text).toContain("watched by <img src=x onerror=alert('member')>");
+  });
+
+  it("says a log entry's parameters as text, and links its names on the change's wiki only", () => {
+    const moved = render(hostileTimelineEntry({ kind: "log", revId: null, oldRevId: null, logId: 9n, logType: "move", logAction: "move",
+      logParams: { target_title: "<script>alert('moved')</script>" } }));
+    expect(executableMarkup(moved)).toEqual([]);
+    const sentence = inspectHtml(moved).elements.find((e) => e.attributes.class === "tl-log")!;
+    expect(sentence.text).toBe(`${HOSTILE_TEXT.user} moved page ${HOSTILE_TEXT.title} to <script>alert('moved')</script>`);
+    const links = inspectHtml(moved).elements.filter((e) => e.tag === "a" && e.ancestorClasses.includes("tl-log"));
+    expect(links).toHaveLength(3);
+    for (const a of links) expect(new URL(a.attributes.href!).origin).toBe(HOSTILE_SITE.server);
   });
 
   it("keeps the summary's text, markup in it shown as text", () => {

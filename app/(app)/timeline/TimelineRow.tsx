@@ -38,6 +38,25 @@ function Names({ names }: { names: string[] }) {
   ));
 }
 
+/** A log row's sentence, as Special:Watchlist says it: each name (user, title) isolated and linked to its wiki. */
+function LogLine({ parts }: { parts: NonNullable<TimelineRowView["logLine"]> }) {
+  return (
+    <span className="tl-log">
+      {parts.map((part, i) =>
+        "text" in part ? (
+          <span key={i}>{part.text}</span>
+        ) : part.href === null ? (
+          <bdi key={i}>{part.name}</bdi>
+        ) : (
+          <a key={i} href={part.href}>
+            <bdi>{part.name}</bdi>
+          </a>
+        ),
+      )}
+    </span>
+  );
+}
+
 function SizeDelta({ delta }: { delta: number | null }) {
   if (delta === null) return null;
   const kind = delta > 0 ? "pos" : delta < 0 ? "neg" : "null";
@@ -138,6 +157,8 @@ export function TimelineRow({ row, selected = false, actions, children, group, w
               </>
             )}
           </span>
+        ) : row.logLine !== null ? (
+          <LogLine parts={row.logLine} />
         ) : row.user === null ? (
           <span className="tl-user tl-removed">(username removed)</span>
         ) : (

@@ -1,3 +1,4 @@
+import { displayAddress, displayHost } from "@/lib/net/displayHost";
 import type { SafeResponse } from "@/lib/net/safeFetch";
 import { guidanceForCode, kindForCode } from "../errors/errorCodes";
 import { MediaWikiApiError } from "./MediaWikiApiError";
@@ -26,7 +27,7 @@ export function parseApiResponse(response: SafeResponse): ApiResult {
     throw new MediaWikiApiError(
       "transient",
       "not_json",
-      `${addressWithoutQuery(response.url)} did not answer like a MediaWiki API (it sent ${describeContentType(response)} instead of JSON). Check that the address points at the wiki's api.php.`,
+      `${displayAddress(response.url)} did not answer like a MediaWiki API (it sent ${describeContentType(response)} instead of JSON). Check that the address points at the wiki's api.php.`,
     );
   }
 
@@ -105,7 +106,7 @@ function describeContentType(response: SafeResponse): string {
 
 export function siteLabelFor(url: string): string {
   try {
-    return new URL(url).host;
+    return displayHost(new URL(url).host);
   } catch {
     return "The wiki";
   }

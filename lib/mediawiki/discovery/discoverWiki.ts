@@ -1,3 +1,4 @@
+import { displayAddress } from "@/lib/net/displayHost";
 import type { SafeFetch } from "@/lib/net/safeFetch";
 import { createMediaWikiClient } from "../api/client";
 import { fromNetError } from "../api/fromNetError";
@@ -7,7 +8,7 @@ import { readSiteInfo } from "../api/readSiteInfo";
 import { isMediaWikiGenerator, SITE_INFO_PARAMS, type SiteInfo } from "../api/siteInfo";
 import { buildUserAgent, type UserAgentInfo } from "../api/userAgent";
 import { findEditUri } from "./findEditUri";
-import { parsePastedUrl, type FeedCredentials } from "./parsePastedUrl";
+import { parsePastedUrl, type FeedCredentials, type FeedFormat } from "./parsePastedUrl";
 
 export interface DiscoveredWiki {
   /** api.php as it answered (after redirects, e.g. http → https). */
@@ -15,6 +16,8 @@ export interface DiscoveredWiki {
   siteInfo: SiteInfo;
   /** Present when the user pasted a feedwatchlist address. */
   feedCredentials?: FeedCredentials;
+  /** Present when the user pasted a feedwatchlist address that lacks its token. */
+  feedWithoutToken?: { owner: string | null; feedFormat: FeedFormat };
 }
 
 export interface DiscoveryDependencies {
@@ -35,6 +38,8 @@ export async function discoverWiki(pasted: string, dependencies: DiscoveryDepend
       return verifyApi(parsed.apiUrl, dependencies);
     case "feed":
       return { ...(await verifyApi(parsed.apiUrl, dependencies)), feedCredentials: parsed.feedCredentials };
+    case "tokenlessFeed":
+      return { ...(await verifyApi(parsed.apiUrl, dependencies)), feedWithoutToken: { owner: parsed.owner, feedFormat: parsed.feedFormat } };
     case "page": {
       const advertised = await apiAdvertisedBy(parsed.pageUrl, dependencies);
       const candidates = [...new Set([...(advertised ? [advertised] : []), ...parsed.apiCandidates])];
@@ -83,7 +88,7 @@ function notMediaWikiError(address: string, cause?: unknown): MediaWikiApiError 
   return new MediaWikiApiError(
     "invalid",
     "not_mediawiki",
-    `This address does not look like a MediaWiki wiki: ${addressWithoutQuery(address)} did not answer like one. Paste the address of a page of the wiki, or of its api.php.`,
+    `This address does not look like a MediaWiki wiki: ${displayAddress(address)} did not answer like one. Paste the address of a page of the wiki, or of its api.php.`,
     { cause },
   );
 }

@@ -27,12 +27,33 @@ describe("parsePastedUrl", () => {
     expect(parsed).toMatchObject({ kind: "feed", feedCredentials: { feedFormat: "rss" } });
   });
 
-  it("treats a feedwatchlist address without a token as a plain API address", () => {
+  it("knows a feedwatchlist address without a token for one, so the missing token can be asked for", () => {
     expect(parsePastedUrl("https://wiki.example/w/api.php?action=feedwatchlist")).toEqual({
-      kind: "api",
+      kind: "tokenlessFeed",
       apiUrl: "https://wiki.example/w/api.php",
+      owner: null,
+      feedFormat: "rss",
+    });
+    expect(parsePastedUrl("https://wiki.example/w/api.php?action=feedwatchlist&wlowner=Alice&feedformat=atom&wltoken=")).toMatchObject({
+      kind: "tokenlessFeed",
+      owner: "Alice",
+      feedFormat: "atom",
     });
   });
+
+  it.each(["http://user@wiki.example/", "https://alice:hunter2@wiki.example/w/api.php", "HTTP://bob:pw@wiki.example/wiki/Main_Page"])(
+    "refuses credentials in the address (%s) with their own message, never repeating them",
+    (pasted) => {
+      try {
+        parsePastedUrl(pasted);
+        expect.unreachable();
+      } catch (error) {
+        expect(isMediaWikiApiError(error, "credentials_in_url")).toBe(true);
+        expect((error as Error).message).toContain("user name");
+        for (const secret of ["hunter2", "pw@", "alice", "bob"]) expect((error as Error).message).not.toContain(secret);
+      }
+    },
+  );
 
   it("guesses /w/api.php first for a /wiki/ article address", () => {
     expect(parsePastedUrl("https://en.wikipedia.org/wiki/Main_Page")).toEqual({

@@ -9,6 +9,8 @@ export interface FeedCredentials extends WatchlistTokenCredentials {
 
 export type PastedWikiUrl =
   | { kind: "api"; apiUrl: string }
+  /** A feedwatchlist address without its wltoken: the token has to come from elsewhere. */
+  | { kind: "tokenlessFeed"; apiUrl: string; owner: string | null; feedFormat: FeedFormat }
   | { kind: "feed"; apiUrl: string; feedCredentials: FeedCredentials }
   /** Any other page of the wiki: `apiCandidates` are guesses to try if the page has no EditURI link. */
   | { kind: "page"; pageUrl: string; apiCandidates: string[] };
@@ -26,9 +28,10 @@ export function parsePastedUrl(pasted: string): PastedWikiUrl {
     const apiUrl = `${url.origin}${path}`;
     const owner = url.searchParams.get("wlowner");
     const token = url.searchParams.get("wltoken");
-    if (url.searchParams.get("action") === "feedwatchlist" && owner && token) {
+    if (url.searchParams.get("action") === "feedwatchlist") {
       const feedFormat: FeedFormat = url.searchParams.get("feedformat") === "atom" ? "atom" : "rss";
-      return { kind: "feed", apiUrl, feedCredentials: { owner, token, feedFormat } };
+      if (owner && token) return { kind: "feed", apiUrl, feedCredentials: { owner, token, feedFormat } };
+      if (!token) return { kind: "tokenlessFeed", apiUrl, owner: owner || null, feedFormat };
     }
     return { kind: "api", apiUrl };
   }
@@ -39,17 +42,30 @@ export function parsePastedUrl(pasted: string): PastedWikiUrl {
 function parseLenient(pasted: string): URL {
   const trimmed = pasted.trim();
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  let url: URL | null = null;
   try {
-    const url = new URL(withScheme);
-    const isWebAddress = url.protocol === "http:" || url.protocol === "https:";
-    if (isWebAddress && url.hostname !== "" && url.username === "" && url.password === "") return url;
+    url = new URL(withScheme);
   } catch {
     // reported below
+  }
+  if (url && (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "") {
+    if (url.username === "" && url.password === "") return url;
+    // Only a typed http(s):// makes "x@" credentials; "mailto:a@b" would parse as user "mailto" otherwise.
+    if (withScheme === trimmed) throw credentialsInUrl();
   }
   throw new MediaWikiApiError(
     "invalid",
     "bad_url",
     "That is not a web address. Paste the address of any page of the wiki, or of its api.php.",
+  );
+}
+
+/** The person's credentials are in the address: say so without repeating them (the message may be logged). */
+function credentialsInUrl(): MediaWikiApiError {
+  return new MediaWikiApiError(
+    "invalid",
+    "credentials_in_url",
+    "The address has a user name (and maybe a password) in it, before the @. Watchdeck never sends credentials in an address: remove that part, and enter the bot password's name and password in their own fields.",
   );
 }
 
