@@ -184,7 +184,7 @@ describe("the wiki address of a new link", () => {
   });
 
   it("refuses credentials in the address with their own message, on the address field, never repeating them", () => {
-    let failure;
+    let failure: ReturnType<typeof linkFailureFrom> | undefined;
     try {
       parsePastedUrl("https://user:pass@wiki.example/");
     } catch (error) {

@@ -52,6 +52,7 @@ export async function validateLinkAgainstWiki(input: LinkCredentialsInput, netwo
       return {
         ok: false,
         failure: {
+          kind: "invalid",
           code: "missing_feed_token",
           field: "wikiUrl",
           message:

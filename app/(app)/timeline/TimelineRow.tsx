@@ -44,10 +44,13 @@ function LogLine({ parts }: { parts: NonNullable<TimelineRowView["logLine"]> }) 
     <span className="tl-log">
       {parts.map((part, i) =>
         "text" in part ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a sentence's parts are fixed for the row and never reorder
           <span key={i}>{part.text}</span>
         ) : part.href === null ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a sentence's parts are fixed for the row and never reorder
           <bdi key={i}>{part.name}</bdi>
         ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a sentence's parts are fixed for the row and never reorder
           <a key={i} href={part.href}>
             <bdi>{part.name}</bdi>
           </a>
