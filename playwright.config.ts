@@ -3,7 +3,9 @@ import { defineConfig } from "@playwright/test";
 // `npm test` (scripts/test.ts) prepares the database and wikis and passes them in env.
 const databaseUrl = process.env.WATCHDECK_E2E_DATABASE_URL;
 if (!databaseUrl) {
-  throw new Error("Run the browser tests through `npm test` (or `npm test -- e2e`): it prepares the database and wikis they need.");
+  throw new Error(
+    "Run the browser tests through `npm test` (or `npm test -- e2e`): it prepares the database and wikis they need.",
+  );
 }
 const port = Number(process.env.WATCHDECK_E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;

@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { isCrossSiteRequest } from "@/lib/auth/crossSiteRequest";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/requestPath";
 

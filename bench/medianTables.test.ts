@@ -13,7 +13,11 @@ const run = (rate: string, cpu: string, ms: string): BenchTable[] => [
 
 describe("medianTables", () => {
   it("takes the median of every number, written as the runs wrote it, and keeps the text", () => {
-    const [table] = medianTables([run("14,253", "43.7", "7016"), run("9,331", "n/a", "10717"), run("16,617", "38.1", "6018")]);
+    const [table] = medianTables([
+      run("14,253", "43.7", "7016"),
+      run("9,331", "n/a", "10717"),
+      run("16,617", "38.1", "6018"),
+    ]);
     expect(table).toEqual({
       title: "ingest (median of 3 runs)",
       columns: ["step", "ms", "changes/s", "Postgres CPU µs/change"],
@@ -23,7 +27,12 @@ describe("medianTables", () => {
   });
 
   it("averages the middle two of an even number of runs", () => {
-    const [table] = medianTables([run("10,000", "40.0", "10"), run("11,000", "41.0", "11"), run("13,000", "45.0", "13"), run("20,000", "50.0", "20")]);
+    const [table] = medianTables([
+      run("10,000", "40.0", "10"),
+      run("11,000", "41.0", "11"),
+      run("13,000", "45.0", "13"),
+      run("20,000", "50.0", "20"),
+    ]);
     expect(table!.rows[0]).toEqual(["one link", "12", "12,000", "43.0"]);
   });
 

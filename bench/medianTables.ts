@@ -10,12 +10,20 @@ export function medianTables(runs: readonly (readonly BenchTable[])[]): BenchTab
   const first = runs[0];
   if (first === undefined) return [];
   for (const [i, run] of runs.entries()) {
-    if (!sameShape(run, first)) throw new Error(`bench run ${i + 1} printed other tables than run 1; no median can be taken`);
+    if (!sameShape(run, first))
+      throw new Error(`bench run ${i + 1} printed other tables than run 1; no median can be taken`);
   }
   return first.map((table, t) => ({
     ...table,
     title: `${table.title} (median of ${runs.length} runs)`,
-    rows: table.rows.map((row, r) => row.map((cell, c) => medianCell(runs.map((run) => run[t]!.rows[r]![c]!), cell))),
+    rows: table.rows.map((row, r) =>
+      row.map((cell, c) =>
+        medianCell(
+          runs.map((run) => run[t]!.rows[r]![c]!),
+          cell,
+        ),
+      ),
+    ),
   }));
 }
 

@@ -6,9 +6,9 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { WORKER_NODE_FLAGS } from "@/lib/jobs/workerNodeFlags";
-import { startBenchDatabase, type BenchDatabase } from "./benchDatabase";
+import { type BenchDatabase, startBenchDatabase } from "./benchDatabase";
 import { medianTables } from "./medianTables";
-import { formatTable, type BenchTable } from "./table";
+import { type BenchTable, formatTable } from "./table";
 
 export interface BenchContext {
   db: BenchDatabase;
@@ -29,14 +29,16 @@ const SECTIONS: Record<string, SectionEntry> = {
   feed: { load: async () => (await import("./sections/feed")).feedSection },
 };
 
-const missingFlags = (name: string) => (SECTIONS[name]!.nodeFlags ?? []).filter((flag) => !process.execArgv.includes(flag));
+const missingFlags = (name: string) =>
+  (SECTIONS[name]!.nodeFlags ?? []).filter((flag) => !process.execArgv.includes(flag));
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 async function main() {
   const args = process.argv.slice(2);
   const requested = args.filter((a) => !a.startsWith("-"));
   const unknown = requested.filter((name) => !(name in SECTIONS));
-  if (unknown.length) throw new Error(`unknown bench section(s): ${unknown.join(", ")}; known: ${Object.keys(SECTIONS).join(", ")}`);
+  if (unknown.length)
+    throw new Error(`unknown bench section(s): ${unknown.join(", ")}; known: ${Object.keys(SECTIONS).join(", ")}`);
   const names = requested.length ? requested : Object.keys(SECTIONS);
   const runs = runsOption(args);
   // One process per section: the app's database client is a process-wide singleton bound to the
@@ -85,7 +87,8 @@ function runsOption(args: readonly string[]): number {
   const option = args.find((a) => a.startsWith("--runs"));
   if (option === undefined) return 1;
   const runs = Number(/^--runs=(\d+)$/.exec(option)?.[1]);
-  if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error(`write --runs=N with N from 1 to 50, not ${option}`);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 50)
+    throw new Error(`write --runs=N with N from 1 to 50, not ${option}`);
   return runs;
 }
 
@@ -94,7 +97,10 @@ async function runInChild(name: string): Promise<BenchTable[]> {
   try {
     const code = await new Promise<number>((resolve) => {
       const args = [...missingFlags(name), ...process.execArgv, process.argv[1]!, name];
-      const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, [TABLES_FILE]: tablesFile } });
+      const child = spawn(process.execPath, args, {
+        stdio: "inherit",
+        env: { ...process.env, [TABLES_FILE]: tablesFile },
+      });
       child.on("close", (exitCode) => resolve(exitCode ?? 1));
     });
     if (code !== 0) throw new Error(`bench section ${name} failed (exit code ${code})`);

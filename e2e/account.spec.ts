@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
-import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { expect, type Page, request as playwrightRequest, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { newAccount, register, signIn, signOut } from "./support/accounts";
 import { linkWikiWithBotPassword } from "./support/linkWiki";
@@ -34,7 +34,9 @@ async function openAccount(page: Page) {
   await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
 }
 
-test("a copied session cookie stops working after sign-out, a password change and signing out everywhere", async ({ page }) => {
+test("a copied session cookie stops working after sign-out, a password change and signing out everywhere", async ({
+  page,
+}) => {
   const account = newAccount("revoke");
   await register(page, account);
   const beforeSignOut = await copiedCookie(page);
@@ -72,7 +74,9 @@ test("a common password is refused when changing it", async ({ page }) => {
   await form.getByLabel("New password", { exact: true }).fill("1234567890");
   await form.getByLabel("New password again").fill("1234567890");
   await form.getByRole("button", { name: "Change password" }).click();
-  await expect(form.getByRole("alert")).toHaveText("This password is on the list of the most common ones, which are guessed first. Choose another.");
+  await expect(form.getByRole("alert")).toHaveText(
+    "This password is on the list of the most common ones, which are guessed first. Choose another.",
+  );
 });
 
 test("the chosen time zone moves the timeline's times", async ({ page }) => {
@@ -82,7 +86,12 @@ test("the chosen time zone moves the timeline's times", async ({ page }) => {
   await linkWikiWithBotPassword(page, "alpha", "Alice@watchdeck");
   await waitForFirstSync(page, ["Alpha Wiki"]);
   const title = `Zone page ${randomUUID().slice(0, 8)}`;
-  await seedChanges(account.email, "Alpha Wiki", { count: 1, title: () => title, summary: () => "late edit", timestamp: () => new Date("2026-11-23T23:30:00Z") });
+  await seedChanges(account.email, "Alpha Wiki", {
+    count: 1,
+    title: () => title,
+    summary: () => "late edit",
+    timestamp: () => new Date("2026-11-23T23:30:00Z"),
+  });
 
   const time = () => timelineRows(page).filter({ hasText: title }).locator("time");
   await page.goto(`/?q=${encodeURIComponent(title)}`);
@@ -105,7 +114,10 @@ test("the data export is JSON of the account, and deleting the account ends it",
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download my data (JSON)" }).click();
-  const data = JSON.parse(await readFile((await (await download).path())!, "utf8")) as { account: { email: string }; links: unknown[] };
+  const data = JSON.parse(await readFile((await (await download).path())!, "utf8")) as {
+    account: { email: string };
+    links: unknown[];
+  };
   expect(data.account.email).toBe(account.email);
   expect(data.links).toEqual([]);
 

@@ -22,7 +22,9 @@ test("registering an email that already has an account says so", async ({ page }
   await page.getByLabel("Email").fill(account.email.toUpperCase());
   await page.getByLabel("Password").fill("another password 456");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveText("An account with this email already exists. Sign in instead.");
+  await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveText(
+    "An account with this email already exists. Sign in instead.",
+  );
 });
 
 test("a short password is refused with the minimum length", async ({ page }) => {
@@ -30,7 +32,9 @@ test("a short password is refused with the minimum length", async ({ page }) => 
   await page.getByLabel("Email").fill(newAccount("short").email);
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveText("Use at least 10 characters for the password.");
+  await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveText(
+    "Use at least 10 characters for the password.",
+  );
 });
 
 test("a display name with a control character is refused at its field", async ({ page }) => {
@@ -40,7 +44,9 @@ test("a display name with a control character is refused at its field", async ({
   await page.getByLabel("Display name (optional)").fill("Ada\tLovelace");
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByLabel("Display name (optional)")).toHaveAccessibleDescription("The name cannot contain control characters.");
+  await expect(page.getByLabel("Display name (optional)")).toHaveAccessibleDescription(
+    "The name cannot contain control characters.",
+  );
   await expect(page.getByLabel("Display name (optional)")).toHaveAttribute("aria-invalid", "true");
 });
 

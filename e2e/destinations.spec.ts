@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { newAccount, register, signOut } from "./support/accounts";
 
 /** A fresh team and an invitation link to it, made by a fresh owner in their own browser. */
@@ -22,7 +22,10 @@ async function fillSignIn(page: Page, account: { email: string; password: string
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("an invitation opened signed out goes through register and lands on the invitation, naming the team", async ({ browser, page }) => {
+test("an invitation opened signed out goes through register and lands on the invitation, naming the team", async ({
+  browser,
+  page,
+}) => {
   const { teamName, invitation } = await teamInvitation(browser);
   const invitePath = new URL(invitation).pathname;
 
@@ -41,7 +44,10 @@ test("an invitation opened signed out goes through register and lands on the inv
   await expect(page.getByRole("heading", { name: `${teamName}: members and sharing` })).toBeVisible();
 });
 
-test("an invitation opened signed out goes through sign-in and lands on the invitation, naming the team", async ({ browser, page }) => {
+test("an invitation opened signed out goes through sign-in and lands on the invitation, naming the team", async ({
+  browser,
+  page,
+}) => {
   const { teamName, invitation } = await teamInvitation(browser);
   const account = newAccount("dest-member");
   await register(page, account);
@@ -94,7 +100,9 @@ test("a register form refused by the server keeps the typed email and name, neve
   await page.getByLabel("Password").fill("another password 456");
   await page.getByRole("button", { name: "Create account" }).click();
 
-  await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveText("An account with this email already exists. Sign in instead.");
+  await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveText(
+    "An account with this email already exists. Sign in instead.",
+  );
   await expect(page.getByLabel("Email")).toHaveValue(account.email);
   await expect(page.getByLabel("Display name (optional)")).toHaveValue("Ada Lovelace");
   await expect(page.getByLabel("Password")).toHaveValue("");

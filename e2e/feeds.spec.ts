@@ -1,11 +1,16 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { readWatchlist } from "../test/mediawiki/wikiActions";
 import { newAccount, register, signIn } from "./support/accounts";
 import { linkWikiWithBotPassword } from "./support/linkWiki";
 import { timelineRows, waitForFirstSync } from "./support/timeline";
 
 function unescapeXml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 function itemTitles(xml: string): string[] {
@@ -24,7 +29,9 @@ async function feedTitles(request: APIRequestContext, rssUrl: string): Promise<s
 
 /** The titles of the rows on screen, as the feed titles them (one wiki linked, so every row is Beta Wiki's). */
 async function rowsAsFeedTitles(page: Page): Promise<string[]> {
-  return (await timelineRows(page).locator(".tl-title").allTextContents()).map((title) => `[Beta Wiki] ${title}`).sort();
+  return (await timelineRows(page).locator(".tl-title").allTextContents())
+    .map((title) => `[Beta Wiki] ${title}`)
+    .sort();
 }
 
 function feedCard(page: Page, name: string) {
@@ -34,7 +41,9 @@ function feedCard(page: Page, name: string) {
 async function createFeed(page: Page, name: string): Promise<string> {
   await page.getByLabel("Feed name").fill(name);
   await page.getByRole("button", { name: "Create feed address" }).click();
-  await expect(page.getByRole("form", { name: "New feed address" }).getByRole("status")).toContainText("Copy its address now");
+  await expect(page.getByRole("form", { name: "New feed address" }).getByRole("status")).toContainText(
+    "Copy its address now",
+  );
   const rssUrl = await feedCard(page, name).getByLabel("RSS address", { exact: true }).inputValue();
   expect(rssUrl).toMatch(/\/feed\/wdf_[A-Za-z0-9_-]{43}\.rss$/);
   return rssUrl;
@@ -54,7 +63,10 @@ test("a feed address created in the UI serves the wiki's latest change", async (
   const newestTitles = rows.filter((r) => r.timestamp === newestTime).map((r) => `[Beta Wiki] ${r.title as string}`);
 
   await expect
-    .poll(async () => firstItemTitle(await (await request.get(rssUrl)).text()), { timeout: 120_000, intervals: [2_000] })
+    .poll(async () => firstItemTitle(await (await request.get(rssUrl)).text()), {
+      timeout: 120_000,
+      intervals: [2_000],
+    })
     .not.toBeNull();
   const first = firstItemTitle(await (await request.get(rssUrl)).text())!;
   expect(newestTitles.some((title) => first.startsWith(title))).toBe(true);
@@ -115,14 +127,19 @@ test.describe("feeds of timeline views", () => {
     await expect(feedCard(page, "Talk pages").getByLabel("RSS address", { exact: true })).toHaveCount(0);
   });
 
-  test("a saved preset can be picked as a new feed's filter, and the feed carries the preset's rows", async ({ page, request }) => {
+  test("a saved preset can be picked as a new feed's filter, and the feed carries the preset's rows", async ({
+    page,
+    request,
+  }) => {
     const filters = page.getByRole("form", { name: "Timeline filters" });
     await filters.getByLabel("Minor edits").selectOption("only");
     await filters.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/[?&]minor=only/);
     await page.getByLabel("Preset name").fill("Minor only");
     await page.getByRole("button", { name: "Save preset" }).click();
-    await expect(page.getByRole("region", { name: "Saved filters" }).getByRole("link", { name: "Minor only" })).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "Saved filters" }).getByRole("link", { name: "Minor only" }),
+    ).toBeVisible();
 
     await page.goto("/");
     await page.getByRole("region", { name: "Saved filters" }).getByRole("link", { name: "Minor only" }).click();
@@ -138,7 +155,10 @@ test.describe("feeds of timeline views", () => {
     expect(await feedTitles(request, rssUrl)).toEqual(rows);
   });
 
-  test("revoking a feed asks first, naming the feed; cancelling keeps it, confirming ends both addresses", async ({ page, request }) => {
+  test("revoking a feed asks first, naming the feed; cancelling keeps it, confirming ends both addresses", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/feeds");
     const rssUrl = await createFeed(page, "Short-lived");
     const atomUrl = rssUrl.replace(/\.rss$/, ".atom");
@@ -155,7 +175,10 @@ test.describe("feeds of timeline views", () => {
     expect((await request.get(rssUrl)).status()).toBe(200);
 
     await feedCard(page, "Short-lived").getByRole("button", { name: "Revoke Short-lived" }).click();
-    await page.getByRole("dialog", { name: "Revoke “Short-lived”?" }).getByRole("button", { name: "Revoke feed" }).click();
+    await page
+      .getByRole("dialog", { name: "Revoke “Short-lived”?" })
+      .getByRole("button", { name: "Revoke feed" })
+      .click();
     await expect(feedCard(page, "Short-lived")).toHaveCount(0);
     expect((await request.get(rssUrl)).status()).toBe(404);
     expect((await request.get(atomUrl)).status()).toBe(404);

@@ -5,7 +5,9 @@ import { linkWikiWithBotPassword } from "./support/linkWiki";
 import { seedChanges } from "./support/seedChanges";
 import { timelineRows, waitForFirstSync } from "./support/timeline";
 
-test("a text search that stops before the oldest match offers to search older changes, and finds it", async ({ page }) => {
+test("a text search that stops before the oldest match offers to search older changes, and finds it", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const account = newAccount("search");
   await register(page, account);
@@ -30,7 +32,9 @@ test("a text search that stops before the oldest match offers to search older ch
   });
 
   await page.goto(`/?q=${word}`);
-  await expect(page.getByRole("status").filter({ hasText: "searched back to" })).toContainText("No matching changes yet: searched back to");
+  await expect(page.getByRole("status").filter({ hasText: "searched back to" })).toContainText(
+    "No matching changes yet: searched back to",
+  );
   await expect(timelineRows(page)).toHaveCount(0);
   await page.getByRole("button", { name: "Search older changes" }).click();
   await expect(timelineRows(page).filter({ hasText: `Old page about ${word}` })).toHaveCount(1);
@@ -38,7 +42,9 @@ test("a text search that stops before the oldest match offers to search older ch
 
   // Grouped by page, the search is bounded the same way and says so in pages.
   await page.goto(`/?q=${word}&group=1`);
-  await expect(page.getByRole("status").filter({ hasText: "searched back to" })).toContainText("No matching pages yet: searched back to");
+  await expect(page.getByRole("status").filter({ hasText: "searched back to" })).toContainText(
+    "No matching pages yet: searched back to",
+  );
   await expect(timelineRows(page, "Changed pages")).toHaveCount(0);
   await page.getByRole("button", { name: "Search older changes" }).click();
   await expect(timelineRows(page, "Changed pages").filter({ hasText: `Old page about ${word}` })).toHaveCount(1);

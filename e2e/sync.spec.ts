@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { botPasswordFor } from "../test/mediawiki/config";
 import { runTool } from "../test/mediawiki/php";
 import { apiClient, makeEdit } from "../test/mediawiki/wikiActions";
@@ -16,7 +16,9 @@ const PASSWORD = botPasswordFor(WIKI, "Editor", APP_ID);
 const TITLE = `Sync Now E2E ${run}`;
 
 test.beforeAll(async () => {
-  await runTool(WIKI, [{ op: "setBotPassword", user: "Editor", appId: APP_ID, grants: ["basic", "viewmywatchlist"], password: PASSWORD }]);
+  await runTool(WIKI, [
+    { op: "setBotPassword", user: "Editor", appId: APP_ID, grants: ["basic", "viewmywatchlist"], password: PASSWORD },
+  ]);
 });
 
 test.afterAll(async () => {
@@ -35,20 +37,29 @@ test("a link's card shows its sync, and Sync now brings a change made on the wik
   await expect(page.getByRole("form", { name: "Link a wiki" }).getByRole("status")).toHaveText("Wiki linked.");
 
   await waitForFirstSync(page, ["Alpha Wiki"]);
-  const card = page.getByRole("list", { name: "Linked wikis" }).getByRole("listitem", { name: "Alpha Wiki", exact: true });
+  const card = page
+    .getByRole("list", { name: "Linked wikis" })
+    .getByRole("listitem", { name: "Alpha Wiki", exact: true });
   const sync = card.getByRole("region", { name: "Sync of Alpha Wiki" });
   await expect(sync).not.toContainText("not yet");
   await expect(sync.getByRole("alert")).toHaveCount(0);
 
   // The e2e worker also polls every 15 s: the edit is made right after a scheduled sync, and only a sync that
   // ends before the next scheduled one could start shows that the button brought it.
-  const linkId = /\/wikis\/([0-9a-f-]{36})$/.exec((await card.getByRole("link", { name: "Edit Alpha Wiki" }).getAttribute("href")) ?? "")?.[1];
+  const linkId = /\/wikis\/([0-9a-f-]{36})$/.exec(
+    (await card.getByRole("link", { name: "Edit Alpha Wiki" }).getAttribute("href")) ?? "",
+  )?.[1];
   expect(linkId).toBeDefined();
   const scheduledAt = await scheduledSyncAfter(page, linkId!, 10_000);
 
   const editor = await apiClient(WIKI, "Editor");
   await editor.post({ action: "watch", titles: TITLE, token: await editor.token("watch") });
-  await makeEdit(WIKI, { title: TITLE, user: "Admin", text: "Made while Watchdeck was looking.\n", summary: "For Sync now" });
+  await makeEdit(WIKI, {
+    title: TITLE,
+    user: "Admin",
+    text: "Made while Watchdeck was looking.\n",
+    summary: "For Sync now",
+  });
 
   await sync.getByRole("button", { name: "Sync Alpha Wiki now" }).click();
   await expect(sync.getByRole("progressbar", { name: "Syncing Alpha Wiki" })).toBeVisible();

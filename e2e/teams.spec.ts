@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { newAccount, register } from "./support/accounts";
 import { botPassword, fixtureWiki } from "./support/wikis";
 
@@ -25,7 +25,9 @@ async function teamRowOf(page: Page, teamPath: string, title: string) {
   return row;
 }
 
-test("one user creates a team and an invitation, a second joins and shares a wiki, and both see the merged team timeline", async ({ browser }) => {
+test("one user creates a team and an invitation, a second joins and shares a wiki, and both see the merged team timeline", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const ownerAccount = newAccount("team-owner");
   const memberAccount = newAccount("team-member");
@@ -70,7 +72,9 @@ test("one user creates a team and an invitation, a second joins and shares a wik
     const bobOnly = await teamRowOf(page, teamPath, "Bob Only Page");
     await expect(bobOnly).toContainText(`watched by ${memberAccount.email}`);
     await expect(bobOnly).not.toContainText(ownerAccount.email);
-    await expect(await teamRowOf(page, teamPath, "Watchdeck Alpha")).toContainText(`watched by ${ownerAccount.email}, ${memberAccount.email}`);
+    await expect(await teamRowOf(page, teamPath, "Watchdeck Alpha")).toContainText(
+      `watched by ${ownerAccount.email}, ${memberAccount.email}`,
+    );
   }
 
   // "Watched by member" narrows the view to one member's pages.

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { makeEdit } from "../test/mediawiki/wikiActions";
+import { expect, type Page, test } from "@playwright/test";
 import { expectedChanges, TITLES_DE } from "../test/mediawiki/seedPlan";
+import { makeEdit } from "../test/mediawiki/wikiActions";
 import { newAccount, register, signIn } from "./support/accounts";
 import { linkWikiWithBotPassword } from "./support/linkWiki";
 import { timelineRows, waitForFirstSync } from "./support/timeline";
@@ -34,7 +34,10 @@ test.beforeEach(async ({ page }) => {
   await signIn(page, account);
 });
 
-test("filter by wiki and namespace shows exactly the expected rows, and the URL gives the same view in a fresh page", async ({ page, browser }, testInfo) => {
+test("filter by wiki and namespace shows exactly the expected rows, and the URL gives the same view in a fresh page", async ({
+  page,
+  browser,
+}, testInfo) => {
   await expect(timelineRows(page)).toHaveCount(50);
   await page.screenshot({ path: testInfo.outputPath("timeline.png"), fullPage: false });
   await page.screenshot({ path: "test-results/e2e/timeline.png", fullPage: false });
@@ -75,11 +78,15 @@ test("group by page shows one row per page with its changes, expandable", async 
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/[?&]group=1/);
 
-  const group = timelineRows(page, "Changed pages").filter({ has: page.getByRole("link", { name: title, exact: true }) });
+  const group = timelineRows(page, "Changed pages").filter({
+    has: page.getByRole("link", { name: title, exact: true }),
+  });
   await expect(group).toHaveCount(1);
   await expect(group).toContainText(`${expectedCount} changes`);
   await group.getByText(`Show the ${expectedCount} changes to ${title}`).click();
-  await expect(group.getByRole("list", { name: `Changes to ${title}` }).locator(":scope > li")).toHaveCount(expectedCount);
+  await expect(group.getByRole("list", { name: `Changes to ${title}` }).locator(":scope > li")).toHaveCount(
+    expectedCount,
+  );
   const titles = await timelineRows(page, "Changed pages").locator(":scope > .tl-line .tl-title").allTextContents();
   const pages = timelineRows(page, "Changed pages");
   const keys = await pages.evaluateAll((items) => items.map((li) => `${li.getAttribute("aria-label")}`));
@@ -105,7 +112,10 @@ test("keyboard: j/k move, o opens the selected change's diff, ? shows help, / se
   await page.keyboard.press("k");
   await expect(rows.nth(1)).toHaveAttribute("aria-current", "true");
   const title = (await rows.nth(1).locator(".tl-title").textContent())!;
-  const diffHref = await rows.nth(1).getByRole("link", { name: `diff of ${title}` }).getAttribute("href");
+  const diffHref = await rows
+    .nth(1)
+    .getByRole("link", { name: `diff of ${title}` })
+    .getAttribute("href");
   expect(diffHref).toContain("diff=");
 
   const popup = page.waitForEvent("popup");

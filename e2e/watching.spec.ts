@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { botPasswordFor } from "../test/mediawiki/config";
 import { runTool } from "../test/mediawiki/php";
 import { apiClient, makeEdit } from "../test/mediawiki/wikiActions";
@@ -66,7 +66,15 @@ async function timelineRowsOf(page: Page, title: string) {
 }
 
 test.beforeAll(async () => {
-  await runTool(WIKI, [{ op: "setBotPassword", user: "Editor", appId: APP_ID, grants: ["basic", "viewmywatchlist", "editmywatchlist"], password: PASSWORD }]);
+  await runTool(WIKI, [
+    {
+      op: "setBotPassword",
+      user: "Editor",
+      appId: APP_ID,
+      grants: ["basic", "viewmywatchlist", "editmywatchlist"],
+      password: PASSWORD,
+    },
+  ]);
 });
 
 test.afterAll(async () => {
@@ -76,7 +84,9 @@ test.afterAll(async () => {
   await runTool(WIKI, [{ op: "deleteBotPassword", user: "Editor", appId: APP_ID }]);
 });
 
-test("unwatch from the timeline, then the page is gone from Watched pages and from the wiki's watchlist", async ({ page }) => {
+test("unwatch from the timeline, then the page is gone from Watched pages and from the wiki's watchlist", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const title = await unreadPage("Unwatch");
   await register(page, newAccount("unwatcher"));
@@ -116,7 +126,9 @@ test("unwatch from the timeline offers Undo, and Undo watches the page on the wi
   expect(rewatched.has(`Talk:${title}`)).toBe(true);
 });
 
-test("mark all read for the filter: the unread markers disappear, and the wiki has nothing unread for the page", async ({ page }) => {
+test("mark all read for the filter: the unread markers disappear, and the wiki has nothing unread for the page", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const title = await unreadPage("MarkRead");
   await register(page, newAccount("reader"));
@@ -144,17 +156,24 @@ test("Watched pages: add a page for a week, see the wiki's expiry, then bulk-unw
   await page.getByLabel("Page titles, one per line").fill(`${title}\nSpecial:Watchlist`);
   await page.getByLabel("Watch them").selectOption("1 week");
   await page.getByRole("button", { name: "Watch pages" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Watching 1 page." })).toContainText("Special pages cannot be watched.");
+  await expect(page.getByRole("alert").filter({ hasText: "Watching 1 page." })).toContainText(
+    "Special pages cannot be watched.",
+  );
 
   await page.getByLabel("Title contains").fill(title);
   await page.getByRole("button", { name: "Filter" }).click();
   // Only the page's own row: MediaWiki watches its talk page too, whose title contains this one.
-  const row = page.getByRole("row").filter({ has: page.getByRole("checkbox", { name: `Select ${title}`, exact: true }) });
+  const row = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("checkbox", { name: `Select ${title}`, exact: true }) });
   await expect(row).toContainText("does not exist yet");
   await expect(row.getByRole("cell").nth(2)).not.toHaveText("permanent");
 
   // The title opens the page on the wiki; the expiry editor is a button per row until asked for.
-  await expect(row.getByRole("link", { name: title, exact: true })).toHaveAttribute("href", new RegExp(`^http://[^/]+/.*${encodeURIComponent(title.replace(/ /g, "_"))}$`));
+  await expect(row.getByRole("link", { name: title, exact: true })).toHaveAttribute(
+    "href",
+    new RegExp(`^http://[^/]+/.*${encodeURIComponent(title.replace(/ /g, "_"))}$`),
+  );
   await expect(page.getByRole("button", { name: "Set expiry" })).toHaveCount(0);
   await row.getByRole("button", { name: `Change expiry of ${title}` }).click();
   await expect(page.getByRole("button", { name: "Set expiry" })).toHaveCount(1);

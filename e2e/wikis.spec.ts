@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { newAccount, register } from "./support/accounts";
 import { linkWikiWithBotPassword } from "./support/linkWiki";
 import { timelineRows, waitForFirstSync } from "./support/timeline";
@@ -28,10 +28,14 @@ test("a user links two wikis through the form and sees them listed with their si
 
   const list = page.getByRole("list", { name: "Linked wikis" });
   await expect(list.getByRole("listitem")).toHaveCount(2);
-  await expect(list.getByRole("listitem", { name: "Alpha Wiki" }).getByRole("link", { name: "Alpha Wiki", exact: true })).toBeVisible();
+  await expect(
+    list.getByRole("listitem", { name: "Alpha Wiki" }).getByRole("link", { name: "Alpha Wiki", exact: true }),
+  ).toBeVisible();
   const betaCard = list.getByRole("listitem", { name: "Beta auf Deutsch" });
   await expect(betaCard.getByRole("link", { name: "Beta Wiki", exact: true })).toBeVisible();
-  await expect(betaCard).toContainText("This link uses a watchlist token, so it can read the watchlist but cannot watch, unwatch or mark pages read.");
+  await expect(betaCard).toContainText(
+    "This link uses a watchlist token, so it can read the watchlist but cannot watch, unwatch or mark pages read.",
+  );
 });
 
 test("a rejected bot password is explained and nothing is linked", async ({ page }) => {
@@ -47,7 +51,9 @@ test("a rejected bot password is explained and nothing is linked", async ({ page
   await expect(page.getByLabel("Wiki address")).toHaveValue(alpha.apiUrl);
 });
 
-test("moving a link to another wiki account says so, and the timeline then holds that account's watchlist only", async ({ page }) => {
+test("moving a link to another wiki account says so, and the timeline then holds that account's watchlist only", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const alpha = fixtureWiki("alpha");
   await register(page, newAccount("mover"));
@@ -86,11 +92,16 @@ test("Remove link asks first, naming the stored changes; Cancel keeps the link",
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
   await page.goto("/wikis");
-  await expect(page.getByRole("list", { name: "Linked wikis" }).getByRole("listitem", { name: "Alpha Wiki" })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Linked wikis" }).getByRole("listitem", { name: "Alpha Wiki" }),
+  ).toBeVisible();
 
   await page.getByRole("link", { name: "Edit Alpha Wiki" }).click();
   await page.getByRole("button", { name: "Remove link", exact: true }).click();
-  await page.getByRole("dialog", { name: "Remove Alpha Wiki?" }).getByRole("button", { name: /^Remove link and \d[\d,]* stored changes?$/ }).click();
+  await page
+    .getByRole("dialog", { name: "Remove Alpha Wiki?" })
+    .getByRole("button", { name: /^Remove link and \d[\d,]* stored changes?$/ })
+    .click();
   await expect(page.getByText("No wikis linked yet. Link one below.")).toBeVisible();
 });
 

@@ -46,7 +46,9 @@ interface Import {
 
 /** Every import of lib's product code (tests aside), with the lib folder it lands in when it lands in one. */
 function libImports(): Import[] {
-  const folders = readdirSync(LIB).filter((name) => statSync(path.join(LIB, name)).isDirectory() && !NOT_OURS.has(name));
+  const folders = readdirSync(LIB).filter(
+    (name) => statSync(path.join(LIB, name)).isDirectory() && !NOT_OURS.has(name),
+  );
   return folders.flatMap((folder) =>
     sourceFiles(path.join(LIB, folder)).flatMap((file) =>
       ts.preProcessFile(readFileSync(file, "utf8"), true, true).importedFiles.map((imported) => ({
@@ -62,7 +64,8 @@ function libImports(): Import[] {
 function targetOf(imp: Import): string | undefined {
   let target: string;
   if (imp.specifier.startsWith("@/")) target = imp.specifier.slice(2);
-  else if (imp.specifier.startsWith(".")) target = path.relative(ROOT, path.resolve(ROOT, path.dirname(imp.file), imp.specifier));
+  else if (imp.specifier.startsWith("."))
+    target = path.relative(ROOT, path.resolve(ROOT, path.dirname(imp.file), imp.specifier));
   else return undefined;
   const [top, folder, inFolder] = target.split("/");
   if (folder === undefined) return undefined; // a file at the root, such as package.json
@@ -111,7 +114,9 @@ describe("lib/README.md's map of lib/", () => {
     const refused = imports.flatMap((imp) => {
       const target = targetOf(imp);
       if (target === undefined || target === imp.from || target === "generated") return [];
-      return allowed.get(imp.from)?.has(target) ? [] : [`${imp.file} imports ${imp.specifier} (${imp.from} → ${target})`];
+      return allowed.get(imp.from)?.has(target)
+        ? []
+        : [`${imp.file} imports ${imp.specifier} (${imp.from} → ${target})`];
     });
     expect(refused).toEqual([]);
   });

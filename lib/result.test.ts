@@ -8,7 +8,10 @@ describe("Result helpers", () => {
   });
 
   it("fail makes a failure with kind, code and message, and only the extras given", () => {
-    expect(fail("invalid", "bad_name", "Give it a name.")).toStrictEqual({ ok: false, failure: { kind: "invalid", code: "bad_name", message: "Give it a name." } });
+    expect(fail("invalid", "bad_name", "Give it a name.")).toStrictEqual({
+      ok: false,
+      failure: { kind: "invalid", code: "bad_name", message: "Give it a name." },
+    });
     expect(fail("auth", "wrong_password", "Wrong.", { field: "secret", detail: "login: Failed" })).toStrictEqual({
       ok: false,
       failure: { kind: "auth", code: "wrong_password", message: "Wrong.", field: "secret", detail: "login: Failed" },

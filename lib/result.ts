@@ -12,7 +12,15 @@
  * - transient: failed this time; trying again later can work.
  * - unavailable: the wiki does not offer it; needs the person.
  */
-export type FailureKind = "invalid" | "auth" | "forbidden" | "not_found" | "not_allowed" | "conflict" | "transient" | "unavailable";
+export type FailureKind =
+  | "invalid"
+  | "auth"
+  | "forbidden"
+  | "not_found"
+  | "not_allowed"
+  | "conflict"
+  | "transient"
+  | "unavailable";
 
 export interface Failure<K extends FailureKind = FailureKind, F extends string = string> {
   kind: K;

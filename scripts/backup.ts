@@ -3,11 +3,11 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { dataDirFromEnv } from "@/lib/config/serverConfig";
 import { localSecretsFile } from "@/lib/config/localSecrets";
+import { dataDirFromEnv } from "@/lib/config/serverConfig";
+import { BackupError } from "@/lib/db/backup/BackupError";
 import { backupDatabase } from "@/lib/db/backup/backup";
 import { openBackupTarget } from "@/lib/db/backup/backupTarget";
-import { BackupError } from "@/lib/db/backup/BackupError";
 
 const log = (line: string) => console.log(`[backup] ${line}`);
 
@@ -27,7 +27,11 @@ async function main() {
     const result = await backupDatabase(target.url, file, { format, log });
     log(`Wrote ${file} (${result.detail}).`);
     const secretsFile = localSecretsFile(dataDir);
-    const key = process.env.WATCHDECK_ENCRYPTION_KEY ? "your WATCHDECK_ENCRYPTION_KEY" : existsSync(secretsFile) ? secretsFile : undefined;
+    const key = process.env.WATCHDECK_ENCRYPTION_KEY
+      ? "your WATCHDECK_ENCRYPTION_KEY"
+      : existsSync(secretsFile)
+        ? secretsFile
+        : undefined;
     if (key) log(`Keep it together with ${key}: without that key the stored wiki credentials cannot be decrypted.`);
   } finally {
     await target.close();

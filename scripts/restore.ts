@@ -1,18 +1,21 @@
 // `npm run restore FILE [-- --force]`: replaces Watchdeck's database with a backup made by `npm run backup`.
 import { parseArgs } from "node:util";
-import { dataDirFromEnv } from "@/lib/config/serverConfig";
 import { readLocalSecrets } from "@/lib/config/localSecrets";
+import { dataDirFromEnv } from "@/lib/config/serverConfig";
 import { keyringFromEnv } from "@/lib/crypto/keyring";
 import { createSecretBox } from "@/lib/crypto/secretBox";
-import { openBackupTarget } from "@/lib/db/backup/backupTarget";
 import { BackupError } from "@/lib/db/backup/BackupError";
+import { openBackupTarget } from "@/lib/db/backup/backupTarget";
 import { backupFormatOf, restoreDatabase } from "@/lib/db/backup/restore";
 import { checkStoredSecrets, storedSecretsVerdict } from "@/lib/links/checkStoredSecrets";
 
 const log = (line: string) => console.log(`[restore] ${line}`);
 
 async function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { force: { type: "boolean", default: false } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { force: { type: "boolean", default: false } },
+  });
   const file = positionals[0];
   if (!file) throw new BackupError("Name the backup file: npm run restore FILE");
   await backupFormatOf(file); // a wrong name fails before any database is started
@@ -28,12 +31,20 @@ async function main() {
   try {
     const result = await restoreDatabase(target.url, file, { force: values.force, log });
     log(`Restored ${file} (${result.detail}).`);
-    if (result.pendingMigrations.length) log(`Watchdeck applies ${result.pendingMigrations.length} newer migrations at its next start.`);
+    if (result.pendingMigrations.length)
+      log(`Watchdeck applies ${result.pendingMigrations.length} newer migrations at its next start.`);
     process.env.DATABASE_URL = target.url;
     if (!encryptionKey) {
-      log(`No encryption key: put back the secrets.json kept with this backup into ${dataDir} (or set WATCHDECK_ENCRYPTION_KEY) before Watchdeck starts.`);
+      log(
+        `No encryption key: put back the secrets.json kept with this backup into ${dataDir} (or set WATCHDECK_ENCRYPTION_KEY) before Watchdeck starts.`,
+      );
     } else {
-      const box = createSecretBox(keyringFromEnv({ WATCHDECK_ENCRYPTION_KEY: encryptionKey, WATCHDECK_ENCRYPTION_KEYS_OLD: process.env.WATCHDECK_ENCRYPTION_KEYS_OLD }));
+      const box = createSecretBox(
+        keyringFromEnv({
+          WATCHDECK_ENCRYPTION_KEY: encryptionKey,
+          WATCHDECK_ENCRYPTION_KEYS_OLD: process.env.WATCHDECK_ENCRYPTION_KEYS_OLD,
+        }),
+      );
       log(storedSecretsVerdict(await checkStoredSecrets(box)));
     }
   } finally {

@@ -9,7 +9,9 @@ const secrets = [
 
 describe("scanForSecrets", () => {
   it("finds each known secret with its line, and names it without repeating it", () => {
-    const log = ["[sync] ok", "lgpassword=0123456789abcdefghijklmnopqrstuv", "wltoken f00dfeedf00dfeed here"].join("\n");
+    const log = ["[sync] ok", "lgpassword=0123456789abcdefghijklmnopqrstuv", "wltoken f00dfeedf00dfeed here"].join(
+      "\n",
+    );
     const findings = scanForSecrets(log, "run.log", secrets);
     expect(findings).toEqual([
       { label: "bot password Alice@watchdeck on alpha", file: "run.log", line: 2 },
@@ -27,7 +29,13 @@ describe("scanForSecrets", () => {
   });
 
   it("finds nothing in a clean log, and does not search secrets too short to be told from words", () => {
-    expect(scanForSecrets("abc linked Alpha Wiki as Alice@watchdeck; cookie names only: alphawiki_session", "x.log", secrets)).toEqual([]);
+    expect(
+      scanForSecrets(
+        "abc linked Alpha Wiki as Alice@watchdeck; cookie names only: alphawiki_session",
+        "x.log",
+        secrets,
+      ),
+    ).toEqual([]);
   });
 });
 

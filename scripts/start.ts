@@ -1,5 +1,5 @@
 // `npm start`: database (embedded unless DATABASE_URL is set), migrations, web server and worker.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { serverConfig } from "@/lib/config/serverConfig";
@@ -54,7 +54,12 @@ async function main() {
     spawn(process.execPath, [nextBin, values.dev ? "dev" : "start", "-p", values.port], { env, stdio: "inherit" }),
   );
   if (!values["no-worker"]) {
-    children.push(spawn(process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", "scripts/worker.ts"], { env, stdio: "inherit" }));
+    children.push(
+      spawn(process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", "scripts/worker.ts"], {
+        env,
+        stdio: "inherit",
+      }),
+    );
   }
   for (const child of children) {
     child.once("exit", (code) => {

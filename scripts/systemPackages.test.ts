@@ -9,13 +9,20 @@ function fakeSystem(opts: { isRoot: boolean; canSudo: boolean; installWorks: boo
     canSudo: () => opts.canSudo,
     run: (command, args) => {
       commands.push([command, ...args].join(" "));
-      if (opts.installWorks && args.includes("install")) for (const name of args.filter((a) => !a.startsWith("-") && a !== "install" && a !== "apt-get")) installed.add(name);
+      if (opts.installWorks && args.includes("install"))
+        for (const name of args.filter((a) => !a.startsWith("-") && a !== "install" && a !== "apt-get"))
+          installed.add(name);
       return true;
     },
   };
   const packages: SystemPackage[] = [
     { debian: "chromium", purpose: "the browser", suites: ["e2e"], present: () => installed.has("chromium") },
-    { debian: "libxml2-utils", purpose: "xmllint", suites: ["unit", "integration"], present: () => installed.has("libxml2-utils") },
+    {
+      debian: "libxml2-utils",
+      purpose: "xmllint",
+      suites: ["unit", "integration"],
+      present: () => installed.has("libxml2-utils"),
+    },
   ];
   return { installer, packages, commands };
 }
@@ -37,7 +44,11 @@ describe("ensureSystemPackages", () => {
   it("otherwise names the packages and installs nothing", () => {
     const system = fakeSystem({ isRoot: false, canSudo: false, installWorks: true });
     const result = ensureSystemPackages(["e2e"], quiet, system.installer, system.packages);
-    expect(result).toEqual({ ok: false, message: "the tests need Debian packages that are missing: chromium (the browser). Install them (apt-get install chromium) and run again." });
+    expect(result).toEqual({
+      ok: false,
+      message:
+        "the tests need Debian packages that are missing: chromium (the browser). Install them (apt-get install chromium) and run again.",
+    });
     expect(system.commands).toEqual([]);
   });
 
@@ -46,6 +57,8 @@ describe("ensureSystemPackages", () => {
     expect(ensureSystemPackages(["unit"], quiet, broken.installer, broken.packages)).toMatchObject({ ok: false });
     const unitOnly = fakeSystem({ isRoot: false, canSudo: false, installWorks: false });
     unitOnly.packages[1]!.present = () => true;
-    expect(ensureSystemPackages(["unit", "integration"], quiet, unitOnly.installer, unitOnly.packages)).toEqual({ ok: true });
+    expect(ensureSystemPackages(["unit", "integration"], quiet, unitOnly.installer, unitOnly.packages)).toEqual({
+      ok: true,
+    });
   });
 });

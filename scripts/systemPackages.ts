@@ -45,7 +45,11 @@ export interface Installer {
 export const systemInstaller: Installer = {
   isRoot: process.getuid?.() === 0,
   canSudo: () => onPath("sudo") && spawnSync("sudo", ["-n", "true"], { stdio: "ignore" }).status === 0,
-  run: (command, args) => spawnSync(command, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0,
+  run: (command, args) =>
+    spawnSync(command, args, {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    }).status === 0,
 };
 
 /**
@@ -64,12 +68,23 @@ export function ensureSystemPackages(
   const names = needed.map((p) => p.debian);
   const why = needed.map((p) => `${p.debian} (${p.purpose})`).join(", ");
   const prefix = installer.isRoot ? [] : installer.canSudo() ? ["sudo", "-n"] : undefined;
-  if (!prefix) return { ok: false, message: `the tests need Debian packages that are missing: ${why}. Install them (apt-get install ${names.join(" ")}) and run again.` };
+  if (!prefix)
+    return {
+      ok: false,
+      message: `the tests need Debian packages that are missing: ${why}. Install them (apt-get install ${names.join(" ")}) and run again.`,
+    };
   log(`installing Debian packages the tests need: ${why}`);
-  const apt = (args: string[]) => (prefix.length ? installer.run(prefix[0]!, [...prefix.slice(1), "apt-get", ...args]) : installer.run("apt-get", args));
+  const apt = (args: string[]) =>
+    prefix.length
+      ? installer.run(prefix[0]!, [...prefix.slice(1), "apt-get", ...args])
+      : installer.run("apt-get", args);
   apt(["update", "-qq"]);
   apt(["install", "-y", "-qq", "--no-install-recommends", ...names]);
   const still = missing();
-  if (still.length) return { ok: false, message: `installing ${names.join(" ")} left these missing: ${still.map((p) => p.debian).join(", ")}. Install them and run again.` };
+  if (still.length)
+    return {
+      ok: false,
+      message: `installing ${names.join(" ")} left these missing: ${still.map((p) => p.debian).join(", ")}. Install them and run again.`,
+    };
   return { ok: true };
 }

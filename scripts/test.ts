@@ -16,13 +16,22 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Manifest } from "@/test/mediawiki/manifest";
 import { APP_SERVER_LOG, ensureProductionBuild, TEST_SERVER_SECRETS } from "@/test/support/productionServer";
+import { startTestInfrastructure, type TestInfrastructure } from "@/test/support/testInfrastructure";
 import { createTestDatabase, freePort } from "@/test/support/testPostgres";
 import { TEST_SECRETS_FILE_ENV } from "@/test/support/testSecrets";
-import { parseSecretList, scanForSecrets, type KnownSecret } from "./secretScan";
-import { startTestInfrastructure, type TestInfrastructure } from "@/test/support/testInfrastructure";
+import { type KnownSecret, parseSecretList, scanForSecrets } from "./secretScan";
 import { ensureSystemPackages } from "./systemPackages";
 import { planRun, type Suite } from "./testPlan";
-import { playwrightTally, sumTallies, totalsLine, verdict, vitestTally, type PlaywrightReport, type Tally, type VitestReport } from "./testReports";
+import {
+  type PlaywrightReport,
+  playwrightTally,
+  sumTallies,
+  type Tally,
+  totalsLine,
+  type VitestReport,
+  verdict,
+  vitestTally,
+} from "./testReports";
 
 const require = createRequire(import.meta.url);
 const log = (line: string) => console.log(`[test] ${line}`);
@@ -61,13 +70,16 @@ function knownSecrets(manifestPath: string | undefined): KnownSecret[] {
   const secrets = existsSync(SECRETS_FILE) ? parseSecretList(readFileSync(SECRETS_FILE, "utf8")) : [];
   const manifest = manifestPath ? readJson<Manifest>(manifestPath) : undefined;
   for (const wiki of Object.values(manifest?.wikis ?? {})) {
-    for (const bot of wiki.botPasswords) secrets.push({ label: `bot password ${bot.loginName} on ${wiki.key}`, value: bot.password });
-    for (const [user, token] of Object.entries(wiki.watchlistTokens)) secrets.push({ label: `watchlist token of ${user} on ${wiki.key}`, value: token });
+    for (const bot of wiki.botPasswords)
+      secrets.push({ label: `bot password ${bot.loginName} on ${wiki.key}`, value: bot.password });
+    for (const [user, token] of Object.entries(wiki.watchlistTokens))
+      secrets.push({ label: `watchlist token of ${user} on ${wiki.key}`, value: token });
   }
   secrets.push({ label: "the test servers' AUTH_SECRET", value: TEST_SERVER_SECRETS.AUTH_SECRET });
   secrets.push({ label: "the test servers' encryption key", value: TEST_SERVER_SECRETS.WATCHDECK_ENCRYPTION_KEY });
   const e2eSecrets = readJson<Record<string, string>>(".data/e2e/secrets.json") ?? {};
-  for (const [name, value] of Object.entries(e2eSecrets)) if (typeof value === "string") secrets.push({ label: `the e2e server's ${name}`, value });
+  for (const [name, value] of Object.entries(e2eSecrets))
+    if (typeof value === "string") secrets.push({ label: `the e2e server's ${name}`, value });
   return secrets;
 }
 
@@ -76,7 +88,8 @@ function checkLogsForSecrets(manifestPath: string | undefined): { ok: boolean; l
   const secrets = knownSecrets(manifestPath);
   const logs = [RUN_LOG, path.relative(process.cwd(), APP_SERVER_LOG)].filter((file) => existsSync(file));
   const findings = logs.flatMap((file) => scanForSecrets(readFileSync(file, "utf8"), file, secrets));
-  for (const finding of findings) console.error(`[test] SECRET IN LOG: ${finding.label} at ${finding.file}:${finding.line}`);
+  for (const finding of findings)
+    console.error(`[test] SECRET IN LOG: ${finding.label} at ${finding.file}:${finding.line}`);
   const searched = `${logs.join(", ")}: ${secrets.length} known secrets and every session cookie value searched`;
   if (findings.length === 0) return { ok: true, line: `secret scan: no secret in the run's logs (${searched})` };
   return { ok: false, line: `secret scan: FAILED, ${findings.length} secrets in the run's logs (${searched})` };
@@ -86,7 +99,10 @@ function checkLogsForSecrets(manifestPath: string | undefined): { ok: boolean; l
 async function checkFormatAndLint(env: NodeJS.ProcessEnv): Promise<{ ok: boolean; line: string }> {
   const code = await run(process.execPath, [binOf("@biomejs/biome", "biome"), "ci", "--max-diagnostics=20", "."], env);
   if (code === 0) return { ok: true, line: "format and lint: every file as biome.json asks" };
-  return { ok: false, line: "format and lint: FAILED, see Biome's report above (`npm run fix` formats and fixes what it safely can)" };
+  return {
+    ok: false,
+    line: "format and lint: FAILED, see Biome's report above (`npm run fix` formats and fixes what it safely can)",
+  };
 }
 
 function readJson<T>(file: string): T | undefined {
@@ -118,11 +134,15 @@ async function runPlaywright(infra: TestInfrastructure, files: string[], env: No
   for (let attempt = 1; ; attempt++) {
     rmSync(".data/e2e", { recursive: true, force: true });
     rmSync(report, { force: true });
-    const code = await run(process.execPath, [binOf("@playwright/test", "playwright"), "test", "--forbid-only", ...files], {
-      ...env,
-      WATCHDECK_E2E_DATABASE_URL: databaseUrl,
-      WATCHDECK_E2E_PORT: String(await freePort()),
-    });
+    const code = await run(
+      process.execPath,
+      [binOf("@playwright/test", "playwright"), "test", "--forbid-only", ...files],
+      {
+        ...env,
+        WATCHDECK_E2E_DATABASE_URL: databaseUrl,
+        WATCHDECK_E2E_PORT: String(await freePort()),
+      },
+    );
     const json = readJson<PlaywrightReport>(report);
     const ran = json ? json.stats.expected + json.stats.unexpected + json.stats.flaky : 0;
     const portTaken = ran === 0 && (json?.errors ?? []).some((error) => /is already used/.test(error.message ?? ""));
@@ -151,7 +171,11 @@ async function main() {
   rmSync(SECRETS_FILE, { force: true });
   rmSync(APP_SERVER_LOG, { force: true });
   runLog = createWriteStream(RUN_LOG);
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", [TEST_SECRETS_FILE_ENV]: path.resolve(SECRETS_FILE) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    [TEST_SECRETS_FILE_ENV]: path.resolve(SECRETS_FILE),
+  };
   process.env[TEST_SECRETS_FILE_ENV] = env[TEST_SECRETS_FILE_ENV];
   const needsServices = suites.includes("integration") || suites.includes("e2e");
   const infra = needsServices ? await startTestInfrastructure(log) : undefined;
@@ -169,11 +193,20 @@ async function main() {
   await new Promise<void>((resolve) => runLog!.end(resolve));
   const scan = needsServices ? checkLogsForSecrets(infra?.mediawikiManifestPath) : undefined;
   const lines = [style.line, ...(scan ? [scan.line] : [])];
-  const reasons = [...(style.ok ? [] : ["files not formatted or failing lint"]), ...(scan && !scan.ok ? ["a secret in the run's logs"] : [])];
+  const reasons = [
+    ...(style.ok ? [] : ["files not formatted or failing lint"]),
+    ...(scan && !scan.ok ? ["a secret in the run's logs"] : []),
+  ];
   finish(tallies, lines, reasons);
 }
 
 main().catch((error: unknown) => {
   console.error(error);
-  finish([], [], [`the run stopped before its tests finished: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`]);
+  finish(
+    [],
+    [],
+    [
+      `the run stopped before its tests finished: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+    ],
+  );
 });

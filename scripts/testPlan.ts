@@ -29,11 +29,22 @@ export function planRun(args: string[]): { ok: true; plan: TestPlan } | { ok: fa
   const outside = named.length ? files.filter((file) => !named.includes(suiteOf(file))) : [];
   if (outside.length) {
     const where = outside.map((file) => `${file} (${suiteOf(file)})`).join(", ");
-    return { ok: false, reason: `${where} not in the suites asked for (${named.join(", ")}): name its suite too, or leave the suite names out` };
+    return {
+      ok: false,
+      reason: `${where} not in the suites asked for (${named.join(", ")}): name its suite too, or leave the suite names out`,
+    };
   }
-  const suites = files.length ? SUITES.filter((suite) => files.some((file) => suiteOf(file) === suite)) : named.length ? named : [...SUITES];
+  const suites = files.length
+    ? SUITES.filter((suite) => files.some((file) => suiteOf(file) === suite))
+    : named.length
+      ? named
+      : [...SUITES];
   return {
     ok: true,
-    plan: { suites, vitestFiles: files.filter((f) => suiteOf(f) !== "e2e"), browserFiles: files.filter((f) => suiteOf(f) === "e2e") },
+    plan: {
+      suites,
+      vitestFiles: files.filter((f) => suiteOf(f) !== "e2e"),
+      browserFiles: files.filter((f) => suiteOf(f) === "e2e"),
+    },
   };
 }

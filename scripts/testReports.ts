@@ -34,7 +34,12 @@ interface PlaywrightSuite {
 }
 
 function firstLine(text: string | undefined): string {
-  return (text ?? "").split("\n").find((line) => line.trim())?.trim() ?? "no message";
+  return (
+    (text ?? "")
+      .split("\n")
+      .find((line) => line.trim())
+      ?.trim() ?? "no message"
+  );
 }
 
 /** Paths the run was given that match none of the files that ran (the runners match by substring). */
@@ -45,21 +50,33 @@ function unmatched(filters: string[], ranFiles: string[]): string[] {
   });
 }
 
-export function vitestTally(report: VitestReport | undefined, exitCode: number, filters: string[], root: string): Tally {
+export function vitestTally(
+  report: VitestReport | undefined,
+  exitCode: number,
+  filters: string[],
+  root: string,
+): Tally {
   if (!report) return { ...EMPTY_TALLY, failed: 1, problems: [`vitest wrote no report (exit code ${exitCode})`] };
   const problems: string[] = [];
   // Vitest reports an import, collection or beforeAll failure on the file, with its tests skipped or absent.
-  const brokenFiles = report.testResults.filter((file) => file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed"));
-  for (const file of brokenFiles) problems.push(`${relative(file.name, root)} failed outside its tests: ${firstLine(file.message)}`);
+  const brokenFiles = report.testResults.filter(
+    (file) => file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed"),
+  );
+  for (const file of brokenFiles)
+    problems.push(`${relative(file.name, root)} failed outside its tests: ${firstLine(file.message)}`);
   const files = report.testResults.map((file) => relative(file.name, root));
   for (const filter of unmatched(filters, files)) problems.push(`${filter} matched no vitest file`);
   const skipped = report.numPendingTests + report.numTodoTests;
-  if (exitCode !== 0 && report.numFailedTests === 0 && brokenFiles.length === 0) problems.push(`vitest exited with code ${exitCode}`);
+  if (exitCode !== 0 && report.numFailedTests === 0 && brokenFiles.length === 0)
+    problems.push(`vitest exited with code ${exitCode}`);
   return { passed: report.numPassedTests, failed: report.numFailedTests + brokenFiles.length, skipped, problems };
 }
 
 function playwrightFiles(suites: PlaywrightSuite[] = []): string[] {
-  return suites.flatMap((suite) => [...(suite.file && suite.specs?.length ? [`e2e/${suite.file}`] : []), ...playwrightFiles(suite.suites)]);
+  return suites.flatMap((suite) => [
+    ...(suite.file && suite.specs?.length ? [`e2e/${suite.file}`] : []),
+    ...playwrightFiles(suite.suites),
+  ]);
 }
 
 export function playwrightTally(report: PlaywrightReport | undefined, exitCode: number, filters: string[]): Tally {
@@ -68,8 +85,10 @@ export function playwrightTally(report: PlaywrightReport | undefined, exitCode: 
   // Errors outside any test: a web server that did not start, a config or import that threw.
   const errors = report.errors ?? [];
   const problems = errors.map((error) => `Playwright: ${firstLine(error.message)}`);
-  for (const filter of unmatched(filters, playwrightFiles(report.suites))) problems.push(`${filter} matched no Playwright spec`);
-  if (exitCode !== 0 && unexpected === 0 && errors.length === 0) problems.push(`Playwright exited with code ${exitCode}`);
+  for (const filter of unmatched(filters, playwrightFiles(report.suites)))
+    problems.push(`${filter} matched no Playwright spec`);
+  if (exitCode !== 0 && unexpected === 0 && errors.length === 0)
+    problems.push(`Playwright exited with code ${exitCode}`);
   return { passed: expected + flaky, failed: unexpected + errors.length, skipped, problems };
 }
 
@@ -79,7 +98,12 @@ function relative(file: string, root: string): string {
 
 export function sumTallies(tallies: Tally[]): Tally {
   return tallies.reduce(
-    (sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped, problems: [...sum.problems, ...t.problems] }),
+    (sum, t) => ({
+      passed: sum.passed + t.passed,
+      failed: sum.failed + t.failed,
+      skipped: sum.skipped + t.skipped,
+      problems: [...sum.problems, ...t.problems],
+    }),
     EMPTY_TALLY,
   );
 }

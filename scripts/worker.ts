@@ -1,11 +1,11 @@
 // The background worker on its own: `npm run worker` on any machine with DATABASE_URL set.
 import { serverConfig } from "@/lib/config/serverConfig";
 import { checkDatabaseConnection, DatabaseUnavailableError } from "@/lib/db/connectionCheck";
+import { closePgPool } from "@/lib/db/postgres";
 import { startWorker } from "@/lib/jobs/runWorker";
 import { startSyncScheduler } from "@/lib/jobs/syncScheduler";
 import { taskList } from "@/lib/jobs/taskList";
 import { syncSettings } from "@/lib/sync/settings";
-import { closePgPool } from "@/lib/db/postgres";
 
 async function main() {
   const config = serverConfig();

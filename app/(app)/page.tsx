@@ -3,15 +3,19 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/currentUser";
 import { loadTimelineScreen } from "@/lib/timeline/loadTimelineScreen";
-import { hasActiveFilters, safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
+import {
+  hasActiveFilters,
+  safeParseTimelineFilters,
+  timelineFiltersToSearchParams,
+} from "@/lib/timeline/timelineFilters";
+import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
 import { FeedOfThisView } from "./timeline/FeedOfThisView";
 import { FilterForm } from "./timeline/FilterForm";
 import { PresetBar } from "./timeline/PresetBar";
+import { type PageSearchParams, toSearchParams } from "./timeline/pageSearchParams";
 import { SyncProblems } from "./timeline/SyncProblems";
 import { TimelineView } from "./timeline/TimelineView";
 import { MarkAllRead } from "./watching/MarkAllRead";
-import { toSearchParams, type PageSearchParams } from "./timeline/pageSearchParams";
-import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
 
 export const metadata: Metadata = { title: "Timeline" };
 
@@ -79,7 +83,10 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
           ) : (
             <section className="card empty-state" aria-label="No changes yet">
               <h2>No changes yet</h2>
-              <p>Watchdeck fetches each linked wiki’s watchlist in the background; changes appear here as soon as the first sync is done.</p>
+              <p>
+                Watchdeck fetches each linked wiki’s watchlist in the background; changes appear here as soon as the
+                first sync is done.
+              </p>
             </section>
           )
         }

@@ -1,5 +1,5 @@
 import type autocannon from "autocannon";
-import { timelineFiltersToSearchParams, type TimelineFilters } from "@/lib/timeline/timelineFilters";
+import { type TimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 import { cursorsOfApiPage, cursorsOfHtmlPage, type TimelineCursors } from "./timelineCursors";
 
 /** The requests a browsing user makes, as the timeline's own client code makes them. */
@@ -71,10 +71,22 @@ export function browsingSession(user: BrowsingUser, onAnswer: (answer: AnsweredR
       cursorsOfHtmlPage,
       "text/html",
     ),
-    request("new count (API)", () => withQuery("/api/timeline/new", { after: cursors.newest ?? "0.0" }), countAsCursors),
+    request(
+      "new count (API)",
+      () => withQuery("/api/timeline/new", { after: cursors.newest ?? "0.0" }),
+      countAsCursors,
+    ),
     request("refresh (API)", () => withQuery("/api/timeline"), cursorsOfApiPage),
-    request("load more (API)", () => (cursors.next ? withQuery("/api/timeline", { before: cursors.next }) : null), cursorsOfApiPage),
-    request("load more (API)", () => (cursors.next ? withQuery("/api/timeline", { before: cursors.next }) : null), cursorsOfApiPage),
+    request(
+      "load more (API)",
+      () => (cursors.next ? withQuery("/api/timeline", { before: cursors.next }) : null),
+      cursorsOfApiPage,
+    ),
+    request(
+      "load more (API)",
+      () => (cursors.next ? withQuery("/api/timeline", { before: cursors.next }) : null),
+      cursorsOfApiPage,
+    ),
   ];
 
   // The new-count answer moves no cursor; it only has to be a count.

@@ -56,7 +56,13 @@ export function cpuSnapshot(): CpuSnapshot {
 export function cpuSharesBetween(before: CpuSnapshot, after: CpuSnapshot): CpuShares {
   const seconds = (after.at - before.at) / 1000;
   const cores = (ticks: number) => ticks / TICKS_PER_SECOND / seconds;
-  const shares: CpuShares = { loadGenerator: 0, app: 0, postgres: 0, other: 0, idle: cores(after.idleTicks - before.idleTicks) };
+  const shares: CpuShares = {
+    loadGenerator: 0,
+    app: 0,
+    postgres: 0,
+    other: 0,
+    idle: cores(after.idleTicks - before.idleTicks),
+  };
   for (const [pid, now] of after.processes) {
     const used = cores(now.ticks - (before.processes.get(pid)?.ticks ?? 0));
     if (pid === process.pid) shares.loadGenerator += used;
@@ -64,11 +70,15 @@ export function cpuSharesBetween(before: CpuSnapshot, after: CpuSnapshot): CpuSh
     else if (now.comm === "postgres") shares.postgres += used;
     else shares.app += used;
   }
-  shares.other = Math.max(0, cores(after.busyTicks - before.busyTicks) - shares.loadGenerator - shares.app - shares.postgres);
+  shares.other = Math.max(
+    0,
+    cores(after.busyTicks - before.busyTicks) - shares.loadGenerator - shares.app - shares.postgres,
+  );
   return shares;
 }
 
 function descendsFromUs(pid: number, processes: Map<number, ProcessTicks>): boolean {
-  for (let p = processes.get(pid)?.ppid; p !== undefined && p > 1; p = processes.get(p)?.ppid) if (p === process.pid) return true;
+  for (let p = processes.get(pid)?.ppid; p !== undefined && p > 1; p = processes.get(p)?.ppid)
+    if (p === process.pid) return true;
   return false;
 }

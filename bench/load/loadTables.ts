@@ -1,5 +1,5 @@
-import type { BenchTable } from "../table";
 import { percentile } from "../sections/timeline/percentile";
+import type { BenchTable } from "../table";
 import { REQUEST_KINDS } from "./browsingSession";
 import type { CpuShares } from "./cpuShares";
 import type { LoadRun, LoadSample } from "./runLoad";
@@ -23,7 +23,12 @@ const ms = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(1));
 
 /** Worst case of the two: a run fails the target on a slow p95 or on any error, timeout or non-2xx answer. */
 export function targetMet(run: LoadRun): boolean {
-  return percentile(run.samples.map((s) => s.ms), 95) <= TARGET_P95_MS && failuresOf(run) === 0;
+  return (
+    percentile(
+      run.samples.map((s) => s.ms),
+      95,
+    ) <= TARGET_P95_MS && failuresOf(run) === 0
+  );
 }
 
 function non2xxOf(run: LoadRun): number {
@@ -36,7 +41,13 @@ function failuresOf(run: LoadRun): number {
 
 /** The run's figures overall and per kind of request, with what one user alone sees beside them. */
 export function loadSummaryTable(run: LoadRun, alone: LoadRun, facts: LoadFacts): BenchTable {
-  const aloneP50 = (samples: LoadSample[]) => ms(percentile(samples.map((s) => s.ms), 50));
+  const aloneP50 = (samples: LoadSample[]) =>
+    ms(
+      percentile(
+        samples.map((s) => s.ms),
+        50,
+      ),
+    );
   const row = (name: string, samples: LoadSample[], aloneSamples: LoadSample[], errors: number | string) => {
     const times = samples.map((s) => s.ms);
     return [
@@ -53,7 +64,10 @@ export function loadSummaryTable(run: LoadRun, alone: LoadRun, facts: LoadFacts)
       aloneP50(aloneSamples),
     ];
   };
-  const p95 = percentile(run.samples.map((s) => s.ms), 95);
+  const p95 = percentile(
+    run.samples.map((s) => s.ms),
+    95,
+  );
   const { cpu } = facts;
   const cpuMsPerRequest = (cores: number) => ((cores * facts.seconds * 1000) / run.samples.length).toFixed(1);
 
@@ -68,11 +82,28 @@ export function loadSummaryTable(run: LoadRun, alone: LoadRun, facts: LoadFacts)
       `load${facts.thinkSeconds === null ? " (saturation)" : ""}: ${facts.users} signed-in users browsing and filtering the timeline ` +
       `for ${facts.seconds} s against the production build ` +
       `(${facts.changes.toLocaleString("en")} changes, ${facts.linkChanges.toLocaleString("en")} link rows)`,
-    columns: ["requests", "count", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "non-2xx", "wrong body", "alone p50 ms"],
+    columns: [
+      "requests",
+      "count",
+      "req/s",
+      "p50 ms",
+      "p95 ms",
+      "p99 ms",
+      "max ms",
+      "errors",
+      "non-2xx",
+      "wrong body",
+      "alone p50 ms",
+    ],
     rows: [
       row("all", run.samples, alone.samples, run.errors),
       ...REQUEST_KINDS.map((kind) =>
-        row(kind, run.samples.filter((s) => s.kind === kind), alone.samples.filter((s) => s.kind === kind), "-"),
+        row(
+          kind,
+          run.samples.filter((s) => s.kind === kind),
+          alone.samples.filter((s) => s.kind === kind),
+          "-",
+        ),
       ),
     ],
     notes: [

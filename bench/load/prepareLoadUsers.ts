@@ -17,7 +17,9 @@ export async function prepareLoadUsers(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query("UPDATE users SET password_hash = $1 WHERE email LIKE '%@bench.invalid'", [await hashPassword(LOAD_PASSWORD)]);
+    await client.query("UPDATE users SET password_hash = $1 WHERE email LIKE '%@bench.invalid'", [
+      await hashPassword(LOAD_PASSWORD),
+    ]);
     await client.query(
       `INSERT INTO link_sync_states (link_id, status, cursor_at, next_run_at, last_attempt_at, last_success_at, updated_at)
        SELECT id, 'ok', now(), now() + interval '1 day', now(), now(), now() FROM wiki_links

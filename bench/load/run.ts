@@ -2,8 +2,8 @@
 // 1,000,000 stored changes for 60 s at a reading pace, against the target; then the same users with no
 // pause at all (saturation), for the most the machine answers. Prints throughput and latency percentiles.
 import os from "node:os";
-import { signIn, type AppSession } from "@/test/support/appSession";
-import { startAppServer, type AppServer } from "@/test/support/productionServer";
+import { type AppSession, signIn } from "@/test/support/appSession";
+import { type AppServer, startAppServer } from "@/test/support/productionServer";
 import { startBenchDatabase } from "../benchDatabase";
 import { filterCases } from "../sections/timeline/filterCases";
 import { countSeededRows, DEFAULT_SHAPE, seedTimeline } from "../sections/timeline/seedTimeline";
@@ -12,7 +12,7 @@ import type { BrowsingUser } from "./browsingSession";
 import { cpuSharesBetween, cpuSnapshot } from "./cpuShares";
 import { loadByFilterTable, loadSummaryTable, targetMet } from "./loadTables";
 import { LOAD_PASSWORD, loadUserEmail, prepareLoadUsers } from "./prepareLoadUsers";
-import { runPacedLoad, runSaturatingLoad, type LoadRun } from "./runLoad";
+import { type LoadRun, runPacedLoad, runSaturatingLoad } from "./runLoad";
 import { cursorsOfHtmlPage } from "./timelineCursors";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -48,7 +48,10 @@ async function main(): Promise<boolean> {
       if (u === 1) await expectCursorsInPage(session);
       const filters = filterCases(u, shape.wikisPerUser, shape.wikis);
       // Each user starts at a different filter set, so every moment has a mix of them.
-      users.push({ cookieHeader: session.cookieHeader, filters: [...filters.slice(u % filters.length), ...filters.slice(0, u % filters.length)] });
+      users.push({
+        cookieHeader: session.cookieHeader,
+        filters: [...filters.slice(u % filters.length), ...filters.slice(0, u % filters.length)],
+      });
     }
 
     log(`warm-up: one user alone for ${WARM_UP_SECONDS} s`);
@@ -73,13 +76,19 @@ async function main(): Promise<boolean> {
     };
 
     log(`load: ${users.length} users for ${SECONDS} s, mean think time ${THINK_SECONDS} s`);
-    const paced = await measured(SECONDS, THINK_SECONDS, () => runPacedLoad(app!.baseUrl, users, SECONDS, THINK_SECONDS, SEED));
+    const paced = await measured(SECONDS, THINK_SECONDS, () =>
+      runPacedLoad(app!.baseUrl, users, SECONDS, THINK_SECONDS, SEED),
+    );
     if (SATURATION_SECONDS > 0) {
       log(`saturation: ${users.length} users for ${SATURATION_SECONDS} s with no think time`);
       await measured(SATURATION_SECONDS, null, () => runSaturatingLoad(app!.baseUrl, users, SATURATION_SECONDS));
     }
-    const serverErrors = app.output.join("").split("\n").filter((l) => /error/i.test(l));
-    if (serverErrors.length) console.log(`\nserver output mentioning errors (first 10):\n${serverErrors.slice(0, 10).join("\n")}`);
+    const serverErrors = app.output
+      .join("")
+      .split("\n")
+      .filter((l) => /error/i.test(l));
+    if (serverErrors.length)
+      console.log(`\nserver output mentioning errors (first 10):\n${serverErrors.slice(0, 10).join("\n")}`);
     return targetMet(paced);
   } finally {
     await app?.stop();
@@ -91,9 +100,9 @@ async function main(): Promise<boolean> {
 async function expectCursorsInPage(session: AppSession): Promise<void> {
   const page = await session.get("/", { accept: "text/html" });
   const cursors = page.status === 200 ? cursorsOfHtmlPage(page.body) : null;
-  if (!cursors?.newest || !cursors.next) throw new Error(`the timeline page (HTTP ${page.status}) has no cursors where the load run reads them`);
+  if (!cursors?.newest || !cursors.next)
+    throw new Error(`the timeline page (HTTP ${page.status}) has no cursors where the load run reads them`);
 }
-
 
 main().then(
   (met) => process.exit(met ? 0 : 1),

@@ -1,7 +1,7 @@
 import autocannon from "autocannon";
 import { Agent, request } from "undici";
 import { seededRandom } from "@/test/support/seededRandom";
-import { browsingSession, type AnsweredRequest, type BrowsingUser } from "./browsingSession";
+import { type AnsweredRequest, type BrowsingUser, browsingSession } from "./browsingSession";
 
 /** One answered request with its latency (request written to last byte read). */
 export interface LoadSample extends AnsweredRequest {
@@ -53,11 +53,19 @@ export async function runSaturatingLoad(baseUrl: string, users: BrowsingUser[], 
  * think time drawn uniformly from 0.5×–1.5× `thinkSeconds` (seeded) before the
  * next. Latency is measured from sending the request to the last byte of the answer.
  */
-export async function runPacedLoad(baseUrl: string, users: BrowsingUser[], seconds: number, thinkSeconds: number, seed: number): Promise<LoadRun> {
+export async function runPacedLoad(
+  baseUrl: string,
+  users: BrowsingUser[],
+  seconds: number,
+  thinkSeconds: number,
+  seed: number,
+): Promise<LoadRun> {
   const run: LoadRun = { samples: [], errors: 0, timeouts: 0, bytes: 0 };
   const until = performance.now() + seconds * 1000;
   // One keep-alive connection per user, as in the saturating run.
-  const agents = users.map(() => new Agent({ connections: 1, headersTimeout: TIMEOUT_SECONDS * 1000, bodyTimeout: TIMEOUT_SECONDS * 1000 }));
+  const agents = users.map(
+    () => new Agent({ connections: 1, headersTimeout: TIMEOUT_SECONDS * 1000, bodyTimeout: TIMEOUT_SECONDS * 1000 }),
+  );
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   try {
     await Promise.all(

@@ -21,7 +21,10 @@ export function cursorsOfApiPage(body: string): TimelineCursors | null {
   }
   if (!Array.isArray(page.rows) || !Array.isArray(page.groups) || page.nextCursor === undefined) return null;
   // As the timeline's client: the count starts after pollAfter when the page gives one.
-  return { newest: page.pollAfter ?? page.rows[0]?.cursor ?? page.groups[0]?.head.cursor ?? null, next: page.nextCursor };
+  return {
+    newest: page.pollAfter ?? page.rows[0]?.cursor ?? page.groups[0]?.head.cursor ?? null,
+    next: page.nextCursor,
+  };
 }
 
 // The page hands its first page to the client component inside React's flight data, where the

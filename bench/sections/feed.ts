@@ -11,7 +11,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function timeIt(iterations: number, run: () => Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {
+async function timeIt(
+  iterations: number,
+  run: () => Promise<unknown>,
+): Promise<{ p50: number; p95: number; max: number }> {
   for (let i = 0; i < 5; i++) await run(); // warm-up: JIT, prepared plans, connection pool
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {
@@ -33,7 +36,10 @@ async function seed(databaseUrl: string): Promise<string> {
   const siteId = randomUUID();
   const linkId = randomUUID();
   try {
-    await client.query(`INSERT INTO users (id, email, password_hash, updated_at) VALUES ($1, 'bench@example.org', 'x', now())`, [userId]);
+    await client.query(
+      `INSERT INTO users (id, email, password_hash, updated_at) VALUES ($1, 'bench@example.org', 'x', now())`,
+      [userId],
+    );
     await client.query(
       `INSERT INTO sites (id, api_url, name, server, article_path, script_path, lang, namespaces, refreshed_at)
        VALUES ($1, $2 || '/w/api.php', 'Bench Wiki', $2, '/wiki/$1', '/w', 'en', '{}', now())`,
@@ -54,11 +60,16 @@ async function seed(databaseUrl: string): Promise<string> {
        FROM generate_series(1, $2::int) g`,
       [siteId, CHANGES],
     );
-    const { rows } = await client.query<{ id: string; parsed_comment: string }>(`SELECT id, parsed_comment FROM changes`);
-    await client.query(`UPDATE changes c SET summary_html = t.html FROM unnest($1::bigint[], $2::text[]) AS t(id, html) WHERE c.id = t.id`, [
-      rows.map((r) => r.id),
-      rows.map((r) => summaryHtml({ parsedComment: r.parsed_comment, commentHidden: false }, SERVER)),
-    ]);
+    const { rows } = await client.query<{ id: string; parsed_comment: string }>(
+      `SELECT id, parsed_comment FROM changes`,
+    );
+    await client.query(
+      `UPDATE changes c SET summary_html = t.html FROM unnest($1::bigint[], $2::text[]) AS t(id, html) WHERE c.id = t.id`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => summaryHtml({ parsedComment: r.parsed_comment, commentHidden: false }, SERVER)),
+      ],
+    );
     await client.query(
       `INSERT INTO link_changes (link_id, change_id, user_id, site_id, timestamp, namespace, kind, minor, bot, anon)
        SELECT $1, c.id, $2, c.site_id, c.timestamp, c.namespace, c.kind, c.minor, c.bot, c.anon FROM changes c`,
@@ -103,20 +114,28 @@ export const feedSection: BenchSection = async ({ db, log }) => {
   });
   if (document.items.length !== 500) throw new Error(`expected 500 items, got ${document.items.length}`);
 
-  const request = (format: "rss" | "atom", secret = token.value.secret) => async () => {
-    const file = `${secret}.${format}`;
-    const response = await GET(new Request(`https://watchdeck.bench/feed/${file}?limit=500`), { params: Promise.resolve({ file }) });
-    if (response.status !== 200) throw new Error(`feed answered ${response.status}`);
-    await response.text();
-  };
+  const request =
+    (format: "rss" | "atom", secret = token.value.secret) =>
+    async () => {
+      const file = `${secret}.${format}`;
+      const response = await GET(new Request(`https://watchdeck.bench/feed/${file}?limit=500`), {
+        params: Promise.resolve({ file }),
+      });
+      if (response.status !== 200) throw new Error(`feed answered ${response.status}`);
+      await response.text();
+    };
   const scope = { kind: "user" as const, userId };
   const page = await getTimelinePage({ scope, filters: NO_FILTERS, limit: 500 });
   const entries = page.mode === "changes" ? page.entries : [];
   // Rows stored before summaries were sanitised at ingest: the row view sanitises them.
   const legacyEntries = entries.map((e) => ({ ...e, summaryHtml: null }));
-  const views = (list: typeof entries) => async () => list.map((e) => toTimelineRowView(e, { viewerUserId: userId, timeZone: "UTC", now: new Date() }));
+  const views = (list: typeof entries) => async () =>
+    list.map((e) => toTimelineRowView(e, { viewerUserId: userId, timeZone: "UTC", now: new Date() }));
   const rows: Array<[string, { p50: number; p95: number; max: number }]> = [
-    ["timeline query only (500 rows)", await timeIt(ITERATIONS, () => getTimelinePage({ scope, filters: NO_FILTERS, limit: 500 }))],
+    [
+      "timeline query only (500 rows)",
+      await timeIt(ITERATIONS, () => getTimelinePage({ scope, filters: NO_FILTERS, limit: 500 })),
+    ],
     ["row views only (500 rows, summaries stored sanitised)", await timeIt(ITERATIONS, views(entries))],
     ["row views only (500 rows stored before that: sanitised on read)", await timeIt(ITERATIONS, views(legacyEntries))],
     ["RSS XML only (500 items)", await timeIt(ITERATIONS, async () => buildRss(document))],

@@ -4,16 +4,16 @@ import { inTransaction, pgPool } from "@/lib/db/postgres";
 import { WORKER_NODE_FLAGS } from "@/lib/jobs/workerNodeFlags";
 import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
 import { createSafeFetch } from "@/lib/net/safeFetch";
-import { buildSyncSettings } from "@/lib/sync/settings";
 import type { PolledPage } from "@/lib/sync/poll/polledChanges";
-import { writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
+import { buildSyncSettings } from "@/lib/sync/settings";
+import { type WriteTarget, writeLinkChanges } from "@/lib/sync/store/writeLinkChanges";
 import { storePolledPages } from "@/lib/sync/storePolledPages";
 import type { PollResult } from "@/lib/sync/syncFailure";
 import { syncLink } from "@/lib/sync/syncLink";
 import type { BenchSection } from "../run";
 import type { BenchTable } from "../table";
 import { createBenchLink } from "./ingest/benchLink";
-import { startCpuMeter, type CpuSpent } from "./ingest/cpuMeter";
+import { type CpuSpent, startCpuMeter } from "./ingest/cpuMeter";
 import { startMockWiki } from "./ingest/mockWiki";
 import { capturedPage, SUMMARY_MIX, syntheticPages } from "./ingest/wirePages";
 
@@ -64,7 +64,12 @@ export const ingestSection: BenchSection = async ({ db, log }) => {
   await expectStored(second, total / 2);
 
   // As many links at once as a worker runs jobs by default (scripts/worker.ts).
-  const workerLinks = [target, second, await createBenchLink("http://127.0.0.1:11/api.php", "ingest-third"), await createBenchLink("http://127.0.0.1:12/api.php", "ingest-fourth")];
+  const workerLinks = [
+    target,
+    second,
+    await createBenchLink("http://127.0.0.1:11/api.php", "ingest-third"),
+    await createBenchLink("http://127.0.0.1:12/api.php", "ingest-fourth"),
+  ];
   const fourStreams = await ingestConcurrently(workerLinks, 50_000_000);
   await expectStored(target, 2 * total + total / 2 + total / 4);
   await expectStored(second, total / 2 + total / 4);
@@ -107,7 +112,10 @@ async function unchangedPoll(log: (line: string) => void): Promise<BenchTable> {
   const wiki = await startMockWiki(JSON.stringify(page));
   try {
     const { linkId } = await createBenchLink(wiki.apiUrl, "unchanged");
-    const network = { fetch: createSafeFetch({ allowPrivateNetworks: true }), userAgent: { appName: "Watchdeck-bench", appVersion: "0", contactUrl: "https://example.org" } };
+    const network = {
+      fetch: createSafeFetch({ allowPrivateNetworks: true }),
+      userAgent: { appName: "Watchdeck-bench", appVersion: "0", contactUrl: "https://example.org" },
+    };
     const deps = { network, settings: buildSyncSettings({}, 120) };
     const first = await syncLink(linkId, deps);
     if (first.status !== "synced") throw new Error(`the bench's first sync failed: ${JSON.stringify(first)}`);
@@ -126,13 +134,15 @@ async function unchangedPoll(log: (line: string) => void): Promise<BenchTable> {
     return {
       title: `unchanged poll: ${UNCHANGED_POLLS} syncs of a link with nothing new (local api.php answering a ${page.query.watchlist.length}-row page)`,
       columns: ["requests/poll", "new rows", "p50 ms", "p95 ms", "max ms"],
-      rows: [[
-        ((wiki.requests() - before) / UNCHANGED_POLLS).toFixed(1),
-        written,
-        percentile(times, 0.5).toFixed(1),
-        percentile(times, 0.95).toFixed(1),
-        times[times.length - 1]!.toFixed(1),
-      ]],
+      rows: [
+        [
+          ((wiki.requests() - before) / UNCHANGED_POLLS).toFixed(1),
+          written,
+          percentile(times, 0.5).toFixed(1),
+          percentile(times, 0.95).toFixed(1),
+          times[times.length - 1]!.toFixed(1),
+        ],
+      ],
       notes: ["a poll = locks + open link + 1 request + parse + no-op upsert + state and next job in one transaction"],
     };
   } finally {
@@ -163,7 +173,10 @@ async function* readPages(pages: readonly string[]): AsyncGenerator<PollResult<P
   for (const [i, body] of pages.entries()) {
     // A page from the wiki arrives in an I/O callback of its own; meanwhile the commit under way gets its turns.
     await new Promise((resolve) => setImmediate(resolve));
-    yield { ok: true, value: { changes: parseBody(body), continue: i < pages.length - 1 ? { wlcontinue: String(i) } : undefined } };
+    yield {
+      ok: true,
+      value: { changes: parseBody(body), continue: i < pages.length - 1 ? { wlcontinue: String(i) } : undefined },
+    };
   }
 }
 

@@ -6,9 +6,9 @@ import type { TimelineCursor } from "@/lib/timeline/timelineCursor";
 import { NO_FILTERS } from "@/lib/timeline/timelineFilters";
 import type { BenchSection } from "../run";
 import type { BenchTable } from "../table";
-import { filterCaseNamed, filterCases, userId } from "./timeline/filterCases";
 import { createBenchTeam } from "./timeline/benchTeam";
 import { explainPlans } from "./timeline/explainPlans";
+import { filterCaseNamed, filterCases, userId } from "./timeline/filterCases";
 import { compareWithLiveWikis } from "./timeline/liveComparison";
 import { percentile } from "./timeline/percentile";
 import { countSeededRows, DEFAULT_SHAPE, seedTimeline } from "./timeline/seedTimeline";
@@ -42,7 +42,14 @@ export const timelineSection: BenchSection = async ({ db, log }) => {
   const addRow = (name: string, timed: PageTimings) => {
     const p95s = [percentile(timed.first, 95), percentile(timed.deep, 95)];
     worstP95 = Math.max(worstP95, ...p95s);
-    rows.push([name, timed.firstRows, ms(percentile(timed.first, 50)), ms(p95s[0]!), ms(percentile(timed.deep, 50)), ms(p95s[1]!)]);
+    rows.push([
+      name,
+      timed.firstRows,
+      ms(percentile(timed.first, 50)),
+      ms(p95s[0]!),
+      ms(percentile(timed.deep, 50)),
+      ms(p95s[1]!),
+    ]);
   };
   for (const [index, name] of cases.entries()) {
     const timed = await timePages(BENCH_USERS, deepCursors, (u) => ({
@@ -73,7 +80,10 @@ export const timelineSection: BenchSection = async ({ db, log }) => {
     ]),
   );
 
-  const benchUser = await registerUser({ email: "live-compare@bench.invalid", password: "long enough password" }, { registrationOpen: true });
+  const benchUser = await registerUser(
+    { email: "live-compare@bench.invalid", password: "long enough password" },
+    { registrationOpen: true },
+  );
   if (!benchUser.ok) throw new Error(benchUser.failure.message);
   const comparison = await compareWithLiveWikis(databaseUrl, benchUser.value.id, RUNS, log);
   const liveP50 = percentile(comparison.live, 50);
@@ -85,7 +95,9 @@ export const timelineSection: BenchSection = async ({ db, log }) => {
       ["ask each wiki's API live, in parallel, then merge", ms(liveP50), ms(percentile(comparison.live, 95))],
       ["Watchdeck's stored timeline (query + row views)", ms(storedP50), ms(percentile(comparison.stored, 95))],
     ],
-    notes: [`stored is ${(liveP50 / storedP50).toFixed(1)}x faster at p50 (target >= 10x); live excludes logins (sessions already open)`],
+    notes: [
+      `stored is ${(liveP50 / storedP50).toFixed(1)}x faster at p50 (target >= 10x); live excludes logins (sessions already open)`,
+    ],
   };
   return [query, explained, versus];
 };
@@ -133,7 +145,10 @@ const TEAM_MEMBERS = BENCH_USERS.slice(0, 3);
  * The team view of a team of TEAM_MEMBERS, unfiltered, grouped by page, on one of the viewer's wikis, unread only and
  * searched for a rare word, timed as each member.
  */
-async function teamView(databaseUrl: string, deepCursors: ReadonlyMap<number, TimelineCursor>): Promise<{ name: string; timed: PageTimings }[]> {
+async function teamView(
+  databaseUrl: string,
+  deepCursors: ReadonlyMap<number, TimelineCursor>,
+): Promise<{ name: string; timed: PageTimings }[]> {
   const teamId = "00000000-0000-4000-8000-0000000007ea";
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -146,10 +161,31 @@ async function teamView(databaseUrl: string, deepCursors: ReadonlyMap<number, Ti
   const scope = (u: number) => ({ kind: "team" as const, teamId, memberUserId: userId(u) });
   const name = `team view of ${TEAM_MEMBERS.length} users (${sharedLinks} shared links)`;
   return [
-    { name: `${name}, no filter`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: NO_FILTERS })) },
-    { name: `${name}, group by page`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: { ...NO_FILTERS, groupByPage: true } })) },
-    { name: `${name}, one wiki`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: filterCaseNamed("one wiki", u, DEFAULT_SHAPE.wikisPerUser, DEFAULT_SHAPE.wikis) })) },
-    { name: `${name}, unread only`, timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: filterCaseNamed("unread only", u, DEFAULT_SHAPE.wikisPerUser, DEFAULT_SHAPE.wikis) })) },
+    {
+      name: `${name}, no filter`,
+      timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({ scope: scope(u), filters: NO_FILTERS })),
+    },
+    {
+      name: `${name}, group by page`,
+      timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({
+        scope: scope(u),
+        filters: { ...NO_FILTERS, groupByPage: true },
+      })),
+    },
+    {
+      name: `${name}, one wiki`,
+      timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({
+        scope: scope(u),
+        filters: filterCaseNamed("one wiki", u, DEFAULT_SHAPE.wikisPerUser, DEFAULT_SHAPE.wikis),
+      })),
+    },
+    {
+      name: `${name}, unread only`,
+      timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({
+        scope: scope(u),
+        filters: filterCaseNamed("unread only", u, DEFAULT_SHAPE.wikisPerUser, DEFAULT_SHAPE.wikis),
+      })),
+    },
     {
       name: `${name}, text contains (rare)`,
       timed: await timePages(TEAM_MEMBERS, deepCursors, (u) => ({

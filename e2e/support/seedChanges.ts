@@ -8,7 +8,12 @@ import pg from "pg";
 export async function seedChanges(
   email: string,
   wikiName: string,
-  changes: { count: number; title: (n: number) => string; summary: (n: number) => string; timestamp: (n: number) => Date },
+  changes: {
+    count: number;
+    title: (n: number) => string;
+    summary: (n: number) => string;
+    timestamp: (n: number) => Date;
+  },
 ): Promise<number> {
   const client = new pg.Client({ connectionString: process.env.WATCHDECK_E2E_DATABASE_URL });
   await client.connect();

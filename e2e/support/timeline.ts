@@ -10,6 +10,8 @@ export async function waitForFirstSync(page: Page, linkNames: string[], timeout 
   await page.goto("/wikis");
   const cards = page.getByRole("list", { name: "Linked wikis" });
   for (const name of linkNames) {
-    await expect(cards.getByRole("listitem", { name, exact: true }).getByRole("status")).toHaveText("Up to date.", { timeout });
+    await expect(cards.getByRole("listitem", { name, exact: true }).getByRole("status")).toHaveText("Up to date.", {
+      timeout,
+    });
   }
 }

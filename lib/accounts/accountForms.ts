@@ -3,11 +3,17 @@ import { emailSchema, newPasswordSchema, PASSWORD_MAX_LENGTH } from "./credentia
 import { isKnownTimeZone } from "./timeZones";
 
 /** The account page's forms, as their fields arrive. */
-const currentPassword = z.string().min(1, "Enter your current password.").max(PASSWORD_MAX_LENGTH, "Enter your current password.");
+const currentPassword = z
+  .string()
+  .min(1, "Enter your current password.")
+  .max(PASSWORD_MAX_LENGTH, "Enter your current password.");
 
 export const passwordChangeSchema = z
   .object({ currentPassword, newPassword: newPasswordSchema(), confirmPassword: z.string() })
-  .refine((f) => f.newPassword === f.confirmPassword, { message: "The two new passwords differ. Type the same one twice.", path: ["confirmPassword"] });
+  .refine((f) => f.newPassword === f.confirmPassword, {
+    message: "The two new passwords differ. Type the same one twice.",
+    path: ["confirmPassword"],
+  });
 
 export const emailChangeSchema = z.object({ email: emailSchema });
 

@@ -1,13 +1,15 @@
 import { fail, ok } from "@/lib/result";
 import { emailChangeSchema, firstIssue, timeZoneSchema } from "./accountForms";
 import type { AccountChangeResult } from "./changePassword";
-import { setEmail, setTimeZone, type AccountUser } from "./users";
+import { type AccountUser, setEmail, setTimeZone } from "./users";
 
 export async function changeEmail(user: AccountUser, form: Record<string, unknown>): Promise<AccountChangeResult> {
   const parsed = emailChangeSchema.safeParse(form);
   if (!parsed.success) return fail("invalid", "invalid_input", firstIssue(parsed.error));
   if (parsed.data.email === user.email) return ok();
-  return (await setEmail(user.id, parsed.data.email)) ? ok() : fail("conflict", "email_taken", "Another account already uses this email.");
+  return (await setEmail(user.id, parsed.data.email))
+    ? ok()
+    : fail("conflict", "email_taken", "Another account already uses this email.");
 }
 
 /** The zone the timeline shows times and reads date filters in. */

@@ -18,13 +18,22 @@ export function newPasswordSchema() {
     .string()
     .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters for the password.`)
     .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters for the password.`)
-    .refine((p) => !isOneRepeatedCharacter(p), "A password of one repeated character is guessed at once. Choose another.")
-    .refine((p) => !isCommonPassword(p), "This password is on the list of the most common ones, which are guessed first. Choose another.");
+    .refine(
+      (p) => !isOneRepeatedCharacter(p),
+      "A password of one repeated character is guessed at once. Choose another.",
+    )
+    .refine(
+      (p) => !isCommonPassword(p),
+      "This password is on the list of the most common ones, which are guessed first. Choose another.",
+    );
 }
 
 export const registrationSchema = z.object({
   email: emailSchema,
-  name: optionalSingleLineText(100, { tooLong: "Keep the name under 100 characters.", notText: "The name cannot contain control characters." }),
+  name: optionalSingleLineText(100, {
+    tooLong: "Keep the name under 100 characters.",
+    notText: "The name cannot contain control characters.",
+  }),
   password: newPasswordSchema(),
 });
 export type RegistrationInput = z.input<typeof registrationSchema>;

@@ -28,7 +28,10 @@ export async function deleteAccount(user: AccountUser, form: Record<string, unkn
         ORDER BY joined_at, user_id FOR UPDATE`;
       if (others.length === 0) await tx.team.delete({ where: { id: teamId } });
       else if (!others.some((m) => m.role === "owner")) {
-        await tx.teamMember.update({ where: { teamId_userId: { teamId, userId: others[0]!.user_id } }, data: { role: "owner" } });
+        await tx.teamMember.update({
+          where: { teamId_userId: { teamId, userId: others[0]!.user_id } },
+          data: { role: "owner" },
+        });
       }
     }
     await tx.user.delete({ where: { id: user.id } });

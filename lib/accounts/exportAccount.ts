@@ -26,13 +26,27 @@ export async function exportAccount(userId: string) {
       site: { select: { apiUrl: true, name: true } },
     },
   });
-  const presets = await db.timelinePreset.findMany({ where: { userId }, orderBy: { name: "asc" }, select: { name: true, filterQuery: true, createdAt: true } });
+  const presets = await db.timelinePreset.findMany({
+    where: { userId },
+    orderBy: { name: "asc" },
+    select: { name: true, filterQuery: true, createdAt: true },
+  });
   const feeds = await db.feedToken.findMany({
     where: { userId },
     orderBy: { createdAt: "asc" },
-    select: { name: true, filterQuery: true, createdAt: true, lastUsedAt: true, teamMember: { select: { team: { select: { name: true } } } } },
+    select: {
+      name: true,
+      filterQuery: true,
+      createdAt: true,
+      lastUsedAt: true,
+      teamMember: { select: { team: { select: { name: true } } } },
+    },
   });
-  const teams = await db.teamMember.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, select: { role: true, joinedAt: true, team: { select: { name: true } } } });
+  const teams = await db.teamMember.findMany({
+    where: { userId },
+    orderBy: { joinedAt: "asc" },
+    select: { role: true, joinedAt: true, team: { select: { name: true } } },
+  });
   const unread = await db.$queryRaw<{ link_id: string; title: string; unread_since: Date }[]>`
     SELECT lc.link_id::text, c.title, min(lc.notification_timestamp) AS unread_since
     FROM link_changes lc JOIN changes c ON c.id = lc.change_id

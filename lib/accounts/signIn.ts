@@ -1,8 +1,8 @@
-import { fail, ok, type Failure, type Result } from "@/lib/result";
+import { type Failure, fail, ok, type Result } from "@/lib/result";
 import { signInSchema } from "./credentialsSchema";
 import { recordSignInFailure, recordSignInSuccess, signInWaitSeconds, throttledMessage } from "./signInThrottle";
-import { verifyCredentials } from "./verifyCredentials";
 import type { AccountUser } from "./users";
+import { verifyCredentials } from "./verifyCredentials";
 
 /** `auth`: wrong email or password (never which); `transient`: throttled, the message says how long to wait. */
 export type SignInResult = Result<AccountUser, Failure<"auth" | "transient">>;
@@ -13,7 +13,10 @@ const wrongCredentials = () => fail("auth", "wrong_credentials", "Wrong email or
  * A sign-in attempt from `address`: refused unseen while its account or address must wait, otherwise the
  * password is checked and a failure counted against both.
  */
-export async function attemptSignIn(input: { email?: unknown; password?: unknown }, address: string | null): Promise<SignInResult> {
+export async function attemptSignIn(
+  input: { email?: unknown; password?: unknown },
+  address: string | null,
+): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return wrongCredentials();
   const keys = { email: parsed.data.email, address };

@@ -18,7 +18,9 @@ export interface SignInKeys {
 }
 
 function keysOf({ email, address }: SignInKeys): { key: string; free: number }[] {
-  const keys: { key: string; free: number }[] = [{ key: `account:${email.trim().toLowerCase()}`, free: FREE_FAILURES.account }];
+  const keys: { key: string; free: number }[] = [
+    { key: `account:${email.trim().toLowerCase()}`, free: FREE_FAILURES.account },
+  ];
   if (address) keys.push({ key: `address:${address}`, free: FREE_FAILURES.address });
   return keys;
 }
@@ -60,6 +62,9 @@ export async function recordSignInSuccess(email: string): Promise<void> {
 
 /** "Too many sign-in attempts…", with the wait in words a person reads. */
 export function throttledMessage(waitSeconds: number): string {
-  const wait = waitSeconds < 60 ? `${waitSeconds} second${waitSeconds === 1 ? "" : "s"}` : `${Math.ceil(waitSeconds / 60)} minute${Math.ceil(waitSeconds / 60) === 1 ? "" : "s"}`;
+  const wait =
+    waitSeconds < 60
+      ? `${waitSeconds} second${waitSeconds === 1 ? "" : "s"}`
+      : `${Math.ceil(waitSeconds / 60)} minute${Math.ceil(waitSeconds / 60) === 1 ? "" : "s"}`;
   return `Too many sign-in attempts. Wait ${wait}, then try again.`;
 }

@@ -11,7 +11,14 @@ export interface AccountUser {
   timeZone: string | null;
 }
 
-export const accountFields = { id: true, email: true, name: true, isAdmin: true, sessionEpoch: true, timeZone: true } as const;
+export const accountFields = {
+  id: true,
+  email: true,
+  name: true,
+  isAdmin: true,
+  sessionEpoch: true,
+  timeZone: true,
+} as const;
 
 export function findUserById(id: string): Promise<AccountUser | null> {
   return prisma().user.findUnique({ where: { id }, select: accountFields });
@@ -43,7 +50,11 @@ export function findPasswordHash(userId: string): Promise<string | null> {
 
 /** Sets the password and ends every session in one write; returns the new epoch (for the session that made the change). */
 export async function setPasswordHash(userId: string, passwordHash: string): Promise<number> {
-  const user = await prisma().user.update({ where: { id: userId }, data: { passwordHash, sessionEpoch: { increment: 1 } }, select: { sessionEpoch: true } });
+  const user = await prisma().user.update({
+    where: { id: userId },
+    data: { passwordHash, sessionEpoch: { increment: 1 } },
+    select: { sessionEpoch: true },
+  });
   return user.sessionEpoch;
 }
 

@@ -1,6 +1,6 @@
 import { signInSchema } from "./credentialsSchema";
 import { burnPasswordCheck, verifyPassword } from "./passwordHash";
-import { findUserWithHashByEmail, type AccountUser } from "./users";
+import { type AccountUser, findUserWithHashByEmail } from "./users";
 
 /** Returns the user for a correct email and password, otherwise null — never which of the two was wrong. */
 export async function verifyCredentials(input: { email?: unknown; password?: unknown }): Promise<AccountUser | null> {

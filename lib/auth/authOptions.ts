@@ -24,8 +24,13 @@ export function authOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, request) {
-          const forwardedFor = (request?.headers as Record<string, string | undefined> | undefined)?.["x-forwarded-for"];
-          const result = await attemptSignIn({ email: credentials?.email, password: credentials?.password }, clientAddress(forwardedFor));
+          const forwardedFor = (request?.headers as Record<string, string | undefined> | undefined)?.[
+            "x-forwarded-for"
+          ];
+          const result = await attemptSignIn(
+            { email: credentials?.email, password: credentials?.password },
+            clientAddress(forwardedFor),
+          );
           // A thrown message reaches the sign-in form as the error; null reads as a wrong password.
           if (!result.ok && result.failure.code === "throttled") throw new Error(result.failure.message);
           return result.ok ? { id: result.value.id, email: result.value.email, name: result.value.name } : null;

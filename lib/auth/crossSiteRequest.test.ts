@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isCrossSiteRequest } from "./crossSiteRequest";
 
-const from = (headers: Record<string, string>) => isCrossSiteRequest(new Headers({ host: "watchdeck.example:3000", ...headers }));
+const from = (headers: Record<string, string>) =>
+  isCrossSiteRequest(new Headers({ host: "watchdeck.example:3000", ...headers }));
 
 describe("isCrossSiteRequest", () => {
   it("lets our own pages through", () => {
@@ -27,7 +28,23 @@ describe("isCrossSiteRequest", () => {
   });
 
   it("compares with the forwarded host behind a proxy", () => {
-    expect(isCrossSiteRequest(new Headers({ host: "127.0.0.1:3000", "x-forwarded-host": "watchdeck.example", origin: "https://watchdeck.example" }))).toBe(false);
-    expect(isCrossSiteRequest(new Headers({ host: "127.0.0.1:3000", "x-forwarded-host": "watchdeck.example", origin: "http://127.0.0.1:3000" }))).toBe(true);
+    expect(
+      isCrossSiteRequest(
+        new Headers({
+          host: "127.0.0.1:3000",
+          "x-forwarded-host": "watchdeck.example",
+          origin: "https://watchdeck.example",
+        }),
+      ),
+    ).toBe(false);
+    expect(
+      isCrossSiteRequest(
+        new Headers({
+          host: "127.0.0.1:3000",
+          "x-forwarded-host": "watchdeck.example",
+          origin: "http://127.0.0.1:3000",
+        }),
+      ),
+    ).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
-import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { findUserById, type AccountUser } from "@/lib/accounts/users";
+import { cache } from "react";
+import { type AccountUser, findUserById } from "@/lib/accounts/users";
 import { requestPath } from "./requestPath";
 import { withNext } from "./safeRedirectPath";
 import { readSessionToken, type SessionClaims } from "./sessionToken";

@@ -34,7 +34,10 @@ export async function readSessionToken(): Promise<SessionClaims | null> {
     .sort((a, b) => chunkIndex(a.name) - chunkIndex(b.name));
   if (parts.length === 0) return null;
   try {
-    return (await decode({ token: parts.map((c) => c.value).join(""), secret: serverConfig().authSecret })) as SessionClaims | null;
+    return (await decode({
+      token: parts.map((c) => c.value).join(""),
+      secret: serverConfig().authSecret,
+    })) as SessionClaims | null;
   } catch {
     return null;
   }
@@ -51,12 +54,20 @@ export async function writeSessionToken(claims: SessionClaims): Promise<void> {
   const name = sessionCookieName();
   for (const c of jar.getAll()) if (c.name.startsWith(`${name}.`)) jar.delete(c.name);
   const token = await encode({ token: claims, secret: serverConfig().authSecret, maxAge: SESSION_MAX_AGE_SECONDS });
-  jar.set(name, token, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: SESSION_MAX_AGE_SECONDS });
+  jar.set(name, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: secureCookies(),
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
 }
 
 /** Removes this browser's session cookie. */
 export async function clearSessionToken(): Promise<void> {
   const jar = await cookies();
   const name = sessionCookieName();
-  for (const c of jar.getAll()) if (c.name === name || c.name.startsWith(`${name}.`)) jar.delete({ name: c.name, path: "/", secure: secureCookies() });
+  for (const c of jar.getAll())
+    if (c.name === name || c.name.startsWith(`${name}.`))
+      jar.delete({ name: c.name, path: "/", secure: secureCookies() });
 }

@@ -103,6 +103,8 @@ describe("changeKey", () => {
   });
 
   it("keeps a unicode title intact in a categorisation key", () => {
-    expect(changeKey(change({ kind: "categorize", title: "Kategorie:Äpfel 🍎", revId: 3 }))).toBe("cat:3:Kategorie:Äpfel 🍎");
+    expect(changeKey(change({ kind: "categorize", title: "Kategorie:Äpfel 🍎", revId: 3 }))).toBe(
+      "cat:3:Kategorie:Äpfel 🍎",
+    );
   });
 });

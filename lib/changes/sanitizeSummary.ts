@@ -6,14 +6,36 @@ const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   a: ["href", "title", "class"],
   span: ["class", "dir"],
   bdi: ["dir"],
-  b: [], i: [], em: [], strong: [], br: [], code: [], s: [], del: [], ins: [], sub: [], sup: [],
+  b: [],
+  i: [],
+  em: [],
+  strong: [],
+  br: [],
+  code: [],
+  s: [],
+  del: [],
+  ins: [],
+  sub: [],
+  sup: [],
 };
 const ALLOWED_CLASSES: Record<string, ReadonlySet<string>> = {
   a: new Set(["new", "extiw", "external", "mw-redirect"]),
   span: new Set(["autocomment"]),
 };
 // Disallowed tags are dropped and their text kept, except these, whose content is not text to show.
-const DROPPED_WITH_CONTENT = ["script", "style", "textarea", "option", "xmp", "noscript", "iframe", "noembed", "noframes", "template", "title"];
+const DROPPED_WITH_CONTENT = [
+  "script",
+  "style",
+  "textarea",
+  "option",
+  "xmp",
+  "noscript",
+  "iframe",
+  "noembed",
+  "noframes",
+  "template",
+  "title",
+];
 const SAFE_SCHEMES = new Set(["http:", "https:", "mailto:"]);
 
 /**
@@ -78,7 +100,8 @@ export function summaryHtml(
   wikiServer: string,
 ): string | null {
   if (change.commentHidden) return null;
-  if (change.parsedComment !== null) return change.parsedComment === "" ? null : sanitizeSummary(change.parsedComment, wikiServer);
+  if (change.parsedComment !== null)
+    return change.parsedComment === "" ? null : sanitizeSummary(change.parsedComment, wikiServer);
   // Feeds give only the wikitext summary: shown as the text it is.
   return change.comment ? escapeHtml(change.comment) : null;
 }

@@ -26,7 +26,11 @@ describe("server configuration", () => {
   it("uses secrets from the environment and then writes no file", async () => {
     const dataDir = await tempDir();
     const config = buildServerConfig(
-      { WATCHDECK_DATA_DIR: dataDir, AUTH_SECRET: "x".repeat(40), WATCHDECK_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") },
+      {
+        WATCHDECK_DATA_DIR: dataDir,
+        AUTH_SECRET: "x".repeat(40),
+        WATCHDECK_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+      },
       () => undefined,
     );
     expect(config.authSecret).toBe("x".repeat(40));
@@ -41,7 +45,11 @@ describe("server configuration", () => {
 
   it("reads registration and private-network settings", async () => {
     const config = buildServerConfig(
-      { WATCHDECK_DATA_DIR: await tempDir(), WATCHDECK_REGISTRATION: "closed", WATCHDECK_ALLOW_PRIVATE_NETWORKS: "true" },
+      {
+        WATCHDECK_DATA_DIR: await tempDir(),
+        WATCHDECK_REGISTRATION: "closed",
+        WATCHDECK_ALLOW_PRIVATE_NETWORKS: "true",
+      },
       () => undefined,
     );
     expect(config.registrationOpen).toBe(false);

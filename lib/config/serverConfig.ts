@@ -47,7 +47,10 @@ export function dataDirFromEnv(env: { WATCHDECK_DATA_DIR?: string | undefined } 
   return path.resolve(/*turbopackIgnore: true*/ env.WATCHDECK_DATA_DIR || ".data");
 }
 
-export function buildServerConfig(env: Record<string, string | undefined>, announce: (m: string) => void): ServerConfig {
+export function buildServerConfig(
+  env: Record<string, string | undefined>,
+  announce: (m: string) => void,
+): ServerConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

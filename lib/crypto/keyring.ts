@@ -18,7 +18,10 @@ export function keyIdFor(key: Uint8Array): string {
   return createHash("sha256").update("watchdeck-secret-box-key-id\0").update(key).digest("base64url").slice(0, 8);
 }
 
-export function createKeyring(current: { id?: string; key: Uint8Array }, older: { id: string; key: Uint8Array }[] = []): Keyring {
+export function createKeyring(
+  current: { id?: string; key: Uint8Array },
+  older: { id: string; key: Uint8Array }[] = [],
+): Keyring {
   const keys = new Map<string, Buffer>();
   for (const { id, key } of older) keys.set(checkKeyId(id), checkKey(key, `key ${id}`));
   const currentKeyId = checkKeyId(current.id ?? keyIdFor(current.key));

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createKeyring, keyIdFor, keyringFromEnv } from "./keyring";
-import { createSecretBox } from "./secretBox";
 import { SecretBoxError } from "./SecretBoxError";
+import { createSecretBox } from "./secretBox";
 
 const keyA = randomBytes(32);
 const keyB = randomBytes(32);
@@ -38,7 +38,12 @@ describe("secretBox", () => {
   });
 
   it("detects a flipped bit in the ciphertext", () => {
-    const [version, keyId, iv, ciphertext] = box.seal("hunter2", context).split(":") as [string, string, string, string];
+    const [version, keyId, iv, ciphertext] = box.seal("hunter2", context).split(":") as [
+      string,
+      string,
+      string,
+      string,
+    ];
     const bytes = Buffer.from(ciphertext, "base64url");
     bytes[0] = (bytes[0] ?? 0) ^ 1;
     const tampered = [version, keyId, iv, bytes.toString("base64url")].join(":");
@@ -110,7 +115,10 @@ describe("keyringFromEnv", () => {
   });
 
   it("opens a secret sealed under the derived id once that key moves to the old list", () => {
-    const sealed = createSecretBox(keyringFromEnv({ WATCHDECK_ENCRYPTION_KEY: keyA.toString("base64") })).seal("s", context);
+    const sealed = createSecretBox(keyringFromEnv({ WATCHDECK_ENCRYPTION_KEY: keyA.toString("base64") })).seal(
+      "s",
+      context,
+    );
     const rotated = keyringFromEnv({
       WATCHDECK_ENCRYPTION_KEY: keyB.toString("base64"),
       WATCHDECK_ENCRYPTION_KEYS_OLD: `${keyIdFor(keyA)}:${keyA.toString("base64")}`,
@@ -122,7 +130,10 @@ describe("keyringFromEnv", () => {
     [{}, "is not set"],
     [{ WATCHDECK_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") }, "exactly 32 bytes"],
     [{ WATCHDECK_ENCRYPTION_KEY: "not base64!!" }, "not valid base64"],
-    [{ WATCHDECK_ENCRYPTION_KEY: keyA.toString("base64"), WATCHDECK_ENCRYPTION_KEYS_OLD: keyB.toString("base64") }, "id:base64key"],
+    [
+      { WATCHDECK_ENCRYPTION_KEY: keyA.toString("base64"), WATCHDECK_ENCRYPTION_KEYS_OLD: keyB.toString("base64") },
+      "id:base64key",
+    ],
     [{ WATCHDECK_ENCRYPTION_KEY: `bad id:${keyA.toString("base64")}` }, "key ids may use only"],
   ])("explains a bad configuration (%#) without echoing the key", (env, expected) => {
     const error = thrown(() => keyringFromEnv(env));

@@ -2,14 +2,17 @@ import { describe, expect, it } from "vitest";
 import { hashUrlSecret, looksLikeUrlSecret, newUrlSecret } from "./urlSecret";
 
 describe("URL secrets", () => {
-  it.each(["feed", "invite"] as const)("of kind %s are new each time, recognisable, and stored only as a hash that does not contain them", (kind) => {
-    const a = newUrlSecret(kind);
-    const b = newUrlSecret(kind);
-    expect(a).not.toBe(b);
-    expect(looksLikeUrlSecret(kind, a)).toBe(true);
-    expect(hashUrlSecret(a)).toMatch(/^[0-9a-f]{64}$/);
-    expect(hashUrlSecret(a)).not.toContain(a.slice(4));
-  });
+  it.each(["feed", "invite"] as const)(
+    "of kind %s are new each time, recognisable, and stored only as a hash that does not contain them",
+    (kind) => {
+      const a = newUrlSecret(kind);
+      const b = newUrlSecret(kind);
+      expect(a).not.toBe(b);
+      expect(looksLikeUrlSecret(kind, a)).toBe(true);
+      expect(hashUrlSecret(a)).toMatch(/^[0-9a-f]{64}$/);
+      expect(hashUrlSecret(a)).not.toContain(a.slice(4));
+    },
+  );
 
   it("keep their prefixes: a feed secret is wdf_, an invitation wdi_", () => {
     expect(newUrlSecret("feed")).toMatch(/^wdf_[A-Za-z0-9_-]{43}$/);

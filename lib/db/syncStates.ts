@@ -86,7 +86,14 @@ export async function markPollProgress(client: pg.ClientBase, linkId: string, pr
        resume_continue = $2::jsonb, resume_cursor_at = GREATEST(resume_cursor_at, $6::timestamptz),
        resume_pages = resume_pages + $5::int, updated_at = now()
      WHERE link_id = $1::uuid`,
-    [linkId, JSON.stringify(progress.continueFrom), progress.fetched, progress.newForLink, progress.requests, progress.cursorAt],
+    [
+      linkId,
+      JSON.stringify(progress.continueFrom),
+      progress.fetched,
+      progress.newForLink,
+      progress.requests,
+      progress.cursorAt,
+    ],
   );
 }
 
@@ -94,7 +101,13 @@ export async function markSyncFailed(
   client: pg.ClientBase,
   linkId: string,
   failure: RecordedFailure,
-  outcome: { status: "error" | "needs_attention"; paused: boolean; nextRunAt: Date; requests: number; restartPoll: boolean },
+  outcome: {
+    status: "error" | "needs_attention";
+    paused: boolean;
+    nextRunAt: Date;
+    requests: number;
+    restartPoll: boolean;
+  },
 ): Promise<void> {
   await client.query(
     `UPDATE link_sync_states SET
@@ -108,7 +121,17 @@ export async function markSyncFailed(
        next_run_at = $7, updated_at = now()
      WHERE link_id = $1::uuid`,
     // The code and message may quote the wiki (its error code): a NUL there must not stop the failure being recorded.
-    [linkId, outcome.status, outcome.paused, failure.kind, storableText(failure.code), storableText(failure.message), outcome.nextRunAt, outcome.requests, outcome.restartPoll],
+    [
+      linkId,
+      outcome.status,
+      outcome.paused,
+      failure.kind,
+      storableText(failure.code),
+      storableText(failure.message),
+      outcome.nextRunAt,
+      outcome.requests,
+      outcome.restartPoll,
+    ],
   );
 }
 
@@ -184,10 +207,21 @@ export async function readSyncStatusRows(
   { linkId, countStoredChanges = true }: { linkId?: string; countStoredChanges?: boolean } = {},
 ): Promise<LinkSyncStatusRow[]> {
   const { rows } = await pgPool().query<{
-    link_id: string; display_name: string; site_name: string; status: LinkSyncStatusRow["status"]; paused: boolean | null;
-    sync_started_at: Date | null; last_success_at: Date | null; next_run_at: Date | null; last_items_fetched: number | null;
-    last_items_new: number | null; total_items_fetched: string | null; stored_changes: string;
-    last_error_kind: LinkSyncStatusRow["lastErrorKind"]; last_error: string | null; last_error_at: Date | null;
+    link_id: string;
+    display_name: string;
+    site_name: string;
+    status: LinkSyncStatusRow["status"];
+    paused: boolean | null;
+    sync_started_at: Date | null;
+    last_success_at: Date | null;
+    next_run_at: Date | null;
+    last_items_fetched: number | null;
+    last_items_new: number | null;
+    total_items_fetched: string | null;
+    stored_changes: string;
+    last_error_kind: LinkSyncStatusRow["lastErrorKind"];
+    last_error: string | null;
+    last_error_at: Date | null;
     consecutive_failures: number | null;
   }>(
     `SELECT w.id AS link_id, w.display_name, s.name AS site_name, st.status::text AS status, st.paused, st.sync_started_at,

@@ -1,10 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { buildAtom, buildRss } from "./feedXml";
 import type { FeedDocument } from "./feedDocument";
+import { buildAtom, buildRss } from "./feedXml";
 
-const hostileSummary = 'Fixed <a href="https://alpha.example/wiki/X">X</a> &amp; "quotes" \u0001\u0007 ]]> <script>alert(1)</script>';
+const hostileSummary =
+  'Fixed <a href="https://alpha.example/wiki/X">X</a> &amp; "quotes" \u0001\u0007 ]]> <script>alert(1)</script>';
 
 const feed: FeedDocument = {
   id: "urn:watchdeck:feed:2b9c7c1e-0000-4000-8000-000000000001",
@@ -35,7 +36,12 @@ const feed: FeedDocument = {
   ],
 };
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseTagValue: false, isArray: (name) => ["item", "entry", "category", "link"].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  parseTagValue: false,
+  isArray: (name) => ["item", "entry", "category", "link"].includes(name),
+});
 
 /** libxml2, a different parser from the one that wrote the XML: well-formedness plus XPath counts. */
 function xpathCount(xml: string, expression: string): number {
@@ -83,7 +89,10 @@ describe("Atom 1.0 export", () => {
     const entries = doc.feed.entry;
     expect(doc.feed["@_xmlns"]).toBe("http://www.w3.org/2005/Atom");
     expect(doc.feed.updated).toBe("2026-11-23T10:15:30.000Z");
-    expect(entries.map((e: { id: string }) => e.id)).toEqual(["urn:watchdeck:change:site-1:rev:123", "urn:watchdeck:change:site-2:log:9"]);
+    expect(entries.map((e: { id: string }) => e.id)).toEqual([
+      "urn:watchdeck:change:site-1:rev:123",
+      "urn:watchdeck:change:site-2:log:9",
+    ]);
     expect(entries[0].author.name).toBe("Editor & Co");
     expect(entries[0].summary["#text"]).toBe(hostileSummary.replace(/[\u0001\u0007]/g, ""));
     expect(entries[1].author.name).toBe("(username removed)");
@@ -96,7 +105,12 @@ describe("Atom 1.0 export", () => {
     for (const required of ["id", "title", "updated"]) expect(xpathCount(xml, `${feedEl}/${el(required)}`)).toBe(1);
     expect(xpathCount(xml, `${feedEl}/${el("link")}[@rel='self']`)).toBe(1);
     expect(xpathCount(xml, `${feedEl}/${el("entry")}`)).toBe(2);
-    expect(xpathCount(xml, `${feedEl}/${el("entry")}[${el("id")} and ${el("title")} and ${el("updated")} and ${el("author")}/${el("name")} and ${el("link")}]`)).toBe(2);
+    expect(
+      xpathCount(
+        xml,
+        `${feedEl}/${el("entry")}[${el("id")} and ${el("title")} and ${el("updated")} and ${el("author")}/${el("name")} and ${el("link")}]`,
+      ),
+    ).toBe(2);
   });
 
   it("never carries the feed URL's secret in an id", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildAtom, buildRss } from "./feedXml";
 import { feedEtag, isNotModified } from "./conditionalGet";
 import type { FeedDocument, FeedItem } from "./feedDocument";
+import { buildAtom, buildRss } from "./feedXml";
 
 const base: FeedDocument = {
   id: "urn:x",
@@ -44,9 +44,18 @@ describe("conditional GET", () => {
     ["an item's author", { ...withItem, items: [{ ...item, author: null }] }],
     ["an item's summary", { ...withItem, items: [{ ...item, summaryHtml: "fixed two typos" }] }],
     ["an item's timestamp", { ...withItem, items: [{ ...item, timestamp: new Date("2026-11-23T10:05:00Z") }] }],
-    ["an item's wiki category", { ...withItem, items: [{ ...item, categories: { ...item.categories, wiki: "Beta" } }] }],
-    ["an item's namespace category", { ...withItem, items: [{ ...item, categories: { ...item.categories, namespace: "Talk" } }] }],
-    ["an item's change type", { ...withItem, items: [{ ...item, categories: { ...item.categories, changeType: "log" } }] }],
+    [
+      "an item's wiki category",
+      { ...withItem, items: [{ ...item, categories: { ...item.categories, wiki: "Beta" } }] },
+    ],
+    [
+      "an item's namespace category",
+      { ...withItem, items: [{ ...item, categories: { ...item.categories, namespace: "Talk" } }] },
+    ],
+    [
+      "an item's change type",
+      { ...withItem, items: [{ ...item, categories: { ...item.categories, changeType: "log" } }] },
+    ],
   ];
   it.each(changes)("changes the ETag of both formats when %s changes", (_, changed) => {
     const [rss, atom] = etagOf(withItem);
@@ -65,9 +74,15 @@ describe("conditional GET", () => {
 
   it("lets If-None-Match win over If-Modified-Since, and compares dates to the second", () => {
     const later = new Date("2026-11-23T11:00:00Z").toUTCString();
-    expect(isNotModified(new Headers({ "if-none-match": '"zzz"', "if-modified-since": later }), '"abc"', base.updated)).toBe(false);
-    expect(isNotModified(new Headers({ "if-modified-since": "Mon, 23 Nov 2026 10:00:00 GMT" }), '"abc"', base.updated)).toBe(true);
-    expect(isNotModified(new Headers({ "if-modified-since": "Mon, 23 Nov 2026 09:59:59 GMT" }), '"abc"', base.updated)).toBe(false);
+    expect(
+      isNotModified(new Headers({ "if-none-match": '"zzz"', "if-modified-since": later }), '"abc"', base.updated),
+    ).toBe(false);
+    expect(
+      isNotModified(new Headers({ "if-modified-since": "Mon, 23 Nov 2026 10:00:00 GMT" }), '"abc"', base.updated),
+    ).toBe(true);
+    expect(
+      isNotModified(new Headers({ "if-modified-since": "Mon, 23 Nov 2026 09:59:59 GMT" }), '"abc"', base.updated),
+    ).toBe(false);
     expect(isNotModified(new Headers({ "if-modified-since": "not a date" }), '"abc"', base.updated)).toBe(false);
     expect(isNotModified(new Headers(), '"abc"', base.updated)).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { summaryHtml } from "@/lib/changes/sanitizeSummary";
 import { getTimelinePage } from "@/lib/timeline/getTimelinePage";
-import { typeLabel, type TimelineEntry } from "@/lib/timeline/timelineEntry";
+import { type TimelineEntry, typeLabel } from "@/lib/timeline/timelineEntry";
 import type { TimelineFilters } from "@/lib/timeline/timelineFilters";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";
 import { changeUrl } from "@/lib/timeline/wikiUrls";
@@ -91,7 +91,9 @@ export function feedItemOf(entry: TimelineEntry): FeedItem {
     link: changeUrl(entry),
     author: entry.user,
     // Sanitised when stored; only changes stored before that are sanitised here.
-    summaryHtml: entry.commentHidden ? "(summary removed)" : (entry.summaryHtml ?? summaryHtml(entry, entry.site.server) ?? ""),
+    summaryHtml: entry.commentHidden
+      ? "(summary removed)"
+      : (entry.summaryHtml ?? summaryHtml(entry, entry.site.server) ?? ""),
     timestamp: entry.timestamp,
     categories: { wiki: entry.site.name, namespace: namespaceLabel(entry), changeType },
   };

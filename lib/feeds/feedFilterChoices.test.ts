@@ -35,7 +35,9 @@ describe("feedFilterChoices", () => {
 
   it("leaves out a view or preset whose filters no longer parse", () => {
     const broken = { name: "Broken", filterQuery: "type=nonsense" };
-    expect(feedFilterChoices({ fromView: "bot=sometimes", presets: [broken] })).toEqual([{ label: "Everything on my timeline", query: "" }]);
+    expect(feedFilterChoices({ fromView: "bot=sometimes", presets: [broken] })).toEqual([
+      { label: "Everything on my timeline", query: "" },
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { hashUrlSecret, looksLikeUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/postgres";
 import { singleLineText } from "@/lib/forms/singleLineText";
-import { fail, ok, type Failure, type Result } from "@/lib/result";
+import { type Failure, fail, ok, type Result } from "@/lib/result";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 
 /** Feed URLs: their names, their addresses, and every database access for them. */
@@ -38,21 +38,33 @@ const viewSelect = { id: true, name: true, filterQuery: true, createdAt: true, l
 export type FeedTokenResult = Result<{ id: string; secret: string }, Failure<"invalid", "name" | "filters">>;
 
 /** Creates a feed URL over the given filters; the secret is returned once and never stored. */
-export async function createFeedToken(userId: string, input: { name: string; filterQuery: string }): Promise<FeedTokenResult> {
+export async function createFeedToken(
+  userId: string,
+  input: { name: string; filterQuery: string },
+): Promise<FeedTokenResult> {
   const name = feedNameSchema.safeParse(input.name);
   if (!name.success) return fail("invalid", "bad_name", name.error.issues[0]!.message, { field: "name" });
   const filters = safeParseTimelineFilters(new URLSearchParams(input.filterQuery));
   if (!filters.ok) return fail("invalid", "bad_filters", filters.failure.message, { field: "filters" });
   const secret = newUrlSecret("feed");
   const row = await prisma().feedToken.create({
-    data: { userId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.value).toString(), secretHash: hashUrlSecret(secret) },
+    data: {
+      userId,
+      name: name.data,
+      filterQuery: timelineFiltersToSearchParams(filters.value).toString(),
+      secretHash: hashUrlSecret(secret),
+    },
     select: { id: true },
   });
   return ok({ id: row.id, secret });
 }
 
 export function listFeedTokens(userId: string): Promise<FeedTokenView[]> {
-  return prisma().feedToken.findMany({ where: { userId, teamId: null }, select: viewSelect, orderBy: { createdAt: "asc" } });
+  return prisma().feedToken.findMany({
+    where: { userId, teamId: null },
+    select: viewSelect,
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 export async function revokeFeedToken(userId: string, id: string): Promise<boolean> {
@@ -63,7 +75,10 @@ export async function revokeFeedToken(userId: string, id: string): Promise<boole
 /** A new secret for the same feed; the old URL stops working at once. */
 export async function regenerateFeedToken(userId: string, id: string): Promise<string | null> {
   const secret = newUrlSecret("feed");
-  const { count } = await prisma().feedToken.updateMany({ where: { id, userId }, data: { secretHash: hashUrlSecret(secret) } });
+  const { count } = await prisma().feedToken.updateMany({
+    where: { id, userId },
+    data: { secretHash: hashUrlSecret(secret) },
+  });
   return count === 1 ? secret : null;
 }
 

@@ -3,7 +3,12 @@ import type { FeedDocument } from "./feedDocument";
 
 /** A feed document written as RSS 2.0 or Atom 1.0. */
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, suppressEmptyNode: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  format: true,
+  suppressEmptyNode: true,
+});
 
 // XML 1.0 allows tab, LF, CR and most of Unicode; anything else (C0 controls, lone surrogates,
 // U+FFFE/U+FFFF) makes the whole document ill-formed, and wiki summaries can contain them.

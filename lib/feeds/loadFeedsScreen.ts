@@ -1,6 +1,6 @@
 import { listTimelinePresets } from "@/lib/timeline/presets/listTimelinePresets";
-import { feedFilterChoices, feedFilterLabel, type FeedFilterChoice } from "./feedFilterChoices";
-import { listFeedTokens, type FeedTokenView } from "./feedTokens";
+import { type FeedFilterChoice, feedFilterChoices, feedFilterLabel } from "./feedFilterChoices";
+import { type FeedTokenView, listFeedTokens } from "./feedTokens";
 
 /** Everything the feeds page shows: the user's feeds, each with what it carries in words, and what a new one can carry. */
 export interface FeedsScreen {

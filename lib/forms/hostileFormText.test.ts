@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { feedNameSchema } from "@/lib/feeds/feedTokens";
-import { firstIssue, linkEditInputSchema, newLinkInputSchema } from "@/lib/links/linkInput";
 import { linkFailureFrom } from "@/lib/links/linkFailure";
+import { firstIssue, linkEditInputSchema, newLinkInputSchema } from "@/lib/links/linkInput";
 import { parsePastedUrl } from "@/lib/mediawiki/discovery/parsePastedUrl";
 import { teamNameSchema } from "@/lib/teams/teams";
 import { presetNameSchema } from "@/lib/timeline/presets/timelinePreset";
@@ -22,14 +22,22 @@ interface TextField {
   messages: { missing: string | null; tooLong: string; notText: string };
 }
 
-function standalone(schema: { safeParse(value: unknown): { success: true; data: string } | { success: false; error: { issues: { message: string }[] } } }) {
+function standalone(schema: {
+  safeParse(
+    value: unknown,
+  ): { success: true; data: string } | { success: false; error: { issues: { message: string }[] } };
+}) {
   return (value: unknown): Outcome => {
     const parsed = schema.safeParse(value);
     return parsed.success ? { ok: true, text: parsed.data } : { ok: false, message: parsed.error.issues[0]!.message };
   };
 }
 
-function inLinkForm(schema: typeof newLinkInputSchema | typeof linkEditInputSchema, base: Record<string, unknown>, key: string) {
+function inLinkForm(
+  schema: typeof newLinkInputSchema | typeof linkEditInputSchema,
+  base: Record<string, unknown>,
+  key: string,
+) {
   return (value: unknown): Outcome => {
     const parsed = schema.safeParse({ ...base, [key]: value });
     if (parsed.success) return { ok: true, text: (parsed.data as Record<string, string | undefined>)[key] };
@@ -45,42 +53,74 @@ const FIELDS: TextField[] = [
   {
     name: "team name",
     check: standalone(teamNameSchema),
-    messages: { missing: "Give the team a name.", tooLong: "Keep the team name under 80 characters.", notText: "The team name cannot contain control characters." },
+    messages: {
+      missing: "Give the team a name.",
+      tooLong: "Keep the team name under 80 characters.",
+      notText: "The team name cannot contain control characters.",
+    },
   },
   {
     name: "preset name",
     check: standalone(presetNameSchema),
-    messages: { missing: "Give the preset a name.", tooLong: "A preset name can be at most 80 characters.", notText: "The preset name cannot contain control characters." },
+    messages: {
+      missing: "Give the preset a name.",
+      tooLong: "A preset name can be at most 80 characters.",
+      notText: "The preset name cannot contain control characters.",
+    },
   },
   {
     name: "feed name",
     check: standalone(feedNameSchema),
-    messages: { missing: "Give the feed a name.", tooLong: "Keep the feed name under 80 characters.", notText: "The feed name cannot contain control characters." },
+    messages: {
+      missing: "Give the feed a name.",
+      tooLong: "Keep the feed name under 80 characters.",
+      notText: "The feed name cannot contain control characters.",
+    },
   },
   {
     name: "page title",
     check: standalone(pageTitleSchema),
-    messages: { missing: "Enter a page title.", tooLong: "A page title can be at most 512 characters.", notText: "A page title cannot contain control characters." },
+    messages: {
+      missing: "Enter a page title.",
+      tooLong: "A page title can be at most 512 characters.",
+      notText: "A page title cannot contain control characters.",
+    },
   },
   {
     name: "display name of an edited link",
     check: inLinkForm(linkEditInputSchema, editedLink, "displayName"),
-    messages: { missing: "Enter a display name.", tooLong: "Keep the display name under 80 characters.", notText: "The display name cannot contain control characters." },
+    messages: {
+      missing: "Enter a display name.",
+      tooLong: "Keep the display name under 80 characters.",
+      notText: "The display name cannot contain control characters.",
+    },
   },
   {
     name: "display name of a new link (optional)",
     check: inLinkForm(newLinkInputSchema, newLink, "displayName"),
-    messages: { missing: null, tooLong: "Keep the display name under 80 characters.", notText: "The display name cannot contain control characters." },
+    messages: {
+      missing: null,
+      tooLong: "Keep the display name under 80 characters.",
+      notText: "The display name cannot contain control characters.",
+    },
   },
   {
     name: "user name of a new link (optional)",
     check: inLinkForm(newLinkInputSchema, newLink, "username"),
-    messages: { missing: null, tooLong: "That user name is too long.", notText: "A user name cannot contain control characters." },
+    messages: {
+      missing: null,
+      tooLong: "That user name is too long.",
+      notText: "A user name cannot contain control characters.",
+    },
   },
   {
     name: "user name of an edited link (optional)",
     check: inLinkForm(linkEditInputSchema, editedLink, "username"),
-    messages: { missing: null, tooLong: "That user name is too long.", notText: "A user name cannot contain control characters." },
+    messages: {
+      missing: null,
+      tooLong: "That user name is too long.",
+      notText: "A user name cannot contain control characters.",
+    },
   },
 ];
 
@@ -180,7 +220,12 @@ describe("the wiki address of a new link", () => {
     } catch (error) {
       failure = linkFailureFrom(error);
     }
-    expect(failure).toEqual({ kind: "invalid", code: "bad_url", field: "wikiUrl", message: "That is not a web address. Paste the address of any page of the wiki, or of its api.php." });
+    expect(failure).toEqual({
+      kind: "invalid",
+      code: "bad_url",
+      field: "wikiUrl",
+      message: "That is not a web address. Paste the address of any page of the wiki, or of its api.php.",
+    });
   });
 
   it("refuses credentials in the address with their own message, on the address field, never repeating them", () => {
@@ -196,11 +241,17 @@ describe("the wiki address of a new link", () => {
 
   it("takes markup in a path as part of the address, escaped by the URL itself", () => {
     const parsed = parsePastedUrl('https://wiki.example/wiki/<script>alert("x")</script>');
-    expect(parsed).toMatchObject({ kind: "page", pageUrl: "https://wiki.example/wiki/%3Cscript%3Ealert(%22x%22)%3C/script%3E" });
+    expect(parsed).toMatchObject({
+      kind: "page",
+      pageUrl: "https://wiki.example/wiki/%3Cscript%3Ealert(%22x%22)%3C/script%3E",
+    });
   });
 
   it("keeps an internationalised domain as its punycode form", () => {
-    expect(parsePastedUrl("https://wiki.bücher.example/w/api.php")).toEqual({ kind: "api", apiUrl: "https://wiki.xn--bcher-kva.example/w/api.php" });
+    expect(parsePastedUrl("https://wiki.bücher.example/w/api.php")).toEqual({
+      kind: "api",
+      apiUrl: "https://wiki.xn--bcher-kva.example/w/api.php",
+    });
   });
 });
 
@@ -215,12 +266,18 @@ describe("the page titles box, one title per line", () => {
   });
 
   it("names the line of a bad title", () => {
-    expect(readPageTitleLines(`Main Page\n\n${"x".repeat(10_000)}`)).toEqual(invalidTitles("bad_title", "Line 3: A page title can be at most 512 characters."));
-    expect(readPageTitleLines("Main Page\rTalk:A\u0000B")).toEqual(invalidTitles("bad_title", "Line 2: A page title cannot contain control characters."));
+    expect(readPageTitleLines(`Main Page\n\n${"x".repeat(10_000)}`)).toEqual(
+      invalidTitles("bad_title", "Line 3: A page title can be at most 512 characters."),
+    );
+    expect(readPageTitleLines("Main Page\rTalk:A\u0000B")).toEqual(
+      invalidTitles("bad_title", "Line 2: A page title cannot contain control characters."),
+    );
   });
 
   it("asks for a title when there is none, and refuses more than 500 at once", () => {
     expect(readPageTitleLines(" \n\n ")).toEqual(invalidTitles("no_titles", "Enter at least one page title."));
-    expect(readPageTitleLines(Array.from({ length: 501 }, (_, i) => `Page ${i}`).join("\n"))).toEqual(invalidTitles("too_many_titles", "At most 500 pages at once."));
+    expect(readPageTitleLines(Array.from({ length: 501 }, (_, i) => `Page ${i}`).join("\n"))).toEqual(
+      invalidTitles("too_many_titles", "At most 500 pages at once."),
+    );
   });
 });

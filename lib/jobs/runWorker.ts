@@ -1,4 +1,4 @@
-import { parseCrontab, run, type Runner, type TaskList } from "graphile-worker";
+import { parseCrontab, type Runner, run, type TaskList } from "graphile-worker";
 
 export interface WorkerOptions {
   databaseUrl: string;

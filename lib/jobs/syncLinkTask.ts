@@ -17,8 +17,12 @@ export const syncLinkTask: Task = async (payload, helpers) => {
   }
   const outcome = await syncLink(parsed.data.linkId);
   if (outcome.status === "failed") {
-    helpers.logger.info(`sync_link ${parsed.data.linkId}: ${outcome.failure.kind}/${outcome.failure.code}${outcome.paused ? " (paused)" : ""}`);
+    helpers.logger.info(
+      `sync_link ${parsed.data.linkId}: ${outcome.failure.kind}/${outcome.failure.code}${outcome.paused ? " (paused)" : ""}`,
+    );
   } else if (outcome.status === "synced") {
-    helpers.logger.debug(`sync_link ${parsed.data.linkId}: ${outcome.fetched} fetched, ${outcome.newForLink} new, ${outcome.requests} requests`);
+    helpers.logger.debug(
+      `sync_link ${parsed.data.linkId}: ${outcome.fetched} fetched, ${outcome.newForLink} new, ${outcome.requests} requests`,
+    );
   }
 };

@@ -14,7 +14,9 @@ export function startSyncScheduler(everySeconds: number, log: (line: string) => 
   const sweep = () => {
     running = sweepDueLinks()
       .then(() => undefined)
-      .catch((error: unknown) => log(`[worker] sync sweep failed: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) =>
+        log(`[worker] sync sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
   };
   sweep();
   const timer = setInterval(() => {

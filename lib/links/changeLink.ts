@@ -1,11 +1,11 @@
 import { prisma } from "@/lib/db/postgres";
 import { fail } from "@/lib/result";
-import { firstIssue, linkEditInputSchema, type LinkEditInput } from "./linkInput";
 import type { LinkResult } from "./linkFailure";
+import { firstIssue, type LinkEditInput, linkEditInputSchema } from "./linkInput";
 import { findLinkCredentials, siteFields, updateLinkRow } from "./linkRepository";
-import { restartLinkSync } from "./restartLinkSync";
 import { openLinkSecretOrNull, SECRET_UNREADABLE, sealLinkSecret, sealLinkSession } from "./linkSecrets";
-import { wikiNetwork, type WikiNetwork } from "./serverNetwork";
+import { restartLinkSync } from "./restartLinkSync";
+import { type WikiNetwork, wikiNetwork } from "./serverNetwork";
 import { validateLinkAgainstWiki } from "./validateLink";
 
 const NOT_FOUND = fail("not_found", "not_found", "That wiki link does not exist.");
@@ -20,11 +20,19 @@ export type LinkEdited = { newAccount: string } | null;
  * account (not just another bot of the same one) makes it another watchlist: the link's sync
  * starts over (restartLinkSync).
  */
-export async function editLink(userId: string, linkId: string, input: LinkEditInput, network: WikiNetwork = wikiNetwork()): Promise<LinkResult<LinkEdited>> {
+export async function editLink(
+  userId: string,
+  linkId: string,
+  input: LinkEditInput,
+  network: WikiNetwork = wikiNetwork(),
+): Promise<LinkResult<LinkEdited>> {
   const parsed = linkEditInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = firstIssue(parsed.error);
-    return { ok: false, failure: { kind: "invalid", code: "invalid_input", message: issue.message, field: issue.field as never } };
+    return {
+      ok: false,
+      failure: { kind: "invalid", code: "invalid_input", message: issue.message, field: issue.field as never },
+    };
   }
   const { displayName, color, username, secret } = parsed.data;
   const stored = await findLinkCredentials(userId, linkId);
@@ -35,11 +43,18 @@ export async function editLink(userId: string, linkId: string, input: LinkEditIn
   }
   const knownSecret = secret ?? openLinkSecretOrNull(stored.id, stored.secretSealed);
   if (knownSecret === null) return UNREADABLE;
-  return revalidate(userId, stored, { username: username ?? stored.loginName, secret: knownSecret }, network, { displayName, color });
+  return revalidate(userId, stored, { username: username ?? stored.loginName, secret: knownSecret }, network, {
+    displayName,
+    color,
+  });
 }
 
 /** Checks a stored link against its wiki again, refreshing what it can do and the wiki's details. */
-export async function revalidateLink(userId: string, linkId: string, network: WikiNetwork = wikiNetwork()): Promise<LinkResult<LinkEdited>> {
+export async function revalidateLink(
+  userId: string,
+  linkId: string,
+  network: WikiNetwork = wikiNetwork(),
+): Promise<LinkResult<LinkEdited>> {
   const stored = await findLinkCredentials(userId, linkId);
   if (!stored) return NOT_FOUND;
   const secret = openLinkSecretOrNull(stored.id, stored.secretSealed);
@@ -60,7 +75,10 @@ async function revalidate(
   );
   if (!validated.ok) return validated;
   const link = validated.value;
-  await prisma().site.update({ where: { apiUrl: stored.site.apiUrl }, data: siteFields(stored.site.apiUrl, link.siteInfo) });
+  await prisma().site.update({
+    where: { apiUrl: stored.site.apiUrl },
+    data: siteFields(stored.site.apiUrl, link.siteInfo),
+  });
   const updated = await updateLinkRow(userId, stored.id, {
     ...extra,
     loginName: link.loginName,

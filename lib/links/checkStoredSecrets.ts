@@ -1,5 +1,5 @@
-import type { SecretBox } from "@/lib/crypto/secretBox";
 import { SecretBoxError } from "@/lib/crypto/SecretBoxError";
+import type { SecretBox } from "@/lib/crypto/secretBox";
 import { listSealedLinkSecrets } from "./linkRepository";
 import { linkSecretContext } from "./linkSecrets";
 

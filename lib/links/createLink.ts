@@ -1,17 +1,24 @@
 import { randomUUID } from "node:crypto";
-import { firstIssue, LINK_COLORS, newLinkInputSchema, type NewLinkInput } from "./linkInput";
 import type { LinkResult } from "./linkFailure";
+import { firstIssue, LINK_COLORS, type NewLinkInput, newLinkInputSchema } from "./linkInput";
 import { countLinksOfUser, insertLink, upsertSite } from "./linkRepository";
 import { sealLinkSecret, sealLinkSession } from "./linkSecrets";
-import { wikiNetwork, type WikiNetwork } from "./serverNetwork";
+import { type WikiNetwork, wikiNetwork } from "./serverNetwork";
 import { validateLinkAgainstWiki } from "./validateLink";
 
 /** Validates a new link against its wiki and stores it; nothing is stored when any check fails. */
-export async function createLink(userId: string, input: NewLinkInput, network: WikiNetwork = wikiNetwork()): Promise<LinkResult<{ linkId: string }>> {
+export async function createLink(
+  userId: string,
+  input: NewLinkInput,
+  network: WikiNetwork = wikiNetwork(),
+): Promise<LinkResult<{ linkId: string }>> {
   const parsed = newLinkInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = firstIssue(parsed.error);
-    return { ok: false, failure: { kind: "invalid", code: "invalid_input", message: issue.message, field: issue.field as never } };
+    return {
+      ok: false,
+      failure: { kind: "invalid", code: "invalid_input", message: issue.message, field: issue.field as never },
+    };
   }
   const form = parsed.data;
   const validated = await validateLinkAgainstWiki(form, network);

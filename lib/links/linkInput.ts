@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { optionalSingleLineText, singleLineText } from "@/lib/forms/singleLineText";
 
-export const LINK_COLORS = ["#3366cc", "#14866d", "#d73333", "#ac6600", "#7a4fc6", "#0b7a8a", "#b5366b", "#54595d"] as const;
+export const LINK_COLORS = [
+  "#3366cc",
+  "#14866d",
+  "#d73333",
+  "#ac6600",
+  "#7a4fc6",
+  "#0b7a8a",
+  "#b5366b",
+  "#54595d",
+] as const;
 
 // Blank means "none given": from a pasted feed URL when linking, "keep the stored one" when editing.
 const optionalSecret = z
@@ -15,9 +24,15 @@ export const newLinkInputSchema = z.object({
   wikiUrl: z.string().trim().min(1, "Enter the wiki's address.").max(2000, "That address is too long."),
   authMode: z.enum(["bot_password", "watchlist_token"], { message: "Choose how Watchdeck signs in to the wiki." }),
   source: z.enum(["api", "feed"]).default("api"),
-  username: optionalSingleLineText(255, { tooLong: "That user name is too long.", notText: "A user name cannot contain control characters." }),
+  username: optionalSingleLineText(255, {
+    tooLong: "That user name is too long.",
+    notText: "A user name cannot contain control characters.",
+  }),
   secret: optionalSecret,
-  displayName: optionalSingleLineText(80, { tooLong: "Keep the display name under 80 characters.", notText: "The display name cannot contain control characters." }),
+  displayName: optionalSingleLineText(80, {
+    tooLong: "Keep the display name under 80 characters.",
+    notText: "The display name cannot contain control characters.",
+  }),
   color: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, "Pick a colour like #3366cc.")
@@ -34,8 +49,14 @@ export const linkEditInputSchema = z.object({
     tooLong: "Keep the display name under 80 characters.",
     notText: "The display name cannot contain control characters.",
   }),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Pick a colour like #3366cc.").transform((v) => v.toLowerCase()),
-  username: optionalSingleLineText(255, { tooLong: "That user name is too long.", notText: "A user name cannot contain control characters." }),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "Pick a colour like #3366cc.")
+    .transform((v) => v.toLowerCase()),
+  username: optionalSingleLineText(255, {
+    tooLong: "That user name is too long.",
+    notText: "A user name cannot contain control characters.",
+  }),
   secret: optionalSecret,
 });
 export type LinkEditInput = z.input<typeof linkEditInputSchema>;

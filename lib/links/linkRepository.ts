@@ -50,7 +50,11 @@ function toView({ secretSealed, ...row }: Prisma.WikiLinkGetPayload<{ select: ty
 }
 
 export async function listLinksForUser(userId: string): Promise<LinkView[]> {
-  const rows = await prisma().wikiLink.findMany({ where: { userId }, select: linkViewSelect, orderBy: { createdAt: "asc" } });
+  const rows = await prisma().wikiLink.findMany({
+    where: { userId },
+    select: linkViewSelect,
+    orderBy: { createdAt: "asc" },
+  });
   return rows.map(toView);
 }
 
@@ -64,7 +68,13 @@ export function findLinkCredentials(userId: string, linkId: string) {
   return prisma().wikiLink.findFirst({
     where: { id: linkId, userId },
     select: {
-      id: true, authMode: true, source: true, feedFormat: true, loginName: true, wikiUsername: true, secretSealed: true,
+      id: true,
+      authMode: true,
+      source: true,
+      feedFormat: true,
+      loginName: true,
+      wikiUsername: true,
+      secretSealed: true,
       site: { select: { apiUrl: true } },
     },
   });
@@ -191,6 +201,11 @@ export async function lockLinkForPoll(
   client: pg.ClientBase,
   link: { linkId: string; userId: string; siteId: string; wikiUsername: string },
 ): Promise<boolean> {
-  const { rowCount } = await client.query(LOCK_LINK_FOR_POLL, [link.linkId, link.userId, link.siteId, link.wikiUsername]);
+  const { rowCount } = await client.query(LOCK_LINK_FOR_POLL, [
+    link.linkId,
+    link.userId,
+    link.siteId,
+    link.wikiUsername,
+  ]);
   return (rowCount ?? 0) > 0;
 }

@@ -1,7 +1,7 @@
 import { serverConfig } from "@/lib/config/serverConfig";
 import { keyringFromEnv } from "@/lib/crypto/keyring";
-import { createSecretBox, type SecretBox } from "@/lib/crypto/secretBox";
 import { SecretBoxError } from "@/lib/crypto/SecretBoxError";
+import { createSecretBox, type SecretBox } from "@/lib/crypto/secretBox";
 
 let box: SecretBox | undefined;
 
@@ -9,7 +9,10 @@ function secretBox(): SecretBox {
   if (!box) {
     const config = serverConfig();
     box = createSecretBox(
-      keyringFromEnv({ WATCHDECK_ENCRYPTION_KEY: config.encryptionKey, WATCHDECK_ENCRYPTION_KEYS_OLD: config.previousEncryptionKeys }),
+      keyringFromEnv({
+        WATCHDECK_ENCRYPTION_KEY: config.encryptionKey,
+        WATCHDECK_ENCRYPTION_KEYS_OLD: config.previousEncryptionKeys,
+      }),
     );
   }
   return box;
@@ -27,7 +30,8 @@ export const openLinkSession = (linkId: string, sealed: string) => secretBox().o
 /** Said wherever a link's stored password or token no longer opens (the key was lost or rotated away). */
 export const SECRET_UNREADABLE = {
   code: "secret_unreadable",
-  message: "Watchdeck can no longer decrypt the stored password or token of this link. Enter it again in the link settings.",
+  message:
+    "Watchdeck can no longer decrypt the stored password or token of this link. Enter it again in the link settings.",
 } as const;
 
 /** The link's secret, or null when it no longer opens; any other error is a bug and is thrown. */

@@ -3,7 +3,7 @@ import { CookieJar } from "@/lib/mediawiki/api/cookieJar";
 import type { WatchlistTokenCredentials } from "@/lib/mediawiki/api/watchlistToken";
 import { findLinkToOpen, storeLinkSession } from "./linkRepository";
 import { openLinkSecret, openLinkSession, sealLinkSession } from "./linkSecrets";
-import { wikiNetwork, type WikiNetwork } from "./serverNetwork";
+import { type WikiNetwork, wikiNetwork } from "./serverNetwork";
 
 export interface OpenedLink {
   link: {

@@ -1,6 +1,6 @@
-import { inTransaction } from "@/lib/db/postgres";
 import { enqueueSync, ensureJobSchema } from "@/lib/db/jobQueue";
 import { deleteLinkChanges } from "@/lib/db/linkChanges";
+import { inTransaction } from "@/lib/db/postgres";
 import { markSyncStartedOver } from "@/lib/db/syncStates";
 import { lockLinkRow } from "./linkRepository";
 

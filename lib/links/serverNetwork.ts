@@ -1,7 +1,7 @@
-import packageJson from "@/package.json";
 import { serverConfig } from "@/lib/config/serverConfig";
 import type { UserAgentInfo } from "@/lib/mediawiki/api/userAgent";
 import { createSafeFetch, type SafeFetch } from "@/lib/net/safeFetch";
+import packageJson from "@/package.json";
 
 /** How the server reaches wikis on a user's behalf: SSRF guard per the admin's setting, and an honest User-Agent. */
 export interface WikiNetwork {

@@ -6,7 +6,7 @@ import { discoverWiki } from "@/lib/mediawiki/discovery/discoverWiki";
 import type { FeedFormat } from "@/lib/mediawiki/feed/parser";
 import { readWatchlistFeed } from "@/lib/mediawiki/feed/readWatchlistFeed";
 import { probeWatchlist } from "@/lib/mediawiki/watchlist/readWatchlistPage";
-import { linkFailureFrom, type LinkResult } from "./linkFailure";
+import { type LinkResult, linkFailureFrom } from "./linkFailure";
 import type { WikiNetwork } from "./serverNetwork";
 import { normaliseWikiUserName } from "./userName";
 
@@ -43,7 +43,10 @@ export interface LinkCredentialsInput {
  * Checks a link against the wiki before anything is stored: the address leads to a MediaWiki
  * API (siteinfo), the credentials work, and one watchlist row can be read with them.
  */
-export async function validateLinkAgainstWiki(input: LinkCredentialsInput, network: WikiNetwork): Promise<LinkResult<ValidatedLink>> {
+export async function validateLinkAgainstWiki(
+  input: LinkCredentialsInput,
+  network: WikiNetwork,
+): Promise<LinkResult<ValidatedLink>> {
   try {
     const discovered = await discoverWiki(input.wikiUrl, network);
     const pastedFeed = discovered.feedCredentials;
@@ -65,20 +68,38 @@ export async function validateLinkAgainstWiki(input: LinkCredentialsInput, netwo
     const username = input.username ?? pastedFeed?.owner ?? tokenlessFeed?.owner ?? undefined;
     const secret = input.secret ?? pastedFeed?.token;
     if (!username) {
-      const what = authMode === "bot_password" ? "the bot password's user name (User@botname)" : "the wiki user name whose watchlist this is";
-      return { ok: false, failure: { kind: "invalid", code: "missing_username", field: "username", message: `Enter ${what}.` } };
+      const what =
+        authMode === "bot_password"
+          ? "the bot password's user name (User@botname)"
+          : "the wiki user name whose watchlist this is";
+      return {
+        ok: false,
+        failure: { kind: "invalid", code: "missing_username", field: "username", message: `Enter ${what}.` },
+      };
     }
     if (!secret) {
       const what = authMode === "bot_password" ? "the bot password" : "the watchlist token";
-      return { ok: false, failure: { kind: "invalid", code: "missing_secret", field: "secret", message: `Enter ${what}.` } };
+      return {
+        ok: false,
+        failure: { kind: "invalid", code: "missing_secret", field: "secret", message: `Enter ${what}.` },
+      };
     }
     const common = { apiUrl: discovered.apiUrl, siteInfo: discovered.siteInfo, secret };
     if (authMode === "bot_password") {
-      return { ok: true, value: { ...common, ...(await checkBotPassword(discovered.apiUrl, username, secret, network)) } };
+      return {
+        ok: true,
+        value: { ...common, ...(await checkBotPassword(discovered.apiUrl, username, secret, network)) },
+      };
     }
     const source = pastedFeed ? "feed" : input.source;
     const feedFormat = source === "feed" ? (pastedFeed?.feedFormat ?? "atom") : null;
-    return { ok: true, value: { ...common, ...(await checkWatchlistToken(discovered.apiUrl, username, secret, source, feedFormat, network)) } };
+    return {
+      ok: true,
+      value: {
+        ...common,
+        ...(await checkWatchlistToken(discovered.apiUrl, username, secret, source, feedFormat, network)),
+      },
+    };
   } catch (error) {
     return { ok: false, failure: linkFailureFrom(error) };
   }

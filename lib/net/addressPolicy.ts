@@ -1,4 +1,4 @@
-import { classifyAddress, type AddressCategory } from "./classifyAddress";
+import { type AddressCategory, classifyAddress } from "./classifyAddress";
 import { displayHost } from "./displayHost";
 import { NetError } from "./NetError";
 import type { NetPolicy } from "./netPolicy";

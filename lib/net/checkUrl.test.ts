@@ -70,17 +70,24 @@ describe("checkUrl", () => {
     },
   );
 
-  it.each(["https://mail.example.org:25/", "http://irc.example.org:6667/", "http://8.8.8.8:53/", "http://127.0.0.1:22/"])(
-    "refuses %s: a port of another protocol, even where private networks are allowed",
-    (input) => {
-      const error = refusal(input, allowPrivate);
-      expect(error.kind).toBe("bad_url");
-      expect(error.message).toMatch(/^Port \d+ is for another kind of server/);
-    },
-  );
+  it.each([
+    "https://mail.example.org:25/",
+    "http://irc.example.org:6667/",
+    "http://8.8.8.8:53/",
+    "http://127.0.0.1:22/",
+  ])("refuses %s: a port of another protocol, even where private networks are allowed", (input) => {
+    const error = refusal(input, allowPrivate);
+    expect(error.kind).toBe("bad_url");
+    expect(error.message).toMatch(/^Port \d+ is for another kind of server/);
+  });
 
   it("accepts web servers on their own ports", () => {
-    for (const input of ["https://wiki.example.org:8443/", "http://wiki.example.org:8080/w/api.php", "https://example.org:443/", "http://example.org:80/"]) {
+    for (const input of [
+      "https://wiki.example.org:8443/",
+      "http://wiki.example.org:8080/w/api.php",
+      "https://example.org:443/",
+      "http://example.org:80/",
+    ]) {
       expect(checkUrl(input, denyPrivate).hostname).toMatch(/example\.org$/);
     }
   });

@@ -25,7 +25,10 @@ export function checkUrl(input: string | URL, policy: Pick<NetPolicy, "allowPriv
   }
   // url.port is "" for the scheme's default port.
   if (url.port !== "" && BAD_PORTS.has(Number(url.port))) {
-    throw new NetError("bad_url", `Port ${url.port} is for another kind of server, not a web server; browsers refuse it too.`);
+    throw new NetError(
+      "bad_url",
+      `Port ${url.port} is for another kind of server, not a web server; browsers refuse it too.`,
+    );
   }
   if (parseIpAddress(url.hostname)) {
     const refusal = refusalForAddress(url.hostname, url.hostname, policy);

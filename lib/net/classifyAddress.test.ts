@@ -87,7 +87,18 @@ describe("classifyAddress", () => {
     expect(classifyAddress(address)).toBe(category);
   });
 
-  it.each(["localhost", "example.org", "", "1.2.3", "::g", "127.1", "0x7f.0.0.1", "2130706433", "01.2.3.4", "1.2.3.4 "])("returns null for %j, which is not an IP literal", (text) => {
+  it.each([
+    "localhost",
+    "example.org",
+    "",
+    "1.2.3",
+    "::g",
+    "127.1",
+    "0x7f.0.0.1",
+    "2130706433",
+    "01.2.3.4",
+    "1.2.3.4 ",
+  ])("returns null for %j, which is not an IP literal", (text) => {
     expect(classifyAddress(text)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-import ipaddr from "ipaddr.js";
 import { isIPv4, isIPv6 } from "node:net";
+import ipaddr from "ipaddr.js";
 
 export type AddressCategory =
   | "public"

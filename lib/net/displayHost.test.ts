@@ -8,7 +8,8 @@ describe("displayHost", () => {
   });
 
   it("leaves ASCII names, IP addresses and IPv6 literals alone", () => {
-    for (const host of ["en.wikipedia.org", "127.0.0.1:8080", "[::1]:8080", "[2001:db8::1]"]) expect(displayHost(host)).toBe(host);
+    for (const host of ["en.wikipedia.org", "127.0.0.1:8080", "[::1]:8080", "[2001:db8::1]"])
+      expect(displayHost(host)).toBe(host);
   });
 
   it("keeps punycode it cannot read", () => {
@@ -18,7 +19,9 @@ describe("displayHost", () => {
 
 describe("displayAddress", () => {
   it("drops the query and shows the host as typed", () => {
-    expect(displayAddress("https://xn--bcher-kva.example/w/api.php?wltoken=secret")).toBe("https://bücher.example/w/api.php");
+    expect(displayAddress("https://xn--bcher-kva.example/w/api.php?wltoken=secret")).toBe(
+      "https://bücher.example/w/api.php",
+    );
     expect(displayAddress("not a url")).toBe("The address");
   });
 });

@@ -22,7 +22,9 @@ export function followRedirect(previous: OutgoingRequest, status: number, locati
   try {
     url = new URL(location, previous.url);
   } catch (cause) {
-    throw new NetError("bad_url", `${displayHost(previous.url.host)} redirected to an address that is not valid.`, { cause });
+    throw new NetError("bad_url", `${displayHost(previous.url.host)} redirected to an address that is not valid.`, {
+      cause,
+    });
   }
 
   const becomesGet =

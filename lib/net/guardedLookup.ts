@@ -9,8 +9,7 @@ export type ResolveAllAddresses = (
   callback: (error: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void,
 ) => void;
 
-const systemResolveAll: ResolveAllAddresses = (hostname, options, callback) =>
-  dns.lookup(hostname, options, callback);
+const systemResolveAll: ResolveAllAddresses = (hostname, options, callback) => dns.lookup(hostname, options, callback);
 
 /**
  * A `lookup` for net/tls.connect that resolves every address of the host and

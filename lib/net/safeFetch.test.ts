@@ -42,7 +42,9 @@ beforeAll(async () => {
   routes.set("/to-echo-303", (_q, _b, response) => response.writeHead(303, { location: "/echo" }).end());
   routes.set("/to-echo-307", (_q, _b, response) => response.writeHead(307, { location: "/echo" }).end());
   routes.set("/to-ftp", (_q, _b, response) => response.writeHead(302, { location: "ftp://example.org/" }).end());
-  routes.set("/to-irc-port", (_q, _b, response) => response.writeHead(302, { location: "http://127.0.0.1:6667/" }).end());
+  routes.set("/to-irc-port", (_q, _b, response) =>
+    response.writeHead(302, { location: "http://127.0.0.1:6667/" }).end(),
+  );
   routes.set("/to-metadata", (_q, _b, response) =>
     response.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end(),
   );
@@ -251,7 +253,10 @@ describe("safeFetch with private networks denied", () => {
   });
 
   it("refuses a host name whose DNS answer is private", async () => {
-    const error = await expectKind(denying({ "intranet.test": ["10.0.0.7"] })(`http://intranet.test/`), "blocked_address");
+    const error = await expectKind(
+      denying({ "intranet.test": ["10.0.0.7"] })(`http://intranet.test/`),
+      "blocked_address",
+    );
     expect(error.message).toBe("intranet.test is on a private network; Watchdeck is not allowed to reach it.");
   });
 

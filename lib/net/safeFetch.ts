@@ -1,11 +1,11 @@
-import { Agent, request } from "undici";
 import type { IncomingHttpHeaders } from "node:http";
+import { Agent, request } from "undici";
 import { checkUrl } from "./checkUrl";
 import { displayHost } from "./displayHost";
 import { followRedirect, isRedirect, type OutgoingRequest } from "./followRedirect";
 import { createGuardedLookup, type ResolveAllAddresses } from "./guardedLookup";
 import { NetError } from "./NetError";
-import { resolveNetPolicy, type NetPolicy } from "./netPolicy";
+import { type NetPolicy, resolveNetPolicy } from "./netPolicy";
 import { decodeBody, discardBody, readCappedBody, tooLargeError } from "./readCappedBody";
 import { timeoutError, toNetError } from "./toNetError";
 
@@ -34,7 +34,10 @@ export interface SafeFetchDependencies {
   resolveAll?: ResolveAllAddresses;
 }
 
-export function createSafeFetch(policyOverrides: Partial<NetPolicy> = {}, dependencies: SafeFetchDependencies = {}): SafeFetch {
+export function createSafeFetch(
+  policyOverrides: Partial<NetPolicy> = {},
+  dependencies: SafeFetchDependencies = {},
+): SafeFetch {
   const policy = resolveNetPolicy(policyOverrides);
   const dispatcher = new Agent({
     connect: {

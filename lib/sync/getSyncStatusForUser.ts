@@ -1,4 +1,4 @@
-import { readSyncStatusRows, type LinkSyncStatusRow } from "@/lib/db/syncStates";
+import { type LinkSyncStatusRow, readSyncStatusRows } from "@/lib/db/syncStates";
 
 /** What the Wikis page shows about one link's sync. */
 export interface LinkSyncStatus {
@@ -39,23 +39,30 @@ export async function getSyncProblemsForUser(userId: string, now = new Date()): 
 }
 
 /** One link's status, or null when the link is not the user's. */
-export async function getLinkSyncStatus(userId: string, linkId: string, now = new Date()): Promise<LinkSyncStatus | null> {
+export async function getLinkSyncStatus(
+  userId: string,
+  linkId: string,
+  now = new Date(),
+): Promise<LinkSyncStatus | null> {
   const [row] = await readSyncStatusRows(userId, { linkId });
   return row ? toStatus(row, now) : null;
 }
 
 function toStatus(row: LinkSyncStatusRow, now: Date): LinkSyncStatus {
   const running =
-    row.status === "syncing" && row.syncStartedAt !== null && now.getTime() - row.syncStartedAt.getTime() < RUNNING_AT_MOST_MS;
-  const state: LinkSyncStatus["state"] = row.paused || row.status === "needs_attention"
-    ? "attention"
-    : running
-      ? "syncing"
-      : row.status === "error"
-        ? "error"
-        : row.lastSuccessAt === null
-          ? "never"
-          : "ok";
+    row.status === "syncing" &&
+    row.syncStartedAt !== null &&
+    now.getTime() - row.syncStartedAt.getTime() < RUNNING_AT_MOST_MS;
+  const state: LinkSyncStatus["state"] =
+    row.paused || row.status === "needs_attention"
+      ? "attention"
+      : running
+        ? "syncing"
+        : row.status === "error"
+          ? "error"
+          : row.lastSuccessAt === null
+            ? "never"
+            : "ok";
   return {
     linkId: row.linkId,
     displayName: row.displayName,

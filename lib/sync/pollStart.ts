@@ -17,7 +17,12 @@ export interface PollStart {
  * periodic reconcile) has its poll read the wiki's whole window once instead: one bounded read for however
  * many titles, stored by the same idempotent store, so only what is missing is added.
  */
-export async function pollStart(target: SyncTarget, opened: OpenedLink, settings: SyncSettings, now: Date): Promise<PollStart> {
+export async function pollStart(
+  target: SyncTarget,
+  opened: OpenedLink,
+  settings: SyncSettings,
+  now: Date,
+): Promise<PollStart> {
   if (target.resume === null && reconcileDue(target, settings, now)) {
     try {
       await reconcileWatchedTitles(target.linkId, opened);
@@ -32,5 +37,8 @@ export async function pollStart(target: SyncTarget, opened: OpenedLink, settings
 }
 
 function reconcileDue(target: SyncTarget, settings: SyncSettings, now: Date): boolean {
-  return target.watchedTitlesAt === null || now.getTime() - target.watchedTitlesAt.getTime() >= settings.reconcileSeconds * 1000;
+  return (
+    target.watchedTitlesAt === null ||
+    now.getTime() - target.watchedTitlesAt.getTime() >= settings.reconcileSeconds * 1000
+  );
 }

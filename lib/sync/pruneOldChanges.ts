@@ -1,5 +1,5 @@
 import { pgPool } from "@/lib/db/postgres";
-import { syncSettings, type SyncSettings } from "./settings";
+import { type SyncSettings, syncSettings } from "./settings";
 
 const BATCH = 5000;
 

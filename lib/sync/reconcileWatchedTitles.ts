@@ -1,5 +1,5 @@
-import { inTransaction } from "@/lib/db/postgres";
 import { deleteRowsOfUnwatchedPages } from "@/lib/db/linkChanges";
+import { inTransaction } from "@/lib/db/postgres";
 import { readWatchedTitles, storeWatchedTitles } from "@/lib/db/syncBackfill";
 import type { OpenedLink } from "@/lib/links/openLinkClient";
 import { readWatchedPages } from "@/lib/mediawiki/watching/readWatchedPages";

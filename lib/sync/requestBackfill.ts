@@ -1,5 +1,5 @@
-import { inTransaction } from "@/lib/db/postgres";
 import { enqueueSync, ensureJobSchema } from "@/lib/db/jobQueue";
+import { inTransaction } from "@/lib/db/postgres";
 import { markBackfillRequested } from "@/lib/db/syncBackfill";
 
 /**

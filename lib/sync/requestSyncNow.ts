@@ -1,8 +1,8 @@
-import { inTransaction } from "@/lib/db/postgres";
 import { enqueueSync, ensureJobSchema } from "@/lib/db/jobQueue";
+import { inTransaction } from "@/lib/db/postgres";
 import { markSyncResumed } from "@/lib/db/syncStates";
 import { linkBelongsTo } from "@/lib/links/linkRepository";
-import { fail, ok, type Failure, type Result } from "@/lib/result";
+import { type Failure, fail, ok, type Result } from "@/lib/result";
 
 export type SyncRequestResult = Result<void, Failure<"not_found">>;
 

@@ -34,7 +34,9 @@ describe("nextRunAfterFailure", () => {
   });
 
   it("waits at least as long as the wiki's Retry-After", () => {
-    expect(secondsAfterNow(nextRunAfterFailure(now, settings, { ...transient, retryAfterSeconds: 90 }, 1, () => 0))).toBe(90);
+    expect(
+      secondsAfterNow(nextRunAfterFailure(now, settings, { ...transient, retryAfterSeconds: 90 }, 1, () => 0)),
+    ).toBe(90);
   });
 
   it("retries unreadable answers from the normal interval on, not within seconds", () => {

@@ -8,7 +8,12 @@ const DAY_MS = 86_400_000;
  * whose watchlist has been quiet for long (2× after a day, 5× after a week,
  * never beyond 30 minutes or below the interval).
  */
-export function nextRunAfterSuccess(now: Date, settings: SyncSettings, lastNewChangeAt: Date | null, random: () => number): Date {
+export function nextRunAfterSuccess(
+  now: Date,
+  settings: SyncSettings,
+  lastNewChangeAt: Date | null,
+  random: () => number,
+): Date {
   const quietMs = lastNewChangeAt === null ? Infinity : now.getTime() - lastNewChangeAt.getTime();
   const factor = quietMs > 7 * DAY_MS ? 5 : quietMs > DAY_MS ? 2 : 1;
   const seconds = Math.max(settings.intervalSeconds, Math.min(settings.intervalSeconds * factor, 1800));

@@ -1,7 +1,7 @@
 import type { Change } from "@/lib/changes/change";
+import type { PollCounts } from "@/lib/db/syncStates";
 import { newestTimestamp, type PolledPage } from "./poll/polledChanges";
 import { commitPollProgress, commitPollSuccess } from "./store/commitPoll";
-import type { PollCounts } from "@/lib/db/syncStates";
 import type { WriteTarget, WrittenChanges } from "./store/writeLinkChanges";
 import type { PollResult, SyncFailure } from "./syncFailure";
 

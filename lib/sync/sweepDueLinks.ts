@@ -1,7 +1,7 @@
-import { inTransaction } from "@/lib/db/postgres";
 import { enqueueSync, ensureJobSchema, readSyncJobState } from "@/lib/db/jobQueue";
-import { isLinkSyncRunning } from "./store/syncLease";
+import { inTransaction } from "@/lib/db/postgres";
 import { ensureSyncStates, findDueLinks } from "@/lib/db/syncStates";
+import { isLinkSyncRunning } from "./store/syncLease";
 
 // A worker takes its job a moment before it takes the link's lock; a job taken longer ago
 // than this whose link is not locked belongs to a worker that died.
@@ -20,7 +20,8 @@ export async function sweepDueLinks(now = new Date()): Promise<{ queued: number 
   for (const due of await findDueLinks(now)) {
     const job = await readSyncJobState(due.linkId);
     if (job === "waiting") continue;
-    if (typeof job === "object" && (job.lockedSinceMs < TAKEN_GRACE_MS || (await isLinkSyncRunning(due.linkId)))) continue;
+    if (typeof job === "object" && (job.lockedSinceMs < TAKEN_GRACE_MS || (await isLinkSyncRunning(due.linkId))))
+      continue;
     if (job === "none" && due.syncing && (await isLinkSyncRunning(due.linkId))) continue;
     const runAt = due.nextRunAt < now ? now : due.nextRunAt;
     await inTransaction((client) => enqueueSync(client, due.linkId, runAt));

@@ -1,8 +1,8 @@
-import type { SourceError } from "@/lib/mediawiki/errors/sourceError";
-import type { Failure, Result } from "@/lib/result";
 import { SecretBoxError } from "@/lib/crypto/SecretBoxError";
 import { SECRET_UNREADABLE } from "@/lib/links/linkSecrets";
 import { isMediaWikiApiError } from "@/lib/mediawiki/api/MediaWikiApiError";
+import type { SourceError } from "@/lib/mediawiki/errors/sourceError";
+import type { Failure, Result } from "@/lib/result";
 
 /**
  * Why one sync of one link failed, as a value.

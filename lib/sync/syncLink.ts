@@ -1,20 +1,20 @@
-import { openLinkClient, type OpenedLink } from "@/lib/links/openLinkClient";
-import type { WikiNetwork } from "@/lib/links/serverNetwork";
+import { enqueueSync, ensureJobSchema } from "@/lib/db/jobQueue";
 import { inTransaction } from "@/lib/db/postgres";
+import { markSyncStarted } from "@/lib/db/syncStates";
+import { type OpenedLink, openLinkClient } from "@/lib/links/openLinkClient";
+import type { WikiNetwork } from "@/lib/links/serverNetwork";
 import type { PolledPage } from "./poll/polledChanges";
 import { pollWatchlistApi } from "./poll/pollWatchlistApi";
 import { pollWatchlistFeed } from "./poll/pollWatchlistFeed";
+import { type PollStart, pollStart } from "./pollStart";
 import { nextRunAfterFailure, nextRunAfterSuccess } from "./schedule";
-import { syncSettings, type SyncSettings } from "./settings";
+import { type SyncSettings, syncSettings } from "./settings";
 import { commitPollFailure } from "./store/commitPoll";
-import { enqueueSync, ensureJobSchema } from "@/lib/db/jobQueue";
 import { acquireSyncLease } from "./store/syncLease";
-import { markSyncStarted } from "@/lib/db/syncStates";
-import { LinkRemovedError } from "./store/writeLinkChanges";
 import { loadSyncTarget, type SyncTarget } from "./store/syncTarget";
+import { LinkRemovedError } from "./store/writeLinkChanges";
 import { storePolledPages } from "./storePolledPages";
-import { pollStart, type PollStart } from "./pollStart";
-import { classifyPollError, pausesLink, type PollResult, type SyncFailure } from "./syncFailure";
+import { classifyPollError, type PollResult, pausesLink, type SyncFailure } from "./syncFailure";
 
 export interface SyncDeps {
   settings: SyncSettings;
@@ -104,7 +104,11 @@ async function openForPoll(target: SyncTarget, deps: SyncDeps): Promise<PollResu
 }
 
 /** `start` null: a feed link, whose every poll reads the whole feed. */
-async function* poll(opened: OpenedLink, start: PollStart | null, deps: SyncDeps): AsyncGenerator<PollResult<PolledPage>> {
+async function* poll(
+  opened: OpenedLink,
+  start: PollStart | null,
+  deps: SyncDeps,
+): AsyncGenerator<PollResult<PolledPage>> {
   if (start === null) {
     yield await pollWatchlistFeed(opened);
     return;
@@ -114,10 +118,21 @@ async function* poll(opened: OpenedLink, start: PollStart | null, deps: SyncDeps
 
 async function recordFailure(target: SyncTarget, failure: SyncFailure, deps: SyncDeps): Promise<SyncOutcome> {
   const paused = pausesLink(failure);
-  const nextRunAt = nextRunAfterFailure(deps.now(), deps.settings, failure, target.consecutiveFailures + 1, deps.random);
+  const nextRunAt = nextRunAfterFailure(
+    deps.now(),
+    deps.settings,
+    failure,
+    target.consecutiveFailures + 1,
+    deps.random,
+  );
   // A poll that ran away, or whose resume point the wiki refuses, is started over; any other failure leaves a long
   // poll to go on where it stopped.
   const restartPoll = failure.code === "too_many_pages" || failure.code === "badcontinue";
-  await commitPollFailure(target.linkId, failure, { status: paused ? "needs_attention" : "error", paused, nextRunAt, restartPoll });
+  await commitPollFailure(target.linkId, failure, {
+    status: paused ? "needs_attention" : "error",
+    paused,
+    nextRunAt,
+    restartPoll,
+  });
   return { status: "failed", failure, paused };
 }

@@ -1,8 +1,8 @@
 import { hashUrlSecret, looksLikeUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { requireMember } from "./members";
 import { failed, ok } from "@/lib/result";
+import { requireMember } from "./members";
 import { invalid, type TeamResult } from "./teamResult";
 
 /** Every database access for team invitations. */
@@ -51,7 +51,14 @@ export async function listInvites(userId: string, teamId: string, now = new Date
     orderBy: { createdAt: "asc" },
     select: { id: true, createdAt: true, expiresAt: true, createdBy: { select: { name: true, email: true } } },
   });
-  return ok(rows.map((r) => ({ id: r.id, createdAt: r.createdAt, expiresAt: r.expiresAt, createdByName: r.createdBy.name ?? r.createdBy.email })));
+  return ok(
+    rows.map((r) => ({
+      id: r.id,
+      createdAt: r.createdAt,
+      expiresAt: r.expiresAt,
+      createdByName: r.createdBy.name ?? r.createdBy.email,
+    })),
+  );
 }
 
 /** The link stops working at once (owners only). */
@@ -80,9 +87,17 @@ export async function findInvite(secret: string, now = new Date()): Promise<Invi
 }
 
 /** Joins the invitation's team as a member; joining a team one is already in changes nothing. */
-export async function joinTeam(userId: string, secret: string, now = new Date()): Promise<TeamResult<{ teamId: string }>> {
+export async function joinTeam(
+  userId: string,
+  secret: string,
+  now = new Date(),
+): Promise<TeamResult<{ teamId: string }>> {
   const invite = await findInvite(secret, now);
-  if (!invite) return invalid("invite_not_valid", "This invitation link is not valid: it may have expired or been revoked. Ask the team's owner for a new one.");
+  if (!invite)
+    return invalid(
+      "invite_not_valid",
+      "This invitation link is not valid: it may have expired or been revoked. Ask the team's owner for a new one.",
+    );
   try {
     await prisma().teamMember.upsert({
       where: { teamId_userId: { teamId: invite.teamId, userId } },

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db/postgres";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TeamRole } from "@/lib/generated/prisma/enums";
 import { failed, ok } from "@/lib/result";
-import { invalid, ownersOnly, teamNotFound, type TeamResult } from "./teamResult";
+import { invalid, ownersOnly, type TeamResult, teamNotFound } from "./teamResult";
 
 /**
  * Who is in a team, and every change to it. Removing a membership row
@@ -28,7 +28,10 @@ export async function requireMember(
   options: { role?: "owner"; db?: Db } = {},
 ): Promise<TeamResult<TeamRole>> {
   if (!isUuid(teamId)) return failed(teamNotFound);
-  const row = await (options.db ?? prisma()).teamMember.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true } });
+  const row = await (options.db ?? prisma()).teamMember.findUnique({
+    where: { teamId_userId: { teamId, userId } },
+    select: { role: true },
+  });
   if (!row) return failed(teamNotFound);
   if (options.role === "owner" && row.role !== "owner") return failed(ownersOnly);
   return ok(row.role);
@@ -52,7 +55,10 @@ export async function leaveTeam(userId: string, teamId: string): Promise<TeamRes
       return ok({ teamDeleted: true });
     }
     if (member.value === "owner" && (await tx.teamMember.count({ where: { teamId, role: "owner" } })) === 1) {
-      return invalid("only_owner", "You are this team's only owner. Make another member an owner first, or delete the team.");
+      return invalid(
+        "only_owner",
+        "You are this team's only owner. Make another member an owner first, or delete the team.",
+      );
     }
     await tx.teamMember.delete({ where: { teamId_userId: { teamId, userId } } });
     return ok({ teamDeleted: false });
@@ -79,7 +85,10 @@ export async function makeOwner(ownerId: string, teamId: string, memberUserId: s
     await lockTeam(tx, teamId);
     const owner = await requireMember(teamId, ownerId, { role: "owner", db: tx });
     if (!owner.ok) return failed(owner.failure);
-    const { count } = await tx.teamMember.updateMany({ where: { teamId, userId: memberUserId }, data: { role: "owner" } });
+    const { count } = await tx.teamMember.updateMany({
+      where: { teamId, userId: memberUserId },
+      data: { role: "owner" },
+    });
     return count === 1 ? ok(undefined) : invalid("not_a_member", "That person is not in this team.");
   });
 }

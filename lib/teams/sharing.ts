@@ -1,9 +1,9 @@
 import { prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { listLinksForUser } from "@/lib/links/linkRepository";
-import { isUuid, requireMember } from "./members";
 import { failed, ok } from "@/lib/result";
-import { invalid, teamNotFound, type TeamResult } from "./teamResult";
+import { isUuid, requireMember } from "./members";
+import { invalid, type TeamResult, teamNotFound } from "./teamResult";
 
 /** Every database access for which of a member's links a team sees. Nothing is shared by default. */
 
@@ -39,7 +39,12 @@ export async function listShareChoices(userId: string, teamId: string): Promise<
  * Shares one of the member's own links with the team, or stops sharing it.
  * The team view reads shares at query time, so either takes effect at once.
  */
-export async function setLinkShared(userId: string, teamId: string, linkId: string, shared: boolean): Promise<TeamResult> {
+export async function setLinkShared(
+  userId: string,
+  teamId: string,
+  linkId: string,
+  shared: boolean,
+): Promise<TeamResult> {
   if (!isUuid(linkId)) return invalid("link_not_found", "There is no such wiki link in your account.");
   const member = await requireMember(teamId, userId);
   if (!member.ok) return failed(member.failure);

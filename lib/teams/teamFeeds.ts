@@ -1,10 +1,10 @@
 import { hashUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/postgres";
 import { feedNameSchema } from "@/lib/feeds/feedTokens";
+import { failed, ok } from "@/lib/result";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";
 import { requireMember } from "./members";
-import { failed, ok } from "@/lib/result";
 import { invalid, type TeamResult } from "./teamResult";
 
 /**
@@ -35,7 +35,13 @@ export async function createTeamFeed(
   if (!filters.ok) return invalid("bad_filters", filters.failure.message);
   const secret = newUrlSecret("feed");
   const row = await prisma().feedToken.create({
-    data: { userId, teamId, name: name.data, filterQuery: timelineFiltersToSearchParams(filters.value).toString(), secretHash: hashUrlSecret(secret) },
+    data: {
+      userId,
+      teamId,
+      name: name.data,
+      filterQuery: timelineFiltersToSearchParams(filters.value).toString(),
+      secretHash: hashUrlSecret(secret),
+    },
     select: { id: true },
   });
   return ok({ id: row.id, secret });

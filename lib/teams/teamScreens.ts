@@ -1,7 +1,7 @@
 import type { TimelineOptions } from "@/lib/timeline/getTimelineOptions";
 import type { TimelineViewer, TimelineViewPage } from "@/lib/timeline/loadTimelineView";
 import type { TimelineFilters } from "@/lib/timeline/timelineFilters";
-import { listInvites, type InviteView } from "./invites";
+import { type InviteView, listInvites } from "./invites";
 import { listShareChoices, type ShareChoice } from "./sharing";
 import { listTeamFeeds, type TeamFeedView } from "./teamFeeds";
 import { getTeamOverview, type TeamOverview } from "./teams";
@@ -16,8 +16,15 @@ export interface TeamTimelineScreen {
   page: TimelineViewPage;
 }
 
-export async function loadTeamTimelineScreen(teamId: string, viewer: TimelineViewer, filters: TimelineFilters): Promise<TeamTimelineScreen | null> {
-  const [team, options] = await Promise.all([getTeamOverview(teamId, viewer.userId), getTeamTimelineOptions(teamId, viewer.userId)]);
+export async function loadTeamTimelineScreen(
+  teamId: string,
+  viewer: TimelineViewer,
+  filters: TimelineFilters,
+): Promise<TeamTimelineScreen | null> {
+  const [team, options] = await Promise.all([
+    getTeamOverview(teamId, viewer.userId),
+    getTeamTimelineOptions(teamId, viewer.userId),
+  ]);
   if (!team || !options) return null;
   const page = await loadTeamTimelineView(teamId, viewer, filters, null);
   return page.ok ? { team, options, page: page.value } : null;

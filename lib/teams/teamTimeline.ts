@@ -1,12 +1,12 @@
 import { prisma } from "@/lib/db/postgres";
+import { failed, ok } from "@/lib/result";
 import { countNewTimelineChanges } from "@/lib/timeline/countNewTimelineChanges";
-import { optionLinkSelect, timelineOptionsOf, type TimelineOptions } from "@/lib/timeline/getTimelineOptions";
+import { optionLinkSelect, type TimelineOptions, timelineOptionsOf } from "@/lib/timeline/getTimelineOptions";
 import { loadScopedTimelineView, type TimelineViewer, type TimelineViewPage } from "@/lib/timeline/loadTimelineView";
 import { decodeTimelineCursor } from "@/lib/timeline/timelineCursor";
 import type { TimelineFilters } from "@/lib/timeline/timelineFilters";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";
 import { requireMember } from "./members";
-import { failed, ok } from "@/lib/result";
 import { invalid, type TeamResult } from "./teamResult";
 
 function teamScope(teamId: string, viewer: TimelineViewer): TimelineScope {
@@ -31,12 +31,19 @@ export async function loadTeamTimelineView(
 }
 
 /** The "N new changes" count of the team timeline. */
-export async function countNewForTeam(teamId: string, viewer: TimelineViewer, filters: TimelineFilters, after: string): Promise<TeamResult<number>> {
+export async function countNewForTeam(
+  teamId: string,
+  viewer: TimelineViewer,
+  filters: TimelineFilters,
+  after: string,
+): Promise<TeamResult<number>> {
   const member = await requireMember(teamId, viewer.userId);
   if (!member.ok) return failed(member.failure);
   const cursor = decodeTimelineCursor(after);
   if (cursor === null) return invalid("bad_cursor", "after must be a timeline cursor.");
-  return ok(await countNewTimelineChanges({ scope: teamScope(teamId, viewer), filters, timeZone: viewer.timeZone }, cursor));
+  return ok(
+    await countNewTimelineChanges({ scope: teamScope(teamId, viewer), filters, timeZone: viewer.timeZone }, cursor),
+  );
 }
 
 /** The team filter form's wikis and namespaces: those of the links shared with the team (members only). */

@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db/postgres";
-import type { TeamRole } from "@/lib/generated/prisma/enums";
 import { singleLineText } from "@/lib/forms/singleLineText";
-import { requireMember } from "./members";
+import type { TeamRole } from "@/lib/generated/prisma/enums";
 import { failed, ok } from "@/lib/result";
+import { requireMember } from "./members";
 import { invalid, type TeamResult } from "./teamResult";
 
 /** Every database access for teams themselves: creating, listing, showing and deleting one. */
@@ -46,7 +46,12 @@ export async function listTeamsForUser(userId: string): Promise<TeamSummary[]> {
     orderBy: { joinedAt: "asc" },
     select: { role: true, team: { select: { id: true, name: true, _count: { select: { members: true } } } } },
   });
-  return rows.map((row) => ({ id: row.team.id, name: row.team.name, role: row.role, memberCount: row.team._count.members }));
+  return rows.map((row) => ({
+    id: row.team.id,
+    name: row.team.name,
+    role: row.role,
+    memberCount: row.team._count.members,
+  }));
 }
 
 export interface TeamSharedLinkView {
@@ -94,7 +99,15 @@ export async function getTeamOverview(teamId: string, viewerUserId: string): Pro
           sharedLinks: {
             orderBy: { sharedAt: "asc" },
             select: {
-              link: { select: { id: true, displayName: true, color: true, wikiUsername: true, site: { select: { id: true, name: true } } } },
+              link: {
+                select: {
+                  id: true,
+                  displayName: true,
+                  color: true,
+                  wikiUsername: true,
+                  site: { select: { id: true, name: true } },
+                },
+              },
             },
           },
         },

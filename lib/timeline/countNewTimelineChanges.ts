@@ -12,8 +12,13 @@ export const NEW_CHANGES_CAP = 100;
  * reader has (for the "N new changes" bar). Cheap: a capped range scan from
  * the top of the same index the page uses.
  */
-export async function countNewTimelineChanges(request: Omit<TimelinePageRequest, "before" | "limit">, after: TimelineCursor): Promise<number> {
-  const joinChange = needsChangeColumns(request.filters) ? Prisma.sql`JOIN changes c ON c.id = lc.change_id` : Prisma.empty;
+export async function countNewTimelineChanges(
+  request: Omit<TimelinePageRequest, "before" | "limit">,
+  after: TimelineCursor,
+): Promise<number> {
+  const joinChange = needsChangeColumns(request.filters)
+    ? Prisma.sql`JOIN changes c ON c.id = lc.change_id`
+    : Prisma.empty;
   const rows = await prisma().$queryRaw<{ n: number }[]>(Prisma.sql`
     SELECT count(*)::int AS n FROM (
       SELECT lc.change_id FROM link_changes lc ${joinChange}

@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { MAIN_NAMESPACE, type FlagMode, type TimelineFilters } from "./timelineFilters";
+import { type FlagMode, MAIN_NAMESPACE, type TimelineFilters } from "./timelineFilters";
 
 /**
  * Filters as SQL conditions over one link_changes row (`lc`) and its change
@@ -75,9 +75,12 @@ export function filterConditions(filters: TimelineFilters, ctx: FilterSqlContext
   // The row is one link's sighting of the change, so this keeps changes some scope link of these users watches.
   if (filters.watchedBy.length > 0) out.push(Prisma.sql`${lc}.user_id = ANY(${filters.watchedBy}::uuid[])`);
 
-  if (filters.users.length > 0) out.push(Prisma.sql`${c}.user_name = ANY(${filters.users.map(normaliseUserName)}::text[])`);
+  if (filters.users.length > 0)
+    out.push(Prisma.sql`${c}.user_name = ANY(${filters.users.map(normaliseUserName)}::text[])`);
   if (filters.notUsers.length > 0) {
-    out.push(Prisma.sql`(${c}.user_name IS NULL OR NOT ${c}.user_name = ANY(${filters.notUsers.map(normaliseUserName)}::text[]))`);
+    out.push(
+      Prisma.sql`(${c}.user_name IS NULL OR NOT ${c}.user_name = ANY(${filters.notUsers.map(normaliseUserName)}::text[]))`,
+    );
   }
   if (filters.tags.length > 0) out.push(Prisma.sql`${c}.tags && ${filters.tags}::text[]`);
   if (filters.text !== "") {
@@ -86,7 +89,9 @@ export function filterConditions(filters: TimelineFilters, ctx: FilterSqlContext
     // A scalar subquery, which the planner never flattens: it keeps the plan a newest-first walk of the
     // user's rows that stops at the page's end. As a join, the planner (misjudging ILIKE's selectivity)
     // may seq-scan every change of every wiki first: 750 ms instead of 15 at 1M changes.
-    out.push(Prisma.sql`(SELECT ct.title ILIKE ${titlePattern} OR ct.comment ILIKE ${pattern} FROM changes ct WHERE ct.id = ${lc}.change_id)`);
+    out.push(
+      Prisma.sql`(SELECT ct.title ILIKE ${titlePattern} OR ct.comment ILIKE ${pattern} FROM changes ct WHERE ct.id = ${lc}.change_id)`,
+    );
   }
   if (filters.mine !== "show") {
     // A semi-join the planner can start from the viewer's few accounts (changes by user name) when "only".
@@ -107,7 +112,9 @@ export function linkRowConditions(filters: TimelineFilters, alias: string, viewe
   const lc = Prisma.raw(alias);
   // MediaWiki marks a change unread when it is not older than the watcher's notificationtimestamp.
   return filters.unreadOnly
-    ? [Prisma.sql`(${lc}.user_id = ${viewerUserId}::uuid AND ${lc}.notification_timestamp IS NOT NULL AND ${lc}."timestamp" >= ${lc}.notification_timestamp)`]
+    ? [
+        Prisma.sql`(${lc}.user_id = ${viewerUserId}::uuid AND ${lc}.notification_timestamp IS NOT NULL AND ${lc}."timestamp" >= ${lc}.notification_timestamp)`,
+      ]
     : [];
 }
 

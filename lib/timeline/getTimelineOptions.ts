@@ -13,12 +13,20 @@ interface NamespacesJson {
 }
 
 export async function getTimelineOptions(userId: string): Promise<TimelineOptions> {
-  const links = await prisma().wikiLink.findMany({ where: { userId }, select: optionLinkSelect, orderBy: { createdAt: "asc" } });
+  const links = await prisma().wikiLink.findMany({
+    where: { userId },
+    select: optionLinkSelect,
+    orderBy: { createdAt: "asc" },
+  });
   return timelineOptionsOf(links);
 }
 
 /** What a link contributes to the filter form. */
-export const optionLinkSelect = { displayName: true, color: true, site: { select: { id: true, name: true, namespaces: true } } } as const;
+export const optionLinkSelect = {
+  displayName: true,
+  color: true,
+  site: { select: { id: true, name: true, namespaces: true } },
+} as const;
 
 export interface OptionLink {
   displayName: string;
@@ -31,7 +39,8 @@ export function timelineOptionsOf(links: readonly OptionLink[]): TimelineOptions
   const wikis = new Map<string, { siteId: string; name: string; color: string }>();
   const namespaces = new Map<number, { value: string; local: Set<string> }>();
   for (const link of links) {
-    if (!wikis.has(link.site.id)) wikis.set(link.site.id, { siteId: link.site.id, name: link.displayName, color: link.color });
+    if (!wikis.has(link.site.id))
+      wikis.set(link.site.id, { siteId: link.site.id, name: link.displayName, color: link.color });
     for (const ns of Object.values((link.site.namespaces as NamespacesJson).namespaces ?? {})) {
       if (ns.id < 0) continue; // Special and Media hold no changes
       const value = ns.id === 0 ? MAIN_NAMESPACE : (ns.canonical ?? ns.name);
@@ -44,6 +53,9 @@ export function timelineOptionsOf(links: readonly OptionLink[]): TimelineOptions
     wikis: [...wikis.values()],
     namespaces: [...namespaces.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([, { value, local }]) => ({ value, label: local.size > 0 ? `${value} (${[...local].join(", ")})` : value })),
+      .map(([, { value, local }]) => ({
+        value,
+        label: local.size > 0 ? `${value} (${[...local].join(", ")})` : value,
+      })),
   };
 }

@@ -5,7 +5,7 @@ import { memberWalksSql, scopeSql, sharingMembersSql } from "./scopeSql";
 import type { TimelineCursor } from "./timelineCursor";
 import type { TimelineEntry, TimelinePageGroup } from "./timelineEntry";
 import type { TimelineFilters } from "./timelineFilters";
-import { timelineRowsSql, toTimelineEntry, type TimelineRowRecord } from "./timelineRowSql";
+import { type TimelineRowRecord, timelineRowsSql, toTimelineEntry } from "./timelineRowSql";
 import { scopeViewer, type TimelineScope } from "./timelineScope";
 
 export interface TimelinePageRequest {
@@ -62,14 +62,25 @@ export async function getTimelinePage(request: TimelinePageRequest): Promise<Tim
     const entries = (await prisma().$queryRaw<TimelineRowRecord[]>(sql)).map(toTimelineEntry);
     const more = entries.length > limit;
     if (more) entries.length = limit;
-    return { mode: "changes", entries, ...continuation(more ? cursorOf(entries.at(-1)!) : null, searchTo), searchedFrom };
+    return {
+      mode: "changes",
+      entries,
+      ...continuation(more ? cursorOf(entries.at(-1)!) : null, searchTo),
+      searchedFrom,
+    };
   }
-  const { groups, nextCursor } = toGroupedPage(await prisma().$queryRaw<(TimelineRowRecord & GroupColumns)[]>(sql), limit);
+  const { groups, nextCursor } = toGroupedPage(
+    await prisma().$queryRaw<(TimelineRowRecord & GroupColumns)[]>(sql),
+    limit,
+  );
   return { mode: "pages", groups, ...continuation(nextCursor, searchTo), searchedFrom };
 }
 
 /** After a full page, the next starts below its last row; after one a bounded search cut short, below where the search stopped. */
-function continuation(afterFullPage: TimelineCursor | null, searchTo: TimelineCursor | null): { nextCursor: TimelineCursor | null; searchedTo: TimelineCursor | null } {
+function continuation(
+  afterFullPage: TimelineCursor | null,
+  searchTo: TimelineCursor | null,
+): { nextCursor: TimelineCursor | null; searchedTo: TimelineCursor | null } {
   if (afterFullPage !== null || searchTo === null) return { nextCursor: afterFullPage, searchedTo: null };
   return { nextCursor: searchTo, searchedTo: searchTo };
 }
@@ -80,10 +91,14 @@ function continuation(afterFullPage: TimelineCursor | null, searchTo: TimelineCu
  * when fewer remain or the search is unbounded). Text is the one filter checked against each
  * change's own row, so a rare word would otherwise read every change of the timeline (~4 µs each).
  */
-async function textSearchBound(request: TimelinePageRequest): Promise<{ searchedFrom: TimelineCursor | null; searchTo: TimelineCursor | null }> {
+async function textSearchBound(
+  request: TimelinePageRequest,
+): Promise<{ searchedFrom: TimelineCursor | null; searchTo: TimelineCursor | null }> {
   const { filters, textScanLimit } = request;
   if (!textScanLimit || filters.text === "") return { searchedFrom: null, searchTo: null };
-  const rows = await prisma().$queryRaw<{ edge: "newest" | "stop"; timestamp: Date; change_id: bigint }[]>(textSearchBoundSql(request, textScanLimit));
+  const rows = await prisma().$queryRaw<{ edge: "newest" | "stop"; timestamp: Date; change_id: bigint }[]>(
+    textSearchBoundSql(request, textScanLimit),
+  );
   const at = (edge: "newest" | "stop") => {
     const row = rows.find((r) => r.edge === edge);
     return row ? { timestamp: row.timestamp, changeId: BigInt(row.change_id) } : null;
@@ -138,7 +153,10 @@ export function textSearchBoundSql(request: TimelinePageRequest, textScanLimit: 
 }
 
 /** The one statement behind getTimelinePage (exported for EXPLAIN in the bench); `searchTo` bounds a text search. */
-export function timelinePageSql(request: TimelinePageRequest, searchTo: TimelineCursor | null = null): { sql: Prisma.Sql; limit: number } {
+export function timelinePageSql(
+  request: TimelinePageRequest,
+  searchTo: TimelineCursor | null = null,
+): { sql: Prisma.Sql; limit: number } {
   const limit = Math.min(Math.max(Math.trunc(request.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
   const { filters } = request;
   const where = matchSql(request, "lc", "c");
@@ -147,7 +165,9 @@ export function timelinePageSql(request: TimelinePageRequest, searchTo: Timeline
   const head = filters.latestOnly || filters.groupByPage ? Prisma.sql`AND ${newestOfPageSql(request)}` : Prisma.empty;
   // Grouped, each head row also names its page.
   const headColumns = (alias: string) =>
-    filters.groupByPage ? Prisma.sql`, max(${Prisma.raw(alias)}.site_id::text) AS site_id, max(${Prisma.raw(alias)}.title) AS title` : Prisma.empty;
+    filters.groupByPage
+      ? Prisma.sql`, max(${Prisma.raw(alias)}.site_id::text) AS site_id, max(${Prisma.raw(alias)}.title) AS title`
+      : Prisma.empty;
   // A team's page takes each sharing member's newest changes, then the newest of those (grouped by page: the heads).
   const pageSql =
     request.scope.kind === "team"
@@ -173,7 +193,10 @@ export function timelinePageSql(request: TimelinePageRequest, searchTo: Timeline
     LIMIT ${limit + 1}`;
   const scopeOnL = scopeSql(request.scope, "l");
   if (!filters.groupByPage) {
-    return { sql: Prisma.sql`WITH page AS (${pageSql}) ${timelineRowsSql(Prisma.sql`page`, scopeOnL, scopeViewer(request.scope))}`, limit };
+    return {
+      sql: Prisma.sql`WITH page AS (${pageSql}) ${timelineRowsSql(Prisma.sql`page`, scopeOnL, scopeViewer(request.scope))}`,
+      limit,
+    };
   }
   const sql = Prisma.sql`
     WITH heads AS (${pageSql}),
@@ -203,13 +226,22 @@ interface GroupColumns {
   group_users: string[];
 }
 
-function toGroupedPage(rows: (TimelineRowRecord & GroupColumns)[], limit: number): { groups: TimelinePageGroup[]; nextCursor: TimelineCursor | null } {
-  const byHead = new Map<bigint, { headTimestamp: Date; group: Omit<TimelinePageGroup, "head"> & { head?: TimelineEntry } }>();
+function toGroupedPage(
+  rows: (TimelineRowRecord & GroupColumns)[],
+  limit: number,
+): { groups: TimelinePageGroup[]; nextCursor: TimelineCursor | null } {
+  const byHead = new Map<
+    bigint,
+    { headTimestamp: Date; group: Omit<TimelinePageGroup, "head"> & { head?: TimelineEntry } }
+  >();
   for (const row of rows) {
     const headId = BigInt(row.head_id);
     let slot = byHead.get(headId);
     if (!slot) {
-      slot = { headTimestamp: row.head_timestamp, group: { count: row.group_count, users: [...row.group_users].sort(), changes: [] } };
+      slot = {
+        headTimestamp: row.head_timestamp,
+        group: { count: row.group_count, users: [...row.group_users].sort(), changes: [] },
+      };
       byHead.set(headId, slot);
     }
     const entry = toTimelineEntry(row);
@@ -217,7 +249,10 @@ function toGroupedPage(rows: (TimelineRowRecord & GroupColumns)[], limit: number
     if (entry.changeId === headId) slot.group.head = entry;
   }
   const groups = [...byHead.entries()]
-    .sort(([aId, a], [bId, b]) => b.headTimestamp.getTime() - a.headTimestamp.getTime() || (bId > aId ? 1 : bId < aId ? -1 : 0))
+    .sort(
+      ([aId, a], [bId, b]) =>
+        b.headTimestamp.getTime() - a.headTimestamp.getTime() || (bId > aId ? 1 : bId < aId ? -1 : 0),
+    )
     .map(([, { group }]) => ({ ...group, head: group.head ?? group.changes[0]! }));
   const more = groups.length > limit;
   if (more) groups.length = limit;
@@ -235,7 +270,12 @@ export function matchSql(request: TimelinePageRequest, lc: string, c: string): P
 
 /** The filters alone (TRUE for none). */
 function filtersSql(request: TimelinePageRequest, lc: string, c: string): Prisma.Sql {
-  const conditions = filterConditions(request.filters, { lc, c, viewerUserId: scopeViewer(request.scope), timeZone: request.timeZone ?? "UTC" });
+  const conditions = filterConditions(request.filters, {
+    lc,
+    c,
+    viewerUserId: scopeViewer(request.scope),
+    timeZone: request.timeZone ?? "UTC",
+  });
   return conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND ");
 }
 

@@ -2,7 +2,12 @@ import { countNewTimelineChanges } from "./countNewTimelineChanges";
 import { getTimelinePage } from "./getTimelinePage";
 import { decodeTimelineCursor, encodeTimelineCursor } from "./timelineCursor";
 import type { TimelineFilters } from "./timelineFilters";
-import { toTimelineGroupView, toTimelineRowView, type TimelineGroupView, type TimelineRowView } from "./timelineRowView";
+import {
+  type TimelineGroupView,
+  type TimelineRowView,
+  toTimelineGroupView,
+  toTimelineRowView,
+} from "./timelineRowView";
 import type { TimelineScope } from "./timelineScope";
 import { exactTime } from "./timeText";
 
@@ -67,14 +72,35 @@ export async function loadScopedTimelineView(
   const searchedBackTo = page.searchedTo === null ? null : exactTime(page.searchedTo.timestamp, viewer.timeZone);
   const pollAfter = before === null && page.searchedFrom !== null ? encodeTimelineCursor(page.searchedFrom) : null;
   if (page.mode === "pages") {
-    return { mode: "pages", rows: [], groups: page.groups.map((g) => toTimelineGroupView(g, ctx)), nextCursor, searchedBackTo, pollAfter };
+    return {
+      mode: "pages",
+      rows: [],
+      groups: page.groups.map((g) => toTimelineGroupView(g, ctx)),
+      nextCursor,
+      searchedBackTo,
+      pollAfter,
+    };
   }
-  return { mode: "changes", rows: page.entries.map((e) => toTimelineRowView(e, ctx)), groups: [], nextCursor, searchedBackTo, pollAfter };
+  return {
+    mode: "changes",
+    rows: page.entries.map((e) => toTimelineRowView(e, ctx)),
+    groups: [],
+    nextCursor,
+    searchedBackTo,
+    pollAfter,
+  };
 }
 
 /** The "N new changes" count for the signed-in user's timeline; null when the cursor is unreadable. */
-export async function countNewForViewer(viewer: TimelineViewer, filters: TimelineFilters, after: string): Promise<number | null> {
+export async function countNewForViewer(
+  viewer: TimelineViewer,
+  filters: TimelineFilters,
+  after: string,
+): Promise<number | null> {
   const cursor = decodeTimelineCursor(after);
   if (cursor === null) return null;
-  return countNewTimelineChanges({ scope: { kind: "user", userId: viewer.userId }, filters, timeZone: viewer.timeZone }, cursor);
+  return countNewTimelineChanges(
+    { scope: { kind: "user", userId: viewer.userId }, filters, timeZone: viewer.timeZone },
+    cursor,
+  );
 }

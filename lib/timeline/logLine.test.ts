@@ -1,18 +1,31 @@
 import { describe, expect, it } from "vitest";
 import type { JsonValue } from "@/lib/changes/change";
-import { logLine, logLineText, type LogLineEntry } from "./logLine";
+import { type LogLineEntry, logLine, logLineText } from "./logLine";
 
-function line(logType: string | null, logAction: string | null, logParams: JsonValue | null, more: Partial<LogLineEntry> = {}): string | null {
-  const parts = logLine({ kind: "log", namespace: 0, title: "Page", logType, logAction, logParams, user: "Admin", anon: false, ...more }, "UTC");
+function line(
+  logType: string | null,
+  logAction: string | null,
+  logParams: JsonValue | null,
+  more: Partial<LogLineEntry> = {},
+): string | null {
+  const parts = logLine(
+    { kind: "log", namespace: 0, title: "Page", logType, logAction, logParams, user: "Admin", anon: false, ...more },
+    "UTC",
+  );
   return parts === null ? null : logLineText(parts);
 }
 
 // logparams as MediaWiki 1.39 gives them (lib/mediawiki/watchlist/testdata/alpha-alice-watchlist-page1.json).
 describe("a log row's sentence", () => {
   it("says where a page moved, and how", () => {
-    expect(line("move", "move", { target_ns: 0, target_title: "Moved Page", suppressredirect: false }, { title: "Move Me", user: "Bob" })).toBe(
-      "Bob moved page Move Me to Moved Page",
-    );
+    expect(
+      line(
+        "move",
+        "move",
+        { target_ns: 0, target_title: "Moved Page", suppressredirect: false },
+        { title: "Move Me", user: "Bob" },
+      ),
+    ).toBe("Bob moved page Move Me to Moved Page");
     expect(line("move", "move_redir", { target_ns: 1, target_title: "Talk:B", suppressredirect: true })).toBe(
       "Admin moved page Page to Talk:B over a redirect without leaving a redirect",
     );
@@ -23,12 +36,19 @@ describe("a log row's sentence", () => {
       { type: "edit", level: "sysop", expiry: "infinite", cascade: false },
       { type: "move", level: "autoconfirmed", expiry: "2027-01-01T12:00:00Z", cascade: false },
     ];
-    expect(line("protect", "protect", { description: "\u200e[edit=sysop] (indefinite)", cascade: false, details }, { title: "Protect Me" })).toBe(
+    expect(
+      line(
+        "protect",
+        "protect",
+        { description: "\u200e[edit=sysop] (indefinite)", cascade: false, details },
+        { title: "Protect Me" },
+      ),
+    ).toBe(
       "Admin protected Protect Me [edit=sysop] (indefinite) [move=autoconfirmed] (expires 1 Jan 2027, 12:00:00 UTC)",
     );
-    expect(line("protect", "modify", { description: "\u200e[edit=sysop] (indefinite)\u200e[move=sysop] (indefinite)" })).toBe(
-      "Admin changed protection settings for Page [edit=sysop] (indefinite) [move=sysop] (indefinite)",
-    );
+    expect(
+      line("protect", "modify", { description: "\u200e[edit=sysop] (indefinite)\u200e[move=sysop] (indefinite)" }),
+    ).toBe("Admin changed protection settings for Page [edit=sysop] (indefinite) [move=sysop] (indefinite)");
     expect(line("protect", "unprotect", {})).toBe("Admin removed protection from Page");
   });
 
@@ -36,34 +56,57 @@ describe("a log row's sentence", () => {
     expect(line("delete", "delete", {}, { title: "Delete Me" })).toBe("Admin deleted page Delete Me");
     expect(line("delete", "restore", { count: { revisions: 2, files: 0 } })).toBe("Admin restored page Page");
     const revision = {
-      type: "revision", ids: [572],
+      type: "revision",
+      ids: [572],
       old: { bitmask: 0, content: false, comment: false, user: false, restricted: false },
       new: { bitmask: 4, content: false, comment: false, user: true, restricted: false },
     };
-    expect(line("delete", "revision", revision)).toBe("Admin changed visibility of a revision on page Page: username hidden");
-    expect(line("delete", "revision", { ...revision, ids: [1, 2], old: revision.new, new: { ...revision.old, comment: true } })).toBe(
-      "Admin changed visibility of 2 revisions on page Page: edit summary hidden, username unhidden",
+    expect(line("delete", "revision", revision)).toBe(
+      "Admin changed visibility of a revision on page Page: username hidden",
     );
+    expect(
+      line("delete", "revision", {
+        ...revision,
+        ids: [1, 2],
+        old: revision.new,
+        new: { ...revision.old, comment: true },
+      }),
+    ).toBe("Admin changed visibility of 2 revisions on page Page: edit summary hidden, username unhidden");
   });
 
   it("gives a block's duration and options, on the user it names", () => {
-    const block = { duration: "1 week", flags: ["nocreate", "noautoblock"], sitewide: true, expiry: "2026-12-14T18:00:00Z" };
+    const block = {
+      duration: "1 week",
+      flags: ["nocreate", "noautoblock"],
+      sitewide: true,
+      expiry: "2026-12-14T18:00:00Z",
+    };
     expect(line("block", "block", block, { namespace: 2, title: "User:192.0.2.1" })).toBe(
       "Admin blocked 192.0.2.1 with an expiration time of 1 week (account creation disabled, autoblock disabled)",
     );
-    expect(line("block", "reblock", { duration: "infinity", flags: [], sitewide: true }, { namespace: 2, title: "User:Vandal" })).toBe(
-      "Admin changed block settings for Vandal with an expiration time of indefinite",
-    );
-    expect(line("block", "block", { duration: "1 day", flags: [], sitewide: false }, { namespace: 2, title: "User:V" })).toBe(
-      "Admin partially blocked V with an expiration time of 1 day",
-    );
+    expect(
+      line(
+        "block",
+        "reblock",
+        { duration: "infinity", flags: [], sitewide: true },
+        { namespace: 2, title: "User:Vandal" },
+      ),
+    ).toBe("Admin changed block settings for Vandal with an expiration time of indefinite");
+    expect(
+      line("block", "block", { duration: "1 day", flags: [], sitewide: false }, { namespace: 2, title: "User:V" }),
+    ).toBe("Admin partially blocked V with an expiration time of 1 day");
     expect(line("block", "unblock", [], { namespace: 2, title: "User:Vandal" })).toBe("Admin unblocked Vandal");
   });
 
   it("says a user-rights change from X to Y", () => {
-    expect(line("rights", "rights", { oldgroups: [], newgroups: ["bot", "sysop"], oldmetadata: [], newmetadata: [] }, { namespace: 2, title: "User:Bob" })).toBe(
-      "Admin changed group membership for Bob from (none) to bot, sysop",
-    );
+    expect(
+      line(
+        "rights",
+        "rights",
+        { oldgroups: [], newgroups: ["bot", "sysop"], oldmetadata: [], newmetadata: [] },
+        { namespace: 2, title: "User:Bob" },
+      ),
+    ).toBe("Admin changed group membership for Bob from (none) to bot, sysop");
     expect(line("rights", "autopromote", { oldgroups: [], newgroups: ["autoconfirmed"] }, { user: "Bob" })).toBe(
       "Bob was automatically promoted from (none) to autoconfirmed",
     );
@@ -78,11 +121,37 @@ describe("a log row's sentence", () => {
   });
 
   it("is null for a row that is not a log entry", () => {
-    expect(logLine({ kind: "edit", namespace: 0, title: "P", logType: null, logAction: null, logParams: null, user: "A", anon: false }, "UTC")).toBeNull();
+    expect(
+      logLine(
+        {
+          kind: "edit",
+          namespace: 0,
+          title: "P",
+          logType: null,
+          logAction: null,
+          logParams: null,
+          user: "A",
+          anon: false,
+        },
+        "UTC",
+      ),
+    ).toBeNull();
   });
 
   it("keeps names apart from the glue text, so the page can isolate and link them", () => {
-    const parts = logLine({ kind: "log", namespace: 0, title: "A", logType: "move", logAction: "move", logParams: { target_title: "B" }, user: "127.0.0.1", anon: true }, "UTC");
+    const parts = logLine(
+      {
+        kind: "log",
+        namespace: 0,
+        title: "A",
+        logType: "move",
+        logAction: "move",
+        logParams: { target_title: "B" },
+        user: "127.0.0.1",
+        anon: true,
+      },
+      "UTC",
+    );
     expect(parts).toEqual([
       { name: "127.0.0.1", title: "Special:Contributions/127.0.0.1" },
       { text: " " },

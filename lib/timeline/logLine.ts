@@ -29,7 +29,9 @@ const page = (title: string): LogLinePart => ({ name: title, title });
 export function logLine(entry: LogLineEntry, timeZone: string): LogLinePart[] | null {
   if (entry.kind !== "log") return null;
   const actor: LogLinePart =
-    entry.user === null ? text("(username removed)") : { name: entry.user, title: entry.anon ? `Special:Contributions/${entry.user}` : `User:${entry.user}` };
+    entry.user === null
+      ? text("(username removed)")
+      : { name: entry.user, title: entry.anon ? `Special:Contributions/${entry.user}` : `User:${entry.user}` };
   if (entry.logType === null) return [actor, text(" "), text("(log details removed)")];
   const params: Params = isObject(entry.logParams) ? entry.logParams : {};
   return [actor, text(" "), ...action(entry, entry.logType, entry.logAction ?? "", params, timeZone)];
@@ -82,7 +84,9 @@ function protectLine(target: LogLinePart, act: string, params: Params, timeZone:
   if (act === "unprotect") return [text("removed protection from "), target];
   if (act === "move_prot") {
     const from = str(params.oldtitle_title);
-    return from === null ? [text("moved protection settings to "), target] : [text("moved protection settings from "), page(from), text(" to "), target];
+    return from === null
+      ? [text("moved protection settings to "), target]
+      : [text("moved protection settings from "), page(from), text(" to "), target];
   }
   const verb = act === "modify" ? "changed protection settings for " : "protected ";
   const levels = protectionLevels(params, timeZone);
@@ -100,7 +104,11 @@ function protectionLevels(params: Params, timeZone: string): string {
     return [`[${type}=${level}] (${expiryText(str(detail.expiry), timeZone)})${cascading}`];
   });
   // An entry without details (written by an old MediaWiki) keeps only its description.
-  return levels.length > 0 ? levels.join(" ") : (str(params.description)?.replace(/\u200e/g, " ").trim() ?? "");
+  return levels.length > 0
+    ? levels.join(" ")
+    : (str(params.description)
+        ?.replace(/\u200e/g, " ")
+        .trim() ?? "");
 }
 
 function expiryText(expiry: string | null, timeZone: string): string {
@@ -109,7 +117,8 @@ function expiryText(expiry: string | null, timeZone: string): string {
   return Number.isNaN(at.getTime()) ? `expires ${expiry}` : `expires ${exactTime(at, timeZone)}`;
 }
 
-const isInfinite = (value: string) => ["infinite", "indefinite", "infinity", "never"].includes(value.trim().toLowerCase());
+const isInfinite = (value: string) =>
+  ["infinite", "indefinite", "infinity", "never"].includes(value.trim().toLowerCase());
 
 function deleteLine(target: LogLinePart, act: string, params: Params): LogLinePart[] {
   switch (act) {
@@ -118,9 +127,20 @@ function deleteLine(target: LogLinePart, act: string, params: Params): LogLinePa
     case "revision":
     case "event": {
       const ids = Array.isArray(params.ids) ? params.ids.length : 0;
-      const what = act === "event" ? (ids === 1 ? "a log entry" : `${ids} log entries`) : ids === 1 ? "a revision" : `${ids} revisions`;
+      const what =
+        act === "event"
+          ? ids === 1
+            ? "a log entry"
+            : `${ids} log entries`
+          : ids === 1
+            ? "a revision"
+            : `${ids} revisions`;
       const changes = visibilityChanges(params);
-      return [text(`changed visibility of ${ids === 0 ? "revisions" : what} on page `), target, ...(changes === "" ? [] : [text(`: ${changes}`)])];
+      return [
+        text(`changed visibility of ${ids === 0 ? "revisions" : what} on page `),
+        target,
+        ...(changes === "" ? [] : [text(`: ${changes}`)]),
+      ];
     }
     default:
       return [text("deleted page "), target];
@@ -157,11 +177,15 @@ const BLOCK_FLAGS: Record<string, string> = {
 
 function blockLine(target: LogLinePart, act: string, params: Params): LogLinePart[] {
   if (act === "unblock") return [text("unblocked "), target];
-  const verb = act === "reblock" ? "changed block settings for " : params.sitewide === false ? "partially blocked " : "blocked ";
+  const verb =
+    act === "reblock" ? "changed block settings for " : params.sitewide === false ? "partially blocked " : "blocked ";
   const duration = str(params.duration);
-  const flags = Array.isArray(params.flags) ? params.flags.flatMap((flag) => (typeof flag === "string" ? [BLOCK_FLAGS[flag] ?? flag] : [])) : [];
+  const flags = Array.isArray(params.flags)
+    ? params.flags.flatMap((flag) => (typeof flag === "string" ? [BLOCK_FLAGS[flag] ?? flag] : []))
+    : [];
   const parts: LogLinePart[] = [text(verb), target];
-  if (duration !== null) parts.push(text(` with an expiration time of ${isInfinite(duration) ? "indefinite" : duration}`));
+  if (duration !== null)
+    parts.push(text(` with an expiration time of ${isInfinite(duration) ? "indefinite" : duration}`));
   if (flags.length > 0) parts.push(text(` (${flags.join(", ")})`));
   return parts;
 }

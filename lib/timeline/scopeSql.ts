@@ -21,9 +21,15 @@ export function scopeSql(scope: TimelineScope, alias: string): Prisma.Sql {
  * so unsharing or leaving takes effect at once. The owner must match too, and a viewer who is not (or no longer)
  * a member sees nothing, even if a caller forgot to check.
  */
-export function teamLinksSql(scope: Extract<TimelineScope, { kind: "team" }>, onWikis: readonly string[] = []): Prisma.Sql {
+export function teamLinksSql(
+  scope: Extract<TimelineScope, { kind: "team" }>,
+  onWikis: readonly string[] = [],
+): Prisma.Sql {
   // A link never changes wiki, so all its rows are of its wiki.
-  const wikis = onWikis.length > 0 ? Prisma.sql`AND ts.link_id IN (SELECT w.id FROM wiki_links w WHERE w.site_id = ANY(${onWikis}::uuid[]))` : Prisma.empty;
+  const wikis =
+    onWikis.length > 0
+      ? Prisma.sql`AND ts.link_id IN (SELECT w.id FROM wiki_links w WHERE w.site_id = ANY(${onWikis}::uuid[]))`
+      : Prisma.empty;
   return Prisma.sql`
     SELECT ts.link_id, ts.user_id FROM team_shared_links ts
     WHERE ts.team_id = ${scope.teamId}::uuid ${wikis}
@@ -43,7 +49,14 @@ export function teamLinksSql(scope: Extract<TimelineScope, { kind: "team" }>, on
  */
 export function memberWalksSql(
   scope: Extract<TimelineScope, { kind: "team" }>,
-  walk: { columns?: Prisma.Sql; join?: Prisma.Sql; where: Prisma.Sql; sharedRow: readonly Prisma.Sql[]; window: Prisma.Sql; onWikis?: readonly string[] },
+  walk: {
+    columns?: Prisma.Sql;
+    join?: Prisma.Sql;
+    where: Prisma.Sql;
+    sharedRow: readonly Prisma.Sql[];
+    window: Prisma.Sql;
+    onWikis?: readonly string[];
+  },
 ): Prisma.Sql {
   const sharedRow = walk.sharedRow.length > 0 ? Prisma.sql`AND ${Prisma.join(walk.sharedRow, " AND ")}` : Prisma.empty;
   return Prisma.sql`
@@ -66,7 +79,10 @@ export function memberWalksSql(
  * `onWikis` when given) and whether that is all their links there (`all_shared`). The owner is checked on the
  * link: a link's rows are its owner's.
  */
-export function sharingMembersSql(scope: Extract<TimelineScope, { kind: "team" }>, onWikis: readonly string[]): Prisma.Sql {
+export function sharingMembersSql(
+  scope: Extract<TimelineScope, { kind: "team" }>,
+  onWikis: readonly string[],
+): Prisma.Sql {
   const ownedOnWikis = onWikis.length > 0 ? Prisma.sql`AND other.site_id = ANY(${onWikis}::uuid[])` : Prisma.empty;
   return Prisma.sql`
     SELECT shared.user_id, array_agg(shared.link_id) AS link_ids,

@@ -30,7 +30,11 @@ export function relativeTime(at: Date, now: Date, locale = "en"): string {
 
 /** The exact time in the viewer's zone, e.g. "23 Nov 2026, 12:01:45 CET". */
 export function exactTime(at: Date, timeZone: string, locale = "en-GB"): string {
-  const format = reused(exactFormats, `${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "long", timeZone }));
+  const format = reused(
+    exactFormats,
+    `${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "long", timeZone }),
+  );
   return format.format(at);
 }
 

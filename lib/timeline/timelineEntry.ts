@@ -77,7 +77,9 @@ const TYPE_LABELS: Record<TimelineEntry["kind"], string> = {
 /** How the timeline and the feeds name a change's type: "edit", "new page", "log: move/move_redir"… */
 export function typeLabel(entry: Pick<TimelineEntry, "kind" | "logType" | "logAction">): string {
   if (entry.kind !== "log" || entry.logType === null) return TYPE_LABELS[entry.kind];
-  return entry.logAction === null || entry.logAction === entry.logType ? `log: ${entry.logType}` : `log: ${entry.logType}/${entry.logAction}`;
+  return entry.logAction === null || entry.logAction === entry.logType
+    ? `log: ${entry.logType}`
+    : `log: ${entry.logType}/${entry.logAction}`;
 }
 
 /** In group-by-page mode: a page, its newest matching change, and all its matching changes (newest first). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isSingleLineText } from "@/lib/forms/singleLineText";
-import { fail, ok, type Failure, type Result } from "@/lib/result";
+import { type Failure, fail, ok, type Result } from "@/lib/result";
 
 /**
  * The one filter type of the timeline: the page, its API, saved presets, RSS/Atom
@@ -32,7 +32,10 @@ const isoDay = z
   .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), "That date does not exist.");
 
 // A filter ends up as a query parameter: Postgres refuses a NUL in text, so such a URL gets a message, not an error page.
-const names = (max: number) => z.array(z.string().trim().min(1).max(255).refine(isSingleLineText, "A name cannot contain control characters.")).max(max);
+const names = (max: number) =>
+  z
+    .array(z.string().trim().min(1).max(255).refine(isSingleLineText, "A name cannot contain control characters."))
+    .max(max);
 
 export const timelineFiltersSchema = z
   .object({
@@ -65,7 +68,10 @@ export const timelineFiltersSchema = z
     /** One row per page (newest matching change first) with the count, users and its changes. */
     groupByPage: z.boolean(),
   })
-  .refine((f) => f.from === null || f.to === null || f.from <= f.to, { message: "The start date is after the end date.", path: ["to"] });
+  .refine((f) => f.from === null || f.to === null || f.from <= f.to, {
+    message: "The start date is after the end date.",
+    path: ["to"],
+  });
 
 export type TimelineFilters = z.infer<typeof timelineFiltersSchema>;
 
@@ -119,7 +125,10 @@ export function safeParseTimelineFilters(params: URLSearchParams): ParsedTimelin
   if (result.success) return ok(result.data);
   const issue = result.error.issues[0];
   const key = issue?.path[0];
-  const message = `Filter ${typeof key === "string" ? `"${key}"` : ""}: ${issue?.message ?? "invalid"}`.replace("Filter : ", "Filter: ");
+  const message = `Filter ${typeof key === "string" ? `"${key}"` : ""}: ${issue?.message ?? "invalid"}`.replace(
+    "Filter : ",
+    "Filter: ",
+  );
   return fail("invalid", "bad_filter", message, typeof key === "string" ? { field: key as keyof TimelineFilters } : {});
 }
 

@@ -1,5 +1,5 @@
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeKind, JsonValue } from "@/lib/changes/change";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TimelineEntry, TimelineWatcher } from "./timelineEntry";
 
 /**
@@ -9,7 +9,12 @@ import type { TimelineEntry, TimelineWatcher } from "./timelineEntry";
  * A watcher is unread only when it is one of `viewerUserId`'s links: what a
  * team member has read is theirs, never shown to the other members.
  */
-export function timelineRowsSql(source: Prisma.Sql, scopeOnL: Prisma.Sql, viewerUserId: string, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
+export function timelineRowsSql(
+  source: Prisma.Sql,
+  scopeOnL: Prisma.Sql,
+  viewerUserId: string,
+  extra: Prisma.Sql = Prisma.empty,
+): Prisma.Sql {
   return Prisma.sql`
   SELECT c.id, c.kind::text AS kind, c.namespace, c.title, c.page_id, c.rev_id, c.old_rev_id, c.log_id, c.log_type,
          c.log_action, c.log_params, c.user_name, c.user_hidden, c.anon, c.comment, c.parsed_comment, c.comment_hidden,

@@ -5,20 +5,55 @@ import { toTimelineRowView } from "./timelineRowView";
 function entry(overrides: Partial<TimelineEntry>): TimelineEntry {
   return {
     changeId: 1n,
-    site: { id: "s", name: "Wiki", server: "https://de.example.org", articlePath: "/wiki/$1", scriptPath: "/w", lang: "de" },
+    site: {
+      id: "s",
+      name: "Wiki",
+      server: "https://de.example.org",
+      articlePath: "/wiki/$1",
+      scriptPath: "/w",
+      lang: "de",
+    },
     watchers: [],
-    kind: "edit", namespace: 0, title: "Seite", pageId: 1n, revId: 10n, oldRevId: 9n, logId: null, logType: null, logAction: null,
-    logParams: null, user: "Editor", userHidden: false, anon: false, comment: "c", parsedComment: null, commentHidden: false,
-    summaryHtml: null, timestamp: new Date("2026-01-01T00:00:00Z"), oldLength: 1, newLength: 2, minor: false, bot: false,
-    isNew: false, tags: [], unread: false, ...overrides,
+    kind: "edit",
+    namespace: 0,
+    title: "Seite",
+    pageId: 1n,
+    revId: 10n,
+    oldRevId: 9n,
+    logId: null,
+    logType: null,
+    logAction: null,
+    logParams: null,
+    user: "Editor",
+    userHidden: false,
+    anon: false,
+    comment: "c",
+    parsedComment: null,
+    commentHidden: false,
+    summaryHtml: null,
+    timestamp: new Date("2026-01-01T00:00:00Z"),
+    oldLength: 1,
+    newLength: 2,
+    minor: false,
+    bot: false,
+    isNew: false,
+    tags: [],
+    unread: false,
+    ...overrides,
   };
 }
 
-const view = (e: TimelineEntry) => toTimelineRowView(e, { viewerUserId: "u", timeZone: "UTC", now: new Date("2026-01-02T00:00:00Z") });
+const view = (e: TimelineEntry) =>
+  toTimelineRowView(e, { viewerUserId: "u", timeZone: "UTC", now: new Date("2026-01-02T00:00:00Z") });
 
 describe("toTimelineRowView", () => {
   it("shows the summary HTML stored at ingest, not the parsed summary sanitised again", () => {
-    const row = view(entry({ parsedComment: '<a href="/wiki/Other">sanitising would give this</a>', summaryHtml: "<b>stored at ingest</b>" }));
+    const row = view(
+      entry({
+        parsedComment: '<a href="/wiki/Other">sanitising would give this</a>',
+        summaryHtml: "<b>stored at ingest</b>",
+      }),
+    );
     expect(row.summaryHtml).toBe("<b>stored at ingest</b>");
   });
 

@@ -1,7 +1,7 @@
 import { summaryHtml } from "@/lib/changes/sanitizeSummary";
 import { logLine } from "./logLine";
 import { encodeTimelineCursor } from "./timelineCursor";
-import { typeLabel, type TimelineEntry, type TimelinePageGroup } from "./timelineEntry";
+import { type TimelineEntry, type TimelinePageGroup, typeLabel } from "./timelineEntry";
 import { exactTime, relativeTime } from "./timeText";
 import { articleUrl, changeUrl, diffUrl, historyUrl, userUrl } from "./wikiUrls";
 
@@ -21,7 +21,14 @@ export interface TimelineRowView {
   wikiLabel: string;
   color: string;
   ownLinkIds: string[];
-  watchers: { linkId: string; userId: string; displayName: string; color: string; unread: boolean; watchExpiry: string | null }[];
+  watchers: {
+    linkId: string;
+    userId: string;
+    displayName: string;
+    color: string;
+    unread: boolean;
+    watchExpiry: string | null;
+  }[];
   kind: TimelineEntry["kind"];
   typeLabel: string;
   namespace: number | null;
@@ -69,7 +76,10 @@ export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): Ti
   const first = entry.watchers[0];
   const diff = entry.revId !== null && entry.kind !== "log" ? diffUrl(entry.site, entry.revId, entry.oldRevId) : null;
   const pageUrl = articleUrl(entry.site, entry.title);
-  const sizeDelta = entry.newLength !== null && entry.oldLength !== null && entry.kind !== "log" ? entry.newLength - entry.oldLength : null;
+  const sizeDelta =
+    entry.newLength !== null && entry.oldLength !== null && entry.kind !== "log"
+      ? entry.newLength - entry.oldLength
+      : null;
   return {
     id: String(entry.changeId),
     cursor: encodeTimelineCursor({ timestamp: entry.timestamp, changeId: entry.changeId }),
@@ -105,8 +115,11 @@ export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): Ti
     // Sanitised when stored; only rows stored before that are sanitised here.
     summaryHtml: entry.summaryHtml ?? summaryHtml(entry, entry.site.server),
     logLine:
-      logLine(entry, ctx.timeZone)?.map((part) => ("text" in part ? part : { name: part.name, href: part.title === undefined ? null : articleUrl(entry.site, part.title) })) ??
-      null,
+      logLine(entry, ctx.timeZone)?.map((part) =>
+        "text" in part
+          ? part
+          : { name: part.name, href: part.title === undefined ? null : articleUrl(entry.site, part.title) },
+      ) ?? null,
     commentHidden: entry.commentHidden,
     tags: entry.tags,
     timestamp: entry.timestamp.toISOString(),

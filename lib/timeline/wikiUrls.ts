@@ -29,8 +29,11 @@ export function logEntryUrl(site: TimelineSite, logId: bigint): string {
 }
 
 /** What opening a change shows: its diff, a new page's first revision, the log entry, else the page. */
-export function changeUrl(entry: Pick<TimelineEntry, "site" | "kind" | "title" | "revId" | "oldRevId" | "logId">): string {
-  if (entry.kind === "log") return entry.logId !== null ? logEntryUrl(entry.site, entry.logId) : articleUrl(entry.site, entry.title);
+export function changeUrl(
+  entry: Pick<TimelineEntry, "site" | "kind" | "title" | "revId" | "oldRevId" | "logId">,
+): string {
+  if (entry.kind === "log")
+    return entry.logId !== null ? logEntryUrl(entry.site, entry.logId) : articleUrl(entry.site, entry.title);
   return entry.revId !== null ? diffUrl(entry.site, entry.revId, entry.oldRevId) : articleUrl(entry.site, entry.title);
 }
 

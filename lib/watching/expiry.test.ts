@@ -21,11 +21,20 @@ describe("watch expiry", () => {
   });
 
   it("refuses a day in the past", () => {
-    expect(expiryParam({ until: "2026-11-22" }, now)).toMatchObject({ ok: false, failure: { message: "Pick a day in the future." } });
+    expect(expiryParam({ until: "2026-11-22" }, now)).toMatchObject({
+      ok: false,
+      failure: { message: "Pick a day in the future." },
+    });
   });
 
   it("gives an exact moment back to the second, and refuses one already past", () => {
-    expect(expiryParam({ at: new Date("2026-12-01T08:30:15.250Z") }, now)).toEqual({ ok: true, param: "2026-12-01T08:30:15Z" });
-    expect(expiryParam({ at: new Date("2026-11-23T09:59:59Z") }, now)).toMatchObject({ ok: false, failure: { code: "bad_expiry" } });
+    expect(expiryParam({ at: new Date("2026-12-01T08:30:15.250Z") }, now)).toEqual({
+      ok: true,
+      param: "2026-12-01T08:30:15Z",
+    });
+    expect(expiryParam({ at: new Date("2026-11-23T09:59:59Z") }, now)).toMatchObject({
+      ok: false,
+      failure: { code: "bad_expiry" },
+    });
   });
 });

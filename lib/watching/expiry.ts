@@ -39,7 +39,9 @@ export function expiryParam(choice: ExpiryChoice, now = new Date()): Result<stri
   // The day's end may pass the limit by less than a day; the wiki then keeps the watch to its maximum.
   const latest = latestExpiry(now);
   if (until.getTime() - latest.getTime() >= 24 * 3600 * 1000) {
-    return invalid(`Wikis keep temporary watches for at most ${MAX_EXPIRY_MONTHS} months: pick a day up to ${latest.toISOString().slice(0, 10)}.`);
+    return invalid(
+      `Wikis keep temporary watches for at most ${MAX_EXPIRY_MONTHS} months: pick a day up to ${latest.toISOString().slice(0, 10)}.`,
+    );
   }
   return ok(until.toISOString().replace(/\.\d{3}Z$/, "Z"));
 }

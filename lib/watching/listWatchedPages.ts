@@ -1,7 +1,7 @@
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
 import { readWatchedPages, type WatchedPagesRead } from "@/lib/mediawiki/watching/readWatchedPages";
-import { openOwnLink } from "./openOwnLink";
 import { failed } from "@/lib/result";
+import { openOwnLink } from "./openOwnLink";
 import { failureFromWikiError, type WatchingResult } from "./watchingResult";
 
 export interface WatchedPagesFilter {
@@ -22,11 +22,13 @@ export async function listWatchedPages(
   const own = await openOwnLink(userId, linkId, "read", options.network);
   if (!own.ok) return own;
   try {
-    const listed = await readWatchedPages(own.value.opened.client, own.value.opened.watchlistToken, { namespace: filter.namespace });
+    const listed = await readWatchedPages(own.value.opened.client, own.value.opened.watchlistToken, {
+      namespace: filter.namespace,
+    });
     const needle = filter.titleContains?.trim().toLowerCase();
-    const pages = (needle ? listed.pages.filter((page) => page.title.toLowerCase().includes(needle)) : listed.pages).sort(
-      (a, b) => a.namespace - b.namespace || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0),
-    );
+    const pages = (
+      needle ? listed.pages.filter((page) => page.title.toLowerCase().includes(needle)) : listed.pages
+    ).sort((a, b) => a.namespace - b.namespace || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
     return { ok: true, value: { ...listed, pages } };
   } catch (error) {
     return failed(failureFromWikiError(error, own.value.siteName));

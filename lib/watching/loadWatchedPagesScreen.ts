@@ -17,10 +17,17 @@ export interface WatchedPagesScreen {
 }
 
 /** Everything the "Watched pages" screen of one link shows; null when the link is not the user's. */
-export async function loadWatchedPagesScreen(userId: string, linkId: string, filter: WatchedPagesFilter): Promise<WatchedPagesScreen | null> {
+export async function loadWatchedPagesScreen(
+  userId: string,
+  linkId: string,
+  filter: WatchedPagesFilter,
+): Promise<WatchedPagesScreen | null> {
   const link = await findLinkForUser(userId, linkId);
   if (!link) return null;
-  const [namespaces, listing] = await Promise.all([siteNamespaces(link.site.id), listWatchedPages(userId, linkId, filter)]);
+  const [namespaces, listing] = await Promise.all([
+    siteNamespaces(link.site.id),
+    listWatchedPages(userId, linkId, filter),
+  ]);
   return {
     link: { id: link.id, displayName: link.displayName, siteName: link.site.name, wikiUsername: link.wikiUsername },
     pageUrl: (title) => articleUrl(link.site, title),

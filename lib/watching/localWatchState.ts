@@ -1,5 +1,5 @@
-import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/postgres";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Every write Watchdeck makes to its own copy of a link's watchlist state (link_changes) right
@@ -7,7 +7,11 @@ import { prisma } from "@/lib/db/postgres";
  */
 
 /** Sets the unread marker of the link's rows of these pages: null = read. */
-export async function setLocalNotificationTimestamp(linkId: string, titles: readonly string[], value: Date | null): Promise<number> {
+export async function setLocalNotificationTimestamp(
+  linkId: string,
+  titles: readonly string[],
+  value: Date | null,
+): Promise<number> {
   if (titles.length === 0) return 0;
   return prisma().$executeRaw`
     UPDATE link_changes SET notification_timestamp = ${value}
@@ -23,7 +27,11 @@ export async function clearLocalUnread(linkId: string): Promise<number> {
   return count;
 }
 
-export async function setLocalWatchExpiry(linkId: string, titles: readonly string[], expiry: Date | null): Promise<number> {
+export async function setLocalWatchExpiry(
+  linkId: string,
+  titles: readonly string[],
+  expiry: Date | null,
+): Promise<number> {
   if (titles.length === 0) return 0;
   return prisma().$executeRaw`UPDATE link_changes SET watch_expiry = ${expiry} WHERE ${rowsOfPages(linkId, titles)}`;
 }

@@ -1,8 +1,8 @@
+import type { WikiNetwork } from "@/lib/links/serverNetwork";
 import { getTimelinePage, MAX_PAGE_SIZE } from "@/lib/timeline/getTimelinePage";
+import type { TimelineViewer } from "@/lib/timeline/loadTimelineView";
 import type { TimelineCursor } from "@/lib/timeline/timelineCursor";
 import type { TimelineFilters } from "@/lib/timeline/timelineFilters";
-import type { TimelineViewer } from "@/lib/timeline/loadTimelineView";
-import type { WikiNetwork } from "@/lib/links/serverNetwork";
 import { markRowsRead, type RowsReadOutcome } from "./markRead";
 
 // Beyond this many unread rows "mark all read" per wiki (entirewatchlist) is the better tool.

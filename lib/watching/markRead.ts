@@ -1,15 +1,24 @@
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
-import { markEntireWatchlistRead, markTitlesRead, type NotificationEntry } from "@/lib/mediawiki/watching/setNotificationTimestamp";
+import {
+  markEntireWatchlistRead,
+  markTitlesRead,
+  type NotificationEntry,
+} from "@/lib/mediawiki/watching/setNotificationTimestamp";
+import { failed } from "@/lib/result";
 import { distinctTitles, inBatches } from "./batches";
 import { clearLocalUnread, setLocalNotificationTimestamp } from "./localWatchState";
-import { openOwnLink, type OwnLink } from "./openOwnLink";
-import { failed } from "@/lib/result";
+import { type OwnLink, openOwnLink } from "./openOwnLink";
 import { failureFromWikiError, type WatchingFailure, type WatchingResult } from "./watchingResult";
 
 type Options = { network?: WikiNetwork };
 
 /** Marks pages read on the wiki (all their changes seen), 50 titles per request, and in Watchdeck at once. */
-export async function markPagesRead(userId: string, linkId: string, titles: readonly string[], options: Options = {}): Promise<WatchingResult<{ pages: number }>> {
+export async function markPagesRead(
+  userId: string,
+  linkId: string,
+  titles: readonly string[],
+  options: Options = {},
+): Promise<WatchingResult<{ pages: number }>> {
   const own = await openOwnLink(userId, linkId, "markRead", options.network);
   if (!own.ok) return own;
   return markOpenLinkPagesRead(own.value, distinctTitles(titles));
@@ -38,7 +47,11 @@ export async function markChangeRead(
 }
 
 /** Marks the link's whole watchlist read (entirewatchlist): "Mark all read" for one wiki. */
-export async function markWatchlistRead(userId: string, linkId: string, options: Options = {}): Promise<WatchingResult<{ rows: number }>> {
+export async function markWatchlistRead(
+  userId: string,
+  linkId: string,
+  options: Options = {},
+): Promise<WatchingResult<{ rows: number }>> {
   const own = await openOwnLink(userId, linkId, "markRead", options.network);
   if (!own.ok) return own;
   try {
@@ -59,7 +72,11 @@ export interface RowsReadOutcome {
  * "Mark all read" for the current filter: the pages of the given timeline rows, each on its own
  * link's wiki. The caller passes the rows its filter matched; each link is checked to be the user's.
  */
-export async function markRowsRead(userId: string, rows: readonly { linkId: string; title: string }[], options: Options = {}): Promise<RowsReadOutcome> {
+export async function markRowsRead(
+  userId: string,
+  rows: readonly { linkId: string; title: string }[],
+  options: Options = {},
+): Promise<RowsReadOutcome> {
   const byLink = new Map<string, string[]>();
   for (const row of rows) byLink.set(row.linkId, [...(byLink.get(row.linkId) ?? []), row.title]);
   const outcome: RowsReadOutcome = { pages: 0, failures: [] };
@@ -78,7 +95,10 @@ async function markOpenLinkPagesRead(own: OwnLink, titles: string[]): Promise<Wa
     const answer = await setNotification(own, batch);
     if (!answer.ok) {
       if (pages === 0) return answer;
-      return failed({ ...answer.failure, message: `${pages} of ${titles.length} pages were marked read before the wiki refused the rest. ${answer.failure.message}` });
+      return failed({
+        ...answer.failure,
+        message: `${pages} of ${titles.length} pages were marked read before the wiki refused the rest. ${answer.failure.message}`,
+      });
     }
     await setLocalNotificationTimestamp(own.opened.link.id, titlesOf(answer.value, batch), null);
     pages += batch.length;
@@ -86,7 +106,11 @@ async function markOpenLinkPagesRead(own: OwnLink, titles: string[]): Promise<Wa
   return { ok: true, value: { pages } };
 }
 
-async function setNotification(own: OwnLink, titles: readonly string[], newerThanRevId?: number): Promise<WatchingResult<NotificationEntry[]>> {
+async function setNotification(
+  own: OwnLink,
+  titles: readonly string[],
+  newerThanRevId?: number,
+): Promise<WatchingResult<NotificationEntry[]>> {
   try {
     return { ok: true, value: await markTitlesRead(own.opened.client, titles, newerThanRevId) };
   } catch (error) {

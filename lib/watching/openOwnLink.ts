@@ -1,12 +1,12 @@
 import { SecretBoxError } from "@/lib/crypto/SecretBoxError";
 import { findLinkForUser } from "@/lib/links/linkRepository";
 import { SECRET_UNREADABLE } from "@/lib/links/linkSecrets";
-import { openLinkClient, type OpenedLink } from "@/lib/links/openLinkClient";
-import { wikiNetwork, type WikiNetwork } from "@/lib/links/serverNetwork";
+import { type OpenedLink, openLinkClient } from "@/lib/links/openLinkClient";
+import { type WikiNetwork, wikiNetwork } from "@/lib/links/serverNetwork";
+import { failed } from "@/lib/result";
 import type { SiteNamespaces } from "./pageTitles";
 import { siteNamespaces } from "./siteNamespaces";
-import { watchingRefusal, type WatchingAction } from "./watchingRefusal";
-import { failed } from "@/lib/result";
+import { type WatchingAction, watchingRefusal } from "./watchingRefusal";
 import { linkNotFound, type WatchingResult } from "./watchingResult";
 
 export interface OwnLink {

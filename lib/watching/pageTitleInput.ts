@@ -1,5 +1,5 @@
 import { singleLineText } from "@/lib/forms/singleLineText";
-import { fail, ok, type Failure, type Result } from "@/lib/result";
+import { type Failure, fail, ok, type Result } from "@/lib/result";
 
 /**
  * A page title typed or picked on the watching screens. Whether it names a page
@@ -24,6 +24,7 @@ export function readPageTitleLines(text: string): Result<string[], Failure<"inva
     titles.push(title.data);
   }
   if (titles.length === 0) return fail("invalid", "no_titles", "Enter at least one page title.");
-  if (titles.length > MAX_TITLES_AT_ONCE) return fail("invalid", "too_many_titles", `At most ${MAX_TITLES_AT_ONCE} pages at once.`);
+  if (titles.length > MAX_TITLES_AT_ONCE)
+    return fail("invalid", "too_many_titles", `At most ${MAX_TITLES_AT_ONCE} pages at once.`);
   return ok(titles);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { counterpartPage, splitTitle, watchPair, type SiteNamespaces } from "./pageTitles";
+import { counterpartPage, type SiteNamespaces, splitTitle, watchPair } from "./pageTitles";
 
 const ns = (id: number, name: string, canonical: string | null) => ({ id, name, canonical, content: id === 0 });
 
@@ -19,7 +19,11 @@ const german: SiteNamespaces = {
 
 describe("namespace arithmetic", () => {
   it("finds the talk page of a main-namespace page in the wiki's language", () => {
-    expect(counterpartPage("Watchdeck Beta", german)).toEqual({ relation: "talk", namespace: 1, title: "Diskussion:Watchdeck Beta" });
+    expect(counterpartPage("Watchdeck Beta", german)).toEqual({
+      relation: "talk",
+      namespace: 1,
+      title: "Diskussion:Watchdeck Beta",
+    });
   });
 
   it("finds the subject page of a talk page", () => {

@@ -29,7 +29,8 @@ export function splitTitle(title: string, site: SiteNamespaces): PageTitle {
     const text = title.slice(colon + 1).trim();
     for (const info of Object.values(site.namespaces)) {
       if (info.id === 0) continue;
-      if (normalise(info.name) === prefix || (info.canonical !== null && normalise(info.canonical) === prefix)) return { namespace: info.id, text };
+      if (normalise(info.name) === prefix || (info.canonical !== null && normalise(info.canonical) === prefix))
+        return { namespace: info.id, text };
     }
     const alias = site.aliases.find((candidate) => normalise(candidate.alias) === prefix);
     if (alias) return { namespace: alias.id, text };

@@ -1,6 +1,6 @@
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
-import { watchPages, type WatchOutcome } from "./watchPages";
 import type { WatchingResult } from "./watchingResult";
+import { type WatchOutcome, watchPages } from "./watchPages";
 
 export interface UnwatchedPage {
   title: string;
@@ -31,7 +31,11 @@ export async function rewatchPages(
   }
   // One request per distinct end: action=watch takes one expiry for all its titles.
   for (const [end, titles] of byEnd) {
-    const result = await watchPages(userId, linkId, titles, { expiry: end === null ? "permanent" : { at: new Date(end) }, network: options.network, now });
+    const result = await watchPages(userId, linkId, titles, {
+      expiry: end === null ? "permanent" : { at: new Date(end) },
+      network: options.network,
+      now,
+    });
     if (!result.ok) return result;
     outcome.done.push(...result.value.done);
     outcome.skipped.push(...result.value.skipped);

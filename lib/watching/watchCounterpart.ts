@@ -1,10 +1,10 @@
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
-import { expiryParam, type ExpiryChoice } from "./expiry";
-import { openOwnLink } from "./openOwnLink";
-import { counterpartPage, type CounterpartPage } from "./pageTitles";
-import { runWatch, type WatchedTitle } from "./watchPages";
 import { failed } from "@/lib/result";
+import { type ExpiryChoice, expiryParam } from "./expiry";
+import { openOwnLink } from "./openOwnLink";
+import { type CounterpartPage, counterpartPage } from "./pageTitles";
 import type { WatchingResult } from "./watchingResult";
+import { runWatch, type WatchedTitle } from "./watchPages";
 
 /**
  * Watches the talk page of a subject page, or the subject page of a talk page. MediaWiki keeps
@@ -23,11 +23,20 @@ export async function watchCounterpartPage(
   if (!own.ok) return own;
   const counterpart = counterpartPage(title, own.value.namespaces);
   if (!counterpart) {
-    return failed({ kind: "invalid", code: "no_counterpart", message: `${title} has no talk or subject page on ${own.value.siteName}.` });
+    return failed({
+      kind: "invalid",
+      code: "no_counterpart",
+      message: `${title} has no talk or subject page on ${own.value.siteName}.`,
+    });
   }
   const result = await runWatch(own.value, [counterpart.title], { expiry: expiry?.value });
   if (!result.ok) return result;
   const [watched] = result.value.done;
-  if (!watched) return failed({ kind: "invalid", code: "not_watchable", message: `${counterpart.title}: ${result.value.skipped[0]?.reason ?? "the wiki did not watch it."}` });
+  if (!watched)
+    return failed({
+      kind: "invalid",
+      code: "not_watchable",
+      message: `${counterpart.title}: ${result.value.skipped[0]?.reason ?? "the wiki did not watch it."}`,
+    });
   return { ok: true, value: { counterpart, watched } };
 }

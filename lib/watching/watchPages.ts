@@ -1,12 +1,12 @@
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
-import { watchTitles, type WatchAnswer } from "@/lib/mediawiki/watching/watch";
-import { distinctTitles, inBatches } from "./batches";
-import { expiryParam, type ExpiryChoice } from "./expiry";
-import { requestBackfill } from "@/lib/sync/requestBackfill";
-import { removeLocalRows, setLocalWatchExpiry } from "./localWatchState";
-import { openOwnLink, type OwnLink } from "./openOwnLink";
-import { watchPair } from "./pageTitles";
+import { type WatchAnswer, watchTitles } from "@/lib/mediawiki/watching/watch";
 import { failed } from "@/lib/result";
+import { requestBackfill } from "@/lib/sync/requestBackfill";
+import { distinctTitles, inBatches } from "./batches";
+import { type ExpiryChoice, expiryParam } from "./expiry";
+import { removeLocalRows, setLocalWatchExpiry } from "./localWatchState";
+import { type OwnLink, openOwnLink } from "./openOwnLink";
+import { watchPair } from "./pageTitles";
 import { failureFromWikiError, type WatchingFailure, type WatchingResult } from "./watchingResult";
 
 export interface WatchedTitle {
@@ -39,7 +39,12 @@ export interface WatchOptions {
 }
 
 /** Watches pages (and with them their talk or subject pages), 50 titles per request. */
-export async function watchPages(userId: string, linkId: string, titles: readonly string[], options: WatchOptions = {}): Promise<WatchingResult<WatchOutcome>> {
+export async function watchPages(
+  userId: string,
+  linkId: string,
+  titles: readonly string[],
+  options: WatchOptions = {},
+): Promise<WatchingResult<WatchOutcome>> {
   const expiry = options.expiry === undefined ? null : expiryParam(options.expiry, options.now);
   if (expiry && !expiry.ok) return failed(expiry.failure);
   const own = await openOwnLink(userId, linkId, "watch", options.network);
@@ -59,11 +64,21 @@ export async function unwatchPages(
   return runWatch(own.value, distinctTitles(titles), { unwatch: true });
 }
 
-export async function watchPage(userId: string, linkId: string, title: string, options: WatchOptions = {}): Promise<WatchingResult<WatchedTitle>> {
+export async function watchPage(
+  userId: string,
+  linkId: string,
+  title: string,
+  options: WatchOptions = {},
+): Promise<WatchingResult<WatchedTitle>> {
   return single(await watchPages(userId, linkId, [title], options), title);
 }
 
-export async function unwatchPage(userId: string, linkId: string, title: string, options: { network?: WikiNetwork } = {}): Promise<WatchingResult<WatchedTitle>> {
+export async function unwatchPage(
+  userId: string,
+  linkId: string,
+  title: string,
+  options: { network?: WikiNetwork } = {},
+): Promise<WatchingResult<WatchedTitle>> {
   return single(await unwatchPages(userId, linkId, [title], options), title);
 }
 
@@ -75,7 +90,8 @@ export async function runWatch(
 ): Promise<WatchingResult<WatchOutcome>> {
   const { opened, namespaces, siteName } = own;
   const outcome: WatchOutcome = { done: [], skipped: [], warnings: [] };
-  if (titles.length === 0) return failed({ kind: "invalid", code: "no_titles", message: "Enter at least one page title." });
+  if (titles.length === 0)
+    return failed({ kind: "invalid", code: "no_titles", message: "Enter at least one page title." });
   for (const batch of inBatches(titles)) {
     let answer: WatchAnswer;
     try {
@@ -87,12 +103,14 @@ export async function runWatch(
     const doneHere: WatchedTitle[] = [];
     for (const entry of answer.entries) {
       if (entry.done) doneHere.push({ title: entry.title, expiresAt: entry.expiresAt, missing: entry.missing });
-      else outcome.skipped.push({ title: entry.title, reason: entry.skipReason ?? "The wiki did not change this page." });
+      else
+        outcome.skipped.push({ title: entry.title, reason: entry.skipReason ?? "The wiki did not change this page." });
     }
     const affected = doneHere.flatMap((page) => watchPair(page.title, namespaces));
     if (mode.unwatch) await removeLocalRows(opened.link.id, affected);
     else if (mode.expiry !== undefined) {
-      for (const page of doneHere) await setLocalWatchExpiry(opened.link.id, watchPair(page.title, namespaces), page.expiresAt);
+      for (const page of doneHere)
+        await setLocalWatchExpiry(opened.link.id, watchPair(page.title, namespaces), page.expiresAt);
     }
     // A page watched (again) brings its history within the wiki's window back onto the watchlist.
     if (!mode.unwatch && doneHere.length > 0) await requestBackfill(opened.link.id);
@@ -104,7 +122,10 @@ export async function runWatch(
 function partly(failure: WatchingFailure, done: number, total: number, unwatch?: boolean): WatchingFailure {
   if (done === 0) return failure;
   const verb = unwatch ? "unwatched" : "watched";
-  return { ...failure, message: `${done} of ${total} pages were ${verb} before the wiki refused the rest. ${failure.message}` };
+  return {
+    ...failure,
+    message: `${done} of ${total} pages were ${verb} before the wiki refused the rest. ${failure.message}`,
+  };
 }
 
 function single(result: WatchingResult<WatchOutcome>, title: string): WatchingResult<WatchedTitle> {

@@ -11,7 +11,11 @@ export type WatchingFailure = Failure<"not_found" | "not_allowed" | "auth" | "tr
 
 export type WatchingResult<T> = Result<T, WatchingFailure>;
 
-export const linkNotFound: WatchingFailure = { kind: "not_found", code: "link_not_found", message: "There is no such wiki link in your account." };
+export const linkNotFound: WatchingFailure = {
+  kind: "not_found",
+  code: "link_not_found",
+  message: "There is no such wiki link in your account.",
+};
 
 /** Turns a wiki's refusal into a failure a person can act on; anything else is a bug and is rethrown. */
 export function failureFromWikiError(error: unknown, siteName: string): WatchingFailure {
@@ -27,7 +31,11 @@ export function failureFromWikiError(error: unknown, siteName: string): Watching
     };
   }
   if (error.code.startsWith("badexpiry")) {
-    return { kind: "invalid", code: error.code, message: `${siteName} did not accept that expiry: ${error.wikiText ?? error.message}` };
+    return {
+      kind: "invalid",
+      code: error.code,
+      message: `${siteName} did not accept that expiry: ${error.wikiText ?? error.message}`,
+    };
   }
   return { kind: error.kind, code: error.code, message: error.message };
 }

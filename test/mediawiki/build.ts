@@ -3,24 +3,24 @@ import fs from "node:fs";
 import path from "node:path";
 import {
   BOT_PASSWORDS,
-  FIXTURE_VERSION,
-  USERS,
-  USER_KEYS,
-  WATCHLIST_TOKEN_USERS,
   botPasswordFor,
-  watchlistTokenFor,
+  FIXTURE_VERSION,
+  USER_KEYS,
+  USERS,
   type UserKey,
+  WATCHLIST_TOKEN_USERS,
   type WikiDef,
+  watchlistTokenFor,
 } from "./config";
-import { fixtureLog } from "./log";
 import { writeLocalSettings } from "./localSettings";
+import { fixtureLog } from "./log";
 import { manifestEntry, type WikiManifest } from "./manifest";
 import { MwClient } from "./mwApi";
 import { maint, runJobs, runPhp, runTool } from "./php";
-import { planHash } from "./seedPlan";
 import { runSeed } from "./seed";
+import { planHash } from "./seedPlan";
 import { choosePort, fetchSiteinfo, fixedPortFor, healthy, launchServer, serverPid, stopServer, urls } from "./server";
-import { readState, statePath, wikiDir, writeJsonAtomic, type WikiState } from "./workDir";
+import { readState, statePath, type WikiState, wikiDir, writeJsonAtomic } from "./workDir";
 
 export interface BuildOptions {
   /** Fixed ports: alpha = base, beta = base+1, gamma = base+2, ... Default: env WATCHDECK_MW_BASE_PORT, else free ports. */
@@ -98,7 +98,8 @@ async function installWiki(def: WikiDef, port: number): Promise<void> {
 /** Makes sure `key` is built, seeded and served. Returns its manifest entry. */
 export async function ensureWiki(def: WikiDef, opts: BuildOptions): Promise<WikiManifest> {
   const key = def.key;
-  const basePort = opts.basePort ?? (process.env.WATCHDECK_MW_BASE_PORT ? Number(process.env.WATCHDECK_MW_BASE_PORT) : undefined);
+  const basePort =
+    opts.basePort ?? (process.env.WATCHDECK_MW_BASE_PORT ? Number(process.env.WATCHDECK_MW_BASE_PORT) : undefined);
   const state = readState(key);
   const maxAgeMs = (opts.maxSeedAgeHours ?? 24) * 3600_000;
   const valid =
@@ -156,9 +157,7 @@ export async function ensureWiki(def: WikiDef, opts: BuildOptions): Promise<Wiki
     siteinfo: siteinfoSummary(si),
   };
   writeJsonAtomic(statePath(key), newState);
-  fixtureLog(
-    `${key}: built in ${newState.buildMs} ms (install ${tInstalled - t0} ms, seed ${seed.timings.seedMs} ms)`,
-  );
+  fixtureLog(`${key}: built in ${newState.buildMs} ms (install ${tInstalled - t0} ms, seed ${seed.timings.seedMs} ms)`);
   return manifestEntry(def, newState);
 }
 

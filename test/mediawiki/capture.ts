@@ -92,34 +92,81 @@ async function captureWatchlists(alpha: WikiManifest, beta: WikiManifest): Promi
   const p1 = JSON.parse(await capture("watchlist", "e2e-watchlist-page1.json", alpha, WL, { client: alice }));
   assert(p1.continue?.wlcontinue, "page 1 has continue");
   assert(p1.query.watchlist.length === 500, "page 1 has 500 rows");
-  const p2 = JSON.parse(await capture("watchlist", "e2e-watchlist-page2.json", alpha, { ...WL, ...p1.continue }, { client: alice }));
+  const p2 = JSON.parse(
+    await capture("watchlist", "e2e-watchlist-page2.json", alpha, { ...WL, ...p1.continue }, { client: alice }),
+  );
   assert(!p2.continue, "page 2 is the last");
   const rows = [...p1.query.watchlist, ...p2.query.watchlist];
-  assert(rows.length === alpha.seed.counts.aliceAllrev, `allrev rows ${rows.length} == seeded ${alpha.seed.counts.aliceAllrev} (reseed: cli.ts up --force)`);
+  assert(
+    rows.length === alpha.seed.counts.aliceAllrev,
+    `allrev rows ${rows.length} == seeded ${alpha.seed.counts.aliceAllrev} (reseed: cli.ts up --force)`,
+  );
   const kinds = new Set(rows.map((r: any) => r.type));
   for (const k of ["new", "edit", "log", "categorize"]) assert(kinds.has(k), `type ${k} visible`);
-  for (const flag of ["userhidden", "commenthidden", "anon", "bot", "minor", "expiry"]) assert(rows.some((r: any) => r[flag]), `a ${flag} row`);
-  assert(rows.some((r: any) => (r.tags ?? []).includes("mw-replace")), "an mw-replace row");
-  await capture("watchlist", "e2e-watchlist-page1-formatversion1.json", alpha, { ...WL, formatversion: 1 }, { client: alice });
-  await capture("watchlist", "e2e-watchlist-latest-page1.json", alpha, { ...WL, wlallrev: undefined }, { client: alice });
+  for (const flag of ["userhidden", "commenthidden", "anon", "bot", "minor", "expiry"])
+    assert(
+      rows.some((r: any) => r[flag]),
+      `a ${flag} row`,
+    );
+  assert(
+    rows.some((r: any) => (r.tags ?? []).includes("mw-replace")),
+    "an mw-replace row",
+  );
+  await capture(
+    "watchlist",
+    "e2e-watchlist-page1-formatversion1.json",
+    alpha,
+    { ...WL, formatversion: 1 },
+    { client: alice },
+  );
+  await capture(
+    "watchlist",
+    "e2e-watchlist-latest-page1.json",
+    alpha,
+    { ...WL, wlallrev: undefined },
+    { client: alice },
+  );
   await capture("watchlist", "e2e-watchlist-beta.json", beta, WL, { client: await loggedIn(beta, "Alice@watchdeck") });
   await capture("watchlist", "e2e-error-bad-wltoken.json", alpha, { ...WL, wlowner: "Alice", wltoken: WRONG_TOKEN });
-  await capture("watchlist", "e2e-error-permissiondenied.json", alpha, WL, { client: await loggedIn(alpha, "Alice@nowatchlist") });
+  await capture("watchlist", "e2e-error-permissiondenied.json", alpha, WL, {
+    client: await loggedIn(alpha, "Alice@nowatchlist"),
+  });
   await capture("watchlist", "e2e-error-notloggedin.json", alpha, WL);
-  await capture("watchlist", "e2e-error-patrol.json", alpha, { ...WL, wlprop: [...WATCHLIST_PROPS, "patrol"] }, { client: alice });
+  await capture(
+    "watchlist",
+    "e2e-error-patrol.json",
+    alpha,
+    { ...WL, wlprop: [...WATCHLIST_PROPS, "patrol"] },
+    { client: alice },
+  );
 
-  const byToken = (w: WikiManifest): Params => ({ ...WL, wllimit: 50, wlowner: "Alice", wltoken: w.watchlistTokens.Alice });
+  const byToken = (w: WikiManifest): Params => ({
+    ...WL,
+    wllimit: 50,
+    wlowner: "Alice",
+    wltoken: w.watchlistTokens.Alice,
+  });
   const page50 = JSON.parse(await capture("watchlist", "alpha-alice-watchlist-page1.json", alpha, byToken(alpha)));
   assert(page50.query.watchlist.length === 50 && page50.continue, "a token read of 50 rows continues");
   await capture("watchlist", "beta-alice-watchlist-page1.json", beta, byToken(beta));
   const admin = new MwClient(alpha.apiUrl);
   await admin.clientLogin(alpha.users.Admin.name, alpha.users.Admin.password);
   await capture("watchlist", "alpha-admin-watchlist.json", alpha, { ...WL, wllimit: 50 }, { client: admin });
-  await capture("watchlist", "alpha-watchlist-empty.json", alpha, { ...byToken(alpha), wlstart: "2001-01-01T00:00:00Z" });
+  await capture("watchlist", "alpha-watchlist-empty.json", alpha, {
+    ...byToken(alpha),
+    wlstart: "2001-01-01T00:00:00Z",
+  });
   const unknownParam = { ...byToken(alpha), wllimit: 2, watchdeckunknown: 1 };
   await capture("watchlist", "alpha-watchlist-warning-bc.json", alpha, unknownParam);
-  await capture("watchlist", "alpha-watchlist-warning-plaintext.json", alpha, { ...unknownParam, errorformat: "plaintext" });
-  await capture("watchlist", "alpha-watchlist-bad-token-plaintext.json", alpha, { ...byToken(alpha), wltoken: WRONG_TOKEN, errorformat: "plaintext" });
+  await capture("watchlist", "alpha-watchlist-warning-plaintext.json", alpha, {
+    ...unknownParam,
+    errorformat: "plaintext",
+  });
+  await capture("watchlist", "alpha-watchlist-bad-token-plaintext.json", alpha, {
+    ...byToken(alpha),
+    wltoken: WRONG_TOKEN,
+    errorformat: "plaintext",
+  });
 }
 
 async function captureFeeds(alpha: WikiManifest, beta: WikiManifest): Promise<void> {
@@ -139,33 +186,90 @@ async function captureFeeds(alpha: WikiManifest, beta: WikiManifest): Promise<vo
 async function captureApi(alpha: WikiManifest): Promise<void> {
   const aliceBot = alpha.botPasswords.find((b) => b.loginName === "Alice@watchdeck")!;
   const WATCHLIST = { action: "query", list: "watchlist", ...PLAIN };
-  await capture("api", "siteinfo.alpha.json", alpha, { action: "query", meta: "siteinfo", siprop: "general|namespaces|namespacealiases", ...PLAIN });
+  await capture("api", "siteinfo.alpha.json", alpha, {
+    action: "query",
+    meta: "siteinfo",
+    siprop: "general|namespaces|namespacealiases",
+    ...PLAIN,
+  });
   await capture("api", "error.bad_wltoken.json", alpha, { ...WATCHLIST, wlowner: "Alice", wltoken: "0000" });
   await capture("api", "error.bad_wlowner.json", alpha, { ...WATCHLIST, wlowner: "NoSuchUserX", wltoken: "0" });
   await capture("api", "error.notloggedin.json", alpha, WATCHLIST);
-  await capture("api", "error.assertuserfailed.json", alpha, { action: "query", meta: "userinfo", assert: "user", ...PLAIN });
-  await capture("api", "error.permissiondenied.json", alpha, WATCHLIST, { client: await loggedIn(alpha, "Alice@nowatchlist") });
+  await capture("api", "error.assertuserfailed.json", alpha, {
+    action: "query",
+    meta: "userinfo",
+    assert: "user",
+    ...PLAIN,
+  });
+  await capture("api", "error.permissiondenied.json", alpha, WATCHLIST, {
+    client: await loggedIn(alpha, "Alice@nowatchlist"),
+  });
   await capture("api", "error.badvalue.json", alpha, { action: "nosuchaction", ...PLAIN });
-  await capture("api", "warnings.unrecognizedparams.json", alpha, { action: "query", meta: "userinfo", bogus: 1, ...PLAIN });
+  await capture("api", "warnings.unrecognizedparams.json", alpha, {
+    action: "query",
+    meta: "userinfo",
+    bogus: 1,
+    ...PLAIN,
+  });
 
   // The login answers, each from a session that holds a login token (as the app's login has).
   const session = new MwClient(alpha.apiUrl);
-  const tokens = JSON.parse(await capture("api", "tokens.login.json", alpha, { action: "query", meta: "tokens", type: "login", ...PLAIN }, { client: session }));
+  const tokens = JSON.parse(
+    await capture(
+      "api",
+      "tokens.login.json",
+      alpha,
+      { action: "query", meta: "tokens", type: "login", ...PLAIN },
+      { client: session },
+    ),
+  );
   const lgtoken: string = tokens.query.tokens.logintoken;
-  const login = (lgname: string, lgpassword: string, token = lgtoken): Params => ({ action: "login", lgname, lgpassword, lgtoken: token, ...PLAIN });
-  await capture("api", "login.wrong_password.json", alpha, login("Alice@watchdeck", "0123456789abcdef0123456789abcdef"), { client: session, method: "POST" });
-  await capture("api", "login.wrong_token.json", alpha, login("Alice@watchdeck", aliceBot.password, "0000+\\"), { client: session, method: "POST" });
-  await capture("api", "login.main_password.json", alpha, login("Alice", alpha.users.Alice.password), { client: session, method: "POST" });
+  const login = (lgname: string, lgpassword: string, token = lgtoken): Params => ({
+    action: "login",
+    lgname,
+    lgpassword,
+    lgtoken: token,
+    ...PLAIN,
+  });
+  await capture(
+    "api",
+    "login.wrong_password.json",
+    alpha,
+    login("Alice@watchdeck", "0123456789abcdef0123456789abcdef"),
+    { client: session, method: "POST" },
+  );
+  await capture("api", "login.wrong_token.json", alpha, login("Alice@watchdeck", aliceBot.password, "0000+\\"), {
+    client: session,
+    method: "POST",
+  });
+  await capture("api", "login.main_password.json", alpha, login("Alice", alpha.users.Alice.password), {
+    client: session,
+    method: "POST",
+  });
   const fresh = new MwClient(alpha.apiUrl);
   const freshToken = await fresh.token("login");
-  const ok = JSON.parse(await capture("api", "login.success.json", alpha, login("Alice@watchdeck", aliceBot.password, freshToken), { client: fresh, method: "POST" }));
+  const ok = JSON.parse(
+    await capture("api", "login.success.json", alpha, login("Alice@watchdeck", aliceBot.password, freshToken), {
+      client: fresh,
+      method: "POST",
+    }),
+  );
   assert(ok.login.result === "Success", "bot password login succeeds");
 
   const alice = await loggedIn(alpha, "Alice@watchdeck");
-  await capture("api", "tokens.watch_csrf.json", alpha, { action: "query", meta: "tokens", type: "watch|csrf", ...PLAIN }, { client: alice });
+  await capture(
+    "api",
+    "tokens.watch_csrf.json",
+    alpha,
+    { action: "query", meta: "tokens", type: "watch|csrf", ...PLAIN },
+    { client: alice },
+  );
   const watch = (token: string): Params => ({ action: "watch", titles: "Capture_Test_Page", token, ...PLAIN });
   await capture("api", "error.badtoken.json", alpha, watch("bogus+\\"), { client: alice, method: "POST" });
-  await capture("api", "watch.success.json", alpha, watch(await alice.token("watch")), { client: alice, method: "POST" });
+  await capture("api", "watch.success.json", alpha, watch(await alice.token("watch")), {
+    client: alice,
+    method: "POST",
+  });
   // Leave Alice's watchlist as seeded: tests count its items.
   await alice.raw({ ...watch(await alice.token("watch")), unwatch: 1 }, "POST");
 
@@ -187,6 +291,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exit(1);
 });

@@ -18,7 +18,10 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const cmd = process.argv[2] ?? "status";
-  const wikis = arg("--wikis")?.split(",").map((s) => s.trim()).filter(Boolean);
+  const wikis = arg("--wikis")
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   switch (cmd) {
     case "up": {
       const t0 = Date.now();
@@ -29,7 +32,9 @@ async function main(): Promise<void> {
         forceReseed: process.argv.includes("--force"),
       });
       for (const w of Object.values(m.wikis)) {
-        console.log(`${w.key.padEnd(8)} ${w.running ? "up  " : "down"} ${w.apiUrl}  (${w.sitename}, ${w.lang}) rows(Alice, allrev)=${w.seed.counts.aliceAllrev}`);
+        console.log(
+          `${w.key.padEnd(8)} ${w.running ? "up  " : "down"} ${w.apiUrl}  (${w.sitename}, ${w.lang}) rows(Alice, allrev)=${w.seed.counts.aliceAllrev}`,
+        );
       }
       console.log(`manifest: ${MANIFEST_PATH}  (${Date.now() - t0} ms)`);
       break;
@@ -41,7 +46,9 @@ async function main(): Promise<void> {
       const s = await status();
       if (!s.length) console.log("no wikis built");
       for (const w of s) {
-        console.log(`${w.key.padEnd(8)} ${w.running ? (w.healthy ? "up" : "UNHEALTHY") : "down"}\tport=${w.port}\tpid=${w.pid ?? "-"}\tseeded=${w.seededAt}`);
+        console.log(
+          `${w.key.padEnd(8)} ${w.running ? (w.healthy ? "up" : "UNHEALTHY") : "down"}\tport=${w.port}\tpid=${w.pid ?? "-"}\tseeded=${w.seededAt}`,
+        );
       }
       break;
     }
@@ -49,12 +56,14 @@ async function main(): Promise<void> {
       console.log(JSON.stringify(readManifest(), null, 2));
       break;
     default:
-      console.error("usage: cli.ts up [--wikis a,b] [--extra N] [--base-port P] [--force] | down [--wikis a] | status | manifest");
+      console.error(
+        "usage: cli.ts up [--wikis a,b] [--extra N] [--base-port P] [--force] | down [--wikis a] | status | manifest",
+      );
       process.exit(2);
   }
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exit(1);
 });

@@ -14,8 +14,7 @@ export const FIXTURE_VERSION = 4;
 export const MW_DIR = process.env.WATCHDECK_MW_DIR ?? "/usr/share/mediawiki";
 export const FIXTURE_DIR = __dirname;
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
-export const WORK_DIR =
-  process.env.WATCHDECK_MW_WORK_DIR ?? path.join(REPO_ROOT, "test", ".work", "mediawiki");
+export const WORK_DIR = process.env.WATCHDECK_MW_WORK_DIR ?? path.join(REPO_ROOT, "test", ".work", "mediawiki");
 export const MANIFEST_PATH = path.join(WORK_DIR, "manifest.json");
 export const PHP_BIN = process.env.WATCHDECK_PHP ?? "php";
 export const TOOL_SCRIPT = path.join(FIXTURE_DIR, "php", "watchdeckTool.php");

@@ -1,10 +1,10 @@
 /** Starting, stopping and inspecting the fixture wikis: what test runs, benches and cli.ts call. */
 import fs from "node:fs";
+import { type BuildOptions, ensureWiki } from "./build";
 import { EXTRA_WIKI_KEYS, WORK_DIR, wikiDef } from "./config";
-import { ensureWiki, type BuildOptions } from "./build";
 import { withLock } from "./lock";
 import { fixtureLog, setFixtureLog } from "./log";
-import { rebuildManifest, type Manifest, type WikiManifest } from "./manifest";
+import { type Manifest, rebuildManifest, type WikiManifest } from "./manifest";
 import { ensureInstalled } from "./php";
 import { healthy, serverPid, stopServer } from "./server";
 import { pidPath, readState } from "./workDir";
@@ -64,7 +64,9 @@ function requestedWikis(options: StartOptions): string[] {
  * startWikis for one run (a test run, a bench): `stop` afterwards stops the wikis this call started. Wikis that
  * were already running (a developer's, another run's) are reused and left running.
  */
-export async function startWikisForRun(options: StartOptions = {}): Promise<{ manifest: Manifest; stop(): Promise<void> }> {
+export async function startWikisForRun(
+  options: StartOptions = {},
+): Promise<{ manifest: Manifest; stop(): Promise<void> }> {
   const runningBefore = new Set((await status()).filter((w) => w.running).map((w) => w.key));
   const manifest = await startWikis(options);
   const startedHere = requestedWikis(options).filter((key) => !runningBefore.has(key));
@@ -74,7 +76,8 @@ export async function startWikisForRun(options: StartOptions = {}): Promise<{ ma
 /** Stop servers (all fixture wikis by default). Only kills pids recorded by this fixture. */
 export async function stopWikis(keys?: string[]): Promise<void> {
   return withLock(async () => {
-    const all = keys ?? (fs.existsSync(WORK_DIR) ? fs.readdirSync(WORK_DIR).filter((k) => fs.existsSync(pidPath(k))) : []);
+    const all =
+      keys ?? (fs.existsSync(WORK_DIR) ? fs.readdirSync(WORK_DIR).filter((k) => fs.existsSync(pidPath(k))) : []);
     for (const k of all) {
       if (await stopServer(k)) fixtureLog(`${k}: stopped`);
     }
@@ -91,13 +94,25 @@ export async function stopWiki(key: string): Promise<void> {
  * (Re)start one already built wiki's server, on the same port when possible.
  * Builds and seeds it if it was never built.
  */
-export async function startWiki(key: string, options: Omit<StartOptions, "wikis" | "extraWikis"> = {}): Promise<WikiManifest> {
+export async function startWiki(
+  key: string,
+  options: Omit<StartOptions, "wikis" | "extraWikis"> = {},
+): Promise<WikiManifest> {
   const m = await startWikis({ ...options, wikis: [key], install: options.install ?? false });
   return m.wikis[key]!;
 }
 
 /** Status of every wiki folder: running? healthy? */
-export async function status(): Promise<Array<{ key: string; running: boolean; healthy: boolean; port: number | null; pid: number | null; seededAt: string | null }>> {
+export async function status(): Promise<
+  Array<{
+    key: string;
+    running: boolean;
+    healthy: boolean;
+    port: number | null;
+    pid: number | null;
+    seededAt: string | null;
+  }>
+> {
   const out = [];
   if (!fs.existsSync(WORK_DIR)) return [];
   for (const key of fs.readdirSync(WORK_DIR).sort()) {

@@ -1,7 +1,7 @@
 /** Each wiki's LocalSettings.php: install.php's file plus the settings Watchdeck's tests rely on. */
 import fs from "node:fs";
 import path from "node:path";
-import { WORK_DIR, type WikiDef } from "./config";
+import { type WikiDef, WORK_DIR } from "./config";
 import { settingsPath, wikiDir } from "./workDir";
 
 const CACHE_DIR = path.join(WORK_DIR, "cache");

@@ -5,22 +5,30 @@
 import fs from "node:fs";
 import {
   BOT_PASSWORDS,
+  botPasswordFor,
   FIXTURE_VERSION,
   MANIFEST_PATH,
   MW_DIR,
-  USERS,
   USER_KEYS,
+  USERS,
+  type UserKey,
   WATCHLIST_TOKEN_USERS,
+  type WikiDef,
   WORK_DIR,
-  botPasswordFor,
   watchlistTokenFor,
   wikiDef,
-  type UserKey,
-  type WikiDef,
 } from "./config";
 import type { SeedResult } from "./seed";
 import { serverPid, urls } from "./server";
-import { botPasswordOverridesPath, logPath, readJson, readState, wikiDir, writeJsonAtomic, type WikiState } from "./workDir";
+import {
+  botPasswordOverridesPath,
+  logPath,
+  readJson,
+  readState,
+  type WikiState,
+  wikiDir,
+  writeJsonAtomic,
+} from "./workDir";
 
 export interface BotPasswordInfo {
   user: UserKey;
@@ -127,7 +135,12 @@ export function manifestEntry(def: WikiDef, state: WikiState): WikiManifest {
     port: state.port,
     ...u,
     articlePath,
-    articleUrlExample: u.baseUrl + articlePath.replace("$1", encodeURIComponent(exampleTitle.replace(/ /g, "_")).replace(/%2F/g, "/").replace(/%3A/g, ":")),
+    articleUrlExample:
+      u.baseUrl +
+      articlePath.replace(
+        "$1",
+        encodeURIComponent(exampleTitle.replace(/ /g, "_")).replace(/%2F/g, "/").replace(/%3A/g, ":"),
+      ),
     cookiePrefix: def.cookiePrefix,
     sessionCookieName: `${def.cookiePrefix}_session`,
     mwVersion: state.siteinfo?.mwVersion ?? "",

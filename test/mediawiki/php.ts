@@ -1,9 +1,9 @@
 /** Running PHP for a wiki: MediaWiki's maintenance scripts and the fixture's own tool (php/watchdeckTool.php). */
 import { execFile, spawnSync } from "node:child_process";
 import path from "node:path";
+import { recordTestSecret } from "../support/testSecrets";
 import { FIXTURE_DIR, MW_DIR, PHP_BIN, TOOL_SCRIPT } from "./config";
 import { settingsPath } from "./workDir";
-import { recordTestSecret } from "../support/testSecrets";
 
 export function phpEnv(key: string): NodeJS.ProcessEnv {
   return {
@@ -46,8 +46,10 @@ export function maint(script: string): string {
 /** Run the fixture's PHP tool (php/watchdeckTool.php) with a list of ops. */
 export async function runTool(key: string, ops: object[]): Promise<unknown[]> {
   for (const op of ops as Array<Record<string, unknown>>) {
-    if (op.op === "setBotPassword" && typeof op.password === "string") recordTestSecret(`bot password ${op.user}@${op.appId} on ${key}`, op.password);
-    if (op.op === "setOption" && op.option === "watchlisttoken" && typeof op.value === "string") recordTestSecret(`watchlist token of ${op.user} on ${key}`, op.value);
+    if (op.op === "setBotPassword" && typeof op.password === "string")
+      recordTestSecret(`bot password ${op.user}@${op.appId} on ${key}`, op.password);
+    if (op.op === "setOption" && op.option === "watchlisttoken" && typeof op.value === "string")
+      recordTestSecret(`watchlist token of ${op.user} on ${key}`, op.value);
   }
   const out = await runPhp(key, [TOOL_SCRIPT, "--ops", "-"], { input: JSON.stringify(ops) });
   const line = out.trim().split("\n").pop() ?? "";

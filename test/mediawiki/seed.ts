@@ -3,23 +3,24 @@
  * Action API, then checks the result against the plan's expectations and
  * records real ids / timestamps / counts.
  */
-import { wikiDef, type UserKey } from "./config";
+
 import type { WikiContext } from "./build";
+import { type UserKey, wikiDef } from "./config";
 import type { MwClient } from "./mwApi";
-import { fetchWatchlist, readWatchlistRawWith } from "./watchlist";
 import {
-  TITLES_DE,
-  TITLES_EN,
   bulkTitle,
-  expectedChanges,
-  planHash,
-  seedPlan,
   type ChangeKind,
   type Expect,
+  expectedChanges,
+  planHash,
   type RcType,
   type SeedStep,
+  seedPlan,
+  TITLES_DE,
+  TITLES_EN,
   type WikiTitles,
 } from "./seedPlan";
+import { fetchWatchlist, readWatchlistRawWith } from "./watchlist";
 
 export interface ChangeRecord {
   label: string;
@@ -108,13 +109,22 @@ async function doEdit(
 }
 
 async function latestLog(client: MwClient, type: string, title: string): Promise<{ logid: number; timestamp: string }> {
-  const r = await client.get({ action: "query", list: "logevents", letype: type, letitle: title, lelimit: 1, leprop: "ids|timestamp" });
+  const r = await client.get({
+    action: "query",
+    list: "logevents",
+    letype: type,
+    letitle: title,
+    lelimit: 1,
+    leprop: "ids|timestamp",
+  });
   const ev = r.query.logevents[0];
   if (!ev) throw new Error(`no ${type} log entry for ${title}`);
   return { logid: ev.logid, timestamp: ev.timestamp };
 }
 
-export async function runSeed(ctx: WikiContext): Promise<Omit<SeedResult, "timings"> & { timings: { seedMs: number } }> {
+export async function runSeed(
+  ctx: WikiContext,
+): Promise<Omit<SeedResult, "timings"> & { timings: { seedMs: number } }> {
   const t0 = Date.now();
   const key = ctx.def.key;
   const plan = seedPlan(key);
@@ -145,7 +155,12 @@ export async function runSeed(ctx: WikiContext): Promise<Omit<SeedResult, "timin
         const client = await ctx.client(step.user);
         const e = await doEdit(client, step);
         if (step.label && step.expect) {
-          record(step.label, step.expect, { pageid: e.pageid, revid: e.newrevid, old_revid: e.oldrevid, timestamp: e.newtimestamp });
+          record(step.label, step.expect, {
+            pageid: e.pageid,
+            revid: e.newrevid,
+            old_revid: e.oldrevid,
+            timestamp: e.newtimestamp,
+          });
         }
         break;
       }
@@ -160,7 +175,13 @@ export async function runSeed(ctx: WikiContext): Promise<Omit<SeedResult, "timin
       }
       case "createTag": {
         const client = await ctx.client(step.user);
-        await client.post({ action: "managetags", operation: "create", tag: step.tag, reason: step.reason, token: await client.csrf() });
+        await client.post({
+          action: "managetags",
+          operation: "create",
+          tag: step.tag,
+          reason: step.reason,
+          token: await client.csrf(),
+        });
         break;
       }
       case "bulk": {
@@ -194,7 +215,13 @@ export async function runSeed(ctx: WikiContext): Promise<Omit<SeedResult, "timin
       }
       case "move": {
         const client = await ctx.client(step.user);
-        await client.post({ action: "move", from: step.from, to: step.to, reason: step.reason, token: await client.csrf() });
+        await client.post({
+          action: "move",
+          from: step.from,
+          to: step.to,
+          reason: step.reason,
+          token: await client.csrf(),
+        });
         if (step.label && step.expect) record(step.label, step.expect, await latestLog(client, "move", step.from));
         break;
       }
@@ -213,9 +240,17 @@ export async function runSeed(ctx: WikiContext): Promise<Omit<SeedResult, "timin
       }
       case "delete": {
         const client = await ctx.client(step.user);
-        const r = await client.post({ action: "delete", title: step.title, reason: step.reason, token: await client.csrf() });
+        const r = await client.post({
+          action: "delete",
+          title: step.title,
+          reason: step.reason,
+          token: await client.csrf(),
+        });
         if (step.label && step.expect) {
-          record(step.label, step.expect, { ...(await latestLog(client, "delete", step.title)), logid: r.delete.logid });
+          record(step.label, step.expect, {
+            ...(await latestLog(client, "delete", step.title)),
+            logid: r.delete.logid,
+          });
         }
         break;
       }
@@ -262,7 +297,9 @@ export async function runSeed(ctx: WikiContext): Promise<Omit<SeedResult, "timin
   // A categorize row comes from a job an edit's deferred update queues after its response has gone out; on a busy
   // machine the final runJobs can start before that job is queued.
   for (let attempt = 1; verified.problems.length > 0 && attempt <= 3; attempt++) {
-    ctx.log(`seed verification on ${key} found ${verified.problems.length} problem(s) (${verified.problems[0]}); running jobs again`);
+    ctx.log(
+      `seed verification on ${key} found ${verified.problems.length} problem(s) (${verified.problems[0]}); running jobs again`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
     await ctx.runJobs();
     verified = await verifySeed(ctx, key, changes);
@@ -273,7 +310,8 @@ export async function runSeed(ctx: WikiContext): Promise<Omit<SeedResult, "timin
   }
   const byType: Record<string, number> = {};
   for (const row of aliceAll.rows) byType[row.type] = (byType[row.type] ?? 0) + 1;
-  const unread = (rows: any[]) => [...new Set(rows.filter((r) => r.notificationtimestamp).map((r) => r.title as string))].sort();
+  const unread = (rows: any[]) =>
+    [...new Set(rows.filter((r) => r.notificationtimestamp).map((r) => r.title as string))].sort();
   const aliceRaw = await readWatchlistRawWith(aliceClient);
   const bobRaw = await readWatchlistRawWith(bobClient);
   const def = wikiDef(key);
@@ -347,16 +385,23 @@ async function verifySeed(ctx: WikiContext, key: string, changes: Record<string,
       for (const [f, want] of flags) {
         if (!!row[f] !== want) problems.push(`${who}: ${exp.label}: ${f}=${!!row[f]}, expected ${want}`);
       }
-      if (!exp.userhidden && row.user !== exp.user) problems.push(`${who}: ${exp.label}: user=${row.user}, expected ${exp.user}`);
+      if (!exp.userhidden && row.user !== exp.user)
+        problems.push(`${who}: ${exp.label}: user=${row.user}, expected ${exp.user}`);
       for (const tag of exp.tags ?? []) {
-        if (!(row.tags ?? []).includes(tag)) problems.push(`${who}: ${exp.label}: missing tag ${tag} (has ${row.tags})`);
+        if (!(row.tags ?? []).includes(tag))
+          problems.push(`${who}: ${exp.label}: missing tag ${tag} (has ${row.tags})`);
       }
       if (exp.logtype && (row.logtype !== exp.logtype || row.logaction !== exp.logaction)) {
-        problems.push(`${who}: ${exp.label}: log ${row.logtype}/${row.logaction}, expected ${exp.logtype}/${exp.logaction}`);
+        problems.push(
+          `${who}: ${exp.label}: log ${row.logtype}/${row.logaction}, expected ${exp.logtype}/${exp.logaction}`,
+        );
       }
     }
     rows.forEach((row, i) => {
-      if (!used.has(i)) problems.push(`${who}: unexpected row ${row.type} ${row.title} rev ${row.revid} log ${row.logid} "${row.comment}"`);
+      if (!used.has(i))
+        problems.push(
+          `${who}: unexpected row ${row.type} ${row.title} rev ${row.revid} log ${row.logid} "${row.comment}"`,
+        );
     });
   }
   return { problems, aliceClient, bobClient, aliceAll, aliceLatest, bobAll, bobLatest };

@@ -15,7 +15,7 @@
  * records the measured counts for both modes (`seed.counts`).
  */
 import { createHash } from "node:crypto";
-import { wikiDef, type UserKey, type SeedSize } from "./config";
+import { type SeedSize, type UserKey, wikiDef } from "./config";
 
 export type Actor = UserKey | "anon";
 
@@ -337,14 +337,38 @@ export function seedPlan(wikiKey: string): SeedStep[] {
     }),
   });
   steps.push(
-    ed("create-after-watch", "create-after-watch", "Editor", t.createdAfterWatch, "Created after Alice watched it.\n", "Create a page Alice already watched", { create: true }),
+    ed(
+      "create-after-watch",
+      "create-after-watch",
+      "Editor",
+      t.createdAfterWatch,
+      "Created after Alice watched it.\n",
+      "Create a page Alice already watched",
+      { create: true },
+    ),
     ed("edit", "edit", "Editor", t.main, "Main watched page.\n\nA normal edit.\n", "Normal edit"),
     ed("minor", "minor", "Editor", t.minor, "Page for minor edits.\n\nA minor edit.\n", "Minor edit", { minor: true }),
     ed("bot", "bot", "BotUser", t.bot, "Page for bot edits.\n\nA bot edit.\n", "Bot edit", { bot: true }),
     ed("anon", "anon", "anon", t.anon, "Page for anonymous edits.\n\nAn IP edit.\n", "Anonymous edit"),
-    ed("talk", "talk", "Editor", t.mainTalk, "A comment on the talk page. ~~~~\n", "Talk page comment", { create: true }),
-    ed("unicode", "unicode", "Editor", t.unicode, "Unicode title page.\n\nÄnderung — 変更.\n", "Unicode: Ünïcödé 日本語 ✓"),
-    ed("long-summary", "long-summary", "Editor", t.longSummary, "Page edited with a very long summary.\n\nEdited.\n", LONG_SUMMARY),
+    ed("talk", "talk", "Editor", t.mainTalk, "A comment on the talk page. ~~~~\n", "Talk page comment", {
+      create: true,
+    }),
+    ed(
+      "unicode",
+      "unicode",
+      "Editor",
+      t.unicode,
+      "Unicode title page.\n\nÄnderung — 変更.\n",
+      "Unicode: Ünïcödé 日本語 ✓",
+    ),
+    ed(
+      "long-summary",
+      "long-summary",
+      "Editor",
+      t.longSummary,
+      "Page edited with a very long summary.\n\nEdited.\n",
+      LONG_SUMMARY,
+    ),
   );
   steps.push({
     op: "move",
@@ -353,7 +377,15 @@ export function seedPlan(wikiKey: string): SeedStep[] {
     from: t.moveFrom,
     to: t.moveTo,
     reason: "Move a watched page",
-    expect: E({ kind: "move", rcType: "log", rcTitle: t.moveFrom, user: "Admin", alice: true, logtype: "move", logaction: "move" }),
+    expect: E({
+      kind: "move",
+      rcType: "log",
+      rcTitle: t.moveFrom,
+      user: "Admin",
+      alice: true,
+      logtype: "move",
+      logaction: "move",
+    }),
   });
   steps.push({
     op: "protect",
@@ -363,7 +395,15 @@ export function seedPlan(wikiKey: string): SeedStep[] {
     protections: "edit=sysop|move=sysop",
     expiry: "infinite",
     reason: "Protect a watched page",
-    expect: E({ kind: "protect", rcType: "log", rcTitle: t.protect, user: "Admin", alice: true, logtype: "protect", logaction: "protect" }),
+    expect: E({
+      kind: "protect",
+      rcType: "log",
+      rcTitle: t.protect,
+      user: "Admin",
+      alice: true,
+      logtype: "protect",
+      logaction: "protect",
+    }),
   });
   steps.push({
     op: "delete",
@@ -371,7 +411,15 @@ export function seedPlan(wikiKey: string): SeedStep[] {
     user: "Admin",
     title: t.del,
     reason: "Delete a watched page",
-    expect: E({ kind: "delete", rcType: "log", rcTitle: t.del, user: "Admin", alice: true, logtype: "delete", logaction: "delete" }),
+    expect: E({
+      kind: "delete",
+      rcType: "log",
+      rcTitle: t.del,
+      user: "Admin",
+      alice: true,
+      logtype: "delete",
+      logaction: "delete",
+    }),
   });
   steps.push(
     ed(
@@ -386,8 +434,26 @@ export function seedPlan(wikiKey: string): SeedStep[] {
     ),
   );
   steps.push(
-    ed("revdel-user", "revdel-target", "Editor", t.revdel, "This page gets revision deletions.\n\nEdit whose user is hidden.\n", "Edit whose user will be hidden", {}, { userhidden: true }),
-    ed("revdel-comment", "revdel-target", "Editor", t.revdel, "This page gets revision deletions.\n\nEdit whose summary is hidden.\n", "Secret summary that will be hidden", {}, { commenthidden: true }),
+    ed(
+      "revdel-user",
+      "revdel-target",
+      "Editor",
+      t.revdel,
+      "This page gets revision deletions.\n\nEdit whose user is hidden.\n",
+      "Edit whose user will be hidden",
+      {},
+      { userhidden: true },
+    ),
+    ed(
+      "revdel-comment",
+      "revdel-target",
+      "Editor",
+      t.revdel,
+      "This page gets revision deletions.\n\nEdit whose summary is hidden.\n",
+      "Secret summary that will be hidden",
+      {},
+      { commenthidden: true },
+    ),
   );
   steps.push({
     op: "revdel",
@@ -397,7 +463,15 @@ export function seedPlan(wikiKey: string): SeedStep[] {
     title: t.revdel,
     hide: ["user"],
     reason: "Hide the user",
-    expect: E({ kind: "revdel-log", rcType: "log", rcTitle: t.revdel, user: "Admin", alice: true, logtype: "delete", logaction: "revision" }),
+    expect: E({
+      kind: "revdel-log",
+      rcType: "log",
+      rcTitle: t.revdel,
+      user: "Admin",
+      alice: true,
+      logtype: "delete",
+      logaction: "revision",
+    }),
   });
   steps.push({
     op: "revdel",
@@ -407,18 +481,92 @@ export function seedPlan(wikiKey: string): SeedStep[] {
     title: t.revdel,
     hide: ["comment"],
     reason: "Hide the summary",
-    expect: E({ kind: "revdel-log", rcType: "log", rcTitle: t.revdel, user: "Admin", alice: true, logtype: "delete", logaction: "revision" }),
+    expect: E({
+      kind: "revdel-log",
+      rcType: "log",
+      rcTitle: t.revdel,
+      user: "Admin",
+      alice: true,
+      logtype: "delete",
+      logaction: "revision",
+    }),
   });
   steps.push(
-    ed("tag-replace", "tag-replace", "Editor", t.tagged, "Completely different content.\n", "Replace the content", {}, { tags: ["mw-replace"] }),
+    ed(
+      "tag-replace",
+      "tag-replace",
+      "Editor",
+      t.tagged,
+      "Completely different content.\n",
+      "Replace the content",
+      {},
+      { tags: ["mw-replace"] },
+    ),
     ed("tag-blank", "tag-blank", "Editor", t.tagged, "", "Blank the page", {}, { tags: ["mw-blank"] }),
-    ed("tag-custom", "tag-custom", "Editor", t.tagged, "Restored with a custom tag.\n", "Edit with a custom tag", { tags: [CUSTOM_TAG] }, { tags: [CUSTOM_TAG] }),
-    ed("own-edit", "own-edit", "Alice", t.aliceOwn, "Alice edits this page herself.\n\nAlice was here.\n", "Alice's own edit"),
-    ed("expiring-watch", "expiring-watch", "Editor", t.expiring, "Watched with an expiry.\n\nEdited.\n", "Edit on a temporarily watched page"),
-    ed("expired-watch", "expired-watch", "Editor", t.expired, "Watched with an expiry that has passed.\n\nEdited.\n", "Edit on a page whose watch expired", {}, { alice: false }),
-    ed("unwatched", "unwatched", "Editor", t.unwatched, "Nobody watches this page.\n\nEdited.\n", "Edit on an unwatched page", {}, { alice: false }),
-    ed("bob-only", "bob-only", "Editor", t.bobOnly, "Only Bob watches this page.\n\nEdited.\n", "Edit only Bob sees", {}, { alice: false }),
-    ed("seen", "seen", "Editor", t.seen, "Alice will have seen the change on this page.\n\nEdited.\n", "Edit Alice has already seen"),
+    ed(
+      "tag-custom",
+      "tag-custom",
+      "Editor",
+      t.tagged,
+      "Restored with a custom tag.\n",
+      "Edit with a custom tag",
+      { tags: [CUSTOM_TAG] },
+      { tags: [CUSTOM_TAG] },
+    ),
+    ed(
+      "own-edit",
+      "own-edit",
+      "Alice",
+      t.aliceOwn,
+      "Alice edits this page herself.\n\nAlice was here.\n",
+      "Alice's own edit",
+    ),
+    ed(
+      "expiring-watch",
+      "expiring-watch",
+      "Editor",
+      t.expiring,
+      "Watched with an expiry.\n\nEdited.\n",
+      "Edit on a temporarily watched page",
+    ),
+    ed(
+      "expired-watch",
+      "expired-watch",
+      "Editor",
+      t.expired,
+      "Watched with an expiry that has passed.\n\nEdited.\n",
+      "Edit on a page whose watch expired",
+      {},
+      { alice: false },
+    ),
+    ed(
+      "unwatched",
+      "unwatched",
+      "Editor",
+      t.unwatched,
+      "Nobody watches this page.\n\nEdited.\n",
+      "Edit on an unwatched page",
+      {},
+      { alice: false },
+    ),
+    ed(
+      "bob-only",
+      "bob-only",
+      "Editor",
+      t.bobOnly,
+      "Only Bob watches this page.\n\nEdited.\n",
+      "Edit only Bob sees",
+      {},
+      { alice: false },
+    ),
+    ed(
+      "seen",
+      "seen",
+      "Editor",
+      t.seen,
+      "Alice will have seen the change on this page.\n\nEdited.\n",
+      "Edit Alice has already seen",
+    ),
   );
   steps.push({ op: "markSeen", user: "Alice", titles: [t.seen] });
   steps.push({ op: "expireWatch", user: "Alice", title: t.expired, expiry: "20200101000000" });
@@ -510,5 +658,8 @@ export function expectedChanges(wikiKey: string, watcher: "Alice" | "Bob"): Arra
 
 /** Hash identifying the plan (changes force a reseed of cached wikis). */
 export function planHash(wikiKey: string): string {
-  return createHash("sha1").update(JSON.stringify(seedPlan(wikiKey))).digest("hex").slice(0, 12);
+  return createHash("sha1")
+    .update(JSON.stringify(seedPlan(wikiKey)))
+    .digest("hex")
+    .slice(0, 12);
 }

@@ -170,7 +170,11 @@ export async function stopServer(key: string): Promise<boolean> {
   return true;
 }
 
-export async function choosePort(key: string, basePort: number | undefined, previous: number | undefined): Promise<number> {
+export async function choosePort(
+  key: string,
+  basePort: number | undefined,
+  previous: number | undefined,
+): Promise<number> {
   if (basePort) return fixedPortFor(key, basePort);
   if (previous && (await portFree(previous))) return previous;
   return freePort();

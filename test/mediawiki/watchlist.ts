@@ -19,9 +19,11 @@ export const WATCHLIST_PROPS = [
 
 export const WATCHLIST_TYPES = ["edit", "new", "log", "categorize", "external"] as const;
 
-
 /** Read a whole list=watchlist (following continuation) with an already logged-in client. */
-export async function fetchWatchlist(client: MwClient, opts: { allrev?: boolean; params?: Params } = {}): Promise<{ rows: any[]; requests: number }> {
+export async function fetchWatchlist(
+  client: MwClient,
+  opts: { allrev?: boolean; params?: Params } = {},
+): Promise<{ rows: any[]; requests: number }> {
   const rows: any[] = [];
   let cont: Record<string, string> = {};
   let requests = 0;

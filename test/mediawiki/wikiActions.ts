@@ -1,12 +1,12 @@
 /** What tests do on a built wiki: log in, edit, change bot passwords and tokens, read watchlists. */
 import fs from "node:fs";
-import { BOT_PASSWORDS, MANIFEST_PATH, USERS, botPasswordFor, type UserKey } from "./config";
-import { botPasswordsFor, rebuildManifest, type BotPasswordOverrides } from "./manifest";
+import { BOT_PASSWORDS, botPasswordFor, MANIFEST_PATH, USERS, type UserKey } from "./config";
+import { type BotPasswordOverrides, botPasswordsFor, rebuildManifest } from "./manifest";
 import { MwClient, type Params } from "./mwApi";
 import { runJobs, runTool } from "./php";
 import { urls } from "./server";
 import { fetchWatchlist, readWatchlistRawWith } from "./watchlist";
-import { botPasswordOverridesPath, readJson, readState, writeJsonAtomic, type WikiState } from "./workDir";
+import { botPasswordOverridesPath, readJson, readState, type WikiState, writeJsonAtomic } from "./workDir";
 
 function liveState(key: string): WikiState {
   const state = readState(key);
@@ -18,7 +18,11 @@ function liveState(key: string): WikiState {
  * A client for `key`, logged in as a main account (clientlogin), a bot password
  * ("Alice@watchdeck", password looked up unless given) or anonymous.
  */
-export async function apiClient(key: string, as: UserKey | `${string}@${string}` | "anon" = "anon", password?: string): Promise<MwClient> {
+export async function apiClient(
+  key: string,
+  as: UserKey | `${string}@${string}` | "anon" = "anon",
+  password?: string,
+): Promise<MwClient> {
   const state = liveState(key);
   const client = new MwClient(urls(state.port).apiUrl);
   if (as === "anon") return client;
@@ -78,7 +82,11 @@ export async function makeEdit(key: string, input: EditInput): Promise<EditResul
   return r.edit as EditResult;
 }
 
-function setBotPasswordOverride(key: string, loginName: string, value: { password: string | null; grants: string[] }): void {
+function setBotPasswordOverride(
+  key: string,
+  loginName: string,
+  value: { password: string | null; grants: string[] },
+): void {
   const file = botPasswordOverridesPath(key);
   const o = readJson<BotPasswordOverrides>(file) ?? {};
   o[loginName] = value;
@@ -145,7 +153,10 @@ export interface WatchlistReadOptions {
 }
 
 /** Read a watchlist completely (following continuation) through the user's bot password. */
-export async function readWatchlist(key: string, opts: WatchlistReadOptions = {}): Promise<{ rows: any[]; requests: number }> {
+export async function readWatchlist(
+  key: string,
+  opts: WatchlistReadOptions = {},
+): Promise<{ rows: any[]; requests: number }> {
   const user = opts.user ?? "Alice";
   const client = await apiClient(key, `${user}@watchdeck`);
   return fetchWatchlist(client, { allrev: opts.allrev ?? true, params: opts.params });

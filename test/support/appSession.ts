@@ -44,7 +44,12 @@ function session(baseUrl: string, cookie: string): AppSession {
     post: (path, headers = {}, body) => send(baseUrl, path, { method: "POST", headers, body }, cookie),
     async action(actionId, args, pagePath = "/", extraHeaders = {}) {
       const encoded = await encodeReply(args);
-      const headers: Record<string, string> = { "next-action": actionId, accept: "text/x-component", origin: baseUrl, ...extraHeaders };
+      const headers: Record<string, string> = {
+        "next-action": actionId,
+        accept: "text/x-component",
+        origin: baseUrl,
+        ...extraHeaders,
+      };
       if (typeof encoded === "string") headers["content-type"] = "text/plain;charset=UTF-8";
       return send(baseUrl, pagePath, { method: "POST", headers, body: encoded }, cookie);
     },
@@ -71,7 +76,8 @@ export function actionReply(response: AppResponse): unknown {
       return value.startsWith("$$") ? value.slice(1) : value;
     }
     if (Array.isArray(value)) return value.map(revive);
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]));
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]));
     return value;
   };
   const { a } = JSON.parse(root) as { a?: unknown };
@@ -94,6 +100,7 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   const all = [...jar, ...cookiesOf(callback)];
-  if (!all.some((c) => c.includes("session-token="))) throw new Error(`could not sign in ${email} (HTTP ${callback.status})`);
+  if (!all.some((c) => c.includes("session-token=")))
+    throw new Error(`could not sign in ${email} (HTTP ${callback.status})`);
   return session(baseUrl, all.join("; "));
 }

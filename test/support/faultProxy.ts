@@ -1,4 +1,10 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { Socket } from "node:net";
 
 /**
@@ -112,7 +118,11 @@ export async function startFaultProxy(
     const body = await readBody(req);
     const url = new URL(req.url ?? "/", target.baseUrl);
     const isForm = (req.headers["content-type"] ?? "").includes("application/x-www-form-urlencoded");
-    const request: ProxiedRequest = { method: req.method ?? "GET", url, form: isForm ? new URLSearchParams(body.toString("utf8")) : null };
+    const request: ProxiedRequest = {
+      method: req.method ?? "GET",
+      url,
+      form: isForm ? new URLSearchParams(body.toString("utf8")) : null,
+    };
     const rule = pickFault(request);
     log.push({ method: request.method, path: `${url.pathname}${url.search}`, fault: rule?.fault ?? null });
     if (latencyMs > 0) await sleep(latencyMs);
@@ -135,7 +145,9 @@ export async function startFaultProxy(
         return;
       case "html":
         res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-        res.end("<!DOCTYPE html><html><head><title>Wiki</title></head><body><p>Please log in to the proxy.</p></body></html>");
+        res.end(
+          "<!DOCTYPE html><html><head><title>Wiki</title></head><body><p>Please log in to the proxy.</p></body></html>",
+        );
         return;
       case "maxlag": {
         const seconds = rule.retryAfterSeconds ?? 1;
@@ -145,7 +157,18 @@ export async function startFaultProxy(
           "x-database-lag": "7",
           "mediawiki-api-error": "maxlag",
         });
-        res.end(JSON.stringify({ errors: [{ code: "maxlag", text: "Waiting for 127.0.0.1: 7 seconds lagged.", data: { host: "127.0.0.1", lag: 7, type: "db" }, module: "main" }] }));
+        res.end(
+          JSON.stringify({
+            errors: [
+              {
+                code: "maxlag",
+                text: "Waiting for 127.0.0.1: 7 seconds lagged.",
+                data: { host: "127.0.0.1", lag: 7, type: "db" },
+                module: "main",
+              },
+            ],
+          }),
+        );
         return;
       }
       case "apiErrorWithNul":
@@ -154,7 +177,9 @@ export async function startFaultProxy(
         return;
       case "malformedXml":
         res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" });
-        res.end('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Broken</title><item><title>Half</title></chan');
+        res.end(
+          '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Broken</title><item><title>Half</title></chan',
+        );
         return;
       default:
         break;
@@ -237,7 +262,12 @@ export async function startFaultProxy(
   };
 }
 
-function forward(upstream: URL, req: IncomingMessage, body: Buffer, dropCookies = false): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> {
+function forward(
+  upstream: URL,
+  req: IncomingMessage,
+  body: Buffer,
+  dropCookies = false,
+): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = value;

@@ -63,8 +63,8 @@ export const HOSTILE_SUMMARY = [
   '<span onmouseover="alert(1)" style="background:url(javascript:alert(1))">hover me</span>',
   '<form action="javascript:alert(1)"><button formaction="javascript:alert(2)">press</button></form>',
   "<math><mtext><table><mglyph><style><img src=x onerror=alert('mxss')></style></mglyph></table></mtext></math>",
-  '<noscript><p title="</noscript><img src=x onerror=alert(\'noscript\')>"></p></noscript>',
-  "<a href=\"https://alpha.example/\" onclick=\"alert(1)\">clickable</a>",
+  "<noscript><p title=\"</noscript><img src=x onerror=alert('noscript')>\"></p></noscript>",
+  '<a href="https://alpha.example/" onclick="alert(1)">clickable</a>',
   "&lt;script&gt;shown as text&lt;/script&gt;",
 ].join(" ");
 
@@ -74,7 +74,15 @@ export function hostileTimelineEntry(overrides: Partial<TimelineEntry> = {}): Ti
     changeId: 42n,
     site: HOSTILE_SITE,
     watchers: [
-      { linkId: "link-1", userId: "user-1", displayName: HOSTILE_TEXT.displayName, color: "#3366cc", wikiUsername: "Alice", unread: true, watchExpiry: null },
+      {
+        linkId: "link-1",
+        userId: "user-1",
+        displayName: HOSTILE_TEXT.displayName,
+        color: "#3366cc",
+        wikiUsername: "Alice",
+        unread: true,
+        watchExpiry: null,
+      },
     ],
     kind: "edit",
     namespace: 1,
@@ -113,6 +121,9 @@ export function hostileLogEntry(): TimelineEntry {
     logId: 7n,
     logType: HOSTILE_TEXT.logType,
     logAction: HOSTILE_TEXT.logAction,
-    logParams: { target_title: "<script>alert('param')</script>", details: [{ "<img src=x onerror=alert(1)>": "javascript:alert(1)" }] },
+    logParams: {
+      target_title: "<script>alert('param')</script>",
+      details: [{ "<img src=x onerror=alert(1)>": "javascript:alert(1)" }],
+    },
   });
 }

@@ -1,4 +1,4 @@
-import { parseFragment, type DefaultTreeAdapterTypes } from "parse5";
+import { type DefaultTreeAdapterTypes, parseFragment } from "parse5";
 
 /**
  * Reads markup the way a browser does (parse5 implements the WHATWG parsing
@@ -23,7 +23,12 @@ export function inspectHtml(html: string): { elements: InspectedElement[]; text:
   const elements: InspectedElement[] = [];
   const walk = (node: Node, ancestors: Element[]) => {
     if (node.nodeName === "#text") return;
-    const children = "content" in node ? [...node.childNodes, ...node.content.childNodes] : "childNodes" in node ? node.childNodes : [];
+    const children =
+      "content" in node
+        ? [...node.childNodes, ...node.content.childNodes]
+        : "childNodes" in node
+          ? node.childNodes
+          : [];
     if ("tagName" in node) {
       elements.push({
         tag: node.tagName,
@@ -46,8 +51,35 @@ function textOf(node: Node): string {
 }
 
 // Elements that run code, load a document or change how the page's links and forms behave.
-const ACTIVE_ELEMENTS = new Set(["script", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "style", "link", "meta", "base", "form", "template", "noscript"]);
-const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcdoc"]);
+const ACTIVE_ELEMENTS = new Set([
+  "script",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "svg",
+  "math",
+  "style",
+  "link",
+  "meta",
+  "base",
+  "form",
+  "template",
+  "noscript",
+]);
+const URL_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "action",
+  "formaction",
+  "xlink:href",
+  "data",
+  "poster",
+  "background",
+  "srcdoc",
+]);
 
 /** Everything in the markup a browser could execute; empty when there is nothing. */
 export function executableMarkup(html: string): string[] {
@@ -56,9 +88,12 @@ export function executableMarkup(html: string): string[] {
     if (ACTIVE_ELEMENTS.has(element.tag)) problems.push(`<${element.tag}> element`);
     for (const [name, value] of Object.entries(element.attributes)) {
       if (/^on/i.test(name)) problems.push(`${name} attribute on <${element.tag}>`);
-      if (name === "style" && /url\(|expression\(|@import/i.test(value)) problems.push(`style ${JSON.stringify(value)} on <${element.tag}>`);
+      if (name === "style" && /url\(|expression\(|@import/i.test(value))
+        problems.push(`style ${JSON.stringify(value)} on <${element.tag}>`);
       // The URL parser drops tabs and newlines and leading controls/spaces: "java\tscript:" is "javascript:".
-      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+/, ""))?.[1]?.toLowerCase();
+      const scheme = /^([a-z][a-z0-9+.-]*):/i
+        .exec(value.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+/, ""))?.[1]
+        ?.toLowerCase();
       if (URL_ATTRIBUTES.has(name) && scheme !== undefined && !["http", "https", "mailto"].includes(scheme)) {
         problems.push(`${name}="${value}" on <${element.tag}>`);
       }

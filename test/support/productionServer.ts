@@ -1,6 +1,16 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -67,7 +77,8 @@ export function buildInputsHash(root = ROOT): string {
 /** `next build` unless `.next` holds a build of exactly the current inputs (about a minute on two cores). */
 export async function ensureProductionBuild(log: (line: string) => void = console.log): Promise<void> {
   const inputs = buildInputsHash();
-  if (existsSync(BUILD_ID) && existsSync(BUILD_INPUTS_HASH) && readFileSync(BUILD_INPUTS_HASH, "utf8") === inputs) return;
+  if (existsSync(BUILD_ID) && existsSync(BUILD_INPUTS_HASH) && readFileSync(BUILD_INPUTS_HASH, "utf8") === inputs)
+    return;
   rmSync(BUILD_INPUTS_HASH, { force: true });
   log("[app-server] building the app (next build)");
   const output: string[] = [];
@@ -136,7 +147,10 @@ async function launchAppServer(databaseUrl: string, env: Record<string, string>,
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${output.join("")}`);
-    const healthy = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) {
       await stop();

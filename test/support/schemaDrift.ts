@@ -57,13 +57,29 @@ function scalarType(field: DmmfField, enumDbName: (name: string) => string): str
   if (field.kind === "enum") type = enumDbName(field.type);
   else if (native) {
     const natives: Record<string, string> = {
-      Uuid: "uuid", Text: "text", Inet: "inet", Citext: "citext", Xml: "xml", Money: "money",
-      SmallInt: "smallint", Integer: "integer", BigInt: "bigint", Real: "real", DoublePrecision: "double precision",
-      Boolean: "boolean", Date: "date", Json: "json", JsonB: "jsonb", ByteA: "bytea", Oid: "oid",
+      Uuid: "uuid",
+      Text: "text",
+      Inet: "inet",
+      Citext: "citext",
+      Xml: "xml",
+      Money: "money",
+      SmallInt: "smallint",
+      Integer: "integer",
+      BigInt: "bigint",
+      Real: "real",
+      DoublePrecision: "double precision",
+      Boolean: "boolean",
+      Date: "date",
+      Json: "json",
+      JsonB: "jsonb",
+      ByteA: "bytea",
+      Oid: "oid",
     };
     const timed: Record<string, [string, string]> = {
-      Timestamptz: ["timestamp", " with time zone"], Timestamp: ["timestamp", " without time zone"],
-      Timetz: ["time", " with time zone"], Time: ["time", " without time zone"],
+      Timestamptz: ["timestamp", " with time zone"],
+      Timestamp: ["timestamp", " without time zone"],
+      Timetz: ["time", " with time zone"],
+      Time: ["time", " without time zone"],
     };
     if (timed[native]) type = `${withArgs(timed[native][0])}${timed[native][1]}`;
     else if (native === "VarChar") type = withArgs("character varying");
@@ -72,8 +88,15 @@ function scalarType(field: DmmfField, enumDbName: (name: string) => string): str
     else type = natives[native] ?? native.toLowerCase();
   } else {
     const defaults: Record<string, string> = {
-      String: "text", Int: "integer", BigInt: "bigint", Float: "double precision", Decimal: "numeric(65,30)",
-      Boolean: "boolean", DateTime: "timestamp(3) without time zone", Json: "jsonb", Bytes: "bytea",
+      String: "text",
+      Int: "integer",
+      BigInt: "bigint",
+      Float: "double precision",
+      Decimal: "numeric(65,30)",
+      Boolean: "boolean",
+      DateTime: "timestamp(3) without time zone",
+      Json: "jsonb",
+      Bytes: "bytea",
     };
     type = defaults[field.type] ?? `unknown:${field.type}`;
   }
@@ -118,7 +141,9 @@ export function expectedShape(prismaSchema: string): SchemaShape {
       }
       const nullable = field.isRequired ? "not null" : "null";
       const dflt = hasDatabaseDefault(field) ? "default" : "no default";
-      shape.columns.add(`${table(model)}.${field.dbName ?? field.name}: ${scalarType(field, enumDbName)} ${nullable} ${dflt}`);
+      shape.columns.add(
+        `${table(model)}.${field.dbName ?? field.name}: ${scalarType(field, enumDbName)} ${nullable} ${dflt}`,
+      );
     }
   }
   for (const index of indexes) {
@@ -139,14 +164,22 @@ export async function actualShape(databaseUrl: string): Promise<SchemaShape> {
   await client.connect();
   try {
     const shape: SchemaShape = { columns: new Set(), indexes: new Set(), foreignKeys: new Set(), enums: new Set() };
-    const columns = await client.query<{ tbl: string; col: string; type: string; notnull: boolean; hasdefault: boolean }>(`
+    const columns = await client.query<{
+      tbl: string;
+      col: string;
+      type: string;
+      notnull: boolean;
+      hasdefault: boolean;
+    }>(`
       SELECT c.relname::text AS tbl, a.attname::text AS col, format_type(a.atttypid, a.atttypmod) AS type,
              a.attnotnull AS notnull, a.atthasdef AS hasdefault
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
         AND c.relname <> '_prisma_migrations'`);
     for (const r of columns.rows) {
-      shape.columns.add(`${r.tbl}.${r.col}: ${r.type} ${r.notnull ? "not null" : "null"} ${r.hasdefault ? "default" : "no default"}`);
+      shape.columns.add(
+        `${r.tbl}.${r.col}: ${r.type} ${r.notnull ? "not null" : "null"} ${r.hasdefault ? "default" : "no default"}`,
+      );
     }
     const indexes = await client.query<{ tbl: string; primary: boolean; unique: boolean; cols: string[] }>(`
       SELECT t.relname AS tbl, i.indisprimary AS primary, i.indisunique AS unique,
@@ -168,7 +201,9 @@ export async function actualShape(databaseUrl: string): Promise<SchemaShape> {
       JOIN pg_namespace n ON n.oid = t.relnamespace
       WHERE con.contype = 'f' AND n.nspname = 'public'`);
     for (const r of fks.rows) {
-      shape.foreignKeys.add(`${r.tbl}(${r.cols.join(",")}) -> ${r.ref}(${r.refcols.join(",")}) on delete ${ON_DELETE[r.del]}`);
+      shape.foreignKeys.add(
+        `${r.tbl}(${r.cols.join(",")}) -> ${r.ref}(${r.refcols.join(",")}) on delete ${ON_DELETE[r.del]}`,
+      );
     }
     const enums = await client.query<{ name: string; values: string[] }>(`
       SELECT t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values
@@ -184,8 +219,10 @@ export async function actualShape(databaseUrl: string): Promise<SchemaShape> {
 export function shapeDifferences(expected: SchemaShape, actual: SchemaShape): string[] {
   const differences: string[] = [];
   for (const key of ["columns", "indexes", "foreignKeys", "enums"] as const) {
-    for (const item of expected[key]) if (!actual[key].has(item)) differences.push(`schema.prisma has, database lacks: ${item}`);
-    for (const item of actual[key]) if (!expected[key].has(item)) differences.push(`database has, schema.prisma lacks: ${item}`);
+    for (const item of expected[key])
+      if (!actual[key].has(item)) differences.push(`schema.prisma has, database lacks: ${item}`);
+    for (const item of actual[key])
+      if (!expected[key].has(item)) differences.push(`database has, schema.prisma lacks: ${item}`);
   }
   return differences.sort();
 }

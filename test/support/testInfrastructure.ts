@@ -1,5 +1,5 @@
-import { startTestPostgres } from "./testPostgres";
 import { startMediaWikiForTests } from "./testMediaWiki";
+import { startTestPostgres } from "./testPostgres";
 
 export interface TestInfrastructure {
   pgServerUrl: string;
@@ -18,7 +18,12 @@ const ENV_MANIFEST = "WATCHDECK_TEST_MW_MANIFEST";
 export async function startTestInfrastructure(log: (line: string) => void): Promise<TestInfrastructure> {
   const inherited = process.env[ENV_PG] && process.env[ENV_TEMPLATE] && process.env[ENV_MANIFEST];
   if (inherited) {
-    return infrastructure(process.env[ENV_PG]!, process.env[ENV_TEMPLATE]!, process.env[ENV_MANIFEST]!, async () => undefined);
+    return infrastructure(
+      process.env[ENV_PG]!,
+      process.env[ENV_TEMPLATE]!,
+      process.env[ENV_MANIFEST]!,
+      async () => undefined,
+    );
   }
   const [postgres, mediawiki] = await Promise.all([startTestPostgres(log), startMediaWikiForTests(log)]);
   return infrastructure(postgres.serverUrl, postgres.templateDatabase, mediawiki.manifestPath, async () => {
@@ -26,7 +31,12 @@ export async function startTestInfrastructure(log: (line: string) => void): Prom
   });
 }
 
-function infrastructure(pgServerUrl: string, templateDatabase: string, manifestPath: string, stop: () => Promise<void>): TestInfrastructure {
+function infrastructure(
+  pgServerUrl: string,
+  templateDatabase: string,
+  manifestPath: string,
+  stop: () => Promise<void>,
+): TestInfrastructure {
   return {
     pgServerUrl,
     templateDatabase,

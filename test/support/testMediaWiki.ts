@@ -7,7 +7,9 @@ const TEST_WIKIS = ["alpha", "beta"];
  * The real MediaWiki wikis the integration and browser tests run against (see test/mediawiki/README.md).
  * Wikis that were already running (a developer's, another run's) are reused and left running.
  */
-export async function startMediaWikiForTests(log: (line: string) => void): Promise<{ manifestPath: string; stop(): Promise<void> }> {
+export async function startMediaWikiForTests(
+  log: (line: string) => void,
+): Promise<{ manifestPath: string; stop(): Promise<void> }> {
   const { stop } = await startWikisForRun({ wikis: TEST_WIKIS, log: (m) => log(`mediawiki: ${m}`) });
   return { manifestPath: MANIFEST_PATH, stop };
 }

@@ -62,7 +62,10 @@ function clusterInUse(dataDir: string): boolean {
 /** A template named after the migrations' checksums, so a changed migration yields a new template. */
 async function ensureMigratedTemplate(serverUrl: string): Promise<string> {
   const migrations = await readMigrations();
-  const digest = createHash("sha256").update(migrations.map((m) => m.checksum).join(",")).digest("hex").slice(0, 12);
+  const digest = createHash("sha256")
+    .update(migrations.map((m) => m.checksum).join(","))
+    .digest("hex")
+    .slice(0, 12);
   const name = `watchdeck_template_${digest}`;
   await withClient(serverUrl, async (client) => {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
@@ -71,11 +74,13 @@ async function ensureMigratedTemplate(serverUrl: string): Promise<string> {
     await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(building)}`);
     await client.query(`CREATE DATABASE ${pg.escapeIdentifier(building)}`);
     await applyMigrations(databaseUrl(serverUrl, building));
-    await client.query(`ALTER DATABASE ${pg.escapeIdentifier(building)} RENAME TO ${pg.escapeIdentifier(name)}`).catch(async (error: { code?: string }) => {
-      // Another process won the race to build it.
-      if (error.code !== "42P04") throw error;
-      await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(building)}`);
-    });
+    await client
+      .query(`ALTER DATABASE ${pg.escapeIdentifier(building)} RENAME TO ${pg.escapeIdentifier(name)}`)
+      .catch(async (error: { code?: string }) => {
+        // Another process won the race to build it.
+        if (error.code !== "42P04") throw error;
+        await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(building)}`);
+      });
   });
   return name;
 }
@@ -84,7 +89,9 @@ async function ensureMigratedTemplate(serverUrl: string): Promise<string> {
 export async function createTestDatabase(serverUrl: string, templateDatabase: string, name: string): Promise<string> {
   await withClient(serverUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(templateDatabase)}`);
+    await client.query(
+      `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(templateDatabase)}`,
+    );
   });
   return databaseUrl(serverUrl, name);
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { inject } from "vitest";
-import type { Manifest, WikiManifest } from "@/test/mediawiki/manifest";
-import packageJson from "@/package.json";
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
 import { createSafeFetch } from "@/lib/net/safeFetch";
+import packageJson from "@/package.json";
+import type { Manifest, WikiManifest } from "@/test/mediawiki/manifest";
 
 /** The running fixture wikis, as described by the manifest the test run was given. */
 export function fixtureWiki(key: "alpha" | "beta"): WikiManifest {
@@ -23,6 +23,10 @@ export function botPassword(wiki: WikiManifest, loginName: string): string {
 export function loopbackNetwork(allowPrivateNetworks = true): WikiNetwork {
   return {
     fetch: createSafeFetch({ allowPrivateNetworks, timeoutMs: 15_000 }),
-    userAgent: { appName: "Watchdeck-tests", appVersion: packageJson.version, contactUrl: "https://example.org/watchdeck" },
+    userAgent: {
+      appName: "Watchdeck-tests",
+      appVersion: packageJson.version,
+      contactUrl: "https://example.org/watchdeck",
+    },
   };
 }

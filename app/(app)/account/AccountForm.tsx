@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { type ReactNode, useActionState } from "react";
 import { FormMessage } from "../wikis/FormMessage";
 import type { AccountFormState } from "./actions";
 

@@ -4,7 +4,13 @@ import { TEAM_RULE } from "@/lib/accounts/deleteAccount";
 import { timeZoneChoices } from "@/lib/accounts/timeZones";
 import { requireUser } from "@/lib/auth/currentUser";
 import { AccountForm } from "./AccountForm";
-import { changeEmailAction, changePasswordAction, changeTimeZoneAction, deleteAccountAction, signOutEverywhereAction } from "./actions";
+import {
+  changeEmailAction,
+  changePasswordAction,
+  changeTimeZoneAction,
+  deleteAccountAction,
+  signOutEverywhereAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -16,12 +22,28 @@ export default async function AccountPage() {
       <AccountForm id="password" heading="Change password" action={changePasswordAction} submit="Change password">
         <div className="field">
           <label htmlFor="current-password">Current password</label>
-          <input id="current-password" name="currentPassword" type="password" autoComplete="current-password" required />
+          <input
+            id="current-password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor="new-password">New password</label>
-          <input id="new-password" name="newPassword" type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} required />
-          <span className="hint">At least {PASSWORD_MIN_LENGTH} characters, and not one of the most common passwords. Every other session is signed out.</span>
+          <input
+            id="new-password"
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            minLength={PASSWORD_MIN_LENGTH}
+            required
+          />
+          <span className="hint">
+            At least {PASSWORD_MIN_LENGTH} characters, and not one of the most common passwords. Every other session is
+            signed out.
+          </span>
         </div>
         <div className="field">
           <label htmlFor="confirm-password">New password again</label>
@@ -62,7 +84,10 @@ export default async function AccountPage() {
 
       <section className="card" aria-labelledby="export-heading">
         <h2 id="export-heading">Export your data</h2>
-        <p>Your account, linked wikis (without their passwords or tokens), presets, feeds (without their secret addresses), teams and unread pages, as JSON.</p>
+        <p>
+          Your account, linked wikis (without their passwords or tokens), presets, feeds (without their secret
+          addresses), teams and unread pages, as JSON.
+        </p>
         <p>
           <a href="/account/export" download className="button">
             Download my data (JSON)
@@ -72,7 +97,8 @@ export default async function AccountPage() {
 
       <AccountForm id="delete" heading="Delete account" action={deleteAccountAction} submit="Delete my account">
         <p>
-          Deletes your account with its linked wikis and their secrets, presets, feeds and team memberships. This cannot be undone. {TEAM_RULE}
+          Deletes your account with its linked wikis and their secrets, presets, feeds and team memberships. This cannot
+          be undone. {TEAM_RULE}
         </p>
         <div className="field">
           <label htmlFor="delete-password">Current password</label>

@@ -36,7 +36,11 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         {outcome === "copied" ? "Copied" : "Copy"}
       </button>
       <span aria-live="polite" className={outcome === "failed" ? "field-error" : "visually-hidden"}>
-        {outcome === "copied" ? "Copied." : outcome === "failed" ? "Could not copy: select the address and copy it yourself." : ""}
+        {outcome === "copied"
+          ? "Copied."
+          : outcome === "failed"
+            ? "Could not copy: select the address and copy it yourself."
+            : ""}
       </span>
     </>
   );

@@ -23,7 +23,8 @@ export function FeedFields({ idPrefix, choices }: { idPrefix: string; choices: F
           ))}
         </select>
         <span id={`${idPrefix}-filters-hint`} className="hint">
-          With a text filter, the feed looks for the text in its {FEED_TEXT_SEARCH_ROWS.toLocaleString("en")} newest changes only.
+          With a text filter, the feed looks for the text in its {FEED_TEXT_SEARCH_ROWS.toLocaleString("en")} newest
+          changes only.
         </span>
       </div>
     </>

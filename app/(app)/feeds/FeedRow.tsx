@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { FormMessage } from "../wikis/FormMessage";
-import { regenerateFeedAction, revokeFeedAction, type FeedFormState } from "./actions";
+import { type FeedFormState, regenerateFeedAction, revokeFeedAction } from "./actions";
 import { FeedUrlsOnce } from "./FeedUrlsOnce";
 import { RevokeFeedButton } from "./RevokeFeedButton";
 
@@ -15,7 +15,9 @@ export interface FeedRowView {
 
 /** One feed's card; `fresh` holds its addresses when it was made just now, the one time they can be shown. */
 export function FeedRow({ feed, fresh }: { feed: FeedRowView; fresh?: { rss: string; atom: string } }) {
-  const [state, regenerate, pending] = useActionState<FeedFormState>(regenerateFeedAction.bind(null, feed.id), { ok: false });
+  const [state, regenerate, pending] = useActionState<FeedFormState>(regenerateFeedAction.bind(null, feed.id), {
+    ok: false,
+  });
   const card = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (fresh) card.current?.scrollIntoView({ block: "nearest" });

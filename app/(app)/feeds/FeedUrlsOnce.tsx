@@ -14,7 +14,13 @@ export function FeedUrlsOnce({ urls }: { urls: { rss: string; atom: string } }) 
           <div className="field" key={format}>
             <label htmlFor={id}>{format} address</label>
             <div className="actions-row">
-              <input id={id} readOnly value={url} style={{ flex: "1 1 20rem", minWidth: 0 }} onFocus={(e) => e.currentTarget.select()} />
+              <input
+                id={id}
+                readOnly
+                value={url}
+                style={{ flex: "1 1 20rem", minWidth: 0 }}
+                onFocus={(e) => e.currentTarget.select()}
+              />
               <CopyButton text={url} label={`Copy ${format} address`} />
             </div>
           </div>

@@ -12,14 +12,25 @@ export function RevokeFeedButton({ feedName, revoke }: { feedName: string; revok
   const textId = useId();
   return (
     <>
-      <button type="button" className="secondary" aria-label={`Revoke ${feedName}`} onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className="secondary"
+        aria-label={`Revoke ${feedName}`}
+        onClick={() => dialog.current?.showModal()}
+      >
         Revoke
       </button>
-      <dialog ref={dialog} className="card" style={{ maxWidth: "36rem" }} aria-labelledby={titleId} aria-describedby={textId}>
+      <dialog
+        ref={dialog}
+        className="card"
+        style={{ maxWidth: "36rem" }}
+        aria-labelledby={titleId}
+        aria-describedby={textId}
+      >
         <h2 id={titleId}>Revoke “{feedName}”?</h2>
         <p id={textId}>
-          The RSS address and the Atom address of “{feedName}” stop working at once: feed readers subscribed to them get no more changes. This
-          cannot be undone; you can create a new feed address afterwards.
+          The RSS address and the Atom address of “{feedName}” stop working at once: feed readers subscribed to them get
+          no more changes. This cannot be undone; you can create a new feed address afterwards.
         </p>
         <div className="actions-row">
           <form action={revoke}>

@@ -23,7 +23,10 @@ const feedIdSchema = z.uuid();
 export async function createFeedAction(_previous: FeedFormState, form: FormData): Promise<FeedFormState> {
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
-  const result = await createFeedToken(user.id, { name: String(form.get("name") ?? ""), filterQuery: String(form.get("filters") ?? "") });
+  const result = await createFeedToken(user.id, {
+    name: String(form.get("name") ?? ""),
+    filterQuery: String(form.get("filters") ?? ""),
+  });
   if (!result.ok) return { ok: false, message: result.failure.message };
   revalidatePath("/feeds");
   return {
@@ -41,7 +44,11 @@ export async function regenerateFeedAction(feedId: string, _previous: FeedFormSt
   const secret = await regenerateFeedToken(user.id, feedId);
   if (!secret) return NO_SUCH_FEED;
   revalidatePath("/feeds");
-  return { ok: true, message: "New address made; the old one no longer works. Copy it now.", urls: feedUrls(serverConfig().baseUrl, secret) };
+  return {
+    ok: true,
+    message: "New address made; the old one no longer works. Copy it now.",
+    urls: feedUrls(serverConfig().baseUrl, secret),
+  };
 }
 
 export async function revokeFeedAction(feedId: string): Promise<void> {

@@ -14,8 +14,8 @@ export default async function FeedsPage({ searchParams }: { searchParams: Promis
     <main>
       <h1>Feeds</h1>
       <p>
-        Subscribe to your timeline, or any filtered view of it, in a feed reader. Each address holds its own secret: anyone with it can read
-        that feed, so keep it private, and revoke it if it leaks.
+        Subscribe to your timeline, or any filtered view of it, in a feed reader. Each address holds its own secret:
+        anyone with it can read that feed, so keep it private, and revoke it if it leaks.
       </p>
       <FeedsPanel
         choices={screen.choices}
@@ -23,7 +23,9 @@ export default async function FeedsPage({ searchParams }: { searchParams: Promis
           id: feed.id,
           name: feed.name,
           filtersLabel: feed.filtersLabel,
-          lastUsed: feed.lastUsedAt ? `last read ${feed.lastUsedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never read yet",
+          lastUsed: feed.lastUsedAt
+            ? `last read ${feed.lastUsedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`
+            : "never read yet",
         }))}
       />
     </main>

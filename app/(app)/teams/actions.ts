@@ -1,7 +1,7 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/currentUser";
 import { joinTeam } from "@/lib/teams/invites";
 import { createTeam } from "@/lib/teams/teams";

@@ -13,8 +13,8 @@ export default async function TeamsPage() {
     <main>
       <h1>Teams</h1>
       <p>
-        A team merges the watchlists its members choose to share into one timeline. Nothing of yours is shared until you pick which of your
-        wikis the team may see.
+        A team merges the watchlists its members choose to share into one timeline. Nothing of yours is shared until you
+        pick which of your wikis the team may see.
       </p>
       <section aria-labelledby="teams-heading">
         <h2 id="teams-heading">Your teams</h2>
@@ -28,7 +28,8 @@ export default async function TeamsPage() {
                   <Link href={`/teams/${team.id}`}>{team.name}</Link>
                 </h3>
                 <p className="hint">
-                  {team.role === "owner" ? "Owner" : "Member"} · {team.memberCount} {team.memberCount === 1 ? "member" : "members"} ·{" "}
+                  {team.role === "owner" ? "Owner" : "Member"} · {team.memberCount}{" "}
+                  {team.memberCount === 1 ? "member" : "members"} ·{" "}
                   <Link href={`/teams/${team.id}/settings`} aria-label={`Manage ${team.name}`}>
                     Manage
                   </Link>

@@ -3,7 +3,12 @@ import type { ReactNode } from "react";
 import type { TimelineOptions } from "@/lib/timeline/getTimelineOptions";
 import { CHANGE_TYPES, FLAG_FILTERS, type FlagFilter, type TimelineFilters } from "@/lib/timeline/timelineFilters";
 
-const FLAG_LABELS: Record<FlagFilter, string> = { bot: "Bot edits", minor: "Minor edits", anon: "Anonymous edits", mine: "My own edits" };
+const FLAG_LABELS: Record<FlagFilter, string> = {
+  bot: "Bot edits",
+  minor: "Minor edits",
+  anon: "Anonymous edits",
+  mine: "My own edits",
+};
 const TYPE_LABELS: Record<(typeof CHANGE_TYPES)[number], string> = {
   edit: "Edits",
   new: "Page creations",
@@ -35,7 +40,12 @@ export function FilterForm({
             <legend>Wikis</legend>
             {options.wikis.map((wiki) => (
               <label key={wiki.siteId} className="check">
-                <input type="checkbox" name="wiki" value={wiki.siteId} defaultChecked={filters.wikis.includes(wiki.siteId)} />
+                <input
+                  type="checkbox"
+                  name="wiki"
+                  value={wiki.siteId}
+                  defaultChecked={filters.wikis.includes(wiki.siteId)}
+                />
                 <span className="swatch" style={{ background: wiki.color }} aria-hidden="true" /> {wiki.name}
               </label>
             ))}
@@ -55,7 +65,8 @@ export function FilterForm({
           <legend>Change types</legend>
           {CHANGE_TYPES.map((type) => (
             <label key={type} className="check">
-              <input type="checkbox" name="type" value={type} defaultChecked={filters.types.includes(type)} /> {TYPE_LABELS[type]}
+              <input type="checkbox" name="type" value={type} defaultChecked={filters.types.includes(type)} />{" "}
+              {TYPE_LABELS[type]}
             </label>
           ))}
         </fieldset>
@@ -99,7 +110,8 @@ export function FilterForm({
             <input type="checkbox" name="unread" value="1" defaultChecked={filters.unreadOnly} /> Unread only
           </label>
           <label className="check">
-            <input type="checkbox" name="latest" value="1" defaultChecked={filters.latestOnly} /> Latest change per page only
+            <input type="checkbox" name="latest" value="1" defaultChecked={filters.latestOnly} /> Latest change per page
+            only
           </label>
           <label className="check">
             <input type="checkbox" name="group" value="1" defaultChecked={filters.groupByPage} /> Group by page

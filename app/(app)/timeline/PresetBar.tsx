@@ -3,23 +3,34 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { TimelinePresetView } from "@/lib/timeline/presets/timelinePreset";
-import { deletePresetAction, savePresetAction, type PresetFormState } from "./presetActions";
+import { deletePresetAction, type PresetFormState, savePresetAction } from "./presetActions";
 
 /** Saved filter sets: open one, delete one, or save the current filters under a name. */
 export function PresetBar({ presets, filterQuery }: { presets: TimelinePresetView[]; filterQuery: string }) {
-  const [state, save, saving] = useActionState<PresetFormState, FormData>(savePresetAction, { error: null, saved: null });
+  const [state, save, saving] = useActionState<PresetFormState, FormData>(savePresetAction, {
+    error: null,
+    saved: null,
+  });
   return (
     <section className="tl-presets" aria-label="Saved filters">
       {presets.length > 0 && (
         <ul className="tl-preset-list">
           {presets.map((preset) => (
             <li key={preset.id}>
-              <Link href={preset.filterQuery ? `/?${preset.filterQuery}` : "/"} aria-current={preset.filterQuery === filterQuery ? "true" : undefined}>
+              <Link
+                href={preset.filterQuery ? `/?${preset.filterQuery}` : "/"}
+                aria-current={preset.filterQuery === filterQuery ? "true" : undefined}
+              >
                 {preset.name}
               </Link>
               <form action={deletePresetAction}>
                 <input type="hidden" name="presetId" value={preset.id} />
-                <button type="submit" className="secondary tl-icon-button" aria-label={`Delete preset ${preset.name}`} title="Delete preset">
+                <button
+                  type="submit"
+                  className="secondary tl-icon-button"
+                  aria-label={`Delete preset ${preset.name}`}
+                  title="Delete preset"
+                >
                   ×
                 </button>
               </form>

@@ -1,9 +1,15 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { toTimelineRowView, type RowViewContext } from "@/lib/timeline/timelineRowView";
 import type { TimelineEntry } from "@/lib/timeline/timelineEntry";
-import { HOSTILE_SITE, HOSTILE_TEXT, hostileLogEntry, hostileTimelineEntry, SUMMARY_LINKS } from "@/test/support/hostileTimelineEntry";
+import { type RowViewContext, toTimelineRowView } from "@/lib/timeline/timelineRowView";
+import {
+  HOSTILE_SITE,
+  HOSTILE_TEXT,
+  hostileLogEntry,
+  hostileTimelineEntry,
+  SUMMARY_LINKS,
+} from "@/test/support/hostileTimelineEntry";
 import { executableMarkup, inspectHtml } from "@/test/support/htmlInspection";
 import { TimelineRow } from "./TimelineRow";
 
@@ -17,7 +23,9 @@ function render(entry: TimelineEntry, props: Partial<Parameters<typeof TimelineR
 describe("a timeline row whose every text is script injection", () => {
   const edit = render(hostileTimelineEntry());
   const log = render(hostileLogEntry());
-  const grouped = render(hostileTimelineEntry(), { group: { count: 2, users: [HOSTILE_TEXT.user, "<script>alert('grouped')</script>"] } });
+  const grouped = render(hostileTimelineEntry(), {
+    group: { count: 2, users: [HOSTILE_TEXT.user, "<script>alert('grouped')</script>"] },
+  });
   const team = render(hostileTimelineEntry(), { watcherNames: { "user-1": "<img src=x onerror=alert('member')>" } });
 
   it.each([
@@ -31,19 +39,33 @@ describe("a timeline row whose every text is script injection", () => {
 
   it("shows the title, user, tags, wiki label and log type as the text they are", () => {
     const { text } = inspectHtml(edit);
-    for (const shown of [HOSTILE_TEXT.title, HOSTILE_TEXT.user, ...HOSTILE_TEXT.tags, HOSTILE_TEXT.displayName]) expect(text).toContain(shown);
+    for (const shown of [HOSTILE_TEXT.title, HOSTILE_TEXT.user, ...HOSTILE_TEXT.tags, HOSTILE_TEXT.displayName])
+      expect(text).toContain(shown);
     expect(inspectHtml(log).text).toContain(`log: ${HOSTILE_TEXT.logType}/${HOSTILE_TEXT.logAction}`);
-    expect(inspectHtml(log).text).toContain(`${HOSTILE_TEXT.user} performed ${HOSTILE_TEXT.logType}/${HOSTILE_TEXT.logAction} on ${HOSTILE_TEXT.title}`);
+    expect(inspectHtml(log).text).toContain(
+      `${HOSTILE_TEXT.user} performed ${HOSTILE_TEXT.logType}/${HOSTILE_TEXT.logAction} on ${HOSTILE_TEXT.title}`,
+    );
     expect(inspectHtml(grouped).text).toContain(`by ${HOSTILE_TEXT.user}, <script>alert('grouped')</script>`);
     expect(inspectHtml(team).text).toContain("watched by <img src=x onerror=alert('member')>");
   });
 
   it("says a log entry's parameters as text, and links its names on the change's wiki only", () => {
-    const moved = render(hostileTimelineEntry({ kind: "log", revId: null, oldRevId: null, logId: 9n, logType: "move", logAction: "move",
-      logParams: { target_title: "<script>alert('moved')</script>" } }));
+    const moved = render(
+      hostileTimelineEntry({
+        kind: "log",
+        revId: null,
+        oldRevId: null,
+        logId: 9n,
+        logType: "move",
+        logAction: "move",
+        logParams: { target_title: "<script>alert('moved')</script>" },
+      }),
+    );
     expect(executableMarkup(moved)).toEqual([]);
     const sentence = inspectHtml(moved).elements.find((e) => e.attributes.class === "tl-log")!;
-    expect(sentence.text).toBe(`${HOSTILE_TEXT.user} moved page ${HOSTILE_TEXT.title} to <script>alert('moved')</script>`);
+    expect(sentence.text).toBe(
+      `${HOSTILE_TEXT.user} moved page ${HOSTILE_TEXT.title} to <script>alert('moved')</script>`,
+    );
     const links = inspectHtml(moved).elements.filter((e) => e.tag === "a" && e.ancestorClasses.includes("tl-log"));
     expect(links).toHaveLength(3);
     for (const a of links) expect(new URL(a.attributes.href!).origin).toBe(HOSTILE_SITE.server);
@@ -65,12 +87,16 @@ describe("a timeline row whose every text is script injection", () => {
 
   it("links the page, its history, the diff, the log entry and the user on the change's wiki only", () => {
     for (const html of [edit, log]) {
-      const rowLinks = inspectHtml(html).elements.filter((e) => e.tag === "a" && !e.ancestorClasses.includes("tl-summary"));
+      const rowLinks = inspectHtml(html).elements.filter(
+        (e) => e.tag === "a" && !e.ancestorClasses.includes("tl-summary"),
+      );
       expect(rowLinks.length).toBeGreaterThanOrEqual(4);
       for (const a of rowLinks) expect(new URL(a.attributes.href!).origin).toBe(HOSTILE_SITE.server);
     }
     const title = inspectHtml(edit).elements.find((e) => e.attributes.class === "tl-title")!;
-    expect(decodeURIComponent(new URL(title.attributes.href!).pathname)).toBe(`/wiki/${HOSTILE_TEXT.title.replace(/ /g, "_")}`);
+    expect(decodeURIComponent(new URL(title.attributes.href!).pathname)).toBe(
+      `/wiki/${HOSTILE_TEXT.title.replace(/ /g, "_")}`,
+    );
   });
 });
 

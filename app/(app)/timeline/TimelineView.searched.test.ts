@@ -8,8 +8,22 @@ import { TimelineView } from "./TimelineView";
 const EMPTY_STATE = "No changes match these filters";
 
 function render(page: Partial<TimelineViewPage>): string {
-  const initial: TimelineViewPage = { mode: "changes", rows: [], groups: [], nextCursor: null, searchedBackTo: null, pollAfter: null, ...page };
-  return renderToStaticMarkup(createElement(TimelineView, { initial, filterQuery: "text=zanzibar", empty: createElement("p", null, EMPTY_STATE) }));
+  const initial: TimelineViewPage = {
+    mode: "changes",
+    rows: [],
+    groups: [],
+    nextCursor: null,
+    searchedBackTo: null,
+    pollAfter: null,
+    ...page,
+  };
+  return renderToStaticMarkup(
+    createElement(TimelineView, {
+      initial,
+      filterQuery: "text=zanzibar",
+      empty: createElement("p", null, EMPTY_STATE),
+    }),
+  );
 }
 
 it("a text search that stopped says how far back it searched and offers to search older changes, not 'nothing matches'", () => {

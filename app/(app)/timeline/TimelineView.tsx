@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { KeyboardHelp } from "./KeyboardHelp";
@@ -22,22 +22,37 @@ interface Props {
 
 const NEW_CAP = 100;
 
-function heads(page: { mode: TimelineViewPage["mode"]; rows: TimelineRowView[]; groups: TimelineGroupView[] }): TimelineRowView[] {
+function heads(page: {
+  mode: TimelineViewPage["mode"];
+  rows: TimelineRowView[];
+  groups: TimelineGroupView[];
+}): TimelineRowView[] {
   return page.mode === "changes" ? page.rows : page.groups.map((g) => g.head);
 }
 
 async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
-  if (!response.ok) throw new Error((await response.json().catch(() => null))?.error ?? `The server answered ${response.status}.`);
+  if (!response.ok)
+    throw new Error((await response.json().catch(() => null))?.error ?? `The server answered ${response.status}.`);
   return (await response.json()) as T;
 }
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
+  );
 }
 
 /** The list with "load more", the "N new changes" bar and the keyboard. */
-export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, apiPath = "/api/timeline", watcherNames }: Props) {
+export function TimelineView({
+  initial,
+  filterQuery,
+  pollSeconds = 10,
+  empty,
+  apiPath = "/api/timeline",
+  watcherNames,
+}: Props) {
   const [page, setPage] = useState(initial);
   const [selected, setSelected] = useState(-1);
   const [newCount, setNewCount] = useState(0);
@@ -48,7 +63,8 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, ap
   const rows = heads(page);
   const newest = page.pollAfter ?? rows[0]?.cursor ?? "0.0";
   const found = (count: number) => (page.mode === "pages" ? "page" : "change") + (count === 1 ? "" : "s");
-  const api = (extra: Record<string, string>) => `${apiPath}?${new URLSearchParams([...new URLSearchParams(filterQuery), ...Object.entries(extra)])}`;
+  const api = (extra: Record<string, string>) =>
+    `${apiPath}?${new URLSearchParams([...new URLSearchParams(filterQuery), ...Object.entries(extra)])}`;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: api() is rebuilt on every render from filterQuery, so the query is the dependency
   const refresh = useCallback(async () => {
@@ -77,7 +93,12 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, ap
     setLoading(true);
     try {
       const next = await fetchJson<TimelineViewPage>(api({ before: page.nextCursor }));
-      setPage((p) => ({ ...next, pollAfter: p.pollAfter, rows: [...p.rows, ...next.rows], groups: [...p.groups, ...next.groups] }));
+      setPage((p) => ({
+        ...next,
+        pollAfter: p.pollAfter,
+        rows: [...p.rows, ...next.rows],
+        groups: [...p.groups, ...next.groups],
+      }));
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -89,7 +110,9 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, ap
   useEffect(() => {
     const timer = setInterval(async () => {
       try {
-        const { count } = await fetchJson<{ count: number }>(`${apiPath}/new?${new URLSearchParams([...new URLSearchParams(filterQuery), ["after", newest]])}`);
+        const { count } = await fetchJson<{ count: number }>(
+          `${apiPath}/new?${new URLSearchParams([...new URLSearchParams(filterQuery), ["after", newest]])}`,
+        );
         setNewCount(count);
       } catch {
         // A missed poll is retried at the next tick.
@@ -159,9 +182,22 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, ap
         </p>
       )}
       {rows.length === 0 && !page.searchedBackTo && empty}
-      <ol className="tl-list" hidden={rows.length === 0} aria-label={page.mode === "pages" ? "Changed pages" : "Changes"} ref={listRef}>
+      <ol
+        className="tl-list"
+        hidden={rows.length === 0}
+        aria-label={page.mode === "pages" ? "Changed pages" : "Changes"}
+        ref={listRef}
+      >
         {page.mode === "changes"
-          ? page.rows.map((row, i) => <TimelineRow key={row.id} row={row} selected={i === selected} watcherNames={watcherNames} actions={<TimelineRowActions row={row} />} />)
+          ? page.rows.map((row, i) => (
+              <TimelineRow
+                key={row.id}
+                row={row}
+                selected={i === selected}
+                watcherNames={watcherNames}
+                actions={<TimelineRowActions row={row} />}
+              />
+            ))
           : page.groups.map((group, i) => (
               <TimelineRow
                 key={group.head.id}
@@ -173,12 +209,17 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, ap
               >
                 <details className="tl-group">
                   <summary>
-                    Show {group.changes.length === group.count ? "the" : `the latest ${group.changes.length} of`} {group.count}{" "}
-                    {group.count === 1 ? "change" : "changes"} to {group.head.title}
+                    Show {group.changes.length === group.count ? "the" : `the latest ${group.changes.length} of`}{" "}
+                    {group.count} {group.count === 1 ? "change" : "changes"} to {group.head.title}
                   </summary>
                   <ol className="tl-list tl-children" aria-label={`Changes to ${group.head.title}`}>
                     {group.changes.map((row) => (
-                      <TimelineRow key={row.id} row={row} watcherNames={watcherNames} actions={<TimelineRowActions row={row} />} />
+                      <TimelineRow
+                        key={row.id}
+                        row={row}
+                        watcherNames={watcherNames}
+                        actions={<TimelineRowActions row={row} />}
+                      />
                     ))}
                   </ol>
                 </details>
@@ -187,8 +228,8 @@ export function TimelineView({ initial, filterQuery, pollSeconds = 10, empty, ap
       </ol>
       {page.searchedBackTo && (
         <p className="tl-searched" role="status">
-          {rows.length === 0 ? `No matching ${found(0)} yet` : `${rows.length} matching ${found(rows.length)} so far`}: searched
-          back to {page.searchedBackTo}.
+          {rows.length === 0 ? `No matching ${found(0)} yet` : `${rows.length} matching ${found(rows.length)} so far`}:
+          searched back to {page.searchedBackTo}.
         </p>
       )}
       {page.nextCursor && (

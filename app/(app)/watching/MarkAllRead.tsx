@@ -1,7 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
 import { markFilterReadAction, markWikiReadAction, type WatchingActionState } from "./actions";
 import { announceWatchlistChange, useWatchingLinks } from "./useWatchingLinks";
 import styles from "./watching.module.css";
@@ -20,7 +20,10 @@ export function MarkAllRead({ filterQuery, filtered }: { filterQuery: string; fi
   function run(act: () => Promise<WatchingActionState>) {
     setStatus(null);
     startTransition(async () => {
-      const outcome = await act().catch(() => ({ ok: false, message: "Watchdeck could not reach the server. Try again." }));
+      const outcome = await act().catch(() => ({
+        ok: false,
+        message: "Watchdeck could not reach the server. Try again.",
+      }));
       setStatus(outcome);
       if (outcome.ok) {
         announceWatchlistChange();
@@ -33,7 +36,12 @@ export function MarkAllRead({ filterQuery, filtered }: { filterQuery: string; fi
   return (
     <div className={styles.toolbar} role="group" aria-label="Mark all read">
       {filtered && (
-        <button type="button" className="secondary" disabled={pending || allowed.length === 0} onClick={() => run(() => markFilterReadAction(filterQuery))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={pending || allowed.length === 0}
+          onClick={() => run(() => markFilterReadAction(filterQuery))}
+        >
           Mark all read for this filter
         </button>
       )}

@@ -1,10 +1,17 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
 import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { EXPIRY_PERIODS } from "@/lib/watching/expiry";
-import { markChangeReadAction, rewatchAction, unwatchAction, watchCounterpartAction, watchForAction, type WatchingActionState } from "./actions";
+import {
+  markChangeReadAction,
+  rewatchAction,
+  unwatchAction,
+  type WatchingActionState,
+  watchCounterpartAction,
+  watchForAction,
+} from "./actions";
 import { offerUndo } from "./UndoToast";
 import { announceWatchlistChange, useWatchingLinks } from "./useWatchingLinks";
 import { utcMinute } from "./utcMinute";
@@ -37,7 +44,12 @@ export function RowActions({ row }: { row: Row }) {
   const expiry = row.watchers.find((watcher) => row.ownLinkIds.includes(watcher.linkId))?.watchExpiry ?? null;
 
   /** `done`: instead of the row's status line, for an outcome shown elsewhere (the undo toast). */
-  function run(optimistic: () => void, rollback: () => void, act: () => Promise<WatchingActionState>, done?: (outcome: WatchingActionState) => void) {
+  function run(
+    optimistic: () => void,
+    rollback: () => void,
+    act: () => Promise<WatchingActionState>,
+    done?: (outcome: WatchingActionState) => void,
+  ) {
     optimistic();
     setStatus(null);
     startTransition(async () => {
@@ -83,7 +95,13 @@ export function RowActions({ row }: { row: Row }) {
           className="secondary"
           disabled={read || pending || readIds.length === 0}
           aria-describedby={describedBy}
-          onClick={() => run(() => setRead(true), () => setRead(false), () => markChangeReadAction(readIds, row.title, row.revId))}
+          onClick={() =>
+            run(
+              () => setRead(true),
+              () => setRead(false),
+              () => markChangeReadAction(readIds, row.title, row.revId),
+            )
+          }
         >
           {read ? "Marked read" : "Mark read"}
         </button>
@@ -134,14 +152,24 @@ export function RowActions({ row }: { row: Row }) {
           {period === "day" && (
             <>
               <label htmlFor={`${id}-day`}>Until</label>
-              <input id={`${id}-day`} type="date" value={day} onChange={(event) => setDay(event.target.value)} required />
+              <input
+                id={`${id}-day`}
+                type="date"
+                value={day}
+                onChange={(event) => setDay(event.target.value)}
+                required
+              />
             </>
           )}
           <button
             type="button"
             disabled={pending || (period === "day" && day === "")}
             onClick={() =>
-              run(() => setChoosing(false), () => setChoosing(true), () => watchForAction(watchIds, row.title, period === "day" ? { until: day } : period))
+              run(
+                () => setChoosing(false),
+                () => setChoosing(true),
+                () => watchForAction(watchIds, row.title, period === "day" ? { until: day } : period),
+              )
             }
           >
             Watch

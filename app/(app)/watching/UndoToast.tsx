@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
 import type { WatchingActionState } from "./actions";
 import { announceWatchlistChange } from "./useWatchingLinks";
 import styles from "./watching.module.css";
@@ -52,7 +52,9 @@ export function UndoToastHost() {
 
   function undo(toast: UndoOffer) {
     startTransition(async () => {
-      const result = await toast.undo().catch(() => ({ ok: false, message: "Watchdeck could not reach the server. Try again." }));
+      const result = await toast
+        .undo()
+        .catch(() => ({ ok: false, message: "Watchdeck could not reach the server. Try again." }));
       setOutcome(result);
       if (result.ok) {
         announceWatchlistChange();

@@ -16,7 +16,9 @@ export function useWatchingLinks(): Map<string, WatchingLinkView> | null {
       pending = null;
       throw error;
     });
-    pending.then((list) => live && setLinks(new Map(list.map((link) => [link.id, link])))).catch(() => live && setLinks(new Map()));
+    pending
+      .then((list) => live && setLinks(new Map(list.map((link) => [link.id, link]))))
+      .catch(() => live && setLinks(new Map()));
     return () => {
       live = false;
     };

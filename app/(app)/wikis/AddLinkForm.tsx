@@ -18,7 +18,15 @@ export function AddLinkForm() {
       <FormMessage ok={state.ok} message={state.message} />
       <div className="field">
         <label htmlFor="link-wikiUrl">Wiki address</label>
-        <input id="link-wikiUrl" name="wikiUrl" type="url" required defaultValue={v.wikiUrl} aria-describedby="link-wikiUrl-hint" aria-invalid={state.field === "wikiUrl"} />
+        <input
+          id="link-wikiUrl"
+          name="wikiUrl"
+          type="url"
+          required
+          defaultValue={v.wikiUrl}
+          aria-describedby="link-wikiUrl-hint"
+          aria-invalid={state.field === "wikiUrl"}
+        />
         <span id="link-wikiUrl-hint" className="hint">
           The wiki&apos;s api.php, any page of the wiki, or a watchlist feed address copied from it.
         </span>
@@ -26,10 +34,24 @@ export function AddLinkForm() {
       <fieldset className="field">
         <legend>Sign in with</legend>
         <label>
-          <input type="radio" name="authMode" value="bot_password" checked={isBot} onChange={() => setAuthMode("bot_password")} /> A bot password (read, watch, mark read)
+          <input
+            type="radio"
+            name="authMode"
+            value="bot_password"
+            checked={isBot}
+            onChange={() => setAuthMode("bot_password")}
+          />{" "}
+          A bot password (read, watch, mark read)
         </label>
         <label>
-          <input type="radio" name="authMode" value="watchlist_token" checked={!isBot} onChange={() => setAuthMode("watchlist_token")} /> A watchlist token (read only)
+          <input
+            type="radio"
+            name="authMode"
+            value="watchlist_token"
+            checked={!isBot}
+            onChange={() => setAuthMode("watchlist_token")}
+          />{" "}
+          A watchlist token (read only)
         </label>
       </fieldset>
       {!isBot && (
@@ -43,14 +65,29 @@ export function AddLinkForm() {
       )}
       <div className="field">
         <label htmlFor="link-username">{isBot ? "Bot user name" : "Wiki user name"}</label>
-        <input id="link-username" name="username" type="text" autoComplete="off" defaultValue={v.username} aria-describedby="link-username-hint" aria-invalid={state.field === "username"} />
+        <input
+          id="link-username"
+          name="username"
+          type="text"
+          autoComplete="off"
+          defaultValue={v.username}
+          aria-describedby="link-username-hint"
+          aria-invalid={state.field === "username"}
+        />
         <span id="link-username-hint" className="hint">
           {isBot ? "As shown on Special:BotPasswords, like Alice@watchdeck." : "The account whose watchlist this is."}
         </span>
       </div>
       <div className="field">
         <label htmlFor="link-secret">{isBot ? "Bot password" : "Watchlist token"}</label>
-        <input id="link-secret" name="secret" type="password" autoComplete="off" aria-describedby="link-secret-hint" aria-invalid={state.field === "secret"} />
+        <input
+          id="link-secret"
+          name="secret"
+          type="password"
+          autoComplete="off"
+          aria-describedby="link-secret-hint"
+          aria-invalid={state.field === "secret"}
+        />
         <span id="link-secret-hint" className="hint">
           {isBot
             ? 'Create one at Special:BotPasswords with the grants "Basic rights", "View your watchlist" and, to watch and mark read, "Edit your watchlist".'

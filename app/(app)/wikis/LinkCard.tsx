@@ -27,7 +27,8 @@ export function LinkCard({ link, sync }: { link: LinkView; sync: LinkSyncStatusJ
         <dt>Signed in with</dt>
         <dd>
           {AUTH_LABEL[link.authMode]}
-          {link.authMode === "bot_password" ? ` (${link.loginName})` : ""}, read through {link.source === "feed" ? `the ${link.feedFormat ?? ""} feed` : "the API"}
+          {link.authMode === "bot_password" ? ` (${link.loginName})` : ""}, read through{" "}
+          {link.source === "feed" ? `the ${link.feedFormat ?? ""} feed` : "the API"}
         </dd>
       </dl>
       {notes.map((note) => (

@@ -62,7 +62,13 @@ export function LinkSyncStatus({ initial }: { initial: LinkSyncStatusJson }) {
           <When iso={status.lastSuccessAt} otherwise="not yet" />
         </dd>
         <dt>Next sync</dt>
-        <dd>{status.state === "attention" ? "paused until the link is fixed" : <When iso={status.nextSyncAt} otherwise="soon" />}</dd>
+        <dd>
+          {status.state === "attention" ? (
+            "paused until the link is fixed"
+          ) : (
+            <When iso={status.nextSyncAt} otherwise="soon" />
+          )}
+        </dd>
         <dt>Last fetched</dt>
         <dd>
           {status.lastItemsFetched} items, {status.lastItemsNew} new · {status.storedChanges} changes stored
@@ -81,7 +87,9 @@ export function LinkSyncStatus({ initial }: { initial: LinkSyncStatusJson }) {
       </p>
       {!busy && status.lastError !== null && (status.state === "error" || status.state === "attention") && (
         <p className="error" role="alert">
-          {status.state === "attention" ? "Needs attention, syncing is paused: " : `Sync failed (${status.consecutiveFailures} in a row, retrying): `}
+          {status.state === "attention"
+            ? "Needs attention, syncing is paused: "
+            : `Sync failed (${status.consecutiveFailures} in a row, retrying): `}
           {status.lastError}
         </p>
       )}

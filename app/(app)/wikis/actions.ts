@@ -44,7 +44,12 @@ export async function addLinkAction(_previous: LinkFormState, form: FormData): P
     color: text(form, "color"),
   });
   if (!result.ok) {
-    return { ok: false, message: result.failure.message, field: result.failure.field, values: echo(form, ["wikiUrl", "authMode", "source", "username", "displayName", "color"]) };
+    return {
+      ok: false,
+      message: result.failure.message,
+      field: result.failure.field,
+      values: echo(form, ["wikiUrl", "authMode", "source", "username", "displayName", "color"]),
+    };
   }
   revalidatePath("/wikis");
   return { ok: true, message: "Wiki linked." };
@@ -60,7 +65,13 @@ export async function editLinkAction(linkId: string, _previous: LinkFormState, f
     username: text(form, "username"),
     secret: text(form, "secret"),
   });
-  if (!result.ok) return { ok: false, message: result.failure.message, field: result.failure.field, values: echo(form, ["displayName", "color", "username"]) };
+  if (!result.ok)
+    return {
+      ok: false,
+      message: result.failure.message,
+      field: result.failure.field,
+      values: echo(form, ["displayName", "color", "username"]),
+    };
   revalidatePath("/wikis");
   if (result.value !== null) {
     return {

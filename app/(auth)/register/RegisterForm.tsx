@@ -1,9 +1,9 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef } from "react";
-import { registerAction, type RegisterState } from "./actions";
+import { type RegisterState, registerAction } from "./actions";
 
 const MIN_PASSWORD = 10;
 
@@ -42,19 +42,60 @@ export function RegisterForm({ next }: { next: string }) {
       )}
       <div className="field">
         <label htmlFor="register-email">Email</label>
-        <input id="register-email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} aria-invalid={!!errorFor("email")} aria-describedby="register-email-error" />
-        {errorFor("email") && <p id="register-email-error" className="field-error" role="alert">{errorFor("email")}</p>}
+        <input
+          id="register-email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state.values?.email}
+          aria-invalid={!!errorFor("email")}
+          aria-describedby="register-email-error"
+        />
+        {errorFor("email") && (
+          <p id="register-email-error" className="field-error" role="alert">
+            {errorFor("email")}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor="register-name">Display name (optional)</label>
-        <input id="register-name" name="name" type="text" autoComplete="name" maxLength={100} defaultValue={state.values?.name} aria-invalid={!!errorFor("name")} aria-describedby="register-name-error" />
-        {errorFor("name") && <p id="register-name-error" className="field-error" role="alert">{errorFor("name")}</p>}
+        <input
+          id="register-name"
+          name="name"
+          type="text"
+          autoComplete="name"
+          maxLength={100}
+          defaultValue={state.values?.name}
+          aria-invalid={!!errorFor("name")}
+          aria-describedby="register-name-error"
+        />
+        {errorFor("name") && (
+          <p id="register-name-error" className="field-error" role="alert">
+            {errorFor("name")}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor="register-password">Password</label>
-        <input id="register-password" name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD} aria-invalid={!!errorFor("password")} aria-describedby="register-password-hint register-password-error" />
-        <span id="register-password-hint" className="hint">At least {MIN_PASSWORD} characters.</span>
-        {errorFor("password") && <p id="register-password-error" className="field-error" role="alert">{errorFor("password")}</p>}
+        <input
+          id="register-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={MIN_PASSWORD}
+          aria-invalid={!!errorFor("password")}
+          aria-describedby="register-password-hint register-password-error"
+        />
+        <span id="register-password-hint" className="hint">
+          At least {MIN_PASSWORD} characters.
+        </span>
+        {errorFor("password") && (
+          <p id="register-password-error" className="field-error" role="alert">
+            {errorFor("password")}
+          </p>
+        )}
       </div>
       <button type="submit" disabled={pending || state.ok}>
         {pending || state.ok ? "Creating account…" : "Create account"}

@@ -13,6 +13,9 @@ export interface RegisterState {
 
 export async function registerAction(_previous: RegisterState, form: FormData): Promise<RegisterState> {
   const values = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? "") };
-  const result = await registerUser({ ...values, password: String(form.get("password") ?? "") }, { registrationOpen: serverConfig().registrationOpen });
+  const result = await registerUser(
+    { ...values, password: String(form.get("password") ?? "") },
+    { registrationOpen: serverConfig().registrationOpen },
+  );
   return result.ok ? { ok: true } : { ok: false, field: result.failure.field, message: result.failure.message, values };
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
 
 /** `next`: where to go once signed in, already checked to be a path on this site. */
 export function SignInForm({ next }: { next: string }) {
@@ -51,4 +51,3 @@ export function SignInForm({ next }: { next: string }) {
     </form>
   );
 }
-

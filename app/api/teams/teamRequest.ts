@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/currentUser";
 import type { TeamFailure } from "@/lib/teams/teamResult";
-import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
 import type { TimelineViewer } from "@/lib/timeline/loadTimelineView";
 import { safeParseTimelineFilters, type TimelineFilters } from "@/lib/timeline/timelineFilters";
+import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
 
 export interface TeamRouteContext {
   params: Promise<{ id: string }>;
@@ -25,12 +25,20 @@ export function teamFailureResponse(failure: TeamFailure): NextResponse {
 export async function readTeamRequest(
   request: Request,
   context: TeamRouteContext,
-): Promise<{ ok: true; teamId: string; viewer: TimelineViewer; filters: TimelineFilters; params: URLSearchParams } | { ok: false; response: NextResponse }> {
+): Promise<
+  | { ok: true; teamId: string; viewer: TimelineViewer; filters: TimelineFilters; params: URLSearchParams }
+  | { ok: false; response: NextResponse }
+> {
   const user = await currentUser();
-  if (!user) return { ok: false, response: NextResponse.json({ error: "Sign in first." }, { status: 401, headers: NO_STORE }) };
+  if (!user)
+    return { ok: false, response: NextResponse.json({ error: "Sign in first." }, { status: 401, headers: NO_STORE }) };
   const { id } = await context.params;
   const params = new URL(request.url).searchParams;
   const parsed = safeParseTimelineFilters(params);
-  if (!parsed.ok) return { ok: false, response: NextResponse.json({ error: parsed.failure.message }, { status: 400, headers: NO_STORE }) };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      response: NextResponse.json({ error: parsed.failure.message }, { status: 400, headers: NO_STORE }),
+    };
   return { ok: true, teamId: id, viewer: timelineViewerOf(user), filters: parsed.value, params };
 }

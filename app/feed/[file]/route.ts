@@ -8,15 +8,24 @@ import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
 
 export const dynamic = "force-dynamic";
 
-const CONTENT_TYPES = { rss: "application/rss+xml; charset=utf-8", atom: "application/atom+xml; charset=utf-8" } as const;
+const CONTENT_TYPES = {
+  rss: "application/rss+xml; charset=utf-8",
+  atom: "application/atom+xml; charset=utf-8",
+} as const;
 
 // One answer for unknown, revoked and malformed secrets alike: nothing tells them apart.
 function notFound(): Response {
-  return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  return new Response("Not found\n", {
+    status: 404,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 function badRequest(message: string): Response {
-  return new Response(`${message}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(`${message}\n`, {
+    status: 400,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {

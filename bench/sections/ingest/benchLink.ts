@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { sealLinkSecret } from "@/lib/links/linkSecrets";
 import { pgPool } from "@/lib/db/postgres";
+import { sealLinkSecret } from "@/lib/links/linkSecrets";
 import type { WriteTarget } from "@/lib/sync/store/writeLinkChanges";
 
 /** A user, a site and a watchlist-token link to `apiUrl` with its sync state, written straight into the bench database. */
@@ -10,7 +10,10 @@ export async function createBenchLink(apiUrl: string, label: string): Promise<Wr
   const siteId = randomUUID();
   const linkId = randomUUID();
   const db = pgPool();
-  await db.query(`INSERT INTO users (id, email, password_hash, updated_at) VALUES ($1, $2, 'x', now())`, [userId, `${label}@bench.invalid`]);
+  await db.query(`INSERT INTO users (id, email, password_hash, updated_at) VALUES ($1, $2, 'x', now())`, [
+    userId,
+    `${label}@bench.invalid`,
+  ]);
   await db.query(
     `INSERT INTO sites (id, api_url, name, server, article_path, script_path, lang, namespaces, refreshed_at)
      VALUES ($1, $2, 'Bench Wiki', $3, '/index.php/$1', '', 'en', '{}', now())`,

@@ -24,7 +24,8 @@ export async function startCpuMeter(db: pg.Pool): Promise<() => CpuSpent> {
     const postgresNow = postmaster === null ? null : postgresTicks(postmaster);
     return {
       node: (node.user + node.system) / 1e6,
-      postgres: postgresNow === null || postgresStart === null ? null : (postgresNow - postgresStart) / TICKS_PER_SECOND,
+      postgres:
+        postgresNow === null || postgresStart === null ? null : (postgresNow - postgresStart) / TICKS_PER_SECOND,
     };
   };
 }

@@ -1,7 +1,9 @@
 import { createServer } from "node:http";
 
 /** An api.php on 127.0.0.1 answering every request with one fixed body; counts requests. */
-export async function startMockWiki(body: string): Promise<{ apiUrl: string; requests(): number; close(): Promise<void> }> {
+export async function startMockWiki(
+  body: string,
+): Promise<{ apiUrl: string; requests(): number; close(): Promise<void> }> {
   let requests = 0;
   const server = createServer((_req, res) => {
     requests++;

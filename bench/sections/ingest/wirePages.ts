@@ -59,7 +59,10 @@ export function syntheticPages(count: number, idBase: number, newest: Date): str
     const watchlist = rows.map((row) => {
       n++;
       const id = idBase + n;
-      const copy: WireRow = { ...row, timestamp: new Date(newest.getTime() - n * 1000).toISOString().replace(/\.\d{3}Z$/, "Z") };
+      const copy: WireRow = {
+        ...row,
+        timestamp: new Date(newest.getTime() - n * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      };
       if ((row.revid ?? 0) > 0) copy.revid = id;
       if ((row.old_revid ?? 0) > 0) copy.old_revid = id - 1;
       if ((row.logid ?? 0) > 0) copy.logid = id;

@@ -12,13 +12,26 @@ export interface SeedShape {
   watchOneIn: number;
 }
 
-export const DEFAULT_SHAPE: SeedShape = { changes: 1_000_000, wikis: 20, users: 50, wikisPerUser: 6, pagesPerWiki: 20_000, watchOneIn: 8 };
+export const DEFAULT_SHAPE: SeedShape = {
+  changes: 1_000_000,
+  wikis: 20,
+  users: 50,
+  wikisPerUser: 6,
+  pagesPerWiki: 20_000,
+  watchOneIn: 8,
+};
 
 const NAMESPACES = {
   namespaces: Object.fromEntries(
     [
-      [0, "", null], [1, "Talk", "Talk"], [2, "User", "User"], [3, "User talk", "User talk"], [4, "Project", "Project"],
-      [6, "File", "File"], [10, "Template", "Template"], [14, "Category", "Category"],
+      [0, "", null],
+      [1, "Talk", "Talk"],
+      [2, "User", "User"],
+      [3, "User talk", "User talk"],
+      [4, "Project", "Project"],
+      [6, "File", "File"],
+      [10, "Template", "Template"],
+      [14, "Category", "Category"],
     ].map(([id, name, canonical]) => [String(id), { id, name, canonical, content: id === 0 }]),
   ),
   aliases: [],

@@ -45,7 +45,8 @@ async function writeBackup(
       return { format: "pg_dump", detail: `pg_dump ${tool.major} (${tool.path})` };
     }
     const needed = `pg_dump ${serverMajor} or newer is needed for this PostgreSQL ${serverMajor} server (${describeFound("pg_dump", found)})`;
-    if (options.format === "pg_dump") throw new BackupError(`${needed}: install the PostgreSQL ${serverMajor} client tools.`);
+    if (options.format === "pg_dump")
+      throw new BackupError(`${needed}: install the PostgreSQL ${serverMajor} client tools.`);
     options.log(`${needed}; writing Watchdeck's own dump format instead, which \`npm run restore\` reads.`);
   }
   const counts = await writeWatchdeckDump(databaseUrl, file);

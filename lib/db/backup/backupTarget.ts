@@ -26,12 +26,16 @@ export async function openBackupTarget(options: {
   const dataDir = path.join(options.dataDir, "postgres");
   const running = runningEmbeddedPostgres(dataDir);
   if (running) {
-    options.log(`DATABASE_URL is not set: using the embedded PostgreSQL already running on ${dataDir} (pid ${running.pid}).`);
+    options.log(
+      `DATABASE_URL is not set: using the embedded PostgreSQL already running on ${dataDir} (pid ${running.pid}).`,
+    );
     const url = running.urlFor(EMBEDDED_DATABASE_NAME);
     await ensureDatabase(running.urlFor("postgres"), EMBEDDED_DATABASE_NAME);
     return { url, close: async () => undefined };
   }
-  options.log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${dataDir}, port ${options.embeddedPort}); it stops again when done.`);
+  options.log(
+    `DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${dataDir}, port ${options.embeddedPort}); it stops again when done.`,
+  );
   const embedded = await startEmbeddedPostgres({ dataDir, port: options.embeddedPort });
   try {
     await embedded.ensureDatabase(EMBEDDED_DATABASE_NAME);

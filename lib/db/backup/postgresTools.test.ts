@@ -17,7 +17,12 @@ describe("PostgreSQL client tools", () => {
       PGPASSWORD: "p:ss/w",
       PGSSLMODE: "require",
     });
-    expect(libpqEnvironment("postgresql://postgres@localhost/app")).toEqual({ PGHOST: "localhost", PGPORT: "5432", PGDATABASE: "app", PGUSER: "postgres" });
+    expect(libpqEnvironment("postgresql://postgres@localhost/app")).toEqual({
+      PGHOST: "localhost",
+      PGPORT: "5432",
+      PGDATABASE: "app",
+      PGUSER: "postgres",
+    });
   });
 
   it("describes a database without its password", () => {

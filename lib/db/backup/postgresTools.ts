@@ -79,7 +79,11 @@ export interface ToolChoice {
  * pg_dump refuses a server newer than itself, and an older pg_restore cannot read a newer
  * pg_dump's archive: the first candidate whose major version is at least the server's wins.
  */
-export async function chooseTool(tool: PostgresTool, serverMajor: number, candidates = toolCandidates(tool)): Promise<ToolChoice> {
+export async function chooseTool(
+  tool: PostgresTool,
+  serverMajor: number,
+  candidates = toolCandidates(tool),
+): Promise<ToolChoice> {
   const found: FoundTool[] = [];
   for (const file of candidates) {
     const major = await toolMajor(file);

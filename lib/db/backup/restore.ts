@@ -1,7 +1,7 @@
 import { open } from "node:fs/promises";
 import pg from "pg";
-import type { BackupFormat } from "./backup";
 import { BackupError } from "./BackupError";
+import type { BackupFormat } from "./backup";
 import { runPgRestore } from "./pgDump";
 import { chooseTool, describeFound, serverMajorVersion } from "./postgresTools";
 import { restoreWatchdeckDump } from "./watchdeckDump";
@@ -41,7 +41,11 @@ export async function restoreDatabase(
     return { format, detail: `pg_restore ${tool.major} (${tool.path})`, pendingMigrations: [] };
   }
   const counts = await restoreWatchdeckDump(databaseUrl, file);
-  return { format, detail: `${counts.tables} tables, ${counts.rows} rows`, pendingMigrations: counts.pendingMigrations };
+  return {
+    format,
+    detail: `${counts.tables} tables, ${counts.rows} rows`,
+    pendingMigrations: counts.pendingMigrations,
+  };
 }
 
 /** pg_dump's custom format starts with "PGDMP"; Watchdeck's own dump is gzip. */

@@ -4,7 +4,7 @@ import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
-import { CREATE_MIGRATIONS_TABLE, readMigrations, type MigrationFile } from "@/lib/db/migrate";
+import { CREATE_MIGRATIONS_TABLE, type MigrationFile, readMigrations } from "@/lib/db/migrate";
 import { BackupError } from "./BackupError";
 
 /**
@@ -46,8 +46,13 @@ export async function writeWatchdeckDump(databaseUrl: string, file: string): Pro
   try {
     // One snapshot for every table: the dump is consistent while the app keeps writing.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-    const { rows: migrated } = await client.query<{ table: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS table`);
-    if (!migrated[0]!.table) throw new BackupError("This database has no Watchdeck tables (Watchdeck never started on it): there is nothing to back up.");
+    const { rows: migrated } = await client.query<{ table: string | null }>(
+      `SELECT to_regclass('"_prisma_migrations"')::text AS table`,
+    );
+    if (!migrated[0]!.table)
+      throw new BackupError(
+        "This database has no Watchdeck tables (Watchdeck never started on it): there is nothing to back up.",
+      );
     const { rows: migrations } = await client.query<{ name: string; checksum: string }>(
       `SELECT migration_name AS name, checksum FROM "_prisma_migrations"
        WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
@@ -65,7 +70,9 @@ export async function writeWatchdeckDump(databaseUrl: string, file: string): Pro
     for (const table of await tablesParentsFirst(client)) {
       await write(`#table ${JSON.stringify({ name: table })}`);
       counts.tables++;
-      await client.query(`DECLARE dump_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS row FROM ${pg.escapeIdentifier(table)} t`);
+      await client.query(
+        `DECLARE dump_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS row FROM ${pg.escapeIdentifier(table)} t`,
+      );
       for (;;) {
         const { rows } = await client.query<{ row: string }>(`FETCH ${FETCH_ROWS} FROM dump_rows`);
         if (rows.length) await write(rows.map((r) => r.row).join("\n"));
@@ -78,7 +85,9 @@ export async function writeWatchdeckDump(databaseUrl: string, file: string): Pro
       const { rows } = await client.query<{ last_value: string; is_called: boolean }>(
         `SELECT last_value::text, is_called FROM ${pg.escapeIdentifier(sequence)}`,
       );
-      await write(`#sequence ${JSON.stringify({ name: sequence, value: rows[0]!.last_value, isCalled: rows[0]!.is_called })}`);
+      await write(
+        `#sequence ${JSON.stringify({ name: sequence, value: rows[0]!.last_value, isCalled: rows[0]!.is_called })}`,
+      );
     }
     await write(`#end ${JSON.stringify(counts)}`);
     await client.query("COMMIT");
@@ -151,7 +160,8 @@ export async function restoreWatchdeckDump(databaseUrl: string, file: string): P
   }
 }
 
-const INCOMPLETE = "The backup file is incomplete (it was cut off while being written or copied); nothing was restored.";
+const INCOMPLETE =
+  "The backup file is incomplete (it was cut off while being written or copied); nothing was restored.";
 
 async function restoreLines(databaseUrl: string, iterator: AsyncIterator<string>): Promise<RestoreCounts> {
   const first = await iterator.next();
@@ -202,7 +212,11 @@ async function restoreLines(databaseUrl: string, iterator: AsyncIterator<string>
         table = { name, columns: await insertableColumns(client, name) };
         counts.tables++;
       } else if (marker === "#sequence") {
-        await client.query("SELECT setval($1::regclass, $2::bigint, $3)", [pg.escapeIdentifier(String(value.name)), value.value, value.isCalled]);
+        await client.query("SELECT setval($1::regclass, $2::bigint, $3)", [
+          pg.escapeIdentifier(String(value.name)),
+          value.value,
+          value.isCalled,
+        ]);
       } else if (marker === "#end") {
         end = { tables: Number(value.tables), rows: Number(value.rows) };
       }
@@ -236,7 +250,9 @@ function parseHeader(line: string): Header {
     throw new BackupError("This file is not a Watchdeck backup.");
   }
   if (header.version !== FORMAT_VERSION) {
-    throw new BackupError(`This backup has format version ${header.version}; this Watchdeck reads version ${FORMAT_VERSION}. Restore it with the Watchdeck version that wrote it.`);
+    throw new BackupError(
+      `This backup has format version ${header.version}; this Watchdeck reads version ${FORMAT_VERSION}. Restore it with the Watchdeck version that wrote it.`,
+    );
   }
   return header as Header;
 }
@@ -246,13 +262,21 @@ function migrationsOfDump(header: Header, known: MigrationFile[]): { apply: Migr
   const byName = new Map(known.map((m) => [m.name, m]));
   for (const { name, checksum } of header.migrations) {
     const ours = byName.get(name);
-    if (!ours) throw new BackupError(`This backup is from a newer Watchdeck (it has migration ${name}, which this one lacks). Update Watchdeck, then restore.`);
-    if (ours.checksum !== checksum) throw new BackupError(`Migration ${name} differs between this Watchdeck and the backup's; restore with the Watchdeck version that wrote it.`);
+    if (!ours)
+      throw new BackupError(
+        `This backup is from a newer Watchdeck (it has migration ${name}, which this one lacks). Update Watchdeck, then restore.`,
+      );
+    if (ours.checksum !== checksum)
+      throw new BackupError(
+        `Migration ${name} differs between this Watchdeck and the backup's; restore with the Watchdeck version that wrote it.`,
+      );
   }
   const last = header.migrations.at(-1)?.name ?? "";
   const apply = known.filter((m) => m.name <= last);
   if (apply.length !== header.migrations.length) {
-    throw new BackupError("The backup's database skipped a migration this Watchdeck has; restore with the Watchdeck version that wrote it.");
+    throw new BackupError(
+      "The backup's database skipped a migration this Watchdeck has; restore with the Watchdeck version that wrote it.",
+    );
   }
   return { apply, pending: known.filter((m) => m.name > last).map((m) => m.name) };
 }

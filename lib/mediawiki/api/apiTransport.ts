@@ -1,10 +1,10 @@
 import type { SafeFetch, SafeResponse } from "@/lib/net/safeFetch";
 import type { ApiParams } from "./apiParams";
-import { buildApiRequest, DEFAULT_MAXLAG_SECONDS, type ApiRequest } from "./buildApiRequest";
+import { type ApiRequest, buildApiRequest, DEFAULT_MAXLAG_SECONDS } from "./buildApiRequest";
 import type { CookieJar } from "./cookieJar";
 import { fromNetError } from "./fromNetError";
 import { isMediaWikiApiError } from "./MediaWikiApiError";
-import { parseApiResponse, type ApiResult } from "./parseApiResponse";
+import { type ApiResult, parseApiResponse } from "./parseApiResponse";
 
 export interface MaxlagRetryPolicy {
   /** How many times a maxlag refusal is retried before it is reported. */

@@ -33,7 +33,11 @@ export async function loginWithBotPassword(
       { action: "login", lgname: credentials.username, lgpassword: credentials.password, lgtoken: loginToken },
       { assertUser: false },
     );
-    const outcome = interpretLoginResult(parseWire(loginWire, answer.data, siteLabel, "a login answer"), answer.warnings, siteLabel);
+    const outcome = interpretLoginResult(
+      parseWire(loginWire, answer.data, siteLabel, "a login answer"),
+      answer.warnings,
+      siteLabel,
+    );
     switch (outcome.status) {
       case "success":
         return outcome.user;

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildApiRequest, type ApiRequestOptions } from "./buildApiRequest";
+import { type ApiRequestOptions, buildApiRequest } from "./buildApiRequest";
 import { buildUserAgent } from "./userAgent";
 
-const userAgent = buildUserAgent({ appName: "Watchdeck", appVersion: "0.1.0", contactUrl: "https://watchdeck.example/about" });
+const userAgent = buildUserAgent({
+  appName: "Watchdeck",
+  appVersion: "0.1.0",
+  contactUrl: "https://watchdeck.example/about",
+});
 const base: ApiRequestOptions = { method: "GET", userAgent, maxlag: 5, assertUser: false, cookieHeader: null };
 
 describe("buildUserAgent", () => {
@@ -30,11 +34,15 @@ describe("buildApiRequest", () => {
   });
 
   it("adds assert=user and the cookies for an authenticated call", () => {
-    const request = buildApiRequest("https://wiki.example/w/api.php", { action: "query" }, {
-      ...base,
-      assertUser: true,
-      cookieHeader: "enwiki_BPsession=abc",
-    });
+    const request = buildApiRequest(
+      "https://wiki.example/w/api.php",
+      { action: "query" },
+      {
+        ...base,
+        assertUser: true,
+        cookieHeader: "enwiki_BPsession=abc",
+      },
+    );
     expect(new URL(request.url).searchParams.get("assert")).toBe("user");
     expect(request.init.headers).toMatchObject({ cookie: "enwiki_BPsession=abc" });
   });
@@ -50,8 +58,12 @@ describe("buildApiRequest", () => {
       { action: "feedwatchlist", feedformat: "atom", wlowner: "Alice", wltoken: "abc", hours: 72, allrev: 1 },
       { ...base, answer: "feed" },
     );
-    expect(request.url).toBe("https://wiki.example/w/api.php?action=feedwatchlist&feedformat=atom&wlowner=Alice&wltoken=abc&hours=72&allrev=1");
-    expect(request.init.headers).toMatchObject({ accept: "application/rss+xml, application/atom+xml, application/xml" });
+    expect(request.url).toBe(
+      "https://wiki.example/w/api.php?action=feedwatchlist&feedformat=atom&wlowner=Alice&wltoken=abc&hours=72&allrev=1",
+    );
+    expect(request.init.headers).toMatchObject({
+      accept: "application/rss+xml, application/atom+xml, application/xml",
+    });
   });
 
   it("form-encodes a POST with everything in the body and the token last", () => {

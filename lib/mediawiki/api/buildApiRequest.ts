@@ -1,5 +1,5 @@
 import type { SafeFetchInit } from "@/lib/net/safeFetch";
-import { encodeApiParams, type ApiParams } from "./apiParams";
+import { type ApiParams, encodeApiParams } from "./apiParams";
 
 export const DEFAULT_MAXLAG_SECONDS = 5;
 

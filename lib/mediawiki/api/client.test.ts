@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { NetError } from "@/lib/net/NetError";
 import { createMediaWikiClient, type MediaWikiClientConfig } from "./client";
 import { CookieJar } from "./cookieJar";
-import { rejection } from "./testdata/rejection";
 import { describeCall, fakeResponse, fakeWiki, fixture, type RecordedRequest } from "./testdata/fakeWiki";
+import { rejection } from "./testdata/rejection";
 
 const API = "https://wiki.example/w/api.php";
 const userAgent = { appName: "Watchdeck", appVersion: "0.1.0", contactUrl: "https://watchdeck.example/about" };
@@ -45,7 +45,10 @@ function simulatedWiki(options: { mainPasswordLogin?: boolean; wrongPassword?: b
         if (type === "login") {
           const fresh = session?.state ? null : newSession(null);
           const id = fresh?.id ?? session?.id ?? "";
-          return fakeResponse({ query: { tokens: { logintoken: sessions.get(id)?.loginToken } } }, { headers: fresh?.headers });
+          return fakeResponse(
+            { query: { tokens: { logintoken: sessions.get(id)?.loginToken } } },
+            { headers: fresh?.headers },
+          );
         }
         const prefix = user ? `${session?.id}` : "";
         return fakeResponse({ query: { tokens: { [`${type}token`]: `${prefix}+\\` } } });
@@ -93,7 +96,11 @@ describe("createMediaWikiClient", () => {
     await client(wiki).get({ action: "query", list: "watchlist" });
 
     expect(wiki.calls()).toEqual(["query:tokens", "login", "query:watchlist"]);
-    const [tokenRequest, loginRequest, watchlistRequest] = wiki.fetch.requests as [RecordedRequest, RecordedRequest, RecordedRequest];
+    const [tokenRequest, loginRequest, watchlistRequest] = wiki.fetch.requests as [
+      RecordedRequest,
+      RecordedRequest,
+      RecordedRequest,
+    ];
     expect(tokenRequest.params.get("type")).toBe("login");
     expect(loginRequest.method).toBe("POST");
     expect(Object.fromEntries(loginRequest.params)).toMatchObject({
@@ -143,10 +150,13 @@ describe("createMediaWikiClient", () => {
     await mediawiki.login();
     wiki.expireAllSessions();
     const lost = (request: RecordedRequest) =>
-      describeCall(request) === "query:watchlist"
-        ? fakeResponse(fixture("error.assertuserfailed.json"))
-        : undefined;
-    wiki.script.push(lost, () => undefined, () => undefined, lost);
+      describeCall(request) === "query:watchlist" ? fakeResponse(fixture("error.assertuserfailed.json")) : undefined;
+    wiki.script.push(
+      lost,
+      () => undefined,
+      () => undefined,
+      lost,
+    );
 
     const error = await rejection(mediawiki.get({ action: "query", list: "watchlist" }));
     // The login worked, so the bot password is fine: not an auth failure that would pause the link.
@@ -163,7 +173,10 @@ describe("createMediaWikiClient", () => {
 
   it("tries a second login token after WrongToken", async () => {
     const wiki = simulatedWiki();
-    wiki.script.push(() => undefined, () => fakeResponse(fixture("login.wrong_token.json")));
+    wiki.script.push(
+      () => undefined,
+      () => fakeResponse(fixture("login.wrong_token.json")),
+    );
     await client(wiki).login();
     expect(wiki.calls()).toEqual(["query:tokens", "login", "query:tokens", "login"]);
   });
@@ -228,7 +241,14 @@ describe("createMediaWikiClient", () => {
     const wiki = simulatedWiki();
     const mediawiki = client(wiki);
     const badToken = () => fakeResponse(fixture("error.badtoken.json"));
-    wiki.script.push(() => undefined, () => undefined, () => undefined, badToken, () => undefined, badToken);
+    wiki.script.push(
+      () => undefined,
+      () => undefined,
+      () => undefined,
+      badToken,
+      () => undefined,
+      badToken,
+    );
     const error = await rejection(mediawiki.post({ action: "watch", titles: "X" }, { token: "watch" }));
     expect(error).toMatchObject({ code: "badtoken", kind: "auth" });
   });
@@ -257,7 +277,10 @@ describe("createMediaWikiClient", () => {
 
   it("reads with a watchlist token: adds wlowner and wltoken, no login, no assert", async () => {
     const wiki = simulatedWiki();
-    await client(wiki).getWithWatchlistToken({ action: "query", list: "watchlist" }, { owner: "Alice", token: "155bfa36" });
+    await client(wiki).getWithWatchlistToken(
+      { action: "query", list: "watchlist" },
+      { owner: "Alice", token: "155bfa36" },
+    );
     expect(wiki.calls()).toEqual(["query:watchlist"]);
     const [request] = wiki.fetch.requests as [RecordedRequest];
     expect(request.params.get("wlowner")).toBe("Alice");
@@ -267,7 +290,10 @@ describe("createMediaWikiClient", () => {
 
   it("turns a refused address into an error with the NetError kind as code", async () => {
     const fetch = async () => {
-      throw new NetError("blocked_address", "127.0.0.1 points at the Watchdeck server itself; Watchdeck is not allowed to reach it.");
+      throw new NetError(
+        "blocked_address",
+        "127.0.0.1 points at the Watchdeck server itself; Watchdeck is not allowed to reach it.",
+      );
     };
     const error = await rejection(createMediaWikiClient({ apiUrl: API, userAgent, fetch }).siteInfo());
     expect(error).toMatchObject({ code: "blocked_address", kind: "invalid" });
@@ -275,13 +301,16 @@ describe("createMediaWikiClient", () => {
   });
 
   it("rejects an API address that is not http(s)", () => {
-    expect(() => createMediaWikiClient({ apiUrl: "ftp://wiki.example/api.php", userAgent, fetch: simulatedWiki().fetch })).toThrow(
-      /not a valid http/,
-    );
+    expect(() =>
+      createMediaWikiClient({ apiUrl: "ftp://wiki.example/api.php", userAgent, fetch: simulatedWiki().fetch }),
+    ).toThrow(/not a valid http/);
   });
 });
 
-async function simulatedWikiCallsAfter(wiki: ReturnType<typeof simulatedWiki>, action: () => Promise<unknown>): Promise<string[]> {
+async function simulatedWikiCallsAfter(
+  wiki: ReturnType<typeof simulatedWiki>,
+  action: () => Promise<unknown>,
+): Promise<string[]> {
   const before = wiki.fetch.requests.length;
   await action();
   return wiki.calls().slice(before);

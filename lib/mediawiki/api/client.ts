@@ -1,19 +1,19 @@
 import type { SafeFetch } from "@/lib/net/safeFetch";
+import { SESSION_LOST_CODES } from "../errors/errorCodes";
 import type { ApiParams } from "./apiParams";
 import { createApiTransport, type MaxlagRetryPolicy } from "./apiTransport";
-import { loginWithBotPassword, type BotPasswordCredentials } from "./botPasswordLogin";
+import { type BotPasswordCredentials, loginWithBotPassword } from "./botPasswordLogin";
 import { CookieJar } from "./cookieJar";
-import { SESSION_LOST_CODES } from "../errors/errorCodes";
 import { noCredentialsError } from "./loginErrors";
 import type { LoginSuccess } from "./loginResult";
 import { isMediaWikiApiError, MediaWikiApiError } from "./MediaWikiApiError";
-import { siteLabelFor, type ApiResult } from "./parseApiResponse";
+import { type ApiResult, siteLabelFor } from "./parseApiResponse";
 import { parseWire } from "./parseWire";
 import { readSiteInfo } from "./readSiteInfo";
 import { SITE_INFO_PARAMS, type SiteInfo } from "./siteInfo";
 import { TokenCache, type TokenType } from "./tokenCache";
 import { buildUserAgent, type UserAgentInfo } from "./userAgent";
-import { watchlistTokenParams, type WatchlistTokenCredentials } from "./watchlistToken";
+import { type WatchlistTokenCredentials, watchlistTokenParams } from "./watchlistToken";
 import { tokensWire } from "./wire/tokens";
 
 export interface MediaWikiClientConfig {
@@ -155,7 +155,11 @@ export function createMediaWikiClient(config: MediaWikiClientConfig): MediaWikiC
     return withSession(authenticated, async () => {
       if (!tokenType) return send(method, params, sendOptions);
       const sendWithToken = async () =>
-        send(method, { ...params, token: await tokens.get(tokenType, (type) => fetchToken(type, authenticated)) }, sendOptions);
+        send(
+          method,
+          { ...params, token: await tokens.get(tokenType, (type) => fetchToken(type, authenticated)) },
+          sendOptions,
+        );
       try {
         return await sendWithToken();
       } catch (error) {
@@ -173,7 +177,9 @@ export function createMediaWikiClient(config: MediaWikiClientConfig): MediaWikiC
     post: (params, options) => call("POST", params, options),
     login,
     token: (type) =>
-      withSession(authenticatedByDefault, () => tokens.get(type, (tokenType) => fetchToken(tokenType, authenticatedByDefault))),
+      withSession(authenticatedByDefault, () =>
+        tokens.get(type, (tokenType) => fetchToken(tokenType, authenticatedByDefault)),
+      ),
     siteInfo() {
       pendingSiteInfo ??= call("GET", SITE_INFO_PARAMS).then((result) => readSiteInfo(result, siteLabel));
       pendingSiteInfo.catch(() => (pendingSiteInfo = null));
@@ -191,5 +197,9 @@ function checkApiUrl(apiUrl: string): string {
   } catch {
     // reported below
   }
-  throw new MediaWikiApiError("invalid", "bad_url", "The wiki's API address is not a valid http:// or https:// address.");
+  throw new MediaWikiApiError(
+    "invalid",
+    "bad_url",
+    "The wiki's API address is not a valid http:// or https:// address.",
+  );
 }

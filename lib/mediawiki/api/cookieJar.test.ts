@@ -34,7 +34,11 @@ describe("CookieJar", () => {
   it("deletes a cookie the wiki expires (as on logout)", () => {
     const jar = new CookieJar();
     jar.store(api, mainAccountLogin, now);
-    const changed = jar.store(api, ["alphawikiUserID=deleted; expires=Thu, 01 Jan 1970 00:00:01 GMT; Max-Age=0; path=/"], now);
+    const changed = jar.store(
+      api,
+      ["alphawikiUserID=deleted; expires=Thu, 01 Jan 1970 00:00:01 GMT; Max-Age=0; path=/"],
+      now,
+    );
     expect(changed).toBe(true);
     expect(jar.list().map((cookie) => cookie.name)).toEqual(["alphawiki_session", "alphawikiUserName"]);
   });
@@ -54,7 +58,11 @@ describe("CookieJar", () => {
 
   it("honours a Domain attribute for sibling hosts and refuses one for an unrelated domain", () => {
     const jar = new CookieJar();
-    jar.store("https://en.wikipedia.org/w/api.php", ["centralauth_Session=c; Domain=.wikipedia.org; path=/", "x=1; Domain=evil.example"], now);
+    jar.store(
+      "https://en.wikipedia.org/w/api.php",
+      ["centralauth_Session=c; Domain=.wikipedia.org; path=/", "x=1; Domain=evil.example"],
+      now,
+    );
     expect(jar.headerFor("https://de.wikipedia.org/w/api.php", now)).toBe("centralauth_Session=c");
     expect(jar.list().map((cookie) => cookie.name)).toEqual(["centralauth_Session"]);
   });

@@ -71,7 +71,8 @@ export class CookieJar {
       const cookie = Cookie.parse(header);
       if (!cookie) continue;
       // Max-Age becomes an absolute expiry here: tough-cookie counts it from the last access, which would slide.
-      if (typeof cookie.maxAge === "number") cookie.expires = new Date(cookie.maxAge <= 0 ? 0 : now + cookie.maxAge * 1000);
+      if (typeof cookie.maxAge === "number")
+        cookie.expires = new Date(cookie.maxAge <= 0 ? 0 : now + cookie.maxAge * 1000);
       cookie.maxAge = null;
       this.jar.setCookieSync(cookie, responseUrl, { now: new Date(now), ignoreError: true });
     }

@@ -18,7 +18,11 @@ export function wrongPasswordError(siteLabel: string, wikiText: string | null): 
   );
 }
 
-export function loginThrottledError(siteLabel: string, wikiText: string | null, waitSeconds: number | null): MediaWikiApiError {
+export function loginThrottledError(
+  siteLabel: string,
+  wikiText: string | null,
+  waitSeconds: number | null,
+): MediaWikiApiError {
   return new MediaWikiApiError(
     "transient",
     "login_throttled",

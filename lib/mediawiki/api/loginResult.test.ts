@@ -17,7 +17,10 @@ describe("interpretLoginResult", () => {
   it("stores a NUL in the user name the wiki reports as U+FFFD", () => {
     const body = fixture("login.success.json") as { login: { lgusername: string } };
     body.login.lgusername = "Ali\u0000ce";
-    expect(interpretLoginResult(loginWire.parse(body), [], "wiki.example")).toEqual({ status: "success", user: { userId: 3, userName: "Ali\uFFFDce" } });
+    expect(interpretLoginResult(loginWire.parse(body), [], "wiki.example")).toEqual({
+      status: "success",
+      user: { userId: 3, userName: "Ali\uFFFDce" },
+    });
   });
 
   it("maps a rejected password to wrong_password, an auth error", () => {
@@ -44,7 +47,15 @@ describe("interpretLoginResult", () => {
 
   it("maps other Aborted reasons to login_aborted", () => {
     const outcome = interpretLoginResult(
-      { login: { result: "Aborted", reason: { code: "api-login-fail-sameorigin", text: "Cannot log in when the same-origin policy is not applied." } } },
+      {
+        login: {
+          result: "Aborted",
+          reason: {
+            code: "api-login-fail-sameorigin",
+            text: "Cannot log in when the same-origin policy is not applied.",
+          },
+        },
+      },
       [],
       "wiki.example",
     );
@@ -54,7 +65,11 @@ describe("interpretLoginResult", () => {
   it("asks for a new token on WrongToken and on a lost login session", () => {
     expect(interpret("login.wrong_token.json")).toEqual({ status: "retry_with_new_token" });
     expect(
-      interpretLoginResult({ login: { result: "Failed", reason: { code: "sessionlost", text: "…" } } }, [], "wiki.example"),
+      interpretLoginResult(
+        { login: { result: "Failed", reason: { code: "sessionlost", text: "…" } } },
+        [],
+        "wiki.example",
+      ),
     ).toEqual({ status: "retry_with_new_token" });
   });
 
@@ -63,9 +78,10 @@ describe("interpretLoginResult", () => {
       status: "failed",
       error: { code: "login_throttled", kind: "transient" },
     });
-    expect(
-      interpretLoginResult({ login: { result: "Throttled", wait: 300 } }, [], "wiki.example"),
-    ).toMatchObject({ status: "failed", error: { code: "login_throttled", retryAfterSeconds: 300 } });
+    expect(interpretLoginResult({ login: { result: "Throttled", wait: 300 } }, [], "wiki.example")).toMatchObject({
+      status: "failed",
+      error: { code: "login_throttled", retryAfterSeconds: 300 },
+    });
   });
 
   it("reads the string reason older wikis send", () => {
@@ -74,6 +90,9 @@ describe("interpretLoginResult", () => {
       [],
       "wiki.example",
     );
-    expect(outcome).toMatchObject({ status: "failed", error: { code: "wrong_password", wikiText: "Incorrect password entered." } });
+    expect(outcome).toMatchObject({
+      status: "failed",
+      error: { code: "wrong_password", wikiText: "Incorrect password entered." },
+    });
   });
 });

@@ -1,6 +1,4 @@
 import { storableText } from "@/lib/changes/storableText";
-import { MediaWikiApiError } from "./MediaWikiApiError";
-import type { ApiWarning } from "./parseApiResponse";
 import {
   botPasswordNeedsResetError,
   loginAbortedError,
@@ -8,6 +6,8 @@ import {
   mainPasswordUsedError,
   wrongPasswordError,
 } from "./loginErrors";
+import { MediaWikiApiError } from "./MediaWikiApiError";
+import type { ApiWarning } from "./parseApiResponse";
 import type { LoginWire } from "./wire/login";
 
 export interface LoginSuccess {
@@ -26,7 +26,11 @@ export type LoginOutcome =
 const MAIN_ACCOUNT_LOGIN_FEATURE = "main-account-login";
 
 /** Maps an action=login answer (and its warnings) to what the login flow should do next. */
-export function interpretLoginResult(wire: LoginWire, warnings: readonly ApiWarning[], siteLabel: string): LoginOutcome {
+export function interpretLoginResult(
+  wire: LoginWire,
+  warnings: readonly ApiWarning[],
+  siteLabel: string,
+): LoginOutcome {
   const { result, reason, lguserid, lgusername } = wire.login;
   const reasonCode = reason?.code ?? null;
   const reasonText = reason?.text ?? null;
@@ -37,7 +41,10 @@ export function interpretLoginResult(wire: LoginWire, warnings: readonly ApiWarn
       // and only warns; Watchdeck must never hold such a session.
       const mainAccountWarning = warnings.find(isMainAccountLoginWarning);
       if (mainAccountWarning) {
-        return { status: "main_account_session", error: mainPasswordUsedError(siteLabel, mainAccountWarning.text ?? null) };
+        return {
+          status: "main_account_session",
+          error: mainPasswordUsedError(siteLabel, mainAccountWarning.text ?? null),
+        };
       }
       if (lguserid === undefined || lgusername === undefined) {
         return { status: "failed", error: unexpected(siteLabel) };
@@ -78,5 +85,9 @@ function isMainAccountLoginWarning(warning: ApiWarning): boolean {
 }
 
 function unexpected(siteLabel: string, detail = "incomplete login answer"): MediaWikiApiError {
-  return new MediaWikiApiError("invalid", "unexpected_response", `${siteLabel} sent a login answer Watchdeck could not read (${detail}).`);
+  return new MediaWikiApiError(
+    "invalid",
+    "unexpected_response",
+    `${siteLabel} sent a login answer Watchdeck could not read (${detail}).`,
+  );
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { SafeResponse } from "@/lib/net/safeFetch";
 import { isMediaWikiApiError, type MediaWikiApiError } from "./MediaWikiApiError";
 import { parseApiResponse, parseRetryAfter } from "./parseApiResponse";
 import { fakeResponse, fixture, fixtureText } from "./testdata/fakeWiki";
-import type { SafeResponse } from "@/lib/net/safeFetch";
 
 function errorFrom(response: SafeResponse): MediaWikiApiError {
   try {
@@ -24,7 +24,9 @@ describe("parseApiResponse", () => {
 
   it("collects warnings", () => {
     const result = parseApiResponse(fakeResponse(fixture("warnings.unrecognizedparams.json")));
-    expect(result.warnings).toEqual([{ code: "unrecognizedparams", text: "Unrecognized parameter: bogus.", module: "main" }]);
+    expect(result.warnings).toEqual([
+      { code: "unrecognizedparams", text: "Unrecognized parameter: bogus.", module: "main" },
+    ]);
   });
 
   it.each([
@@ -59,7 +61,9 @@ describe("parseApiResponse", () => {
     const error = errorFrom(fakeResponse(fixture("error.bad_wltoken.json")));
     expect(error.message).toContain("Special:Preferences");
     expect(error.message).toContain("wiki.example");
-    expect(error.wikiText).toBe("Incorrect watchlist token provided. Please set a correct token in [[Special:Preferences]].");
+    expect(error.wikiText).toBe(
+      "Incorrect watchlist token provided. Please set a correct token in [[Special:Preferences]].",
+    );
   });
 
   it("uses the wiki's own text for codes without guidance", () => {

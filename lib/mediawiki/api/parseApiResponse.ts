@@ -2,7 +2,7 @@ import { displayAddress, displayHost } from "@/lib/net/displayHost";
 import type { SafeResponse } from "@/lib/net/safeFetch";
 import { guidanceForCode, kindForCode } from "../errors/errorCodes";
 import { MediaWikiApiError } from "./MediaWikiApiError";
-import { apiEnvelopeWire, type ApiMessageWire } from "./wire/apiEnvelope";
+import { type ApiMessageWire, apiEnvelopeWire } from "./wire/apiEnvelope";
 
 export type ApiWarning = ApiMessageWire;
 
@@ -33,9 +33,14 @@ export function parseApiResponse(response: SafeResponse): ApiResult {
 
   const envelope = apiEnvelopeWire.safeParse(body);
   if (!envelope.success) {
-    throw new MediaWikiApiError("invalid", "unexpected_response", `${siteLabel} sent an API answer Watchdeck could not read.`, {
-      cause: envelope.error,
-    });
+    throw new MediaWikiApiError(
+      "invalid",
+      "unexpected_response",
+      `${siteLabel} sent an API answer Watchdeck could not read.`,
+      {
+        cause: envelope.error,
+      },
+    );
   }
   const { errors, error: legacyError, warnings = [] } = envelope.data;
 
@@ -52,7 +57,8 @@ export function parseApiResponse(response: SafeResponse): ApiResult {
 function apiError(error: ApiMessageWire, response: SafeResponse, siteLabel: string): MediaWikiApiError {
   const wikiText = error.text ?? null;
   const message =
-    guidanceForCode(error.code, siteLabel) ?? (wikiText ? `${siteLabel}: ${wikiText}` : `${siteLabel} refused the request (${error.code}).`);
+    guidanceForCode(error.code, siteLabel) ??
+    (wikiText ? `${siteLabel}: ${wikiText}` : `${siteLabel} refused the request (${error.code}).`);
   return new MediaWikiApiError(kindForCode(error.code), error.code, message, {
     wikiText,
     data: error.data,
@@ -71,7 +77,11 @@ function headerOnlyError(response: SafeResponse): ApiMessageWire | undefined {
  */
 export function httpError(response: SafeResponse, siteLabel: string): MediaWikiApiError {
   if (response.status < 500) {
-    return new MediaWikiApiError("invalid", "http_error", `${siteLabel} refused the request with HTTP error ${response.status}.`);
+    return new MediaWikiApiError(
+      "invalid",
+      "http_error",
+      `${siteLabel} refused the request with HTTP error ${response.status}.`,
+    );
   }
   return new MediaWikiApiError(
     "transient",
@@ -84,7 +94,9 @@ export function httpError(response: SafeResponse, siteLabel: string): MediaWikiA
 function parseJsonObject(text: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

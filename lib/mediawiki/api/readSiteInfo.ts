@@ -1,6 +1,6 @@
 import type { ApiResult } from "./parseApiResponse";
 import { parseWire } from "./parseWire";
-import { toSiteInfo, type SiteInfo } from "./siteInfo";
+import { type SiteInfo, toSiteInfo } from "./siteInfo";
 import { siteInfoWire } from "./wire/siteInfo";
 
 /** Reads the answer to SITE_INFO_PARAMS into a SiteInfo. */

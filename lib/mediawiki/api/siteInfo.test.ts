@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toSiteInfo } from "./siteInfo";
 import { fixture } from "./testdata/fakeWiki";
-import { siteInfoWire, type SiteInfoWire } from "./wire/siteInfo";
+import { type SiteInfoWire, siteInfoWire } from "./wire/siteInfo";
 
 const alpha = siteInfoWire.parse(fixture("siteinfo.alpha.json"));
 

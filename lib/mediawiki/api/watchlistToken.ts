@@ -5,6 +5,9 @@ export interface WatchlistTokenCredentials {
 }
 
 /** Parameters for list=watchlist and action=feedwatchlist. */
-export function watchlistTokenParams({ owner, token }: WatchlistTokenCredentials): { wlowner: string; wltoken: string } {
+export function watchlistTokenParams({ owner, token }: WatchlistTokenCredentials): {
+  wlowner: string;
+  wltoken: string;
+} {
   return { wlowner: owner, wltoken: token };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NetError } from "@/lib/net/NetError";
-import { rejection } from "../api/testdata/rejection";
 import { fakeResponse, fakeWiki, fixture, fixtureText, type RecordedRequest } from "../api/testdata/fakeWiki";
+import { rejection } from "../api/testdata/rejection";
 import { discoverWiki } from "./discoverWiki";
 
 const userAgent = { appName: "Watchdeck", appVersion: "0.1.0", contactUrl: "https://watchdeck.example/about" };
@@ -35,7 +35,10 @@ describe("discoverWiki", () => {
   });
 
   it("follows the EditURI link of an article page", async () => {
-    const fetch = wikiAt("/custom/api.php", '<link rel="EditURI" href="https://wiki.example/custom/api.php?action=rsd">');
+    const fetch = wikiAt(
+      "/custom/api.php",
+      '<link rel="EditURI" href="https://wiki.example/custom/api.php?action=rsd">',
+    );
     const found = await discoverWiki("https://wiki.example/wiki/Some_Page", { fetch, userAgent });
     expect(found.apiUrl).toBe("https://wiki.example/custom/api.php");
     expect(fetch.requests.map((request) => request.url.pathname)).toEqual(["/wiki/Some_Page", "/custom/api.php"]);
@@ -53,13 +56,19 @@ describe("discoverWiki", () => {
   });
 
   it("reports the address that answered, after a redirect", async () => {
-    const fetch = fakeWiki(() => fakeResponse(fixture("siteinfo.alpha.json"), { url: "https://wiki.example/w/api.php?action=query" }));
+    const fetch = fakeWiki(() =>
+      fakeResponse(fixture("siteinfo.alpha.json"), { url: "https://wiki.example/w/api.php?action=query" }),
+    );
     const found = await discoverWiki("http://wiki.example/w/api.php", { fetch, userAgent });
     expect(found.apiUrl).toBe("https://wiki.example/w/api.php");
   });
 
   it("says not_mediawiki when nothing answers like MediaWiki", async () => {
-    const fetch = fakeWiki((request) => (request.url.pathname.endsWith("api.php") ? notFound() : fakeResponse(fixtureText("page.alpha.head.html").replace("EditURI", "x"))));
+    const fetch = fakeWiki((request) =>
+      request.url.pathname.endsWith("api.php")
+        ? notFound()
+        : fakeResponse(fixtureText("page.alpha.head.html").replace("EditURI", "x")),
+    );
     const error = await rejection(discoverWiki("https://blog.example/2024/01/post", { fetch, userAgent }));
     expect(error).toMatchObject({ code: "not_mediawiki", kind: "invalid" });
     expect(error.message).toContain("This address does not look like a MediaWiki wiki");
@@ -73,7 +82,10 @@ describe("discoverWiki", () => {
 
   it("passes a refused address straight through instead of guessing further", async () => {
     const fetch = fakeWiki(() => {
-      throw new NetError("blocked_address", "wiki.internal is on a private network; Watchdeck is not allowed to reach it.");
+      throw new NetError(
+        "blocked_address",
+        "wiki.internal is on a private network; Watchdeck is not allowed to reach it.",
+      );
     });
     const error = await rejection(discoverWiki("https://wiki.internal/wiki/Main_Page", { fetch, userAgent }));
     expect(error.code).toBe("blocked_address");

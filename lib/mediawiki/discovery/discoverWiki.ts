@@ -8,7 +8,7 @@ import { readSiteInfo } from "../api/readSiteInfo";
 import { isMediaWikiGenerator, SITE_INFO_PARAMS, type SiteInfo } from "../api/siteInfo";
 import { buildUserAgent, type UserAgentInfo } from "../api/userAgent";
 import { findEditUri } from "./findEditUri";
-import { parsePastedUrl, type FeedCredentials, type FeedFormat } from "./parsePastedUrl";
+import { type FeedCredentials, type FeedFormat, parsePastedUrl } from "./parsePastedUrl";
 
 export interface DiscoveredWiki {
   /** api.php as it answered (after redirects, e.g. http → https). */
@@ -39,7 +39,10 @@ export async function discoverWiki(pasted: string, dependencies: DiscoveryDepend
     case "feed":
       return { ...(await verifyApi(parsed.apiUrl, dependencies)), feedCredentials: parsed.feedCredentials };
     case "tokenlessFeed":
-      return { ...(await verifyApi(parsed.apiUrl, dependencies)), feedWithoutToken: { owner: parsed.owner, feedFormat: parsed.feedFormat } };
+      return {
+        ...(await verifyApi(parsed.apiUrl, dependencies)),
+        feedWithoutToken: { owner: parsed.owner, feedFormat: parsed.feedFormat },
+      };
     case "page": {
       const advertised = await apiAdvertisedBy(parsed.pageUrl, dependencies);
       const candidates = [...new Set([...(advertised ? [advertised] : []), ...parsed.apiCandidates])];

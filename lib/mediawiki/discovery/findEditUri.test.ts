@@ -20,7 +20,8 @@ describe("findEditUri", () => {
   });
 
   it("ignores other links and returns null when there is no EditURI", () => {
-    const html = '<link rel="stylesheet" href="/load.php"><link rel="alternate" href="/api.php?action=feedrecentchanges">';
+    const html =
+      '<link rel="stylesheet" href="/load.php"><link rel="alternate" href="/api.php?action=feedrecentchanges">';
     expect(findEditUri(html, "https://wiki.example/")).toBeNull();
   });
 });

@@ -13,8 +13,7 @@ export function findEditUri(html: string, pageUrl: string): string | null {
       const url = new URL(decodeEntities(href), pageUrl);
       if (!url.pathname.endsWith("api.php")) continue;
       return `${url.origin}${url.pathname}`;
-    } catch {
-    }
+    } catch {}
   }
   return null;
 }
@@ -25,5 +24,8 @@ function attribute(tag: string, name: string): string | null {
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&amp;/g, "&").replace(/&#0*38;/g, "&").replace(/&quot;/g, '"');
+  return text
+    .replace(/&amp;/g, "&")
+    .replace(/&#0*38;/g, "&")
+    .replace(/&quot;/g, '"');
 }

@@ -34,26 +34,29 @@ describe("parsePastedUrl", () => {
       owner: null,
       feedFormat: "rss",
     });
-    expect(parsePastedUrl("https://wiki.example/w/api.php?action=feedwatchlist&wlowner=Alice&feedformat=atom&wltoken=")).toMatchObject({
+    expect(
+      parsePastedUrl("https://wiki.example/w/api.php?action=feedwatchlist&wlowner=Alice&feedformat=atom&wltoken="),
+    ).toMatchObject({
       kind: "tokenlessFeed",
       owner: "Alice",
       feedFormat: "atom",
     });
   });
 
-  it.each(["http://user@wiki.example/", "https://alice:hunter2@wiki.example/w/api.php", "HTTP://bob:pw@wiki.example/wiki/Main_Page"])(
-    "refuses credentials in the address (%s) with their own message, never repeating them",
-    (pasted) => {
-      try {
-        parsePastedUrl(pasted);
-        expect.unreachable();
-      } catch (error) {
-        expect(isMediaWikiApiError(error, "credentials_in_url")).toBe(true);
-        expect((error as Error).message).toContain("user name");
-        for (const secret of ["hunter2", "pw@", "alice", "bob"]) expect((error as Error).message).not.toContain(secret);
-      }
-    },
-  );
+  it.each([
+    "http://user@wiki.example/",
+    "https://alice:hunter2@wiki.example/w/api.php",
+    "HTTP://bob:pw@wiki.example/wiki/Main_Page",
+  ])("refuses credentials in the address (%s) with their own message, never repeating them", (pasted) => {
+    try {
+      parsePastedUrl(pasted);
+      expect.unreachable();
+    } catch (error) {
+      expect(isMediaWikiApiError(error, "credentials_in_url")).toBe(true);
+      expect((error as Error).message).toContain("user name");
+      for (const secret of ["hunter2", "pw@", "alice", "bob"]) expect((error as Error).message).not.toContain(secret);
+    }
+  });
 
   it("guesses /w/api.php first for a /wiki/ article address", () => {
     expect(parsePastedUrl("https://en.wikipedia.org/wiki/Main_Page")).toEqual({
@@ -65,7 +68,10 @@ describe("parsePastedUrl", () => {
 
   it.each([
     ["http://127.0.0.1:43295/index.php/Main_Page", "http://127.0.0.1:43295/api.php"],
-    ["https://wiki.example/mediawiki/index.php?title=Main_Page&action=history", "https://wiki.example/mediawiki/api.php"],
+    [
+      "https://wiki.example/mediawiki/index.php?title=Main_Page&action=history",
+      "https://wiki.example/mediawiki/api.php",
+    ],
     ["https://wiki.example/w/index.php?title=Special:Watchlist", "https://wiki.example/w/api.php"],
   ])("guesses api.php next to index.php for %s", (pasted, firstCandidate) => {
     const parsed = parsePastedUrl(pasted);

@@ -32,7 +32,8 @@ const CODES: ReadonlyMap<string, CodeEntry> = new Map<string, CodeEntry>([
     "bad_wlowner",
     {
       kind: "auth",
-      guidance: (site) => `There is no user by the watchlist owner's name on ${site}. Check the spelling of the user name that goes with the watchlist token.`,
+      guidance: (site) =>
+        `There is no user by the watchlist owner's name on ${site}. Check the spelling of the user name that goes with the watchlist token.`,
     },
   ],
   [
@@ -43,14 +44,35 @@ const CODES: ReadonlyMap<string, CodeEntry> = new Map<string, CodeEntry>([
         `${site} refused this for the account. If you use a bot password, make sure it has the "View your watchlist" grant on Special:BotPasswords.`,
     },
   ],
-  ["readapidenied", { kind: "auth", guidance: (site) => `${site} only lets logged-in users read it. Link it with a bot password.` }],
+  [
+    "readapidenied",
+    { kind: "auth", guidance: (site) => `${site} only lets logged-in users read it. Link it with a bot password.` },
+  ],
   ["writeapidenied", { kind: "auth" }],
-  ["badtoken", { kind: "auth", guidance: (site) => `${site} kept rejecting Watchdeck's session token. Try logging in again.` }],
+  [
+    "badtoken",
+    { kind: "auth", guidance: (site) => `${site} kept rejecting Watchdeck's session token. Try logging in again.` },
+  ],
   ["blocked", { kind: "auth", guidance: blocked }],
   ["autoblocked", { kind: "auth", guidance: blocked }],
-  ["maxlag", { kind: "transient", guidance: (site) => `${site} is busy (its database replicas are lagging). Watchdeck will try again later.` }],
-  ["readonly", { kind: "transient", guidance: (site) => `${site} is in read-only mode, probably for maintenance. Watchdeck will try again later.` }],
-  ["ratelimited", { kind: "transient", guidance: (site) => `${site} is rate-limiting Watchdeck. It will try again later.` }],
+  [
+    "maxlag",
+    {
+      kind: "transient",
+      guidance: (site) => `${site} is busy (its database replicas are lagging). Watchdeck will try again later.`,
+    },
+  ],
+  [
+    "readonly",
+    {
+      kind: "transient",
+      guidance: (site) => `${site} is in read-only mode, probably for maintenance. Watchdeck will try again later.`,
+    },
+  ],
+  [
+    "ratelimited",
+    { kind: "transient", guidance: (site) => `${site} is rate-limiting Watchdeck. It will try again later.` },
+  ],
   [
     "badcontinue",
     {
@@ -61,7 +83,13 @@ const CODES: ReadonlyMap<string, CodeEntry> = new Map<string, CodeEntry>([
     },
   ],
   // action=feedwatchlist with $wgFeed = false; it arrives only as an error item of a feed.
-  ["feed-unavailable", { kind: "invalid", guidance: (site) => `${site} has switched its feeds off. Connect it with a bot password instead.` }],
+  [
+    "feed-unavailable",
+    {
+      kind: "invalid",
+      guidance: (site) => `${site} has switched its feeds off. Connect it with a bot password instead.`,
+    },
+  ],
 ]);
 
 /** API error codes after which logging in again and retrying once can help. */

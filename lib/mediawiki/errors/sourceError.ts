@@ -1,4 +1,4 @@
-import { failed, type Failure, type Result } from "@/lib/result";
+import { type Failure, failed, type Result } from "@/lib/result";
 
 /**
  * Why a change source (watchlist API page, watchlist feed) could not be read.

@@ -34,8 +34,12 @@ describe("sourceErrorFromWikiCode", () => {
     expect(sourceErrorFromWikiCode("bad_wltoken").message).toBe(
       "The watchlist token was not accepted by the wiki; it changes when it is reset. Copy the current one from Special:Preferences on the wiki (Watchlist → Watchlist token).",
     );
-    expect(sourceErrorFromWikiCode("maxlag").message).toBe("The wiki is busy (its database replicas are lagging). Watchdeck will try again later.");
-    expect(sourceErrorFromWikiCode("feed-unavailable").message).toBe("The wiki has switched its feeds off. Connect it with a bot password instead.");
+    expect(sourceErrorFromWikiCode("maxlag").message).toBe(
+      "The wiki is busy (its database replicas are lagging). Watchdeck will try again later.",
+    );
+    expect(sourceErrorFromWikiCode("feed-unavailable").message).toBe(
+      "The wiki has switched its feeds off. Connect it with a bot password instead.",
+    );
   });
 
   it("keeps at most 300 characters of the wiki's text", () => {

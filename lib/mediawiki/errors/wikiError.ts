@@ -32,13 +32,25 @@ export function sourceErrorFromWikiCode(code: string, text?: string): SourceErro
       return {
         kind: "auth",
         code: "permission_denied",
-        message: message ?? `The wiki refused to show this watchlist (${shownCode}). Check the account and its permissions on the wiki.`,
+        message:
+          message ??
+          `The wiki refused to show this watchlist (${shownCode}). Check the account and its permissions on the wiki.`,
         detail,
       };
     case "transient":
-      return { kind: "transient", code: "wiki_error", message: message ?? "The wiki could not answer just now. Watchdeck will try again later.", detail };
+      return {
+        kind: "transient",
+        code: "wiki_error",
+        message: message ?? "The wiki could not answer just now. Watchdeck will try again later.",
+        detail,
+      };
     default:
-      return { kind: "invalid", code: "wiki_error", message: message ?? `The wiki rejected the watchlist request (${shownCode}).`, detail };
+      return {
+        kind: "invalid",
+        code: "wiki_error",
+        message: message ?? `The wiki rejected the watchlist request (${shownCode}).`,
+        detail,
+      };
   }
 }
 

@@ -1,5 +1,5 @@
-import type { FeedEntry } from "./feedEntry";
 import { parseRfc3339Date } from "./feedDate";
+import type { FeedEntry } from "./feedEntry";
 import type { WireAtomEntry } from "./wire";
 
 export function atomEntryToEntry(entry: WireAtomEntry): FeedEntry {

@@ -15,7 +15,10 @@ describe("idsFromChangeUrl", () => {
     // Special:RecentChanges feeds and hand-made links.
     ["https://en.wikipedia.org/w/index.php?title=Foo&diff=123&oldid=122", { revId: 123, oldRevId: 122, logId: null }],
     ["https://en.wikipedia.org/w/index.php?oldid=122&diff=123&title=Foo", { revId: 123, oldRevId: 122, logId: null }],
-    ["https://en.wikipedia.org/w/index.php?title=Foo&curid=5&diff=123&oldid=122", { revId: 123, oldRevId: 122, logId: null }],
+    [
+      "https://en.wikipedia.org/w/index.php?title=Foo&curid=5&diff=123&oldid=122",
+      { revId: 123, oldRevId: 122, logId: null },
+    ],
     ["https://en.wikipedia.org/wiki/Foo?diff=123", { revId: 123, oldRevId: null, logId: null }],
     ["https://en.wikipedia.org/w/index.php?title=Foo&diff=prev&oldid=123", { revId: 123, oldRevId: null, logId: null }],
     ["https://en.wikipedia.org/w/index.php?title=Foo&diff=next&oldid=122", { revId: null, oldRevId: 122, logId: null }],
@@ -23,7 +26,10 @@ describe("idsFromChangeUrl", () => {
     ["https://en.wikipedia.org/w/index.php?title=Foo&diff=0&oldid=122", { revId: null, oldRevId: 122, logId: null }],
     ["https://en.wikipedia.org/w/index.php?title=Foo&oldid=122", { revId: 122, oldRevId: null, logId: null }],
     ["https://en.wikipedia.org/w/index.php?title=Foo&diff=0123", { revId: 123, oldRevId: null, logId: null }],
-    ["https://en.wikipedia.org/w/index.php?title=Foo&diff=123#Section_heading", { revId: 123, oldRevId: null, logId: null }],
+    [
+      "https://en.wikipedia.org/w/index.php?title=Foo&diff=123#Section_heading",
+      { revId: 123, oldRevId: null, logId: null },
+    ],
     ["/w/index.php?title=Foo&diff=123", { revId: 123, oldRevId: null, logId: null }],
     // Escaped once too often: "&amp;diff=" arrives as a parameter named "amp;diff".
     ["https://wiki.example/index.php?title=Foo&amp;diff=123&amp;oldid=122", { revId: 123, oldRevId: 122, logId: null }],
@@ -68,6 +74,9 @@ describe("idsFromChangeUrl", () => {
   });
 
   it("prefers a log id over revision parameters", () => {
-    expect(idsFromChangeUrl("https://w.example/index.php?title=Special:Log&logid=9&diff=3")).toEqual({ ...none, logId: 9 });
+    expect(idsFromChangeUrl("https://w.example/index.php?title=Special:Log&logid=9&diff=3")).toEqual({
+      ...none,
+      logId: 9,
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import type { Change } from "@/lib/changes/change";
 import { storableText } from "@/lib/changes/storableText";
-import { fail, type Failure, type Result } from "@/lib/result";
+import { type Failure, fail, type Result } from "@/lib/result";
 import { idsFromChangeUrl } from "./changeUrl";
 import type { FeedEntry } from "./feedEntry";
 import { summaryFromDescription } from "./summary";
@@ -25,7 +25,8 @@ import { summaryFromDescription } from "./summary";
 export function entryToChange(entry: FeedEntry): Result<Change, Failure<"invalid">> {
   if (entry.title === "") return fail("invalid", "no_title", "it has no title");
   if (entry.rawDate === "") return fail("invalid", "no_date", "it has no date");
-  if (entry.date === null) return fail("invalid", "bad_date", `its date "${entry.rawDate.slice(0, 64)}" is not a valid date`);
+  if (entry.date === null)
+    return fail("invalid", "bad_date", `its date "${entry.rawDate.slice(0, 64)}" is not a valid date`);
 
   const ids = idsFromChangeUrl(entry.link);
   const summary = summaryFromDescription(entry.description, entry.author);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRfc3339Date, parseRfc822Date } from "./feedDate";
+import { parseRfc822Date, parseRfc3339Date } from "./feedDate";
 
 describe("parseRfc822Date (RSS pubDate)", () => {
   it.each([

@@ -44,8 +44,7 @@ export function parseRfc822Date(text: string): Date | null {
   return utcDate(year, month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? "0"), 0, offset);
 }
 
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
 /** Atom 1.0 date (RFC 3339), e.g. "2024-05-01T12:34:56Z". */
 export function parseRfc3339Date(text: string): Date | null {

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { SourceResult } from "../errors/sourceError";
-import { pick } from "@/test/support/seededRandom";
 import { keepItems, mutateXml, tokenizeXml, withHugeItemText } from "@/test/support/fuzz/mutateXml";
 import { fuzzTimeoutMs, runFuzz } from "@/test/support/fuzz/runFuzz";
 import { changeViolations, sourceErrorViolations } from "@/test/support/fuzz/sourceResultInvariants";
+import { pick } from "@/test/support/seededRandom";
+import type { SourceResult } from "../errors/sourceError";
 import { FEED_ITEM_CAP, parseWatchlistFeed, type WatchlistFeed } from "./parser";
 
 // Every captured feed, RSS and Atom, real changes and error feeds alike: whole, and cut to its first
@@ -26,32 +26,43 @@ function violations(result: SourceResult<WatchlistFeed>): string[] {
   const problems = changes.flatMap((change, index) => changeViolations(change, index));
   if (format !== "rss" && format !== "atom") problems.push(`format ${String(format)}`);
   if (changes.some((change) => change.source !== "feed")) problems.push("a feed change not marked as from the feed");
-  if (mayHaveMore !== changes.length >= FEED_ITEM_CAP) problems.push(`mayHaveMore ${mayHaveMore} with ${changes.length} changes`);
+  if (mayHaveMore !== changes.length >= FEED_ITEM_CAP)
+    problems.push(`mayHaveMore ${mayHaveMore} with ${changes.length} changes`);
   return problems;
 }
 
 describe("parseWatchlistFeed, fuzzed with mutated real feeds", () => {
-  it("returns a feed of well-formed changes or a clear error for every input, quickly, prototypes untouched", () => {
-    const summary = runFuzz({
-      label: "feed parser fuzz",
-      seedVariable: "WATCHDECK_FUZZ_SEED",
-      iterations: ITERATIONS,
-      generate(random) {
-        const start = random() < 0.05 ? pick(random, captures) : pick(random, shortened);
-        const mutated =
-          random() < 0.03 ? withHugeItemText(start.tokens, random) : mutateXml(start.tokens, random, 1 + Math.floor(random() * random() * 5));
-        return { input: mutated.xml, steps: [`start from ${start.name}`, ...mutated.steps], size: mutated.xml.length };
-      },
-      run: (xml) => parseWatchlistFeed(xml),
-      violations,
-      outcome: (result) => (result.ok ? `ok ${result.value.format}` : result.failure.code),
-      // Parsing is linear, well under 1 µs a character; 4 µs a character leaves room for a busy machine, not for a blowup.
-      budgetMs: (size) => 250 + size / 250,
-      save: (xml) => ({ text: xml, extension: "xml" }),
-    });
-    // Not degenerate: mutated feeds still parse, in both formats, and are refused for many reasons.
-    expect(summary.outcomes["ok rss"]).toBeGreaterThan(0);
-    expect(summary.outcomes["ok atom"]).toBeGreaterThan(0);
-    expect(Object.keys(summary.outcomes).length).toBeGreaterThanOrEqual(5);
-  }, fuzzTimeoutMs(ITERATIONS));
+  it(
+    "returns a feed of well-formed changes or a clear error for every input, quickly, prototypes untouched",
+    () => {
+      const summary = runFuzz({
+        label: "feed parser fuzz",
+        seedVariable: "WATCHDECK_FUZZ_SEED",
+        iterations: ITERATIONS,
+        generate(random) {
+          const start = random() < 0.05 ? pick(random, captures) : pick(random, shortened);
+          const mutated =
+            random() < 0.03
+              ? withHugeItemText(start.tokens, random)
+              : mutateXml(start.tokens, random, 1 + Math.floor(random() * random() * 5));
+          return {
+            input: mutated.xml,
+            steps: [`start from ${start.name}`, ...mutated.steps],
+            size: mutated.xml.length,
+          };
+        },
+        run: (xml) => parseWatchlistFeed(xml),
+        violations,
+        outcome: (result) => (result.ok ? `ok ${result.value.format}` : result.failure.code),
+        // Parsing is linear, well under 1 µs a character; 4 µs a character leaves room for a busy machine, not for a blowup.
+        budgetMs: (size) => 250 + size / 250,
+        save: (xml) => ({ text: xml, extension: "xml" }),
+      });
+      // Not degenerate: mutated feeds still parse, in both formats, and are refused for many reasons.
+      expect(summary.outcomes["ok rss"]).toBeGreaterThan(0);
+      expect(summary.outcomes["ok atom"]).toBeGreaterThan(0);
+      expect(Object.keys(summary.outcomes).length).toBeGreaterThanOrEqual(5);
+    },
+    fuzzTimeoutMs(ITERATIONS),
+  );
 });

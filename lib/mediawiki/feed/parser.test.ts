@@ -62,12 +62,25 @@ describe("parseWatchlistFeed, real RSS 2.0 capture (MediaWiki 1.39.17, English w
   });
 
   it("reads a log entry from its Special:Log?logid= link", () => {
-    expect(log(572)).toMatchObject({ kind: "log", title: "Revision Deletion Page", revId: null, logId: 572, user: "Admin", comment: "Hide the summary" });
+    expect(log(572)).toMatchObject({
+      kind: "log",
+      title: "Revision Deletion Page",
+      revId: null,
+      logId: 572,
+      user: "Admin",
+      comment: "Hide the summary",
+    });
     expect(log(569)).toMatchObject({ kind: "log", title: "Delete Me", logId: 569, comment: "Delete a watched page" });
   });
 
   it("cannot tell a log action that made a revision (protect, move) from an edit", () => {
-    expect(rev(570)).toMatchObject({ kind: "edit", title: "Protect Me", revId: 570, logId: null, comment: "Protect a watched page" });
+    expect(rev(570)).toMatchObject({
+      kind: "edit",
+      title: "Protect Me",
+      revId: 570,
+      logId: null,
+      comment: "Protect a watched page",
+    });
     expect(rev(568)).toMatchObject({ kind: "edit", title: "Move Me", revId: 568, logId: null });
   });
 
@@ -82,7 +95,12 @@ describe("parseWatchlistFeed, real RSS 2.0 capture (MediaWiki 1.39.17, English w
   });
 
   it("reads an item whose user is hidden (no author) as userHidden", () => {
-    expect(rev(572)).toMatchObject({ user: null, userHidden: true, anon: false, comment: "Edit whose user will be hidden" });
+    expect(rev(572)).toMatchObject({
+      user: null,
+      userHidden: true,
+      anon: false,
+      comment: "Edit whose user will be hidden",
+    });
   });
 
   it("reads an item whose summary is hidden as an empty summary (the feed cannot tell)", () => {
@@ -165,7 +183,10 @@ describe("parseWatchlistFeed, error feeds (HTTP 200 with an error item)", () => 
     expect(body).toContain(`wltoken=${sentToken}`);
     const result = parseWatchlistFeed(body);
     expect(JSON.stringify(result)).not.toContain(sentToken);
-    if (!result.ok) expect(result.failure.detail).toBe("bad_wltoken: Incorrect watchlist token provided. Please set a correct token in [[Special:Preferences]].");
+    if (!result.ok)
+      expect(result.failure.detail).toBe(
+        "bad_wltoken: Incorrect watchlist token provided. Please set a correct token in [[Special:Preferences]].",
+      );
   });
 
   it("fails the whole feed when an error item comes with real items", () => {
@@ -189,23 +210,34 @@ describe("parseWatchlistFeed, items it cannot read", () => {
   const rss = capture("e2e-feed-rss.xml");
 
   it("fails the feed on an invalid date, naming the item", () => {
-    const body = rss.replace("<pubDate>Mon, 23 Nov 2026 10:57:41 GMT</pubDate>", "<pubDate>Mon, 31 Nov 2026 10:57:41 GMT</pubDate>");
+    const body = rss.replace(
+      "<pubDate>Mon, 23 Nov 2026 10:57:41 GMT</pubDate>",
+      "<pubDate>Mon, 31 Nov 2026 10:57:41 GMT</pubDate>",
+    );
     const result = parseWatchlistFeed(body);
     expect(result).toMatchObject({ ok: false, failure: { kind: "invalid", code: "invalid_item" } });
     if (!result.ok) {
-      expect(result.failure.message).toBe("Feed item 1 of 50 (“Category:Watched Category”) could not be read, so this feed was not imported.");
+      expect(result.failure.message).toBe(
+        "Feed item 1 of 50 (“Category:Watched Category”) could not be read, so this feed was not imported.",
+      );
       expect(result.failure.detail).toContain("Mon, 31 Nov 2026");
     }
   });
 
   it("fails the feed on an item without title", () => {
     const body = rss.replace("<title>Seen Page</title>", "<title></title>");
-    expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, failure: { code: "invalid_item", detail: "it has no title" } });
+    expect(parseWatchlistFeed(body)).toMatchObject({
+      ok: false,
+      failure: { code: "invalid_item", detail: "it has no title" },
+    });
   });
 
   it("fails the feed on an item with a link but no date", () => {
     const body = rss.replace("<pubDate>Mon, 23 Nov 2026 10:57:41 GMT</pubDate>", "");
-    expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, failure: { code: "invalid_item", detail: "it has no date" } });
+    expect(parseWatchlistFeed(body)).toMatchObject({
+      ok: false,
+      failure: { code: "invalid_item", detail: "it has no date" },
+    });
   });
 
   it("fails the feed on an item with a duplicated field", () => {
@@ -216,7 +248,10 @@ describe("parseWatchlistFeed, items it cannot read", () => {
   });
 
   it("fails the feed on an Atom entry with an invalid date", () => {
-    const body = capture("e2e-feed-atom.xml").replace("<updated>2026-11-23T10:57:41Z</updated>", "<updated>tomorrow</updated>");
+    const body = capture("e2e-feed-atom.xml").replace(
+      "<updated>2026-11-23T10:57:41Z</updated>",
+      "<updated>tomorrow</updated>",
+    );
     expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, failure: { code: "invalid_item" } });
   });
 });
@@ -225,18 +260,27 @@ describe("parseWatchlistFeed, documents that are not watchlist feeds", () => {
   it.each([
     ["another XML document", '<?xml version="1.0"?><api><error code="x"/></api>'],
     ["RSS without a channel", '<rss version="2.0"></rss>'],
-    ["RSS with two channels", '<rss version="2.0"><channel><title>a</title></channel><channel><title>b</title></channel></rss>'],
+    [
+      "RSS with two channels",
+      '<rss version="2.0"><channel><title>a</title></channel><channel><title>b</title></channel></rss>',
+    ],
     ["an HTML page", "<!DOCTYPE html><html><body>Please log in</body></html>"],
   ])("refuses %s as not a feed", (_name, body) => {
     expect(parseWatchlistFeed(body)).toMatchObject({ ok: false, failure: { kind: "invalid", code: "not_a_feed" } });
   });
 
   it("refuses malformed XML", () => {
-    expect(parseWatchlistFeed(capture("e2e-feed-rss.xml").slice(0, 5000))).toMatchObject({ ok: false, failure: { code: "malformed" } });
+    expect(parseWatchlistFeed(capture("e2e-feed-rss.xml").slice(0, 5000))).toMatchObject({
+      ok: false,
+      failure: { code: "malformed" },
+    });
   });
 
   it("honours a smaller size limit", () => {
-    expect(parseWatchlistFeed(capture("e2e-feed-rss.xml"), { maxBytes: 10_000 })).toMatchObject({ ok: false, failure: { code: "too_large" } });
+    expect(parseWatchlistFeed(capture("e2e-feed-rss.xml"), { maxBytes: 10_000 })).toMatchObject({
+      ok: false,
+      failure: { code: "too_large" },
+    });
   });
 
   it("reads a feed with no items as no changes", () => {
@@ -252,7 +296,8 @@ describe("parseWatchlistFeed, feeds written by other MediaWiki writers", () => {
   });
 
   it("keeps the HTML summary of a Special:RecentChanges-style description as parsedComment", () => {
-    const description = "&lt;p&gt;&lt;span class=&quot;autocomment&quot;&gt;Intro&lt;/span&gt; fix&lt;/p&gt;&lt;table class=&quot;diff&quot;&gt;&lt;tr&gt;&lt;td&gt;-&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;";
+    const description =
+      "&lt;p&gt;&lt;span class=&quot;autocomment&quot;&gt;Intro&lt;/span&gt; fix&lt;/p&gt;&lt;table class=&quot;diff&quot;&gt;&lt;tr&gt;&lt;td&gt;-&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;";
     const body = `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>W</title><item><title>Foo</title><link>https://w.example/index.php?title=Foo&amp;diff=10&amp;oldid=9</link><description>${description}</description><pubDate>Wed, 01 May 2024 12:00:00 GMT</pubDate><dc:creator>Bob</dc:creator></item></channel></rss>`;
     expect(feed(body).changes[0]).toMatchObject({
       revId: 10,

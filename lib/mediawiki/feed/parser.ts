@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Change } from "@/lib/changes/change";
 import { failed, ok } from "@/lib/result";
-import { sourceError, type SourceResult } from "../errors/sourceError";
+import { type SourceResult, sourceError } from "../errors/sourceError";
 import { atomEntryToEntry } from "./atomAdapter";
 import { entryToChange } from "./entryToChange";
 import { errorOfFeed } from "./errorFeed";
@@ -90,9 +90,10 @@ function readEach<W>(
   for (const [index, raw] of items.entries()) {
     const item = schema.safeParse(raw);
     if (!item.success) {
-      const title = typeof raw === "object" && raw !== null && typeof (raw as { title?: unknown }).title === "string"
-        ? (raw as { title: string }).title
-        : "";
+      const title =
+        typeof raw === "object" && raw !== null && typeof (raw as { title?: unknown }).title === "string"
+          ? (raw as { title: string }).title
+          : "";
       return invalidItem(index, items.length, title, describeIssues(item.error.issues));
     }
     entries.push(toEntry(item.data));

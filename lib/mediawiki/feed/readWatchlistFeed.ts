@@ -3,9 +3,9 @@ import { sendRequest } from "../api/apiTransport";
 import { buildApiRequest } from "../api/buildApiRequest";
 import { httpError, siteLabelFor } from "../api/parseApiResponse";
 import { buildUserAgent, type UserAgentInfo } from "../api/userAgent";
-import { watchlistTokenParams, type WatchlistTokenCredentials } from "../api/watchlistToken";
+import { type WatchlistTokenCredentials, watchlistTokenParams } from "../api/watchlistToken";
 import type { SourceResult } from "../errors/sourceError";
-import { parseWatchlistFeed, type FeedFormat, type WatchlistFeed } from "./parser";
+import { type FeedFormat, parseWatchlistFeed, type WatchlistFeed } from "./parser";
 
 export interface WatchlistFeedRequest extends WatchlistTokenCredentials {
   feedFormat: FeedFormat;
@@ -23,7 +23,11 @@ export interface FeedNetwork {
  * network errors, HTTP status) and parsed. The wiki's refusals come back as a
  * SourceError (they are feed items, not HTTP errors); a failed request is thrown.
  */
-export async function readWatchlistFeed(apiUrl: string, request: WatchlistFeedRequest, network: FeedNetwork): Promise<SourceResult<WatchlistFeed>> {
+export async function readWatchlistFeed(
+  apiUrl: string,
+  request: WatchlistFeedRequest,
+  network: FeedNetwork,
+): Promise<SourceResult<WatchlistFeed>> {
   const params = {
     action: "feedwatchlist",
     feedformat: request.feedFormat,

@@ -1,5 +1,5 @@
-import type { FeedEntry } from "./feedEntry";
 import { parseRfc822Date } from "./feedDate";
+import type { FeedEntry } from "./feedEntry";
 import type { WireRssItem } from "./wire";
 
 export function rssItemToEntry(item: WireRssItem): FeedEntry {

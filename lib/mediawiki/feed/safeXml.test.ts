@@ -87,7 +87,9 @@ describe("parseUntrustedXml, hostile input", () => {
 
   it("refuses element names that would reach Object.prototype", () => {
     expect(errorOf(`<rss><__proto__><polluted>yes</polluted></__proto__></rss>`)).toMatchObject({ code: "malformed" });
-    expect(errorOf(`<rss><constructor><prototype>x</prototype></constructor></rss>`)).toMatchObject({ code: "malformed" });
+    expect(errorOf(`<rss><constructor><prototype>x</prototype></constructor></rss>`)).toMatchObject({
+      code: "malformed",
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
@@ -104,7 +106,11 @@ describe("parseUntrustedXml, malformed input", () => {
     ["a duplicated attribute", '<rss version="2.0" version="2.0"/>'],
   ])("refuses %s with a malformed error", (_name, text) => {
     const error = errorOf(text);
-    expect(error).toMatchObject({ kind: "invalid", code: "malformed", message: "The feed is not well-formed XML, so it was not read." });
+    expect(error).toMatchObject({
+      kind: "invalid",
+      code: "malformed",
+      message: "The feed is not well-formed XML, so it was not read.",
+    });
     expect(error.detail).toBeTruthy();
   });
 
@@ -118,7 +124,9 @@ describe("parseUntrustedXml, malformed input", () => {
 
 describe("parseUntrustedXml, values", () => {
   it("keeps every value a string, leading zeros included", () => {
-    const result = parseUntrustedXml(`<rss><channel><item><guid isPermaLink="false">0123</guid><title>1e3</title></item></channel></rss>`);
+    const result = parseUntrustedXml(
+      `<rss><channel><item><guid isPermaLink="false">0123</guid><title>1e3</title></item></channel></rss>`,
+    );
     expect(result).toMatchObject({
       ok: true,
       value: { rss: { channel: { item: [{ guid: { "#text": "0123", "@_isPermaLink": "false" }, title: "1e3" }] } } },
@@ -131,7 +139,17 @@ describe("parseUntrustedXml, values", () => {
     );
     expect(result).toMatchObject({
       ok: true,
-      value: { feed: { entry: [{ link: [{ "@_href": "https://w.example/index.php?title=A&diff=5" }], title: "it's <b>", summary: "&amp; stays" }] } },
+      value: {
+        feed: {
+          entry: [
+            {
+              link: [{ "@_href": "https://w.example/index.php?title=A&diff=5" }],
+              title: "it's <b>",
+              summary: "&amp; stays",
+            },
+          ],
+        },
+      },
     });
   });
 });
@@ -160,11 +178,13 @@ describe("decodeXmlEntities", () => {
     // The fastest of several runs, on the wall clock of this thread: a busy machine only ever adds time to a
     // run, and the process's CPU time would also count the collector's helper threads, which the large run keeps busy.
     const fastest = (input: string) =>
-      Math.min(...Array.from({ length: 5 }, () => {
-        const start = performance.now();
-        decodeXmlEntities(input);
-        return performance.now() - start;
-      }));
+      Math.min(
+        ...Array.from({ length: 5 }, () => {
+          const start = performance.now();
+          decodeXmlEntities(input);
+          return performance.now() - start;
+        }),
+      );
     const small = fastest("&amp;".repeat(20_000));
     const large = fastest("&amp;".repeat(200_000));
     // Ten times the input: about ten times the time when linear, a hundred when quadratic.

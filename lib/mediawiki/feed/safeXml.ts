@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { sourceError, type SourceResult } from "../errors/sourceError";
+import { type SourceResult, sourceError } from "../errors/sourceError";
 import { xmlEntityDecoder } from "./xmlEntities";
 
 /**
@@ -113,5 +113,7 @@ function notAFeed(what: string): SourceResult<never> {
 }
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB` : `${Math.round(bytes / 1024)} KiB`;
+  return bytes >= 1024 * 1024
+    ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`
+    : `${Math.round(bytes / 1024)} KiB`;
 }

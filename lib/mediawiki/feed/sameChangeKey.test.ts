@@ -52,7 +52,13 @@ describe.each([
       expect(item.comment).toBe(row.commentHidden ? "" : row.comment);
       expect(item.kind).toBe(row.kind === "new" ? "edit" : row.kind);
     }
-    expect(matched.map(changeKey)).toEqual(expect.arrayContaining([expect.stringMatching(/^rev:/), expect.stringMatching(/^log:/), expect.stringMatching(/^cat:/)]));
+    expect(matched.map(changeKey)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^rev:/),
+        expect.stringMatching(/^log:/),
+        expect.stringMatching(/^cat:/),
+      ]),
+    );
   });
 
   it("cannot match a log action that made a revision: the feed links that revision, the API row is keyed by its log id", () => {

@@ -17,7 +17,13 @@ describe("summaryFromDescription", () => {
   });
 
   it("keeps the HTML of a description with a diff table", () => {
-    expect(summaryFromDescription("<p>fix</p><table><tr><td>x</td></tr></table>", "Editor")).toEqual({ comment: null, parsedComment: "fix" });
-    expect(summaryFromDescription("<table class='diff'></table>", "Editor")).toEqual({ comment: null, parsedComment: "<table class='diff'></table>" });
+    expect(summaryFromDescription("<p>fix</p><table><tr><td>x</td></tr></table>", "Editor")).toEqual({
+      comment: null,
+      parsedComment: "fix",
+    });
+    expect(summaryFromDescription("<table class='diff'></table>", "Editor")).toEqual({
+      comment: null,
+      parsedComment: "<table class='diff'></table>",
+    });
   });
 });

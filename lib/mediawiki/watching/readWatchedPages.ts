@@ -36,11 +36,17 @@ export async function readWatchedPages(
   watchlistToken: WatchlistTokenCredentials | null,
   filter: { namespace?: number } = {},
 ): Promise<WatchedPagesRead> {
-  if (watchlistToken) return { ...(await readAllPages((c) => readRawPage(client, watchlistToken, filter.namespace, c))), expiryKnown: false };
+  if (watchlistToken)
+    return {
+      ...(await readAllPages((c) => readRawPage(client, watchlistToken, filter.namespace, c))),
+      expiryKnown: false,
+    };
   return { ...(await readAllPages((c) => readInfoPage(client, filter.namespace, c))), expiryKnown: true };
 }
 
-async function readAllPages(readOnePage: (continuation: Continuation) => Promise<OnePage>): Promise<{ pages: WatchedPage[]; requests: number }> {
+async function readAllPages(
+  readOnePage: (continuation: Continuation) => Promise<OnePage>,
+): Promise<{ pages: WatchedPage[]; requests: number }> {
   const pages: WatchedPage[] = [];
   let requests = 0;
   let continuation: Continuation | undefined = {};
@@ -55,7 +61,11 @@ async function readAllPages(readOnePage: (continuation: Continuation) => Promise
 
 // list=watchlistraw has no expiry in 1.39 (wrprop is only "changed"); prop=info&inprop=watched over
 // generator=watchlistraw gives watchlistexpiry and notificationtimestamp per page.
-async function readInfoPage(client: MediaWikiClient, namespace: number | undefined, continuation: Continuation): Promise<OnePage> {
+async function readInfoPage(
+  client: MediaWikiClient,
+  namespace: number | undefined,
+  continuation: Continuation,
+): Promise<OnePage> {
   const params: ApiParams = {
     action: "query",
     generator: "watchlistraw",
@@ -65,7 +75,12 @@ async function readInfoPage(client: MediaWikiClient, namespace: number | undefin
     inprop: ["watched", "notificationtimestamp"],
     ...continuation,
   };
-  const answer = parseWire(watchedInfoWire, (await client.get(params)).data, siteLabelFor(client.apiUrl), "the watched pages");
+  const answer = parseWire(
+    watchedInfoWire,
+    (await client.get(params)).data,
+    siteLabelFor(client.apiUrl),
+    "the watched pages",
+  );
   const pages = (answer.query?.pages ?? []).map((page) => ({
     title: page.title,
     namespace: page.ns,
@@ -92,7 +107,12 @@ async function readRawPage(
     wrtoken: token.token,
     ...continuation,
   };
-  const answer = parseWire(watchlistRawWire, (await client.get(params, { authenticated: false })).data, siteLabelFor(client.apiUrl), "the watched pages");
+  const answer = parseWire(
+    watchlistRawWire,
+    (await client.get(params, { authenticated: false })).data,
+    siteLabelFor(client.apiUrl),
+    "the watched pages",
+  );
   const pages = (answer.watchlistraw ?? []).map((item) => ({
     title: item.title,
     namespace: item.ns,

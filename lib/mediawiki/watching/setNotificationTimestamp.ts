@@ -16,8 +16,16 @@ export async function markTitlesRead(
   titles: readonly string[],
   newerThanRevId?: number,
 ): Promise<NotificationEntry[]> {
-  const answer = await client.post({ action: "setnotificationtimestamp", titles, newerthanrevid: newerThanRevId }, { token: "csrf" });
-  const body = parseWire(setNotificationAnswerWire, answer.data, siteLabelFor(client.apiUrl), "its answer to marking pages read");
+  const answer = await client.post(
+    { action: "setnotificationtimestamp", titles, newerthanrevid: newerThanRevId },
+    { token: "csrf" },
+  );
+  const body = parseWire(
+    setNotificationAnswerWire,
+    answer.data,
+    siteLabelFor(client.apiUrl),
+    "its answer to marking pages read",
+  );
   return Array.isArray(body.setnotificationtimestamp) ? body.setnotificationtimestamp : [];
 }
 

@@ -2,7 +2,7 @@ import type { MediaWikiClient } from "../api/client";
 import { siteLabelFor } from "../api/parseApiResponse";
 import { parseWire } from "../api/parseWire";
 import { expiryFromWiki } from "./expiry";
-import { watchAnswerWire, type WatchEntryWire } from "./wire";
+import { type WatchEntryWire, watchAnswerWire } from "./wire";
 
 export interface WatchEntry {
   /** As the wiki normalised it. */
@@ -32,8 +32,16 @@ export async function watchTitles(
   titles: readonly string[],
   mode: { unwatch?: boolean; expiry?: string },
 ): Promise<WatchAnswer> {
-  const answer = await client.post({ action: "watch", titles, unwatch: mode.unwatch === true, expiry: mode.expiry }, { token: "watch" });
-  const entries = parseWire(watchAnswerWire, answer.data, siteLabelFor(client.apiUrl), "its answer to a watch request").watch;
+  const answer = await client.post(
+    { action: "watch", titles, unwatch: mode.unwatch === true, expiry: mode.expiry },
+    { token: "watch" },
+  );
+  const entries = parseWire(
+    watchAnswerWire,
+    answer.data,
+    siteLabelFor(client.apiUrl),
+    "its answer to a watch request",
+  ).watch;
   return {
     entries: entries.map((entry) => {
       const done = mode.unwatch ? entry.unwatched === true : entry.watched === true;

@@ -10,7 +10,8 @@ describe("watchlistParams", () => {
       list: "watchlist",
       wlallrev: "",
       wllimit: "max",
-      wlprop: "ids|title|flags|user|userid|comment|parsedcomment|timestamp|sizes|notificationtimestamp|loginfo|tags|expiry",
+      wlprop:
+        "ids|title|flags|user|userid|comment|parsedcomment|timestamp|sizes|notificationtimestamp|loginfo|tags|expiry",
       wltype: "edit|new|log|categorize|external",
       wldir: "older",
     });
@@ -19,7 +20,9 @@ describe("watchlistParams", () => {
 
   it("stops a little before the cursor and carries the continuation", () => {
     const query = Object.fromEntries(
-      encodeApiParams(watchlistParams(new Date("2026-01-01T12:10:00.500Z"), 600, { wlcontinue: "20260101115959|7", continue: "-||" })),
+      encodeApiParams(
+        watchlistParams(new Date("2026-01-01T12:10:00.500Z"), 600, { wlcontinue: "20260101115959|7", continue: "-||" }),
+      ),
     );
     expect(query).toMatchObject({ wlend: "2026-01-01T12:00:00Z", wlcontinue: "20260101115959|7", continue: "-||" });
   });

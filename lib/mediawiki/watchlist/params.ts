@@ -1,8 +1,19 @@
 import type { ApiParams } from "../api/apiParams";
 
 export const WATCHLIST_PROPS = [
-  "ids", "title", "flags", "user", "userid", "comment", "parsedcomment", "timestamp", "sizes",
-  "notificationtimestamp", "loginfo", "tags", "expiry",
+  "ids",
+  "title",
+  "flags",
+  "user",
+  "userid",
+  "comment",
+  "parsedcomment",
+  "timestamp",
+  "sizes",
+  "notificationtimestamp",
+  "loginfo",
+  "tags",
+  "expiry",
 ] as const;
 
 export const WATCHLIST_TYPES = ["edit", "new", "log", "categorize", "external"] as const;
@@ -12,7 +23,11 @@ export const WATCHLIST_TYPES = ["edit", "new", "log", "categorize", "external"] 
  * a change the wiki recorded late with an earlier time is still caught. No
  * cursor: everything the wiki keeps. Never `patrol`: it fails for normal users.
  */
-export function watchlistParams(cursorAt: Date | null, overlapSeconds: number, continuation: Record<string, string> = {}): ApiParams {
+export function watchlistParams(
+  cursorAt: Date | null,
+  overlapSeconds: number,
+  continuation: Record<string, string> = {},
+): ApiParams {
   const end = cursorAt === null ? undefined : new Date(cursorAt.getTime() - overlapSeconds * 1000);
   return {
     action: "query",

@@ -85,7 +85,12 @@ describe("parseWatchlistPage, real capture: Alice's watchlist on the English fix
 
   it("marks a seen change and one's own edit as read", () => {
     expect(byRev(582)).toMatchObject({ title: "Seen Page", notificationTimestamp: null, expiry: null });
-    expect(byRev(577)).toMatchObject({ title: "Alice Own Page", user: "Alice", userId: 3, notificationTimestamp: null });
+    expect(byRev(577)).toMatchObject({
+      title: "Alice Own Page",
+      user: "Alice",
+      userId: 3,
+      notificationTimestamp: null,
+    });
   });
 
   it("keeps the summary as wikitext and the parsed summary as the wiki's HTML", () => {
@@ -99,7 +104,15 @@ describe("parseWatchlistPage, real capture: Alice's watchlist on the English fix
   });
 
   it("reads page creations, in the talk namespace too", () => {
-    expect(byRev(565)).toMatchObject({ kind: "new", isNew: true, namespace: 1, title: "Talk:Watchdeck Alpha", oldRevId: null, oldLength: 0, newLength: 108 });
+    expect(byRev(565)).toMatchObject({
+      kind: "new",
+      isNew: true,
+      namespace: 1,
+      title: "Talk:Watchdeck Alpha",
+      oldRevId: null,
+      oldLength: 0,
+      newLength: 108,
+    });
     expect(byRev(560)).toMatchObject({ kind: "new", isNew: true, title: "Created After Watch" });
   });
 
@@ -114,7 +127,13 @@ describe("parseWatchlistPage, real capture: Alice's watchlist on the English fix
   });
 
   it("reads a revision whose user is hidden", () => {
-    expect(byRev(572)).toMatchObject({ user: null, userId: null, userHidden: true, anon: false, comment: "Edit whose user will be hidden" });
+    expect(byRev(572)).toMatchObject({
+      user: null,
+      userId: null,
+      userHidden: true,
+      anon: false,
+      comment: "Edit whose user will be hidden",
+    });
   });
 
   it("reads a revision whose summary is hidden", () => {
@@ -134,8 +153,19 @@ describe("parseWatchlistPage, real capture: Alice's watchlist on the English fix
     });
     expect(byLog(568)).toMatchObject({ title: "Protect Me", revId: 570, logType: "protect", logAction: "protect" });
     expect(byLog(568)!.logParams!.details).toHaveLength(2);
-    expect(byLog(569)).toMatchObject({ title: "Delete Me", revId: null, logType: "delete", logAction: "delete", logParams: {} });
-    expect(byLog(571)).toMatchObject({ title: "Revision Deletion Page", logType: "delete", logAction: "revision", logParams: { ids: [572] } });
+    expect(byLog(569)).toMatchObject({
+      title: "Delete Me",
+      revId: null,
+      logType: "delete",
+      logAction: "delete",
+      logParams: {},
+    });
+    expect(byLog(571)).toMatchObject({
+      title: "Revision Deletion Page",
+      logType: "delete",
+      logAction: "revision",
+      logParams: { ids: [572] },
+    });
   });
 
   it("reads a categorisation row, whose revision is the member page's", () => {
@@ -161,7 +191,11 @@ describe("parseWatchlistPage, real capture: the German fixture wiki", () => {
       title: "Kategorie:Beobachtete Kategorie",
       comment: "[[:Kategorie-Mitglied]] zur Kategorie hinzugefügt",
     });
-    expect(result.changes.find((c) => c.revId === 55)).toMatchObject({ kind: "new", namespace: 1, title: "Diskussion:Watchdeck Beta" });
+    expect(result.changes.find((c) => c.revId === 55)).toMatchObject({
+      kind: "new",
+      namespace: 1,
+      title: "Diskussion:Watchdeck Beta",
+    });
   });
 });
 
@@ -171,7 +205,11 @@ describe("parseWatchlistPage, real capture: an admin's view of revision-deleted 
   it("drops a hidden user name and summary even when the wiki shows them to this viewer", () => {
     // The wiki sends user "Editor" with userhidden, and the hidden summary text with commenthidden.
     expect(result.changes.find((c) => c.revId === 572)).toMatchObject({ user: null, userId: null, userHidden: true });
-    expect(result.changes.find((c) => c.revId === 573)).toMatchObject({ comment: null, parsedComment: null, commentHidden: true });
+    expect(result.changes.find((c) => c.revId === 573)).toMatchObject({
+      comment: null,
+      parsedComment: null,
+      commentHidden: true,
+    });
     expect(JSON.stringify(result.changes)).not.toContain("Secret summary");
   });
 });
@@ -191,7 +229,15 @@ describe("parseWatchlistPage, hand-written rows for what the fixture cannot prod
   const result = page(fixture("handwritten-edge-rows.json"));
 
   it("turns an empty logparams array into an empty object and ids 0 into null", () => {
-    expect(result.changes[0]).toMatchObject({ kind: "log", pageId: null, revId: null, oldRevId: null, logId: 8, logParams: {}, bot: true });
+    expect(result.changes[0]).toMatchObject({
+      kind: "log",
+      pageId: null,
+      revId: null,
+      oldRevId: null,
+      logId: 8,
+      logParams: {},
+      bot: true,
+    });
   });
 
   it("skips a log entry whose action is hidden from the viewer, with a warning", () => {
@@ -204,14 +250,46 @@ describe("parseWatchlistPage, hand-written rows for what the fixture cannot prod
   it("turns a NUL anywhere in a row's text into U+FFFD, which Postgres can store", () => {
     const nul = "\u0000";
     const rows = [
-      { type: "edit", ns: 0, title: `A${nul}B`, pageid: 1, revid: 5, old_revid: 4, user: `U${nul}`, timestamp: "2024-05-01T07:00:00Z",
-        comment: `c${nul}`, parsedcomment: `<b>${nul}</b>`, tags: [`t${nul}`] },
-      { type: "log", ns: 2, title: "User:X", pageid: 0, revid: 0, old_revid: 0, logid: 9, logtype: `l${nul}`, logaction: `a${nul}`,
-        logparams: { [`k${nul}`]: [`v${nul}`, { deep: `d${nul}` }] }, timestamp: "2024-05-01T07:00:00Z" },
+      {
+        type: "edit",
+        ns: 0,
+        title: `A${nul}B`,
+        pageid: 1,
+        revid: 5,
+        old_revid: 4,
+        user: `U${nul}`,
+        timestamp: "2024-05-01T07:00:00Z",
+        comment: `c${nul}`,
+        parsedcomment: `<b>${nul}</b>`,
+        tags: [`t${nul}`],
+      },
+      {
+        type: "log",
+        ns: 2,
+        title: "User:X",
+        pageid: 0,
+        revid: 0,
+        old_revid: 0,
+        logid: 9,
+        logtype: `l${nul}`,
+        logaction: `a${nul}`,
+        logparams: { [`k${nul}`]: [`v${nul}`, { deep: `d${nul}` }] },
+        timestamp: "2024-05-01T07:00:00Z",
+      },
     ];
     const [edit, log] = page({ batchcomplete: true, query: { watchlist: rows } }).changes;
-    expect(edit).toMatchObject({ title: "A\uFFFDB", user: "U\uFFFD", comment: "c\uFFFD", parsedComment: "<b>\uFFFD</b>", tags: ["t\uFFFD"] });
-    expect(log).toMatchObject({ logType: "l\uFFFD", logAction: "a\uFFFD", logParams: { "k\uFFFD": ["v\uFFFD", { deep: "d\uFFFD" }] } });
+    expect(edit).toMatchObject({
+      title: "A\uFFFDB",
+      user: "U\uFFFD",
+      comment: "c\uFFFD",
+      parsedComment: "<b>\uFFFD</b>",
+      tags: ["t\uFFFD"],
+    });
+    expect(log).toMatchObject({
+      logType: "l\uFFFD",
+      logAction: "a\uFFFD",
+      logParams: { "k\uFFFD": ["v\uFFFD", { deep: "d\uFFFD" }] },
+    });
     expect(JSON.stringify([edit, log])).not.toContain("\\u0000");
   });
 });
@@ -225,7 +303,13 @@ describe("parseWatchlistPage, envelopes (real captures)", () => {
     const last = page(fixture("e2e-watchlist-page2.json"));
     expect(last.continue).toBeUndefined();
     expect(last.changes).toHaveLength(76);
-    expect(last.changes.at(-1)).toMatchObject({ kind: "new", title: "Watchdeck Alpha", revId: 2, user: "Admin", isNew: true });
+    expect(last.changes.at(-1)).toMatchObject({
+      kind: "new",
+      title: "Watchdeck Alpha",
+      revId: 2,
+      user: "Admin",
+      isNew: true,
+    });
   });
 
   it("reads a full 500-row page fetched with a bot-password session", () => {
@@ -247,14 +331,17 @@ describe("parseWatchlistPage, envelopes (real captures)", () => {
     expect(beta.continue).toBeUndefined();
   });
 
-  it("refuses a formatversion=1 response instead of misreading its \"\" flags", () => {
+  it('refuses a formatversion=1 response instead of misreading its "" flags', () => {
     const result = parseWatchlistPage(fixture("e2e-watchlist-page1-formatversion1.json"));
     expect(result).toMatchObject({ ok: false, failure: { kind: "invalid", code: "malformed" } });
     if (!result.ok) expect(result.failure.message).toContain("formatversion=2");
   });
 
   it("maps an error caused by our own request (wlprop=patrol) to an invalid wiki_error", () => {
-    expect(parseWatchlistPage(fixture("e2e-error-patrol.json"))).toMatchObject({ ok: false, failure: { kind: "invalid", code: "wiki_error" } });
+    expect(parseWatchlistPage(fixture("e2e-error-patrol.json"))).toMatchObject({
+      ok: false,
+      failure: { kind: "invalid", code: "wiki_error" },
+    });
   });
 
   it("reads warnings in the default format", () => {
@@ -291,17 +378,34 @@ describe("parseWatchlistPage, envelopes (real captures)", () => {
 
   it("maps internal errors and lag to transient errors", () => {
     for (const code of ["internal_api_error_DBQueryError", "maxlag", "ratelimited", "readonly"]) {
-      expect(parseWatchlistPage({ error: { code, info: "x" } })).toMatchObject({ ok: false, failure: { kind: "transient", code: "wiki_error" } });
+      expect(parseWatchlistPage({ error: { code, info: "x" } })).toMatchObject({
+        ok: false,
+        failure: { kind: "transient", code: "wiki_error" },
+      });
     }
   });
 
   it("maps an unknown error code to an invalid wiki_error that names the code", () => {
     const result = parseWatchlistPage({ error: { code: "badvalue", info: "Unrecognized value for parameter wlprop" } });
-    expect(result).toMatchObject({ ok: false, failure: { kind: "invalid", code: "wiki_error", detail: "badvalue: Unrecognized value for parameter wlprop" } });
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { kind: "invalid", code: "wiki_error", detail: "badvalue: Unrecognized value for parameter wlprop" },
+    });
   });
 
   it("refuses a response that is not a watchlist page", () => {
-    for (const json of [null, 42, "text", [], {}, { batchcomplete: true }, { query: {} }, { query: { watchlist: {} } }, { batchcomplete: true, continue: { wlcontinue: "x" } }, { query: { watchlist: [] }, continue: { wlcontinue: 5 } }]) {
+    for (const json of [
+      null,
+      42,
+      "text",
+      [],
+      {},
+      { batchcomplete: true },
+      { query: {} },
+      { query: { watchlist: {} } },
+      { batchcomplete: true, continue: { wlcontinue: "x" } },
+      { query: { watchlist: [] }, continue: { wlcontinue: 5 } },
+    ]) {
       expect(parseWatchlistPage(json)).toMatchObject({ ok: false, failure: { kind: "invalid", code: "malformed" } });
     }
   });
@@ -314,7 +418,9 @@ describe("parseWatchlistPage, malformed rows", () => {
 
   it("accepts namespaces and sizes at the limits of a Postgres integer", () => {
     const edge = { ...validRow, ns: -(2 ** 31), oldlen: 2 ** 31 - 1, newlen: 0 };
-    expect(page(withRows(edge, { ...validRow, ns: 2 ** 31 - 1 })).changes.map((c) => [c.namespace, c.oldLength])).toEqual([
+    expect(
+      page(withRows(edge, { ...validRow, ns: 2 ** 31 - 1 })).changes.map((c) => [c.namespace, c.oldLength]),
+    ).toEqual([
       [-(2 ** 31), 2 ** 31 - 1],
       [2 ** 31 - 1, validRow.oldlen ?? null],
     ]);
@@ -354,7 +460,10 @@ describe("parseWatchlistPage, malformed rows", () => {
   ])("refuses a row with %s", (_name, change) => {
     const row: Record<string, unknown> = { ...validRow, ...change };
     for (const key of Object.keys(row)) if (row[key] === undefined) delete row[key];
-    expect(parseWatchlistPage(withRows(row))).toMatchObject({ ok: false, failure: { kind: "invalid", code: "invalid_row" } });
+    expect(parseWatchlistPage(withRows(row))).toMatchObject({
+      ok: false,
+      failure: { kind: "invalid", code: "invalid_row" },
+    });
   });
 
   it.each([null, 7, "row", [validRow]])("refuses a row that is not an object (%j)", (row) => {

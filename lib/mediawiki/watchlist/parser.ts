@@ -1,10 +1,10 @@
 import type { z } from "zod";
 import type { Change } from "@/lib/changes/change";
 import { failed } from "@/lib/result";
-import { sourceError, type SourceResult } from "../errors/sourceError";
-import { watchlistRowToChange } from "./adapter";
+import { type SourceResult, sourceError } from "../errors/sourceError";
 import { sourceErrorFromWikiCode } from "../errors/wikiError";
-import { wireWatchlistResponse, wireWatchlistRow, type WireWatchlistResponse } from "./wire";
+import { watchlistRowToChange } from "./adapter";
+import { type WireWatchlistResponse, wireWatchlistResponse, wireWatchlistRow } from "./wire";
 
 export interface WatchlistWarning {
   /** The API module that warned ("main", "watchlist"), or "watchdeck" for our own notes. */

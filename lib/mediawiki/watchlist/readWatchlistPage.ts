@@ -27,7 +27,10 @@ export async function readWatchlistPage(
 }
 
 /** Reads one watchlist row, to prove the credentials can read the watchlist at all; the wiki's refusal is thrown. */
-export async function probeWatchlist(client: MediaWikiClient, watchlistToken: WatchlistTokenCredentials | null): Promise<void> {
+export async function probeWatchlist(
+  client: MediaWikiClient,
+  watchlistToken: WatchlistTokenCredentials | null,
+): Promise<void> {
   const params = { action: "query", list: "watchlist", wllimit: 1, wlprop: "ids" } as const;
   if (watchlistToken) await client.getWithWatchlistToken(params, watchlistToken);
   else await client.get(params);

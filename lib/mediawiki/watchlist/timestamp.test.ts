@@ -33,14 +33,27 @@ describe("parseMediaWikiTimestamp", () => {
     // What a calendar-aware Date would answer: the fields survive a round trip through Date.UTC.
     const exists = (y: number, mo: number, d: number, h: number, mi: number, s: number) => {
       const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-      return y >= 100 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d &&
-        date.getUTCHours() === h && date.getUTCMinutes() === mi && date.getUTCSeconds() === s;
+      return (
+        y >= 100 &&
+        date.getUTCFullYear() === y &&
+        date.getUTCMonth() === mo - 1 &&
+        date.getUTCDate() === d &&
+        date.getUTCHours() === h &&
+        date.getUTCMinutes() === mi &&
+        date.getUTCSeconds() === s
+      );
     };
     const pad = (n: number, width = 2) => String(n).padStart(width, "0");
     for (const year of [99, 100, 1600, 1900, 2000, 2023, 2024, 2100, 9999]) {
       for (let month = 0; month <= 13; month++) {
         for (const day of [0, 1, 28, 29, 30, 31, 32]) {
-          for (const [hour, minute, second] of [[0, 0, 0], [23, 59, 59], [24, 0, 0], [12, 60, 0], [12, 0, 60]] as const) {
+          for (const [hour, minute, second] of [
+            [0, 0, 0],
+            [23, 59, 59],
+            [24, 0, 0],
+            [12, 60, 0],
+            [12, 0, 60],
+          ] as const) {
             const text = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}Z`;
             const parsed = parseMediaWikiTimestamp(text);
             expect(parsed !== null, text).toBe(exists(year, month, day, hour, minute, second));

@@ -19,7 +19,11 @@ const id = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 // named, rather than by the database, which would fail the poll on every retry.
 const INT32_MAX = 2 ** 31 - 1;
 const length = z.number().int().nonnegative().max(INT32_MAX);
-const namespace = z.number().int().min(-INT32_MAX - 1).max(INT32_MAX);
+const namespace = z
+  .number()
+  .int()
+  .min(-INT32_MAX - 1)
+  .max(INT32_MAX);
 
 export const wireChangeType = z.enum(["edit", "new", "log", "categorize", "external"]);
 
@@ -68,7 +72,11 @@ export const wireWatchlistRow = z
     if (!row.actionhidden && (row.title === undefined || row.ns === undefined)) {
       ctx.addIssue({ code: "custom", message: "title and ns are required unless actionhidden" });
     }
-    if (row.type === "log" && !row.actionhidden && (row.logid === undefined || row.logtype === undefined || row.logaction === undefined)) {
+    if (
+      row.type === "log" &&
+      !row.actionhidden &&
+      (row.logid === undefined || row.logtype === undefined || row.logaction === undefined)
+    ) {
       ctx.addIssue({ code: "custom", message: "a log row needs logid, logtype and logaction (wlprop=loginfo)" });
     }
   });
@@ -79,7 +87,14 @@ export type WireWatchlistRow = z.infer<typeof wireWatchlistRow>;
 const bcWarnings = z.record(z.string(), z.object({ warnings: z.string() }).partial().loose());
 /** errorformat=plaintext|wikitext|html|raw: [{ code, text|html|key, module }]. */
 const listWarnings = z.array(
-  z.object({ code: z.string().optional(), module: z.string().optional(), text: z.string().optional(), html: z.string().optional() }).loose(),
+  z
+    .object({
+      code: z.string().optional(),
+      module: z.string().optional(),
+      text: z.string().optional(),
+      html: z.string().optional(),
+    })
+    .loose(),
 );
 export const wireWarnings = z.union([bcWarnings, listWarnings]);
 

@@ -14,7 +14,8 @@ export async function pollWatchlistFeed(opened: OpenedLink): Promise<PollResult<
       failure: {
         kind: "auth",
         code: "feed_needs_token",
-        message: "A feed link needs the wiki's watchlist token. Edit the link and enter the token from Special:Preferences.",
+        message:
+          "A feed link needs the wiki's watchlist token. Edit the link and enter the token from Special:Preferences.",
         requests: 0,
       },
     };

@@ -5,10 +5,34 @@ import { summaryHtmlForPoll } from "./summaryHtmlForPoll";
 
 function change(overrides: Partial<Change>): Change {
   return {
-    kind: "edit", source: "api", namespace: 0, title: "Page", pageId: 1, revId: 10, oldRevId: 9, logId: null, logType: null,
-    logAction: null, logParams: null, user: "Editor", userId: 3, userHidden: false, anon: false, comment: "c", parsedComment: "c",
-    commentHidden: false, timestamp: new Date("2026-01-01T00:00:00Z"), oldLength: 1, newLength: 2, minor: false, bot: false,
-    isNew: false, tags: [], notificationTimestamp: null, expiry: null, ...overrides,
+    kind: "edit",
+    source: "api",
+    namespace: 0,
+    title: "Page",
+    pageId: 1,
+    revId: 10,
+    oldRevId: 9,
+    logId: null,
+    logType: null,
+    logAction: null,
+    logParams: null,
+    user: "Editor",
+    userId: 3,
+    userHidden: false,
+    anon: false,
+    comment: "c",
+    parsedComment: "c",
+    commentHidden: false,
+    timestamp: new Date("2026-01-01T00:00:00Z"),
+    oldLength: 1,
+    newLength: 2,
+    minor: false,
+    bot: false,
+    isNew: false,
+    tags: [],
+    notificationTimestamp: null,
+    expiry: null,
+    ...overrides,
   };
 }
 
@@ -19,8 +43,16 @@ const columnsOf = (changes: Change[]) => toChangeColumns(distinctChanges(changes
 describe("toChangeColumns", () => {
   it("keeps one row per change key, preferring the API's row to the feed's", () => {
     const fromFeed = change({ source: "feed", namespace: null, user: "Editor", parsedComment: "<b>feed</b>" });
-    const fromApi = change({ source: "api", namespace: 0, tags: ["mw-replace", "mobile edit"], parsedComment: "<i>api</i>" });
-    for (const order of [[fromFeed, fromApi], [fromApi, fromFeed]]) {
+    const fromApi = change({
+      source: "api",
+      namespace: 0,
+      tags: ["mw-replace", "mobile edit"],
+      parsedComment: "<i>api</i>",
+    });
+    for (const order of [
+      [fromFeed, fromApi],
+      [fromApi, fromFeed],
+    ]) {
       const columns = columnsOf(order);
       expect(columns.keys).toEqual(["rev:10"]);
       expect(columns.source).toEqual(["api"]);
@@ -31,7 +63,14 @@ describe("toChangeColumns", () => {
 
   it("carries log parameters as JSON text and times as instants, unicode intact", () => {
     const columns = columnsOf([
-      change({ kind: "log", revId: null, logId: 5, logParams: { target_title: "Zürich 日本" }, title: "Ünïcödé", notificationTimestamp: new Date("2026-01-02T00:00:00Z") }),
+      change({
+        kind: "log",
+        revId: null,
+        logId: 5,
+        logParams: { target_title: "Zürich 日本" },
+        title: "Ünïcödé",
+        notificationTimestamp: new Date("2026-01-02T00:00:00Z"),
+      }),
     ]);
     expect(columns.keys).toEqual(["log:5"]);
     expect(columns.logParams).toEqual(['{"target_title":"Zürich 日本"}']);
@@ -41,7 +80,11 @@ describe("toChangeColumns", () => {
 
   it("stores each summary sanitised, links absolute on the change's wiki, and none for a hidden or empty one", () => {
     const columns = columnsOf([
-      change({ revId: 1, parsedComment: '<span class="autocomment"><a href="/wiki/Seite#Teil" title="Seite">→‎Teil</a></span> <script>x()</script>ok' }),
+      change({
+        revId: 1,
+        parsedComment:
+          '<span class="autocomment"><a href="/wiki/Seite#Teil" title="Seite">→‎Teil</a></span> <script>x()</script>ok',
+      }),
       change({ revId: 2, parsedComment: null, comment: null, commentHidden: true }),
       change({ revId: 3, parsedComment: "Secret", commentHidden: true }),
       change({ revId: 4, parsedComment: "" }),

@@ -1,6 +1,6 @@
 import type { Change } from "@/lib/changes/change";
 import { changeKey } from "@/lib/changes/changeKey";
-import { pgBinaryArray, type ElementOf, type PgElementType } from "./pgBinaryArray";
+import { type ElementOf, type PgElementType, pgBinaryArray } from "./pgBinaryArray";
 
 // Separates tags in one text cell; MediaWiki tag names cannot contain control characters.
 export const TAG_SEPARATOR = "\u001f";
@@ -29,7 +29,14 @@ function col<F extends string, T extends PgElementType>(spec: ColumnSpec<F, T>):
  * summary_html is not a Change field: it comes from the poll (summaryHtmlForPoll), after these.
  */
 export const CHANGE_COLUMNS = [
-  col({ field: "kind", column: "kind", type: "text", of: (x) => x.kind, read: (v) => `${v}::change_kind`, copied: true }),
+  col({
+    field: "kind",
+    column: "kind",
+    type: "text",
+    of: (x) => x.kind,
+    read: (v) => `${v}::change_kind`,
+    copied: true,
+  }),
   col({ field: "source", column: "source", type: "text", of: (x) => x.source, read: (v) => `${v}::change_source` }),
   col({ field: "namespace", column: "namespace", type: "int4", of: (x) => x.namespace, copied: true }),
   col({ field: "title", column: "title", type: "text", of: (x) => x.title }),
@@ -40,8 +47,11 @@ export const CHANGE_COLUMNS = [
   col({ field: "logType", column: "log_type", type: "text", of: (x) => x.logType }),
   col({ field: "logAction", column: "log_action", type: "text", of: (x) => x.logAction }),
   col({
-    field: "logParams", column: "log_params", type: "text",
-    of: (x) => (x.logParams === null ? null : JSON.stringify(x.logParams)), read: (v) => `${v}::jsonb`,
+    field: "logParams",
+    column: "log_params",
+    type: "text",
+    of: (x) => (x.logParams === null ? null : JSON.stringify(x.logParams)),
+    read: (v) => `${v}::jsonb`,
   }),
   col({ field: "userName", column: "user_name", type: "text", of: (x) => x.user }),
   col({ field: "wikiUserId", column: "wiki_user_id", type: "int8", of: (x) => x.userId }),
@@ -57,14 +67,22 @@ export const CHANGE_COLUMNS = [
   col({ field: "bot", column: "bot", type: "bool", of: (x) => x.bot, copied: true }),
   col({ field: "isNew", column: "is_new", type: "bool", of: (x) => x.isNew }),
   col({
-    field: "tags", column: "tags", type: "text", of: (x) => x.tags.join(TAG_SEPARATOR),
+    field: "tags",
+    column: "tags",
+    type: "text",
+    of: (x) => x.tags.join(TAG_SEPARATOR),
     read: (v) => `CASE WHEN ${v} = '' THEN ARRAY[]::text[] ELSE string_to_array(${v}, '${TAG_SEPARATOR}') END`,
   }),
 ] as const;
 
 /** What the link's row keeps of its watchlist's view of a change (link_changes), not the change itself. */
 export const LINK_STATE_COLUMNS = [
-  col({ field: "notificationTimestamp", column: "notification_timestamp", type: "timestamptz", of: (x) => x.notificationTimestamp }),
+  col({
+    field: "notificationTimestamp",
+    column: "notification_timestamp",
+    type: "timestamptz",
+    of: (x) => x.notificationTimestamp,
+  }),
   col({ field: "watchExpiry", column: "watch_expiry", type: "timestamptz", of: (x) => x.expiry }),
 ] as const;
 
@@ -121,6 +139,9 @@ export function changeArrays(c: ChangeColumns): Buffer[] {
 }
 
 /** The link's state of each change (LINK_STATE_COLUMNS), as binary arrays. */
-export function linkStateArrays(c: { notificationTimestamp: readonly (Date | null)[]; watchExpiry: readonly (Date | null)[] }): Buffer[] {
+export function linkStateArrays(c: {
+  notificationTimestamp: readonly (Date | null)[];
+  watchExpiry: readonly (Date | null)[];
+}): Buffer[] {
   return LINK_STATE_COLUMNS.map((spec) => pgBinaryArray(spec.type, c[spec.field]));
 }

@@ -9,7 +9,13 @@ import { CHANGE_COLUMNS, LINK_STATE_COLUMNS } from "./changeRows";
 const q = (column: string) => `"${column}"`;
 
 // The element type each array is sent as (pgBinaryArray) ↔ its cast here.
-const ARRAY_CAST = { bool: "bool[]", int4: "int[]", int8: "bigint[]", text: "text[]", timestamptz: "timestamptz[]" } as const;
+const ARRAY_CAST = {
+  bool: "bool[]",
+  int4: "int[]",
+  int8: "bigint[]",
+  text: "text[]",
+  timestamptz: "timestamptz[]",
+} as const;
 
 // Columns the richer source may rewrite: every column the poll sends, and the summary made from them.
 const DESCRIPTIVE = [...CHANGE_COLUMNS.map((c) => c.column), "summary_html"];
@@ -24,9 +30,15 @@ const AFTER_INPUT = 3 + DESCRIPTIVE.length + LINK_STATE.length;
 
 const input = (withLinkState: boolean) => {
   const sent = [
-    ...CHANGE_COLUMNS.map((c) => ({ column: c.column, cast: ARRAY_CAST[c.type], read: "read" in c ? c.read : undefined })),
+    ...CHANGE_COLUMNS.map((c) => ({
+      column: c.column,
+      cast: ARRAY_CAST[c.type],
+      read: "read" in c ? c.read : undefined,
+    })),
     { column: "summary_html", cast: ARRAY_CAST.text, read: undefined },
-    ...(withLinkState ? LINK_STATE_COLUMNS.map((c) => ({ column: c.column, cast: ARRAY_CAST[c.type], read: undefined })) : []),
+    ...(withLinkState
+      ? LINK_STATE_COLUMNS.map((c) => ({ column: c.column, cast: ARRAY_CAST[c.type], read: undefined }))
+      : []),
   ];
   return `(
   SELECT t.key,

@@ -1,9 +1,9 @@
 import type { Change } from "@/lib/changes/change";
-import { inTransaction } from "@/lib/db/postgres";
-import type { SyncFailure } from "../syncFailure";
 import { enqueueSync } from "@/lib/db/jobQueue";
+import { inTransaction } from "@/lib/db/postgres";
 import { markPollProgress, markSyncFailed, markSyncSucceeded, type PollCounts } from "@/lib/db/syncStates";
-import { writeLinkChanges, type WriteTarget, type WrittenChanges } from "./writeLinkChanges";
+import type { SyncFailure } from "../syncFailure";
+import { type WriteTarget, type WrittenChanges, writeLinkChanges } from "./writeLinkChanges";
 
 /**
  * One transaction: the poll's (last) changes, the advanced cursor and the next job.
@@ -39,8 +39,16 @@ export async function commitPollProgress(
 ): Promise<WrittenChanges> {
   return inTransaction(async (client) => {
     const written = await writeLinkChanges(client, target, polled.changes);
-    const counts: PollCounts = { fetched: polled.changes.length, newForLink: written.newForLink, requests: polled.requests };
-    await markPollProgress(client, target.linkId, { ...counts, continueFrom: polled.continueFrom, cursorAt: polled.cursorAt });
+    const counts: PollCounts = {
+      fetched: polled.changes.length,
+      newForLink: written.newForLink,
+      requests: polled.requests,
+    };
+    await markPollProgress(client, target.linkId, {
+      ...counts,
+      continueFrom: polled.continueFrom,
+      cursorAt: polled.cursorAt,
+    });
     await beforeCommit?.();
     return written;
   });

@@ -26,7 +26,11 @@ export async function insertNewChanges(
     for (const row of result.rows) inserted.add(row.change_key);
   };
   let storing: Promise<pg.QueryResult<{ change_key: string }>> | undefined;
-  for (let start = 0, rows = FIRST_STATEMENT_ROWS; start < fresh.length; start += rows, rows = Math.min(2 * rows, ROWS_PER_STATEMENT)) {
+  for (
+    let start = 0, rows = FIRST_STATEMENT_ROWS;
+    start < fresh.length;
+    start += rows, rows = Math.min(2 * rows, ROWS_PER_STATEMENT)
+  ) {
     const c = toChangeColumns(fresh.slice(start, start + rows), summaryHtmlOf);
     const params = [target.siteId, ...changeArrays(c), ...linkStateArrays(c), target.linkId, target.userId];
     // Only now wait for the batch before: it was being stored while this one was made.

@@ -7,7 +7,13 @@
  */
 export type PgElementType = "bool" | "int4" | "int8" | "text" | "timestamptz";
 
-export type ElementOf<T extends PgElementType> = T extends "bool" ? boolean : T extends "text" ? string : T extends "timestamptz" ? Date : number;
+export type ElementOf<T extends PgElementType> = T extends "bool"
+  ? boolean
+  : T extends "text"
+    ? string
+    : T extends "timestamptz"
+      ? Date
+      : number;
 
 const ELEMENT_OID: Record<PgElementType, number> = { bool: 16, int8: 20, int4: 23, text: 25, timestamptz: 1184 };
 const FIXED_WIDTH: Record<Exclude<PgElementType, "text">, number> = { bool: 1, int4: 4, int8: 8, timestamptz: 8 };
@@ -16,14 +22,21 @@ const FIXED_WIDTH: Record<Exclude<PgElementType, "text">, number> = { bool: 1, i
 const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
 const TWO_TO_32 = 2 ** 32;
 
-export function pgBinaryArray<T extends PgElementType>(type: T, values: readonly (ElementOf<T> | null | undefined)[]): Buffer {
+export function pgBinaryArray<T extends PgElementType>(
+  type: T,
+  values: readonly (ElementOf<T> | null | undefined)[],
+): Buffer {
   let size = 12;
   let hasNull = 0;
   if (values.length > 0) size += 8;
   for (const value of values) {
     size += 4;
     if (value === null || value === undefined) hasNull = 1;
-    else size += type === "text" ? Buffer.byteLength(value as string, "utf8") : FIXED_WIDTH[type as Exclude<PgElementType, "text">];
+    else
+      size +=
+        type === "text"
+          ? Buffer.byteLength(value as string, "utf8")
+          : FIXED_WIDTH[type as Exclude<PgElementType, "text">];
   }
   const out = Buffer.allocUnsafe(size);
   // An empty array has no dimensions.

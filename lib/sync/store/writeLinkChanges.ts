@@ -1,10 +1,16 @@
 import type pg from "pg";
 import type { Change } from "@/lib/changes/change";
 import { lockLinkForPoll } from "@/lib/links/linkRepository";
-import { changeArrays, distinctChanges, linkStateArrays, toChangeColumns, type ChangeColumns } from "./changeRows";
-import { FIND_STORED_CHANGES, IMPROVE_CHANGES, INSERT_LINK_CHANGES, REFRESH_LINK_COPIES, UPDATE_LINK_STATE } from "./changeSql";
+import { type ChangeColumns, changeArrays, distinctChanges, linkStateArrays, toChangeColumns } from "./changeRows";
+import {
+  FIND_STORED_CHANGES,
+  IMPROVE_CHANGES,
+  INSERT_LINK_CHANGES,
+  REFRESH_LINK_COPIES,
+  UPDATE_LINK_STATE,
+} from "./changeSql";
 import { insertNewChanges } from "./insertNewChanges";
-import { summaryHtmlForPoll, type StoredSummary } from "./summaryHtmlForPoll";
+import { type StoredSummary, summaryHtmlForPoll } from "./summaryHtmlForPoll";
 
 export interface WrittenChanges {
   /** Distinct changes in the batch. */
@@ -41,19 +47,32 @@ interface StoredRow {
  * again is neither inserted nor its summary sanitised again. Call inside the
  * poll's transaction.
  */
-export async function writeLinkChanges(client: pg.ClientBase, target: WriteTarget, changes: readonly Change[]): Promise<WrittenChanges> {
+export async function writeLinkChanges(
+  client: pg.ClientBase,
+  target: WriteTarget,
+  changes: readonly Change[],
+): Promise<WrittenChanges> {
   if (changes.length === 0) return { received: 0, newForLink: 0, changedRows: 0 };
   if (!(await lockLinkForPoll(client, target))) throw new LinkRemovedError(target.linkId);
   const byKey = distinctChanges(changes);
   const stored = await client.query<StoredRow>(FIND_STORED_CHANGES, [target.siteId, [...byKey.keys()]]);
   const summaries = new Map<string, StoredSummary>(
-    stored.rows.map((r) => [r.change_key, { comment: r.comment, parsedComment: r.parsed_comment, commentHidden: r.comment_hidden, summaryHtml: r.summary_html }]),
+    stored.rows.map((r) => [
+      r.change_key,
+      {
+        comment: r.comment,
+        parsedComment: r.parsed_comment,
+        commentHidden: r.comment_hidden,
+        summaryHtml: r.summary_html,
+      },
+    ]),
   );
   const summaryHtmlOf = summaryHtmlForPoll(target.server, summaries);
   const idByKey = new Map(stored.rows.map((r) => [r.change_key, r.id]));
 
   const fresh = [...byKey].filter(([key]) => !idByKey.has(key));
-  const insertedKeys = fresh.length > 0 ? await insertNewChanges(client, target, fresh, summaryHtmlOf) : new Set<string>();
+  const insertedKeys =
+    fresh.length > 0 ? await insertNewChanges(client, target, fresh, summaryHtmlOf) : new Set<string>();
   let improved = 0;
   let linkedKnown = 0;
   const known = [...byKey].filter(([key]) => !insertedKeys.has(key));
@@ -72,14 +91,20 @@ export async function writeLinkChanges(client: pg.ClientBase, target: WriteTarge
     if (improved > 0) await client.query(REFRESH_LINK_COPIES, [better.rows.map((r) => r.id)]);
     linkedKnown = await linkKnownChanges(client, target, rows);
   }
-  return { received: byKey.size, newForLink: insertedKeys.size + linkedKnown, changedRows: insertedKeys.size + improved };
+  return {
+    received: byKey.size,
+    newForLink: insertedKeys.size + linkedKnown,
+    changedRows: insertedKeys.size + improved,
+  };
 }
 
 /** The link was deleted (or moved to another user, wiki or wiki account) while its poll ran: nothing of the poll is stored. */
 export class LinkRemovedError extends Error {
   override name = "LinkRemovedError";
   constructor(linkId: string) {
-    super(`The link ${linkId} was removed or moved to another wiki account while it synced; its changes were not stored.`);
+    super(
+      `The link ${linkId} was removed or moved to another wiki account while it synced; its changes were not stored.`,
+    );
   }
 }
 
@@ -107,11 +132,19 @@ function knownLinkRows(c: ChangeColumns, idByKey: ReadonlyMap<string, string>): 
 async function linkKnownChanges(client: pg.ClientBase, target: WriteTarget, rows: KnownLinkRows): Promise<number> {
   const { ids, notificationTimestamp: notif, watchExpiry: expiry } = rows;
   if (ids.length === 0) return 0;
-  const linked = await client.query<{ change_id: string }>(INSERT_LINK_CHANGES, [target.linkId, target.userId, ids, ...linkStateArrays(rows)]);
+  const linked = await client.query<{ change_id: string }>(INSERT_LINK_CHANGES, [
+    target.linkId,
+    target.userId,
+    ids,
+    ...linkStateArrays(rows),
+  ]);
   if ((linked.rowCount ?? 0) < ids.length) {
     const isNew = new Set(linked.rows.map((r) => r.change_id));
     const keep = ids.map((id) => !isNew.has(id));
-    const kept = linkStateArrays({ notificationTimestamp: notif.filter((_, i) => keep[i]), watchExpiry: expiry.filter((_, i) => keep[i]) });
+    const kept = linkStateArrays({
+      notificationTimestamp: notif.filter((_, i) => keep[i]),
+      watchExpiry: expiry.filter((_, i) => keep[i]),
+    });
     await client.query(UPDATE_LINK_STATE, [target.linkId, ids.filter((_, i) => keep[i]), ...kept]);
   }
   return linked.rowCount ?? 0;

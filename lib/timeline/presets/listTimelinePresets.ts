@@ -11,5 +11,8 @@ export function listTimelinePresets(userId: string): Promise<TimelinePresetView[
 
 /** One of the user's presets, or null (also when it is someone else's). */
 export function findTimelinePreset(userId: string, presetId: string): Promise<TimelinePresetView | null> {
-  return prisma().timelinePreset.findFirst({ where: { id: presetId, userId }, select: { id: true, name: true, filterQuery: true } });
+  return prisma().timelinePreset.findFirst({
+    where: { id: presetId, userId },
+    select: { id: true, name: true, filterQuery: true },
+  });
 }

@@ -7,6 +7,9 @@ beforeAll(async () => {
 });
 
 it("lets the first user register even when registration is closed, and makes them admin", async () => {
-  const result = await registerUser({ email: "owner@example.org", password: "long enough pw" }, { registrationOpen: false });
+  const result = await registerUser(
+    { email: "owner@example.org", password: "long enough pw" },
+    { registrationOpen: false },
+  );
   expect(result).toMatchObject({ ok: true, value: { email: "owner@example.org", isAdmin: true } });
 });

@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { deleteAccount } from "@/lib/accounts/deleteAccount";
 import { findUserById } from "@/lib/accounts/users";
 import { createFeedToken } from "@/lib/feeds/feedTokens";
-import { createTeam } from "@/lib/teams/teams";
 import { createInvite, joinTeam } from "@/lib/teams/invites";
+import { createTeam } from "@/lib/teams/teams";
 import { saveTimelinePreset } from "@/lib/timeline/presets/saveTimelinePreset";
 import { parseTimelineFilters } from "@/lib/timeline/timelineFilters";
-import { fixtureWiki } from "@/test/support/wikiFixture";
-import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { countingNetwork, linkWithToken, newUser, query } from "@/test/integration/sync/syncTestKit";
+import { useTestDatabase } from "@/test/support/useTestDatabase";
+import { fixtureWiki } from "@/test/support/wikiFixture";
 
 beforeAll(async () => {
   await useTestDatabase(import.meta.url);
@@ -29,13 +29,25 @@ async function teamOf(ownerId: string, name: string, members: string[]): Promise
 }
 
 const rolesIn = async (teamId: string) =>
-  (await query<{ user_id: string; role: string }>(`SELECT user_id, role::text FROM team_members WHERE team_id = $1 ORDER BY joined_at`, [teamId])).map((r) => `${r.user_id}:${r.role}`);
+  (
+    await query<{ user_id: string; role: string }>(
+      `SELECT user_id, role::text FROM team_members WHERE team_id = $1 ORDER BY joined_at`,
+      [teamId],
+    )
+  ).map((r) => `${r.user_id}:${r.role}`);
 
 describe("deleting an account", () => {
   it("deletes the user with their links, feeds, presets and memberships", async () => {
     const userId = await newUser("leaving@example.org");
     const alpha = fixtureWiki("alpha");
-    const linkId = await linkWithToken(userId, alpha.apiUrl, "Alice", alpha.watchlistTokens.Alice!, "api", countingNetwork());
+    const linkId = await linkWithToken(
+      userId,
+      alpha.apiUrl,
+      "Alice",
+      alpha.watchlistTokens.Alice!,
+      "api",
+      countingNetwork(),
+    );
     await createFeedToken(userId, { name: "Mine", filterQuery: "" });
     await saveTimelinePreset(userId, "Preset", parseTimelineFilters(new URLSearchParams("")));
     const otherOwner = await newUser("stays@example.org");
@@ -69,7 +81,10 @@ describe("deleting an account", () => {
   it("asks for the current password and the ticked box, and deletes nothing without them", async () => {
     const userId = await newUser("careful@example.org");
     const user = (await findUserById(userId))!;
-    expect(await deleteAccount(user, { currentPassword: "not the password", confirm: "yes" })).toEqual({ ok: false, failure: { kind: "auth", code: "wrong_password", message: "Your current password is not right." } });
+    expect(await deleteAccount(user, { currentPassword: "not the password", confirm: "yes" })).toEqual({
+      ok: false,
+      failure: { kind: "auth", code: "wrong_password", message: "Your current password is not right." },
+    });
     expect(await deleteAccount(user, { currentPassword: PASSWORD })).toMatchObject({ ok: false });
     expect(await findUserById(userId)).not.toBeNull();
   });

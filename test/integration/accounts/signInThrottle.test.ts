@@ -12,7 +12,8 @@ beforeAll(async () => {
 const PASSWORD = "the right password";
 const register = (email: string) => registerUser({ email, password: PASSWORD }, { registrationOpen: true });
 /** Lets every wait of the key pass, as time would. */
-const waitOut = (key: string) => prisma().signInThrottle.updateMany({ where: { key }, data: { blockedUntil: new Date(Date.now() - 1000) } });
+const waitOut = (key: string) =>
+  prisma().signInThrottle.updateMany({ where: { key }, data: { blockedUntil: new Date(Date.now() - 1000) } });
 const blockedSeconds = async (key: string) => {
   const row = await prisma().signInThrottle.findUniqueOrThrow({ where: { key } });
   return Math.round((row.blockedUntil!.getTime() - Date.now()) / 1000);
@@ -22,12 +23,24 @@ describe("sign-in throttling", () => {
   it("lets a few failures pass, then refuses the account, even the right password, with a wait that doubles", async () => {
     await register("guessed@example.org");
     for (let i = 0; i < FREE_FAILURES.account; i++) {
-      expect(await attemptSignIn({ email: "guessed@example.org", password: `guess ${i}` }, `10.0.0.${i}`)).toMatchObject({ ok: false, failure: { code: "wrong_credentials" } });
+      expect(
+        await attemptSignIn({ email: "guessed@example.org", password: `guess ${i}` }, `10.0.0.${i}`),
+      ).toMatchObject({ ok: false, failure: { code: "wrong_credentials" } });
     }
     // The first failure past the free ones sets a wait, whatever address the next attempt comes from.
-    expect(await attemptSignIn({ email: "guessed@example.org", password: "guess 5" }, "10.0.1.1")).toMatchObject({ ok: false, failure: { code: "wrong_credentials" } });
+    expect(await attemptSignIn({ email: "guessed@example.org", password: "guess 5" }, "10.0.1.1")).toMatchObject({
+      ok: false,
+      failure: { code: "wrong_credentials" },
+    });
     const refused = await attemptSignIn({ email: "Guessed@example.org", password: PASSWORD }, "10.0.1.2");
-    expect(refused).toEqual({ ok: false, failure: { kind: "transient", code: "throttled", message: "Too many sign-in attempts. Wait 1 second, then try again." } });
+    expect(refused).toEqual({
+      ok: false,
+      failure: {
+        kind: "transient",
+        code: "throttled",
+        message: "Too many sign-in attempts. Wait 1 second, then try again.",
+      },
+    });
 
     await waitOut("account:guessed@example.org");
     await attemptSignIn({ email: "guessed@example.org", password: "guess 6" }, "10.0.1.3");
@@ -37,7 +50,9 @@ describe("sign-in throttling", () => {
     expect(await blockedSeconds("account:guessed@example.org")).toBe(4);
 
     await waitOut("account:guessed@example.org");
-    expect(await attemptSignIn({ email: "guessed@example.org", password: PASSWORD }, "10.0.1.5")).toMatchObject({ ok: true });
+    expect(await attemptSignIn({ email: "guessed@example.org", password: PASSWORD }, "10.0.1.5")).toMatchObject({
+      ok: true,
+    });
     // The right password starts the account afresh.
     expect(await prisma().signInThrottle.count({ where: { key: "account:guessed@example.org" } })).toBe(0);
   });
@@ -49,11 +64,15 @@ describe("sign-in throttling", () => {
     }
     const refused = await attemptSignIn({ email: "sprayed@example.org", password: PASSWORD }, "192.0.2.77");
     expect(refused).toMatchObject({ ok: false, failure: { code: "throttled" } });
-    expect(await attemptSignIn({ email: "sprayed@example.org", password: PASSWORD }, "192.0.2.78")).toMatchObject({ ok: true });
+    expect(await attemptSignIn({ email: "sprayed@example.org", password: PASSWORD }, "192.0.2.78")).toMatchObject({
+      ok: true,
+    });
   });
 
   it("counts failures that arrive at once, as from several server processes, every one", async () => {
-    await Promise.all(Array.from({ length: 8 }, (_, i) => attemptSignIn({ email: "burst@example.org", password: `burst ${i}` }, null)));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => attemptSignIn({ email: "burst@example.org", password: `burst ${i}` }, null)),
+    );
     const row = await prisma().signInThrottle.findUniqueOrThrow({ where: { key: "account:burst@example.org" } });
     expect(row.failures).toBe(8);
     expect(row.blockedUntil!.getTime()).toBeGreaterThan(Date.now());

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile, cp } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -28,12 +28,19 @@ describe("migration runner", () => {
     const all = (await readMigrations()).map((m) => m.name);
     expect(await applyMigrations(url)).toEqual(all);
     expect(await applyMigrations(url)).toEqual([]);
-    const rows = await query<{ migration_name: string; finished_at: Date | null; applied_steps_count: number; checksum: string }>(
+    const rows = await query<{
+      migration_name: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+      checksum: string;
+    }>(
       url,
       `SELECT migration_name, finished_at, applied_steps_count, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     expect(rows.map((r) => r.migration_name)).toEqual(all);
-    expect(rows.every((r) => r.finished_at !== null && r.applied_steps_count === 1 && /^[0-9a-f]{64}$/.test(r.checksum))).toBe(true);
+    expect(
+      rows.every((r) => r.finished_at !== null && r.applied_steps_count === 1 && /^[0-9a-f]{64}$/.test(r.checksum)),
+    ).toBe(true);
   });
 
   it("lets several processes migrate the same database at once without applying anything twice", async () => {
@@ -57,7 +64,10 @@ describe("migration runner", () => {
     const dir = await copyOfMigrations();
     const broken = path.join(dir, "99991231000000_broken");
     await mkdir(broken);
-    await writeFile(path.join(broken, "migration.sql"), `CREATE TABLE "half_done" (id int);\nSELECT * FROM no_such_table;\n`);
+    await writeFile(
+      path.join(broken, "migration.sql"),
+      `CREATE TABLE "half_done" (id int);\nSELECT * FROM no_such_table;\n`,
+    );
     await expect(applyMigrations(url, dir)).rejects.toThrow(/99991231000000_broken failed and was rolled back/);
     const tables = await query<{ exists: boolean }>(url, `SELECT to_regclass('half_done') IS NOT NULL AS exists`);
     expect(tables[0]!.exists).toBe(false);

@@ -38,6 +38,8 @@ describe("schema.prisma and the committed migrations", () => {
     await client.query(`CREATE INDEX "users_name_idx" ON "users"("name")`);
     await client.end();
     const expected = expectedShape(await readFile(schemaPath, "utf8"));
-    expect(shapeDifferences(expected, await actualShape(url))).toEqual(["database has, schema.prisma lacks: users index (name)"]);
+    expect(shapeDifferences(expected, await actualShape(url))).toEqual([
+      "database has, schema.prisma lacks: users index (name)",
+    ]);
   });
 });

@@ -1,11 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeEdit } from "@/test/mediawiki/wikiActions";
 import { GET } from "@/app/feed/[file]/route";
 import { createFeedToken } from "@/lib/feeds/feedTokens";
 import { syncLink } from "@/lib/sync/syncLink";
 import { watchPages } from "@/lib/watching/watchPages";
 import { deps } from "@/test/integration/sync/syncTestKit";
-import { addEditorBotPassword, freshPage, linkEditor, newUser, removeEditorBotPassword, unwatchOnWiki, WIKI } from "@/test/integration/watching/watchingFixture";
+import {
+  addEditorBotPassword,
+  freshPage,
+  linkEditor,
+  newUser,
+  removeEditorBotPassword,
+  unwatchOnWiki,
+  WIKI,
+} from "@/test/integration/watching/watchingFixture";
+import { makeEdit } from "@/test/mediawiki/wikiActions";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { loopbackNetwork } from "@/test/support/wikiFixture";
 
@@ -45,7 +53,10 @@ describe("a feed's ETag", () => {
     const created = await createFeedToken(userId, { name: "ETag", filterQuery: "" });
     if (!created.ok) throw new Error(created.failure.message);
 
-    const before = { rss: await fetchFeed(created.value.secret, "rss"), atom: await fetchFeed(created.value.secret, "atom") };
+    const before = {
+      rss: await fetchFeed(created.value.secret, "rss"),
+      atom: await fetchFeed(created.value.secret, "atom"),
+    };
     const etags = { rss: before.rss.headers.get("etag")!, atom: before.atom.headers.get("etag")! };
     expect((await fetchFeed(created.value.secret, "rss", { "if-none-match": etags.rss })).status).toBe(304);
 

@@ -2,11 +2,11 @@ import { execFileSync } from "node:child_process";
 import { XMLParser } from "fast-xml-parser";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectedChanges } from "@/test/mediawiki/seedPlan";
 import { GET } from "@/app/feed/[file]/route";
 import { createFeedToken, listFeedTokens, regenerateFeedToken, revokeFeedToken } from "@/lib/feeds/feedTokens";
 import { syncLink } from "@/lib/sync/syncLink";
 import { deps, linkWithBotPassword, newUser } from "@/test/integration/sync/syncTestKit";
+import { expectedChanges } from "@/test/mediawiki/seedPlan";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki, loopbackNetwork } from "@/test/support/wikiFixture";
 
@@ -15,7 +15,12 @@ process.env.WATCHDECK_URL = "https://watchdeck.test";
 let databaseUrl: string;
 let alice: { userId: string; linkId: string };
 let bob: { userId: string; linkId: string };
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseTagValue: false, isArray: (n) => ["item", "entry", "category", "link"].includes(n) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  parseTagValue: false,
+  isArray: (n) => ["item", "entry", "category", "link"].includes(n),
+});
 
 async function fetchFeed(secret: string, format: "rss" | "atom", query = "", headers: Record<string, string> = {}) {
   const request = new Request(`https://watchdeck.test/feed/${secret}.${format}${query}`, { headers });
@@ -54,9 +59,28 @@ beforeAll(async () => {
   const network = loopbackNetwork();
   const aliceUser = await newUser("feed-alice@example.org");
   const bobUser = await newUser("feed-bob@example.org");
-  alice = { userId: aliceUser, linkId: await linkWithBotPassword(aliceUser, wiki.apiUrl, "Alice@watchdeck", botPassword(wiki, "Alice@watchdeck"), network) };
-  bob = { userId: bobUser, linkId: await linkWithBotPassword(bobUser, wiki.apiUrl, "Bob@watchdeck", botPassword(wiki, "Bob@watchdeck"), network) };
-  for (const link of [alice.linkId, bob.linkId]) expect(await syncLink(link, deps(network))).toMatchObject({ status: "synced" });
+  alice = {
+    userId: aliceUser,
+    linkId: await linkWithBotPassword(
+      aliceUser,
+      wiki.apiUrl,
+      "Alice@watchdeck",
+      botPassword(wiki, "Alice@watchdeck"),
+      network,
+    ),
+  };
+  bob = {
+    userId: bobUser,
+    linkId: await linkWithBotPassword(
+      bobUser,
+      wiki.apiUrl,
+      "Bob@watchdeck",
+      botPassword(wiki, "Bob@watchdeck"),
+      network,
+    ),
+  };
+  for (const link of [alice.linkId, bob.linkId])
+    expect(await syncLink(link, deps(network))).toMatchObject({ status: "synced" });
 }, 180_000);
 
 describe("a feed URL", () => {
@@ -67,8 +91,15 @@ describe("a feed URL", () => {
     expect(response.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
     const xml = await response.text();
     xmllintOk(xml);
-    const items = parser.parse(xml).rss.channel.item as Array<{ guid: { "#text": string }; title: string; link: string[]; pubDate: string }>;
-    expect(items.map((i) => i.guid["#text"])).toEqual((await newestChangeIds(alice.userId, 50)).map((id) => `urn:watchdeck:change:${id}`));
+    const items = parser.parse(xml).rss.channel.item as Array<{
+      guid: { "#text": string };
+      title: string;
+      link: string[];
+      pubDate: string;
+    }>;
+    expect(items.map((i) => i.guid["#text"])).toEqual(
+      (await newestChangeIds(alice.userId, 50)).map((id) => `urn:watchdeck:change:${id}`),
+    );
     for (const item of items) {
       expect(item.title).toMatch(/^\[Alpha Wiki\] /);
       expect(item.link[0]).toMatch(new RegExp(`^${fixtureWiki("alpha").baseUrl}/`));
@@ -81,10 +112,16 @@ describe("a feed URL", () => {
     const response = await fetchFeed(secret, "atom", "?limit=500");
     const xml = await response.text();
     xmllintOk(xml);
-    const entries = (parser.parse(xml).feed.entry ?? []) as Array<{ title: string; category: Array<{ "@_term": string }> }>;
+    const entries = (parser.parse(xml).feed.entry ?? []) as Array<{
+      title: string;
+      category: Array<{ "@_term": string }>;
+    }>;
     const expected = expectedChanges("alpha", "Alice")
       .filter((e) => e.rcType === "log")
-      .map((e) => `[Alpha Wiki] ${e.rcTitle} (log: ${e.logtype}${e.logaction && e.logaction !== e.logtype ? `/${e.logaction}` : ""})`);
+      .map(
+        (e) =>
+          `[Alpha Wiki] ${e.rcTitle} (log: ${e.logtype}${e.logaction && e.logaction !== e.logtype ? `/${e.logaction}` : ""})`,
+      );
     expect(expected.length).toBeGreaterThan(0);
     expect(entries.map((e) => e.title).sort()).toEqual(expected.sort());
     for (const entry of entries) expect(entry.category.map((c) => c["@_term"])).toContain("Alpha Wiki");
@@ -134,14 +171,24 @@ describe("a feed URL", () => {
   it("never shows another user's changes, nor any credential or watchlist token", async () => {
     const bobSecret = await newFeed(bob.userId, "Bob's", "");
     const xml = await (await fetchFeed(bobSecret, "rss", "?limit=500")).text();
-    const guids = (parser.parse(xml).rss.channel.item as Array<{ guid: { "#text": string } }>).map((i) => i.guid["#text"]);
+    const guids = (parser.parse(xml).rss.channel.item as Array<{ guid: { "#text": string } }>).map(
+      (i) => i.guid["#text"],
+    );
     const bobIds = (await newestChangeIds(bob.userId, 1000)).map((id) => `urn:watchdeck:change:${id}`);
     expect(guids.sort()).toEqual(bobIds.sort());
-    const aliceOnly = (await newestChangeIds(alice.userId, 1000)).filter((id) => !bobIds.includes(`urn:watchdeck:change:${id}`));
+    const aliceOnly = (await newestChangeIds(alice.userId, 1000)).filter(
+      (id) => !bobIds.includes(`urn:watchdeck:change:${id}`),
+    );
     expect(aliceOnly.length).toBeGreaterThan(0);
     for (const id of aliceOnly) expect(xml).not.toContain(`urn:watchdeck:change:${id}<`);
     const wiki = fixtureWiki("alpha");
-    for (const secret of [wiki.watchlistTokens.Alice!, wiki.watchlistTokens.Bob!, botPassword(wiki, "Alice@watchdeck"), botPassword(wiki, "Bob@watchdeck"), "wltoken"]) {
+    for (const secret of [
+      wiki.watchlistTokens.Alice!,
+      wiki.watchlistTokens.Bob!,
+      botPassword(wiki, "Alice@watchdeck"),
+      botPassword(wiki, "Bob@watchdeck"),
+      "wltoken",
+    ]) {
       expect(xml).not.toContain(secret);
     }
   });

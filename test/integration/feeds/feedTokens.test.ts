@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { registerUser } from "@/lib/accounts/registerUser";
 import { hashUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/postgres";
-import { createFeedToken, findFeedBySecret, listFeedTokens, regenerateFeedToken, revokeFeedToken } from "@/lib/feeds/feedTokens";
+import {
+  createFeedToken,
+  findFeedBySecret,
+  listFeedTokens,
+  regenerateFeedToken,
+  revokeFeedToken,
+} from "@/lib/feeds/feedTokens";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 
 let owner: string;
@@ -28,14 +34,23 @@ describe("feed URLs", () => {
     const row = await prisma().feedToken.findUniqueOrThrow({ where: { id: created.value.id } });
     expect(row.secretHash).toBe(hashUrlSecret(created.value.secret));
     expect(JSON.stringify(row)).not.toContain(created.value.secret);
-    expect(await findFeedBySecret(created.value.secret)).toMatchObject({ id: created.value.id, userId: owner, name: "Everything", filterQuery: "" });
+    expect(await findFeedBySecret(created.value.secret)).toMatchObject({
+      id: created.value.id,
+      userId: owner,
+      name: "Everything",
+      filterQuery: "",
+    });
     expect((await prisma().feedToken.findUniqueOrThrow({ where: { id: created.value.id } })).lastUsedAt).not.toBeNull();
   });
 
   it("record when they were last read, to the minute, without a write on every read", async () => {
-    const created = await createFeedToken(await user("feeds-polled@example.org"), { name: "Polled often", filterQuery: "" });
+    const created = await createFeedToken(await user("feeds-polled@example.org"), {
+      name: "Polled often",
+      filterQuery: "",
+    });
     if (!created.ok) throw new Error(created.failure.message);
-    const lastUsed = async () => (await prisma().feedToken.findUniqueOrThrow({ where: { id: created.value.id } })).lastUsedAt;
+    const lastUsed = async () =>
+      (await prisma().feedToken.findUniqueOrThrow({ where: { id: created.value.id } })).lastUsedAt;
     const read = new Date("2026-12-05T10:00:00Z");
     expect(await findFeedBySecret(created.value.secret, read)).toMatchObject({ id: created.value.id });
     expect(await lastUsed()).toEqual(read);
@@ -46,11 +61,17 @@ describe("feed URLs", () => {
   });
 
   it("keep the filters in canonical form and refuse nonsense filters and names", async () => {
-    const created = await createFeedToken(owner, { name: "Talk, no bots", filterQuery: "ns=Talk&bot=hide&type=edit&type=new" });
+    const created = await createFeedToken(owner, {
+      name: "Talk, no bots",
+      filterQuery: "ns=Talk&bot=hide&type=edit&type=new",
+    });
     if (!created.ok) throw new Error(created.failure.message);
     expect((await findFeedBySecret(created.value.secret))?.filterQuery).toBe("ns=Talk&type=edit&type=new&bot=hide");
     expect(await createFeedToken(owner, { name: "Bad", filterQuery: "bot=sometimes" })).toMatchObject({ ok: false });
-    expect(await createFeedToken(owner, { name: "  ", filterQuery: "" })).toEqual({ ok: false, failure: { kind: "invalid", code: "bad_name", field: "name", message: "Give the feed a name." } });
+    expect(await createFeedToken(owner, { name: "  ", filterQuery: "" })).toEqual({
+      ok: false,
+      failure: { kind: "invalid", code: "bad_name", field: "name", message: "Give the feed a name." },
+    });
   });
 
   it("are listed by name without secrets", async () => {

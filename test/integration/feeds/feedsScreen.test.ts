@@ -45,7 +45,10 @@ describe("the feeds screen", () => {
       label: "The timeline view you came from (preset “Talk pages”)",
       query: "ns=Talk",
     });
-    expect((await loadFeedsScreen(owner, "bot=hide")).choices[0]).toEqual({ label: "The timeline view you came from (bot=hide)", query: "bot=hide" });
+    expect((await loadFeedsScreen(owner, "bot=hide")).choices[0]).toEqual({
+      label: "The timeline view you came from (bot=hide)",
+      query: "bot=hide",
+    });
   });
 
   it("says what each feed carries: a preset by name, everything, or its filters", async () => {

@@ -2,8 +2,8 @@ import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerUser } from "@/lib/accounts/registerUser";
 import { prisma } from "@/lib/db/postgres";
-import { createLink } from "@/lib/links/createLink";
 import { editLink, revalidateLink } from "@/lib/links/changeLink";
+import { createLink } from "@/lib/links/createLink";
 import { listLinksForUser } from "@/lib/links/linkRepository";
 import { openLinkSecret, openLinkSession } from "@/lib/links/linkSecrets";
 import { removeLink } from "@/lib/links/removeLink";
@@ -39,7 +39,12 @@ describe("linking a wiki", () => {
     const wiki = alpha();
     const result = await createLink(
       userId,
-      { wikiUrl: wiki.apiUrl, authMode: "bot_password", username: "Alice@watchdeck", secret: botPassword(wiki, "Alice@watchdeck") },
+      {
+        wikiUrl: wiki.apiUrl,
+        authMode: "bot_password",
+        username: "Alice@watchdeck",
+        secret: botPassword(wiki, "Alice@watchdeck"),
+      },
       network,
     );
     expect(result).toMatchObject({ ok: true });
@@ -63,7 +68,14 @@ describe("linking a wiki", () => {
     const wiki = beta();
     const result = await createLink(
       userId,
-      { wikiUrl: wiki.articleUrlExample, authMode: "watchlist_token", username: "alice", secret: wiki.watchlistTokens.Alice!, displayName: "Beta (de)", color: "#14866D" },
+      {
+        wikiUrl: wiki.articleUrlExample,
+        authMode: "watchlist_token",
+        username: "alice",
+        secret: wiki.watchlistTokens.Alice!,
+        displayName: "Beta (de)",
+        color: "#14866D",
+      },
       network,
     );
     expect(result).toMatchObject({ ok: true });
@@ -88,7 +100,13 @@ describe("linking a wiki", () => {
     const result = await createLink(otherUserId, { wikiUrl: feedUrl, authMode: "bot_password" }, network);
     expect(result).toMatchObject({ ok: true });
     const [link] = await listLinksForUser(otherUserId);
-    expect(link).toMatchObject({ authMode: "watchlist_token", source: "feed", feedFormat: "rss", wikiUsername: "Alice", canWatch: false });
+    expect(link).toMatchObject({
+      authMode: "watchlist_token",
+      source: "feed",
+      feedFormat: "rss",
+      wikiUsername: "Alice",
+      canWatch: false,
+    });
   });
 
   it("stores a wiki once however many links point at it", async () => {
@@ -99,7 +117,11 @@ describe("linking a wiki", () => {
     const dump = await dumpDatabaseText(databaseUrl);
     const links = await prisma().wikiLink.findMany();
     expect(links.length).toBeGreaterThanOrEqual(3);
-    const plaintexts = [botPassword(alpha(), "Alice@watchdeck"), alpha().watchlistTokens.Alice!, beta().watchlistTokens.Alice!];
+    const plaintexts = [
+      botPassword(alpha(), "Alice@watchdeck"),
+      alpha().watchlistTokens.Alice!,
+      beta().watchlistTokens.Alice!,
+    ];
     const sessionValues: string[] = [];
     for (const link of links) {
       expect(openLinkSecret(link.id, link.secretSealed)).not.toBe(link.secretSealed);
@@ -131,15 +153,99 @@ describe("a link that fails validation", () => {
   afterAll(() => new Promise<void>((resolve) => htmlServer.close(() => resolve())));
 
   const cases: Array<[string, () => Promise<Parameters<typeof createLink>[1]>, string, string, boolean?]> = [
-    ["an unreachable host", async () => ({ wikiUrl: `http://127.0.0.1:${await freePort()}/w/api.php`, authMode: "bot_password", username: "A@b", secret: "x" }), "unreachable", "wikiUrl"],
-    ["an address that is not a MediaWiki", async () => ({ wikiUrl: htmlUrl, authMode: "bot_password", username: "A@b", secret: "x" }), "not_mediawiki", "wikiUrl"],
-    ["a wrong bot password", async () => ({ wikiUrl: alpha().apiUrl, authMode: "bot_password", username: "Alice@watchdeck", secret: "wrong-password-0000000000000000" }), "wrong_password", "secret"],
-    ["a bot password without the viewmywatchlist grant", async () => ({ wikiUrl: alpha().apiUrl, authMode: "bot_password", username: "Alice@nowatchlist", secret: botPassword(alpha(), "Alice@nowatchlist") }), "missing_viewmywatchlist", "secret"],
-    ["a bad watchlist token", async () => ({ wikiUrl: alpha().apiUrl, authMode: "watchlist_token", username: "Alice", secret: "0123456789abcdef0123456789abcdef01234567" }), "bad_wltoken", "secret"],
-    ["a bad watchlist token in a pasted feed URL", async () => ({ wikiUrl: `${alpha().apiUrl}?action=feedwatchlist&wlowner=Alice&wltoken=deadbeefdeadbeefdeadbeefdeadbeefdeadbeef&feedformat=atom`, authMode: "watchlist_token" }), "bad_wltoken", "secret"],
-    ["the account's main password instead of a bot password", async () => ({ wikiUrl: alpha().apiUrl, authMode: "bot_password", username: "Alice", secret: alpha().users.Alice.password }), "main_password_used", "secret"],
-    ["a second link to the same wiki account", async () => ({ wikiUrl: alpha().apiUrl, authMode: "bot_password", username: "Alice@readonly", secret: botPassword(alpha(), "Alice@readonly") }), "duplicate_link", "username"],
-    ["a private address while the guard is on", async () => ({ wikiUrl: alpha().apiUrl, authMode: "bot_password", username: "Alice@watchdeck", secret: botPassword(alpha(), "Alice@watchdeck") }), "blocked_address", "wikiUrl", true],
+    [
+      "an unreachable host",
+      async () => ({
+        wikiUrl: `http://127.0.0.1:${await freePort()}/w/api.php`,
+        authMode: "bot_password",
+        username: "A@b",
+        secret: "x",
+      }),
+      "unreachable",
+      "wikiUrl",
+    ],
+    [
+      "an address that is not a MediaWiki",
+      async () => ({ wikiUrl: htmlUrl, authMode: "bot_password", username: "A@b", secret: "x" }),
+      "not_mediawiki",
+      "wikiUrl",
+    ],
+    [
+      "a wrong bot password",
+      async () => ({
+        wikiUrl: alpha().apiUrl,
+        authMode: "bot_password",
+        username: "Alice@watchdeck",
+        secret: "wrong-password-0000000000000000",
+      }),
+      "wrong_password",
+      "secret",
+    ],
+    [
+      "a bot password without the viewmywatchlist grant",
+      async () => ({
+        wikiUrl: alpha().apiUrl,
+        authMode: "bot_password",
+        username: "Alice@nowatchlist",
+        secret: botPassword(alpha(), "Alice@nowatchlist"),
+      }),
+      "missing_viewmywatchlist",
+      "secret",
+    ],
+    [
+      "a bad watchlist token",
+      async () => ({
+        wikiUrl: alpha().apiUrl,
+        authMode: "watchlist_token",
+        username: "Alice",
+        secret: "0123456789abcdef0123456789abcdef01234567",
+      }),
+      "bad_wltoken",
+      "secret",
+    ],
+    [
+      "a bad watchlist token in a pasted feed URL",
+      async () => ({
+        wikiUrl: `${alpha().apiUrl}?action=feedwatchlist&wlowner=Alice&wltoken=deadbeefdeadbeefdeadbeefdeadbeefdeadbeef&feedformat=atom`,
+        authMode: "watchlist_token",
+      }),
+      "bad_wltoken",
+      "secret",
+    ],
+    [
+      "the account's main password instead of a bot password",
+      async () => ({
+        wikiUrl: alpha().apiUrl,
+        authMode: "bot_password",
+        username: "Alice",
+        secret: alpha().users.Alice.password,
+      }),
+      "main_password_used",
+      "secret",
+    ],
+    [
+      "a second link to the same wiki account",
+      async () => ({
+        wikiUrl: alpha().apiUrl,
+        authMode: "bot_password",
+        username: "Alice@readonly",
+        secret: botPassword(alpha(), "Alice@readonly"),
+      }),
+      "duplicate_link",
+      "username",
+    ],
+    [
+      "a private address while the guard is on",
+      async () => ({
+        wikiUrl: alpha().apiUrl,
+        authMode: "bot_password",
+        username: "Alice@watchdeck",
+        secret: botPassword(alpha(), "Alice@watchdeck"),
+      }),
+      "blocked_address",
+      "wikiUrl",
+      true,
+    ],
   ];
 
   for (const [what, input, code, field, guardOn] of cases) {
@@ -168,8 +274,15 @@ describe("a link that fails validation", () => {
 describe("changing a link", () => {
   it("renames without contacting the wiki, and refuses a new secret the wiki rejects, changing nothing", async () => {
     const [link] = await listLinksForUser(userId);
-    expect(await editLink(userId, link!.id, { displayName: "My Alpha", color: "#7a4fc6" }, loopbackNetwork(false))).toEqual({ ok: true, value: null });
-    const bad = await editLink(userId, link!.id, { displayName: "Renamed again", color: "#7a4fc6", secret: "not-the-password-000000000000" }, network);
+    expect(
+      await editLink(userId, link!.id, { displayName: "My Alpha", color: "#7a4fc6" }, loopbackNetwork(false)),
+    ).toEqual({ ok: true, value: null });
+    const bad = await editLink(
+      userId,
+      link!.id,
+      { displayName: "Renamed again", color: "#7a4fc6", secret: "not-the-password-000000000000" },
+      network,
+    );
     expect(bad).toMatchObject({ ok: false, failure: { code: "wrong_password" } });
     const after = (await listLinksForUser(userId)).find((l) => l.id === link!.id);
     expect(after).toMatchObject({ displayName: "My Alpha", color: "#7a4fc6" });
@@ -187,8 +300,14 @@ describe("changing a link", () => {
 
   it("lets nobody but the owner change or remove a link", async () => {
     const [link] = await listLinksForUser(userId);
-    expect(await editLink(otherUserId, link!.id, { displayName: "Hijack", color: "#000000" }, network)).toMatchObject({ ok: false, failure: { code: "not_found" } });
-    expect(await revalidateLink(otherUserId, link!.id, network)).toMatchObject({ ok: false, failure: { code: "not_found" } });
+    expect(await editLink(otherUserId, link!.id, { displayName: "Hijack", color: "#000000" }, network)).toMatchObject({
+      ok: false,
+      failure: { code: "not_found" },
+    });
+    expect(await revalidateLink(otherUserId, link!.id, network)).toMatchObject({
+      ok: false,
+      failure: { code: "not_found" },
+    });
     expect(await removeLink(otherUserId, link!.id)).toBe(false);
     expect(await removeLink(userId, link!.id)).toBe(true);
     expect((await listLinksForUser(userId)).some((l) => l.id === link!.id)).toBe(false);

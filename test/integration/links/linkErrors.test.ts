@@ -52,22 +52,35 @@ describe("a link error says its true cause", () => {
     }
   });
 
-  it("a port where no wiki answers says the connection was refused there, not \"try again later\"", async () => {
+  it('a port where no wiki answers says the connection was refused there, not "try again later"', async () => {
     const port = await freePort();
-    const failure = await failureOf({ wikiUrl: `http://127.0.0.1:${port}/w/api.php`, authMode: "bot_password", username: "A@b", secret: "x" });
+    const failure = await failureOf({
+      wikiUrl: `http://127.0.0.1:${port}/w/api.php`,
+      authMode: "bot_password",
+      username: "A@b",
+      secret: "x",
+    });
     expect(failure).toMatchObject({ code: "unreachable", field: "wikiUrl" });
-    expect(failure.message).toContain(`127.0.0.1:${port} refused the connection: no web server answers on port ${port}`);
+    expect(failure.message).toContain(
+      `127.0.0.1:${port} refused the connection: no web server answers on port ${port}`,
+    );
     expect(failure.message).not.toMatch(/try again later/i);
   });
 
   it("a Unicode host name is shown as typed, not as punycode", async () => {
     const unicodeNetwork = networkWithUnicodeHost();
-    const unknown = await failureOf({ wikiUrl: "https://bücher-wiki.test/wiki/Hauptseite", authMode: "bot_password", username: "A@b", secret: "x" }, unicodeNetwork);
+    const unknown = await failureOf(
+      { wikiUrl: "https://bücher-wiki.test/wiki/Hauptseite", authMode: "bot_password", username: "A@b", secret: "x" },
+      unicodeNetwork,
+    );
     expect(unknown).toMatchObject({ code: "unreachable", field: "wikiUrl" });
     expect(unknown.message).toBe("The host name bücher-wiki.test could not be found. Check the address for typos.");
 
     const port = await freePort();
-    const refused = await failureOf({ wikiUrl: `http://bücher.test:${port}/w/api.php`, authMode: "bot_password", username: "A@b", secret: "x" }, unicodeNetwork);
+    const refused = await failureOf(
+      { wikiUrl: `http://bücher.test:${port}/w/api.php`, authMode: "bot_password", username: "A@b", secret: "x" },
+      unicodeNetwork,
+    );
     expect(refused.message).toContain(`bücher.test:${port} refused the connection`);
     expect(refused.message).not.toContain("xn--");
   });
@@ -78,7 +91,11 @@ describe("a link error says its true cause", () => {
     expect(failure).toMatchObject({ code: "missing_feed_token", field: "wikiUrl" });
     expect(failure.message).toContain("no token");
 
-    const linked = await createLink(userId, { wikiUrl: tokenless, authMode: "watchlist_token", secret: alpha().watchlistTokens.Alice! }, network);
+    const linked = await createLink(
+      userId,
+      { wikiUrl: tokenless, authMode: "watchlist_token", secret: alpha().watchlistTokens.Alice! },
+      network,
+    );
     expect(linked).toMatchObject({ ok: true });
     const link = await prisma().wikiLink.findFirstOrThrow({ where: { userId } });
     expect(link).toMatchObject({ authMode: "watchlist_token", wikiUsername: "Alice" });

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
-import type { Manifest, WikiManifest } from "@/test/mediawiki/manifest";
 import { createMediaWikiClient, type MediaWikiClientConfig } from "@/lib/mediawiki/api/client";
 import { CookieJar } from "@/lib/mediawiki/api/cookieJar";
-import { discoverWiki } from "@/lib/mediawiki/discovery/discoverWiki";
 import { rejection } from "@/lib/mediawiki/api/testdata/rejection";
+import { discoverWiki } from "@/lib/mediawiki/discovery/discoverWiki";
 import { createSafeFetch, type SafeFetch } from "@/lib/net/safeFetch";
+import type { Manifest, WikiManifest } from "@/test/mediawiki/manifest";
 
 const manifest = JSON.parse(readFileSync(inject("mediawikiManifestPath"), "utf8")) as Manifest;
 const alpha = requireWiki("alpha");
@@ -127,7 +127,10 @@ describe("MediaWiki client against the real alpha wiki", () => {
 
   it("reports a wrong watchlist token as bad_wltoken, kind auth", async () => {
     const error = await rejection(
-      clientFor(alpha).getWithWatchlistToken({ action: "query", list: "watchlist" }, { owner: "Alice", token: "0".repeat(40) }),
+      clientFor(alpha).getWithWatchlistToken(
+        { action: "query", list: "watchlist" },
+        { owner: "Alice", token: "0".repeat(40) },
+      ),
     );
     expect(error).toMatchObject({ code: "bad_wltoken", kind: "auth" });
   });
@@ -202,6 +205,8 @@ describe("MediaWiki client against the real alpha wiki", () => {
     expect(discoveryError.message).toContain("not allowed to reach it");
 
     const byName = alpha.apiUrl.replace("127.0.0.1", "localhost");
-    expect((await rejection(clientFor(alpha, { apiUrl: byName, fetch: guardedFetch }).siteInfo())).code).toBe("blocked_address");
+    expect((await rejection(clientFor(alpha, { apiUrl: byName, fetch: guardedFetch }).siteInfo())).code).toBe(
+      "blocked_address",
+    );
   });
 });

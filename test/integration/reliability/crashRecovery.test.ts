@@ -1,11 +1,25 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { syncLink } from "@/lib/sync/syncLink";
-import { isFeedRequest, isWatchlistRequest, startFaultProxy, type FaultProxy, type ProxiedRequest } from "@/test/support/faultProxy";
-import { seedFromEnv, seededRandom } from "@/test/support/seededRandom";
+import {
+  countingNetwork,
+  deps,
+  linkWithBotPassword,
+  linkWithToken,
+  newUser,
+  query,
+  storedKeys,
+} from "@/test/integration/sync/syncTestKit";
+import { startWorkerProcess, type WorkerProcess, waitFor } from "@/test/integration/sync/workerProcess";
+import {
+  type FaultProxy,
+  isFeedRequest,
+  isWatchlistRequest,
+  type ProxiedRequest,
+  startFaultProxy,
+} from "@/test/support/faultProxy";
+import { seededRandom, seedFromEnv } from "@/test/support/seededRandom";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";
-import { countingNetwork, deps, linkWithBotPassword, linkWithToken, newUser, query, storedKeys } from "@/test/integration/sync/syncTestKit";
-import { startWorkerProcess, waitFor, type WorkerProcess } from "@/test/integration/sync/workerProcess";
 
 const ROUNDS = Number(process.env.WATCHDECK_CRASH_ROUNDS ?? 5);
 // Odd rounds kill while a continuation page is on its way, after the poll committed its first page; the
@@ -81,7 +95,8 @@ afterAll(async () => {
 function holdAt(target: { nth: number } | "continuation"): void {
   let seen = 0;
   const isPoll = (r: ProxiedRequest) => isWatchlistRequest(r) || isFeedRequest(r);
-  const match = (r: ProxiedRequest) => isPoll(r) && (target === "continuation" ? r.url.searchParams.has("wlcontinue") : ++seen === target.nth);
+  const match = (r: ProxiedRequest) =>
+    isPoll(r) && (target === "continuation" ? r.url.searchParams.has("wlcontinue") : ++seen === target.nth);
   proxy.setRules([{ fault: "timeout", match, times: 1, holdMs: 300_000 }]);
 }
 
@@ -97,7 +112,10 @@ describe(`a worker killed with SIGKILL at seeded points of syncs, ${ROUNDS} time
       holdAt(target);
       const before = proxy.log.length;
       const victim = await worker();
-      const held = await waitFor(async () => proxy.log.slice(before).find((entry) => entry.fault === "timeout"), "the held request");
+      const held = await waitFor(
+        async () => proxy.log.slice(before).find((entry) => entry.fault === "timeout"),
+        "the held request",
+      );
       await victim.kill("SIGKILL");
       proxy.clearRules();
       const states = await query<{ status: string; halfway: boolean }>(
@@ -111,21 +129,32 @@ describe(`a worker killed with SIGKILL at seeded points of syncs, ${ROUNDS} time
       const midPoll = held.path.includes("wlcontinue") && states.some((s) => s.halfway);
       if (midPoll) midPollKills++;
       const at = target === "continuation" ? "the first continuation request" : `poll request ${target.nth}`;
-      kills.push(`round ${round}: killed at ${at} (${held.path.slice(0, 60)}…), ${midPoll ? "mid-poll" : "not mid-poll"}, states ${states.map((s) => s.status).join(",")}`);
+      kills.push(
+        `round ${round}: killed at ${at} (${held.path.slice(0, 60)}…), ${midPoll ? "mid-poll" : "not mid-poll"}, states ${states.map((s) => s.status).join(",")}`,
+      );
       for (const { linkId } of links) {
         const counts = await rowsAndKeys(linkId);
         expect(counts.rows, "nothing stored twice, even half way").toBe(counts.keys);
       }
     }
     console.log([`[crash recovery] seed ${seed}: the kills`, ...kills.map((k) => `  ${k}`)].join("\n"));
-    expect(midPollKills, `kills between the commits of a long poll (of ${ROUNDS})`).toBeGreaterThanOrEqual(MIN_MID_POLL_KILLS);
+    expect(midPollKills, `kills between the commits of a long poll (of ${ROUNDS})`).toBeGreaterThanOrEqual(
+      MIN_MID_POLL_KILLS,
+    );
 
     await worker();
     for (const { linkId } of links) {
-      await waitFor(async () => {
-        const [state] = await query<{ ok: boolean }>(`SELECT last_success_at IS NOT NULL AND status = 'ok' AS ok FROM link_sync_states WHERE link_id = $1`, [linkId]);
-        return state?.ok;
-      }, `link ${linkId} synced after the crashes`, 90_000);
+      await waitFor(
+        async () => {
+          const [state] = await query<{ ok: boolean }>(
+            `SELECT last_success_at IS NOT NULL AND status = 'ok' AS ok FROM link_sync_states WHERE link_id = $1`,
+            [linkId],
+          );
+          return state?.ok;
+        },
+        `link ${linkId} synced after the crashes`,
+        90_000,
+      );
     }
 
     let lost = 0;

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { hashUrlSecret } from "@/lib/crypto/urlSecret";
-import { fixtureWiki } from "@/test/support/wikiFixture";
 import { query } from "@/test/integration/sync/syncTestKit";
+import { fixtureWiki } from "@/test/support/wikiFixture";
+import { type ActionOutcome, type ActionRow, all, form, one, signedIn } from "./matrixRows";
 import type { World } from "./matrixWorld";
-import { all, form, one, signedIn, type ActionOutcome, type ActionRow } from "./matrixRows";
 
 /** Refuses everyone but the owner, with a reason. */
 const ownerAction = signedIn<ActionOutcome>("signedOut", "denied", { owner: "ok" });
@@ -13,7 +13,11 @@ const anyoneSignedIn = signedIn<ActionOutcome>("signedOut", "ok");
 const anyTeamMember = signedIn<ActionOutcome>("signedOut", "ok", { other: "denied" });
 
 const count = (sql: string) => (_w: World, fresh: string) => one(`SELECT count(*)::int AS v FROM ${sql}`, [fresh]);
-const membersOf = (_w: World, teamId: string) => one(`SELECT string_agg(user_id::text || ':' || role::text, ',' ORDER BY user_id) AS v FROM team_members WHERE team_id = $1`, [teamId]);
+const membersOf = (_w: World, teamId: string) =>
+  one(
+    `SELECT string_agg(user_id::text || ':' || role::text, ',' ORDER BY user_id) AS v FROM team_members WHERE team_id = $1`,
+    [teamId],
+  );
 const watched = (w: World, title: string) => w.watchState(title).then((s) => s.watched);
 const watch = (w: World, title: string) => w.watchState(title).then((s) => ({ watched: s.watched, expiry: s.expiry }));
 const unreadSince = (w: World, title: string) => w.watchState(title).then((s) => s.notificationtimestamp);
@@ -21,7 +25,10 @@ const linkPage = (w: World) => `/wikis/${w.linkId}`;
 const watchedPage = (w: World) => `/wikis/${w.linkId}/watched`;
 /** Every link and feed of everybody: what an action handed a malformed id must leave alone. */
 const linksAndFeeds = () =>
-  one(`SELECT (SELECT count(*) || ' ' || max(updated_at) FROM wiki_links) || ' ' || (SELECT string_agg(secret_hash, ',' ORDER BY secret_hash) FROM feed_tokens) AS v`, []);
+  one(
+    `SELECT (SELECT count(*) || ' ' || max(updated_at) FROM wiki_links) || ' ' || (SELECT string_agg(secret_hash, ',' ORDER BY secret_hash) FROM feed_tokens) AS v`,
+    [],
+  );
 const MALFORMED_ID = "not-a-uuid";
 
 const worldUsers = (w: World) => Object.values(w.users);
@@ -32,9 +39,19 @@ export const actionRows: ActionRow[] = [
   {
     key: "app/(app)/account/actions.ts#changePasswordAction",
     what: "change one's password, with a wrong current password",
-    args: () => [{ ok: false }, form({ currentPassword: "not the password", newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" })],
+    args: () => [
+      { ok: false },
+      form({
+        currentPassword: "not the password",
+        newPassword: "a brand new passphrase",
+        confirmPassword: "a brand new passphrase",
+      }),
+    ],
     expect: signedIn<ActionOutcome>("signedOut", "denied"),
-    probe: (w) => one(`SELECT string_agg(password_hash, ',' ORDER BY id) AS v FROM users WHERE id = ANY($1::uuid[])`, [worldUsers(w)]),
+    probe: (w) =>
+      one(`SELECT string_agg(password_hash, ',' ORDER BY id) AS v FROM users WHERE id = ANY($1::uuid[])`, [
+        worldUsers(w),
+      ]),
     page: accountPage,
   },
   {
@@ -46,7 +63,8 @@ export const actionRows: ActionRow[] = [
     probe: count("users WHERE email = $1"),
     page: accountPage,
     cleanup: async (w) => {
-      for (const [actor, id] of Object.entries(w.users)) await query(`UPDATE users SET email = $1 WHERE id = $2`, [`${actor}-${w.runId}@example.org`, id]);
+      for (const [actor, id] of Object.entries(w.users))
+        await query(`UPDATE users SET email = $1 WHERE id = $2`, [`${actor}-${w.runId}@example.org`, id]);
     },
   },
   {
@@ -56,7 +74,8 @@ export const actionRows: ActionRow[] = [
     expect: signedIn<ActionOutcome>("signedOut", "ok"),
     probe: () => one(`SELECT count(*)::int AS v FROM users WHERE time_zone = 'Pacific/Chatham'`, []),
     page: accountPage,
-    cleanup: async (w) => void (await query(`UPDATE users SET time_zone = NULL WHERE id = ANY($1::uuid[])`, [worldUsers(w)])),
+    cleanup: async (w) =>
+      void (await query(`UPDATE users SET time_zone = NULL WHERE id = ANY($1::uuid[])`, [worldUsers(w)])),
   },
   {
     key: "app/(app)/account/actions.ts#signOutEverywhereAction",
@@ -66,7 +85,10 @@ export const actionRows: ActionRow[] = [
     probe: (w) => one(`SELECT sum(session_epoch)::int AS v FROM users WHERE id = ANY($1::uuid[])`, [worldUsers(w)]),
     page: accountPage,
     // Each signed-in actor ended its own sessions once: give the world its sessions back for the rows after.
-    cleanup: async (w) => void (await query(`UPDATE users SET session_epoch = session_epoch - 1 WHERE id = ANY($1::uuid[])`, [worldUsers(w)])),
+    cleanup: async (w) =>
+      void (await query(`UPDATE users SET session_epoch = session_epoch - 1 WHERE id = ANY($1::uuid[])`, [
+        worldUsers(w),
+      ])),
   },
   {
     key: "app/(app)/account/actions.ts#deleteAccountAction",
@@ -87,42 +109,232 @@ export const actionRows: ActionRow[] = [
   {
     key: "app/(app)/wikis/actions.ts#addLinkAction",
     what: "link a wiki (Alice's watchlist token on alpha) to one's own account",
-    args: () => [{ ok: false }, form({ wikiUrl: fixtureWiki("alpha").apiUrl, authMode: "watchlist_token", source: "api", username: "Alice", secret: fixtureWiki("alpha").watchlistTokens.Alice! })],
+    args: () => [
+      { ok: false },
+      form({
+        wikiUrl: fixtureWiki("alpha").apiUrl,
+        authMode: "watchlist_token",
+        source: "api",
+        username: "Alice",
+        secret: fixtureWiki("alpha").watchlistTokens.Alice!,
+      }),
+    ],
     expect: anyoneSignedIn,
     probe: () => one(`SELECT count(*)::int AS v FROM wiki_links`, []),
-    cleanup: async (w) => void (await query(`DELETE FROM wiki_links WHERE wiki_username = 'Alice' AND user_id = ANY($1::uuid[])`, [Object.values(w.users)])),
+    cleanup: async (w) =>
+      void (await query(`DELETE FROM wiki_links WHERE wiki_username = 'Alice' AND user_id = ANY($1::uuid[])`, [
+        Object.values(w.users),
+      ])),
   },
-  { key: "app/(app)/wikis/actions.ts#editLinkAction", what: "rename the owner's link", args: (w) => [w.linkId, { ok: false }, form({ displayName: `Renamed ${w.runId}`, color: "#3366cc" })], expect: ownerAction, probe: (w) => one(`SELECT display_name AS v FROM wiki_links WHERE id = $1`, [w.linkId]), page: linkPage },
-  { key: "app/(app)/wikis/actions.ts#editLinkAction", what: "rename a link by a malformed id", args: () => [MALFORMED_ID, { ok: false }, form({ displayName: "Renamed", color: "#3366cc" })], expect: signedIn<ActionOutcome>("signedOut", "denied"), probe: linksAndFeeds },
-  { key: "app/(app)/wikis/actions.ts#revalidateLinkAction", what: "re-validate the owner's link", args: (w) => [w.linkId, { ok: false }], expect: ownerAction, probe: (w) => one(`SELECT validated_at AS v FROM wiki_links WHERE id = $1`, [w.linkId]), page: linkPage },
-  { key: "app/(app)/wikis/actions.ts#revalidateLinkAction", what: "re-validate a link by a malformed id", args: () => [MALFORMED_ID, { ok: false }], expect: signedIn<ActionOutcome>("signedOut", "denied"), probe: linksAndFeeds },
+  {
+    key: "app/(app)/wikis/actions.ts#editLinkAction",
+    what: "rename the owner's link",
+    args: (w) => [w.linkId, { ok: false }, form({ displayName: `Renamed ${w.runId}`, color: "#3366cc" })],
+    expect: ownerAction,
+    probe: (w) => one(`SELECT display_name AS v FROM wiki_links WHERE id = $1`, [w.linkId]),
+    page: linkPage,
+  },
+  {
+    key: "app/(app)/wikis/actions.ts#editLinkAction",
+    what: "rename a link by a malformed id",
+    args: () => [MALFORMED_ID, { ok: false }, form({ displayName: "Renamed", color: "#3366cc" })],
+    expect: signedIn<ActionOutcome>("signedOut", "denied"),
+    probe: linksAndFeeds,
+  },
+  {
+    key: "app/(app)/wikis/actions.ts#revalidateLinkAction",
+    what: "re-validate the owner's link",
+    args: (w) => [w.linkId, { ok: false }],
+    expect: ownerAction,
+    probe: (w) => one(`SELECT validated_at AS v FROM wiki_links WHERE id = $1`, [w.linkId]),
+    page: linkPage,
+  },
+  {
+    key: "app/(app)/wikis/actions.ts#revalidateLinkAction",
+    what: "re-validate a link by a malformed id",
+    args: () => [MALFORMED_ID, { ok: false }],
+    expect: signedIn<ActionOutcome>("signedOut", "denied"),
+    probe: linksAndFeeds,
+  },
   // Signed out it sends to sign-in; signed in it always goes back to the list, whoever's link it was.
-  { key: "app/(app)/wikis/actions.ts#removeLinkAction", what: "remove the owner's link", fresh: (w) => w.fresh.link(), args: (_w, id) => [id], expect: signedIn<ActionOutcome>("signedOut", "ignored", { owner: "ok" }), probe: count("wiki_links WHERE id = $1"), page: linkPage },
-  { key: "app/(app)/wikis/actions.ts#removeLinkAction", what: "remove a link by a malformed id", args: () => [MALFORMED_ID], expect: signedIn<ActionOutcome>("signedOut", "ignored"), probe: linksAndFeeds },
-  { key: "app/(app)/wikis/[id]/watched/actions.ts#addPagesAction", what: "watch a page on the owner's link", fresh: (w) => w.fresh.title(), args: (w, title) => [w.linkId, { ok: false }, form({ titles: title, expiry: "" })], expect: ownerAction, probe: watched, page: watchedPage },
-  { key: "app/(app)/wikis/[id]/watched/actions.ts#setExpiryAction", what: "set a watch expiry on the owner's link", fresh: (w) => w.fresh.watchedTitle(), args: (w, title) => [w.linkId, title, { ok: false }, form({ expiry: "1 week" })], expect: ownerAction, probe: watch, page: watchedPage },
-  { key: "app/(app)/wikis/[id]/watched/actions.ts#unwatchPagesAction", what: "unwatch a page on the owner's link", fresh: (w) => w.fresh.watchedTitle(), args: (w, title) => [w.linkId, [title]], expect: ownerAction, probe: watched, page: watchedPage },
+  {
+    key: "app/(app)/wikis/actions.ts#removeLinkAction",
+    what: "remove the owner's link",
+    fresh: (w) => w.fresh.link(),
+    args: (_w, id) => [id],
+    expect: signedIn<ActionOutcome>("signedOut", "ignored", { owner: "ok" }),
+    probe: count("wiki_links WHERE id = $1"),
+    page: linkPage,
+  },
+  {
+    key: "app/(app)/wikis/actions.ts#removeLinkAction",
+    what: "remove a link by a malformed id",
+    args: () => [MALFORMED_ID],
+    expect: signedIn<ActionOutcome>("signedOut", "ignored"),
+    probe: linksAndFeeds,
+  },
+  {
+    key: "app/(app)/wikis/[id]/watched/actions.ts#addPagesAction",
+    what: "watch a page on the owner's link",
+    fresh: (w) => w.fresh.title(),
+    args: (w, title) => [w.linkId, { ok: false }, form({ titles: title, expiry: "" })],
+    expect: ownerAction,
+    probe: watched,
+    page: watchedPage,
+  },
+  {
+    key: "app/(app)/wikis/[id]/watched/actions.ts#setExpiryAction",
+    what: "set a watch expiry on the owner's link",
+    fresh: (w) => w.fresh.watchedTitle(),
+    args: (w, title) => [w.linkId, title, { ok: false }, form({ expiry: "1 week" })],
+    expect: ownerAction,
+    probe: watch,
+    page: watchedPage,
+  },
+  {
+    key: "app/(app)/wikis/[id]/watched/actions.ts#unwatchPagesAction",
+    what: "unwatch a page on the owner's link",
+    fresh: (w) => w.fresh.watchedTitle(),
+    args: (w, title) => [w.linkId, [title]],
+    expect: ownerAction,
+    probe: watched,
+    page: watchedPage,
+  },
   // Only reads: anonymous gets an empty list, as a user without links does.
-  { key: "app/(app)/watching/actions.ts#linkCapabilitiesAction", what: "the caller's links", args: () => [], expect: all<ActionOutcome>("ignored", { owner: "ok" }), reads: (w, reply) => JSON.stringify(reply ?? null).includes(w.linkId), shows: { text: (w) => w.linkId, to: ["owner"] } },
-  { key: "app/(app)/watching/actions.ts#unwatchAction", what: "unwatch a page through the owner's link", fresh: (w) => w.fresh.watchedTitle(), args: (w, title) => [[w.linkId], title], expect: ownerAction, probe: watched },
-  { key: "app/(app)/watching/actions.ts#watchCounterpartAction", what: "watch a talk page through the owner's link", fresh: (w) => w.fresh.title(), args: (w, title) => [[w.linkId], title], expect: ownerAction, probe: (w, title) => watched(w, `Talk:${title}`) },
-  { key: "app/(app)/watching/actions.ts#rewatchAction", what: "undo an unwatch: watch a page again through the owner's link", fresh: (w) => w.fresh.title(), args: (w, title) => [[{ linkId: w.linkId, title, expiresAt: null }]], expect: ownerAction, probe: watched },
-  { key: "app/(app)/watching/actions.ts#watchForAction", what: "watch a page for a week through the owner's link", fresh: (w) => w.fresh.title(), args: (w, title) => [[w.linkId], title, "1 week"], expect: ownerAction, probe: watch },
-  { key: "app/(app)/watching/actions.ts#markChangeReadAction", what: "mark a change read through the owner's link", fresh: (w) => w.fresh.unreadPage(), args: (w, title) => [[w.linkId], title, null], expect: ownerAction, probe: unreadSince },
+  {
+    key: "app/(app)/watching/actions.ts#linkCapabilitiesAction",
+    what: "the caller's links",
+    args: () => [],
+    expect: all<ActionOutcome>("ignored", { owner: "ok" }),
+    reads: (w, reply) => JSON.stringify(reply ?? null).includes(w.linkId),
+    shows: { text: (w) => w.linkId, to: ["owner"] },
+  },
+  {
+    key: "app/(app)/watching/actions.ts#unwatchAction",
+    what: "unwatch a page through the owner's link",
+    fresh: (w) => w.fresh.watchedTitle(),
+    args: (w, title) => [[w.linkId], title],
+    expect: ownerAction,
+    probe: watched,
+  },
+  {
+    key: "app/(app)/watching/actions.ts#watchCounterpartAction",
+    what: "watch a talk page through the owner's link",
+    fresh: (w) => w.fresh.title(),
+    args: (w, title) => [[w.linkId], title],
+    expect: ownerAction,
+    probe: (w, title) => watched(w, `Talk:${title}`),
+  },
+  {
+    key: "app/(app)/watching/actions.ts#rewatchAction",
+    what: "undo an unwatch: watch a page again through the owner's link",
+    fresh: (w) => w.fresh.title(),
+    args: (w, title) => [[{ linkId: w.linkId, title, expiresAt: null }]],
+    expect: ownerAction,
+    probe: watched,
+  },
+  {
+    key: "app/(app)/watching/actions.ts#watchForAction",
+    what: "watch a page for a week through the owner's link",
+    fresh: (w) => w.fresh.title(),
+    args: (w, title) => [[w.linkId], title, "1 week"],
+    expect: ownerAction,
+    probe: watch,
+  },
+  {
+    key: "app/(app)/watching/actions.ts#markChangeReadAction",
+    what: "mark a change read through the owner's link",
+    fresh: (w) => w.fresh.unreadPage(),
+    args: (w, title) => [[w.linkId], title, null],
+    expect: ownerAction,
+    probe: unreadSince,
+  },
   // MediaWiki clears a whole watchlist in a deferred update, after answering.
-  { key: "app/(app)/watching/actions.ts#markWikiReadAction", what: "mark the owner's wiki read", fresh: (w) => w.fresh.unreadPage(), args: (w) => [w.linkId], expect: ownerAction, probe: unreadSince, appliedAfterAnswer: true },
+  {
+    key: "app/(app)/watching/actions.ts#markWikiReadAction",
+    what: "mark the owner's wiki read",
+    fresh: (w) => w.fresh.unreadPage(),
+    args: (w) => [w.linkId],
+    expect: ownerAction,
+    probe: unreadSince,
+    appliedAfterAnswer: true,
+  },
   // Anyone marks their own timeline read: the other users' (empty) ones leave the owner's wiki untouched.
-  { key: "app/(app)/watching/actions.ts#markFilterReadAction", what: "mark the caller's filtered timeline read", fresh: (w) => w.fresh.unreadPage(), args: (w) => [`q=${encodeURIComponent(w.runId)}`], expect: signedIn<ActionOutcome>("signedOut", "ignored", { owner: "ok" }), probe: unreadSince },
-  { key: "app/(app)/timeline/presetActions.ts#savePresetAction", what: "save a preset of one's own", args: () => [{ error: null, saved: null }, form({ name: "Mine", filterQuery: "" })], expect: anyoneSignedIn, probe: () => one(`SELECT count(*)::int AS v FROM timeline_presets`, []) },
-  { key: "app/(app)/timeline/presetActions.ts#deletePresetAction", what: "delete the owner's preset", fresh: (w) => w.fresh.preset(), args: (_w, id) => [form({ presetId: id })], expect: ownerVoidAction, probe: count("timeline_presets WHERE id = $1") },
-  { key: "app/(app)/feeds/actions.ts#createFeedAction", what: "create a feed of one's own", args: () => [{ ok: false }, form({ name: "Mine", filters: "" })], expect: anyoneSignedIn, probe: () => one(`SELECT count(*)::int AS v FROM feed_tokens`, []) },
-  { key: "app/(app)/feeds/actions.ts#regenerateFeedAction", what: "regenerate the owner's feed", fresh: (w) => w.fresh.feed(), args: (_w, id) => [id, { ok: false }], expect: ownerAction, probe: (_w, id) => one(`SELECT secret_hash AS v FROM feed_tokens WHERE id = $1`, [id]) },
-  { key: "app/(app)/feeds/actions.ts#regenerateFeedAction", what: "regenerate a feed by a malformed id", args: () => [MALFORMED_ID, { ok: false }], expect: signedIn<ActionOutcome>("signedOut", "denied"), probe: linksAndFeeds },
+  {
+    key: "app/(app)/watching/actions.ts#markFilterReadAction",
+    what: "mark the caller's filtered timeline read",
+    fresh: (w) => w.fresh.unreadPage(),
+    args: (w) => [`q=${encodeURIComponent(w.runId)}`],
+    expect: signedIn<ActionOutcome>("signedOut", "ignored", { owner: "ok" }),
+    probe: unreadSince,
+  },
+  {
+    key: "app/(app)/timeline/presetActions.ts#savePresetAction",
+    what: "save a preset of one's own",
+    args: () => [{ error: null, saved: null }, form({ name: "Mine", filterQuery: "" })],
+    expect: anyoneSignedIn,
+    probe: () => one(`SELECT count(*)::int AS v FROM timeline_presets`, []),
+  },
+  {
+    key: "app/(app)/timeline/presetActions.ts#deletePresetAction",
+    what: "delete the owner's preset",
+    fresh: (w) => w.fresh.preset(),
+    args: (_w, id) => [form({ presetId: id })],
+    expect: ownerVoidAction,
+    probe: count("timeline_presets WHERE id = $1"),
+  },
+  {
+    key: "app/(app)/feeds/actions.ts#createFeedAction",
+    what: "create a feed of one's own",
+    args: () => [{ ok: false }, form({ name: "Mine", filters: "" })],
+    expect: anyoneSignedIn,
+    probe: () => one(`SELECT count(*)::int AS v FROM feed_tokens`, []),
+  },
+  {
+    key: "app/(app)/feeds/actions.ts#regenerateFeedAction",
+    what: "regenerate the owner's feed",
+    fresh: (w) => w.fresh.feed(),
+    args: (_w, id) => [id, { ok: false }],
+    expect: ownerAction,
+    probe: (_w, id) => one(`SELECT secret_hash AS v FROM feed_tokens WHERE id = $1`, [id]),
+  },
+  {
+    key: "app/(app)/feeds/actions.ts#regenerateFeedAction",
+    what: "regenerate a feed by a malformed id",
+    args: () => [MALFORMED_ID, { ok: false }],
+    expect: signedIn<ActionOutcome>("signedOut", "denied"),
+    probe: linksAndFeeds,
+  },
   // Revoking deletes the row.
-  { key: "app/(app)/feeds/actions.ts#revokeFeedAction", what: "revoke the owner's feed", fresh: (w) => w.fresh.feed(), args: (_w, id) => [id], expect: ownerVoidAction, probe: count("feed_tokens WHERE id = $1") },
-  { key: "app/(app)/feeds/actions.ts#revokeFeedAction", what: "revoke a feed by a malformed id", args: () => [MALFORMED_ID], expect: signedIn<ActionOutcome>("ignored", "ignored"), probe: linksAndFeeds },
-  { key: "app/(app)/teams/actions.ts#createTeamAction", what: "create a team of one's own", args: () => [{ ok: false }, form({ name: "Mine" })], expect: anyoneSignedIn, probe: () => one(`SELECT count(*)::int AS v FROM teams`, []) },
-  { key: "app/(app)/teams/actions.ts#joinTeamAction", what: "join with a revoked invitation", args: (w) => [w.revokedInviteSecret, { ok: false }], expect: signedIn<ActionOutcome>("signedOut", "denied"), probe: (w) => membersOf(w, w.teamId) },
+  {
+    key: "app/(app)/feeds/actions.ts#revokeFeedAction",
+    what: "revoke the owner's feed",
+    fresh: (w) => w.fresh.feed(),
+    args: (_w, id) => [id],
+    expect: ownerVoidAction,
+    probe: count("feed_tokens WHERE id = $1"),
+  },
+  {
+    key: "app/(app)/feeds/actions.ts#revokeFeedAction",
+    what: "revoke a feed by a malformed id",
+    args: () => [MALFORMED_ID],
+    expect: signedIn<ActionOutcome>("ignored", "ignored"),
+    probe: linksAndFeeds,
+  },
+  {
+    key: "app/(app)/teams/actions.ts#createTeamAction",
+    what: "create a team of one's own",
+    args: () => [{ ok: false }, form({ name: "Mine" })],
+    expect: anyoneSignedIn,
+    probe: () => one(`SELECT count(*)::int AS v FROM teams`, []),
+  },
+  {
+    key: "app/(app)/teams/actions.ts#joinTeamAction",
+    what: "join with a revoked invitation",
+    args: (w) => [w.revokedInviteSecret, { ok: false }],
+    expect: signedIn<ActionOutcome>("signedOut", "denied"),
+    probe: (w) => membersOf(w, w.teamId),
+  },
   // The owner is in the team already: joining again changes nothing.
   {
     key: "app/(app)/teams/actions.ts#joinTeamAction",
@@ -130,18 +342,84 @@ export const actionRows: ActionRow[] = [
     fresh: (w) => w.fresh.inviteSecret(),
     args: (_w, secret) => [secret, { ok: false }],
     expect: signedIn<ActionOutcome>("signedOut", "ok", { owner: "ignored" }),
-    probe: (_w, secret) => one(`SELECT string_agg(m.user_id::text, ',' ORDER BY m.user_id) AS v FROM team_members m JOIN team_invites i ON i.team_id = m.team_id WHERE i.secret_hash = $1`, [hashUrlSecret(secret)]),
+    probe: (_w, secret) =>
+      one(
+        `SELECT string_agg(m.user_id::text, ',' ORDER BY m.user_id) AS v FROM team_members m JOIN team_invites i ON i.team_id = m.team_id WHERE i.secret_hash = $1`,
+        [hashUrlSecret(secret)],
+      ),
   },
-  { key: "app/(app)/teams/[id]/actions.ts#createInviteAction", what: "invite to the team", args: (w) => [w.teamId, { ok: false }, form({ days: "7" })], expect: ownerAction, probe: (w) => one(`SELECT count(*)::int AS v FROM team_invites WHERE team_id = $1`, [w.teamId]) },
+  {
+    key: "app/(app)/teams/[id]/actions.ts#createInviteAction",
+    what: "invite to the team",
+    args: (w) => [w.teamId, { ok: false }, form({ days: "7" })],
+    expect: ownerAction,
+    probe: (w) => one(`SELECT count(*)::int AS v FROM team_invites WHERE team_id = $1`, [w.teamId]),
+  },
   // Revoking deletes the row.
-  { key: "app/(app)/teams/[id]/actions.ts#revokeInviteAction", what: "revoke an invitation", fresh: (w) => w.fresh.invite(), args: (w, id) => [w.teamId, id], expect: ownerVoidAction, probe: count("team_invites WHERE id = $1") },
-  { key: "app/(app)/teams/[id]/actions.ts#setShareAction", what: "share the owner's link with the team", fresh: (w) => w.fresh.unsharedLink(), args: (w, linkId) => [w.teamId, linkId, true, { ok: false }], expect: ownerAction, probe: (w, linkId) => one(`SELECT count(*)::int AS v FROM team_shared_links WHERE team_id = $1 AND link_id = $2`, [w.teamId, linkId]) },
-  { key: "app/(app)/teams/[id]/actions.ts#removeMemberAction", what: "remove the member", fresh: (w) => w.fresh.team(), args: (w, id) => [id, w.users.member, { ok: false }], expect: ownerAction, probe: membersOf },
-  { key: "app/(app)/teams/[id]/actions.ts#makeOwnerAction", what: "make the member an owner", fresh: (w) => w.fresh.team(), args: (w, id) => [id, w.users.member, { ok: false }], expect: ownerAction, probe: membersOf },
+  {
+    key: "app/(app)/teams/[id]/actions.ts#revokeInviteAction",
+    what: "revoke an invitation",
+    fresh: (w) => w.fresh.invite(),
+    args: (w, id) => [w.teamId, id],
+    expect: ownerVoidAction,
+    probe: count("team_invites WHERE id = $1"),
+  },
+  {
+    key: "app/(app)/teams/[id]/actions.ts#setShareAction",
+    what: "share the owner's link with the team",
+    fresh: (w) => w.fresh.unsharedLink(),
+    args: (w, linkId) => [w.teamId, linkId, true, { ok: false }],
+    expect: ownerAction,
+    probe: (w, linkId) =>
+      one(`SELECT count(*)::int AS v FROM team_shared_links WHERE team_id = $1 AND link_id = $2`, [w.teamId, linkId]),
+  },
+  {
+    key: "app/(app)/teams/[id]/actions.ts#removeMemberAction",
+    what: "remove the member",
+    fresh: (w) => w.fresh.team(),
+    args: (w, id) => [id, w.users.member, { ok: false }],
+    expect: ownerAction,
+    probe: membersOf,
+  },
+  {
+    key: "app/(app)/teams/[id]/actions.ts#makeOwnerAction",
+    what: "make the member an owner",
+    fresh: (w) => w.fresh.team(),
+    args: (w, id) => [id, w.users.member, { ok: false }],
+    expect: ownerAction,
+    probe: membersOf,
+  },
   // A team always keeps an owner: its only owner has to make someone else owner first, or delete it (lib/teams/members.ts).
-  { key: "app/(app)/teams/[id]/actions.ts#leaveTeamAction", what: "leave the team", fresh: (w) => w.fresh.team(), args: (_w, id) => [id, { ok: false }], expect: signedIn<ActionOutcome>("signedOut", "ok", { other: "denied", owner: "denied" }), probe: membersOf },
-  { key: "app/(app)/teams/[id]/actions.ts#deleteTeamAction", what: "delete the team", fresh: (w) => w.fresh.team(), args: (_w, id) => [id, { ok: false }, form({ confirm: "yes" })], expect: ownerAction, probe: count("teams WHERE id = $1") },
-  { key: "app/(app)/teams/[id]/actions.ts#createTeamFeedAction", what: "create a team feed", args: (w) => [w.teamId, { ok: false }, form({ name: "Ours", filters: "" })], expect: anyTeamMember, probe: (w) => one(`SELECT count(*)::int AS v FROM feed_tokens WHERE team_id = $1`, [w.teamId]) },
+  {
+    key: "app/(app)/teams/[id]/actions.ts#leaveTeamAction",
+    what: "leave the team",
+    fresh: (w) => w.fresh.team(),
+    args: (_w, id) => [id, { ok: false }],
+    expect: signedIn<ActionOutcome>("signedOut", "ok", { other: "denied", owner: "denied" }),
+    probe: membersOf,
+  },
+  {
+    key: "app/(app)/teams/[id]/actions.ts#deleteTeamAction",
+    what: "delete the team",
+    fresh: (w) => w.fresh.team(),
+    args: (_w, id) => [id, { ok: false }, form({ confirm: "yes" })],
+    expect: ownerAction,
+    probe: count("teams WHERE id = $1"),
+  },
+  {
+    key: "app/(app)/teams/[id]/actions.ts#createTeamFeedAction",
+    what: "create a team feed",
+    args: (w) => [w.teamId, { ok: false }, form({ name: "Ours", filters: "" })],
+    expect: anyTeamMember,
+    probe: (w) => one(`SELECT count(*)::int AS v FROM feed_tokens WHERE team_id = $1`, [w.teamId]),
+  },
   // Only its creator may revoke a team feed, the other members included.
-  { key: "app/(app)/teams/[id]/actions.ts#revokeTeamFeedAction", what: "revoke the owner's team feed", fresh: (w) => w.fresh.teamFeed(), args: (w, id) => [w.teamId, id], expect: ownerVoidAction, probe: count("feed_tokens WHERE id = $1") },
+  {
+    key: "app/(app)/teams/[id]/actions.ts#revokeTeamFeedAction",
+    what: "revoke the owner's team feed",
+    fresh: (w) => w.fresh.teamFeed(),
+    args: (w, id) => [w.teamId, id],
+    expect: ownerVoidAction,
+    probe: count("feed_tokens WHERE id = $1"),
+  },
 ];

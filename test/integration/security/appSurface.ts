@@ -13,7 +13,9 @@ function filesUnder(dir: string): string[] {
 
 /** Every page of the app, as its file: `app/(app)/wikis/[id]/page.tsx`. */
 export function pageFiles(): string[] {
-  return filesUnder("app").filter((f) => /\/page\.(tsx|ts|jsx|js)$/.test(f)).sort();
+  return filesUnder("app")
+    .filter((f) => /\/page\.(tsx|ts|jsx|js)$/.test(f))
+    .sort();
 }
 
 /** Every route handler and HTTP method it exports: `GET app/api/timeline/route.ts`. */
@@ -22,7 +24,11 @@ export function routeHandlers(): string[] {
     .filter((f) => /\/route\.(ts|js)$/.test(f))
     .flatMap((file) => {
       const source = readFileSync(path.join(ROOT, file), "utf8");
-      const exported = METHODS.filter((m) => new RegExp(`export\\s+(async\\s+)?(function\\s+${m}\\b|const\\s+${m}\\b)|export\\s*\\{[^}]*\\b${m}\\b`).test(source));
+      const exported = METHODS.filter((m) =>
+        new RegExp(`export\\s+(async\\s+)?(function\\s+${m}\\b|const\\s+${m}\\b)|export\\s*\\{[^}]*\\b${m}\\b`).test(
+          source,
+        ),
+      );
       return exported.map((m) => `${m} ${file}`);
     })
     .sort();
@@ -35,7 +41,9 @@ export function serverActions(): string[] {
     .flatMap((file) => {
       const source = readFileSync(path.join(ROOT, file), "utf8");
       if (!/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(source)) return [];
-      return [...source.matchAll(/export\s+(?:async\s+)?(?:function\s+|const\s+)([A-Za-z0-9_$]+)/g)].map((m) => `${file}#${m[1]}`);
+      return [...source.matchAll(/export\s+(?:async\s+)?(?:function\s+|const\s+)([A-Za-z0-9_$]+)/g)].map(
+        (m) => `${file}#${m[1]}`,
+      );
     })
     .sort();
 }
@@ -45,7 +53,10 @@ const BUILT_IN = new Set(["/_not-found/page", "/_global-error/page", "/icon.svg/
 
 /** Every page and route file the build made, as its source file without extension: `app/(app)/wikis/[id]/page`. */
 export function builtPagesAndRoutes(): string[] {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/app-paths-manifest.json"), "utf8")) as Record<
+    string,
+    string
+  >;
   return Object.keys(manifest)
     .filter((entry) => !BUILT_IN.has(entry))
     .map((entry) => `app${entry}`)
@@ -60,7 +71,9 @@ interface ManifestEntry {
 
 /** The action ids of the current build, by `file#export`, with a page each is mounted on. */
 export function actionIds(): Map<string, { id: string; worker: string }> {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, ManifestEntry> };
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, ManifestEntry>;
+  };
   const ids = new Map<string, { id: string; worker: string }>();
   for (const [id, entry] of Object.entries(manifest.node)) {
     if (!entry.filename || !entry.exportedName) continue;

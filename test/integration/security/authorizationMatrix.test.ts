@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "@/test/support/productionServer";
-import { actionReply, type AppResponse } from "@/test/support/appSession";
+import { type AppResponse, actionReply } from "@/test/support/appSession";
+import { type AppServer, startAppServer } from "@/test/support/productionServer";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { actionRows } from "./actionRows";
 import { actionIds, builtPagesAndRoutes, pageFiles, routeHandlers, serverActions } from "./appSurface";
 import { feedRows, pageRows, routeRows } from "./httpRows";
-import { actionOutcome, form, httpOutcome, leaksOf, one, type ActionRow, type PerActor } from "./matrixRows";
-import { ACTORS, buildWorld, removeBotPassword, type Actor, type World } from "./matrixWorld";
+import { type ActionRow, actionOutcome, form, httpOutcome, leaksOf, one, type PerActor } from "./matrixRows";
+import { ACTORS, type Actor, buildWorld, removeBotPassword, type World } from "./matrixWorld";
 
 /*
  * Every page, route handler and server action of the app, run as each actor against the production
@@ -43,15 +43,35 @@ describe("the authorization matrix", () => {
   it("has a row for every page, route handler and server action of the app, and none for things that are gone", () => {
     const sourceHttp = [...pageFiles(), ...routeHandlers()];
     const rowHttp = new Set(httpRows.map((r) => r.key));
-    expect(sourceHttp.filter((k) => !rowHttp.has(k)), "pages and routes without a row").toEqual([]);
-    expect([...rowHttp].filter((k) => !sourceHttp.includes(k)), "rows for pages and routes that no longer exist").toEqual([]);
+    expect(
+      sourceHttp.filter((k) => !rowHttp.has(k)),
+      "pages and routes without a row",
+    ).toEqual([]);
+    expect(
+      [...rowHttp].filter((k) => !sourceHttp.includes(k)),
+      "rows for pages and routes that no longer exist",
+    ).toEqual([]);
     const rowActions = new Set(actionRows.map((r) => r.key));
-    expect(serverActions().filter((k) => !rowActions.has(k)), "server actions without a row").toEqual([]);
-    expect([...rowActions].filter((k) => !serverActions().includes(k)), "rows for server actions that no longer exist").toEqual([]);
+    expect(
+      serverActions().filter((k) => !rowActions.has(k)),
+      "server actions without a row",
+    ).toEqual([]);
+    expect(
+      [...rowActions].filter((k) => !serverActions().includes(k)),
+      "rows for server actions that no longer exist",
+    ).toEqual([]);
     // The build is the truth the sources are read for: an inline "use server" or a route the file scan missed shows up here.
-    const scanned = [...pageFiles(), ...routeHandlers().map((k) => k.split(" ")[1]!)].map((f) => f.replace(/\.(tsx|ts|jsx|js)$/, ""));
-    expect([...new Set(builtPagesAndRoutes())].filter((k) => !scanned.includes(k)), "built pages and routes the scan missed").toEqual([]);
-    expect([...actionIds().keys()].filter((k) => !rowActions.has(k)), "built server actions without a row").toEqual([]);
+    const scanned = [...pageFiles(), ...routeHandlers().map((k) => k.split(" ")[1]!)].map((f) =>
+      f.replace(/\.(tsx|ts|jsx|js)$/, ""),
+    );
+    expect(
+      [...new Set(builtPagesAndRoutes())].filter((k) => !scanned.includes(k)),
+      "built pages and routes the scan missed",
+    ).toEqual([]);
+    expect(
+      [...actionIds().keys()].filter((k) => !rowActions.has(k)),
+      "built server actions without a row",
+    ).toEqual([]);
   });
 
   it.each(httpRows.map((row) => [`${row.key} — ${row.what}`, row] as const))("%s", async (_name, row) => {
@@ -88,11 +108,15 @@ describe("the authorization matrix", () => {
       for (const actor of ACTORS) {
         const fresh = row.fresh ? await row.fresh(world) : "";
         const before = await row.probe?.(world, fresh);
-        const response = await answerOf(() => world.sessions[actor].action(action!.id, row.args(world, fresh), pagePath), serverErrors);
+        const response = await answerOf(
+          () => world.sessions[actor].action(action!.id, row.args(world, fresh), pagePath),
+          serverErrors,
+        );
         const reply = response.status === 200 ? actionReply(response) : undefined;
         const changed = row.reads
           ? row.reads(world, reply)
-          : JSON.stringify(before) !== JSON.stringify(await probeAfter(row, fresh, before, (reply as { ok?: unknown } | undefined)?.ok === true));
+          : JSON.stringify(before) !==
+            JSON.stringify(await probeAfter(row, fresh, before, (reply as { ok?: unknown } | undefined)?.ok === true));
         got[actor] = actionOutcome(response, reply, changed);
         replies[actor] = JSON.stringify(reply) ?? "";
       }
@@ -113,7 +137,11 @@ describe("the authorization matrix", () => {
     const serverErrors: string[] = [];
     const logFrom = server.output.length;
     const foreign = await answerOf(
-      () => world.sessions.owner.action(action.id, rename(`Cross-site ${runId}`), page, { origin: "https://evil.example", "sec-fetch-site": "cross-site" }),
+      () =>
+        world.sessions.owner.action(action.id, rename(`Cross-site ${runId}`), page, {
+          origin: "https://evil.example",
+          "sec-fetch-site": "cross-site",
+        }),
       serverErrors,
     );
     // A plain refusal: not Next's 500 with an error digest, and nothing in the server's log.
@@ -140,7 +168,13 @@ async function probeAfter(row: ActionRow, fresh: string, before: unknown, saidDo
 
 /** The URL of the page a build's action is mounted on: `app/(app)/teams/[id]/settings/page` → `/teams/<team>/settings`. */
 function mountedAt(worker: string, w: World): string {
-  const segments = worker.replace(/^app/, "").replace(/\/page$/, "").split("/").filter((s) => s && !/^\(.*\)$/.test(s));
-  const filled = segments.map((s, i) => (s === "[id]" ? (segments[i - 1] === "teams" ? w.teamId : w.linkId) : s === "[secret]" ? w.inviteSecret : s));
+  const segments = worker
+    .replace(/^app/, "")
+    .replace(/\/page$/, "")
+    .split("/")
+    .filter((s) => s && !/^\(.*\)$/.test(s));
+  const filled = segments.map((s, i) =>
+    s === "[id]" ? (segments[i - 1] === "teams" ? w.teamId : w.linkId) : s === "[secret]" ? w.inviteSecret : s,
+  );
   return `/${filled.join("/")}`;
 }

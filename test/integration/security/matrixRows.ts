@@ -1,5 +1,5 @@
-import type { AppResponse, AppSession } from "@/test/support/appSession";
 import { query } from "@/test/integration/sync/syncTestKit";
+import type { AppResponse, AppSession } from "@/test/support/appSession";
 import { ACTORS, type Actor, type World } from "./matrixWorld";
 
 /** What a page or route did: its status, or a redirect to sign-in or home. */
@@ -16,8 +16,18 @@ export type HttpOutcome = number | "signin" | "home";
 export type ActionOutcome = "ok" | "denied" | "signedOut" | "ignored";
 
 export type PerActor<T> = Record<Actor, T>;
-export const all = <T,>(value: T, overrides: Partial<PerActor<T>> = {}): PerActor<T> => ({ anonymous: value, other: value, member: value, owner: value, ...overrides });
-export const signedIn = <T,>(anonymous: T, value: T, overrides: Partial<PerActor<T>> = {}): PerActor<T> => ({ ...all(value), anonymous, ...overrides });
+export const all = <T>(value: T, overrides: Partial<PerActor<T>> = {}): PerActor<T> => ({
+  anonymous: value,
+  other: value,
+  member: value,
+  owner: value,
+  ...overrides,
+});
+export const signedIn = <T>(anonymous: T, value: T, overrides: Partial<PerActor<T>> = {}): PerActor<T> => ({
+  ...all(value),
+  anonymous,
+  ...overrides,
+});
 
 /** Text that only the listed actors may find in the answer. */
 export interface Shows {
@@ -104,7 +114,8 @@ function refusal(reply: unknown): string | null {
 export function actionOutcome(response: AppResponse, reply: unknown, changed: boolean): ActionOutcome | string {
   if (response.status !== 200) return `HTTP ${response.status}`;
   const refused = refusal(reply);
-  const signedOut = (response.headers.get("x-action-redirect") ?? "").startsWith("/signin") || SIGN_IN_AGAIN.test(refused ?? "");
+  const signedOut =
+    (response.headers.get("x-action-redirect") ?? "").startsWith("/signin") || SIGN_IN_AGAIN.test(refused ?? "");
   if (changed && (refused || signedOut)) return `changed, yet answered "${refused ?? "sign in"}"`;
   if (signedOut) return "signedOut";
   if (refused) return "denied";
@@ -115,7 +126,7 @@ export function actionOutcome(response: AppResponse, reply: unknown, changed: bo
 export function leaksOf(shows: Shows | undefined, w: World, seen: Partial<Record<Actor, string>>): string[] {
   if (!shows) return [];
   const text = shows.text(w);
-  return ACTORS.filter((actor) => seen[actor] !== undefined && shows.to.includes(actor) !== seen[actor]!.includes(text)).map(
-    (actor) => `${actor} ${shows.to.includes(actor) ? "does not see" : "sees"} ${text}`,
-  );
+  return ACTORS.filter(
+    (actor) => seen[actor] !== undefined && shows.to.includes(actor) !== seen[actor]!.includes(text),
+  ).map((actor) => `${actor} ${shows.to.includes(actor) ? "does not see" : "sees"} ${text}`);
 }

@@ -1,7 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { botPasswordFor } from "@/test/mediawiki/config";
-import { runTool } from "@/test/mediawiki/php";
-import { apiClient, makeEdit } from "@/test/mediawiki/wikiActions";
 import { serverConfig } from "@/lib/config/serverConfig";
 import { createFeedToken, revokeFeedToken } from "@/lib/feeds/feedTokens";
 import { removeLink } from "@/lib/links/removeLink";
@@ -12,11 +9,21 @@ import { createTeamFeed } from "@/lib/teams/teamFeeds";
 import { createTeam } from "@/lib/teams/teams";
 import { saveTimelinePreset } from "@/lib/timeline/presets/saveTimelinePreset";
 import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
-import { anonymous, signIn, type AppSession } from "@/test/support/appSession";
+import {
+  countingNetwork,
+  deps,
+  linkWithBotPassword,
+  linkWithToken,
+  newUser,
+  query,
+} from "@/test/integration/sync/syncTestKit";
+import { type WikiWatchState, watchStateOnWiki } from "@/test/integration/watching/watchingFixture";
+import { botPasswordFor } from "@/test/mediawiki/config";
+import { runTool } from "@/test/mediawiki/php";
+import { apiClient, makeEdit } from "@/test/mediawiki/wikiActions";
+import { type AppSession, anonymous, signIn } from "@/test/support/appSession";
 import { TEST_SERVER_SECRETS } from "@/test/support/productionServer";
 import { fixtureWiki } from "@/test/support/wikiFixture";
-import { countingNetwork, deps, linkWithBotPassword, linkWithToken, newUser, query } from "@/test/integration/sync/syncTestKit";
-import { watchStateOnWiki, type WikiWatchState } from "@/test/integration/watching/watchingFixture";
 
 export const ACTORS = ["anonymous", "other", "member", "owner"] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -33,7 +40,11 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; failure: { mess
 
 /** A sync of the link by this process; the server's worker may be syncing the new link already, then once it is done. */
 async function syncNow(linkId: string): Promise<void> {
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
+  for (
+    const deadline = Date.now() + 60_000;
+    Date.now() < deadline;
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  ) {
     const outcome = await syncLink(linkId, deps(network));
     if (outcome.status === "synced") return;
     if (outcome.status !== "deferred" && !(outcome.status === "skipped" && outcome.reason === "already_running")) {
@@ -57,7 +68,9 @@ export async function removeBotPassword(runId: string): Promise<void> {
  */
 export async function buildWorld(baseUrl: string, runId: string) {
   if (serverConfig().encryptionKey !== TEST_SERVER_SECRETS.WATCHDECK_ENCRYPTION_KEY) {
-    throw new Error("This process read its configuration before startAppServer: the server could not open the link secrets it seals.");
+    throw new Error(
+      "This process read its configuration before startAppServer: the server could not open the link secrets it seals.",
+    );
   }
   const users = {
     owner: await newUser(`owner-${runId}@example.org`),
@@ -71,7 +84,8 @@ export async function buildWorld(baseUrl: string, runId: string) {
   await runTool(WIKI, [{ op: "setBotPassword", user: "BotUser", appId, grants: GRANTS, password: botPassword }]);
   // BotUser's own account, to set up and read what the wiki says about its watchlist.
   const botUser = await apiClient(WIKI, "BotUser");
-  const watchOnWiki = async (titles: string[]) => botUser.post({ action: "watch", titles: titles.join("|"), token: await botUser.token("watch") });
+  const watchOnWiki = async (titles: string[]) =>
+    botUser.post({ action: "watch", titles: titles.join("|"), token: await botUser.token("watch") });
   // A page only this test edits, with a title and summary a renderer could get wrong.
   const pageTitle = `Watchdeck security ${runId} Ünïcödé ✓ "quoted" & 日本語`;
   await watchOnWiki([pageTitle]);
@@ -134,24 +148,31 @@ export async function buildWorld(baseUrl: string, runId: string) {
     presetId: preset.id,
     cursor: newest.rows[0].cursor,
     /** What the wiki says about BotUser's watch of one page. */
-    watchState: async (title: string): Promise<WikiWatchState> => Object.values(await watchStateOnWiki(botUser, [title]))[0]!,
+    watchState: async (title: string): Promise<WikiWatchState> =>
+      Object.values(await watchStateOnWiki(botUser, [title]))[0]!,
     /** Disposable things for actions that change or destroy what they act on, one per call. */
     fresh: {
       team: async () => {
-        const id = unwrap(await createTeam(users.owner, { name: `Disposable ${randomBytes(3).toString("hex")}` })).teamId;
+        const id = unwrap(
+          await createTeam(users.owner, { name: `Disposable ${randomBytes(3).toString("hex")}` }),
+        ).teamId;
         const made = unwrap(await createInvite(users.owner, id, { validForDays: 1 }));
         unwrap(await joinTeam(users.member, made.secret));
         return id;
       },
       /** A valid invitation to a team of the owner's alone. */
       inviteSecret: async () => {
-        const id = unwrap(await createTeam(users.owner, { name: `Disposable ${randomBytes(3).toString("hex")}` })).teamId;
+        const id = unwrap(
+          await createTeam(users.owner, { name: `Disposable ${randomBytes(3).toString("hex")}` }),
+        ).teamId;
         return unwrap(await createInvite(users.owner, id, { validForDays: 1 })).secret;
       },
       invite: async () => unwrap(await createInvite(users.owner, teamId, { validForDays: 1 })).inviteId,
       feed: async () => (await feed(users.owner, `Disposable ${randomBytes(3).toString("hex")}`)).value.id,
-      teamFeed: async () => unwrap(await createTeamFeed(users.owner, teamId, { name: "Disposable", filterQuery: "" })).id,
-      preset: async () => (await saveTimelinePreset(users.owner, `Disposable ${randomBytes(3).toString("hex")}`, filters.value)).id,
+      teamFeed: async () =>
+        unwrap(await createTeamFeed(users.owner, teamId, { name: "Disposable", filterQuery: "" })).id,
+      preset: async () =>
+        (await saveTimelinePreset(users.owner, `Disposable ${randomBytes(3).toString("hex")}`, filters.value)).id,
       /** The owner's link, not shared with the team (yet). */
       unsharedLink: async () => {
         unwrap(await setLinkShared(users.owner, teamId, linkId, false));
@@ -163,7 +184,14 @@ export async function buildWorld(baseUrl: string, runId: string) {
        */
       link: async () => {
         if (freshLinkId) await removeLink(users.owner, freshLinkId);
-        freshLinkId = await linkWithToken(users.owner, fixtureWiki("beta").apiUrl, "Bob", fixtureWiki("beta").watchlistTokens.Bob!, "api", network);
+        freshLinkId = await linkWithToken(
+          users.owner,
+          fixtureWiki("beta").apiUrl,
+          "Bob",
+          fixtureWiki("beta").watchlistTokens.Bob!,
+          "api",
+          network,
+        );
         return freshLinkId;
       },
       /** A page title BotUser does not watch. */
@@ -176,7 +204,12 @@ export async function buildWorld(baseUrl: string, runId: string) {
       },
       /** The owner's page unread again, on the wiki and in Watchdeck's copy. */
       unreadPage: async () => {
-        await botUser.post({ action: "setnotificationtimestamp", titles: pageTitle, timestamp: edit.newtimestamp, token: await botUser.csrf() });
+        await botUser.post({
+          action: "setnotificationtimestamp",
+          titles: pageTitle,
+          timestamp: edit.newtimestamp,
+          token: await botUser.csrf(),
+        });
         await query(
           `UPDATE link_changes lc SET notification_timestamp = $3 FROM changes c WHERE c.id = lc.change_id AND lc.link_id = $1 AND c.title = $2`,
           [linkId, pageTitle, new Date(edit.newtimestamp)],

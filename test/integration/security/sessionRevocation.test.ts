@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerUser } from "@/lib/accounts/registerUser";
-import { actionReply, signIn, withCookie, type AppSession } from "@/test/support/appSession";
-import { startAppServer, type AppServer } from "@/test/support/productionServer";
+import { type AppSession, actionReply, signIn, withCookie } from "@/test/support/appSession";
+import { type AppServer, startAppServer } from "@/test/support/productionServer";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { actionIds } from "./appSurface";
 import { form } from "./matrixRows";
@@ -37,7 +37,11 @@ async function seenAs(session: AppSession) {
   const auth = await session.get("/api/auth/session");
   const api = await session.get("/api/timeline");
   const page = await session.get("/account");
-  return { sessionNamesUser: /example\.org/.test(auth.body), api: api.status, page: page.status === 200 ? 200 : page.headers.get("location") };
+  return {
+    sessionNamesUser: /example\.org/.test(auth.body),
+    api: api.status,
+    page: page.status === 200 ? 200 : page.headers.get("location"),
+  };
 }
 const SIGNED_IN = { sessionNamesUser: true, api: 200, page: 200 };
 const REFUSED = { sessionNamesUser: false, api: 401, page: "/signin?next=%2Faccount" };
@@ -46,7 +50,10 @@ const REFUSED = { sessionNamesUser: false, api: 401, page: "/signin?next=%2Facco
 async function signOut(session: AppSession): Promise<void> {
   const csrf = await session.get("/api/auth/csrf");
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const cookie = [session.cookieHeader, csrfCookie].filter(Boolean).join("; ");
   const response = await withCookie(server.baseUrl, cookie).post(
     "/api/auth/signout",
@@ -76,9 +83,16 @@ describe("an old session cookie", () => {
     const elsewhere = await signIn(server.baseUrl, email, PASSWORD);
     const here = await signIn(server.baseUrl, email, PASSWORD);
     const newPassword = "a brand new passphrase";
-    const response = await here.action(action("changePasswordAction"), [{ ok: false }, form({ currentPassword: PASSWORD, newPassword, confirmPassword: newPassword })], "/account");
+    const response = await here.action(
+      action("changePasswordAction"),
+      [{ ok: false }, form({ currentPassword: PASSWORD, newPassword, confirmPassword: newPassword })],
+      "/account",
+    );
     expect(actionReply(response)).toMatchObject({ ok: true });
-    const renewed = response.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token="));
+    const renewed = response.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0]!)
+      .find((c) => c.includes("session-token="));
     expect(renewed).toBeDefined();
     expect(await seenAs(elsewhere)).toEqual(REFUSED);
     expect(await seenAs(here)).toEqual(REFUSED);

@@ -29,7 +29,11 @@ describe("the production build's key", () => {
   it.each([
     ["a source file", "lib/x.ts", "export const x = 2;\n"],
     ["the lockfile", "package-lock.json", '{"lockfileVersion":3,"packages":{}}\n'],
-    ["what npm installed in node_modules", "node_modules/.package-lock.json", '{"packages":{"node_modules/next":{"version":"16.4.7"}}}\n'],
+    [
+      "what npm installed in node_modules",
+      "node_modules/.package-lock.json",
+      '{"packages":{"node_modules/next":{"version":"16.4.7"}}}\n',
+    ],
     ["a new file", "app/other.tsx", "export {};\n"],
   ])("changes with %s", (_what, file, text) => {
     const before = buildInputsHash(root);

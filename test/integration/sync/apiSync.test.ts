@@ -1,14 +1,23 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { apiClient, makeEdit, setBotPassword } from "@/test/mediawiki/wikiActions";
-import { LONG_SUMMARY } from "@/test/mediawiki/seedPlan";
-import { removeLink } from "@/lib/links/removeLink";
 import { readSyncJobState } from "@/lib/db/jobQueue";
+import { removeLink } from "@/lib/links/removeLink";
 import { syncLink } from "@/lib/sync/syncLink";
+import { LONG_SUMMARY } from "@/test/mediawiki/seedPlan";
+import { apiClient, makeEdit, setBotPassword } from "@/test/mediawiki/wikiActions";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";
 import {
-  countingNetwork, deps, expectedSeedKeys, linkWithBotPassword, linkWithToken, newUser, query, storedIdentities, storedKeys, syncState,
+  countingNetwork,
+  deps,
+  expectedSeedKeys,
+  linkWithBotPassword,
+  linkWithToken,
+  newUser,
+  query,
+  storedIdentities,
+  storedKeys,
+  syncState,
   wikiIdentities,
 } from "./syncTestKit";
 
@@ -25,7 +34,13 @@ beforeAll(async () => {
 describe("syncing list=watchlist through a bot password", () => {
   it("stores every change of the watchlist once, following continuation past 500 rows", async () => {
     const network = countingNetwork();
-    aliceLink = await linkWithBotPassword(aliceUser, alpha().apiUrl, "Alice@watchdeck", botPassword(alpha(), "Alice@watchdeck"), network);
+    aliceLink = await linkWithBotPassword(
+      aliceUser,
+      alpha().apiUrl,
+      "Alice@watchdeck",
+      botPassword(alpha(), "Alice@watchdeck"),
+      network,
+    );
     const outcome = await syncLink(aliceLink, deps(network));
     expect(outcome).toMatchObject({ status: "synced" });
     if (outcome.status !== "synced") return;
@@ -37,10 +52,16 @@ describe("syncing list=watchlist through a bot password", () => {
     for (const [label, key] of expectedSeedKeys(alpha(), "Alice")) {
       expect(stored, `seeded change ${label}`).toContain(key);
     }
-    const [counts] = await query<{ rows: string; keys: string }>(`SELECT count(*) AS rows, count(DISTINCT change_key) AS keys FROM changes`);
+    const [counts] = await query<{ rows: string; keys: string }>(
+      `SELECT count(*) AS rows, count(DISTINCT change_key) AS keys FROM changes`,
+    );
     expect(counts!.rows).toBe(counts!.keys);
     expect(Number(counts!.rows)).toBe(stored.length);
-    expect(await syncState(aliceLink)).toMatchObject({ status: "ok", consecutive_failures: 0, last_items_fetched: outcome.fetched });
+    expect(await syncState(aliceLink)).toMatchObject({
+      status: "ok",
+      consecutive_failures: 0,
+      last_items_fetched: outcome.fetched,
+    });
   });
 
   it("keeps every field of each seeded kind of change", async () => {
@@ -55,7 +76,18 @@ describe("syncing list=watchlist through a bot password", () => {
       return row!;
     };
     const titles = alpha().seed.titles;
-    expect(await rowOf("edit")).toMatchObject({ kind: "edit", source: "api", namespace: 0, title: titles.main, user_name: "Editor", comment: "Normal edit", minor: false, bot: false, anon: false, watcher: aliceUser });
+    expect(await rowOf("edit")).toMatchObject({
+      kind: "edit",
+      source: "api",
+      namespace: 0,
+      title: titles.main,
+      user_name: "Editor",
+      comment: "Normal edit",
+      minor: false,
+      bot: false,
+      anon: false,
+      watcher: aliceUser,
+    });
     expect(await rowOf("create-after-watch")).toMatchObject({ kind: "new", is_new: true, old_rev_id: null });
     expect(await rowOf("minor")).toMatchObject({ minor: true });
     expect(await rowOf("bot")).toMatchObject({ bot: true, user_name: "BotUser" });
@@ -85,20 +117,34 @@ describe("syncing list=watchlist through a bot password", () => {
   });
 
   it("polls again with one request and writes nothing when nothing changed", async () => {
-    const before = await query<{ x: string }>(`SELECT xmin::text || ':' || xmax::text || ':' || id AS x FROM changes UNION ALL SELECT xmin::text || ':' || xmax::text || ':' || change_id FROM link_changes ORDER BY 1`);
+    const before = await query<{ x: string }>(
+      `SELECT xmin::text || ':' || xmax::text || ':' || id AS x FROM changes UNION ALL SELECT xmin::text || ':' || xmax::text || ':' || change_id FROM link_changes ORDER BY 1`,
+    );
     const network = countingNetwork();
     const outcome = await syncLink(aliceLink, deps(network));
     expect(outcome).toMatchObject({ status: "synced", newForLink: 0, requests: 1 });
     expect(network.requests).toHaveLength(1);
-    const after = await query<{ x: string }>(`SELECT xmin::text || ':' || xmax::text || ':' || id AS x FROM changes UNION ALL SELECT xmin::text || ':' || xmax::text || ':' || change_id FROM link_changes ORDER BY 1`);
+    const after = await query<{ x: string }>(
+      `SELECT xmin::text || ':' || xmax::text || ':' || id AS x FROM changes UNION ALL SELECT xmin::text || ':' || xmax::text || ':' || change_id FROM link_changes ORDER BY 1`,
+    );
     expect(after).toEqual(before);
   });
 
   it("stores a change shared by two users' links once, with one per-link row each", async () => {
     const bobUser = await newUser("token-sync@example.org");
     const network = countingNetwork();
-    const tokenLink = await linkWithToken(bobUser, alpha().apiUrl, "Alice", alpha().watchlistTokens.Alice!, "api", network);
-    expect(await syncLink(tokenLink, deps(network))).toMatchObject({ status: "synced", newForLink: (await storedKeys(aliceLink)).length });
+    const tokenLink = await linkWithToken(
+      bobUser,
+      alpha().apiUrl,
+      "Alice",
+      alpha().watchlistTokens.Alice!,
+      "api",
+      network,
+    );
+    expect(await syncLink(tokenLink, deps(network))).toMatchObject({
+      status: "synced",
+      newForLink: (await storedKeys(aliceLink)).length,
+    });
     expect(await storedKeys(tokenLink)).toEqual(await storedKeys(aliceLink));
     const [counts] = await query<{ changes: string; links: string }>(
       `SELECT (SELECT count(*) FROM changes) AS changes, (SELECT count(*) FROM link_changes) AS links`,
@@ -122,13 +168,21 @@ describe("an edit made on the wiki after a sync", () => {
     expect(await syncLink(link, deps(network))).toMatchObject({ status: "synced" });
     const before = await storedKeys(link);
 
-    const edit = await makeEdit("alpha", { title, user: "Admin", text: "Made after the first sync.\n", summary: "After the first sync" });
+    const edit = await makeEdit("alpha", {
+      title,
+      user: "Admin",
+      text: "Made after the first sync.\n",
+      summary: "After the first sync",
+    });
     const outcome = await syncLink(link, deps(network));
     expect(outcome).toMatchObject({ status: "synced", requests: 1 });
     const after = await storedKeys(link);
     expect(after).toContain(`rev:${edit.newrevid}`);
     expect(after).toEqual(expect.arrayContaining(before));
-    const [row] = await query<Record<string, unknown>>(`SELECT kind, title, user_name, comment FROM changes WHERE change_key = $1`, [`rev:${edit.newrevid}`]);
+    const [row] = await query<Record<string, unknown>>(
+      `SELECT kind, title, user_name, comment FROM changes WHERE change_key = $1`,
+      [`rev:${edit.newrevid}`],
+    );
     expect(row).toEqual({ kind: "new", title, user_name: "Admin", comment: "After the first sync" });
   });
 });
@@ -137,7 +191,13 @@ describe("a link removed while it syncs", () => {
   it("stores nothing of the poll, records nothing and queues no next run", async () => {
     const user = await newUser("removed-mid-sync@example.org");
     const network = countingNetwork();
-    const link = await linkWithBotPassword(user, alpha().apiUrl, "Alice@watchdeck", botPassword(alpha(), "Alice@watchdeck"), network);
+    const link = await linkWithBotPassword(
+      user,
+      alpha().apiUrl,
+      "Alice@watchdeck",
+      botPassword(alpha(), "Alice@watchdeck"),
+      network,
+    );
     let removed = false;
     // The user removes the link after the poll has started: its first watchlist request waits for the removal.
     const removing: typeof network = {

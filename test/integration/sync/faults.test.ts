@@ -1,14 +1,29 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deleteBotPassword, resetBotPassword, setBotPassword } from "@/test/mediawiki/wikiActions";
 import { editLink } from "@/lib/links/changeLink";
 import { getSyncStatusForUser } from "@/lib/sync/getSyncStatusForUser";
 import { resumeLinkSync } from "@/lib/sync/requestSyncNow";
 import { syncLink } from "@/lib/sync/syncLink";
-import { isFeedRequest, isWatchlistRequest, startFaultProxy, type FaultProxy, type FaultRule } from "@/test/support/faultProxy";
+import { deleteBotPassword, resetBotPassword, setBotPassword } from "@/test/mediawiki/wikiActions";
+import {
+  type FaultProxy,
+  type FaultRule,
+  isFeedRequest,
+  isWatchlistRequest,
+  startFaultProxy,
+} from "@/test/support/faultProxy";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";
-import { countingNetwork, deps, linkWithBotPassword, linkWithToken, newUser, query, storedKeys, syncState } from "./syncTestKit";
+import {
+  countingNetwork,
+  deps,
+  linkWithBotPassword,
+  linkWithToken,
+  newUser,
+  query,
+  storedKeys,
+  syncState,
+} from "./syncTestKit";
 
 const alpha = () => fixtureWiki("alpha");
 const network = countingNetwork(3_000);
@@ -17,12 +32,22 @@ let cleanApiKeys: string[];
 let cleanFeedKeys: string[];
 let users = 0;
 
-const isContinuation = (r: Parameters<typeof isWatchlistRequest>[0]) => isWatchlistRequest(r) && r.url.searchParams.has("wlcontinue");
+const isContinuation = (r: Parameters<typeof isWatchlistRequest>[0]) =>
+  isWatchlistRequest(r) && r.url.searchParams.has("wlcontinue");
 
 async function proxiedAliceLink(): Promise<{ userId: string; linkId: string }> {
   const userId = await newUser(`fault-${++users}@example.org`);
-  const linkId = await linkWithBotPassword(userId, proxy.apiUrl, "Alice@watchdeck", botPassword(alpha(), "Alice@watchdeck"), network);
-  const [site] = await query<{ api_url: string }>(`SELECT s.api_url FROM sites s JOIN wiki_links w ON w.site_id = s.id WHERE w.id = $1`, [linkId]);
+  const linkId = await linkWithBotPassword(
+    userId,
+    proxy.apiUrl,
+    "Alice@watchdeck",
+    botPassword(alpha(), "Alice@watchdeck"),
+    network,
+  );
+  const [site] = await query<{ api_url: string }>(
+    `SELECT s.api_url FROM sites s JOIN wiki_links w ON w.site_id = s.id WHERE w.id = $1`,
+    [linkId],
+  );
   expect(site!.api_url).toBe(proxy.apiUrl);
   return { userId, linkId };
 }
@@ -31,7 +56,13 @@ beforeAll(async () => {
   await useTestDatabase(import.meta.url);
   proxy = await startFaultProxy(alpha());
   const reference = await newUser("clean-run@example.org");
-  const apiLink = await linkWithBotPassword(reference, alpha().apiUrl, "Alice@watchdeck", botPassword(alpha(), "Alice@watchdeck"), network);
+  const apiLink = await linkWithBotPassword(
+    reference,
+    alpha().apiUrl,
+    "Alice@watchdeck",
+    botPassword(alpha(), "Alice@watchdeck"),
+    network,
+  );
   const feedLink = await linkWithToken(reference, alpha().apiUrl, "Bob", alpha().watchlistTokens.Bob!, "feed", network);
   expect(await syncLink(apiLink, deps(network))).toMatchObject({ status: "synced" });
   expect(await syncLink(feedLink, deps(network))).toMatchObject({ status: "synced" });
@@ -44,12 +75,36 @@ afterAll(async () => {
 });
 
 describe.each<[string, FaultRule[], { code: RegExp; message: RegExp }]>([
-  ["answering HTTP 500", [{ fault: "http500", match: isWatchlistRequest }], { code: /^http_error$/, message: /HTTP error 500/ }],
-  ["answering maxlag", [{ fault: "maxlag", match: isWatchlistRequest, retryAfterSeconds: 0 }], { code: /^maxlag$/, message: /busy|lag/i }],
-  ["answering HTML instead of JSON", [{ fault: "html", match: isWatchlistRequest }], { code: /^not_json$/, message: /HTML page/ }],
-  ["truncating the JSON of the second page", [{ fault: "truncated", match: isContinuation }], { code: /^not_json$/, message: /instead of JSON/ }],
-  ["resetting the connection mid-continuation", [{ fault: "reset", match: isContinuation }], { code: /^unreachable$/, message: /./ }],
-  ["not answering until the request times out", [{ fault: "timeout", match: isContinuation, holdMs: 10_000 }], { code: /^(timeout|unreachable)$/, message: /./ }],
+  [
+    "answering HTTP 500",
+    [{ fault: "http500", match: isWatchlistRequest }],
+    { code: /^http_error$/, message: /HTTP error 500/ },
+  ],
+  [
+    "answering maxlag",
+    [{ fault: "maxlag", match: isWatchlistRequest, retryAfterSeconds: 0 }],
+    { code: /^maxlag$/, message: /busy|lag/i },
+  ],
+  [
+    "answering HTML instead of JSON",
+    [{ fault: "html", match: isWatchlistRequest }],
+    { code: /^not_json$/, message: /HTML page/ },
+  ],
+  [
+    "truncating the JSON of the second page",
+    [{ fault: "truncated", match: isContinuation }],
+    { code: /^not_json$/, message: /instead of JSON/ },
+  ],
+  [
+    "resetting the connection mid-continuation",
+    [{ fault: "reset", match: isContinuation }],
+    { code: /^unreachable$/, message: /./ },
+  ],
+  [
+    "not answering until the request times out",
+    [{ fault: "timeout", match: isContinuation, holdMs: 10_000 }],
+    { code: /^(timeout|unreachable)$/, message: /./ },
+  ],
 ])("a wiki %s", (_name, rules, expected) => {
   it("fails the poll as transient, stores nothing of it, and after recovery holds the clean run's set", async () => {
     const { userId, linkId } = await proxiedAliceLink();
@@ -59,7 +114,13 @@ describe.each<[string, FaultRule[], { code: RegExp; message: RegExp }]>([
     if (failed.status !== "failed") return;
     expect(failed.failure.code).toMatch(expected.code);
     expect(await storedKeys(linkId)).toEqual([]);
-    expect(await syncState(linkId)).toMatchObject({ status: "error", paused: false, last_error_kind: "transient", consecutive_failures: 1, cursor_at: null });
+    expect(await syncState(linkId)).toMatchObject({
+      status: "error",
+      paused: false,
+      last_error_kind: "transient",
+      consecutive_failures: 1,
+      cursor_at: null,
+    });
     const [status] = await getSyncStatusForUser(userId);
     expect(status).toMatchObject({ state: "error", running: false, lastErrorKind: "transient" });
     expect(status!.lastError).toMatch(expected.message);
@@ -78,12 +139,26 @@ describe("a wiki that goes down in the middle of a sync", () => {
     expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "synced" });
     const cursor = (await syncState(linkId))!.cursor_at;
     await proxy.down();
-    expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "failed", failure: { kind: "transient", code: "unreachable" } });
+    expect(await syncLink(linkId, deps(network))).toMatchObject({
+      status: "failed",
+      failure: { kind: "transient", code: "unreachable" },
+    });
     await proxy.up();
     // Down after the first page of a fresh link's first sync.
     const second = await proxiedAliceLink();
-    proxy.setRules([{ fault: "reset", match: (r) => { if (isContinuation(r)) void proxy.down(); return isContinuation(r); } }]);
-    expect(await syncLink(second.linkId, deps(network))).toMatchObject({ status: "failed", failure: { kind: "transient" } });
+    proxy.setRules([
+      {
+        fault: "reset",
+        match: (r) => {
+          if (isContinuation(r)) void proxy.down();
+          return isContinuation(r);
+        },
+      },
+    ]);
+    expect(await syncLink(second.linkId, deps(network))).toMatchObject({
+      status: "failed",
+      failure: { kind: "transient" },
+    });
     expect(await storedKeys(second.linkId)).toEqual([]);
     await proxy.up();
     proxy.clearRules();
@@ -103,10 +178,18 @@ describe("a feed answering malformed XML", () => {
     for (const fault of ["malformedXml", "truncated"] as const) {
       proxy.setRules([{ fault, match: isFeedRequest }]);
       const outcome = await syncLink(feedLink, deps(network));
-      expect(outcome).toMatchObject({ status: "failed", paused: false, failure: { kind: "invalid", code: "malformed" } });
+      expect(outcome).toMatchObject({
+        status: "failed",
+        paused: false,
+        failure: { kind: "invalid", code: "malformed" },
+      });
       expect(await syncLink(apiLink, deps(network))).toMatchObject({ status: "synced" });
     }
-    expect(await syncState(feedLink)).toMatchObject({ status: "error", last_error_kind: "invalid", consecutive_failures: 2 });
+    expect(await syncState(feedLink)).toMatchObject({
+      status: "error",
+      last_error_kind: "invalid",
+      consecutive_failures: 2,
+    });
     proxy.clearRules();
     expect(await syncLink(feedLink, deps(network))).toMatchObject({ status: "synced" });
     expect(await storedKeys(feedLink)).toEqual(cleanFeedKeys);

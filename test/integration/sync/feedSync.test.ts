@@ -1,11 +1,21 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readWatchlist } from "@/test/mediawiki/wikiActions";
 import { sealLinkSecret } from "@/lib/links/linkSecrets";
 import { syncLink } from "@/lib/sync/syncLink";
+import { readWatchlist } from "@/test/mediawiki/wikiActions";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";
 import {
-  countingNetwork, deps, expectedSeedKeys, linkWithBotPassword, linkWithToken, newUser, query, storedIdentities, storedKeys, syncState, wikiIdentities,
+  countingNetwork,
+  deps,
+  expectedSeedKeys,
+  linkWithBotPassword,
+  linkWithToken,
+  newUser,
+  query,
+  storedIdentities,
+  storedKeys,
+  syncState,
+  wikiIdentities,
 } from "./syncTestKit";
 
 /**
@@ -16,7 +26,11 @@ import {
  */
 async function feedOnlyKeys(key: "alpha" | "beta", stored: string[]): Promise<string[]> {
   const { rows } = await readWatchlist(key, { user: "Alice" });
-  const logRevisions = new Set(rows.filter((r: { type: string; revid?: number }) => r.type === "log" && (r.revid ?? 0) > 0).map((r: { revid: number }) => `rev:${r.revid}`));
+  const logRevisions = new Set(
+    rows
+      .filter((r: { type: string; revid?: number }) => r.type === "log" && (r.revid ?? 0) > 0)
+      .map((r: { revid: number }) => `rev:${r.revid}`),
+  );
   return stored.filter((k) => logRevisions.has(k));
 }
 
@@ -49,8 +63,12 @@ describe.each([
     const storedRows = await storedIdentities(linkId);
     expect(storedRows.length).toBe(Math.min(50, onTheWiki.identities.size));
     // Only the log entries the feed reads as their null revision's edit (see feedOnlyKeys) differ from the wiki's rows.
-    const logRevisions = new Set(onTheWiki.rows.filter((r) => r.type === "log" && (r.revid ?? 0) > 0).map((r) => `rev:${r.revid}`));
-    expect(storedRows.filter((row) => !onTheWiki.identities.has(row))).toEqual(storedRows.filter((row) => logRevisions.has(row.split(" ")[0]!)));
+    const logRevisions = new Set(
+      onTheWiki.rows.filter((r) => r.type === "log" && (r.revid ?? 0) > 0).map((r) => `rev:${r.revid}`),
+    );
+    expect(storedRows.filter((row) => !onTheWiki.identities.has(row))).toEqual(
+      storedRows.filter((row) => logRevisions.has(row.split(" ")[0]!)),
+    );
     const stored = await storedKeys(linkId);
     // The seeded kinds are the newest changes, so all of them are in the feed's 50
     // (move and protect under their null revision's key, see feedOnlyKeys).
@@ -64,12 +82,20 @@ describe.each([
     const wiki = fixtureWiki(key);
     const keys = expectedSeedKeys(wiki, "Alice");
     const row = async (label: string) =>
-      (await query<Record<string, unknown>>(
-        `SELECT c.* FROM changes c JOIN link_changes lc ON lc.change_id = c.id AND lc.link_id = $2 WHERE c.change_key = $1`,
-        [keys.get(label), linkId],
-      ))[0]!;
+      (
+        await query<Record<string, unknown>>(
+          `SELECT c.* FROM changes c JOIN link_changes lc ON lc.change_id = c.id AND lc.link_id = $2 WHERE c.change_key = $1`,
+          [keys.get(label), linkId],
+        )
+      )[0]!;
     const titles = wiki.seed.titles;
-    expect(await row("edit")).toMatchObject({ source: "feed", kind: "edit", title: titles.main, user_name: "Editor", comment: "Normal edit" });
+    expect(await row("edit")).toMatchObject({
+      source: "feed",
+      kind: "edit",
+      title: titles.main,
+      user_name: "Editor",
+      comment: "Normal edit",
+    });
     expect(await row("unicode")).toMatchObject({ title: titles.unicode });
     expect(await row("anon")).toMatchObject({ anon: true, user_name: "127.0.0.1" });
     expect(await row("revdel-user")).toMatchObject({ user_hidden: true, user_name: null });
@@ -81,7 +107,13 @@ describe.each([
     const wiki = fixtureWiki(key);
     const other = await newUser(`feed-then-api-${key}@example.org`);
     const network = countingNetwork();
-    const apiLink = await linkWithBotPassword(other, wiki.apiUrl, "Alice@watchdeck", botPassword(wiki, "Alice@watchdeck"), network);
+    const apiLink = await linkWithBotPassword(
+      other,
+      wiki.apiUrl,
+      "Alice@watchdeck",
+      botPassword(wiki, "Alice@watchdeck"),
+      network,
+    );
     expect(await syncLink(apiLink, deps(network))).toMatchObject({ status: "synced" });
     const [counts] = await query<{ feed_rows: string; dupes: string; null_ns: string }>(
       `SELECT (SELECT count(*) FROM changes c JOIN link_changes lc ON lc.change_id = c.id AND lc.link_id = $1 WHERE c.source = 'feed') AS feed_rows,
@@ -92,13 +124,19 @@ describe.each([
     const feedOnly = String((await feedOnlyKeys(key, await storedKeys(linkId))).length);
     expect(counts).toEqual({ feed_rows: feedOnly, dupes: "0", null_ns: feedOnly });
     const keys = expectedSeedKeys(wiki, "Alice");
-    const [edit] = await query<Record<string, unknown>>(`SELECT c.source, lc.namespace, lc.user_id FROM changes c JOIN link_changes lc ON lc.change_id = c.id WHERE c.change_key = $1 AND lc.link_id = $2`, [keys.get("edit"), linkId]);
+    const [edit] = await query<Record<string, unknown>>(
+      `SELECT c.source, lc.namespace, lc.user_id FROM changes c JOIN link_changes lc ON lc.change_id = c.id WHERE c.change_key = $1 AND lc.link_id = $2`,
+      [keys.get("edit"), linkId],
+    );
     expect(edit).toEqual({ source: "api", namespace: 0, user_id: userId });
   });
 
   it("treats the feed's error item for a wrong token as needing the user's attention, and pauses", async () => {
     const network = countingNetwork();
-    await query(`UPDATE wiki_links SET secret_sealed = $2 WHERE id = $1`, [linkId, sealLinkSecret(linkId, "0".repeat(40))]);
+    await query(`UPDATE wiki_links SET secret_sealed = $2 WHERE id = $1`, [
+      linkId,
+      sealLinkSecret(linkId, "0".repeat(40)),
+    ]);
     const outcome = await syncLink(linkId, deps(network));
     expect(outcome).toMatchObject({ status: "failed", paused: true, failure: { kind: "auth" } });
     expect(await syncState(linkId)).toMatchObject({ status: "needs_attention", paused: true, last_error_kind: "auth" });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { editLink } from "@/lib/links/changeLink";
 import { readSyncJobState } from "@/lib/db/jobQueue";
+import { editLink } from "@/lib/links/changeLink";
 import { syncLink } from "@/lib/sync/syncLink";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";
@@ -34,12 +34,22 @@ describe("a link moved to another wiki account", () => {
     const edited = await editLink(
       userId,
       linkId,
-      { displayName: "Alpha", color: "#3366cc", username: "Bob@watchdeck", secret: botPassword(alpha(), "Bob@watchdeck") },
+      {
+        displayName: "Alpha",
+        color: "#3366cc",
+        username: "Bob@watchdeck",
+        secret: botPassword(alpha(), "Bob@watchdeck"),
+      },
       network,
     );
     expect(edited).toEqual({ ok: true, value: { newAccount: "Bob" } });
     expect(await storedKeys(linkId)).toEqual([]);
-    expect(await syncState(linkId)).toMatchObject({ status: "ok", cursor_at: null, last_success_at: null, resume_continue: null });
+    expect(await syncState(linkId)).toMatchObject({
+      status: "ok",
+      cursor_at: null,
+      last_success_at: null,
+      resume_continue: null,
+    });
     expect(await readSyncJobState(linkId)).toBe("waiting");
 
     expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "synced" });
@@ -52,7 +62,12 @@ describe("a link moved to another wiki account", () => {
     const edited = await editLink(
       userId,
       linkId,
-      { displayName: "Alpha", color: "#3366cc", username: "Alice@readonly", secret: botPassword(alpha(), "Alice@readonly") },
+      {
+        displayName: "Alpha",
+        color: "#3366cc",
+        username: "Alice@readonly",
+        secret: botPassword(alpha(), "Alice@readonly"),
+      },
       network,
     );
     expect(edited).toEqual({ ok: true, value: null });

@@ -2,10 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSyncJobState } from "@/lib/db/jobQueue";
 import { MAX_POLL_PAGES } from "@/lib/sync/storePolledPages";
 import { syncLink } from "@/lib/sync/syncLink";
-import { isWatchlistRequest, startFaultProxy, type FaultProxy, type ProxiedRequest } from "@/test/support/faultProxy";
+import { type FaultProxy, isWatchlistRequest, type ProxiedRequest, startFaultProxy } from "@/test/support/faultProxy";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";
-import { countingNetwork, deps, linkWithBotPassword, newUser, query, storedKeys, syncState, testSettings } from "./syncTestKit";
+import {
+  countingNetwork,
+  deps,
+  linkWithBotPassword,
+  newUser,
+  query,
+  storedKeys,
+  syncState,
+  testSettings,
+} from "./syncTestKit";
 
 // Alice's watchlist on alpha spans more than one list=watchlist page (apiSync.test.ts): with a commit per page,
 // its first sync is a long poll of several commits.
@@ -64,7 +73,13 @@ describe("a long poll that fails after its first page", () => {
     expect(watchlistRequests().every((e) => e.path.includes("wlcontinue="))).toBe(true);
     expect(await storedKeys(linkId)).toEqual(cleanKeys);
     const done = await syncState(linkId);
-    expect(done).toMatchObject({ status: "ok", resume_continue: null, resume_cursor_at: null, resume_pages: 0, consecutive_failures: 0 });
+    expect(done).toMatchObject({
+      status: "ok",
+      resume_continue: null,
+      resume_cursor_at: null,
+      resume_pages: 0,
+      consecutive_failures: 0,
+    });
     expect((done!.cursor_at as Date).getTime()).toBe(cleanCursor.getTime());
     expect(done!.last_items_fetched).toBe(cleanKeys.length);
   });
@@ -77,7 +92,9 @@ describe("a long poll crashing between two commits", () => {
     const crashOnSecondCommit = async () => {
       if (++commits === 2) throw new Error("simulated crash before the second COMMIT");
     };
-    await expect(syncLink(linkId, deps(network, { settings: onePagePerCommit, beforeCommit: crashOnSecondCommit }))).rejects.toThrow(/simulated crash/);
+    await expect(
+      syncLink(linkId, deps(network, { settings: onePagePerCommit, beforeCommit: crashOnSecondCommit })),
+    ).rejects.toThrow(/simulated crash/);
     expect((await storedKeys(linkId)).length).toBe(500);
     expect(await syncState(linkId)).toMatchObject({ status: "syncing", cursor_at: null, resume_pages: 1 });
 
@@ -111,7 +128,11 @@ describe("a job that has read its share of pages", () => {
     }
     expect(jobs).toBeGreaterThanOrEqual(2);
     expect(await storedKeys(linkId)).toEqual(cleanKeys);
-    expect(await syncState(linkId)).toMatchObject({ status: "ok", resume_continue: null, last_items_fetched: cleanKeys.length });
+    expect(await syncState(linkId)).toMatchObject({
+      status: "ok",
+      resume_continue: null,
+      last_items_fetched: cleanKeys.length,
+    });
   });
 });
 
@@ -127,7 +148,12 @@ describe(`a poll that keeps continuing past ${MAX_POLL_PAGES} pages`, () => {
 
     const failed = await syncLink(linkId, deps(network));
     expect(failed).toMatchObject({ status: "failed", failure: { kind: "invalid", code: "too_many_pages" } });
-    expect(await syncState(linkId)).toMatchObject({ status: "error", resume_continue: null, resume_pages: 0, cursor_at: null });
+    expect(await syncState(linkId)).toMatchObject({
+      status: "error",
+      resume_continue: null,
+      resume_pages: 0,
+      cursor_at: null,
+    });
 
     proxy.resetLog();
     expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "synced", handedOn: false });
@@ -145,7 +171,10 @@ describe("a poll whose resume point the wiki refuses", () => {
       [linkId, JSON.stringify({ wlcontinue: "not a continue point", continue: "-||" })],
     );
     const failed = await syncLink(linkId, deps(network));
-    expect(failed).toMatchObject({ status: "failed", failure: { kind: "invalid", code: "badcontinue", message: /no longer accepts the point/ } });
+    expect(failed).toMatchObject({
+      status: "failed",
+      failure: { kind: "invalid", code: "badcontinue", message: /no longer accepts the point/ },
+    });
     expect(await syncState(linkId)).toMatchObject({ status: "error", resume_continue: null, resume_pages: 0 });
 
     expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "synced", handedOn: false });

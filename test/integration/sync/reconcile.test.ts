@@ -1,15 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchWatchlist } from "@/test/mediawiki/watchlist";
-import { makeEdit, readWatchlistRaw } from "@/test/mediawiki/wikiActions";
 import { requestBackfill } from "@/lib/sync/requestBackfill";
 import { syncLink } from "@/lib/sync/syncLink";
 import { unwatchPage, watchPage } from "@/lib/watching/watchPages";
+import { fetchWatchlist } from "@/test/mediawiki/watchlist";
+import { makeEdit, readWatchlistRaw } from "@/test/mediawiki/wikiActions";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { fixtureWiki, loopbackNetwork } from "@/test/support/wikiFixture";
 import {
-  addEditorBotPassword, editorOnWiki, freshPage, linkEditor, newUser, removeEditorBotPassword, unwatchOnWiki, WIKI,
+  addEditorBotPassword,
+  editorOnWiki,
+  freshPage,
+  linkEditor,
+  newUser,
+  removeEditorBotPassword,
+  unwatchOnWiki,
+  WIKI,
 } from "../watching/watchingFixture";
-import { deps, linkWithToken, rowIdentities, storedIdentities, syncState, testSettings, type RawWatchlistRow } from "./syncTestKit";
+import {
+  deps,
+  linkWithToken,
+  type RawWatchlistRow,
+  rowIdentities,
+  storedIdentities,
+  syncState,
+  testSettings,
+} from "./syncTestKit";
 
 // No overlap: an incremental poll reads nothing older than the cursor, so only a backfill can bring older changes.
 const settings = { ...testSettings, overlapSeconds: 0 };
@@ -47,7 +62,8 @@ async function wikiRows(): Promise<string[]> {
   return [...rowIdentities(rows)].sort();
 }
 
-const ofPage = (identities: readonly string[], title: string) => identities.filter((identity) => identity.endsWith(` ${title}`));
+const ofPage = (identities: readonly string[], title: string) =>
+  identities.filter((identity) => identity.endsWith(` ${title}`));
 
 // MediaWiki's timestamps are whole seconds: a change a second later is newer than the cursor set before it.
 const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1100));
@@ -127,7 +143,10 @@ describe("a watch made while a backfill runs", () => {
     };
     expect(await syncLink(linkId, deps(watchingMeanwhile, { settings }))).toMatchObject({ status: "synced" });
     expect(asked).toBe(true);
-    expect(await syncState(linkId)).toMatchObject({ backfill_requested_at: expect.any(Date), backfill_started_at: null });
+    expect(await syncState(linkId)).toMatchObject({
+      backfill_requested_at: expect.any(Date),
+      backfill_started_at: null,
+    });
 
     await sync();
     expect(await syncState(linkId)).toMatchObject({ backfill_requested_at: null, backfill_started_at: null });
@@ -139,7 +158,14 @@ describe("a watchlist-token link", () => {
   it("reads its watched titles with the token and reconciles like a session link", async () => {
     const tokenUser = await newUser("reconcile-token");
     const alpha = fixtureWiki("alpha");
-    const tokenLink = await linkWithToken(tokenUser, alpha.apiUrl, "Alice", alpha.watchlistTokens.Alice!, "api", network);
+    const tokenLink = await linkWithToken(
+      tokenUser,
+      alpha.apiUrl,
+      "Alice",
+      alpha.watchlistTokens.Alice!,
+      "api",
+      network,
+    );
     expect(await syncLink(tokenLink, deps(network, { settings }))).toMatchObject({ status: "synced" });
     const raw = (await readWatchlistRaw("alpha", "Alice")) as { title: string }[];
     const state = await syncState(tokenLink);

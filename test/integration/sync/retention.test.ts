@@ -3,8 +3,8 @@ process.env.WATCHDECK_RETENTION_DAYS = "30";
 
 import type { JobHelpers } from "graphile-worker";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CRONTAB } from "@/lib/jobs/runWorker";
 import { pruneChangesTask } from "@/lib/jobs/pruneChangesTask";
+import { DEFAULT_CRONTAB } from "@/lib/jobs/runWorker";
 import { taskList } from "@/lib/jobs/taskList";
 import { pruneOldChanges } from "@/lib/sync/pruneOldChanges";
 import { buildSyncSettings } from "@/lib/sync/settings";
@@ -19,7 +19,10 @@ let linkId: string;
 
 /** Moves the named changes' timestamps back by `days` from now, as if they had been made then. */
 async function age(keys: string[], days: number): Promise<void> {
-  await query(`UPDATE changes SET "timestamp" = now() - $2::float8 * interval '1 day' WHERE change_key = ANY($1::text[])`, [keys, days]);
+  await query(
+    `UPDATE changes SET "timestamp" = now() - $2::float8 * interval '1 day' WHERE change_key = ANY($1::text[])`,
+    [keys, days],
+  );
 }
 
 async function changeCount(): Promise<number> {
@@ -31,7 +34,13 @@ beforeAll(async () => {
   await useTestDatabase(import.meta.url);
   const userId = await newUser("retention@example.org");
   const alpha = fixtureWiki("alpha");
-  linkId = await linkWithBotPassword(userId, alpha.apiUrl, "Alice@watchdeck", botPassword(alpha, "Alice@watchdeck"), network);
+  linkId = await linkWithBotPassword(
+    userId,
+    alpha.apiUrl,
+    "Alice@watchdeck",
+    botPassword(alpha, "Alice@watchdeck"),
+    network,
+  );
   expect(await syncLink(linkId, deps(network))).toMatchObject({ status: "synced" });
 }, 120_000);
 
@@ -60,7 +69,9 @@ describe("retention (WATCHDECK_RETENTION_DAYS)", () => {
     const left = await storedKeys(linkId);
     expect(left).toEqual(keys.filter((k) => !old.includes(k)));
     for (const key of recent) expect(left).toContain(key);
-    const [orphans] = await query<{ n: string }>(`SELECT count(*) AS n FROM link_changes lc LEFT JOIN changes c ON c.id = lc.change_id WHERE c.id IS NULL`);
+    const [orphans] = await query<{ n: string }>(
+      `SELECT count(*) AS n FROM link_changes lc LEFT JOIN changes c ON c.id = lc.change_id WHERE c.id IS NULL`,
+    );
     expect(Number(orphans!.n)).toBe(0);
   });
 

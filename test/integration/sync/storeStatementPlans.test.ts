@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Change } from "@/lib/changes/change";
 import { closePgPool, inTransaction } from "@/lib/db/postgres";
-import { writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
+import { type WriteTarget, writeLinkChanges } from "@/lib/sync/store/writeLinkChanges";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { editChange, newStoreLink, newStoreSite } from "./storeFixture";
 import { query } from "./syncTestKit";
@@ -76,18 +76,31 @@ describe("a poll of a link that is a small part of the tables", () => {
       const nodes = flatten(plan);
       // Only an index lookup may run once per row of the other side; anything else run again is a rescan.
       const rescanned = nodes.filter((n) => n["Actual Loops"] > 1 && !/^Index( Only)? Scan$/.test(n["Node Type"]));
-      expect(rescanned.map((n) => `${n["Node Type"]} x${n["Actual Loops"]}`), statement).toEqual([]);
-      const tableScans = nodes.filter((n) => n["Node Type"] === "Seq Scan" && /^(link_)?changes$/.test(n["Relation Name"] ?? ""));
-      expect(tableScans.map((n) => n["Relation Name"]), statement).toEqual([]);
+      expect(
+        rescanned.map((n) => `${n["Node Type"]} x${n["Actual Loops"]}`),
+        statement,
+      ).toEqual([]);
+      const tableScans = nodes.filter(
+        (n) => n["Node Type"] === "Seq Scan" && /^(link_)?changes$/.test(n["Relation Name"] ?? ""),
+      );
+      expect(
+        tableScans.map((n) => n["Relation Name"]),
+        statement,
+      ).toEqual([]);
       for (const n of nodes.filter((n) => /^(link_)?changes$/.test(n["Relation Name"] ?? ""))) {
-        expect(n["Actual Rows"] * n["Actual Loops"], `${statement}: ${n["Node Type"]} on ${n["Relation Name"]}`).toBeLessThanOrEqual(PAGE);
+        expect(
+          n["Actual Rows"] * n["Actual Loops"],
+          `${statement}: ${n["Node Type"]} on ${n["Relation Name"]}`,
+        ).toBeLessThanOrEqual(PAGE);
       }
     }
   });
 });
 
 /** Runs `work` in a transaction of its own connection, with the executed plan of each of its statements. */
-async function withPlansOf<T>(work: (client: pg.ClientBase) => Promise<T>): Promise<{ plans: CapturedPlan[]; written: T }> {
+async function withPlansOf<T>(
+  work: (client: pg.ClientBase) => Promise<T>,
+): Promise<{ plans: CapturedPlan[]; written: T }> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   const plans: CapturedPlan[] = [];

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { apiClient, makeEdit, setBotPassword, setWatchlistToken } from "@/test/mediawiki/wikiActions";
 import { loadFeedDocument } from "@/lib/feeds/feedDocument";
 import { syncLink } from "@/lib/sync/syncLink";
 import { getTimelinePage } from "@/lib/timeline/getTimelinePage";
 import { NO_FILTERS } from "@/lib/timeline/timelineFilters";
-import { toTimelineRowView, type TimelineRowView } from "@/lib/timeline/timelineRowView";
+import { type TimelineRowView, toTimelineRowView } from "@/lib/timeline/timelineRowView";
+import { apiClient, makeEdit, setBotPassword, setWatchlistToken } from "@/test/mediawiki/wikiActions";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { fixtureWiki } from "@/test/support/wikiFixture";
 import { countingNetwork, deps, linkWithBotPassword, linkWithToken, newUser, query } from "./syncTestKit";
@@ -43,7 +43,13 @@ async function linkEditor(key: WikiKey): Promise<{ title: string; linkId: string
   const title = `Summary HTML ${key} ${Date.now()}`;
   const editor = await apiClient(key, "Editor");
   await editor.post({ action: "watch", titles: title, token: await editor.token("watch") });
-  const linkId = await linkWithBotPassword(userId, fixtureWiki(key).apiUrl, `Editor@${APP_ID}`, password, countingNetwork());
+  const linkId = await linkWithBotPassword(
+    userId,
+    fixtureWiki(key).apiUrl,
+    `Editor@${APP_ID}`,
+    password,
+    countingNetwork(),
+  );
   return { title, linkId };
 }
 
@@ -53,12 +59,24 @@ async function sync(linkId: string) {
 
 /** The summary as the wiki itself renders it, asked of the wiki directly. */
 async function wikiParsedComment(key: WikiKey, revId: number): Promise<string> {
-  const answer = await (await apiClient(key, "Admin")).get({ action: "query", prop: "revisions", revids: revId, rvprop: "parsedcomment" });
+  const answer = await (await apiClient(key, "Admin")).get({
+    action: "query",
+    prop: "revisions",
+    revids: revId,
+    rvprop: "parsedcomment",
+  });
   return answer.query.pages[0].revisions[0].parsedcomment as string;
 }
 
 async function storedRow(key: WikiKey, revId: number) {
-  const [row] = await query<{ id: string; source: string; comment: string | null; parsed_comment: string | null; comment_hidden: boolean; summary_html: string | null }>(
+  const [row] = await query<{
+    id: string;
+    source: string;
+    comment: string | null;
+    parsed_comment: string | null;
+    comment_hidden: boolean;
+    summary_html: string | null;
+  }>(
     `SELECT c.id, c.source::text AS source, c.comment, c.parsed_comment, c.comment_hidden, c.summary_html
      FROM changes c JOIN sites s ON s.id = c.site_id WHERE s.api_url = $1 AND c.change_key = $2`,
     [fixtureWiki(key).apiUrl, `rev:${revId}`],
@@ -76,8 +94,14 @@ async function timelineRow(changeId: string): Promise<TimelineRowView> {
 
 async function feedSummary(changeId: string): Promise<string | undefined> {
   const feed = await loadFeedDocument({
-    feedId: "summary-html", name: "Summaries", scope: { kind: "user", userId }, filters: NO_FILTERS, limit: 500,
-    selfUrl: "https://watchdeck.test/feed/x.atom", pageUrl: "https://watchdeck.test/", emptySince: new Date(),
+    feedId: "summary-html",
+    name: "Summaries",
+    scope: { kind: "user", userId },
+    filters: NO_FILTERS,
+    limit: 500,
+    selfUrl: "https://watchdeck.test/feed/x.atom",
+    pageUrl: "https://watchdeck.test/",
+    emptySince: new Date(),
   });
   return feed.items.find((item) => item.id === `urn:watchdeck:change:${changeId}`)?.summaryHtml;
 }
@@ -90,7 +114,8 @@ beforeAll(async () => {
   userId = await newUser("summary-html@example.org");
   for (const key of ["alpha", "beta"] as const) pages.set(key, await linkEditor(key));
   const edit = async (key: WikiKey, summary: string) =>
-    (await makeEdit(key, { title: pages.get(key)!.title, user: "Admin", text: `${summary} ${Date.now()}\n`, summary })).newrevid;
+    (await makeEdit(key, { title: pages.get(key)!.title, user: "Admin", text: `${summary} ${Date.now()}\n`, summary }))
+      .newrevid;
   edits = { alpha: await edit("alpha", SUMMARY), beta: await edit("beta", SUMMARY) };
   hidden = await edit("alpha", "Secret reason, see [[Ziel Seite]]");
   for (const { linkId } of pages.values()) await sync(linkId);
@@ -116,13 +141,23 @@ describe("summaries sanitised when a sync stores them", () => {
     expect(before.summary_html).toContain("Secret reason");
     const admin = await apiClient("alpha", "Admin");
     const answer = await admin.post({
-      action: "revisiondelete", type: "revision", target: pages.get("alpha")!.title, ids: hidden, hide: "comment",
-      reason: "Hide the summary", token: await admin.csrf(),
+      action: "revisiondelete",
+      type: "revision",
+      target: pages.get("alpha")!.title,
+      ids: hidden,
+      hide: "comment",
+      reason: "Hide the summary",
+      token: await admin.csrf(),
     });
     expect(answer.revisiondelete?.status).toBe("Success");
 
     await sync(pages.get("alpha")!.linkId);
-    expect(await storedRow("alpha", hidden)).toMatchObject({ id: before.id, comment_hidden: true, parsed_comment: null, summary_html: null });
+    expect(await storedRow("alpha", hidden)).toMatchObject({
+      id: before.id,
+      comment_hidden: true,
+      parsed_comment: null,
+      summary_html: null,
+    });
     expect(await timelineRow(before.id)).toMatchObject({ commentHidden: true, summaryHtml: null });
     expect(await feedSummary(before.id)).toBe("(summary removed)");
   });
@@ -153,14 +188,34 @@ describe("a feed link's summaries", () => {
     await setWatchlistToken("alpha", "Editor", token);
     // Another user: one Watchdeck user links a wiki account once.
     const feedUser = await newUser("summary-html-feed@example.org");
-    const feedLink = await linkWithToken(feedUser, fixtureWiki("alpha").apiUrl, "Editor", token, "feed", countingNetwork());
-    const revId = (await makeEdit("alpha", { title: pages.get("alpha")!.title, user: "Admin", text: `Feed first ${Date.now()}\n`, summary: SUMMARY })).newrevid;
+    const feedLink = await linkWithToken(
+      feedUser,
+      fixtureWiki("alpha").apiUrl,
+      "Editor",
+      token,
+      "feed",
+      countingNetwork(),
+    );
+    const revId = (
+      await makeEdit("alpha", {
+        title: pages.get("alpha")!.title,
+        user: "Admin",
+        text: `Feed first ${Date.now()}\n`,
+        summary: SUMMARY,
+      })
+    ).newrevid;
 
     await sync(feedLink);
     const fromFeed = await storedRow("alpha", revId);
     // action=feedwatchlist carries the summary as wikitext only (lib/mediawiki/feed/summary.ts): shown as text, markup escaped.
     expect(fromFeed).toMatchObject({ source: "feed", parsed_comment: null, comment: SUMMARY });
-    expect(fromFeed.summary_html).toBe(SUMMARY.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;"));
+    expect(fromFeed.summary_html).toBe(
+      SUMMARY.replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/"/g, "&quot;")
+        .replace(/'/g, "&#39;"),
+    );
 
     await sync(pages.get("alpha")!.linkId);
     const fromApi = await storedRow("alpha", revId);

@@ -1,13 +1,13 @@
 import pg from "pg";
-import type { WikiManifest } from "@/test/mediawiki/manifest";
-import { readWatchlist } from "@/test/mediawiki/wikiActions";
-import { expectedChanges } from "@/test/mediawiki/seedPlan";
 import { registerUser } from "@/lib/accounts/registerUser";
 import { createLink } from "@/lib/links/createLink";
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
+import { createSafeFetch } from "@/lib/net/safeFetch";
 import { buildSyncSettings, type SyncSettings } from "@/lib/sync/settings";
 import type { SyncDeps } from "@/lib/sync/syncLink";
-import { createSafeFetch } from "@/lib/net/safeFetch";
+import type { WikiManifest } from "@/test/mediawiki/manifest";
+import { expectedChanges } from "@/test/mediawiki/seedPlan";
+import { readWatchlist } from "@/test/mediawiki/wikiActions";
 import { loopbackNetwork } from "@/test/support/wikiFixture";
 
 /** Fast settings for tests: backoff in fractions of a second, wide slots. */
@@ -50,7 +50,11 @@ export async function linkWithBotPassword(
   password: string,
   network: WikiNetwork,
 ): Promise<string> {
-  const result = await createLink(userId, { wikiUrl: apiUrl, authMode: "bot_password", username: loginName, secret: password }, network);
+  const result = await createLink(
+    userId,
+    { wikiUrl: apiUrl, authMode: "bot_password", username: loginName, secret: password },
+    network,
+  );
   if (!result.ok) throw new Error(`could not link ${loginName}: ${result.failure.message}`);
   return result.value.linkId;
 }
@@ -63,7 +67,11 @@ export async function linkWithToken(
   source: "api" | "feed",
   network: WikiNetwork,
 ): Promise<string> {
-  const result = await createLink(userId, { wikiUrl: apiUrl, authMode: "watchlist_token", username: owner, secret: token, source }, network);
+  const result = await createLink(
+    userId,
+    { wikiUrl: apiUrl, authMode: "watchlist_token", username: owner, secret: token, source },
+    network,
+  );
   if (!result.ok) throw new Error(`could not link ${owner}'s token: ${result.failure.message}`);
   return result.value.linkId;
 }
@@ -104,25 +112,42 @@ export interface RawWatchlistRow {
 }
 
 /** The watcher's watchlist as the wiki answers it right now, as identities; and the raw rows. */
-export async function wikiIdentities(wiki: "alpha" | "beta", watcher: "Alice" | "Bob" = "Alice"): Promise<{ identities: Set<string>; rows: RawWatchlistRow[] }> {
+export async function wikiIdentities(
+  wiki: "alpha" | "beta",
+  watcher: "Alice" | "Bob" = "Alice",
+): Promise<{ identities: Set<string>; rows: RawWatchlistRow[] }> {
   const { rows } = (await readWatchlist(wiki, { user: watcher })) as { rows: RawWatchlistRow[] };
   return { identities: rowIdentities(rows), rows };
 }
 
 /** Raw list=watchlist rows (read by any account) as identities. */
 export function rowIdentities(rows: readonly RawWatchlistRow[]): Set<string> {
-  return new Set(rows.map((r) => identity(r.type === "log" ? `log:${r.logid}` : `rev:${r.revid}`, r.timestamp, r.title)));
+  return new Set(
+    rows.map((r) => identity(r.type === "log" ? `log:${r.logid}` : `rev:${r.revid}`, r.timestamp, r.title)),
+  );
 }
 
 /** What a link stored, as identities from its rows' own columns, sorted. */
 export async function storedIdentities(linkId: string): Promise<string[]> {
-  const rows = await query<{ kind: string; rev_id: string | null; log_id: string | null; timestamp: Date; title: string }>(
+  const rows = await query<{
+    kind: string;
+    rev_id: string | null;
+    log_id: string | null;
+    timestamp: Date;
+    title: string;
+  }>(
     `SELECT c.kind::text AS kind, c.rev_id::text AS rev_id, c.log_id::text AS log_id, c."timestamp", c.title
      FROM link_changes lc JOIN changes c ON c.id = lc.change_id WHERE lc.link_id = $1`,
     [linkId],
   );
   return rows
-    .map((r) => identity(r.kind === "log" ? `log:${r.log_id}` : `rev:${r.rev_id}`, r.timestamp.toISOString().replace(/\.\d{3}Z$/, "Z"), r.title))
+    .map((r) =>
+      identity(
+        r.kind === "log" ? `log:${r.log_id}` : `rev:${r.rev_id}`,
+        r.timestamp.toISOString().replace(/\.\d{3}Z$/, "Z"),
+        r.title,
+      ),
+    )
     .sort();
 }
 

@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { requestSyncNow } from "@/lib/sync/requestSyncNow";
 import { syncLink } from "@/lib/sync/syncLink";
-import { startFaultProxy, type FaultProxy } from "@/test/support/faultProxy";
-import { seedFromEnv, seededRandom } from "@/test/support/seededRandom";
+import { type FaultProxy, startFaultProxy } from "@/test/support/faultProxy";
+import { seededRandom, seedFromEnv } from "@/test/support/seededRandom";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki } from "@/test/support/wikiFixture";
 import { countingNetwork, deps, linkWithBotPassword, newUser, query, storedKeys, syncState } from "./syncTestKit";
-import { startWorkerProcess, waitFor, type WorkerProcess } from "./workerProcess";
+import { startWorkerProcess, type WorkerProcess, waitFor } from "./workerProcess";
 
 const alpha = () => fixtureWiki("alpha");
 const network = countingNetwork();
@@ -20,7 +20,13 @@ const random = seededRandom(seed);
 
 async function proxiedLink(): Promise<{ userId: string; linkId: string }> {
   const userId = await newUser(`worker-${++users}@example.org`);
-  const linkId = await linkWithBotPassword(userId, proxy.apiUrl, "Alice@watchdeck", botPassword(alpha(), "Alice@watchdeck"), network);
+  const linkId = await linkWithBotPassword(
+    userId,
+    proxy.apiUrl,
+    "Alice@watchdeck",
+    botPassword(alpha(), "Alice@watchdeck"),
+    network,
+  );
   return { userId, linkId };
 }
 
@@ -40,11 +46,20 @@ beforeAll(async () => {
   databaseUrl = await useTestDatabase(import.meta.url);
   proxy = await startFaultProxy(alpha());
   const reference = await newUser("worker-clean@example.org");
-  const clean = await linkWithBotPassword(reference, alpha().apiUrl, "Alice@watchdeck", botPassword(alpha(), "Alice@watchdeck"), network);
+  const clean = await linkWithBotPassword(
+    reference,
+    alpha().apiUrl,
+    "Alice@watchdeck",
+    botPassword(alpha(), "Alice@watchdeck"),
+    network,
+  );
   expect(await syncLink(clean, deps(network))).toMatchObject({ status: "synced" });
   cleanKeys = await storedKeys(clean);
   // Only the proxied links are for the workers.
-  await query(`INSERT INTO link_sync_states (link_id, paused) VALUES ($1, true) ON CONFLICT (link_id) DO UPDATE SET paused = true`, [clean]);
+  await query(
+    `INSERT INTO link_sync_states (link_id, paused) VALUES ($1, true) ON CONFLICT (link_id) DO UPDATE SET paused = true`,
+    [clean],
+  );
 });
 
 afterEach(async () => {
@@ -66,16 +81,24 @@ describe("a worker killed with SIGKILL during a sync", () => {
     proxy.setLatency(400);
     const first = await worker();
     // Killed while the first page is on its way: the sync is running, nothing is committed.
-    await waitFor(async () => proxy.log.some((entry) => entry.path.includes("list=watchlist")), "the first watchlist request");
+    await waitFor(
+      async () => proxy.log.some((entry) => entry.path.includes("list=watchlist")),
+      "the first watchlist request",
+    );
     expect(await syncState(linkId)).toMatchObject({ status: "syncing" });
     await first.kill("SIGKILL");
     expect(await storedKeys(linkId)).toEqual([]);
 
     // Killed again a random moment later, wherever the sync then is.
     await worker();
-    await waitFor(async () => proxy.log.filter((e) => e.path.includes("list=watchlist")).length >= 2, "the restarted sync");
+    await waitFor(
+      async () => proxy.log.filter((e) => e.path.includes("list=watchlist")).length >= 2,
+      "the restarted sync",
+    );
     const delayMs = Math.floor(random() * 800);
-    console.log(`[worker kill] seed ${seed}: second SIGKILL ${delayMs} ms after the restarted sync's second watchlist request`);
+    console.log(
+      `[worker kill] seed ${seed}: second SIGKILL ${delayMs} ms after the restarted sync's second watchlist request`,
+    );
     await new Promise((resolve) => setTimeout(resolve, delayMs));
     await workers[1]!.kill("SIGKILL");
 
@@ -111,7 +134,10 @@ describe("two workers sharing the queue", () => {
        FROM graphile_worker.jobs WHERE key = ANY($1::text[])`,
       [links.map(({ linkId }) => `sync-link:${linkId}`)],
     );
-    expect(jobs.filter((job) => job.due_soon || job.locked), "sync jobs due again at once").toEqual([]);
+    expect(
+      jobs.filter((job) => job.due_soon || job.locked),
+      "sync jobs due again at once",
+    ).toEqual([]);
 
     expect(proxy.maxInFlight).toBe(1);
     for (const { linkId } of links) {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Change } from "@/lib/changes/change";
 import { changeKey } from "@/lib/changes/changeKey";
-import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
 import { closePgPool, inTransaction, pgPool } from "@/lib/db/postgres";
-import { pruneChangesBefore } from "@/lib/sync/pruneOldChanges";
 import { restartLinkSync } from "@/lib/links/restartLinkSync";
-import { LinkRemovedError, writeLinkChanges, type WriteTarget } from "@/lib/sync/store/writeLinkChanges";
+import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
+import { pruneChangesBefore } from "@/lib/sync/pruneOldChanges";
+import { LinkRemovedError, type WriteTarget, writeLinkChanges } from "@/lib/sync/store/writeLinkChanges";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
-import { editChange as edit, newStoreLink, newStoreSite as newSite } from "./storeFixture";
+import { editChange as edit, newStoreSite as newSite, newStoreLink } from "./storeFixture";
 import { query } from "./syncTestKit";
 
 let siteId: string;
@@ -61,11 +61,15 @@ describe("storing a poll", () => {
 
   it("stores a poll bigger than one statement takes, around changes stored before, each once with the link's row", async () => {
     const watcher = await newLink("watcher");
-    const poll = Array.from({ length: 2_500 }, (_, i) => edit(10_000 + i, { notificationTimestamp: i % 3 === 0 ? new Date(Date.UTC(2026, 1, 1, 0, 0, i)) : null }));
+    const poll = Array.from({ length: 2_500 }, (_, i) =>
+      edit(10_000 + i, { notificationTimestamp: i % 3 === 0 ? new Date(Date.UTC(2026, 1, 1, 0, 0, i)) : null }),
+    );
     const earlier = poll.filter((_, i) => i % 7 === 0);
     await inTransaction((client) => writeLinkChanges(client, watcher, earlier));
     expect(await inTransaction((client) => writeLinkChanges(client, watcher, poll))).toEqual({
-      received: 2_500, newForLink: 2_500 - earlier.length, changedRows: 2_500 - earlier.length,
+      received: 2_500,
+      newForLink: 2_500 - earlier.length,
+      changedRows: 2_500 - earlier.length,
     });
     const rows = await query<{ change_key: string; same_time: boolean; notification_timestamp: Date | null }>(
       `SELECT c.change_key, l."timestamp" = c."timestamp" AS same_time, l.notification_timestamp
@@ -75,7 +79,11 @@ describe("storing a poll", () => {
     const byKey = new Map(rows.map((r) => [r.change_key, r]));
     expect(byKey.size).toBe(2_500);
     for (const change of poll) {
-      expect(byKey.get(changeKey(change))).toEqual({ change_key: changeKey(change), same_time: true, notification_timestamp: change.notificationTimestamp });
+      expect(byKey.get(changeKey(change))).toEqual({
+        change_key: changeKey(change),
+        same_time: true,
+        notification_timestamp: change.notificationTimestamp,
+      });
     }
   });
 
@@ -83,14 +91,22 @@ describe("storing a poll", () => {
     const reader = await newLink("reader");
     const unread = new Date("2026-02-01T10:00:00Z");
     const polled = [edit(101, { notificationTimestamp: unread }), edit(102)];
-    expect(await inTransaction((client) => writeLinkChanges(client, reader, polled))).toEqual({ received: 2, newForLink: 2, changedRows: 2 });
+    expect(await inTransaction((client) => writeLinkChanges(client, reader, polled))).toEqual({
+      received: 2,
+      newForLink: 2,
+      changedRows: 2,
+    });
     expect(await linkRows(reader)).toEqual([
       { change_key: changeKey(polled[0]!), notification_timestamp: unread, timestamp: polled[0]!.timestamp },
       { change_key: changeKey(polled[1]!), notification_timestamp: null, timestamp: polled[1]!.timestamp },
     ]);
 
     const read = [edit(101), edit(102, { notificationTimestamp: unread })];
-    expect(await inTransaction((client) => writeLinkChanges(client, reader, read))).toEqual({ received: 2, newForLink: 0, changedRows: 0 });
+    expect(await inTransaction((client) => writeLinkChanges(client, reader, read))).toEqual({
+      received: 2,
+      newForLink: 0,
+      changedRows: 0,
+    });
     expect((await linkRows(reader)).map((r) => r.notification_timestamp)).toEqual([null, unread]);
   });
 
@@ -98,17 +114,49 @@ describe("storing a poll", () => {
     const nul = "\u0000";
     const parsed = parseWatchlistPage({
       batchcomplete: true,
-      query: { watchlist: [
-        { type: "edit", ns: 0, title: `Nul${nul}Page`, pageid: 1, revid: 601, old_revid: 600, user: `U${nul}`, timestamp: "2026-03-01T00:00:00Z",
-          comment: `c${nul}`, parsedcomment: `c${nul}`, tags: [`t${nul}`] },
-        { type: "log", ns: 2, title: "User:Nul", pageid: 0, revid: 0, old_revid: 0, logid: 602, logtype: "move", logaction: "move",
-          logparams: { [`k${nul}`]: `v${nul}` }, timestamp: "2026-03-01T00:00:01Z" },
-      ] },
+      query: {
+        watchlist: [
+          {
+            type: "edit",
+            ns: 0,
+            title: `Nul${nul}Page`,
+            pageid: 1,
+            revid: 601,
+            old_revid: 600,
+            user: `U${nul}`,
+            timestamp: "2026-03-01T00:00:00Z",
+            comment: `c${nul}`,
+            parsedcomment: `c${nul}`,
+            tags: [`t${nul}`],
+          },
+          {
+            type: "log",
+            ns: 2,
+            title: "User:Nul",
+            pageid: 0,
+            revid: 0,
+            old_revid: 0,
+            logid: 602,
+            logtype: "move",
+            logaction: "move",
+            logparams: { [`k${nul}`]: `v${nul}` },
+            timestamp: "2026-03-01T00:00:01Z",
+          },
+        ],
+      },
     });
     if (!parsed.ok) throw new Error(parsed.failure.message);
     const reader = await newLink("nul");
-    expect(await inTransaction((client) => writeLinkChanges(client, reader, parsed.value.changes))).toMatchObject({ newForLink: 2 });
-    const stored = await query<{ title: string; user_name: string | null; comment: string | null; tags: string[]; log_params: unknown }>(
+    expect(await inTransaction((client) => writeLinkChanges(client, reader, parsed.value.changes))).toMatchObject({
+      newForLink: 2,
+    });
+    const stored = await query<{
+      title: string;
+      user_name: string | null;
+      comment: string | null;
+      tags: string[];
+      log_params: unknown;
+    }>(
       `SELECT c.title, c.user_name, c.comment, c.tags, c.log_params FROM link_changes l JOIN changes c ON c.id = l.change_id
        WHERE l.link_id = $1 ORDER BY c.timestamp`,
       [reader.linkId],
@@ -127,7 +175,8 @@ describe("deleting what a poll wrote under", () => {
     const unlinked = await newLink("unlinked", ownSite);
     const old = [edit(201), edit(202)];
     const recent = [edit(203, { timestamp: new Date("2026-06-01T00:00:00Z") })];
-    for (const target of [kept, unlinked]) await inTransaction((client) => writeLinkChanges(client, target, [...old, ...recent]));
+    for (const target of [kept, unlinked])
+      await inTransaction((client) => writeLinkChanges(client, target, [...old, ...recent]));
 
     await query("DELETE FROM wiki_links WHERE id = $1", [unlinked.linkId]);
     expect(await linkRows(unlinked)).toEqual([]);
@@ -147,7 +196,9 @@ describe("deleting what a poll wrote under", () => {
 
   it("makes deleting a link wait for the poll writing under it, then takes the poll's rows too", async () => {
     const target = await newLink("removed-mid-poll");
-    await whileAPollWritesUncommitted(target, [edit(301), edit(302)], () => query("DELETE FROM wiki_links WHERE id = $1", [target.linkId]));
+    await whileAPollWritesUncommitted(target, [edit(301), edit(302)], () =>
+      query("DELETE FROM wiki_links WHERE id = $1", [target.linkId]),
+    );
     expect(await linkRows(target)).toEqual([]);
     expect(await orphans()).toBe(0);
   });
@@ -160,22 +211,26 @@ describe("deleting what a poll wrote under", () => {
       await restartLinkSync(target.linkId);
     });
     expect(await linkRows(target)).toEqual([]);
-    expect(await query("SELECT cursor_at, last_success_at FROM link_sync_states WHERE link_id = $1", [target.linkId])).toEqual([
-      { cursor_at: null, last_success_at: null },
-    ]);
+    expect(
+      await query("SELECT cursor_at, last_success_at FROM link_sync_states WHERE link_id = $1", [target.linkId]),
+    ).toEqual([{ cursor_at: null, last_success_at: null }]);
   });
 
   it("stores nothing of a poll of the account a link was moved away from", async () => {
     const target = await newLink("moved-before-write");
     await query("UPDATE wiki_links SET wiki_username = 'Someone else' WHERE id = $1", [target.linkId]);
-    await expect(inTransaction((client) => writeLinkChanges(client, target, [edit(411)]))).rejects.toBeInstanceOf(LinkRemovedError);
+    await expect(inTransaction((client) => writeLinkChanges(client, target, [edit(411)]))).rejects.toBeInstanceOf(
+      LinkRemovedError,
+    );
     expect(await query("SELECT 1 FROM changes WHERE change_key = 'rev:411'")).toEqual([]);
   });
 
   it("stores nothing of a poll whose link was deleted before it wrote", async () => {
     const target = await newLink("removed-before-poll");
     await query("DELETE FROM wiki_links WHERE id = $1", [target.linkId]);
-    await expect(inTransaction((client) => writeLinkChanges(client, target, [edit(401)]))).rejects.toBeInstanceOf(LinkRemovedError);
+    await expect(inTransaction((client) => writeLinkChanges(client, target, [edit(401)]))).rejects.toBeInstanceOf(
+      LinkRemovedError,
+    );
     expect(await query("SELECT 1 FROM changes WHERE change_key = 'rev:401'")).toEqual([]);
   });
 
@@ -205,7 +260,11 @@ describe("deleting what a poll wrote under", () => {
  * Starts `racing` while a poll of `target` has written `changes` and not committed; commits the poll once `racing`
  * waits on one of its locks, and returns what `racing` came to.
  */
-async function whileAPollWritesUncommitted<T>(target: WriteTarget, changes: Change[], racing: () => Promise<T>): Promise<T> {
+async function whileAPollWritesUncommitted<T>(
+  target: WriteTarget,
+  changes: Change[],
+  racing: () => Promise<T>,
+): Promise<T> {
   const holder = await pgPool().connect();
   try {
     await holder.query("BEGIN");

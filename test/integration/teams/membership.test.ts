@@ -51,14 +51,26 @@ describe("invitation links", () => {
     const teamId = await newTeam();
     const secret = await invite(teamId);
     expect(await joinTeam(member, secret)).toMatchObject({ ok: true });
-    expect(await createInvite(member, teamId, { validForDays: 7 })).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
-    expect(await createInvite(outsider, teamId, { validForDays: 7 })).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    expect(await createInvite(member, teamId, { validForDays: 7 })).toMatchObject({
+      ok: false,
+      failure: { kind: "forbidden" },
+    });
+    expect(await createInvite(outsider, teamId, { validForDays: 7 })).toMatchObject({
+      ok: false,
+      failure: { kind: "not_found" },
+    });
     expect(await listInvites(member, teamId)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
-    expect(await createInvite(owner, teamId, { validForDays: 365 })).toMatchObject({ ok: false, failure: { kind: "invalid" } });
+    expect(await createInvite(owner, teamId, { validForDays: 365 })).toMatchObject({
+      ok: false,
+      failure: { kind: "invalid" },
+    });
 
     const listed = await listInvites(owner, teamId);
     if (!listed.ok) throw new Error(listed.failure.message);
-    expect(await revokeInvite(member, teamId, listed.value[0]!.id)).toMatchObject({ ok: false, failure: { kind: "forbidden" } });
+    expect(await revokeInvite(member, teamId, listed.value[0]!.id)).toMatchObject({
+      ok: false,
+      failure: { kind: "forbidden" },
+    });
     expect(await revokeInvite(owner, teamId, listed.value[0]!.id)).toEqual({ ok: true, value: undefined });
     expect(await joinTeam(outsider, secret)).toMatchObject({ ok: false, failure: { kind: "invalid" } });
     expect(await joinTeam(outsider, `wdi_${"x".repeat(43)}`)).toMatchObject({ ok: false });

@@ -6,11 +6,19 @@ import { createTeam } from "@/lib/teams/teams";
 import { NO_FILTERS } from "@/lib/timeline/timelineFilters";
 import { markChangeRead } from "@/lib/watching/markRead";
 import { watchPages } from "@/lib/watching/watchPages";
-import { makeEdit } from "@/test/mediawiki/wikiActions";
 import { linkWithBotPassword } from "@/test/integration/sync/syncTestKit";
 import {
-  addEditorBotPassword, editorOnWiki, freshPage, linkEditor, newUser, removeEditorBotPassword, unwatchOnWiki, watchStateOnWiki, WIKI,
+  addEditorBotPassword,
+  editorOnWiki,
+  freshPage,
+  linkEditor,
+  newUser,
+  removeEditorBotPassword,
+  unwatchOnWiki,
+  WIKI,
+  watchStateOnWiki,
 } from "@/test/integration/watching/watchingFixture";
+import { makeEdit } from "@/test/mediawiki/wikiActions";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki, loopbackNetwork } from "@/test/support/wikiFixture";
 import { wholeTeamTimeline } from "./teamTestKit";
@@ -58,16 +66,41 @@ beforeAll(async () => {
   const link = await prisma().wikiLink.findUniqueOrThrow({ where: { id: amyLink } });
   const change = await prisma().change.create({
     data: {
-      siteId: link.siteId, changeKey: `rev:${edit.revId}`, kind: "edit", source: "api", namespace: 0, title, revId: edit.revId,
-      userName: "Admin", userHidden: false, anon: false, commentHidden: false, timestamp: edit.timestamp, minor: false, bot: false, isNew: false,
+      siteId: link.siteId,
+      changeKey: `rev:${edit.revId}`,
+      kind: "edit",
+      source: "api",
+      namespace: 0,
+      title,
+      revId: edit.revId,
+      userName: "Admin",
+      userHidden: false,
+      anon: false,
+      commentHidden: false,
+      timestamp: edit.timestamp,
+      minor: false,
+      bot: false,
+      isNew: false,
     },
   });
   changeId = String(change.id);
-  for (const [linkId, userId, unreadSince] of [[amyLink, amy, edit.timestamp], [beaLink, bea, null]] as const) {
+  for (const [linkId, userId, unreadSince] of [
+    [amyLink, amy, edit.timestamp],
+    [beaLink, bea, null],
+  ] as const) {
     await prisma().linkChange.create({
       data: {
-        linkId, changeId: change.id, userId, siteId: link.siteId, timestamp: edit.timestamp, namespace: 0, kind: "edit",
-        minor: false, bot: false, anon: false, notificationTimestamp: unreadSince,
+        linkId,
+        changeId: change.id,
+        userId,
+        siteId: link.siteId,
+        timestamp: edit.timestamp,
+        namespace: 0,
+        kind: "edit",
+        minor: false,
+        bot: false,
+        anon: false,
+        notificationTimestamp: unreadSince,
       },
     });
   }
@@ -81,8 +114,14 @@ afterAll(async () => {
 /** The change's row in the team view as the member sees it, and whether "unread only" keeps it. */
 async function seenBy(userId: string) {
   const row = (await wholeTeamTimeline(teamId, userId)).find((r) => r.id === changeId);
-  const inUnreadOnly = (await wholeTeamTimeline(teamId, userId, { ...NO_FILTERS, unreadOnly: true })).some((r) => r.id === changeId);
-  return { unread: row?.unread, inUnreadOnly, unreadWatchers: row?.watchers.filter((w) => w.unread).map((w) => w.linkId) };
+  const inUnreadOnly = (await wholeTeamTimeline(teamId, userId, { ...NO_FILTERS, unreadOnly: true })).some(
+    (r) => r.id === changeId,
+  );
+  return {
+    unread: row?.unread,
+    inUnreadOnly,
+    unreadWatchers: row?.watchers.filter((w) => w.unread).map((w) => w.linkId),
+  };
 }
 
 describe("read state in a team", () => {
@@ -98,7 +137,10 @@ describe("read state in a team", () => {
     expect(await seenBy(bea)).toEqual({ unread: false, inUnreadOnly: false, unreadWatchers: [] });
 
     // Bea's marker is hers alone: unread for her, still read for Amy, who just read it.
-    await prisma().linkChange.update({ where: { linkId_changeId: { linkId: beaLink, changeId: BigInt(changeId) } }, data: { notificationTimestamp: edit.timestamp } });
+    await prisma().linkChange.update({
+      where: { linkId_changeId: { linkId: beaLink, changeId: BigInt(changeId) } },
+      data: { notificationTimestamp: edit.timestamp },
+    });
     expect(await seenBy(bea)).toEqual({ unread: true, inUnreadOnly: true, unreadWatchers: [beaLink] });
     expect(await seenBy(amy)).toEqual({ unread: false, inUnreadOnly: false, unreadWatchers: [] });
   });

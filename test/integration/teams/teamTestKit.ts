@@ -5,7 +5,12 @@ import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timeline
 import { query } from "@/test/integration/sync/syncTestKit";
 
 /** Every page of the team timeline as the member sees it, following "load more" to the end. */
-async function wholeTeamView(teamId: string, userId: string, filters: TimelineFilters, pageSize: number): Promise<TimelineViewPage[]> {
+async function wholeTeamView(
+  teamId: string,
+  userId: string,
+  filters: TimelineFilters,
+  pageSize: number,
+): Promise<TimelineViewPage[]> {
   const pages: TimelineViewPage[] = [];
   let before: string | null = null;
   for (;;) {
@@ -18,13 +23,20 @@ async function wholeTeamView(teamId: string, userId: string, filters: TimelineFi
 }
 
 /** Every row of the team timeline as the member sees it. */
-export async function wholeTeamTimeline(teamId: string, userId: string, filters: TimelineFilters = NO_FILTERS, pageSize = 500): Promise<TimelineRowView[]> {
+export async function wholeTeamTimeline(
+  teamId: string,
+  userId: string,
+  filters: TimelineFilters = NO_FILTERS,
+  pageSize = 500,
+): Promise<TimelineRowView[]> {
   return (await wholeTeamView(teamId, userId, filters, pageSize)).flatMap((page) => page.rows);
 }
 
 /** Every group of the team timeline grouped by page, as the member sees it. */
 export async function wholeTeamGroups(teamId: string, userId: string, pageSize = 500): Promise<TimelineGroupView[]> {
-  return (await wholeTeamView(teamId, userId, { ...NO_FILTERS, groupByPage: true }, pageSize)).flatMap((page) => page.groups);
+  return (await wholeTeamView(teamId, userId, { ...NO_FILTERS, groupByPage: true }, pageSize)).flatMap(
+    (page) => page.groups,
+  );
 }
 
 /** Independent of the timeline query: the distinct changes the links saw, with the links that saw each. */

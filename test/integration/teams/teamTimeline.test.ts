@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { GET as feedGET } from "@/app/feed/[file]/route";
-import { GET as teamGET } from "@/app/api/teams/[id]/route";
-import { GET as timelineGET } from "@/app/api/teams/[id]/timeline/route";
-import { GET as newGET } from "@/app/api/teams/[id]/timeline/new/route";
 import TeamTimelinePage from "@/app/(app)/teams/[id]/page";
 import TeamSettingsPage from "@/app/(app)/teams/[id]/settings/page";
+import { GET as teamGET } from "@/app/api/teams/[id]/route";
+import { GET as newGET } from "@/app/api/teams/[id]/timeline/new/route";
+import { GET as timelineGET } from "@/app/api/teams/[id]/timeline/route";
+import { GET as feedGET } from "@/app/feed/[file]/route";
 import { syncLink } from "@/lib/sync/syncLink";
 import { createInvite, joinTeam } from "@/lib/teams/invites";
 import { removeMember } from "@/lib/teams/members";
@@ -21,7 +21,8 @@ import { changeKeys, changesOfLinks, wholeTeamGroups, wholeTeamTimeline } from "
 // The API routes read the session through currentUser; here it is whoever the test says is signed in.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/currentUser", () => ({
-  currentUser: async () => (session.userId ? { id: session.userId, email: "x@example.org", name: null, isAdmin: false, sessionEpoch: 0 } : null),
+  currentUser: async () =>
+    session.userId ? { id: session.userId, email: "x@example.org", name: null, isAdmin: false, sessionEpoch: 0 } : null,
   requireUser: async () => {
     if (!session.userId) throw new Error("signed out");
     return { id: session.userId, email: "x@example.org", name: null, isAdmin: false, sessionEpoch: 0 };
@@ -41,7 +42,9 @@ async function api(handler: typeof timelineGET, path: string, asUser: string | n
 }
 
 async function feed(secret: string) {
-  return feedGET(new Request(`https://watchdeck.test/feed/${secret}.atom?limit=500`), { params: Promise.resolve({ file: `${secret}.atom` }) });
+  return feedGET(new Request(`https://watchdeck.test/feed/${secret}.atom?limit=500`), {
+    params: Promise.resolve({ file: `${secret}.atom` }),
+  });
 }
 
 /** Renders a team page as the user; "404" when it calls notFound(). */
@@ -68,11 +71,35 @@ beforeAll(async () => {
   anna = await newUser("team-anna@example.org");
   ben = await newUser("team-ben@example.org");
   carl = await newUser("team-carl@example.org");
-  annaAlpha = await linkWithBotPassword(anna, alpha.apiUrl, "Alice@watchdeck", botPassword(alpha, "Alice@watchdeck"), network);
-  annaBeta = await linkWithBotPassword(anna, beta.apiUrl, "Alice@watchdeck", botPassword(beta, "Alice@watchdeck"), network);
-  benAlpha = await linkWithBotPassword(ben, alpha.apiUrl, "Bob@watchdeck", botPassword(alpha, "Bob@watchdeck"), network);
+  annaAlpha = await linkWithBotPassword(
+    anna,
+    alpha.apiUrl,
+    "Alice@watchdeck",
+    botPassword(alpha, "Alice@watchdeck"),
+    network,
+  );
+  annaBeta = await linkWithBotPassword(
+    anna,
+    beta.apiUrl,
+    "Alice@watchdeck",
+    botPassword(beta, "Alice@watchdeck"),
+    network,
+  );
+  benAlpha = await linkWithBotPassword(
+    ben,
+    alpha.apiUrl,
+    "Bob@watchdeck",
+    botPassword(alpha, "Bob@watchdeck"),
+    network,
+  );
   benBeta = await linkWithBotPassword(ben, beta.apiUrl, "Bob@watchdeck", botPassword(beta, "Bob@watchdeck"), network);
-  carlAlpha = await linkWithBotPassword(carl, alpha.apiUrl, "Alice@watchdeck", botPassword(alpha, "Alice@watchdeck"), network);
+  carlAlpha = await linkWithBotPassword(
+    carl,
+    alpha.apiUrl,
+    "Alice@watchdeck",
+    botPassword(alpha, "Alice@watchdeck"),
+    network,
+  );
   for (const link of [annaAlpha, annaBeta, benAlpha, benBeta, carlAlpha]) {
     expect(await syncLink(link, deps(network))).toMatchObject({ status: "synced" });
   }
@@ -92,7 +119,11 @@ describe("a team timeline", () => {
   });
 
   it("is exactly the union of the shared links' changes, each once, with the sharing links that watch each page", async () => {
-    for (const [user, link] of [[anna, annaAlpha], [anna, annaBeta], [ben, benAlpha]] as const) {
+    for (const [user, link] of [
+      [anna, annaAlpha],
+      [anna, annaBeta],
+      [ben, benAlpha],
+    ] as const) {
       expect(await setLinkShared(user, teamId, link, true)).toEqual({ ok: true, value: undefined });
     }
     const expected = await changesOfLinks([annaAlpha, annaBeta, benAlpha]);
@@ -105,7 +136,10 @@ describe("a team timeline", () => {
       const everyWatcher = new Set(rows.flatMap((r) => r.watchers.map((w) => w.linkId)));
       expect(everyWatcher).toEqual(new Set([annaAlpha, annaBeta, benAlpha]));
       // Row actions may only use the viewer's own links.
-      for (const row of rows) expect(row.ownLinkIds.every((id) => row.watchers.some((w) => w.linkId === id && w.userId === viewer))).toBe(true);
+      for (const row of rows)
+        expect(row.ownLinkIds.every((id) => row.watchers.some((w) => w.linkId === id && w.userId === viewer))).toBe(
+          true,
+        );
     }
     // Small pages: every page boundary must neither skip nor repeat a change, also one that several links saw.
     const paged = await wholeTeamTimeline(teamId, anna, NO_FILTERS, 7);
@@ -116,7 +150,12 @@ describe("a team timeline", () => {
   it("matches the fixture's seed: Alice's alpha and beta watchlists and Bob's alpha watchlist, and none of Bob's beta-only pages", async () => {
     const rows = await wholeTeamTimeline(teamId, anna);
     const keys = await changeKeys(rows.map((r) => r.id));
-    const [aliceAlpha, bobAlpha, aliceBeta, bobBeta] = [seeded("alpha", "Alice"), seeded("alpha", "Bob"), seeded("beta", "Alice"), seeded("beta", "Bob")];
+    const [aliceAlpha, bobAlpha, aliceBeta, bobBeta] = [
+      seeded("alpha", "Alice"),
+      seeded("alpha", "Bob"),
+      seeded("beta", "Alice"),
+      seeded("beta", "Bob"),
+    ];
     const seedKnown = new Set([...aliceAlpha, ...bobAlpha, ...aliceBeta, ...bobBeta]);
     const shown = new Set([...keys.values()].filter((k) => seedKnown.has(k)));
     expect([...shown].sort()).toEqual([...new Set([...aliceAlpha, ...bobAlpha, ...aliceBeta])].sort());
@@ -131,7 +170,13 @@ describe("a team timeline", () => {
     const bobOnly = bobAlpha.filter((k) => !aliceAlphaSet.has(k));
     expect(both.length).toBeGreaterThan(0);
     expect(bobOnly.length).toBeGreaterThan(0);
-    for (const key of both) expect(byKey.get(key)!.watchers.map((w) => w.userId).sort()).toEqual([anna, ben].sort());
+    for (const key of both)
+      expect(
+        byKey
+          .get(key)!
+          .watchers.map((w) => w.userId)
+          .sort(),
+      ).toEqual([anna, ben].sort());
     for (const key of bobOnly) expect(byKey.get(key)!.watchers.map((w) => w.linkId)).toEqual([benAlpha]);
   });
 
@@ -154,16 +199,22 @@ describe("a team timeline", () => {
     expect((await wholeTeamGroups(teamId, ben, 7)).map((g) => g.head.id)).toEqual(expected.map((page) => page.id));
   });
 
-  it("filters by \"watched by member\" and keeps every watcher of the rows it shows", async () => {
+  it('filters by "watched by member" and keeps every watcher of the rows it shows', async () => {
     const onlyBen = await wholeTeamTimeline(teamId, anna, { ...NO_FILTERS, watchedBy: [ben] });
     expect(onlyBen.map((r) => r.id).sort()).toEqual([...(await changesOfLinks([benAlpha])).keys()].sort());
     expect(onlyBen.some((r) => r.watchers.some((w) => w.userId === anna))).toBe(true);
-    const annaWiki = await wholeTeamTimeline(teamId, ben, { ...NO_FILTERS, watchedBy: [anna], wikis: [onlyBen[0]!.siteId] });
+    const annaWiki = await wholeTeamTimeline(teamId, ben, {
+      ...NO_FILTERS,
+      watchedBy: [anna],
+      wikis: [onlyBen[0]!.siteId],
+    });
     expect(annaWiki.map((r) => r.id).sort()).toEqual([...(await changesOfLinks([annaAlpha])).keys()].sort());
   });
 
   it("filters by wiki: every change the shared links saw on it and none of another wiki's, in small pages too", async () => {
-    const beta = (await query<{ site_id: string }>(`SELECT site_id::text FROM wiki_links WHERE id = $1::uuid`, [annaBeta]))[0]!.site_id;
+    const beta = (
+      await query<{ site_id: string }>(`SELECT site_id::text FROM wiki_links WHERE id = $1::uuid`, [annaBeta])
+    )[0]!.site_id;
     const expected = [...(await changesOfLinks([annaBeta])).keys()].sort();
     expect(expected.length).toBeGreaterThan(7);
     for (const pageSize of [500, 7]) {
@@ -184,7 +235,10 @@ describe("a team timeline", () => {
 
   it("refuses to share another user's link, and a non-member cannot share into the team", async () => {
     expect(await setLinkShared(ben, teamId, annaBeta, true)).toMatchObject({ ok: false, failure: { kind: "invalid" } });
-    expect(await setLinkShared(carl, teamId, carlAlpha, true)).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    expect(await setLinkShared(carl, teamId, carlAlpha, true)).toMatchObject({
+      ok: false,
+      failure: { kind: "not_found" },
+    });
     const overview = await getTeamOverview(teamId, anna);
     expect(overview?.members.find((m) => m.userId === ben)?.sharedLinks.map((l) => l.linkId)).toEqual([benAlpha]);
   });
@@ -194,7 +248,11 @@ describe("a team timeline", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { rows: { id: string }[]; nextCursor: string | null };
     expect(body.rows).toHaveLength(5);
-    const newer = await api(newGET, `/api/teams/${teamId}/timeline/new?after=${encodeURIComponent(body.nextCursor!)}`, ben);
+    const newer = await api(
+      newGET,
+      `/api/teams/${teamId}/timeline/new?after=${encodeURIComponent(body.nextCursor!)}`,
+      ben,
+    );
     // The cursor is the fifth row's: the four above it are newer.
     expect(await newer.json()).toEqual({ count: 4 });
     const team = await api(teamGET, `/api/teams/${teamId}`, ben);
@@ -219,9 +277,15 @@ describe("a non-member", () => {
     expect((await api(newGET, `/api/teams/${teamId}/timeline/new?after=1.1`, carl)).status).toBe(404);
     expect((await api(timelineGET, `/api/teams/not-a-uuid/timeline`, carl, "not-a-uuid")).status).toBe(404);
     expect((await api(timelineGET, `/api/teams/${teamId}/timeline`, null)).status).toBe(401);
-    expect(await loadTeamTimelineView(teamId, { userId: carl, timeZone: "UTC" }, NO_FILTERS, null)).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    expect(await loadTeamTimelineView(teamId, { userId: carl, timeZone: "UTC" }, NO_FILTERS, null)).toMatchObject({
+      ok: false,
+      failure: { kind: "not_found" },
+    });
     expect(await getTeamOverview(teamId, carl)).toBeNull();
-    expect(await createTeamFeed(carl, teamId, { name: "sneak", filterQuery: "" })).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    expect(await createTeamFeed(carl, teamId, { name: "sneak", filterQuery: "" })).toMatchObject({
+      ok: false,
+      failure: { kind: "not_found" },
+    });
     expect(await pageAs(carl)).toBe("404");
     expect(await pageAs(anna)).toBe("page");
   });
@@ -249,7 +313,10 @@ describe("team feeds", () => {
 
 describe("a removed member", () => {
   it("gets 404 for the team pages and API, and their shared links leave the team view at once", async () => {
-    for (const [handler, path] of [[teamGET, `/api/teams/${teamId}`], [timelineGET, `/api/teams/${teamId}/timeline`]] as const) {
+    for (const [handler, path] of [
+      [teamGET, `/api/teams/${teamId}`],
+      [timelineGET, `/api/teams/${teamId}/timeline`],
+    ] as const) {
       expect((await api(handler, path, ben)).status).toBe(404);
     }
     expect(await pageAs(ben)).toBe("404");

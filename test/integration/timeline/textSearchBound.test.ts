@@ -5,11 +5,11 @@ import { userId } from "@/bench/sections/timeline/filterCases";
 import { DEFAULT_SHAPE, seedTimeline } from "@/bench/sections/timeline/seedTimeline";
 import { loadFeedDocument } from "@/lib/feeds/feedDocument";
 import { getTimelinePage, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
-import type { TimelineCursor } from "@/lib/timeline/timelineCursor";
-import type { TimelineScope } from "@/lib/timeline/timelineScope";
 import { countNewForViewer, loadTimelineView, TEXT_SEARCH_ROWS_PER_PAGE } from "@/lib/timeline/loadTimelineView";
+import type { TimelineCursor } from "@/lib/timeline/timelineCursor";
 import { encodeTimelineCursor } from "@/lib/timeline/timelineCursor";
 import { NO_FILTERS, type TimelineFilters } from "@/lib/timeline/timelineFilters";
+import type { TimelineScope } from "@/lib/timeline/timelineScope";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 
 /**
@@ -41,7 +41,11 @@ interface Walk {
 }
 
 /** Every page of the search, following nextCursor; the ids are the changes' (grouped: the head of each page's group). */
-async function walk(filters: TimelineFilters, textScanLimit?: number, scope: TimelineScope = { kind: "user", userId: VIEWER }): Promise<Walk> {
+async function walk(
+  filters: TimelineFilters,
+  textScanLimit?: number,
+  scope: TimelineScope = { kind: "user", userId: VIEWER },
+): Promise<Walk> {
   const out: Walk = { ids: [], pages: [] };
   let before: TimelineCursor | null = null;
   for (let guard = 0; guard < 1000; guard++) {
@@ -97,7 +101,11 @@ it("grouped by page with a rare word: bounded too, together exactly the unbounde
   const stopped = await boundedWalkMatchesUnbounded(filters);
   for (const page of stopped) expect(await rowsBetween(page.before, page.searchedTo!)).toBe(SCAN);
   // The view says how far it searched, and counts new changes from the newest row it read.
-  const view = await loadTimelineView({ userId: VIEWER, timeZone: "UTC" }, { ...filters, text: "no such words anywhere" }, null);
+  const view = await loadTimelineView(
+    { userId: VIEWER, timeZone: "UTC" },
+    { ...filters, text: "no such words anywhere" },
+    null,
+  );
   expect(view.mode).toBe("pages");
   expect(view.groups).toEqual([]);
   expect(view.searchedBackTo).not.toBeNull();
@@ -118,7 +126,13 @@ it("a team's search with a rare word: each sharing member reads their share, tog
          SELECT count(DISTINCT lc.change_id) AS n FROM link_changes lc JOIN team_shared_links ts ON ts.link_id = lc.link_id AND ts.team_id = $1
          WHERE (lc."timestamp", lc.change_id) >= ($2, $3) AND ($4::timestamptz IS NULL OR (lc."timestamp", lc.change_id) < ($4, $5))
          GROUP BY lc.user_id) per_member`,
-      [teamId, page.searchedTo!.timestamp, page.searchedTo!.changeId.toString(), page.before?.timestamp ?? null, page.before?.changeId.toString() ?? null],
+      [
+        teamId,
+        page.searchedTo!.timestamp,
+        page.searchedTo!.changeId.toString(),
+        page.before?.timestamp ?? null,
+        page.before?.changeId.toString() ?? null,
+      ],
     );
     expect(rows[0]).toEqual({ member_rows: expect.any(Number), most: share });
     expect(rows[0]!.member_rows).toBeLessThanOrEqual(members.length * share);
@@ -128,7 +142,12 @@ it("a team's search with a rare word: each sharing member reads their share, tog
 });
 
 it("a common word fills its pages without stopping", async () => {
-  const page = await getTimelinePage({ scope: { kind: "user", userId: VIEWER }, filters: { ...NO_FILTERS, text: "Summary" }, limit: 20, textScanLimit: SCAN });
+  const page = await getTimelinePage({
+    scope: { kind: "user", userId: VIEWER },
+    filters: { ...NO_FILTERS, text: "Summary" },
+    limit: 20,
+    textScanLimit: SCAN,
+  });
   expect(page.mode === "changes" && page.entries.length === 20 && page.searchedTo === null).toBe(true);
 });
 
@@ -137,7 +156,11 @@ it("the other filters still apply within the bound, and the view says how far it
   const unbounded = await walk(filters);
   const bounded = await walk(filters, SCAN);
   expect(bounded.ids).toEqual(unbounded.ids);
-  const view = await loadTimelineView({ userId: VIEWER, timeZone: "Europe/Berlin" }, { ...NO_FILTERS, text: "no such words anywhere" }, null);
+  const view = await loadTimelineView(
+    { userId: VIEWER, timeZone: "Europe/Berlin" },
+    { ...NO_FILTERS, text: "no such words anywhere" },
+    null,
+  );
   expect(view.rows).toEqual([]);
   // The seeded timeline is longer than one page's search.
   expect(TEXT_SEARCH_ROWS_PER_PAGE).toBeLessThan(await rowsBetween(null, { timestamp: new Date(0), changeId: 0n }));
@@ -153,7 +176,9 @@ it("a search that matched nothing polls for new changes from the newest row it r
     `SELECT "timestamp", change_id FROM link_changes WHERE user_id = $1 ORDER BY "timestamp" DESC, change_id DESC LIMIT 1`,
     [VIEWER],
   );
-  expect(view.pollAfter).toBe(encodeTimelineCursor({ timestamp: rows[0]!.timestamp, changeId: BigInt(rows[0]!.change_id) }));
+  expect(view.pollAfter).toBe(
+    encodeTimelineCursor({ timestamp: rows[0]!.timestamp, changeId: BigInt(rows[0]!.change_id) }),
+  );
   expect(await countNewForViewer(viewer, filters, view.pollAfter!)).toBe(0);
   // "load more" pages do not move where the count starts.
   expect((await loadTimelineView(viewer, filters, view.nextCursor)).pollAfter).toBeNull();
@@ -162,8 +187,15 @@ it("a search that matched nothing polls for new changes from the newest row it r
 it("a feed with a text filter carries the matches among its newest rows only", async () => {
   const filters = { ...NO_FILTERS, text: "typo" };
   const feed = await loadFeedDocument({
-    feedId: "bounded", name: "Typos", scope: { kind: "user", userId: VIEWER }, filters, limit: 500,
-    selfUrl: "https://watchdeck.test/feed/x.rss", pageUrl: "https://watchdeck.test/", emptySince: new Date(), textSearchRows: SCAN,
+    feedId: "bounded",
+    name: "Typos",
+    scope: { kind: "user", userId: VIEWER },
+    filters,
+    limit: 500,
+    selfUrl: "https://watchdeck.test/feed/x.rss",
+    pageUrl: "https://watchdeck.test/",
+    emptySince: new Date(),
+    textSearchRows: SCAN,
   });
   // Straight from SQL: the viewer's SCAN newest changes, then those whose title or summary has the word.
   const { rows } = await client.query<{ id: string }>(

@@ -1,13 +1,21 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readWatchlist } from "@/test/mediawiki/wikiActions";
-import { CUSTOM_TAG } from "@/test/mediawiki/seedPlan";
 import { countNewTimelineChanges } from "@/lib/timeline/countNewTimelineChanges";
 import { getTimelinePage, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
 import type { TimelineEntry } from "@/lib/timeline/timelineEntry";
 import { NO_FILTERS, type TimelineFilters } from "@/lib/timeline/timelineFilters";
+import { CUSTOM_TAG } from "@/test/mediawiki/seedPlan";
+import { readWatchlist } from "@/test/mediawiki/wikiActions";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { fixtureWiki } from "@/test/support/wikiFixture";
-import { entryKey, linkAndSync, newUser, seededChanges, unseededChange, type SeededChange, type WikiKey } from "./timelineTestKit";
+import {
+  entryKey,
+  linkAndSync,
+  newUser,
+  type SeededChange,
+  seededChanges,
+  unseededChange,
+  type WikiKey,
+} from "./timelineTestKit";
 
 let userId: string;
 let seeded: SeededChange[];
@@ -19,7 +27,11 @@ let everything: TimelineEntry[];
 const scope = () => ({ kind: "user" as const, userId });
 
 /** Every entry of the timeline for these filters, following the keyset cursor page by page. */
-async function allEntries(filters: TimelineFilters, limit = 500, extra: Partial<TimelinePageRequest> = {}): Promise<TimelineEntry[]> {
+async function allEntries(
+  filters: TimelineFilters,
+  limit = 500,
+  extra: Partial<TimelinePageRequest> = {},
+): Promise<TimelineEntry[]> {
   const out: TimelineEntry[] = [];
   let before: TimelinePageRequest["before"] = null;
   for (;;) {
@@ -36,7 +48,8 @@ const keysWhere = (predicate: (s: SeededChange) => boolean) => sorted(rows.filte
 const keysOf = (entries: readonly TimelineEntry[]) => sorted(entries.map(entryKey));
 const resultOf = async (filters: TimelineFilters) => keysOf(await allEntries(filters));
 const f = (patch: Partial<TimelineFilters>): TimelineFilters => ({ ...NO_FILTERS, ...patch });
-const siteOf = (wiki: WikiKey) => everything.find((e) => seeded.some((s) => s.wiki === wiki && s.key === entryKey(e)))!.site.id;
+const siteOf = (wiki: WikiKey) =>
+  everything.find((e) => seeded.some((s) => s.wiki === wiki && s.key === entryKey(e)))!.site.id;
 
 /** Alice's unread changes as the wiki itself says right now: notificationtimestamp set and not newer than the change. */
 async function unreadOnTheWiki(wiki: WikiKey): Promise<string[]> {
@@ -66,7 +79,10 @@ describe("the merged timeline of real synced fixture wikis", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (let i = 1; i < everything.length; i++) {
       const [a, b] = [everything[i - 1]!, everything[i]!];
-      expect(a.timestamp.getTime() > b.timestamp.getTime() || (a.timestamp.getTime() === b.timestamp.getTime() && a.changeId > b.changeId)).toBe(true);
+      expect(
+        a.timestamp.getTime() > b.timestamp.getTime() ||
+          (a.timestamp.getTime() === b.timestamp.getTime() && a.changeId > b.changeId),
+      ).toBe(true);
     }
   });
 
@@ -79,8 +95,22 @@ describe("the merged timeline of real synced fixture wikis", () => {
     const byKey = new Map(everything.map((e) => [entryKey(e), e]));
     for (const s of seeded) {
       const entry = byKey.get(s.key)!;
-      expect({ key: s.key, title: entry.title, ns: entry.namespace, user: entry.user, minor: entry.minor, bot: entry.bot, anon: entry.anon }).toEqual({
-        key: s.key, title: s.title, ns: s.namespace, user: s.user, minor: s.minor, bot: s.bot, anon: s.anon,
+      expect({
+        key: s.key,
+        title: entry.title,
+        ns: entry.namespace,
+        user: entry.user,
+        minor: entry.minor,
+        bot: entry.bot,
+        anon: entry.anon,
+      }).toEqual({
+        key: s.key,
+        title: s.title,
+        ns: s.namespace,
+        user: s.user,
+        minor: s.minor,
+        bot: s.bot,
+        anon: s.anon,
       });
       expect(entry.tags).toEqual(expect.arrayContaining(s.tags));
       expect(entry.site.name).toBe(s.wiki === "alpha" ? "Alpha Wiki" : "Beta Wiki");
@@ -97,19 +127,27 @@ describe("each filter gives exactly the expected rows of all the user has", () =
 
   it("namespaces by name across wikis: canonical, local and main", async () => {
     expect(await resultOf(f({ namespaces: ["Talk"] }))).toEqual(keysWhere((s) => s.namespace === 1));
-    expect(await resultOf(f({ namespaces: ["Diskussion"] }))).toEqual(keysWhere((s) => s.namespace === 1 && s.wiki === "beta"));
+    expect(await resultOf(f({ namespaces: ["Diskussion"] }))).toEqual(
+      keysWhere((s) => s.namespace === 1 && s.wiki === "beta"),
+    );
     expect(await resultOf(f({ namespaces: ["category"] }))).toEqual(keysWhere((s) => s.namespace === 14));
-    expect(await resultOf(f({ namespaces: ["(Main)", "Talk"] }))).toEqual(keysWhere((s) => s.namespace === 0 || s.namespace === 1));
+    expect(await resultOf(f({ namespaces: ["(Main)", "Talk"] }))).toEqual(
+      keysWhere((s) => s.namespace === 0 || s.namespace === 1),
+    );
   });
 
   it("change types", async () => {
     expect(await resultOf(f({ types: ["log"] }))).toEqual(keysWhere((s) => s.kind === "log"));
-    expect(await resultOf(f({ types: ["new", "categorize"] }))).toEqual(keysWhere((s) => s.kind === "new" || s.kind === "categorize"));
+    expect(await resultOf(f({ types: ["new", "categorize"] }))).toEqual(
+      keysWhere((s) => s.kind === "new" || s.kind === "categorize"),
+    );
   });
 
   it("user is / is not (hidden users only in 'is not')", async () => {
     expect(await resultOf(f({ users: ["Editor"] }))).toEqual(keysWhere((s) => s.user === "Editor"));
-    expect(await resultOf(f({ users: ["botUser", "Admin"] }))).toEqual(keysWhere((s) => s.user === "BotUser" || s.user === "Admin"));
+    expect(await resultOf(f({ users: ["botUser", "Admin"] }))).toEqual(
+      keysWhere((s) => s.user === "BotUser" || s.user === "Admin"),
+    );
     expect(await resultOf(f({ notUsers: ["Editor"] }))).toEqual(keysWhere((s) => s.user !== "Editor"));
   });
 
@@ -145,13 +183,21 @@ describe("each filter gives exactly the expected rows of all the user has", () =
 
   it("date range, in the viewer's zone", async () => {
     const day = seeded[0]!.timestamp.toISOString().slice(0, 10);
-    expect(await resultOf(f({ from: day, to: day }))).toEqual(keysWhere((s) => s.timestamp.toISOString().slice(0, 10) === day));
+    expect(await resultOf(f({ from: day, to: day }))).toEqual(
+      keysWhere((s) => s.timestamp.toISOString().slice(0, 10) === day),
+    );
     const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    expect(await resultOf(f({ to: next }))).toEqual(keysWhere((s) => s.timestamp.getTime() < Date.parse(`${next}T00:00:00Z`) + 86_400_000));
+    expect(await resultOf(f({ to: next }))).toEqual(
+      keysWhere((s) => s.timestamp.getTime() < Date.parse(`${next}T00:00:00Z`) + 86_400_000),
+    );
     // 00:00 in Kiribati (UTC+14) is 10:00 the day before in UTC.
     const kiribati = await allEntries(f({ from: next, to: next }), 500, { timeZone: "Pacific/Kiritimati" });
     expect(keysOf(kiribati)).toEqual(
-      keysWhere((s) => s.timestamp.getTime() >= Date.parse(`${day}T10:00:00Z`) && s.timestamp.getTime() < Date.parse(`${next}T10:00:00Z`)),
+      keysWhere(
+        (s) =>
+          s.timestamp.getTime() >= Date.parse(`${day}T10:00:00Z`) &&
+          s.timestamp.getTime() < Date.parse(`${next}T10:00:00Z`),
+      ),
     );
   });
 
@@ -191,20 +237,30 @@ describe("pages", () => {
       const ofPage = everything.filter((e) => pageKey(e) === pageKey(group.head));
       expect(group.count).toBe(ofPage.length);
       expect(group.changes.map((c) => c.changeId)).toEqual(ofPage.slice(0, 50).map((e) => e.changeId));
-      expect(group.users).toEqual([...new Set(ofPage.map((e) => e.user).filter((u): u is string => u !== null))].sort());
+      expect(group.users).toEqual(
+        [...new Set(ofPage.map((e) => e.user).filter((u): u is string => u !== null))].sort(),
+      );
     }
-    const moved = groups.find((g) => g.head.title === seeded.find((s) => s.label === "move" && s.wiki === "alpha")!.title)!;
+    const moved = groups.find(
+      (g) => g.head.title === seeded.find((s) => s.label === "move" && s.wiki === "alpha")!.title,
+    )!;
     expect(moved.count).toBeGreaterThan(1);
   });
 
   it("group by page with a filter groups only the matching changes", async () => {
-    const page = await getTimelinePage({ scope: scope(), filters: f({ groupByPage: true, users: ["Admin"] }), limit: 500 });
+    const page = await getTimelinePage({
+      scope: scope(),
+      filters: f({ groupByPage: true, users: ["Admin"] }),
+      limit: 500,
+    });
     if (page.mode !== "pages") throw new Error("expected pages");
     for (const group of page.groups) {
       expect(group.users).toEqual(["Admin"]);
       expect(group.changes.every((c) => c.user === "Admin")).toBe(true);
     }
-    expect(new Set(page.groups.flatMap((g) => g.changes.map((c) => c.changeId))).size).toBe(everything.filter((e) => e.user === "Admin").length);
+    expect(new Set(page.groups.flatMap((g) => g.changes.map((c) => c.changeId))).size).toBe(
+      everything.filter((e) => e.user === "Admin").length,
+    );
   });
 });
 

@@ -1,10 +1,10 @@
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { filterCaseNamed, filterCases, userId } from "@/bench/sections/timeline/filterCases";
 import { createBenchTeam } from "@/bench/sections/timeline/benchTeam";
+import { filterCaseNamed, filterCases, userId } from "@/bench/sections/timeline/filterCases";
 import { DEFAULT_SHAPE, seedTimeline } from "@/bench/sections/timeline/seedTimeline";
 import { prisma, SESSION_OPTIONS } from "@/lib/db/postgres";
-import { textSearchBoundSql, timelinePageSql, type TimelinePageRequest } from "@/lib/timeline/getTimelinePage";
+import { type TimelinePageRequest, textSearchBoundSql, timelinePageSql } from "@/lib/timeline/getTimelinePage";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 
 /**
@@ -38,11 +38,18 @@ afterAll(async () => {
 const filtersNamed = (filterName: string) => filterCaseNamed(filterName, VIEWER, SHAPE.wikisPerUser, SHAPE.wikis);
 
 async function planOf(filterName: string): Promise<PlanNode[]> {
-  return planNodes<PlanNode>({ scope: { kind: "user", userId: userId(VIEWER) }, filters: filtersNamed(filterName), limit: 50 }, "FORMAT JSON");
+  return planNodes<PlanNode>(
+    { scope: { kind: "user", userId: userId(VIEWER) }, filters: filtersNamed(filterName), limit: 50 },
+    "FORMAT JSON",
+  );
 }
 
 /** Every node of the page statement's plan (or another statement's for the request), EXPLAINed with `options`. */
-async function planNodes<Node extends PlanNode>(request: TimelinePageRequest, options: string, statement = (r: TimelinePageRequest) => timelinePageSql(r).sql): Promise<Node[]> {
+async function planNodes<Node extends PlanNode>(
+  request: TimelinePageRequest,
+  options: string,
+  statement = (r: TimelinePageRequest) => timelinePageSql(r).sql,
+): Promise<Node[]> {
   const sql = statement(request);
   const values = sql.values.map((v) => (typeof v === "bigint" ? v.toString() : v));
   const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: Node }] }>(`EXPLAIN (${options}) ${sql.text}`, values);
@@ -56,25 +63,41 @@ async function planNodes<Node extends PlanNode>(request: TimelinePageRequest, op
 }
 
 it("the app's sessions run no parallel query", async () => {
-  const [row] = await prisma().$queryRaw<{ max_parallel_workers_per_gather: string }[]>`SHOW max_parallel_workers_per_gather`;
+  const [row] = await prisma().$queryRaw<
+    { max_parallel_workers_per_gather: string }[]
+  >`SHOW max_parallel_workers_per_gather`;
   expect(row!.max_parallel_workers_per_gather).toBe("0");
 });
 
 const LINK_CHANGES_ONLY = [
-  "no filter", "one wiki", "three wikis", "type log", "hide bots", "only anonymous", "unread only", "date range (one day)",
+  "no filter",
+  "one wiki",
+  "three wikis",
+  "type log",
+  "hide bots",
+  "only anonymous",
+  "unread only",
+  "date range (one day)",
 ];
 
 it.each(LINK_CHANGES_ONLY)("%s: the user's rows are walked in the timeline index alone", async (name) => {
-  const page = (await planOf(name)).filter((n) => n["Relation Name"] === "link_changes" && n["Index Name"] !== "link_changes_change_user_idx");
-  expect(page.map((n) => `${n["Node Type"]} ${n["Index Name"]}`)).toEqual(["Index Only Scan link_changes_timeline_idx"]);
+  const page = (await planOf(name)).filter(
+    (n) => n["Relation Name"] === "link_changes" && n["Index Name"] !== "link_changes_change_user_idx",
+  );
+  expect(page.map((n) => `${n["Node Type"]} ${n["Index Name"]}`)).toEqual([
+    "Index Only Scan link_changes_timeline_idx",
+  ]);
 });
 
 // (At this size a text filter may rightly seq-scan `changes`; link_changes is the table that grows per user.)
-it.each(filterCases(VIEWER, SHAPE.wikisPerUser, SHAPE.wikis).map(([name]) => name))("%s: no sequential scan of link_changes, no parallel plan", async (name) => {
-  const nodes = await planOf(name);
-  expect(nodes.filter((n) => n["Relation Name"] === "link_changes" && n["Node Type"] === "Seq Scan")).toEqual([]);
-  expect(nodes.filter((n) => n["Node Type"].startsWith("Gather"))).toEqual([]);
-});
+it.each(filterCases(VIEWER, SHAPE.wikisPerUser, SHAPE.wikis).map(([name]) => name))(
+  "%s: no sequential scan of link_changes, no parallel plan",
+  async (name) => {
+    const nodes = await planOf(name);
+    expect(nodes.filter((n) => n["Relation Name"] === "link_changes" && n["Node Type"] === "Seq Scan")).toEqual([]);
+    expect(nodes.filter((n) => n["Node Type"].startsWith("Gather"))).toEqual([]);
+  },
+);
 
 it("'user is' and 'only my own' start from the author index without a heap visit", async () => {
   for (const name of ["user is (rare)", "only my own"]) {
@@ -107,23 +130,39 @@ it("a team view reads each sharing member's newest rows, not every row of the te
   const teamRows = counted.rows[0]!.count;
   const limit = 50;
   for (const filterName of ["no filter", "hide bots", "only my own", "one wiki", "unread only"]) {
-    const nodes = await planNodes<AnalyzedNode>({ scope: { kind: "team", teamId, memberUserId: members[0]! }, filters: filtersNamed(filterName), limit }, "ANALYZE, FORMAT JSON");
+    const nodes = await planNodes<AnalyzedNode>(
+      { scope: { kind: "team", teamId, memberUserId: members[0]! }, filters: filtersNamed(filterName), limit },
+      "ANALYZE, FORMAT JSON",
+    );
     const linkRowsRead = linkRowsOf(nodes);
     // The page: each member's newest rows until limit + 1 pass the filter (a tenth are bots), of the links on the
     // wiki filtered for; the rows' watchers: a few per row shown.
     const bound = 1.5 * (links + 3) * (limit + 1);
-    expect({ filterName, linkRowsRead, within: linkRowsRead <= bound }).toEqual({ filterName, linkRowsRead, within: true });
+    expect({ filterName, linkRowsRead, within: linkRowsRead <= bound }).toEqual({
+      filterName,
+      linkRowsRead,
+      within: true,
+    });
     expect(teamRows).toBeGreaterThan(4 * bound);
   }
   // Grouped by page, the heads too come from each member's newest rows: with the groups' members and counts, well
   // under the team's rows (matched row by row, the plan read all of them and more: 16,563 of 6,824 here).
-  const grouped = await planNodes<AnalyzedNode>({ scope: { kind: "team", teamId, memberUserId: members[0]! }, filters: filtersNamed("group by page"), limit }, "ANALYZE, FORMAT JSON");
+  const grouped = await planNodes<AnalyzedNode>(
+    { scope: { kind: "team", teamId, memberUserId: members[0]! }, filters: filtersNamed("group by page"), limit },
+    "ANALYZE, FORMAT JSON",
+  );
   expect(linkRowsOf(grouped)).toBeLessThan(teamRows / 2);
   // A text search's bound: each member's share of the rows (and their newest), not every row of the team's links.
   const scanned = 1000;
   const share = Math.ceil(scanned / members.length);
-  const request: TimelinePageRequest = { scope: { kind: "team", teamId, memberUserId: members[0]! }, filters: { ...filtersNamed("no filter"), text: "typo" }, limit };
-  const linkRowsRead = linkRowsOf(await planNodes<AnalyzedNode>(request, "ANALYZE, FORMAT JSON", (r) => textSearchBoundSql(r, scanned)));
+  const request: TimelinePageRequest = {
+    scope: { kind: "team", teamId, memberUserId: members[0]! },
+    filters: { ...filtersNamed("no filter"), text: "typo" },
+    limit,
+  };
+  const linkRowsRead = linkRowsOf(
+    await planNodes<AnalyzedNode>(request, "ANALYZE, FORMAT JSON", (r) => textSearchBoundSql(r, scanned)),
+  );
   expect(linkRowsRead).toBeGreaterThanOrEqual(share);
   expect(linkRowsRead).toBeLessThanOrEqual(members.length * (share + 1));
   expect(teamRows).toBeGreaterThan(5 * members.length * (share + 1));

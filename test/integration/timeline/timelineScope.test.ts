@@ -1,10 +1,10 @@
 import { beforeAll, expect, it } from "vitest";
-import { getTimelinePage } from "@/lib/timeline/getTimelinePage";
-import type { TimelineEntry } from "@/lib/timeline/timelineEntry";
-import type { TimelineScope } from "@/lib/timeline/timelineScope";
-import { NO_FILTERS, type TimelineFilters } from "@/lib/timeline/timelineFilters";
 import { setLinkShared } from "@/lib/teams/sharing";
 import { createTeam } from "@/lib/teams/teams";
+import { getTimelinePage } from "@/lib/timeline/getTimelinePage";
+import type { TimelineEntry } from "@/lib/timeline/timelineEntry";
+import { NO_FILTERS, type TimelineFilters } from "@/lib/timeline/timelineFilters";
+import type { TimelineScope } from "@/lib/timeline/timelineScope";
 import { query } from "@/test/integration/sync/syncTestKit";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { entryKey, linkAndSync, newUser, seededChanges } from "./timelineTestKit";
@@ -18,7 +18,11 @@ async function everything(userId: string): Promise<TimelineEntry[]> {
   return wholeTimeline({ kind: "user", userId });
 }
 
-async function wholeTimeline(scope: TimelineScope, filters: TimelineFilters = NO_FILTERS, limit = 500): Promise<TimelineEntry[]> {
+async function wholeTimeline(
+  scope: TimelineScope,
+  filters: TimelineFilters = NO_FILTERS,
+  limit = 500,
+): Promise<TimelineEntry[]> {
   const out: TimelineEntry[] = [];
   let before = null;
   for (;;) {
@@ -46,15 +50,27 @@ it("a change two of the user's accounts watch is one row naming both links", asy
   const bob = new Set(seededChanges("alpha", "Bob").map((s) => s.key));
   const byKey = new Map(entries.map((e) => [entryKey(e), e]));
   for (const key of new Set([...alice, ...bob])) {
-    const expected = [alice.has(key) ? aliceLink : null, bob.has(key) ? bobLink : null].filter((x): x is string => x !== null);
-    expect({ key, links: byKey.get(key)?.watchers.map((w) => w.linkId).sort() }).toEqual({ key, links: expected.sort() });
+    const expected = [alice.has(key) ? aliceLink : null, bob.has(key) ? bobLink : null].filter(
+      (x): x is string => x !== null,
+    );
+    expect({
+      key,
+      links: byKey
+        .get(key)
+        ?.watchers.map((w) => w.linkId)
+        .sort(),
+    }).toEqual({ key, links: expected.sort() });
   }
   expect([...bob].filter((k) => alice.has(k)).length).toBeGreaterThan(0);
 });
 
 it("never shows another user's changes", async () => {
-  expect((await everything(both)).every((e) => e.site.name === "Alpha Wiki" && e.watchers.every((w) => w.userId === both))).toBe(true);
-  expect((await everything(other)).every((e) => e.site.name === "Beta Wiki" && e.watchers.every((w) => w.userId === other))).toBe(true);
+  expect(
+    (await everything(both)).every((e) => e.site.name === "Alpha Wiki" && e.watchers.every((w) => w.userId === both)),
+  ).toBe(true);
+  expect(
+    (await everything(other)).every((e) => e.site.name === "Beta Wiki" && e.watchers.every((w) => w.userId === other)),
+  ).toBe(true);
 });
 
 it("a team sees the changes of the one link a member shares, not of the member's other link, unread as that link has them", async () => {
@@ -62,7 +78,10 @@ it("a team sees the changes of the one link a member shares, not of the member's
   if (!team.ok) throw new Error("could not create the team");
   expect(await setLinkShared(both, team.value.teamId, aliceLink, true)).toEqual({ ok: true, value: undefined });
   const scope: TimelineScope = { kind: "team", teamId: team.value.teamId, memberUserId: both };
-  const aliceChanges = await query<{ change_id: string }>(`SELECT change_id::text FROM link_changes WHERE link_id = $1::uuid`, [aliceLink]);
+  const aliceChanges = await query<{ change_id: string }>(
+    `SELECT change_id::text FROM link_changes WHERE link_id = $1::uuid`,
+    [aliceLink],
+  );
   const expected = aliceChanges.map((r) => r.change_id).sort();
   for (const pageSize of [500, 7]) {
     expect((await wholeTimeline(scope, NO_FILTERS, pageSize)).map((e) => String(e.changeId)).sort()).toEqual(expected);
@@ -77,14 +96,22 @@ it("a team sees the changes of the one link a member shares, not of the member's
   );
   expect(seenByBoth).toHaveLength(2);
   const [readOnShared, unreadOnShared] = seenByBoth.map((r) => r.change_id) as [string, string];
-  await query(`UPDATE link_changes SET notification_timestamp = NULL WHERE link_id IN ($1::uuid, $2::uuid)`, [aliceLink, bobLink]);
+  await query(`UPDATE link_changes SET notification_timestamp = NULL WHERE link_id IN ($1::uuid, $2::uuid)`, [
+    aliceLink,
+    bobLink,
+  ]);
   const markUnread = (link: string, change: string) =>
-    query(`UPDATE link_changes SET notification_timestamp = "timestamp" WHERE link_id = $1::uuid AND change_id = $2::bigint`, [link, change]);
+    query(
+      `UPDATE link_changes SET notification_timestamp = "timestamp" WHERE link_id = $1::uuid AND change_id = $2::bigint`,
+      [link, change],
+    );
   await markUnread(bobLink, readOnShared);
   await markUnread(aliceLink, unreadOnShared);
   const unread = await wholeTimeline(scope, { ...NO_FILTERS, unreadOnly: true });
   expect(unread.map((e) => String(e.changeId))).toEqual([unreadOnShared]);
-  expect((await wholeTimeline({ kind: "user", userId: both }, { ...NO_FILTERS, unreadOnly: true })).map((e) => String(e.changeId)).sort()).toEqual(
-    [readOnShared, unreadOnShared].sort(),
-  );
+  expect(
+    (await wholeTimeline({ kind: "user", userId: both }, { ...NO_FILTERS, unreadOnly: true }))
+      .map((e) => String(e.changeId))
+      .sort(),
+  ).toEqual([readOnShared, unreadOnShared].sort());
 });

@@ -1,10 +1,10 @@
-import type { WikiManifest } from "@/test/mediawiki/manifest";
-import { expectedChanges } from "@/test/mediawiki/seedPlan";
 import { registerUser } from "@/lib/accounts/registerUser";
 import { createLink } from "@/lib/links/createLink";
-import { syncLink } from "@/lib/sync/syncLink";
 import { buildSyncSettings } from "@/lib/sync/settings";
+import { syncLink } from "@/lib/sync/syncLink";
 import type { TimelineEntry } from "@/lib/timeline/timelineEntry";
+import type { WikiManifest } from "@/test/mediawiki/manifest";
+import { expectedChanges } from "@/test/mediawiki/seedPlan";
 import { botPassword, fixtureWiki, loopbackNetwork } from "@/test/support/wikiFixture";
 
 export type WikiKey = "alpha" | "beta";
@@ -39,11 +39,20 @@ export async function linkAndSync(userId: string, wiki: WikiKey, loginName = "Al
   const network = loopbackNetwork();
   const linked = await createLink(
     userId,
-    { wikiUrl: manifest.apiUrl, authMode: "bot_password", username: loginName, secret: botPassword(manifest, loginName) },
+    {
+      wikiUrl: manifest.apiUrl,
+      authMode: "bot_password",
+      username: loginName,
+      secret: botPassword(manifest, loginName),
+    },
     network,
   );
   if (!linked.ok) throw new Error(`could not link ${wiki}: ${linked.failure.message}`);
-  const outcome = await syncLink(linked.value.linkId, { network, settings: buildSyncSettings({}, 120), random: () => 0.5 });
+  const outcome = await syncLink(linked.value.linkId, {
+    network,
+    settings: buildSyncSettings({}, 120),
+    random: () => 0.5,
+  });
   if (outcome.status !== "synced") throw new Error(`sync of ${wiki} did not complete: ${JSON.stringify(outcome)}`);
   return linked.value.linkId;
 }
@@ -63,26 +72,25 @@ function namespaceOf(title: string, wiki: WikiManifest): number {
 /** The seeded changes in a watcher's watchlist on a wiki (Alice's by default). */
 export function seededChanges(wiki: WikiKey, watcher: "Alice" | "Bob" = "Alice"): SeededChange[] {
   const manifest = fixtureWiki(wiki);
-  return expectedChanges(wiki, watcher)
-    .map((expect): SeededChange => {
-      const record = manifest.seed.changes[expect.label];
-      if (!record?.timestamp) throw new Error(`The manifest has no record of ${wiki}/${expect.label}.`);
-      const id = expect.rcType === "log" ? record.logid : record.revid;
-      return {
-        wiki,
-        label: expect.label,
-        key: `${manifest.sitename}|${expect.rcType}:${id}`,
-        kind: expect.rcType,
-        title: record.title,
-        namespace: namespaceOf(record.title, manifest),
-        user: expect.userhidden ? null : expect.user,
-        minor: expect.minor ?? false,
-        bot: expect.bot ?? false,
-        anon: expect.anon ?? false,
-        tags: expect.tags ?? [],
-        timestamp: new Date(record.timestamp),
-      };
-    });
+  return expectedChanges(wiki, watcher).map((expect): SeededChange => {
+    const record = manifest.seed.changes[expect.label];
+    if (!record?.timestamp) throw new Error(`The manifest has no record of ${wiki}/${expect.label}.`);
+    const id = expect.rcType === "log" ? record.logid : record.revid;
+    return {
+      wiki,
+      label: expect.label,
+      key: `${manifest.sitename}|${expect.rcType}:${id}`,
+      kind: expect.rcType,
+      title: record.title,
+      namespace: namespaceOf(record.title, manifest),
+      user: expect.userhidden ? null : expect.user,
+      minor: expect.minor ?? false,
+      bot: expect.bot ?? false,
+      anon: expect.anon ?? false,
+      tags: expect.tags ?? [],
+      timestamp: new Date(record.timestamp),
+    };
+  });
 }
 
 /**

@@ -1,16 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MwClient } from "@/test/mediawiki/mwApi";
-import { makeEdit } from "@/test/mediawiki/wikiActions";
 import { NO_FILTERS } from "@/lib/timeline/timelineFilters";
 import { listWatchedPages } from "@/lib/watching/listWatchedPages";
 import { markFilterRead } from "@/lib/watching/markFilterRead";
 import { markChangeRead, markPagesRead, markRowsRead, markWatchlistRead } from "@/lib/watching/markRead";
 import { watchPages } from "@/lib/watching/watchPages";
+import type { MwClient } from "@/test/mediawiki/mwApi";
+import { makeEdit } from "@/test/mediawiki/wikiActions";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { loopbackNetwork } from "@/test/support/wikiFixture";
 import {
-  addEditorBotPassword, editorOnWiki, freshPage, insertLocalRow, linkEditor, localRow, newUser,
-  removeEditorBotPassword, unwatchOnWiki, watchStateOnWiki, WIKI,
+  addEditorBotPassword,
+  editorOnWiki,
+  freshPage,
+  insertLocalRow,
+  linkEditor,
+  localRow,
+  newUser,
+  removeEditorBotPassword,
+  unwatchOnWiki,
+  WIKI,
+  watchStateOnWiki,
 } from "./watchingFixture";
 
 const network = loopbackNetwork();
@@ -43,11 +52,16 @@ async function unreadPages(...labels: string[]): Promise<{ title: string; revId:
     const edit = await makeEdit(WIKI, { title, appendtext: "\nUnseen change.", user: "Admin" });
     edits.push({ title, revId: edit.newrevid, timestamp: edit.newtimestamp });
   }
-  await expect.poll(async () => Object.values(await watchStateOnWiki(wiki, titles)).every((s) => s.notificationtimestamp !== null)).toBe(true);
+  await expect
+    .poll(async () =>
+      Object.values(await watchStateOnWiki(wiki, titles)).every((s) => s.notificationtimestamp !== null),
+    )
+    .toBe(true);
   return edits;
 }
 
-const notification = async (title: string) => (await watchStateOnWiki(wiki, [title]))[title]?.notificationtimestamp ?? null;
+const notification = async (title: string) =>
+  (await watchStateOnWiki(wiki, [title]))[title]?.notificationtimestamp ?? null;
 
 describe("marking changes read on the wiki", () => {
   it("mark-read clears notificationtimestamp on the wiki and the unread marker in Watchdeck at once", async () => {
@@ -72,7 +86,10 @@ describe("marking changes read on the wiki", () => {
     expect(await notification(first!.title)).toBe(second.newtimestamp);
     expect((await localRow(linkId, row))?.notificationTimestamp).toEqual(new Date(second.newtimestamp));
 
-    expect(await markChangeRead(userId, linkId, { title: first!.title, revId: second.newrevid }, { network })).toEqual({ ok: true, value: { unreadSince: null } });
+    expect(await markChangeRead(userId, linkId, { title: first!.title, revId: second.newrevid }, { network })).toEqual({
+      ok: true,
+      value: { unreadSince: null },
+    });
     expect(await notification(first!.title)).toBeNull();
     expect((await localRow(linkId, row))?.notificationTimestamp).toBeNull();
   });
@@ -88,7 +105,14 @@ describe("marking changes read on the wiki", () => {
     expect(result.ok && result.value.rows).toBeGreaterThanOrEqual(2);
 
     await expect
-      .poll(async () => Object.values(await watchStateOnWiki(wiki, pages.map((page) => page.title))).map((state) => state.notificationtimestamp))
+      .poll(async () =>
+        Object.values(
+          await watchStateOnWiki(
+            wiki,
+            pages.map((page) => page.title),
+          ),
+        ).map((state) => state.notificationtimestamp),
+      )
       .toEqual([null, null]);
     for (const row of rows) expect((await localRow(linkId, row))?.notificationTimestamp).toBeNull();
   });
@@ -108,7 +132,10 @@ describe("marking changes read on the wiki", () => {
       ],
       { network },
     );
-    expect(outcome).toEqual({ pages: 2, failures: [{ linkId: strangersLink, failure: expect.objectContaining({ kind: "not_found" }) }] });
+    expect(outcome).toEqual({
+      pages: 2,
+      failures: [{ linkId: strangersLink, failure: expect.objectContaining({ kind: "not_found" }) }],
+    });
 
     expect(await notification(pages[0]!.title)).toBeNull();
     expect(await notification(pages[1]!.title)).toBeNull();
@@ -120,12 +147,21 @@ describe("marking changes read on the wiki", () => {
     for (const page of pages) await insertLocalRow(linkId, page.title, new Date(page.timestamp));
     const viewer = { userId, timeZone: "UTC" };
     const filters = { ...NO_FILTERS, text: "Bounded" };
-    const unread = async () => (await Promise.all(pages.map((page) => notification(page.title)))).filter((marker) => marker !== null).length;
+    const unread = async () =>
+      (await Promise.all(pages.map((page) => notification(page.title)))).filter((marker) => marker !== null).length;
 
-    expect(await markFilterRead(viewer, filters, { network, maxRows: 2 })).toEqual({ pages: 2, failures: [], more: true });
+    expect(await markFilterRead(viewer, filters, { network, maxRows: 2 })).toEqual({
+      pages: 2,
+      failures: [],
+      more: true,
+    });
     expect(await unread()).toBe(1);
 
-    expect(await markFilterRead(viewer, filters, { network, maxRows: 2 })).toEqual({ pages: 1, failures: [], more: false });
+    expect(await markFilterRead(viewer, filters, { network, maxRows: 2 })).toEqual({
+      pages: 1,
+      failures: [],
+      more: false,
+    });
     expect(await unread()).toBe(0);
   });
 });

@@ -6,7 +6,15 @@ import { markPagesRead, markWatchlistRead } from "@/lib/watching/markRead";
 import { unwatchPage, watchPage } from "@/lib/watching/watchPages";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { botPassword, fixtureWiki, loopbackNetwork } from "@/test/support/wikiFixture";
-import { countedNetwork, editorOnWiki, freshPage, newUser, addEditorBotPassword, removeEditorBotPassword, watchStateOnWiki } from "./watchingFixture";
+import {
+  addEditorBotPassword,
+  countedNetwork,
+  editorOnWiki,
+  freshPage,
+  newUser,
+  removeEditorBotPassword,
+  watchStateOnWiki,
+} from "./watchingFixture";
 
 const network = loopbackNetwork();
 let userId: string;
@@ -25,8 +33,18 @@ beforeAll(async () => {
   await addEditorBotPassword();
   userId = await newUser("refused");
   const alpha = fixtureWiki("alpha");
-  readonlyLink = await link({ wikiUrl: alpha.apiUrl, authMode: "bot_password", username: "Alice@readonly", secret: botPassword(alpha, "Alice@readonly") });
-  tokenLink = await link({ wikiUrl: alpha.apiUrl, authMode: "watchlist_token", username: "Bob", secret: alpha.watchlistTokens.Bob! });
+  readonlyLink = await link({
+    wikiUrl: alpha.apiUrl,
+    authMode: "bot_password",
+    username: "Alice@readonly",
+    secret: botPassword(alpha, "Alice@readonly"),
+  });
+  tokenLink = await link({
+    wikiUrl: alpha.apiUrl,
+    authMode: "watchlist_token",
+    username: "Bob",
+    secret: alpha.watchlistTokens.Bob!,
+  });
   title = await freshPage("Refused");
 });
 
@@ -44,7 +62,9 @@ describe("links that cannot change the watchlist", () => {
       await markWatchlistRead(userId, readonlyLink, { network: counted }),
     ]) {
       expect(result).toMatchObject({ ok: false, failure: { kind: "not_allowed", code: "missing_editmywatchlist" } });
-      expect(!result.ok && result.failure.message).toContain('The bot password Alice@readonly lacks the "Edit your watchlist" grant (editmywatchlist)');
+      expect(!result.ok && result.failure.message).toContain(
+        'The bot password Alice@readonly lacks the "Edit your watchlist" grant (editmywatchlist)',
+      );
     }
     expect(counted.requests, "requests to the wiki").toBe(0);
   });
@@ -54,7 +74,9 @@ describe("links that cannot change the watchlist", () => {
     try {
       const watched = await watchPage(userId, readonlyLink, title, { network });
       expect(watched).toMatchObject({ ok: false, failure: { kind: "not_allowed", code: "permissiondenied" } });
-      expect(!watched.ok && watched.failure.message).toMatch(/Alpha Wiki refused: this account may not edit its watchlist\. .*editmywatchlist/);
+      expect(!watched.ok && watched.failure.message).toMatch(
+        /Alpha Wiki refused: this account may not edit its watchlist\. .*editmywatchlist/,
+      );
       const read = await markPagesRead(userId, readonlyLink, ["Watchdeck Alpha"], { network });
       expect(read).toMatchObject({ ok: false, failure: { kind: "not_allowed", code: "permissiondenied" } });
     } finally {
@@ -71,6 +93,10 @@ describe("links that cannot change the watchlist", () => {
     const listed = await listWatchedPages(userId, tokenLink, { namespace: 0 }, { network });
     if (!listed.ok) throw new Error(listed.failure.message);
     expect(listed.value.expiryKnown).toBe(false);
-    expect(listed.value.pages.map((page) => page.title)).toEqual(["Bob Only Page", "Watchdeck Alpha", "Ünïcödé 日本語 ページ"]);
+    expect(listed.value.pages.map((page) => page.title)).toEqual([
+      "Bob Only Page",
+      "Watchdeck Alpha",
+      "Ünïcödé 日本語 ページ",
+    ]);
   });
 });

@@ -3,7 +3,16 @@ import { rewatchPages } from "@/lib/watching/rewatchPages";
 import { unwatchPages, watchPage } from "@/lib/watching/watchPages";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { loopbackNetwork } from "@/test/support/wikiFixture";
-import { addEditorBotPassword, editorOnWiki, freshPage, linkEditor, newUser, removeEditorBotPassword, unwatchOnWiki, watchStateOnWiki } from "./watchingFixture";
+import {
+  addEditorBotPassword,
+  editorOnWiki,
+  freshPage,
+  linkEditor,
+  newUser,
+  removeEditorBotPassword,
+  unwatchOnWiki,
+  watchStateOnWiki,
+} from "./watchingFixture";
 
 const network = loopbackNetwork();
 let userId: string;
@@ -39,7 +48,15 @@ describe("undoing an unwatch", () => {
     const wiki = await editorOnWiki();
     expect((await watchStateOnWiki(wiki, [temporary]))[temporary]?.watched).toBe(false);
 
-    const undone = await rewatchPages(userId, linkId, [{ title: temporary, expiresAt: end }, { title: permanent, expiresAt: null }], { network });
+    const undone = await rewatchPages(
+      userId,
+      linkId,
+      [
+        { title: temporary, expiresAt: end },
+        { title: permanent, expiresAt: null },
+      ],
+      { network },
+    );
 
     expect(undone).toMatchObject({ ok: true, value: { skipped: [] } });
     const onWiki = await watchStateOnWiki(wiki, [temporary, `Talk:${temporary}`, permanent]);
@@ -50,8 +67,13 @@ describe("undoing an unwatch", () => {
 
   it("leaves unwatched a page whose temporary watch would have ended meanwhile, saying so", async () => {
     const title = await page("Undo ended");
-    const undone = await rewatchPages(userId, linkId, [{ title, expiresAt: new Date(Date.now() - 60_000) }], { network });
-    expect(undone).toMatchObject({ ok: true, value: { done: [], skipped: [{ title, reason: expect.stringContaining("ended") }] } });
+    const undone = await rewatchPages(userId, linkId, [{ title, expiresAt: new Date(Date.now() - 60_000) }], {
+      network,
+    });
+    expect(undone).toMatchObject({
+      ok: true,
+      value: { done: [], skipped: [{ title, reason: expect.stringContaining("ended") }] },
+    });
     expect((await watchStateOnWiki(await editorOnWiki(), [title]))[title]?.watched).toBe(false);
   });
 });

@@ -4,7 +4,16 @@ import { markPagesRead } from "@/lib/watching/markRead";
 import { unwatchPage, watchPage } from "@/lib/watching/watchPages";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { loopbackNetwork } from "@/test/support/wikiFixture";
-import { addEditorBotPassword, editorOnWiki, freshPage, linkEditor, newUser, removeEditorBotPassword, unwatchOnWiki, watchStateOnWiki } from "./watchingFixture";
+import {
+  addEditorBotPassword,
+  editorOnWiki,
+  freshPage,
+  linkEditor,
+  newUser,
+  removeEditorBotPassword,
+  unwatchOnWiki,
+  watchStateOnWiki,
+} from "./watchingFixture";
 
 const network = loopbackNetwork();
 let userId: string;
@@ -42,7 +51,9 @@ function staleTokenOnce(action: string) {
     }
     const response = await network.fetch(url, nextInit);
     const what = params.get("meta") === "tokens" ? `tokens:${params.get("type")}` : (params.get("action") ?? "");
-    calls.push(`${what}${response.headers.get("mediawiki-api-error") ? ` -> ${response.headers.get("mediawiki-api-error")}` : ""}`);
+    calls.push(
+      `${what}${response.headers.get("mediawiki-api-error") ? ` -> ${response.headers.get("mediawiki-api-error")}` : ""}`,
+    );
     return response;
   };
   return { network: { ...network, fetch }, calls };
@@ -53,7 +64,10 @@ describe("stale tokens", () => {
     const title = await freshPage("StaleWatch");
     touched.push(title);
     const stale = staleTokenOnce("watch");
-    expect(await watchPage(userId, linkId, title, { network: stale.network })).toMatchObject({ ok: true, value: { title } });
+    expect(await watchPage(userId, linkId, title, { network: stale.network })).toMatchObject({
+      ok: true,
+      value: { title },
+    });
     expect(stale.calls.filter((call) => call !== "login" && call !== "tokens:login" && call !== "query")).toEqual([
       "tokens:watch",
       "watch -> badtoken",
@@ -69,7 +83,10 @@ describe("stale tokens", () => {
     touched.push(title);
     expect(await watchPage(userId, linkId, title, { network })).toMatchObject({ ok: true });
     const stale = staleTokenOnce("setnotificationtimestamp");
-    expect(await markPagesRead(userId, linkId, [title], { network: stale.network })).toEqual({ ok: true, value: { pages: 1 } });
+    expect(await markPagesRead(userId, linkId, [title], { network: stale.network })).toEqual({
+      ok: true,
+      value: { pages: 1 },
+    });
     expect(stale.calls.filter((call) => call !== "login" && call !== "tokens:login" && call !== "query")).toEqual([
       "tokens:csrf",
       "setnotificationtimestamp -> badtoken",

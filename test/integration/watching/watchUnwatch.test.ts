@@ -5,8 +5,18 @@ import { unwatchPage, unwatchPages, watchPage, watchPages } from "@/lib/watching
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { loopbackNetwork } from "@/test/support/wikiFixture";
 import {
-  addEditorBotPassword, countedNetwork, editorOnWiki, freshPage, insertLocalRow, linkEditor, localRow, newUser,
-  removeEditorBotPassword, unwatchOnWiki, watchlistRawTitles, watchStateOnWiki,
+  addEditorBotPassword,
+  countedNetwork,
+  editorOnWiki,
+  freshPage,
+  insertLocalRow,
+  linkEditor,
+  localRow,
+  newUser,
+  removeEditorBotPassword,
+  unwatchOnWiki,
+  watchlistRawTitles,
+  watchStateOnWiki,
 } from "./watchingFixture";
 
 const network = loopbackNetwork();
@@ -63,8 +73,16 @@ describe("watching and unwatching on the wiki", () => {
     expect(onWiki[title]).toMatchObject({ watched: true, expiry: expiresAt.toISOString().replace(".000Z", "Z") });
     expect(onWiki[`Talk:${title}`]?.expiry).toBe(onWiki[title]?.expiry);
 
-    const listed = await listWatchedPages(userId, linkId, { namespace: 0, titleContains: title.toLowerCase() }, { network });
-    expect(listed).toMatchObject({ ok: true, value: { expiryKnown: true, pages: [{ title, namespace: 0, expiresAt, missing: false }] } });
+    const listed = await listWatchedPages(
+      userId,
+      linkId,
+      { namespace: 0, titleContains: title.toLowerCase() },
+      { network },
+    );
+    expect(listed).toMatchObject({
+      ok: true,
+      value: { expiryKnown: true, pages: [{ title, namespace: 0, expiresAt, missing: false }] },
+    });
   });
 
   it("a chosen day becomes that day's end on the wiki, and permanent removes the expiry again", async () => {
@@ -78,7 +96,10 @@ describe("watching and unwatching on the wiki", () => {
     expect(await watchPage(userId, linkId, title, { expiry: "3 months", network })).toMatchObject({ ok: true });
     expect((await localRow(linkId, row))?.watchExpiry).not.toBeNull();
 
-    expect(await watchPage(userId, linkId, title, { expiry: "permanent", network })).toMatchObject({ ok: true, value: { expiresAt: null } });
+    expect(await watchPage(userId, linkId, title, { expiry: "permanent", network })).toMatchObject({
+      ok: true,
+      value: { expiresAt: null },
+    });
     const onWiki = await watchStateOnWiki(await editorOnWiki(), [title]);
     expect(onWiki[title]).toMatchObject({ watched: true, expiry: null });
     expect((await localRow(linkId, row))?.watchExpiry).toBeNull();
@@ -97,7 +118,13 @@ describe("watching and unwatching on the wiki", () => {
   it("watches the talk page of a subject page, named in the wiki's namespace", async () => {
     const title = await page("Counterpart");
     const result = await watchCounterpartPage(userId, linkId, title, { network });
-    expect(result).toMatchObject({ ok: true, value: { counterpart: { relation: "talk", title: `Talk:${title}` }, watched: { title: `Talk:${title}`, missing: true } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        counterpart: { relation: "talk", title: `Talk:${title}` },
+        watched: { title: `Talk:${title}`, missing: true },
+      },
+    });
     const onWiki = await watchStateOnWiki(await editorOnWiki(), [title, `Talk:${title}`]);
     expect(onWiki[`Talk:${title}`]?.watched).toBe(true);
     // MediaWiki watches a page and its talk page as a pair.
@@ -105,10 +132,16 @@ describe("watching and unwatching on the wiki", () => {
   });
 
   it("adds several pages at once, and bulk-unwatches 60 pages in two requests of at most 50 titles", async () => {
-    const titles = Array.from({ length: 60 }, (_, i) => `Watching Bulk ${String(i).padStart(2, "0")} ${linkId.slice(0, 8)}`);
+    const titles = Array.from(
+      { length: 60 },
+      (_, i) => `Watching Bulk ${String(i).padStart(2, "0")} ${linkId.slice(0, 8)}`,
+    );
     touched.push(...titles);
     const watched = await watchPages(userId, linkId, [...titles, "Special:Watchlist"], { network });
-    expect(watched).toMatchObject({ ok: true, value: { skipped: [{ title: "Special:Watchlist", reason: "Special pages cannot be watched." }] } });
+    expect(watched).toMatchObject({
+      ok: true,
+      value: { skipped: [{ title: "Special:Watchlist", reason: "Special pages cannot be watched." }] },
+    });
     expect(watched.ok && watched.value.done).toHaveLength(60);
 
     const posts: number[] = [];
@@ -133,8 +166,14 @@ describe("watching and unwatching on the wiki", () => {
     const stranger = await newUser("stranger");
     const title = await page("Stranger");
     const counted = countedNetwork(network);
-    expect(await unwatchPage(stranger, linkId, title, { network: counted })).toMatchObject({ ok: false, failure: { kind: "not_found" } });
-    expect(await listWatchedPages(stranger, linkId, {}, { network: counted })).toMatchObject({ ok: false, failure: { kind: "not_found" } });
+    expect(await unwatchPage(stranger, linkId, title, { network: counted })).toMatchObject({
+      ok: false,
+      failure: { kind: "not_found" },
+    });
+    expect(await listWatchedPages(stranger, linkId, {}, { network: counted })).toMatchObject({
+      ok: false,
+      failure: { kind: "not_found" },
+    });
     expect(counted.requests, "requests to the wiki").toBe(0);
   });
 });

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { botPasswordFor } from "@/test/mediawiki/config";
-import type { MwClient } from "@/test/mediawiki/mwApi";
-import { runTool } from "@/test/mediawiki/php";
-import { apiClient, makeEdit } from "@/test/mediawiki/wikiActions";
 import { registerUser } from "@/lib/accounts/registerUser";
 import { prisma } from "@/lib/db/postgres";
 import { createLink } from "@/lib/links/createLink";
 import type { WikiNetwork } from "@/lib/links/serverNetwork";
+import { botPasswordFor } from "@/test/mediawiki/config";
+import type { MwClient } from "@/test/mediawiki/mwApi";
+import { runTool } from "@/test/mediawiki/php";
+import { apiClient, makeEdit } from "@/test/mediawiki/wikiActions";
 import { fixtureWiki, loopbackNetwork } from "@/test/support/wikiFixture";
 
 /**
@@ -24,7 +24,9 @@ const EDITOR_PASSWORD = botPasswordFor(WIKI, "Editor", APP_ID);
 const GRANTS = ["basic", "viewmywatchlist", "editmywatchlist"];
 
 export async function addEditorBotPassword(): Promise<void> {
-  await runTool(WIKI, [{ op: "setBotPassword", user: "Editor", appId: APP_ID, grants: GRANTS, password: EDITOR_PASSWORD }]);
+  await runTool(WIKI, [
+    { op: "setBotPassword", user: "Editor", appId: APP_ID, grants: GRANTS, password: EDITOR_PASSWORD },
+  ]);
 }
 
 export async function removeEditorBotPassword(): Promise<void> {
@@ -50,13 +52,20 @@ export function countedNetwork(network: WikiNetwork): WikiNetwork & { requests: 
 }
 
 export async function newUser(label: string): Promise<string> {
-  const result = await registerUser({ email: `${label}-${randomUUID()}@example.org`, password: "long enough password" }, { registrationOpen: true });
+  const result = await registerUser(
+    { email: `${label}-${randomUUID()}@example.org`, password: "long enough password" },
+    { registrationOpen: true },
+  );
   if (!result.ok) throw new Error(result.failure.message);
   return result.value.id;
 }
 
 export async function linkEditor(userId: string, network: WikiNetwork = loopbackNetwork()): Promise<string> {
-  const result = await createLink(userId, { wikiUrl: fixtureWiki("alpha").apiUrl, authMode: "bot_password", username: EDITOR_LOGIN, secret: EDITOR_PASSWORD }, network);
+  const result = await createLink(
+    userId,
+    { wikiUrl: fixtureWiki("alpha").apiUrl, authMode: "bot_password", username: EDITOR_LOGIN, secret: EDITOR_PASSWORD },
+    network,
+  );
   if (!result.ok) throw new Error(result.failure.message);
   return result.value.linkId;
 }
@@ -76,12 +85,26 @@ export interface WikiWatchState {
 
 /** What the wiki says about Editor's watch of each title (prop=info&inprop=watched|notificationtimestamp). */
 export async function watchStateOnWiki(client: MwClient, titles: string[]): Promise<Record<string, WikiWatchState>> {
-  const answer = await client.get({ action: "query", prop: "info", inprop: "watched|notificationtimestamp", titles: titles.join("|") });
-  const pages = answer.query.pages as { title: string; watched?: boolean; watchlistexpiry?: string; notificationtimestamp?: string }[];
+  const answer = await client.get({
+    action: "query",
+    prop: "info",
+    inprop: "watched|notificationtimestamp",
+    titles: titles.join("|"),
+  });
+  const pages = answer.query.pages as {
+    title: string;
+    watched?: boolean;
+    watchlistexpiry?: string;
+    notificationtimestamp?: string;
+  }[];
   return Object.fromEntries(
     pages.map((page) => [
       page.title,
-      { watched: page.watched === true, expiry: page.watchlistexpiry ?? null, notificationtimestamp: page.notificationtimestamp || null },
+      {
+        watched: page.watched === true,
+        expiry: page.watchlistexpiry ?? null,
+        notificationtimestamp: page.notificationtimestamp || null,
+      },
     ]),
   );
 }
@@ -90,7 +113,13 @@ export async function watchlistRawTitles(client: MwClient): Promise<Set<string>>
   const titles = new Set<string>();
   let cont: Record<string, string> = {};
   for (;;) {
-    const answer = await client.get({ action: "query", list: "watchlistraw", wrlimit: "max", wrprop: "changed", ...cont });
+    const answer = await client.get({
+      action: "query",
+      list: "watchlistraw",
+      wrlimit: "max",
+      wrprop: "changed",
+      ...cont,
+    });
     for (const item of answer.watchlistraw ?? []) titles.add(item.title);
     if (!answer.continue) break;
     cont = answer.continue;
@@ -114,14 +143,35 @@ export async function insertLocalRow(linkId: string, title: string, unreadSince:
   const timestamp = new Date();
   const change = await prisma().change.create({
     data: {
-      siteId: link.siteId, changeKey: `rev:${randomUUID()}`, kind: "edit", source: "api", namespace: 0, title,
-      userName: "Admin", userHidden: false, anon: false, commentHidden: false, timestamp, minor: false, bot: false, isNew: false,
+      siteId: link.siteId,
+      changeKey: `rev:${randomUUID()}`,
+      kind: "edit",
+      source: "api",
+      namespace: 0,
+      title,
+      userName: "Admin",
+      userHidden: false,
+      anon: false,
+      commentHidden: false,
+      timestamp,
+      minor: false,
+      bot: false,
+      isNew: false,
     },
   });
   await prisma().linkChange.create({
     data: {
-      linkId, changeId: change.id, userId: link.userId, siteId: link.siteId, timestamp, namespace: 0, kind: "edit",
-      minor: false, bot: false, anon: false, notificationTimestamp: unreadSince,
+      linkId,
+      changeId: change.id,
+      userId: link.userId,
+      siteId: link.siteId,
+      timestamp,
+      namespace: 0,
+      kind: "edit",
+      minor: false,
+      bot: false,
+      anon: false,
+      notificationTimestamp: unreadSince,
     },
   });
   return change.id;

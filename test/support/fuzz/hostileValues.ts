@@ -122,7 +122,24 @@ export function wrongTypeValue(random: Random): unknown {
 }
 
 // Repeated units chosen to tempt regular expressions and entity decoders into super-linear work.
-const HUGE_UNITS = ["a", " ", "(", "(a)", "a(", "&", "&amp;", "[[:", "<p>", "\t\n", "日本", "Error (x) ", "-", "0", "%", "\uD800"];
+const HUGE_UNITS = [
+  "a",
+  " ",
+  "(",
+  "(a)",
+  "a(",
+  "&",
+  "&amp;",
+  "[[:",
+  "<p>",
+  "\t\n",
+  "日本",
+  "Error (x) ",
+  "-",
+  "0",
+  "%",
+  "\uD800",
+];
 
 /** 10,000 to 160,000 characters of one repeated unit: long enough to show a quadratic cost, short enough to run often. */
 export function hugeString(random: Random): string {

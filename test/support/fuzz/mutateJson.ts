@@ -1,6 +1,6 @@
 import { pick } from "../seededRandom";
 import { describeValue } from "./describeValue";
-import { ABSURD_DATES, HOSTILE_STRINGS, hugeString, nestingDepth, wrongTypeValue, type Random } from "./hostileValues";
+import { ABSURD_DATES, HOSTILE_STRINGS, hugeString, nestingDepth, type Random, wrongTypeValue } from "./hostileValues";
 
 /**
  * Structural mutations of a decoded JSON document, in place. A slot is one
@@ -30,7 +30,12 @@ function slotsOf(holder: { root: unknown }): Slot[] {
     const value = (parent as Record<string, unknown>)[key];
     if (typeof value !== "object" || value === null) continue;
     const keys = Array.isArray(value) ? value.map((_, index) => index) : Object.keys(value);
-    for (const child of keys) slots.push({ parent: value as Container, key: child, path: `${path}${typeof child === "number" ? `[${child}]` : `.${child}`}` });
+    for (const child of keys)
+      slots.push({
+        parent: value as Container,
+        key: child,
+        path: `${path}${typeof child === "number" ? `[${child}]` : `.${child}`}`,
+      });
   }
   return slots;
 }
@@ -67,7 +72,10 @@ const mutations: Record<string, Mutation> = {
     return `drop ${slot.path || "the whole document"}`;
   },
   duplicate(slots, random) {
-    const slot = pick(random, slots.filter((s) => Array.isArray(s.parent)));
+    const slot = pick(
+      random,
+      slots.filter((s) => Array.isArray(s.parent)),
+    );
     if (!slot) return "duplicate: no array";
     const copies = random() < 0.95 ? 1 : 500;
     const values = Array.from({ length: copies }, () => copy(get(slot))).flatMap((c) => (c.ok ? [c.value] : []));
@@ -113,21 +121,33 @@ const mutations: Record<string, Mutation> = {
     return `nest ${slot.path} ${depth} deep`;
   },
   prototypeKey(slots, random) {
-    const objects = slots.filter((s) => { const v = get(s); return typeof v === "object" && v !== null && !Array.isArray(v); });
+    const objects = slots.filter((s) => {
+      const v = get(s);
+      return typeof v === "object" && v !== null && !Array.isArray(v);
+    });
     const slot = pick(random, objects);
     if (!slot) return "prototype key: no object";
     const name = pick(random, ["__proto__", "constructor", "prototype"]);
-    const value = pick(random, [{ polluted: "yes" }, { prototype: { polluted: "yes" } }, "polluted", [{ polluted: "yes" }]]);
+    const value = pick(random, [
+      { polluted: "yes" },
+      { prototype: { polluted: "yes" } },
+      "polluted",
+      [{ polluted: "yes" }],
+    ]);
     set(get(slot) as Container, name, value);
     return `${slot.path}.${name} := ${describeValue(value)}`;
   },
   corruptString(slots, random) {
-    const slot = pick(random, slots.filter((s) => typeof get(s) === "string"));
+    const slot = pick(
+      random,
+      slots.filter((s) => typeof get(s) === "string"),
+    );
     if (!slot) return "corrupt string: no string";
     const text = get(slot) as string;
     const at = Math.floor(random() * (text.length + 1));
     // Cutting at a UTF-16 index can split a surrogate pair, as a careless writer would.
-    const value = random() < 0.3 ? text.slice(0, at) : text.slice(0, at) + pick(random, HOSTILE_STRINGS) + text.slice(at);
+    const value =
+      random() < 0.3 ? text.slice(0, at) : text.slice(0, at) + pick(random, HOSTILE_STRINGS) + text.slice(at);
     set(slot.parent, slot.key, value);
     return `${slot.path} := ${describeValue(value)}`;
   },
@@ -138,7 +158,10 @@ const mutations: Record<string, Mutation> = {
     return `${slot.path} := ${describeValue(value)}`;
   },
   truncateArray(slots, random) {
-    const slot = pick(random, slots.filter((s) => Array.isArray(get(s))));
+    const slot = pick(
+      random,
+      slots.filter((s) => Array.isArray(get(s))),
+    );
     if (!slot) return "truncate array: no array";
     const array = get(slot) as unknown[];
     const length = Math.floor(random() * array.length);

@@ -106,7 +106,26 @@ const XML_FRAGMENTS = [
   "\uFEFF",
 ];
 
-const ELEMENT_NAMES = ["__proto__", "constructor", "prototype", "hasOwnProperty", "toString", "item", "entry", "link", "title", "summary", "rss", "feed", "channel", "dc:creator", "a:b:c", "#text", "@_href", "x"];
+const ELEMENT_NAMES = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "hasOwnProperty",
+  "toString",
+  "item",
+  "entry",
+  "link",
+  "title",
+  "summary",
+  "rss",
+  "feed",
+  "channel",
+  "dc:creator",
+  "a:b:c",
+  "#text",
+  "@_href",
+  "x",
+];
 
 const ATTRIBUTES = [
   ' __proto__="x"',
@@ -128,7 +147,10 @@ const mutations: Record<string, Mutation> = {
   drop(tokens, random) {
     const e = randomElement(tokens, random);
     if (!e) return { tokens, step: "drop: no element" };
-    return { tokens: [...tokens.slice(0, e.start), ...tokens.slice(e.end + 1)], step: `drop <${e.name}> at token ${e.start}` };
+    return {
+      tokens: [...tokens.slice(0, e.start), ...tokens.slice(e.end + 1)],
+      step: `drop <${e.name}> at token ${e.start}`,
+    };
   },
   duplicate(tokens, random) {
     const e = randomElement(tokens, random);
@@ -136,13 +158,24 @@ const mutations: Record<string, Mutation> = {
     const copies = random() < 0.9 ? 1 : 200;
     const span = tokens.slice(e.start, e.end + 1);
     const repeated = Array.from({ length: copies }, () => span).flat();
-    return { tokens: [...tokens.slice(0, e.end + 1), ...repeated, ...tokens.slice(e.end + 1)], step: `duplicate <${e.name}> at token ${e.start} ×${copies}` };
+    return {
+      tokens: [...tokens.slice(0, e.end + 1), ...repeated, ...tokens.slice(e.end + 1)],
+      step: `duplicate <${e.name}> at token ${e.start} ×${copies}`,
+    };
   },
   swap(tokens, random) {
-    const [a, b] = [randomElement(tokens, random), randomElement(tokens, random)].sort((x, y) => (x?.start ?? 0) - (y?.start ?? 0));
+    const [a, b] = [randomElement(tokens, random), randomElement(tokens, random)].sort(
+      (x, y) => (x?.start ?? 0) - (y?.start ?? 0),
+    );
     if (!a || !b || a.end >= b.start) return { tokens, step: "swap: no two disjoint elements" };
     return {
-      tokens: [...tokens.slice(0, a.start), ...tokens.slice(b.start, b.end + 1), ...tokens.slice(a.end + 1, b.start), ...tokens.slice(a.start, a.end + 1), ...tokens.slice(b.end + 1)],
+      tokens: [
+        ...tokens.slice(0, a.start),
+        ...tokens.slice(b.start, b.end + 1),
+        ...tokens.slice(a.end + 1, b.start),
+        ...tokens.slice(a.start, a.end + 1),
+        ...tokens.slice(b.end + 1),
+      ],
       step: `swap <${a.name}> at ${a.start} with <${b.name}> at ${b.start}`,
     };
   },
@@ -150,7 +183,10 @@ const mutations: Record<string, Mutation> = {
     const e = randomElement(tokens, random);
     if (!e || e.start === e.end) return { tokens, step: "replace content: no element with content" };
     const content = hostileContent(e.name, random);
-    return { tokens: [...tokens.slice(0, e.start + 1), content, ...tokens.slice(e.end)], step: `content of <${e.name}> at ${e.start} := ${describeValue(content)}` };
+    return {
+      tokens: [...tokens.slice(0, e.start + 1), content, ...tokens.slice(e.end)],
+      step: `content of <${e.name}> at ${e.start} := ${describeValue(content)}`,
+    };
   },
   rename(tokens, random) {
     const e = randomElement(tokens, random);
@@ -172,14 +208,23 @@ const mutations: Record<string, Mutation> = {
   insert(tokens, random) {
     const at = Math.floor(random() * (tokens.length + 1));
     const fragment = random() < 0.8 ? pick(random, XML_FRAGMENTS) : pick(random, HOSTILE_STRINGS);
-    return { tokens: [...tokens.slice(0, at), fragment, ...tokens.slice(at)], step: `insert ${describeValue(fragment)} at token ${at}` };
+    return {
+      tokens: [...tokens.slice(0, at), fragment, ...tokens.slice(at)],
+      step: `insert ${describeValue(fragment)} at token ${at}`,
+    };
   },
   nest(tokens, random) {
     const e = randomElement(tokens, random);
     if (!e) return { tokens, step: "nest: no element" };
     const depth = nestingDepth(random);
     return {
-      tokens: [...tokens.slice(0, e.start), "<n>".repeat(depth), ...tokens.slice(e.start, e.end + 1), "</n>".repeat(depth), ...tokens.slice(e.end + 1)],
+      tokens: [
+        ...tokens.slice(0, e.start),
+        "<n>".repeat(depth),
+        ...tokens.slice(e.start, e.end + 1),
+        "</n>".repeat(depth),
+        ...tokens.slice(e.end + 1),
+      ],
       step: `nest <${e.name}> at ${e.start} ${depth} deep`,
     };
   },
@@ -188,7 +233,14 @@ const mutations: Record<string, Mutation> = {
     // decoded as lib/net/readCappedBody.ts decodes a body: each becomes U+FFFD.
     const bytes = Buffer.from(tokens.join(""), "utf8");
     const at = Math.floor(random() * (bytes.length + 1));
-    const bad = pick(random, [[0x80], [0xc3, 0x28], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xff, 0xfe], [0xf4, 0x90, 0x80, 0x80]]);
+    const bad = pick(random, [
+      [0x80],
+      [0xc3, 0x28],
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xff, 0xfe],
+      [0xf4, 0x90, 0x80, 0x80],
+    ]);
     const text = new TextDecoder().decode(Buffer.concat([bytes.subarray(0, at), Buffer.from(bad), bytes.subarray(at)]));
     return { tokens: tokenizeXml(text), step: `bytes ${bad.map((b) => b.toString(16)).join(" ")} at byte ${at}` };
   },
@@ -196,7 +248,10 @@ const mutations: Record<string, Mutation> = {
     // At a byte, as a cut-off response reaches the decoder: a split UTF-8 sequence becomes U+FFFD.
     const bytes = Buffer.from(tokens.join(""), "utf8");
     const at = Math.floor(random() * bytes.length);
-    return { tokens: tokenizeXml(new TextDecoder().decode(bytes.subarray(0, at))), step: `truncate at byte ${at} of ${bytes.length}` };
+    return {
+      tokens: tokenizeXml(new TextDecoder().decode(bytes.subarray(0, at))),
+      step: `truncate at byte ${at} of ${bytes.length}`,
+    };
   },
 };
 
@@ -221,7 +276,10 @@ export function withHugeItemText(document: readonly string[], random: Random): {
   const elements = elementsOf(document);
   const items = elements.filter((e) => e.name === "item" || e.name === "entry");
   const fields = elements.filter(
-    (e) => e.end === e.start + 2 && !document[e.start + 1]!.startsWith("<") && items.some((item) => item.start < e.start && e.end < item.end),
+    (e) =>
+      e.end === e.start + 2 &&
+      !document[e.start + 1]!.startsWith("<") &&
+      items.some((item) => item.start < e.start && e.end < item.end),
   );
   if (fields.length === 0) return { xml: document.join(""), steps: ["huge text: no item field"] };
   const e = pick(random, fields);
@@ -232,7 +290,11 @@ export function withHugeItemText(document: readonly string[], random: Random): {
   };
 }
 
-export function mutateXml(document: readonly string[], random: Random, count: number): { xml: string; steps: string[] } {
+export function mutateXml(
+  document: readonly string[],
+  random: Random,
+  count: number,
+): { xml: string; steps: string[] } {
   let tokens = [...document];
   const steps: string[] = [];
   for (let i = 0; i < count; i++) {

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { seedFromEnv, seededRandom } from "../seededRandom";
+import { seededRandom, seedFromEnv } from "../seededRandom";
 import type { Random } from "./hostileValues";
 
 /**
@@ -68,7 +68,10 @@ export function runFuzz<Input, Result>(target: FuzzTarget<Input, Result>): FuzzS
     slowestMs = Math.max(slowestMs, ms);
     callsMs += ms;
     if (prototypeSnapshot() !== prototypes) fail("a built-in prototype changed");
-    if (ms > target.budgetMs(size)) fail(`took ${Math.round(ms)} ms of CPU twice, over the ${Math.round(target.budgetMs(size))} ms budget for ${size} characters`);
+    if (ms > target.budgetMs(size))
+      fail(
+        `took ${Math.round(ms)} ms of CPU twice, over the ${Math.round(target.budgetMs(size))} ms budget for ${size} characters`,
+      );
     const problems = target.violations(result);
     if (problems.length > 0) fail(problems.slice(0, 5).join("; "));
     const outcome = target.outcome(result);
@@ -108,27 +111,49 @@ function timed<T>(run: () => T): { result: T; ms: number } {
   return { result, ms: (used.user + used.system) / 1000 };
 }
 
-const PROTOTYPES = [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype, Boolean.prototype];
+const PROTOTYPES = [
+  Object.prototype,
+  Array.prototype,
+  Function.prototype,
+  String.prototype,
+  Number.prototype,
+  Boolean.prototype,
+];
 
 /** Every own property of the built-in prototypes and whether its value is still the original. */
 const originals = new Map<object, Map<string | symbol, unknown>>(
-  PROTOTYPES.map((proto) => [proto, new Map(Reflect.ownKeys(proto).map((key) => [key, Object.getOwnPropertyDescriptor(proto, key)?.value]))]),
+  PROTOTYPES.map((proto) => [
+    proto,
+    new Map(Reflect.ownKeys(proto).map((key) => [key, Object.getOwnPropertyDescriptor(proto, key)?.value])),
+  ]),
 );
 
 function prototypeSnapshot(): string {
   return PROTOTYPES.map((proto) => {
     const known = originals.get(proto)!;
     const keys = Reflect.ownKeys(proto);
-    const changed = keys.filter((key) => !known.has(key) || Object.getOwnPropertyDescriptor(proto, key)?.value !== known.get(key));
+    const changed = keys.filter(
+      (key) => !known.has(key) || Object.getOwnPropertyDescriptor(proto, key)?.value !== known.get(key),
+    );
     return `${keys.length}:${changed.map(String).join(",")}`;
   }).join("|");
 }
 
-function failureReport<Input, Result>(target: FuzzTarget<Input, Result>, seed: number, iteration: number, problem: string, steps: string[], input: Input): string {
+function failureReport<Input, Result>(
+  target: FuzzTarget<Input, Result>,
+  seed: number,
+  iteration: number,
+  problem: string,
+  steps: string[],
+  input: Input,
+): string {
   let saved: string;
   try {
     const { text, extension } = target.save(input);
-    const file = path.join(tmpdir(), `watchdeck-fuzz-${target.label.replace(/\W+/g, "-")}-${seed}-${iteration}.${extension}`);
+    const file = path.join(
+      tmpdir(),
+      `watchdeck-fuzz-${target.label.replace(/\W+/g, "-")}-${seed}-${iteration}.${extension}`,
+    );
     writeFileSync(file, text);
     saved = `input saved to ${file}`;
   } catch (error) {

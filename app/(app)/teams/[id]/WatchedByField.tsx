@@ -7,7 +7,13 @@ export function WatchedByField({ members, selected }: { members: TeamMemberView[
       <legend>Watched by member</legend>
       {members.map((member) => (
         <label key={member.userId} className="check">
-          <input type="checkbox" name="watchedby" value={member.userId} defaultChecked={selected.includes(member.userId)} /> {member.name}
+          <input
+            type="checkbox"
+            name="watchedby"
+            value={member.userId}
+            defaultChecked={selected.includes(member.userId)}
+          />{" "}
+          {member.name}
         </label>
       ))}
     </fieldset>

@@ -35,7 +35,11 @@ function done(teamId: string, result: TeamResult<unknown>, message: string): Tea
   return { ok: true, message };
 }
 
-export async function createInviteAction(teamId: string, _previous: TeamSettingsState, form: FormData): Promise<TeamSettingsState> {
+export async function createInviteAction(
+  teamId: string,
+  _previous: TeamSettingsState,
+  form: FormData,
+): Promise<TeamSettingsState> {
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
   const days = z.coerce.number().int().safeParse(form.get("days"));
@@ -56,20 +60,33 @@ export async function revokeInviteAction(teamId: string, inviteId: string): Prom
   revalidatePath(settingsPath(teamId));
 }
 
-export async function setShareAction(teamId: string, linkId: string, shared: boolean, _previous: TeamSettingsState): Promise<TeamSettingsState> {
+export async function setShareAction(
+  teamId: string,
+  linkId: string,
+  shared: boolean,
+  _previous: TeamSettingsState,
+): Promise<TeamSettingsState> {
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
   const result = await setLinkShared(user.id, teamId, linkId, shared);
   return done(teamId, result, shared ? "Shared with the team." : "No longer shared with the team.");
 }
 
-export async function removeMemberAction(teamId: string, memberUserId: string, _previous: TeamSettingsState): Promise<TeamSettingsState> {
+export async function removeMemberAction(
+  teamId: string,
+  memberUserId: string,
+  _previous: TeamSettingsState,
+): Promise<TeamSettingsState> {
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
   return done(teamId, await removeMember(user.id, teamId, memberUserId), "Removed from the team.");
 }
 
-export async function makeOwnerAction(teamId: string, memberUserId: string, _previous: TeamSettingsState): Promise<TeamSettingsState> {
+export async function makeOwnerAction(
+  teamId: string,
+  memberUserId: string,
+  _previous: TeamSettingsState,
+): Promise<TeamSettingsState> {
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
   return done(teamId, await makeOwner(user.id, teamId, memberUserId), "Now an owner too.");
@@ -84,25 +101,38 @@ export async function leaveTeamAction(teamId: string, _previous: TeamSettingsSta
   redirect("/teams");
 }
 
-export async function deleteTeamAction(teamId: string, _previous: TeamSettingsState, form: FormData): Promise<TeamSettingsState> {
+export async function deleteTeamAction(
+  teamId: string,
+  _previous: TeamSettingsState,
+  form: FormData,
+): Promise<TeamSettingsState> {
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
-  if (form.get("confirm") !== "yes") return { ok: false, message: "Tick the box to confirm that the team is deleted for everyone." };
+  if (form.get("confirm") !== "yes")
+    return { ok: false, message: "Tick the box to confirm that the team is deleted for everyone." };
   const result = await deleteTeam(user.id, teamId);
   if (!result.ok) return { ok: false, message: result.failure.message };
   revalidatePath("/teams");
   redirect("/teams");
 }
 
-export async function createTeamFeedAction(teamId: string, _previous: TeamSettingsState, form: FormData): Promise<TeamSettingsState> {
+export async function createTeamFeedAction(
+  teamId: string,
+  _previous: TeamSettingsState,
+  form: FormData,
+): Promise<TeamSettingsState> {
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
-  const result = await createTeamFeed(user.id, teamId, { name: String(form.get("name") ?? ""), filterQuery: String(form.get("filters") ?? "") });
+  const result = await createTeamFeed(user.id, teamId, {
+    name: String(form.get("name") ?? ""),
+    filterQuery: String(form.get("filters") ?? ""),
+  });
   if (!result.ok) return { ok: false, message: result.failure.message };
   revalidatePath(settingsPath(teamId));
   return {
     ok: true,
-    message: "Team feed created. Copy its address now: it will not be shown again. It stops working if you leave the team.",
+    message:
+      "Team feed created. Copy its address now: it will not be shown again. It stops working if you leave the team.",
     feedUrls: feedUrls(serverConfig().baseUrl, result.value.secret),
   };
 }

@@ -3,16 +3,27 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/currentUser";
 import { loadTeamTimelineScreen } from "@/lib/teams/teamScreens";
-import { hasActiveFilters, NO_FILTERS, safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
+import {
+  hasActiveFilters,
+  NO_FILTERS,
+  safeParseTimelineFilters,
+  timelineFiltersToSearchParams,
+} from "@/lib/timeline/timelineFilters";
+import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
 import { FilterForm } from "../../timeline/FilterForm";
+import { type PageSearchParams, toSearchParams } from "../../timeline/pageSearchParams";
 import { TimelineView } from "../../timeline/TimelineView";
 import { WatchedByField } from "./WatchedByField";
-import { toSearchParams, type PageSearchParams } from "../../timeline/pageSearchParams";
-import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
 
 export const metadata: Metadata = { title: "Team timeline" };
 
-export default async function TeamTimelinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: PageSearchParams }) {
+export default async function TeamTimelinePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: PageSearchParams;
+}) {
   const user = await requireUser();
   const { id } = await params;
   const given = toSearchParams(await searchParams);
@@ -92,4 +103,3 @@ export default async function TeamTimelinePage({ params, searchParams }: { param
     </main>
   );
 }
-

@@ -14,7 +14,9 @@ interface EditableLink {
 }
 
 export function EditLinkForm({ link }: { link: EditableLink }) {
-  const [state, formAction, pending] = useActionState<LinkFormState, FormData>(editLinkAction.bind(null, link.id), { ok: false });
+  const [state, formAction, pending] = useActionState<LinkFormState, FormData>(editLinkAction.bind(null, link.id), {
+    ok: false,
+  });
   const typed = state.values ?? {};
   const secretLabel = link.authMode === "bot_password" ? "Bot password" : "Watchlist token";
   return (
@@ -22,7 +24,13 @@ export function EditLinkForm({ link }: { link: EditableLink }) {
       <FormMessage ok={state.ok} message={state.message} />
       <div className="field">
         <label htmlFor="edit-displayName">Display name</label>
-        <input id="edit-displayName" name="displayName" required maxLength={80} defaultValue={typed.displayName ?? link.displayName} />
+        <input
+          id="edit-displayName"
+          name="displayName"
+          required
+          maxLength={80}
+          defaultValue={typed.displayName ?? link.displayName}
+        />
       </div>
       <div className="field">
         <label htmlFor="edit-color">Colour</label>
@@ -43,7 +51,9 @@ export function EditLinkForm({ link }: { link: EditableLink }) {
           aria-describedby="edit-secret-hint"
         />
         <span id="edit-secret-hint" className="hint">
-          {link.hasSecret ? `A ${secretLabel.toLowerCase()} is stored (encrypted). Enter a new one only to replace it.` : "None stored."}
+          {link.hasSecret
+            ? `A ${secretLabel.toLowerCase()} is stored (encrypted). Enter a new one only to replace it.`
+            : "None stored."}
         </span>
       </div>
       <button type="submit" disabled={pending}>

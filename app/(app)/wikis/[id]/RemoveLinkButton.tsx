@@ -21,11 +21,16 @@ export function RemoveLinkButton({ linkId, linkName, storedChanges }: Props) {
       <button type="button" className="secondary" aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
         Remove link
       </button>
-      <dialog ref={dialog} className={`card ${styles.confirm}`} aria-labelledby={`${id}-title`} aria-describedby={`${id}-what`}>
+      <dialog
+        ref={dialog}
+        className={`card ${styles.confirm}`}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-what`}
+      >
         <h2 id={`${id}-title`}>Remove {linkName}?</h2>
         <p id={`${id}-what`}>
-          This deletes the link and its {changes} from Watchdeck, and takes them off every team it is shared with. The wiki account and its
-          watchlist on the wiki stay as they are.
+          This deletes the link and its {changes} from Watchdeck, and takes them off every team it is shared with. The
+          wiki account and its watchlist on the wiki stay as they are.
         </p>
         <div className="actions-row">
           <form action={removeLinkAction.bind(null, linkId)}>

@@ -1,11 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { revalidateLinkAction, type LinkFormState } from "../actions";
+import { type LinkFormState, revalidateLinkAction } from "../actions";
 import { FormMessage } from "../FormMessage";
 
 export function RevalidateButton({ linkId }: { linkId: string }) {
-  const [state, formAction, pending] = useActionState<LinkFormState>(revalidateLinkAction.bind(null, linkId), { ok: false });
+  const [state, formAction, pending] = useActionState<LinkFormState>(revalidateLinkAction.bind(null, linkId), {
+    ok: false,
+  });
   return (
     <form action={formAction}>
       <button type="submit" disabled={pending}>

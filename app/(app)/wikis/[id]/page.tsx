@@ -38,7 +38,16 @@ export default async function EditLinkPage({ params }: { params: Promise<{ id: s
         </p>
       ))}
       <section className="card">
-        <EditLinkForm link={{ id: link.id, displayName: link.displayName, color: link.color, loginName: link.loginName, authMode: link.authMode, hasSecret: link.hasSecret }} />
+        <EditLinkForm
+          link={{
+            id: link.id,
+            displayName: link.displayName,
+            color: link.color,
+            loginName: link.loginName,
+            authMode: link.authMode,
+            hasSecret: link.hasSecret,
+          }}
+        />
       </section>
       <section className="card actions-row" aria-label="Link actions">
         <RevalidateButton linkId={link.id} />

@@ -1,6 +1,6 @@
 import { teamNotFound } from "@/lib/teams/teamResult";
 import { getTeamOverview } from "@/lib/teams/teams";
-import { json, readTeamRequest, teamFailureResponse, type TeamRouteContext } from "../teamRequest";
+import { json, readTeamRequest, type TeamRouteContext, teamFailureResponse } from "../teamRequest";
 
 export const dynamic = "force-dynamic";
 

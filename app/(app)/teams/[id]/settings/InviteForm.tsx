@@ -5,7 +5,10 @@ import { FormMessage } from "../../../wikis/FormMessage";
 import { createInviteAction, type TeamSettingsState } from "../actions";
 
 export function InviteForm({ teamId }: { teamId: string }) {
-  const [state, formAction, pending] = useActionState<TeamSettingsState, FormData>(createInviteAction.bind(null, teamId), { ok: false });
+  const [state, formAction, pending] = useActionState<TeamSettingsState, FormData>(
+    createInviteAction.bind(null, teamId),
+    { ok: false },
+  );
   return (
     <form className="form" action={formAction} aria-label="New invitation link">
       <FormMessage ok={state.ok} message={state.message} />

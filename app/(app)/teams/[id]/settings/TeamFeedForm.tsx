@@ -7,7 +7,10 @@ import { FormMessage } from "../../../wikis/FormMessage";
 import { createTeamFeedAction, type TeamSettingsState } from "../actions";
 
 export function TeamFeedForm({ teamId, choices }: { teamId: string; choices: FilterChoice[] }) {
-  const [state, formAction, pending] = useActionState<TeamSettingsState, FormData>(createTeamFeedAction.bind(null, teamId), { ok: false });
+  const [state, formAction, pending] = useActionState<TeamSettingsState, FormData>(
+    createTeamFeedAction.bind(null, teamId),
+    { ok: false },
+  );
   return (
     <form className="form" action={formAction} aria-label="New team feed address">
       <FormMessage ok={state.ok} message={state.message} />

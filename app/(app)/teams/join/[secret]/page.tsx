@@ -32,8 +32,8 @@ export default async function JoinTeamPage({ params }: { params: Promise<{ secre
       ) : (
         <section className="card">
           <p>
-            Joining shares nothing of yours: afterwards you choose which of your wikis {invite.teamName} may see. You will see what the other
-            members share with the team.
+            Joining shares nothing of yours: afterwards you choose which of your wikis {invite.teamName} may see. You
+            will see what the other members share with the team.
           </p>
           <JoinTeamButton secret={secret} teamName={invite.teamName} />
         </section>

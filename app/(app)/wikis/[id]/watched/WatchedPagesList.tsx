@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useEffect, useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { utcMinute } from "@/app/(app)/watching/utcMinute";
+import { useActionState, useEffect, useId, useState, useTransition } from "react";
 import { rewatchAction } from "@/app/(app)/watching/actions";
 import { offerUndo } from "@/app/(app)/watching/UndoToast";
+import { utcMinute } from "@/app/(app)/watching/utcMinute";
 import styles from "@/app/(app)/watching/watching.module.css";
 import { FormMessage } from "../../FormMessage";
 import { setExpiryAction, unwatchPagesAction, type WatchedFormState } from "./actions";
@@ -53,12 +53,19 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
 
   function unwatchSelected() {
     const titles = [...selected];
-    const undo = titles.map((title) => ({ linkId, title, expiresAt: pages.find((page) => page.title === title)?.expiresAt ?? null }));
+    const undo = titles.map((title) => ({
+      linkId,
+      title,
+      expiresAt: pages.find((page) => page.title === title)?.expiresAt ?? null,
+    }));
     setGone((current) => new Set([...current, ...titles]));
     setSelected(new Set());
     setStatus(null);
     startTransition(async () => {
-      const outcome = await unwatchPagesAction(linkId, titles).catch(() => ({ ok: false, message: "Watchdeck could not reach the server. Try again." }));
+      const outcome = await unwatchPagesAction(linkId, titles).catch(() => ({
+        ok: false,
+        message: "Watchdeck could not reach the server. Try again.",
+      }));
       if (outcome.ok) {
         offerUndo({ message: outcome.message ?? "Unwatched.", undo: () => rewatchAction(undo) });
         router.refresh();
@@ -73,7 +80,12 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
   return (
     <section aria-label="Watched pages">
       <div className={styles.toolbar}>
-        <button type="button" disabled={disabled || pending || selected.size === 0} onClick={unwatchSelected} aria-describedby={disabled ? "watch-refusal" : undefined}>
+        <button
+          type="button"
+          disabled={disabled || pending || selected.size === 0}
+          onClick={unwatchSelected}
+          aria-describedby={disabled ? "watch-refusal" : undefined}
+        >
           Unwatch selected ({selected.size})
         </button>
         <span className={styles.muted}>
@@ -118,7 +130,15 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
                   {page.unreadSince && <span className={styles.muted}> · changed since your last visit</span>}
                   {page.missing && <span className={styles.muted}> · does not exist yet</span>}
                 </td>
-                <td>{!expiryKnown ? <span className={styles.muted}>unknown</span> : page.expiresAt ? utcMinute(page.expiresAt) : "permanent"}</td>
+                <td>
+                  {!expiryKnown ? (
+                    <span className={styles.muted}>unknown</span>
+                  ) : page.expiresAt ? (
+                    utcMinute(page.expiresAt)
+                  ) : (
+                    "permanent"
+                  )}
+                </td>
                 {!disabled && (
                   <td>
                     <ExpiryEditor linkId={linkId} title={page.title} />
@@ -139,7 +159,14 @@ function ExpiryEditor({ linkId, title }: { linkId: string; title: string }) {
   const id = useId();
   return (
     <div className={styles.watchFor}>
-      <button type="button" className="secondary" aria-expanded={open} aria-controls={`${id}-form`} aria-label={open ? `Close expiry editor of ${title}` : `Change expiry of ${title}`} onClick={() => setOpen((was) => !was)}>
+      <button
+        type="button"
+        className="secondary"
+        aria-expanded={open}
+        aria-controls={`${id}-form`}
+        aria-label={open ? `Close expiry editor of ${title}` : `Change expiry of ${title}`}
+        onClick={() => setOpen((was) => !was)}
+      >
         {open ? "Close" : "Change expiry"}
       </button>
       {open && <ExpiryForm id={`${id}-form`} linkId={linkId} title={title} />}
@@ -148,7 +175,10 @@ function ExpiryEditor({ linkId, title }: { linkId: string; title: string }) {
 }
 
 function ExpiryForm({ id, linkId, title }: { id: string; linkId: string; title: string }) {
-  const [state, formAction, pending] = useActionState<WatchedFormState, FormData>(setExpiryAction.bind(null, linkId, title), { ok: false });
+  const [state, formAction, pending] = useActionState<WatchedFormState, FormData>(
+    setExpiryAction.bind(null, linkId, title),
+    { ok: false },
+  );
   return (
     <form id={id} action={formAction} className={styles.watchFor} aria-label={`Expiry of ${title}`}>
       <ExpiryFields idPrefix={id} label={`Watch ${title}`} allowKeep={false} typed={state.values} />

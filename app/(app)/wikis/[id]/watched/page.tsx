@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import styles from "@/app/(app)/watching/watching.module.css";
 import { requireUser } from "@/lib/auth/currentUser";
 import { loadWatchedPagesScreen } from "@/lib/watching/loadWatchedPagesScreen";
-import styles from "@/app/(app)/watching/watching.module.css";
 import { AddPagesForm } from "./AddPagesForm";
 import { WatchedPagesList } from "./WatchedPagesList";
 
@@ -12,16 +12,24 @@ export const metadata: Metadata = { title: "Watched pages" };
 
 const params = z.object({ id: z.uuid() });
 const query = z.object({
-  ns: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().min(0).optional()).catch(undefined),
+  ns: z
+    .preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().min(0).optional())
+    .catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
 });
 
-export default async function WatchedPagesPage(props: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WatchedPagesPage(props: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const route = params.safeParse(await props.params);
   if (!route.success) notFound();
   const filter = query.parse(await props.searchParams);
-  const screen = await loadWatchedPagesScreen(user.id, route.data.id, { namespace: filter.ns, titleContains: filter.q });
+  const screen = await loadWatchedPagesScreen(user.id, route.data.id, {
+    namespace: filter.ns,
+    titleContains: filter.q,
+  });
   if (!screen) notFound();
   const { link, listing, refusal } = screen;
   return (

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { currentUser } from "@/lib/auth/currentUser";
 import { isCrossSiteRequest } from "@/lib/auth/crossSiteRequest";
+import { currentUser } from "@/lib/auth/currentUser";
 import { getLinkSyncStatus } from "@/lib/sync/getSyncStatusForUser";
 import { requestSyncNow } from "@/lib/sync/requestSyncNow";
 import { syncStatusJson } from "@/lib/sync/syncStatusJson";
@@ -24,7 +24,8 @@ export async function GET(_request: Request, context: Context) {
 
 /** "Sync now". */
 export async function POST(request: Request, context: Context) {
-  if (isCrossSiteRequest(request.headers)) return Response.json({ error: "Requests from other sites are refused." }, { status: 403 });
+  if (isCrossSiteRequest(request.headers))
+    return Response.json({ error: "Requests from other sites are refused." }, { status: 403 });
   const user = await currentUser();
   if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
   const id = linkId.safeParse((await context.params).id);

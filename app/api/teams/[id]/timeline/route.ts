@@ -1,5 +1,5 @@
 import { loadTeamTimelineView } from "@/lib/teams/teamTimeline";
-import { json, readTeamRequest, teamFailureResponse, type TeamRouteContext } from "../../teamRequest";
+import { json, readTeamRequest, type TeamRouteContext, teamFailureResponse } from "../../teamRequest";
 
 export const dynamic = "force-dynamic";
 
