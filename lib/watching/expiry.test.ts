@@ -30,7 +30,7 @@ describe("watch expiry", () => {
   it("gives an exact moment back to the second, and refuses one already past", () => {
     expect(expiryParam({ at: new Date("2026-12-01T08:30:15.250Z") }, now)).toEqual({
       ok: true,
-      param: "2026-12-01T08:30:15Z",
+      value: "2026-12-01T08:30:15Z",
     });
     expect(expiryParam({ at: new Date("2026-11-23T09:59:59Z") }, now)).toMatchObject({
       ok: false,
