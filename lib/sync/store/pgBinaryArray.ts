@@ -4,6 +4,14 @@
  * length, where a text array literal ('{"a","b"}') is scanned character by character for quotes and
  * escapes, and timestamps arrive as numbers rather than text to parse. The element type must match the
  * parameter's cast in the statement ($2::text[] ↔ "text"), or Postgres refuses it.
+ *
+ * Kept over COPY after measuring it on 2026-12-07 (issue #26 7c): COPY … FROM STDIN BINARY (pg-copy-streams 7.0.0)
+ * into a TEMP staging table (ON COMMIT DELETE ROWS), the same statements reading it, was slower in
+ * `npm run bench -- ingest --runs=3` (medians, arrays vs COPY): write new changes 28,607 vs 20,981 changes/s,
+ * Postgres CPU 29.9 vs 34.3 µs/change, node CPU 14.1 vs 16.6; end to end, one link, 22,031 vs 17,490 changes/s,
+ * Postgres 38.9 vs 45.3, node 23.2 vs 25.4. Writing the rows to a table and reading them back costs Postgres more
+ * than reading them from arrays; only storing again what is stored was a little faster by COPY (37,027 vs 34,251
+ * changes/s), and several links at once were within the noise either way.
  */
 export type PgElementType = "bool" | "int4" | "int8" | "text" | "timestamptz";
 
