@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { listLinksForUser } from "@/lib/links/linkRepository";
+import { linkBelongsTo, listLinksForUser } from "@/lib/links/linkRepository";
 import { failed, ok } from "@/lib/result";
 import { isUuid, requireMember } from "./members";
 import { invalid, type TeamResult, teamNotFound } from "./teamResult";
@@ -52,8 +52,8 @@ export async function setLinkShared(
     await prisma().teamSharedLink.deleteMany({ where: { teamId, linkId, userId } });
     return ok(undefined);
   }
-  const own = await prisma().wikiLink.findFirst({ where: { id: linkId, userId }, select: { id: true } });
-  if (!own) return invalid("link_not_found", "There is no such wiki link in your account.");
+  if (!(await linkBelongsTo(userId, linkId)))
+    return invalid("link_not_found", "There is no such wiki link in your account.");
   try {
     await prisma().teamSharedLink.createMany({ data: [{ teamId, linkId, userId }], skipDuplicates: true });
   } catch (error) {
