@@ -1,7 +1,7 @@
 import { MANIFEST_PATH } from "@/test/mediawiki/config";
 import { startWikisForRun } from "@/test/mediawiki/lifecycle";
 
-const TEST_WIKIS = ["alpha", "beta"];
+const TEST_WIKIS = ["alpha", "beta", "gamma"];
 
 /**
  * The real MediaWiki wikis the integration and browser tests run against (see test/mediawiki/README.md).
