@@ -62,11 +62,10 @@ export async function addLinkAction(_previous: LinkFormState, form: FormData): P
   revalidatePath("/wikis");
   if (text(form, "authMode") !== "bot_password") return { ok: true, message: "Wiki linked." };
   const wikis = await offerAccountWikis(user.id, result.value.linkId);
-  if (wikis.length === 0) return { ok: true, message: "Wiki linked." };
   return {
     ok: true,
-    message: `Wiki linked. Your global account is also attached to ${wikis.length === 1 ? "1 other wiki" : `${wikis.length} other wikis`}: tick the ones to link with the same bot password.`,
-    offer: { sourceLinkId: result.value.linkId, wikis },
+    message: "Wiki linked.",
+    offer: wikis.length > 0 ? { sourceLinkId: result.value.linkId, wikis } : undefined,
   };
 }
 
