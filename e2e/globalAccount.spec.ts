@@ -46,8 +46,8 @@ test("linking one wiki by bot password offers the account's other wikis; ticking
   await wikis.getByRole("checkbox", { name: "Gamma Wiki" }).check();
   await offer.getByRole("button", { name: "Link the ticked wikis" }).click();
   await expect(offer.getByRole("status")).toHaveText("Linked 2 of 2 wikis.");
-  await expect(offer.getByLabel("Beta Wiki: Linked.")).toBeVisible();
-  await expect(offer.getByLabel("Gamma Wiki: Linked.")).toBeVisible();
+  await expect(offer.getByText("Beta Wiki: Linked.")).toBeVisible();
+  await expect(offer.getByText("Gamma Wiki: Linked.")).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: testInfo.outputPath("discovery-linked-phone.png"), fullPage: true });
   await page.screenshot({ path: "test-results/e2e/discovery-linked-phone.png", fullPage: true });

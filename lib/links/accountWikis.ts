@@ -43,7 +43,7 @@ interface SourceLink {
 
 async function sourceLink(userId: string, linkId: string): Promise<SourceLink | null> {
   const row = await findLinkCredentials(userId, linkId);
-  if (!row || row.authMode !== "bot_password") return null;
+  if (row?.authMode !== "bot_password") return null;
   const secret = openLinkSecretOrNull(row.id, row.secretSealed);
   return secret ? { loginName: row.loginName, secret, apiUrl: row.site.apiUrl } : null;
 }

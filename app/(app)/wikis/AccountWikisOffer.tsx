@@ -50,7 +50,7 @@ export function AccountWikisOffer({ sourceLinkId, wikis }: { sourceLinkId: strin
                   {offer.wikiId} · {offer.editCount} {offer.editCount === 1 ? "edit" : "edits"} · {watchlistNote(offer)}
                 </span>
                 {done && (
-                  <p className={done.ok ? "notice" : "error"} aria-label={`${offer.siteName}: ${done.message}`}>
+                  <p className={done.ok ? "notice" : "error"}>
                     {offer.siteName}: {done.message}
                   </p>
                 )}

@@ -134,11 +134,11 @@ describe("the other wikis of a global account", () => {
     });
     const wiki = fixtureWiki("alpha");
     const tokenLink = await createLink(
-      owner,
+      stranger,
       { wikiUrl: wiki.apiUrl, authMode: "watchlist_token", username: "Alice", secret: wiki.watchlistTokens.Alice },
       network,
     );
     if (!tokenLink.ok) throw new Error(tokenLink.failure.message);
-    expect(await offerAccountWikis(owner, tokenLink.value.linkId, network)).toEqual([]);
+    expect(await offerAccountWikis(stranger, tokenLink.value.linkId, network)).toEqual([]);
   });
 });
