@@ -94,7 +94,7 @@ describe("linking a wiki", () => {
     });
   });
 
-  it("links from a pasted feedwatchlist URL, taking owner, token and format from it", async () => {
+  it("links from a pasted feedwatchlist URL, taking owner, token and format from it, read through list=watchlist", async () => {
     const wiki = alpha();
     const feedUrl = `${wiki.apiUrl}?action=feedwatchlist&allrev=1&wlowner=Alice&wltoken=${wiki.watchlistTokens.Alice}&feedformat=rss`;
     const result = await createLink(otherUserId, { wikiUrl: feedUrl, authMode: "bot_password" }, network);
@@ -102,7 +102,8 @@ describe("linking a wiki", () => {
     const [link] = await listLinksForUser(otherUserId);
     expect(link).toMatchObject({
       authMode: "watchlist_token",
-      source: "feed",
+      source: "api",
+      sourcePinned: false,
       feedFormat: "rss",
       wikiUsername: "Alice",
       canWatch: false,
