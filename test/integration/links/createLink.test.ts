@@ -263,12 +263,14 @@ describe("a link that fails validation", () => {
   }
 
   it("gives each failure a different message", async () => {
+    // A pasted feed URL's token is checked through list=watchlist like a typed one: the same failure, the same words.
+    const distinct = cases.filter(([what]) => what !== "a bad watchlist token in a pasted feed URL");
     const messages = new Set<string>();
-    for (const [, input, , , guardOn] of cases) {
+    for (const [, input, , , guardOn] of distinct) {
       const result = await createLink(userId, await input(), guardOn ? loopbackNetwork(false) : network);
       if (!result.ok) messages.add(result.failure.message.replace(/\d+/g, "N"));
     }
-    expect(messages.size).toBe(cases.length);
+    expect(messages.size).toBe(distinct.length);
   });
 });
 
