@@ -99,7 +99,7 @@ export async function validateLinkAgainstWiki(
     // A token is read with list=watchlist whenever the wiki allows it (no 50-item, 72-hour window), unless the
     // user chose the feed; a pasted feed address keeps its format for falling back.
     const pinned = input.source === "feed";
-    const feedFormat = pastedFeed?.feedFormat ?? (pinned ? "atom" : null);
+    const feedFormat = pastedFeed?.feedFormat ?? tokenlessFeed?.feedFormat ?? (pinned ? "atom" : null);
     return {
       ok: true,
       value: {
