@@ -61,7 +61,11 @@ export async function addLinkAction(_previous: LinkFormState, form: FormData): P
   }
   revalidatePath("/wikis");
   if (text(form, "authMode") !== "bot_password") return { ok: true, message: "Wiki linked." };
-  const wikis = await offerAccountWikis(user.id, result.value.linkId);
+  // The link is made: an offer that cannot be worked out is left out rather than hiding that.
+  const wikis = await offerAccountWikis(user.id, result.value.linkId).catch((error: unknown) => {
+    console.warn(`[watchdeck] could not list the global account's other wikis: ${String(error)}`);
+    return [];
+  });
   return {
     ok: true,
     message: "Wiki linked.",
