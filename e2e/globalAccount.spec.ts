@@ -62,7 +62,7 @@ test("linking one wiki by bot password offers the account's other wikis; ticking
   await waitForFirstSync(page, ["Alpha Wiki", "Beta Wiki", "Gamma Wiki"]);
   await expectTitleInTimeline(page, "Alice Own Page");
   await expectTitleInTimeline(page, "Alices eigene Seite");
-  await expectTitleInTimeline(page, "Bench Page 01");
+  await expectTitleInTimeline(page, "Bench Page 001");
 });
 
 test("a wiki without CentralAuth links as before, with nothing offered", async ({ page }) => {

@@ -15,6 +15,13 @@ export function AddLinkForm() {
 
   return (
     <>
+      {state.ok && state.offer && (
+        <AccountWikisOffer
+          key={state.offer.sourceLinkId}
+          sourceLinkId={state.offer.sourceLinkId}
+          wikis={state.offer.wikis}
+        />
+      )}
       <form className="form" action={formAction} key={state.ok ? "reset" : "keep"} aria-labelledby="add-link-heading">
         <h2 id="add-link-heading">Link a wiki</h2>
         <FormMessage ok={state.ok} message={state.message} />
@@ -114,13 +121,6 @@ export function AddLinkForm() {
           {pending ? "Checking the wiki…" : "Link wiki"}
         </button>
       </form>
-      {state.ok && state.offer && (
-        <AccountWikisOffer
-          key={state.offer.sourceLinkId}
-          sourceLinkId={state.offer.sourceLinkId}
-          wikis={state.offer.wikis}
-        />
-      )}
     </>
   );
 }
