@@ -2,9 +2,12 @@
 import { serverConfig } from "@/lib/config/serverConfig";
 import { checkDatabaseConnection, DatabaseUnavailableError } from "@/lib/db/connectionCheck";
 import { closePgPool } from "@/lib/db/postgres";
+import { keepRecentChangeStream } from "@/lib/jobs/recentChangeStream";
 import { startWorker } from "@/lib/jobs/runWorker";
 import { startSyncScheduler } from "@/lib/jobs/syncScheduler";
 import { taskList } from "@/lib/jobs/taskList";
+import { wikiNetwork } from "@/lib/links/serverNetwork";
+import { buildUserAgent } from "@/lib/mediawiki/api/userAgent";
 import { syncSettings } from "@/lib/sync/settings";
 
 async function main() {
@@ -17,9 +20,14 @@ async function main() {
   const concurrency = Number(process.env.WATCHDECK_WORKER_CONCURRENCY ?? 4);
   const runner = await startWorker({ databaseUrl: config.databaseUrl, taskList, concurrency });
   const scheduler = startSyncScheduler(syncSettings().sweepSeconds);
+  // Off unless WATCHDECK_EVENTSTREAMS_URL is set: changes on watched pages trigger their links' polls at once.
+  const stopStream = config.eventStreamsUrl
+    ? keepRecentChangeStream({ url: config.eventStreamsUrl, userAgent: buildUserAgent(wikiNetwork().userAgent) })
+    : async () => {};
   console.log("[worker] ready");
   const stop = () =>
     void (async () => {
+      await stopStream();
       await scheduler.stop();
       await runner.stop();
       await closePgPool().catch(() => undefined);

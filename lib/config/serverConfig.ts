@@ -19,6 +19,7 @@ const envSchema = z.object({
   WATCHDECK_ALLOW_PRIVATE_NETWORKS: booleanFromEnv,
   WATCHDECK_CONTACT_URL: z.string().url().optional(),
   WATCHDECK_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(120),
+  WATCHDECK_EVENTSTREAMS_URL: z.string().url().optional(),
 });
 
 export interface ServerConfig {
@@ -32,6 +33,8 @@ export interface ServerConfig {
   allowPrivateNetworks: boolean;
   contactUrl: string;
   syncIntervalSeconds: number;
+  /** A recentchange EventStreams URL (e.g. https://stream.wikimedia.org/v2/stream/recentchange); null = off. */
+  eventStreamsUrl: string | null;
 }
 
 let cached: ServerConfig | undefined;
@@ -72,5 +75,6 @@ export function buildServerConfig(
     allowPrivateNetworks: e.WATCHDECK_ALLOW_PRIVATE_NETWORKS,
     contactUrl: e.WATCHDECK_CONTACT_URL ?? "https://github.com/watchdeck/watchdeck",
     syncIntervalSeconds: e.WATCHDECK_SYNC_INTERVAL_SECONDS,
+    eventStreamsUrl: e.WATCHDECK_EVENTSTREAMS_URL ?? null,
   };
 }

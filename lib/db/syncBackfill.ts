@@ -64,3 +64,13 @@ export async function storeWatchedTitles(
     [linkId, [...titles], backfill],
   );
 }
+
+/** Every link's watched titles with its wiki's origin (sites.server), for matching the wikis' change streams. */
+export async function readAllWatchedTitles(): Promise<Array<{ linkId: string; server: string; titles: string[] }>> {
+  const { rows } = await pgPool().query<{ link_id: string; server: string; watched_titles: string[] }>(
+    `SELECT st.link_id, s.server, st.watched_titles
+     FROM link_sync_states st JOIN wiki_links w ON w.id = st.link_id JOIN sites s ON s.id = w.site_id
+     WHERE st.watched_titles_at IS NOT NULL AND NOT coalesce(st.paused, false)`,
+  );
+  return rows.map((row) => ({ linkId: row.link_id, server: row.server, titles: row.watched_titles }));
+}

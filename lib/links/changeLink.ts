@@ -70,7 +70,13 @@ async function revalidate(
   extra: { displayName?: string; color?: string },
 ): Promise<LinkResult<LinkEdited>> {
   const validated = await validateLinkAgainstWiki(
-    { wikiUrl: stored.site.apiUrl, authMode: stored.authMode, source: stored.source, ...credentials },
+    {
+      wikiUrl: stored.site.apiUrl,
+      authMode: stored.authMode,
+      // Which source an unpinned token link reads is the poll's to decide (lib/sync/tokenLinkSource.ts).
+      source: stored.sourcePinned ? "feed" : "api",
+      ...credentials,
+    },
     network,
   );
   if (!validated.ok) return validated;

@@ -37,6 +37,8 @@ export async function createLink(
     authMode: link.authMode,
     source: link.source,
     feedFormat: link.feedFormat,
+    sourcePinned: link.sourcePinned,
+    sourceNote: link.sourceNote,
     loginName: link.loginName,
     wikiUsername: link.wikiUsername,
     secretSealed: sealLinkSecret(id, link.secret),

@@ -16,6 +16,8 @@ export interface LinkView {
   authMode: "bot_password" | "watchlist_token";
   source: "api" | "feed";
   feedFormat: string | null;
+  sourcePinned: boolean;
+  sourceNote: string | null;
   loginName: string;
   wikiUsername: string;
   hasSecret: boolean;
@@ -34,6 +36,8 @@ const linkViewSelect = {
   authMode: true,
   source: true,
   feedFormat: true,
+  sourcePinned: true,
+  sourceNote: true,
   loginName: true,
   wikiUsername: true,
   secretSealed: true,
@@ -71,6 +75,7 @@ export function findLinkCredentials(userId: string, linkId: string) {
       id: true,
       authMode: true,
       source: true,
+      sourcePinned: true,
       feedFormat: true,
       loginName: true,
       wikiUsername: true,
@@ -111,6 +116,8 @@ export interface NewLinkRow {
   authMode: "bot_password" | "watchlist_token";
   source: "api" | "feed";
   feedFormat: string | null;
+  sourcePinned: boolean;
+  sourceNote: string | null;
   loginName: string;
   wikiUsername: string;
   secretSealed: string;
@@ -208,4 +215,30 @@ export async function lockLinkForPoll(
     link.wikiUsername,
   ]);
   return (rowCount ?? 0) > 0;
+}
+
+/**
+ * A token link that read the feed now reads list=watchlist: its cursor (the feed's newest change) is forgotten,
+ * so the first API poll reads the wiki's whole window. False when it had moved already.
+ */
+export async function moveTokenLinkToApi(linkId: string): Promise<boolean> {
+  const { rowCount } = await pgPool().query(
+    `WITH moved AS (
+       UPDATE wiki_links SET source = 'api', source_note = NULL, updated_at = now()
+       WHERE id = $1::uuid AND source = 'feed' AND NOT source_pinned RETURNING id
+     ), forgotten AS (
+       UPDATE link_sync_states SET cursor_at = NULL, updated_at = now() WHERE link_id IN (SELECT id FROM moved)
+     )
+     SELECT 1 FROM moved`,
+    [linkId],
+  );
+  return rowCount === 1;
+}
+
+/** Why a token link still reads the feed (the wiki's refusal of list=watchlist), written only when it changed. */
+export async function noteTokenLinkSource(linkId: string, note: string): Promise<void> {
+  await pgPool().query(
+    `UPDATE wiki_links SET source_note = $2 WHERE id = $1::uuid AND source_note IS DISTINCT FROM $2`,
+    [linkId, note],
+  );
 }

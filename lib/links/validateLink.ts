@@ -8,6 +8,7 @@ import { readWatchlistFeed } from "@/lib/mediawiki/feed/readWatchlistFeed";
 import { probeWatchlist } from "@/lib/mediawiki/watchlist/readWatchlistPage";
 import { type LinkResult, linkFailureFrom } from "./linkFailure";
 import type { WikiNetwork } from "./serverNetwork";
+import { apiRefusalOfToken } from "./tokenSource";
 import { normaliseWikiUserName } from "./userName";
 
 export interface LinkCapabilities {
@@ -29,6 +30,10 @@ export interface ValidatedLink {
   capabilities: LinkCapabilities;
   /** The logged-in session, serialised (bot passwords only), to be sealed and stored. */
   sessionCookies: string | null;
+  /** The user chose the feed: the link is not moved to the API. */
+  sourcePinned: boolean;
+  /** Why a token link reads the feed: the wiki's refusal of list=watchlist. */
+  sourceNote: string | null;
 }
 
 export interface LinkCredentialsInput {
@@ -91,13 +96,15 @@ export async function validateLinkAgainstWiki(
         value: { ...common, ...(await checkBotPassword(discovered.apiUrl, username, secret, network)) },
       };
     }
-    const source = pastedFeed ? "feed" : input.source;
-    const feedFormat = source === "feed" ? (pastedFeed?.feedFormat ?? "atom") : null;
+    // A token is read with list=watchlist whenever the wiki allows it (no 50-item, 72-hour window), unless the
+    // user chose the feed; a pasted feed address keeps its format for falling back.
+    const pinned = input.source === "feed";
+    const feedFormat = pastedFeed?.feedFormat ?? tokenlessFeed?.feedFormat ?? (pinned ? "atom" : null);
     return {
       ok: true,
       value: {
         ...common,
-        ...(await checkWatchlistToken(discovered.apiUrl, username, secret, source, feedFormat, network)),
+        ...(await checkWatchlistToken(discovered.apiUrl, username, secret, pinned, feedFormat, network)),
       },
     };
   } catch (error) {
@@ -132,6 +139,8 @@ async function checkBotPassword(apiUrl: string, loginName: string, password: str
     wikiUsername: session.userName,
     capabilities: { canReadApi: true, canReadFeed: false, canWatch: canEdit, canMarkRead: canEdit },
     sessionCookies: client.cookieJar.serialize(),
+    sourcePinned: false,
+    sourceNote: null,
   };
 }
 
@@ -139,29 +148,44 @@ async function checkWatchlistToken(
   apiUrl: string,
   username: string,
   token: string,
-  source: "api" | "feed",
+  pinned: boolean,
   feedFormat: FeedFormat | null,
   network: WikiNetwork,
 ) {
   const owner = normaliseWikiUserName(username);
   const client = createMediaWikiClient({ apiUrl, ...network });
-  if (source === "api") {
-    await probeWatchlist(client, { owner, token });
-  } else {
-    const feed = await readWatchlistFeed(apiUrl, { owner, token, feedFormat: feedFormat ?? "atom", hours: 1 }, network);
-    if (!feed.ok) {
-      // "unavailable" (feeds switched off) cannot be fixed by retrying, so it counts as invalid here.
-      const kind = feed.failure.kind === "auth" || feed.failure.kind === "transient" ? feed.failure.kind : "invalid";
-      throw new MediaWikiApiError(kind, feed.failure.code, feed.failure.message);
-    }
-  }
-  return {
+  const linked = {
     authMode: "watchlist_token" as const,
-    source,
-    feedFormat,
     loginName: owner,
     wikiUsername: owner,
     capabilities: { canReadApi: true, canReadFeed: true, canWatch: false, canMarkRead: false },
     sessionCookies: null,
+  };
+  let refusal: { error: unknown; reason: string } | null = null;
+  if (!pinned) {
+    try {
+      await probeWatchlist(client, { owner, token });
+      return { ...linked, source: "api" as const, feedFormat, sourcePinned: false, sourceNote: null };
+    } catch (error) {
+      const reason = apiRefusalOfToken(error);
+      if (reason === null) throw error;
+      refusal = { error, reason };
+    }
+  }
+  const format = feedFormat ?? "atom";
+  const feed = await readWatchlistFeed(apiUrl, { owner, token, feedFormat: format, hours: 1 }, network);
+  if (!feed.ok) {
+    // The API's refusal says more than the feed's when both fail.
+    if (refusal) throw refusal.error;
+    // "unavailable" (feeds switched off) cannot be fixed by retrying, so it counts as invalid here.
+    const kind = feed.failure.kind === "auth" || feed.failure.kind === "transient" ? feed.failure.kind : "invalid";
+    throw new MediaWikiApiError(kind, feed.failure.code, feed.failure.message);
+  }
+  return {
+    ...linked,
+    source: "feed" as const,
+    feedFormat: format,
+    sourcePinned: pinned,
+    sourceNote: refusal?.reason ?? null,
   };
 }

@@ -15,6 +15,7 @@ import { loadSyncTarget, type SyncTarget } from "./store/syncTarget";
 import { LinkRemovedError } from "./store/writeLinkChanges";
 import { storePolledPages } from "./storePolledPages";
 import { classifyPollError, type PollResult, pausesLink, type SyncFailure } from "./syncFailure";
+import { preferApiForTokenLink } from "./tokenLinkSource";
 
 export interface SyncDeps {
   settings: SyncSettings;
@@ -48,11 +49,11 @@ export function defaultSyncDeps(): SyncDeps {
 export async function syncLink(linkId: string, partialDeps: Partial<SyncDeps> = {}): Promise<SyncOutcome> {
   const deps = { ...defaultSyncDeps(), ...partialDeps };
   await ensureJobSchema();
-  const target = await loadSyncTarget(linkId);
-  if (target === null) return { status: "skipped", reason: "missing" };
-  if (target.paused) return { status: "skipped", reason: "paused" };
+  const loaded = await loadSyncTarget(linkId);
+  if (loaded === null) return { status: "skipped", reason: "missing" };
+  if (loaded.paused) return { status: "skipped", reason: "paused" };
 
-  const leased = await acquireSyncLease(linkId, new URL(target.apiUrl).host, {
+  const leased = await acquireSyncLease(linkId, new URL(loaded.apiUrl).host, {
     perHost: deps.settings.perHostSlots,
     global: deps.settings.globalSlots,
   });
@@ -66,8 +67,9 @@ export async function syncLink(linkId: string, partialDeps: Partial<SyncDeps> = 
   try {
     await markSyncStarted(linkId);
     const { settings } = deps;
-    const opened = await openForPoll(target, deps);
-    if (!opened.ok) return await recordFailure(target, opened.failure, deps);
+    const opened = await openForPoll(loaded, deps);
+    if (!opened.ok) return await recordFailure(loaded, opened.failure, deps);
+    const target = await preferApiForTokenLink(loaded, opened.value);
     const start = target.source === "api" ? await pollStart(target, opened.value, settings, deps.now()) : null;
     const stored = await storePolledPages(target, poll(opened.value, start, deps), {
       pagesPerCommit: settings.pagesPerCommit,

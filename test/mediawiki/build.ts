@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import {
   BOT_PASSWORDS,
-  botPasswordFor,
+  builtBotPassword,
   FIXTURE_VERSION,
   USER_KEYS,
   USERS,
@@ -86,7 +86,7 @@ async function installWiki(def: WikiDef, port: number): Promise<void> {
       user: bp.user,
       appId: bp.appId,
       grants: bp.grants,
-      password: botPasswordFor(key, bp.user, bp.appId),
+      password: builtBotPassword(key, bp),
     });
   }
   for (const u of WATCHLIST_TOKEN_USERS) {

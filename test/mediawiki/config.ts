@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 
 /** Bump when LocalSettings / users / seeding semantics change: forces a rebuild of cached wikis. */
-export const FIXTURE_VERSION = 4;
+export const FIXTURE_VERSION = 5;
 
 export const MW_DIR = process.env.WATCHDECK_MW_DIR ?? "/usr/share/mediawiki";
 export const FIXTURE_DIR = __dirname;
@@ -74,6 +74,8 @@ export interface BotPasswordDef {
   user: UserKey;
   appId: string;
   grants: string[];
+  /** Same password on every wiki, as CentralAuth makes bot passwords of a global account central. */
+  shared?: boolean;
 }
 
 export const BOT_PASSWORDS: readonly BotPasswordDef[] = [
@@ -81,7 +83,16 @@ export const BOT_PASSWORDS: readonly BotPasswordDef[] = [
   { user: "Alice", appId: "readonly", grants: ["basic", "viewmywatchlist"] },
   { user: "Alice", appId: "nowatchlist", grants: ["basic"] },
   { user: "Bob", appId: "watchdeck", grants: ["basic", "viewmywatchlist", "editmywatchlist"] },
+  { user: "Alice", appId: "global", grants: ["basic", "viewmywatchlist", "editmywatchlist"], shared: true },
 ];
+
+/**
+ * Wikis whose accounts form one "global account" (CentralAuth): they load php/GlobalUserInfo.php and answer
+ * `meta=globaluserinfo` with each other. Every other key (benchmark wikis, scratch wikis) answers as a wiki
+ * without CentralAuth ("Unrecognized value for parameter \"meta\"").
+ */
+export const GLOBAL_ACCOUNT_WIKIS: readonly string[] = ["alpha", "beta", "gamma"];
+export const GLOBAL_USER_INFO_SCRIPT = path.join(FIXTURE_DIR, "php", "GlobalUserInfo.php");
 
 /** Users that get a fixed `watchlisttoken` preference. */
 export const WATCHLIST_TOKEN_USERS: readonly UserKey[] = ["Alice", "Bob"];
@@ -93,6 +104,11 @@ function hex(input: string, len: number): string {
 /** Deterministic 32-char bot password (MediaWiki's own format: [0-9a-w]{32}), distinct per wiki. */
 export function botPasswordFor(wiki: string, user: string, appId: string, generation = 0): string {
   return hex(`watchdeck-botpassword:${wiki}:${user}@${appId}:${generation}`, 32);
+}
+
+/** The password a bot password gets at build time: per wiki, or the one shared password. */
+export function builtBotPassword(wiki: string, bp: BotPasswordDef): string {
+  return botPasswordFor(bp.shared ? "*" : wiki, bp.user, bp.appId);
 }
 
 /** Deterministic 40-hex-char watchlist token (the format Special:ResetTokens generates), distinct per wiki. */

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import {
   BOT_PASSWORDS,
-  botPasswordFor,
+  builtBotPassword,
   FIXTURE_VERSION,
   MANIFEST_PATH,
   MW_DIR,
@@ -173,7 +173,7 @@ export function botPasswordsFor(key: string): BotPasswordInfo[] {
       user: bp.user,
       appId: bp.appId,
       loginName,
-      password: o?.password ?? botPasswordFor(key, bp.user, bp.appId),
+      password: o?.password ?? builtBotPassword(key, bp),
       grants: o?.grants ?? bp.grants,
     });
   }

@@ -1,6 +1,6 @@
 /** What tests do on a built wiki: log in, edit, change bot passwords and tokens, read watchlists. */
 import fs from "node:fs";
-import { BOT_PASSWORDS, botPasswordFor, MANIFEST_PATH, USERS, type UserKey } from "./config";
+import { BOT_PASSWORDS, botPasswordFor, builtBotPassword, MANIFEST_PATH, USERS, type UserKey } from "./config";
 import { type BotPasswordOverrides, botPasswordsFor, rebuildManifest } from "./manifest";
 import { MwClient, type Params } from "./mwApi";
 import { runJobs, runTool } from "./php";
@@ -132,7 +132,7 @@ export async function restoreBotPasswords(key: string): Promise<void> {
     user: bp.user,
     appId: bp.appId,
     grants: bp.grants,
-    password: botPasswordFor(key, bp.user, bp.appId),
+    password: builtBotPassword(key, bp),
   }));
   await runTool(key, ops);
   fs.rmSync(botPasswordOverridesPath(key), { force: true });

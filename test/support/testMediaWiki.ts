@@ -1,7 +1,8 @@
 import { MANIFEST_PATH } from "@/test/mediawiki/config";
 import { startWikisForRun } from "@/test/mediawiki/lifecycle";
 
-const TEST_WIKIS = ["alpha", "beta"];
+// gamma shares a global account with alpha and beta (meta=globaluserinfo); delta is a wiki without CentralAuth.
+const TEST_WIKIS = ["alpha", "beta", "gamma", "delta"];
 
 /**
  * The real MediaWiki wikis the integration and browser tests run against (see test/mediawiki/README.md).

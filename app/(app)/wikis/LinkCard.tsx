@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { capabilityNotes } from "@/lib/links/capabilityNotes";
+import { capabilityNotes, sourceExplanation } from "@/lib/links/capabilityNotes";
 import type { LinkView } from "@/lib/links/linkRepository";
 import type { LinkSyncStatusJson } from "@/lib/sync/syncStatusJson";
 import { LinkSyncStatus } from "./LinkSyncStatus";
@@ -8,6 +8,7 @@ const AUTH_LABEL = { bot_password: "Bot password", watchlist_token: "Watchlist t
 
 export function LinkCard({ link, sync }: { link: LinkView; sync: LinkSyncStatusJson | undefined }) {
   const notes = capabilityNotes(link);
+  const source = sourceExplanation(link);
   return (
     <li className="card link-card" aria-label={link.displayName}>
       <div className="link-card-head">
@@ -31,6 +32,7 @@ export function LinkCard({ link, sync }: { link: LinkView; sync: LinkSyncStatusJ
           {link.source === "feed" ? `the ${link.feedFormat ?? ""} feed` : "the API"}
         </dd>
       </dl>
+      {source && <p className="hint source-note">{source}</p>}
       {notes.map((note) => (
         <p key={note} className="hint capability-note">
           {note}

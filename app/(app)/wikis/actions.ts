@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/currentUser";
+import { type AccountWikiOffer, linkAccountWikis, offerAccountWikis } from "@/lib/links/accountWikis";
 import { editLink, revalidateLink } from "@/lib/links/changeLink";
 import { createLink } from "@/lib/links/createLink";
 import type { LinkFailure } from "@/lib/links/linkFailure";
@@ -15,6 +16,13 @@ export interface LinkFormState {
   field?: LinkFailure["field"];
   /** Echo of what was typed (never the secret), so a failed form keeps its values. */
   values?: Record<string, string>;
+  /** After a bot-password link: the global account's other wikis, to link with the same bot password. */
+  offer?: { sourceLinkId: string; wikis: AccountWikiOffer[] };
+}
+
+export interface AccountWikisFormState {
+  message?: string;
+  rows?: Array<{ url: string; ok: boolean; message: string }>;
 }
 
 const SIGNED_OUT: LinkFormState = { ok: false, message: "Your session has ended. Sign in again." };
@@ -52,7 +60,42 @@ export async function addLinkAction(_previous: LinkFormState, form: FormData): P
     };
   }
   revalidatePath("/wikis");
-  return { ok: true, message: "Wiki linked." };
+  if (text(form, "authMode") !== "bot_password") return { ok: true, message: "Wiki linked." };
+  // The link is made: an offer that cannot be worked out is left out rather than hiding that.
+  const wikis = await offerAccountWikis(user.id, result.value.linkId).catch((error: unknown) => {
+    console.warn(`[watchdeck] could not list the global account's other wikis: ${String(error)}`);
+    return [];
+  });
+  return {
+    ok: true,
+    message: "Wiki linked.",
+    offer: wikis.length > 0 ? { sourceLinkId: result.value.linkId, wikis } : undefined,
+  };
+}
+
+export async function linkAccountWikisAction(
+  sourceLinkId: string,
+  _previous: AccountWikisFormState,
+  form: FormData,
+): Promise<AccountWikisFormState> {
+  const user = await currentUser();
+  if (!user) return { message: SIGNED_OUT.message };
+  if (!linkIdSchema.safeParse(sourceLinkId).success) return { message: NO_SUCH_LINK.message };
+  const urls = form.getAll("wiki").filter((value): value is string => typeof value === "string");
+  if (urls.length === 0) return { message: "Tick at least one wiki to link." };
+  const result = await linkAccountWikis(user.id, sourceLinkId, urls.slice(0, 1000));
+  if (!result.ok) return { message: result.failure.message };
+  revalidatePath("/wikis");
+  const rows = result.value.map((row) => ({
+    url: row.url,
+    ok: row.result.ok,
+    message: row.result.ok ? "Linked." : row.result.failure.message,
+  }));
+  const linked = rows.filter((row) => row.ok).length;
+  return {
+    message: `Linked ${linked} of ${rows.length} ${rows.length === 1 ? "wiki" : "wikis"}.`,
+    rows,
+  };
 }
 
 export async function editLinkAction(linkId: string, _previous: LinkFormState, form: FormData): Promise<LinkFormState> {

@@ -11,6 +11,8 @@ export interface SyncTarget {
   /** The wiki's origin, e.g. "https://de.wikipedia.org". */
   server: string;
   source: "api" | "feed";
+  /** The user chose the feed for this token link (see tokenLinkSource.ts). */
+  sourcePinned: boolean;
   paused: boolean;
   cursorAt: Date | null;
   /** A poll an earlier job left unfinished: the wiki's `continue` for its next page and the pages it has read. */
@@ -29,6 +31,7 @@ interface Row {
   api_url: string;
   server: string;
   source: "api" | "feed";
+  source_pinned: boolean;
   paused: boolean | null;
   cursor_at: Date | null;
   resume_continue: Record<string, string> | null;
@@ -40,7 +43,7 @@ interface Row {
 
 export async function loadSyncTarget(linkId: string): Promise<SyncTarget | null> {
   const { rows } = await pgPool().query<Row>(
-    `SELECT w.id AS link_id, w.user_id, w.site_id, w.wiki_username, s.api_url, s.server, w.source::text AS source,
+    `SELECT w.id AS link_id, w.user_id, w.site_id, w.wiki_username, s.api_url, s.server, w.source::text AS source, w.source_pinned,
             st.paused, st.cursor_at, st.resume_continue, st.resume_pages, st.last_new_change_at, st.consecutive_failures,
             st.watched_titles_at
      FROM wiki_links w JOIN sites s ON s.id = w.site_id
@@ -58,6 +61,7 @@ export async function loadSyncTarget(linkId: string): Promise<SyncTarget | null>
     apiUrl: row.api_url,
     server: row.server,
     source: row.source,
+    sourcePinned: row.source_pinned,
     paused: row.paused ?? false,
     cursorAt: row.cursor_at,
     resume: row.resume_continue === null ? null : { continueFrom: row.resume_continue, pages: row.resume_pages ?? 0 },

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { Change } from "@/lib/changes/change";
 import { lockLinkForPoll } from "@/lib/links/linkRepository";
+import { adoptFeedRowsOfLogEntries } from "./adoptFeedRowsOfLogEntries";
 import { type ChangeColumns, changeArrays, distinctChanges, linkStateArrays, toChangeColumns } from "./changeRows";
 import {
   FIND_STORED_CHANGES,
@@ -55,6 +56,7 @@ export async function writeLinkChanges(
   if (changes.length === 0) return { received: 0, newForLink: 0, changedRows: 0 };
   if (!(await lockLinkForPoll(client, target))) throw new LinkRemovedError(target.linkId);
   const byKey = distinctChanges(changes);
+  await adoptFeedRowsOfLogEntries(client, target.siteId, byKey.values());
   const stored = await client.query<StoredRow>(FIND_STORED_CHANGES, [target.siteId, [...byKey.keys()]]);
   const summaries = new Map<string, StoredSummary>(
     stored.rows.map((r) => [
