@@ -4,6 +4,7 @@ import { type ReactNode, useCallback, useEffect, useRef, useState } from "react"
 import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { KeyboardHelp } from "./KeyboardHelp";
+import { PageGroupRow } from "./PageGroupRow";
 import { TimelineRow } from "./TimelineRow";
 import { TimelineRowActions } from "./TimelineRowActions";
 
@@ -194,36 +195,21 @@ export function TimelineView({
                 key={row.id}
                 row={row}
                 selected={i === selected}
+                dayHeading={row.day !== page.rows[i - 1]?.day}
                 watcherNames={watcherNames}
                 actions={<TimelineRowActions row={row} />}
               />
             ))
           : page.groups.map((group, i) => (
-              <TimelineRow
+              <PageGroupRow
                 key={group.head.id}
-                row={group.head}
+                group={group}
                 selected={i === selected}
-                group={{ count: group.count, users: group.users }}
+                dayHeading={group.head.day !== page.groups[i - 1]?.head.day}
                 watcherNames={watcherNames}
                 actions={<TimelineRowActions row={group.head} />}
-              >
-                <details className="tl-group">
-                  <summary>
-                    Show {group.changes.length === group.count ? "the" : `the latest ${group.changes.length} of`}{" "}
-                    {group.count} {group.count === 1 ? "change" : "changes"} to {group.head.title}
-                  </summary>
-                  <ol className="tl-list tl-children" aria-label={`Changes to ${group.head.title}`}>
-                    {group.changes.map((row) => (
-                      <TimelineRow
-                        key={row.id}
-                        row={row}
-                        watcherNames={watcherNames}
-                        actions={<TimelineRowActions row={row} />}
-                      />
-                    ))}
-                  </ol>
-                </details>
-              </TimelineRow>
+                changeActions={(row) => <TimelineRowActions row={row} />}
+              />
             ))}
       </ol>
       {page.searchedBackTo && (
