@@ -71,7 +71,7 @@ export default async function TeamTimelinePage({
         </section>
       ) : (
         <>
-          <FilterForm key={`filters ${filterQuery}`} filters={parsed.value} options={screen.options} action={home}>
+          <FilterForm key={`filters ${filterQuery}`} filters={parsed.value} options={screen.options} action={home} open>
             <WatchedByField members={team.members} selected={parsed.value.watchedBy} />
           </FilterForm>
           <TimelineView
