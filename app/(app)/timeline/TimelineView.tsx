@@ -148,9 +148,13 @@ export function TimelineView({
         case "r":
           void refresh();
           break;
-        case "/":
-          document.getElementById("timeline-text")?.focus();
+        case "/": {
+          const search = document.getElementById("timeline-text");
+          // The search box sits in the filter panel, closed at first.
+          search?.closest("details")?.setAttribute("open", "");
+          search?.focus();
           break;
+        }
         case "?":
           helpRef.current?.showModal();
           break;
