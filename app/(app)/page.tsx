@@ -9,6 +9,7 @@ import {
   timelineFiltersToSearchParams,
 } from "@/lib/timeline/timelineFilters";
 import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
+import { toTimelineWirePage } from "@/lib/timeline/timelineWirePage";
 import { watchingLinks } from "@/lib/watching/watchingLinks";
 import { FilterBar } from "./timeline/FilterBar";
 import { LinkNotices } from "./timeline/LinkNotices";
@@ -38,10 +39,8 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
   // One address per filter set (a GET form also sends its defaults), so shared links and presets match.
   if (filterQuery !== given.toString()) redirect(filterQuery ? `/?${filterQuery}` : "/");
 
-  const [screen, links] = await Promise.all([
-    loadTimelineScreen(timelineViewerOf(user), parsed.value),
-    watchingLinks(user.id),
-  ]);
+  const viewer = timelineViewerOf(user);
+  const [screen, links] = await Promise.all([loadTimelineScreen(viewer, parsed.value), watchingLinks(user.id)]);
   if (screen.options.wikis.length === 0) {
     return (
       <main>
@@ -72,7 +71,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
       />
       <TimelineView
         key={`rows ${filterQuery}`}
-        initial={screen.page}
+        initial={toTimelineWirePage(screen.page, viewer)}
         filterQuery={filterQuery}
         empty={
           filtered ? (

@@ -81,11 +81,7 @@ export function PageGroupRow({
           </a>
           {unread && <span className="visually-hidden"> (unread)</span>}
           <span className="tl-links">
-            ({group.diffUrl ? <a href={group.diffUrl}>{changes}</a> : changes} |{" "}
-            <a href={head.historyUrl} aria-label={`history of ${head.title}`}>
-              hist
-            </a>
-            )
+            ({group.diffUrl ? <a href={group.diffUrl}>{changes}</a> : changes} | <a href={head.historyUrl}>hist</a>)
           </span>
           <SizeDelta delta={group.sizeDelta} />
         </span>

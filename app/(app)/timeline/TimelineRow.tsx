@@ -171,9 +171,7 @@ export function TimelineRow({ row, selected = false, dayHeading = false, actions
               "diff"
             )}
             {" | "}
-            <a href={row.historyUrl} aria-label={`history of ${row.title}`}>
-              hist
-            </a>
+            <a href={row.historyUrl}>hist</a>
             {row.kind === "log" && (
               <>
                 {" | "}

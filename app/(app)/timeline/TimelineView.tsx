@@ -3,13 +3,15 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
+import { fromTimelineWirePage, type TimelineWirePage } from "@/lib/timeline/timelineWirePage";
 import { KeyboardHelp } from "./KeyboardHelp";
 import { PageGroupRow } from "./PageGroupRow";
 import { TimelineRow } from "./TimelineRow";
 import { TimelineRowActions } from "./TimelineRowActions";
 
 interface Props {
-  initial: TimelineViewPage;
+  /** The first page, as the page's HTML carries it (see timelineWirePage.ts). */
+  initial: TimelineWirePage;
   /** The filters as a URL query, for the API calls. */
   filterQuery: string;
   pollSeconds?: number;
@@ -54,7 +56,7 @@ export function TimelineView({
   apiPath = "/api/timeline",
   watcherNames,
 }: Props) {
-  const [page, setPage] = useState(initial);
+  const [page, setPage] = useState(() => fromTimelineWirePage(initial));
   const [selected, setSelected] = useState(-1);
   const [newCount, setNewCount] = useState(0);
   const [loading, setLoading] = useState(false);

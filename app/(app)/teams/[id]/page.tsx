@@ -10,6 +10,7 @@ import {
   timelineFiltersToSearchParams,
 } from "@/lib/timeline/timelineFilters";
 import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
+import { toTimelineWirePage } from "@/lib/timeline/timelineWirePage";
 import { FilterForm } from "../../timeline/FilterForm";
 import { type PageSearchParams, toSearchParams } from "../../timeline/pageSearchParams";
 import { TimelineView } from "../../timeline/TimelineView";
@@ -76,7 +77,7 @@ export default async function TeamTimelinePage({
           </FilterForm>
           <TimelineView
             key={`rows ${filterQuery}`}
-            initial={screen.page}
+            initial={toTimelineWirePage(screen.page, timelineViewerOf(user))}
             filterQuery={filterQuery}
             apiPath={`/api/teams/${id}/timeline`}
             watcherNames={watcherNames}
