@@ -35,7 +35,7 @@ const entries: TimelineEntry[] = [
     isNew: true,
   }),
   hostileTimelineEntry({ changeId: 14n, namespace: null, newLength: null, watchers: [watcher("l2", "user-2")] }),
-  hostileLogEntry({ changeId: 15n, watchers: [watcher("l1", "user-1"), watcher("l2", "user-2")] }),
+  { ...hostileLogEntry(), changeId: 15n, watchers: [watcher("l1", "user-1"), watcher("l2", "user-2")] },
 ];
 
 function page(given: Partial<TimelineViewPage>): TimelineViewPage {
