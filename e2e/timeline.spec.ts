@@ -53,7 +53,7 @@ test("filter by wiki and namespace shows exactly the expected rows, and the URL 
   const expected = betaSeededTitles((title) => title.startsWith("Diskussion:"));
   expect(expected.length).toBeGreaterThan(0);
   await expect.poll(() => rowTitles(page)).toEqual(expected);
-  await expect(filters.getByLabel("Namespaces")).toHaveValues(["Talk"]);
+  await expect((await allFilters(page)).getByLabel("Namespaces")).toHaveValues(["Talk"]);
 
   const shared = page.url();
   const fresh = await browser.newContext();

@@ -72,7 +72,7 @@ export interface TimelineGroupView {
   users: { name: string; count: number }[];
   /** The group's net change in bytes (null when no change of it has sizes, e.g. log entries only). */
   sizeDelta: number | null;
-  /** One diff over the whole group: the oldest change's parent to the newest revision; null when there is none. */
+  /** One diff over the whole group: the oldest change's parent to the newest revision; null for a log entry. */
   diffUrl: string | null;
   changes: TimelineRowView[];
 }
@@ -144,7 +144,9 @@ export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): Ti
 
 export function toTimelineGroupView(group: TimelinePageGroup, ctx: RowViewContext): TimelineGroupView {
   const { head } = group;
-  const spans = head.kind !== "log" && head.revId !== null && group.oldestParentRevId !== null;
+  // From the parent of the group's oldest change; when that change created the page, the newest revision itself
+  // (diffUrl's form without a parent) shows all the group made.
+  const spans = head.kind !== "log" && head.revId !== null;
   return {
     head: toTimelineRowView(head, ctx),
     count: group.count,
