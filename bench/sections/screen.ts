@@ -51,8 +51,18 @@ export const screenSection: BenchSection = async ({ db, log }) => {
     const html = async (query: string) => {
       const response = await session.get(`/${query}`);
       if (response.status !== 200) throw new Error(`/${query} answered ${response.status}`);
-      const rows = (response.body.match(/<li class="tl-row/g) ?? []).length;
-      return { bytes: Buffer.byteLength(response.body), gzip: gzipSync(response.body).length, rows };
+      const body = response.body;
+      const rows = (body.match(/<li class="tl-row/g) ?? []).length;
+      // Where the bytes go: the list's markup, and React's data for the page (the flight scripts).
+      const list = /<ol class="tl-list"[\s\S]*?<\/ol>(?=<p|<dialog|<\/main)/.exec(body)?.[0] ?? "";
+      const flight = (body.match(/<script>self\.__next_f\.push\([\s\S]*?<\/script>/g) ?? []).join("");
+      return {
+        bytes: Buffer.byteLength(body),
+        gzip: gzipSync(body).length,
+        rows,
+        list: Buffer.byteLength(list),
+        flight: Buffer.byteLength(flight),
+      };
     };
     const changesHtml = await html("");
     const groupedHtml = await html("?group=1");
@@ -98,6 +108,8 @@ export const screenSection: BenchSection = async ({ db, log }) => {
         ["changes fully visible on the first screen (one line each)", compact.changes, ">= 20"],
         [`  … grouped by page (${grouped.lines} lines)`, grouped.changes, ""],
         [`timeline HTML, ${changesHtml.rows} rows`, kb(changesHtml.bytes), "<= 60 KB"],
+        ["  … of it the list's markup", kb(changesHtml.list), ""],
+        ["  … of it React's data for the page (rows, bar, layout)", kb(changesHtml.flight), ""],
         ["  … gzipped as sent", kb(changesHtml.gzip), ""],
         [`timeline HTML grouped, ${groupedHtml.rows} lines`, kb(groupedHtml.bytes), ""],
         [`JavaScript loaded by the page (${scripts.size} files, uncompressed)`, kb(jsBytes), ""],
