@@ -40,9 +40,9 @@ it("re-colours only the links a user has several of on the old default, apart an
     for (const [name, user, site, color] of links)
       await client.query(
         `INSERT INTO wiki_links (id, user_id, site_id, display_name, color, auth_mode, source, login_name, wiki_username,
-                                 secret_sealed, can_read_api, can_read_feed, can_watch, can_mark_read, created_at, updated_at)
+                                 secret_sealed, can_read_api, can_read_feed, can_watch, can_mark_read, validated_at, created_at, updated_at)
          VALUES (gen_random_uuid(), ('00000000-0000-4000-8000-00000000000' || $1)::uuid, ('00000000-0000-4000-9000-00000000000' || $2)::uuid,
-                 $3, $4, 'bot_password', 'api', 'x', 'x', 'x', true, false, true, true, now() + $5::int * interval '1 minute', now())`,
+                 $3, $4, 'bot_password', 'api', 'x', 'x', 'x', true, false, true, true, now(), now() + $5::int * interval '1 minute', now())`,
         [user, String(site), name, color, site],
       );
 
