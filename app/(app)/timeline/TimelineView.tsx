@@ -24,6 +24,11 @@ interface Props {
 }
 
 const NEW_CAP = 100;
+/**
+ * Rows rendered into the page's HTML: more than a first screen holds. The rest of the first page is rendered
+ * in the browser once the page is live, from the data it has anyway, so the HTML does not carry them twice.
+ */
+const SERVER_ROWS = 30;
 
 function heads(page: {
   mode: TimelineViewPage["mode"];
@@ -57,6 +62,9 @@ export function TimelineView({
   watcherNames,
 }: Props) {
   const [page, setPage] = useState(() => fromTimelineWirePage(initial));
+  const [live, setLive] = useState(false);
+  useEffect(() => setLive(true), []);
+  const shown = <T,>(list: T[]) => (live ? list : list.slice(0, SERVER_ROWS));
   const [selected, setSelected] = useState(-1);
   const [newCount, setNewCount] = useState(0);
   const [loading, setLoading] = useState(false);
@@ -196,7 +204,7 @@ export function TimelineView({
         ref={listRef}
       >
         {page.mode === "changes"
-          ? page.rows.map((row, i) => (
+          ? shown(page.rows).map((row, i) => (
               <TimelineRow
                 key={row.id}
                 row={row}
@@ -206,7 +214,7 @@ export function TimelineView({
                 actions={<TimelineRowActions row={row} />}
               />
             ))
-          : page.groups.map((group, i) => (
+          : shown(page.groups).map((group, i) => (
               <PageGroupRow
                 key={group.head.id}
                 group={group}
