@@ -194,7 +194,7 @@ test.describe("at 1280×900", () => {
     await expect(beta.first()).toBeVisible();
     expect(await beta.count()).toBeGreaterThan(0);
     await expect(page.getByRole("button", { name: /^Actions for / })).toHaveCount(0);
-    await expect(page.getByRole("button", { name: "Unwatch" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Unwatch", exact: true })).toHaveCount(0);
 
     await page.goto(`/?wiki=${await siteIdOf(page, "Alpha Wiki")}`);
     const row = alpha.first();
@@ -202,10 +202,10 @@ test.describe("at 1280×900", () => {
     const menu = row.getByRole("button", { name: `Actions for ${title}` });
     await expect(menu).toHaveAttribute("aria-expanded", "false");
     await menu.click();
-    await expect(row.getByRole("button", { name: "Unwatch" })).toBeVisible();
+    await expect(row.getByRole("button", { name: "Unwatch", exact: true })).toBeVisible();
     await expect(row.getByRole("button", { name: "Watch for…" })).toBeVisible();
     await page.keyboard.press("Escape");
-    await expect(row.getByRole("button", { name: "Unwatch" })).toBeHidden();
+    await expect(row.getByRole("button", { name: "Unwatch", exact: true })).toBeHidden();
     await expect(menu).toBeFocused();
   });
 });

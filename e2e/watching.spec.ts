@@ -97,7 +97,7 @@ test("unwatch from the timeline, then the page is gone from Watched pages and fr
     .first()
     .getByRole("button", { name: `Actions for ${title}` })
     .click();
-  await rows.first().getByRole("button", { name: "Unwatch" }).click();
+  await rows.first().getByRole("button", { name: "Unwatch", exact: true }).click();
   await expect(rows).toHaveCount(0);
 
   await page.getByRole("link", { name: "Wikis" }).click();
@@ -121,7 +121,7 @@ test("unwatch from the timeline offers Undo, and Undo watches the page on the wi
     .first()
     .getByRole("button", { name: `Actions for ${title}` })
     .click();
-  await rows.first().getByRole("button", { name: "Unwatch" }).click();
+  await rows.first().getByRole("button", { name: "Unwatch", exact: true }).click();
   await expect(rows).toHaveCount(0);
   const toast = page.getByRole("status").filter({ hasText: `Unwatched ${title}.` });
   await expect(toast).toBeVisible();
