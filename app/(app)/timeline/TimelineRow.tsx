@@ -10,6 +10,8 @@ interface Props {
   actions?: ReactNode;
   /** Team views: member names by user id; the row then says which members watch the page. */
   watcherNames?: Record<string, string>;
+  /** Shown under the row's line, inside the row (e.g. the change's diff when the row is expanded). */
+  children?: ReactNode;
 }
 
 /*
@@ -139,7 +141,7 @@ function Summary({ row }: { row: TimelineRowView }) {
 }
 
 /** One change of the timeline, on one line as Special:Watchlist lays it out (two on a phone). */
-export function TimelineRow({ row, selected = false, dayHeading = false, actions, watcherNames }: Props) {
+export function TimelineRow({ row, selected = false, dayHeading = false, actions, watcherNames, children }: Props) {
   return (
     <li
       className={`tl-row${row.unread ? " tl-unread" : ""}${selected ? " tl-selected" : ""}`}
@@ -203,6 +205,7 @@ export function TimelineRow({ row, selected = false, dayHeading = false, actions
         </span>
         {actions}
       </div>
+      {children}
     </li>
   );
 }
