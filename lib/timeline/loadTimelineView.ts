@@ -1,6 +1,7 @@
 import { countNewTimelineChanges } from "./countNewTimelineChanges";
 import { getTimelinePage } from "./getTimelinePage";
 import { decodeTimelineCursor, encodeTimelineCursor } from "./timelineCursor";
+import type { TimelineEntry, TimelineSite } from "./timelineEntry";
 import type { TimelineFilters } from "./timelineFilters";
 import {
   type TimelineGroupView,
@@ -29,6 +30,8 @@ export interface TimelineViewPage {
    * the timeline, reading all of it on every poll.
    */
   pollAfter: string | null;
+  /** The wikis the rows come from, each once (the page's HTML sends rows without the URLs derived from these). */
+  sites: TimelineSite[];
 }
 
 /**
@@ -79,6 +82,7 @@ export async function loadScopedTimelineView(
       nextCursor,
       searchedBackTo,
       pollAfter,
+      sites: sitesOf(page.groups.flatMap((g) => [g.head, ...g.changes])),
     };
   }
   return {
@@ -88,7 +92,12 @@ export async function loadScopedTimelineView(
     nextCursor,
     searchedBackTo,
     pollAfter,
+    sites: sitesOf(page.entries),
   };
+}
+
+function sitesOf(entries: TimelineEntry[]): TimelineSite[] {
+  return [...new Map(entries.map((e) => [e.site.id, e.site])).values()];
 }
 
 /** The "N new changes" count for the signed-in user's timeline; null when the cursor is unreadable. */

@@ -1,20 +1,24 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { expect, it } from "vitest";
-import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
+import type { TimelineWirePage } from "@/lib/timeline/timelineWirePage";
 import { inspectHtml } from "@/test/support/htmlInspection";
 import { TimelineView } from "./TimelineView";
 
 const EMPTY_STATE = "No changes match these filters";
 
-function render(page: Partial<TimelineViewPage>): string {
-  const initial: TimelineViewPage = {
+function render(page: Partial<TimelineWirePage>): string {
+  const initial: TimelineWirePage = {
     mode: "changes",
     rows: [],
     groups: [],
     nextCursor: null,
     searchedBackTo: null,
     pollAfter: null,
+    viewerUserId: "user-1",
+    timeZone: "UTC",
+    sites: [],
+    links: [],
     ...page,
   };
   return renderToStaticMarkup(

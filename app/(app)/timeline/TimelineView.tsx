@@ -3,12 +3,15 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
+import { fromTimelineWirePage, type TimelineWirePage } from "@/lib/timeline/timelineWirePage";
 import { KeyboardHelp } from "./KeyboardHelp";
+import { PageGroupRow } from "./PageGroupRow";
 import { TimelineRow } from "./TimelineRow";
 import { TimelineRowActions } from "./TimelineRowActions";
 
 interface Props {
-  initial: TimelineViewPage;
+  /** The first page, as the page's HTML carries it (see timelineWirePage.ts). */
+  initial: TimelineWirePage;
   /** The filters as a URL query, for the API calls. */
   filterQuery: string;
   pollSeconds?: number;
@@ -21,6 +24,11 @@ interface Props {
 }
 
 const NEW_CAP = 100;
+/**
+ * Rows rendered into the page's HTML: more than a first screen holds. The rest of the first page is rendered
+ * in the browser once the page is live, from the data it has anyway, so the HTML does not carry them twice.
+ */
+const SERVER_ROWS = 30;
 
 function heads(page: {
   mode: TimelineViewPage["mode"];
@@ -53,7 +61,10 @@ export function TimelineView({
   apiPath = "/api/timeline",
   watcherNames,
 }: Props) {
-  const [page, setPage] = useState(initial);
+  const [page, setPage] = useState(() => fromTimelineWirePage(initial));
+  const [live, setLive] = useState(false);
+  useEffect(() => setLive(true), []);
+  const shown = <T,>(list: T[]) => (live ? list : list.slice(0, SERVER_ROWS));
   const [selected, setSelected] = useState(-1);
   const [newCount, setNewCount] = useState(0);
   const [loading, setLoading] = useState(false);
@@ -147,9 +158,13 @@ export function TimelineView({
         case "r":
           void refresh();
           break;
-        case "/":
-          document.getElementById("timeline-text")?.focus();
+        case "/": {
+          const search = document.getElementById("timeline-text");
+          // The search box sits in the filter panel, closed at first.
+          search?.closest("details")?.setAttribute("open", "");
+          search?.focus();
           break;
+        }
         case "?":
           helpRef.current?.showModal();
           break;
@@ -189,41 +204,26 @@ export function TimelineView({
         ref={listRef}
       >
         {page.mode === "changes"
-          ? page.rows.map((row, i) => (
+          ? shown(page.rows).map((row, i) => (
               <TimelineRow
                 key={row.id}
                 row={row}
                 selected={i === selected}
+                dayHeading={row.day !== page.rows[i - 1]?.day}
                 watcherNames={watcherNames}
                 actions={<TimelineRowActions row={row} />}
               />
             ))
-          : page.groups.map((group, i) => (
-              <TimelineRow
+          : shown(page.groups).map((group, i) => (
+              <PageGroupRow
                 key={group.head.id}
-                row={group.head}
+                group={group}
                 selected={i === selected}
-                group={{ count: group.count, users: group.users }}
+                dayHeading={group.head.day !== page.groups[i - 1]?.head.day}
                 watcherNames={watcherNames}
                 actions={<TimelineRowActions row={group.head} />}
-              >
-                <details className="tl-group">
-                  <summary>
-                    Show {group.changes.length === group.count ? "the" : `the latest ${group.changes.length} of`}{" "}
-                    {group.count} {group.count === 1 ? "change" : "changes"} to {group.head.title}
-                  </summary>
-                  <ol className="tl-list tl-children" aria-label={`Changes to ${group.head.title}`}>
-                    {group.changes.map((row) => (
-                      <TimelineRow
-                        key={row.id}
-                        row={row}
-                        watcherNames={watcherNames}
-                        actions={<TimelineRowActions row={row} />}
-                      />
-                    ))}
-                  </ol>
-                </details>
-              </TimelineRow>
+                changeActions={(row) => <TimelineRowActions row={row} />}
+              />
             ))}
       </ol>
       {page.searchedBackTo && (
