@@ -114,7 +114,7 @@ async function unchangedPoll(log: (line: string) => void): Promise<BenchTable> {
     const { linkId } = await createBenchLink(wiki.apiUrl, "unchanged");
     const network = {
       fetch: createSafeFetch({ allowPrivateNetworks: true }),
-      userAgent: { appName: "Watchdeck-bench", appVersion: "0", contactUrl: "https://example.org" },
+      userAgent: { appName: "Watchdeck-bench", appVersion: "0", contact: "https://example.org" },
     };
     const deps = { network, settings: buildSyncSettings({}, 120) };
     const first = await syncLink(linkId, deps);

@@ -56,7 +56,7 @@ function buildNetwork(gate: HostGate, policy: Pick<WikiNetwork, "rateLimit" | "m
   const config = serverConfig();
   return {
     fetch: createSafeFetch({ allowPrivateNetworks: config.allowPrivateNetworks }),
-    userAgent: { appName: "Watchdeck", appVersion: packageJson.version, contactUrl: config.contactUrl },
+    userAgent: { appName: "Watchdeck", appVersion: packageJson.version, contact: config.contact },
     maxlagRetry: policy.maxlagRetry,
     rateLimit: { ...policy.rateLimit, maxWaitMs: policy.rateLimit?.maxWaitMs ?? 0, gate },
   };
