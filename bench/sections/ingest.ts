@@ -164,7 +164,7 @@ async function ingestStream(pages: string[], target: WriteTarget): Promise<void>
     pagesPerCommit: PAGES_PER_POLL,
     pagesPerJob: pages.length,
     pagesBefore: 0,
-    nextRunAt: () => new Date(Date.now() + 120_000),
+    pace: () => ({ nextRunAt: new Date(Date.now() + 120_000), changeRatePerHour: null }),
   });
   if (stored.status !== "done") throw new Error(`the bench's poll ended ${stored.status}`);
 }

@@ -8,7 +8,7 @@ import type { PolledPage } from "./poll/polledChanges";
 import { pollWatchlistApi } from "./poll/pollWatchlistApi";
 import { pollWatchlistFeed } from "./poll/pollWatchlistFeed";
 import { type PollStart, pollStart } from "./pollStart";
-import { nextRunAfterFailure, nextRunAfterSuccess } from "./schedule";
+import { nextRunAfterFailure, paceAfterPoll } from "./schedule";
 import { type SyncSettings, syncSettings } from "./settings";
 import { commitPollFailure } from "./store/commitPoll";
 import { acquireSyncLease } from "./store/syncLease";
@@ -82,7 +82,13 @@ export async function syncLink(linkId: string, partialDeps: Partial<SyncDeps> = 
       pagesPerCommit: settings.pagesPerCommit,
       pagesPerJob: settings.pagesPerJob,
       pagesBefore: start?.resume?.pages ?? 0,
-      nextRunAt: () => nextRunAfterSuccess(deps.now(), settings, target.lastNewChangeAt, deps.random),
+      pace: (finishing, newInLastCommit) =>
+        paceAfterPoll(
+          deps.now(),
+          settings,
+          { ...finishing, newForPoll: finishing.newBefore + newInLastCommit },
+          deps.random,
+        ),
       beforeCommit: deps.beforeCommit,
     });
     if (stored.status === "failed") return await recordFailure(target, stored.failure, deps);
