@@ -25,6 +25,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Some tests run as a public instance (WATCHDECK_URL https://…), which must name its operator.
+          env: { WATCHDECK_CONTACT: "watchdeck-tests@example.org" },
         },
       },
     ],

@@ -28,6 +28,7 @@ const SECTIONS: Record<string, SectionEntry> = {
   timeline: { load: async () => (await import("./sections/timeline")).timelineSection },
   feed: { load: async () => (await import("./sections/feed")).feedSection },
   screen: { load: async () => (await import("./sections/screen")).screenSection },
+  polling: { load: async () => (await import("./sections/polling")).pollingSection },
 };
 
 const missingFlags = (name: string) =>

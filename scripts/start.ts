@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
-import { serverConfig } from "@/lib/config/serverConfig";
+import { ConfigurationError, serverConfig } from "@/lib/config/serverConfig";
 import { DatabaseUnavailableError } from "@/lib/db/connectionCheck";
 import { MigrationError } from "@/lib/db/migrate";
 import { prepareDatabase } from "@/lib/db/resolveDatabase";
@@ -75,7 +75,11 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof DatabaseUnavailableError || error instanceof MigrationError) {
+  if (
+    error instanceof DatabaseUnavailableError ||
+    error instanceof MigrationError ||
+    error instanceof ConfigurationError
+  ) {
     console.error(`[watchdeck] ${error.message}`);
   } else {
     console.error(error);

@@ -1,5 +1,5 @@
 // The background worker on its own: `npm run worker` on any machine with DATABASE_URL set.
-import { serverConfig } from "@/lib/config/serverConfig";
+import { ConfigurationError, serverConfig } from "@/lib/config/serverConfig";
 import { checkDatabaseConnection, DatabaseUnavailableError } from "@/lib/db/connectionCheck";
 import { closePgPool } from "@/lib/db/postgres";
 import { keepRecentChangeStream } from "@/lib/jobs/recentChangeStream";
@@ -39,6 +39,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof DatabaseUnavailableError ? error.message : error);
+  if (error instanceof ConfigurationError) console.error(`[watchdeck] ${error.message}`);
+  else console.error(error instanceof DatabaseUnavailableError ? error.message : error);
   process.exit(1);
 });

@@ -87,6 +87,7 @@ export const feedSection: BenchSection = async ({ db, log }) => {
   const url = await db.fresh("feed");
   process.env.DATABASE_URL = url;
   process.env.WATCHDECK_URL ??= "https://watchdeck.bench";
+  process.env.WATCHDECK_CONTACT ??= "watchdeck-bench@example.org";
   log(`seeding ${CHANGES} changes`);
   const userId = await seed(url);
   const { createFeedToken } = await import("@/lib/feeds/feedTokens");

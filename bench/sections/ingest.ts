@@ -114,7 +114,7 @@ async function unchangedPoll(log: (line: string) => void): Promise<BenchTable> {
     const { linkId } = await createBenchLink(wiki.apiUrl, "unchanged");
     const network = {
       fetch: createSafeFetch({ allowPrivateNetworks: true }),
-      userAgent: { appName: "Watchdeck-bench", appVersion: "0", contactUrl: "https://example.org" },
+      userAgent: { appName: "Watchdeck-bench", appVersion: "0", contact: "https://example.org" },
     };
     const deps = { network, settings: buildSyncSettings({}, 120) };
     const first = await syncLink(linkId, deps);
@@ -164,7 +164,7 @@ async function ingestStream(pages: string[], target: WriteTarget): Promise<void>
     pagesPerCommit: PAGES_PER_POLL,
     pagesPerJob: pages.length,
     pagesBefore: 0,
-    nextRunAt: () => new Date(Date.now() + 120_000),
+    pace: () => ({ nextRunAt: new Date(Date.now() + 120_000), changeRatePerHour: null }),
   });
   if (stored.status !== "done") throw new Error(`the bench's poll ended ${stored.status}`);
 }

@@ -17,7 +17,11 @@ const envSchema = z.object({
   WATCHDECK_ENCRYPTION_KEYS_OLD: z.string().optional(),
   WATCHDECK_REGISTRATION: z.enum(["open", "closed"]).default("open"),
   WATCHDECK_ALLOW_PRIVATE_NETWORKS: booleanFromEnv,
-  WATCHDECK_CONTACT_URL: z.string().url().optional(),
+  WATCHDECK_CONTACT: z
+    .union([z.email(), z.url({ protocol: /^https?$/ })], "WATCHDECK_CONTACT must be an email address or an http(s) URL")
+    .optional(),
+  // The setting's earlier name, still read so that existing installs keep their contact.
+  WATCHDECK_CONTACT_URL: z.url({ protocol: /^https?$/ }).optional(),
   WATCHDECK_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(120),
   WATCHDECK_EVENTSTREAMS_URL: z.string().url().optional(),
 });
@@ -31,13 +35,22 @@ export interface ServerConfig {
   previousEncryptionKeys: string | undefined;
   registrationOpen: boolean;
   allowPrivateNetworks: boolean;
-  contactUrl: string;
+  /** Sent to every wiki in the User-Agent: how its operators reach whoever runs this instance. */
+  contact: string;
   syncIntervalSeconds: number;
   /** A recentchange EventStreams URL (e.g. https://stream.wikimedia.org/v2/stream/recentchange); null = off. */
   eventStreamsUrl: string | null;
 }
 
 let cached: ServerConfig | undefined;
+
+/** A setting that stops the server (web and worker) from starting; its message says what to set and why. */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigurationError";
+  }
+}
 
 /** Reads and validates the server's configuration once per process. */
 export function serverConfig(): ServerConfig {
@@ -57,9 +70,11 @@ export function buildServerConfig(
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`Invalid configuration: ${problems}`);
+    throw new ConfigurationError(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  const baseUrl = e.WATCHDECK_URL ?? "http://localhost:3000";
+  const contact = contactFor(baseUrl, e.WATCHDECK_CONTACT ?? e.WATCHDECK_CONTACT_URL);
   const dataDir = dataDirFromEnv(e);
   const authSecret = e.AUTH_SECRET ?? e.NEXTAUTH_SECRET;
   const needLocal = !authSecret || !e.WATCHDECK_ENCRYPTION_KEY;
@@ -68,13 +83,32 @@ export function buildServerConfig(
     databaseUrl: e.DATABASE_URL,
     dataDir,
     authSecret: authSecret ?? local!.authSecret,
-    baseUrl: e.WATCHDECK_URL ?? "http://localhost:3000",
+    baseUrl,
     encryptionKey: e.WATCHDECK_ENCRYPTION_KEY ?? local!.encryptionKey,
     previousEncryptionKeys: e.WATCHDECK_ENCRYPTION_KEYS_OLD,
     registrationOpen: e.WATCHDECK_REGISTRATION === "open",
     allowPrivateNetworks: e.WATCHDECK_ALLOW_PRIVATE_NETWORKS,
-    contactUrl: e.WATCHDECK_CONTACT_URL ?? "https://github.com/watchdeck/watchdeck",
+    contact,
     syncIntervalSeconds: e.WATCHDECK_SYNC_INTERVAL_SECONDS,
     eventStreamsUrl: e.WATCHDECK_EVENTSTREAMS_URL ?? null,
   };
+}
+
+/**
+ * Wikimedia blocks clients whose User-Agent carries no way to reach their operator, and one blocked address
+ * stops every user of the instance. An instance on localhost (someone trying it out) reaches wikis from one
+ * person's machine and says so; any other must name its operator.
+ */
+function contactFor(baseUrl: string, configured: string | undefined): string {
+  if (configured) return configured;
+  const host = new URL(baseUrl).hostname;
+  if (host === "localhost" || host.endsWith(".localhost") || host === "127.0.0.1" || host === "[::1]") {
+    return "localhost instance";
+  }
+  throw new ConfigurationError(
+    `WATCHDECK_CONTACT is not set. Watchdeck runs at ${baseUrl}, so every wiki it polls must be able to reach ` +
+      "whoever runs it: set WATCHDECK_CONTACT to your email address or a web page that says how to contact you. " +
+      "It is sent in the User-Agent of every request, as Wikimedia's User-Agent policy requires; wikis block " +
+      "clients without one.",
+  );
 }

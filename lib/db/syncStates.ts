@@ -35,6 +35,38 @@ export interface SyncSuccess extends PollCounts {
   /** The newest change time of the poll's last commit; the cursor becomes the newest of the whole poll. */
   cursorAt: Date | null;
   nextRunAt: Date;
+  changeRatePerHour: number | null;
+}
+
+/** What the schedule needs to know about a poll whose last page is being stored (read in its transaction). */
+export interface FinishingPoll {
+  /** Changes new to the link in the poll's earlier commits and jobs. */
+  newBefore: number;
+  lastSuccessAt: Date | null;
+  changeRatePerHour: number | null;
+  /** A backfill reads old changes: they say nothing of how busy the watchlist is. */
+  backfill: boolean;
+}
+
+export async function readFinishingPoll(client: pg.ClientBase, linkId: string): Promise<FinishingPoll> {
+  const { rows } = await client.query<{
+    new_before: number;
+    last_success_at: Date | null;
+    change_rate_per_hour: number | null;
+    backfill: boolean;
+  }>(
+    `SELECT CASE WHEN resume_continue IS NULL THEN 0 ELSE last_items_new END AS new_before, last_success_at,
+            change_rate_per_hour, backfill_started_at IS NOT NULL AS backfill
+     FROM link_sync_states WHERE link_id = $1::uuid FOR UPDATE`,
+    [linkId],
+  );
+  const row = rows[0];
+  return {
+    newBefore: row?.new_before ?? 0,
+    lastSuccessAt: row?.last_success_at ?? null,
+    changeRatePerHour: row?.change_rate_per_hour ?? null,
+    backfill: row?.backfill ?? false,
+  };
 }
 
 // A poll's counts add up over its commits (and jobs): a commit with no poll under way (resume_continue null)
@@ -62,9 +94,17 @@ export async function markSyncSucceeded(client: pg.ClientBase, linkId: string, s
        ${ADD_POLL_COUNTS},
        ${END_BACKFILL},
        last_error_kind = NULL, last_error_code = NULL, last_error = NULL, last_error_at = NULL,
-       consecutive_failures = 0, next_run_at = $6, updated_at = now()
+       consecutive_failures = 0, next_run_at = $6, change_rate_per_hour = $7, updated_at = now()
      WHERE link_id = $1::uuid`,
-    [linkId, success.cursorAt, success.fetched, success.newForLink, success.requests, success.nextRunAt],
+    [
+      linkId,
+      success.cursorAt,
+      success.fetched,
+      success.newForLink,
+      success.requests,
+      success.nextRunAt,
+      success.changeRatePerHour,
+    ],
   );
 }
 

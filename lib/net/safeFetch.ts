@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { Agent, request } from "undici";
+import undiciPackage from "undici/package.json";
 import { checkUrl } from "./checkUrl";
 import { displayHost } from "./displayHost";
 import { followRedirect, isRedirect, type OutgoingRequest } from "./followRedirect";
@@ -8,6 +9,9 @@ import { NetError } from "./NetError";
 import { type NetPolicy, resolveNetPolicy } from "./netPolicy";
 import { decodeBody, discardBody, readCappedBody, tooLargeError } from "./readCappedBody";
 import { timeoutError, toNetError } from "./toNetError";
+
+/** The HTTP library under safeFetch, as Wikimedia's User-Agent policy asks to name it. */
+export const FETCH_LIBRARY = `undici/${undiciPackage.version}`;
 
 export const MAX_REDIRECTS = 5;
 

@@ -3,8 +3,10 @@ import { serverConfig } from "@/lib/config/serverConfig";
 
 /** How the sync engine paces itself. Read once per process; tests pass their own. */
 export interface SyncSettings {
-  /** Normal time between two polls of one link. */
+  /** Shortest time between two polls of one link: a busy watchlist's (lib/sync/schedule.ts). */
   intervalSeconds: number;
+  /** Longest time between two polls of one link: a quiet watchlist's. */
+  quietIntervalSeconds: number;
   /** How far before the cursor an incremental poll starts, for changes the wiki records late (job queue, replication). */
   overlapSeconds: number;
   /** First wait after a transient failure; doubles per failure (with jitter) up to maxBackoffSeconds. */
@@ -32,6 +34,7 @@ export interface SyncSettings {
 }
 
 const envSchema = z.object({
+  WATCHDECK_SYNC_QUIET_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(1800),
   WATCHDECK_SYNC_OVERLAP_SECONDS: z.coerce.number().int().min(0).default(600),
   WATCHDECK_SYNC_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).default(30),
   WATCHDECK_SYNC_MAX_BACKOFF_SECONDS: z.coerce.number().min(1).default(3600),
@@ -61,6 +64,7 @@ export function buildSyncSettings(env: Record<string, string | undefined>, inter
   const e = parsed.data;
   return {
     intervalSeconds,
+    quietIntervalSeconds: e.WATCHDECK_SYNC_QUIET_INTERVAL_SECONDS,
     overlapSeconds: e.WATCHDECK_SYNC_OVERLAP_SECONDS,
     retryBaseSeconds: e.WATCHDECK_SYNC_RETRY_BASE_SECONDS,
     maxBackoffSeconds: e.WATCHDECK_SYNC_MAX_BACKOFF_SECONDS,

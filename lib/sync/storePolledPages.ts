@@ -1,7 +1,7 @@
 import type { Change } from "@/lib/changes/change";
 import type { PollCounts } from "@/lib/db/syncStates";
 import { newestTimestamp, type PolledPage } from "./poll/polledChanges";
-import { commitPollProgress, commitPollSuccess } from "./store/commitPoll";
+import { commitPollProgress, commitPollSuccess, type PollPacer } from "./store/commitPoll";
 import type { WriteTarget, WrittenChanges } from "./store/writeLinkChanges";
 import type { PollResult, SyncFailure } from "./syncFailure";
 
@@ -15,8 +15,8 @@ export interface StorePagesOptions {
   pagesPerJob: number;
   /** Pages the poll read in earlier jobs. */
   pagesBefore: number;
-  /** When the link's next poll is due, asked once the poll's last page is read. */
-  nextRunAt: () => Date;
+  /** The link's change rate and next poll, asked in the transaction that stores the poll's last page. */
+  pace: PollPacer;
   beforeCommit?: () => Promise<void>;
 }
 
@@ -73,7 +73,7 @@ export async function storePolledPages(
       const polled = { changes: chunk, requests: chunkRequests, cursorAt: newestTimestamp(chunk) };
       storing =
         continueFrom === undefined
-          ? commitPollSuccess(target, polled, options.nextRunAt(), options.beforeCommit)
+          ? commitPollSuccess(target, polled, options.pace, options.beforeCommit)
           : commitPollProgress(target, { ...polled, continueFrom }, options.beforeCommit);
       // Awaited later, once the next pages are read; until then a failure must not count as unhandled.
       storing.catch(() => undefined);

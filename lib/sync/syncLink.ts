@@ -1,13 +1,14 @@
+import { hostHoldLeftMs } from "@/lib/db/hostGate";
 import { enqueueSync, ensureJobSchema } from "@/lib/db/jobQueue";
 import { inTransaction } from "@/lib/db/postgres";
 import { markSyncStarted } from "@/lib/db/syncStates";
 import { type OpenedLink, openLinkClient } from "@/lib/links/openLinkClient";
-import type { WikiNetwork } from "@/lib/links/serverNetwork";
+import { backgroundWikiNetwork, type WikiNetwork } from "@/lib/links/serverNetwork";
 import type { PolledPage } from "./poll/polledChanges";
 import { pollWatchlistApi } from "./poll/pollWatchlistApi";
 import { pollWatchlistFeed } from "./poll/pollWatchlistFeed";
 import { type PollStart, pollStart } from "./pollStart";
-import { nextRunAfterFailure, nextRunAfterSuccess } from "./schedule";
+import { nextRunAfterFailure, paceAfterPoll } from "./schedule";
 import { type SyncSettings, syncSettings } from "./settings";
 import { commitPollFailure } from "./store/commitPoll";
 import { acquireSyncLease } from "./store/syncLease";
@@ -19,7 +20,7 @@ import { preferApiForTokenLink } from "./tokenLinkSource";
 
 export interface SyncDeps {
   settings: SyncSettings;
-  /** How to reach the wiki; the server's guarded network by default. */
+  /** How to reach the wiki; the server's guarded network, in its background manner, by default. */
   network?: WikiNetwork;
   now: () => Date;
   random: () => number;
@@ -32,7 +33,7 @@ export type SyncOutcome =
   | { status: "synced"; fetched: number; newForLink: number; requests: number; handedOn: boolean }
   | { status: "failed"; failure: SyncFailure; paused: boolean }
   | { status: "skipped"; reason: "missing" | "paused" | "already_running" }
-  | { status: "deferred"; reason: "host_busy" | "global_busy"; retryAt: Date };
+  | { status: "deferred"; reason: "host_busy" | "global_busy" | "host_held_off"; retryAt: Date };
 
 export function defaultSyncDeps(): SyncDeps {
   return { settings: syncSettings(), now: () => new Date(), random: Math.random };
@@ -52,8 +53,16 @@ export async function syncLink(linkId: string, partialDeps: Partial<SyncDeps> = 
   const loaded = await loadSyncTarget(linkId);
   if (loaded === null) return { status: "skipped", reason: "missing" };
   if (loaded.paused) return { status: "skipped", reason: "paused" };
+  const host = new URL(loaded.apiUrl).host;
+  // The host asked (Retry-After) not to be asked yet: the job comes back then, without taking a slot or a failure.
+  const heldOffMs = await hostHoldLeftMs(host);
+  if (heldOffMs > 0) {
+    const retryAt = new Date(deps.now().getTime() + heldOffMs + deps.settings.busyRetrySeconds * 1000 * deps.random());
+    await inTransaction((client) => enqueueSync(client, linkId, retryAt));
+    return { status: "deferred", reason: "host_held_off", retryAt };
+  }
 
-  const leased = await acquireSyncLease(linkId, new URL(loaded.apiUrl).host, {
+  const leased = await acquireSyncLease(linkId, host, {
     perHost: deps.settings.perHostSlots,
     global: deps.settings.globalSlots,
   });
@@ -75,7 +84,13 @@ export async function syncLink(linkId: string, partialDeps: Partial<SyncDeps> = 
       pagesPerCommit: settings.pagesPerCommit,
       pagesPerJob: settings.pagesPerJob,
       pagesBefore: start?.resume?.pages ?? 0,
-      nextRunAt: () => nextRunAfterSuccess(deps.now(), settings, target.lastNewChangeAt, deps.random),
+      pace: (finishing, newInLastCommit) =>
+        paceAfterPoll(
+          deps.now(),
+          settings,
+          { ...finishing, newForPoll: finishing.newBefore + newInLastCommit },
+          deps.random,
+        ),
       beforeCommit: deps.beforeCommit,
     });
     if (stored.status === "failed") return await recordFailure(target, stored.failure, deps);
@@ -97,7 +112,7 @@ export async function syncLink(linkId: string, partialDeps: Partial<SyncDeps> = 
 async function openForPoll(target: SyncTarget, deps: SyncDeps): Promise<PollResult<OpenedLink>> {
   let opened: OpenedLink | null;
   try {
-    opened = await openLinkClient(target.linkId, deps.network);
+    opened = await openLinkClient(target.linkId, deps.network ?? backgroundWikiNetwork());
   } catch (error) {
     return { ok: false, failure: classifyPollError(error) };
   }

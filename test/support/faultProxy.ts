@@ -31,7 +31,9 @@ export type Fault =
   /** The wiki forgot the session: the request reaches it without its Cookie header, so the client must log in again. */
   | "sessionExpired"
   /** An API error (HTTP 200) whose code and info hold a NUL, as a broken or hostile wiki might send. */
-  | "apiErrorWithNul";
+  | "apiErrorWithNul"
+  /** HTTP 429 with a text/plain body and Retry-After, as Wikimedia's edge rate limiter answers. */
+  | "tooManyRequests";
 
 export interface ProxiedRequest {
   method: string;
@@ -48,7 +50,7 @@ export interface FaultRule {
   rate?: number;
   /** At most this many times, then the rule is spent; default unlimited. */
   times?: number;
-  /** For maxlag: the Retry-After header; default 1. */
+  /** For maxlag and tooManyRequests: the Retry-After header; default 1. */
   retryAfterSeconds?: number;
   /** For timeout: how long to hold before dropping the connection; default 60 s. */
   holdMs?: number;
@@ -58,6 +60,14 @@ export interface ProxyLogEntry {
   method: string;
   path: string;
   fault: Fault | null;
+  /** Date.now() when the request arrived, and when its answer was sent (null: never answered). */
+  startedAt: number;
+  endedAt: number | null;
+  /** The query's and the form's parameters together. */
+  params: URLSearchParams;
+  userAgent: string | undefined;
+  /** The Retry-After the proxy itself sent with a fault, in seconds. */
+  retryAfterSeconds: number | null;
 }
 
 export interface FaultProxy {
@@ -124,7 +134,22 @@ export async function startFaultProxy(
       form: isForm ? new URLSearchParams(body.toString("utf8")) : null,
     };
     const rule = pickFault(request);
-    log.push({ method: request.method, path: `${url.pathname}${url.search}`, fault: rule?.fault ?? null });
+    const params = new URLSearchParams(url.searchParams);
+    for (const [name, value] of request.form ?? []) params.append(name, value);
+    const entry: ProxyLogEntry = {
+      method: request.method,
+      path: `${url.pathname}${url.search}`,
+      fault: rule?.fault ?? null,
+      startedAt: Date.now(),
+      endedAt: null,
+      params,
+      userAgent: req.headers["user-agent"],
+      retryAfterSeconds: null,
+    };
+    log.push(entry);
+    res.once("finish", () => {
+      entry.endedAt = Date.now();
+    });
     if (latencyMs > 0) await sleep(latencyMs);
 
     switch (rule?.fault) {
@@ -151,6 +176,7 @@ export async function startFaultProxy(
         return;
       case "maxlag": {
         const seconds = rule.retryAfterSeconds ?? 1;
+        entry.retryAfterSeconds = seconds;
         res.writeHead(200, {
           "content-type": "application/json; charset=utf-8",
           "retry-after": String(seconds),
@@ -169,6 +195,15 @@ export async function startFaultProxy(
             ],
           }),
         );
+        return;
+      }
+      case "tooManyRequests": {
+        entry.retryAfterSeconds = rule.retryAfterSeconds ?? 1;
+        res.writeHead(429, {
+          "content-type": "text/plain; charset=utf-8",
+          "retry-after": String(entry.retryAfterSeconds),
+        });
+        res.end("Too many requests. Please respect our robot policy https://w.wiki/4wJS.");
         return;
       }
       case "apiErrorWithNul":

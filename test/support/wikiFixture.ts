@@ -26,7 +26,7 @@ export function loopbackNetwork(allowPrivateNetworks = true): WikiNetwork {
     userAgent: {
       appName: "Watchdeck-tests",
       appVersion: packageJson.version,
-      contactUrl: "https://example.org/watchdeck",
+      contact: "https://example.org/watchdeck",
     },
   };
 }

@@ -59,7 +59,7 @@ export async function compareWithLiveWikis(
       userAgent: {
         appName: "Watchdeck-bench",
         appVersion: packageJson.version,
-        contactUrl: "https://example.org/watchdeck",
+        contact: "https://example.org/watchdeck",
       },
     };
     for (const key of keys) {

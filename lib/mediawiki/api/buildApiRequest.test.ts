@@ -5,13 +5,13 @@ import { buildUserAgent } from "./userAgent";
 const userAgent = buildUserAgent({
   appName: "Watchdeck",
   appVersion: "0.1.0",
-  contactUrl: "https://watchdeck.example/about",
+  contact: "https://watchdeck.example/about",
 });
 const base: ApiRequestOptions = { method: "GET", userAgent, maxlag: 5, assertUser: false, cookieHeader: null };
 
 describe("buildUserAgent", () => {
   it("names the app, its version and where to reach its operator", () => {
-    expect(userAgent).toBe("Watchdeck/0.1.0 (https://watchdeck.example/about; MediaWiki watchlist reader)");
+    expect(userAgent).toMatch(/^Watchdeck\/0\.1\.0 \(https:\/\/watchdeck\.example\/about\) undici\/\d+\.\d+\.\d+$/);
   });
 });
 

@@ -6,7 +6,7 @@ import { describeCall, fakeResponse, fakeWiki, fixture, type RecordedRequest } f
 import { rejection } from "./testdata/rejection";
 
 const API = "https://wiki.example/w/api.php";
-const userAgent = { appName: "Watchdeck", appVersion: "0.1.0", contactUrl: "https://watchdeck.example/about" };
+const userAgent = { appName: "Watchdeck", appVersion: "0.1.0", contact: "https://watchdeck.example/about" };
 const botPassword = { username: "Alice@watchdeck", password: "2c37a96cf3939cee817dd4692c7c3c75" };
 const SESSION_COOKIE = "testwiki_BPsession";
 

@@ -4,6 +4,7 @@ import type { ApiParams } from "./apiParams";
 import { createApiTransport, type MaxlagRetryPolicy } from "./apiTransport";
 import { type BotPasswordCredentials, loginWithBotPassword } from "./botPasswordLogin";
 import { CookieJar } from "./cookieJar";
+import type { RateLimitPolicy } from "./hostGate";
 import { noCredentialsError } from "./loginErrors";
 import type { LoginSuccess } from "./loginResult";
 import { isMediaWikiApiError, MediaWikiApiError } from "./MediaWikiApiError";
@@ -30,6 +31,8 @@ export interface MediaWikiClientConfig {
   /** maxlag sent with every call; default 5, null to leave it out. */
   maxlag?: number | null;
   maxlagRetry?: Partial<MaxlagRetryPolicy>;
+  /** The host's gate and how long to sit through its Retry-After; by default ~5 s once, as for a person waiting. */
+  rateLimit?: RateLimitPolicy;
   /** Replaces the wait between maxlag retries, for tests. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -77,6 +80,7 @@ export function createMediaWikiClient(config: MediaWikiClientConfig): MediaWikiC
     onCookiesChanged: config.onCookiesChanged,
     maxlag: config.maxlag,
     maxlagRetry: config.maxlagRetry,
+    rateLimit: config.rateLimit,
     sleep: config.sleep,
   });
 

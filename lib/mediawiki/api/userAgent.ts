@@ -1,11 +1,16 @@
+import { FETCH_LIBRARY } from "@/lib/net/safeFetch";
+
 export interface UserAgentInfo {
   appName: string;
   appVersion: string;
-  /** Where a wiki operator can find out who runs this instance (Wikimedia's User-Agent policy asks for one). */
-  contactUrl: string;
+  /** How a wiki's operators reach whoever runs this instance: an email address or a URL (Wikimedia's User-Agent policy). */
+  contact: string;
 }
 
-/** e.g. "Watchdeck/0.1.0 (https://watchdeck.example/about; MediaWiki watchlist reader)". */
-export function buildUserAgent({ appName, appVersion, contactUrl }: UserAgentInfo): string {
-  return `${appName}/${appVersion} (${contactUrl}; MediaWiki watchlist reader)`;
+/**
+ * Wikimedia's User-Agent policy form, `<client>/<version> (<contact>) <library>/<version>`, e.g.
+ * "Watchdeck/0.1.0 (ops@wiki-tools.example) undici/7.30.2".
+ */
+export function buildUserAgent({ appName, appVersion, contact }: UserAgentInfo): string {
+  return `${appName}/${appVersion} (${contact}) ${FETCH_LIBRARY}`;
 }

@@ -4,7 +4,7 @@ import { fakeResponse, fakeWiki, fixture, fixtureText, type RecordedRequest } fr
 import { rejection } from "../api/testdata/rejection";
 import { discoverWiki } from "./discoverWiki";
 
-const userAgent = { appName: "Watchdeck", appVersion: "0.1.0", contactUrl: "https://watchdeck.example/about" };
+const userAgent = { appName: "Watchdeck", appVersion: "0.1.0", contact: "https://watchdeck.example/about" };
 const notFound = () => fakeResponse("<html><body>Not found</body></html>", { status: 404 });
 
 /** A wiki whose api.php lives at `apiPath` on wiki.example; every page carries `pageHtml`. */

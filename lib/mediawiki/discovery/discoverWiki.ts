@@ -2,6 +2,7 @@ import { displayAddress } from "@/lib/net/displayHost";
 import type { SafeFetch } from "@/lib/net/safeFetch";
 import { createMediaWikiClient } from "../api/client";
 import { fromNetError } from "../api/fromNetError";
+import type { RateLimitPolicy } from "../api/hostGate";
 import { isMediaWikiApiError, MediaWikiApiError } from "../api/MediaWikiApiError";
 import { addressWithoutQuery, siteLabelFor } from "../api/parseApiResponse";
 import { readSiteInfo } from "../api/readSiteInfo";
@@ -23,6 +24,7 @@ export interface DiscoveredWiki {
 export interface DiscoveryDependencies {
   fetch: SafeFetch;
   userAgent: UserAgentInfo;
+  rateLimit?: RateLimitPolicy;
 }
 
 // Answers from a candidate that mean "not api.php here", so the next guess is worth trying.
@@ -71,8 +73,11 @@ async function apiAdvertisedBy(pageUrl: string, { fetch, userAgent }: DiscoveryD
   }
 }
 
-async function verifyApi(apiUrl: string, { fetch, userAgent }: DiscoveryDependencies): Promise<DiscoveredWiki> {
-  const client = createMediaWikiClient({ apiUrl, userAgent, fetch });
+async function verifyApi(
+  apiUrl: string,
+  { fetch, userAgent, rateLimit }: DiscoveryDependencies,
+): Promise<DiscoveredWiki> {
+  const client = createMediaWikiClient({ apiUrl, userAgent, fetch, rateLimit });
   let siteInfo: SiteInfo;
   let answeredUrl: string;
   try {

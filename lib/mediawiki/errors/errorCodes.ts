@@ -73,6 +73,8 @@ const CODES: ReadonlyMap<string, CodeEntry> = new Map<string, CodeEntry>([
     "ratelimited",
     { kind: "transient", guidance: (site) => `${site} is rate-limiting Watchdeck. It will try again later.` },
   ],
+  // Watchdeck's own code for a 429 (or 503 with Retry-After) whose wait was too long to sit through.
+  ["rate_limited", { kind: "transient" }],
   [
     "badcontinue",
     {
@@ -91,6 +93,11 @@ const CODES: ReadonlyMap<string, CodeEntry> = new Map<string, CodeEntry>([
     },
   ],
 ]);
+
+/** A host that answered 429 (or 503 with Retry-After) and asked for a wait too long to sit through. */
+export function rateLimitedMessage(site: string, seconds: number): string {
+  return `${site} is rate-limiting requests; try again in ${seconds} s.`;
+}
 
 /** API error codes after which logging in again and retrying once can help. */
 export const SESSION_LOST_CODES: ReadonlySet<string> = new Set([

@@ -1,6 +1,7 @@
 import type { SafeFetch } from "@/lib/net/safeFetch";
-import { sendRequest } from "../api/apiTransport";
+import { sendPolitely } from "../api/apiTransport";
 import { buildApiRequest } from "../api/buildApiRequest";
+import type { RateLimitPolicy } from "../api/hostGate";
 import { httpError, siteLabelFor } from "../api/parseApiResponse";
 import { buildUserAgent, type UserAgentInfo } from "../api/userAgent";
 import { type WatchlistTokenCredentials, watchlistTokenParams } from "../api/watchlistToken";
@@ -16,6 +17,7 @@ export interface WatchlistFeedRequest extends WatchlistTokenCredentials {
 export interface FeedNetwork {
   fetch: SafeFetch;
   userAgent: UserAgentInfo;
+  rateLimit?: RateLimitPolicy;
 }
 
 /**
@@ -35,15 +37,16 @@ export async function readWatchlistFeed(
     hours: Math.min(72, Math.max(1, request.hours)),
     allrev: 1,
   };
-  const built = buildApiRequest(apiUrl, params, {
-    method: "GET",
-    userAgent: buildUserAgent(network.userAgent),
-    maxlag: null,
-    assertUser: false,
-    cookieHeader: null,
-    answer: "feed",
-  });
-  const response = await sendRequest(network.fetch, built);
+  const build = () =>
+    buildApiRequest(apiUrl, params, {
+      method: "GET",
+      userAgent: buildUserAgent(network.userAgent),
+      maxlag: null,
+      assertUser: false,
+      cookieHeader: null,
+      answer: "feed",
+    });
+  const response = await sendPolitely(network.fetch, build, network.rateLimit);
   if (response.status >= 400) throw httpError(response, siteLabelFor(response.url || apiUrl));
   return parseWatchlistFeed(response.bodyText);
 }

@@ -1,7 +1,14 @@
 import type { Change } from "@/lib/changes/change";
 import { enqueueSync } from "@/lib/db/jobQueue";
 import { inTransaction } from "@/lib/db/postgres";
-import { markPollProgress, markSyncFailed, markSyncSucceeded, type PollCounts } from "@/lib/db/syncStates";
+import {
+  type FinishingPoll,
+  markPollProgress,
+  markSyncFailed,
+  markSyncSucceeded,
+  type PollCounts,
+  readFinishingPoll,
+} from "@/lib/db/syncStates";
 import type { SyncFailure } from "../syncFailure";
 import { type WriteTarget, type WrittenChanges, writeLinkChanges } from "./writeLinkChanges";
 
@@ -10,20 +17,28 @@ import { type WriteTarget, type WrittenChanges, writeLinkChanges } from "./write
  * A crash before COMMIT leaves the old cursor and nothing of these changes; after
  * it, everything. Either way the next poll converges on the same set.
  */
+/** Decides, as a poll's last page is stored, its link's change rate and next poll (lib/sync/schedule.ts). */
+export type PollPacer = (
+  poll: FinishingPoll,
+  newInLastCommit: number,
+) => { nextRunAt: Date; changeRatePerHour: number | null };
+
 export async function commitPollSuccess(
   target: WriteTarget,
   polled: { changes: readonly Change[]; requests: number; cursorAt: Date | null },
-  nextRunAt: Date,
+  pace: PollPacer,
   beforeCommit?: () => Promise<void>,
 ): Promise<WrittenChanges> {
   return inTransaction(async (client) => {
     const written = await writeLinkChanges(client, target, polled.changes);
+    const { nextRunAt, changeRatePerHour } = pace(await readFinishingPoll(client, target.linkId), written.newForLink);
     await markSyncSucceeded(client, target.linkId, {
       cursorAt: polled.cursorAt,
       fetched: polled.changes.length,
       newForLink: written.newForLink,
       requests: polled.requests,
       nextRunAt,
+      changeRatePerHour,
     });
     await enqueueSync(client, target.linkId, nextRunAt);
     await beforeCommit?.();

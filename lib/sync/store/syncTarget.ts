@@ -17,7 +17,6 @@ export interface SyncTarget {
   cursorAt: Date | null;
   /** A poll an earlier job left unfinished: the wiki's `continue` for its next page and the pages it has read. */
   resume: { continueFrom: Record<string, string>; pages: number } | null;
-  lastNewChangeAt: Date | null;
   consecutiveFailures: number;
   /** When the link's watched titles were last read (lib/sync/reconcileWatchedTitles); null = never. */
   watchedTitlesAt: Date | null;
@@ -36,7 +35,6 @@ interface Row {
   cursor_at: Date | null;
   resume_continue: Record<string, string> | null;
   resume_pages: number | null;
-  last_new_change_at: Date | null;
   consecutive_failures: number | null;
   watched_titles_at: Date | null;
 }
@@ -44,7 +42,7 @@ interface Row {
 export async function loadSyncTarget(linkId: string): Promise<SyncTarget | null> {
   const { rows } = await pgPool().query<Row>(
     `SELECT w.id AS link_id, w.user_id, w.site_id, w.wiki_username, s.api_url, s.server, w.source::text AS source, w.source_pinned,
-            st.paused, st.cursor_at, st.resume_continue, st.resume_pages, st.last_new_change_at, st.consecutive_failures,
+            st.paused, st.cursor_at, st.resume_continue, st.resume_pages, st.consecutive_failures,
             st.watched_titles_at
      FROM wiki_links w JOIN sites s ON s.id = w.site_id
      LEFT JOIN link_sync_states st ON st.link_id = w.id
@@ -65,7 +63,6 @@ export async function loadSyncTarget(linkId: string): Promise<SyncTarget | null>
     paused: row.paused ?? false,
     cursorAt: row.cursor_at,
     resume: row.resume_continue === null ? null : { continueFrom: row.resume_continue, pages: row.resume_pages ?? 0 },
-    lastNewChangeAt: row.last_new_change_at,
     consecutiveFailures: row.consecutive_failures ?? 0,
     watchedTitlesAt: row.watched_titles_at,
   };

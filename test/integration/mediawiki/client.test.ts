@@ -9,7 +9,7 @@ import type { Manifest, WikiManifest } from "@/test/mediawiki/manifest";
 
 const manifest = JSON.parse(readFileSync(inject("mediawikiManifestPath"), "utf8")) as Manifest;
 const alpha = requireWiki("alpha");
-const userAgent = { appName: "Watchdeck-tests", appVersion: "0.1.0", contactUrl: "https://example.org/watchdeck" };
+const userAgent = { appName: "Watchdeck-tests", appVersion: "0.1.0", contact: "https://example.org/watchdeck" };
 // The fixture wikis listen on loopback, which only the admin setting opens.
 const loopbackFetch = createSafeFetch({ allowPrivateNetworks: true, timeoutMs: 15_000 });
 
