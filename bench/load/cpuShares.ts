@@ -62,7 +62,12 @@ export function cpuSnapshot(): CpuSnapshot {
   };
 }
 
-export function cpuSharesBetween(before: CpuSnapshot, after: CpuSnapshot): CpuShares {
+/** `unrelated`: our own children that stand for someone else's work (LOAD_NOISE), counted as other. */
+export function cpuSharesBetween(
+  before: CpuSnapshot,
+  after: CpuSnapshot,
+  unrelated: ReadonlySet<number> = new Set(),
+): CpuShares {
   const seconds = (after.at - before.at) / 1000;
   const cores = (ticks: number) => ticks / TICKS_PER_SECOND / seconds;
   const shares: CpuShares = {
@@ -76,7 +81,7 @@ export function cpuSharesBetween(before: CpuSnapshot, after: CpuSnapshot): CpuSh
   for (const [pid, now] of after.processes) {
     const used = cores(now.ticks - (before.processes.get(pid)?.ticks ?? 0));
     if (pid === process.pid) shares.loadGenerator += used;
-    else if (!descendsFromUs(pid, after.processes)) continue;
+    else if (unrelated.has(pid) || !descendsFromUs(pid, after.processes)) continue;
     else if (now.comm === "postgres") shares.postgres += used;
     else shares.app += used;
   }
