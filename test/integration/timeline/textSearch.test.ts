@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { userId } from "@/bench/sections/timeline/filterCases";
 import { DEFAULT_SHAPE, seedTimeline } from "@/bench/sections/timeline/seedTimeline";
 import { checkRequiredExtensions } from "@/lib/db/requiredExtensions";
-import { getTimelinePage } from "@/lib/timeline/getTimelinePage";
+import { getTimelinePage, timelinePageSql } from "@/lib/timeline/getTimelinePage";
 import { loadTimelineView, TEXT_SEARCH_ROWS_PER_PAGE } from "@/lib/timeline/loadTimelineView";
 import { NO_FILTERS, type TimelineFilters } from "@/lib/timeline/timelineFilters";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
@@ -182,3 +182,48 @@ describe("user name contains", () => {
     expect(await firstPageTitles(f({ userText: "bot", text: "purple" }))).toEqual(["Talk:Purple monkey", "Zoo"]);
   });
 });
+
+describe("plans", () => {
+  /** Index names of the Bitmap Index Scans in the plan of the page statement that searches the rest of history. */
+  async function indexSearchPlan(filters: TimelineFilters): Promise<{ bitmaps: string[]; walks: number }> {
+    const { sql } = timelinePageSql({ scope: { kind: "user", userId: VIEWER }, filters, limit: 50 }, null, "index");
+    const values = sql.values.map((v) => (typeof v === "bigint" ? v.toString() : v));
+    const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+      `EXPLAIN (FORMAT JSON) ${sql.text}`,
+      values,
+    );
+    const nodes: PlanNode[] = [];
+    const walk = (node: PlanNode) => {
+      nodes.push(node);
+      node.Plans?.forEach(walk);
+    };
+    walk(rows[0]!["QUERY PLAN"][0].Plan);
+    return {
+      bitmaps: [
+        ...new Set(nodes.filter((n) => n["Node Type"] === "Bitmap Index Scan").map((n) => n["Index Name"]!)),
+      ].sort(),
+      walks: nodes.filter((n) => n["Index Name"] === "link_changes_timeline_idx").length,
+    };
+  }
+
+  it("the rest of history comes from the trigram indexes, then the viewer's rows of those changes", async () => {
+    const text = ["changes_comment_trgm_idx", "changes_title_trgm_idx"];
+    expect(await indexSearchPlan(f({ text: "dishwasher" }))).toEqual({ bitmaps: text, walks: 0 });
+    expect(await indexSearchPlan(f({ text: '"purple monkey" dishwasher', bot: "hide" }))).toEqual({
+      bitmaps: text,
+      walks: 0,
+    });
+    expect(await indexSearchPlan(f({ userText: "vandal" }))).toEqual({
+      bitmaps: ["changes_user_name_trgm_idx"],
+      walks: 0,
+    });
+    // Grouped, the heads come from the indexes too (the groups' other changes are read page by page).
+    expect((await indexSearchPlan(f({ text: "dishwasher", groupByPage: true }))).bitmaps).toEqual(text);
+  });
+});
+
+interface PlanNode {
+  "Node Type": string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}

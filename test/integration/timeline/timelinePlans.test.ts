@@ -5,7 +5,6 @@ import { filterCaseNamed, filterCases, userId } from "@/bench/sections/timeline/
 import { DEFAULT_SHAPE, seedTimeline } from "@/bench/sections/timeline/seedTimeline";
 import { prisma, SESSION_OPTIONS } from "@/lib/db/postgres";
 import { type TimelinePageRequest, textSearchBoundSql, timelinePageSql } from "@/lib/timeline/getTimelinePage";
-import type { TimelineFilters } from "@/lib/timeline/timelineFilters";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 
 /**
@@ -167,31 +166,4 @@ it("a team view reads each sharing member's newest rows, not every row of the te
   expect(linkRowsRead).toBeGreaterThanOrEqual(share);
   expect(linkRowsRead).toBeLessThanOrEqual(members.length * (share + 1));
   expect(teamRows).toBeGreaterThan(5 * members.length * (share + 1));
-});
-
-it("a text search's rest of history comes from the trigram indexes, then the viewer's rows of those changes", async () => {
-  const cases: [Partial<TimelineFilters>, string[]][] = [
-    [{ text: "Summary 99" }, ["changes_title_trgm_idx", "changes_comment_trgm_idx"]],
-    [{ text: "typo", groupByPage: true }, ["changes_title_trgm_idx", "changes_comment_trgm_idx"]],
-    [{ text: "typo", bot: "hide", namespaces: ["Talk"] }, ["changes_title_trgm_idx", "changes_comment_trgm_idx"]],
-    [{ userText: "Editor 15" }, ["changes_user_name_trgm_idx"]],
-  ];
-  for (const [patch, indexes] of cases) {
-    const nodes = await planNodes(
-      {
-        scope: { kind: "user", userId: userId(VIEWER) },
-        filters: { ...filtersNamed("no filter"), ...patch },
-        limit: 50,
-      },
-      "FORMAT JSON",
-      (r) => timelinePageSql(r, null, "index").sql,
-    );
-    const used = nodes.filter((n) => n["Node Type"] === "Bitmap Index Scan").map((n) => n["Index Name"]);
-    expect({ patch, used: [...new Set(used)].sort() }).toEqual({ patch, used: [...indexes].sort() });
-    // No walk of the viewer's whole timeline: their rows are looked up by change.
-    if (!patch.groupByPage) {
-      const walks = nodes.filter((n) => n["Index Name"] === "link_changes_timeline_idx");
-      expect({ patch, walks: walks.length }).toEqual({ patch, walks: 0 });
-    }
-  }
 });
