@@ -4,7 +4,9 @@
 // exits 0 only when issue 25's targets are met. LOAD_NOISE=1 keeps one core busy with an unrelated process during
 // the paced run (a noisy neighbour; no saturation run then).
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, readdir, readFile, stat } from "node:fs/promises";
 import os from "node:os";
+import path from "node:path";
 import { type AppSession, signIn } from "@/test/support/appSession";
 import { type AppServer, startAppServer } from "@/test/support/productionServer";
 import { startBenchDatabase } from "../benchDatabase";
@@ -12,6 +14,7 @@ import { filterCases } from "../sections/timeline/filterCases";
 import { countSeededRows, DEFAULT_SHAPE, seedTimeline } from "../sections/timeline/seedTimeline";
 import { formatTable } from "../table";
 import type { BrowsingUser } from "./browsingSession";
+import { type CpuProfile, cpuProfileTables } from "./cpuProfileSummary";
 import { cpuSharesBetween, cpuSnapshot } from "./cpuShares";
 import { loadByFilterTable, loadSummaryTable } from "./loadTables";
 import { loadTargets, loadTargetsTable } from "./loadTargets";
@@ -30,6 +33,8 @@ const CHANGES = Number(process.env.LOAD_CHANGES ?? DEFAULT_SHAPE.changes);
 /** At most the 50 seeded users; fewer to find how many the machine holds within the target. */
 const USERS = Math.min(Number(process.env.LOAD_USERS ?? DEFAULT_SHAPE.users), DEFAULT_SHAPE.users);
 const NOISE = process.env.LOAD_NOISE === "1";
+/** LOAD_CPU_PROF=1: run the app's processes under `node --cpu-prof` and print where the server's CPU went. */
+const CPU_PROF = process.env.LOAD_CPU_PROF === "1";
 
 /** A process that keeps one core busy and has nothing to do with the app (a neighbour's build, say). */
 function startNoise(): ChildProcess {
@@ -42,6 +47,7 @@ async function main(): Promise<boolean> {
   const db = await startBenchDatabase(log);
   let app: AppServer | undefined;
   let noise: ChildProcess | undefined;
+  let profileDir: string | undefined;
   try {
     const databaseUrl = await db.fresh("load");
     const seedStarted = performance.now();
@@ -51,7 +57,13 @@ async function main(): Promise<boolean> {
     log(`seeded in ${seedSeconds.toFixed(0)} s`);
 
     // The production default sweep, not the tests' fast one: the worker runs as `npm start` runs it.
-    app = await startAppServer(databaseUrl, { WATCHDECK_SYNC_SWEEP_SECONDS: "15" });
+    profileDir = CPU_PROF ? await mkdtemp(path.join(os.tmpdir(), "watchdeck-cpu-prof-")) : undefined;
+    app = await startAppServer(databaseUrl, {
+      WATCHDECK_SYNC_SWEEP_SECONDS: "15",
+      ...(profileDir
+        ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${profileDir}` }
+        : {}),
+    });
     log(`app at ${app.baseUrl}; signing in ${USERS} users`);
     const users: BrowsingUser[] = [];
     for (let u = 1; u <= USERS; u++) {
@@ -120,8 +132,22 @@ async function main(): Promise<boolean> {
   } finally {
     noise?.kill();
     await app?.stop();
+    if (profileDir) await printServerProfile(profileDir);
     await db.stop();
   }
+}
+
+/** The largest profile the app's processes wrote is the Next.js server's (the one that served the load). */
+async function printServerProfile(dir: string): Promise<void> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(dir, f));
+  const sized = await Promise.all(files.map(async (file) => ({ file, size: (await stat(file)).size })));
+  const largest = sized.sort((a, b) => b.size - a.size)[0];
+  if (!largest) {
+    console.log(`no .cpuprofile was written in ${dir}`);
+    return;
+  }
+  const profile = JSON.parse(await readFile(largest.file, "utf8")) as CpuProfile;
+  for (const table of cpuProfileTables(profile, `the app server (${largest.file})`)) console.log(formatTable(table));
 }
 
 /** The sessions follow cursors they read from the page: make sure this build's page still has them where we look. */
