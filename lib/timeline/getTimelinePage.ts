@@ -25,10 +25,10 @@ export interface TimelinePageRequest {
   /** IANA zone the filter dates are days in; default UTC. */
   timeZone?: string;
   /**
-   * With the text filter: search at most this many of the scope's rows that pass the other
-   * link-row filters, newest first, for this page. A page may then hold fewer rows (or pages)
-   * than asked, with `searchedTo` saying where the search stopped and `nextCursor` continuing
-   * from there. Unset: search until the page is full or the timeline ends.
+   * With a text search: walk at most this many of the scope's rows that pass the other link-row
+   * filters, newest first, for this page (then see searchOlderByIndex). A page may then hold fewer
+   * rows (or pages) than asked, with `searchedTo` saying where the search stopped and `nextCursor`
+   * continuing from there. Unset: walk until the page is full or the timeline ends.
    */
   textScanLimit?: number;
   /**
