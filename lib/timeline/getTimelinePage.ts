@@ -251,8 +251,9 @@ export function timelinePageSql(
       ? Prisma.sql`, max(${Prisma.raw(alias)}.site_id::text) AS site_id, max(${Prisma.raw(alias)}.title) AS title`
       : Prisma.empty;
   // A team's page takes each sharing member's newest changes, then the newest of those (grouped by page: the heads).
+  // Not when the trigram indexes find the changes: the few found are looked up among the team's links' rows.
   const pageSql =
-    request.scope.kind === "team"
+    request.scope.kind === "team" && textSearch === "walk"
       ? Prisma.sql`
     SELECT picked.change_id, picked."timestamp" ${headColumns("picked")}
     ${memberWalksSql(request.scope, {

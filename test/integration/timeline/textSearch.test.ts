@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBenchTeam } from "@/bench/sections/timeline/benchTeam";
 import { userId } from "@/bench/sections/timeline/filterCases";
 import { DEFAULT_SHAPE, seedTimeline } from "@/bench/sections/timeline/seedTimeline";
 import { checkRequiredExtensions } from "@/lib/db/requiredExtensions";
@@ -227,3 +228,19 @@ interface PlanNode {
   "Index Name"?: string;
   Plans?: PlanNode[];
 }
+
+describe("a team's view", () => {
+  it("finds a rare word a year back among the team's shared links", async () => {
+    const teamId = "00000000-0000-4000-8000-00000000a11e";
+    await createBenchTeam(client, teamId, [VIEWER, userId(2)]);
+    const page = await getTimelinePage({
+      scope: { kind: "team", teamId, memberUserId: userId(2) },
+      filters: f({ text: "dishwasher" }),
+      textScanLimit: TEXT_SEARCH_ROWS_PER_PAGE,
+      searchOlderByIndex: true,
+    });
+    if (page.mode !== "changes") throw new Error("changes mode expected");
+    expect(page.entries.map((e) => e.title)).toEqual(["Talk:Purple monkey", "Monkey business"]);
+    expect(page.nextCursor).toBeNull();
+  });
+});
