@@ -10,6 +10,8 @@ export interface CpuShares {
   /** Everything else on the machine, such as other people's builds and tests (and processes that ended during the run). */
   other: number;
   idle: number;
+  /** Time the hypervisor gave our virtual cores to someone else (part of `other`'s machine-wide busy time). */
+  steal: number;
 }
 
 interface ProcessTicks {
@@ -24,6 +26,7 @@ interface CpuSnapshot {
   /** Machine-wide, all cores: ticks spent idle (or waiting for IO), and all the others. */
   idleTicks: number;
   busyTicks: number;
+  stealTicks: number;
 }
 
 // Linux reports process times in clock ticks (USER_HZ), 100 a second on x86-64 and arm64.
@@ -50,10 +53,21 @@ export function cpuSnapshot(): CpuSnapshot {
   // The first line of /proc/stat: user nice system idle iowait irq softirq steal (guest time is already in user).
   const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.split(/\s+/).slice(1, 9).map(Number);
   const idleTicks = cpu[3]! + cpu[4]!;
-  return { at: performance.now(), processes, idleTicks, busyTicks: cpu.reduce((a, b) => a + b, 0) - idleTicks };
+  return {
+    at: performance.now(),
+    processes,
+    idleTicks,
+    busyTicks: cpu.reduce((a, b) => a + b, 0) - idleTicks,
+    stealTicks: cpu[7]!,
+  };
 }
 
-export function cpuSharesBetween(before: CpuSnapshot, after: CpuSnapshot): CpuShares {
+/** `unrelated`: our own children that stand for someone else's work (LOAD_NOISE), counted as other. */
+export function cpuSharesBetween(
+  before: CpuSnapshot,
+  after: CpuSnapshot,
+  unrelated: ReadonlySet<number> = new Set(),
+): CpuShares {
   const seconds = (after.at - before.at) / 1000;
   const cores = (ticks: number) => ticks / TICKS_PER_SECOND / seconds;
   const shares: CpuShares = {
@@ -62,11 +76,12 @@ export function cpuSharesBetween(before: CpuSnapshot, after: CpuSnapshot): CpuSh
     postgres: 0,
     other: 0,
     idle: cores(after.idleTicks - before.idleTicks),
+    steal: cores(after.stealTicks - before.stealTicks),
   };
   for (const [pid, now] of after.processes) {
     const used = cores(now.ticks - (before.processes.get(pid)?.ticks ?? 0));
     if (pid === process.pid) shares.loadGenerator += used;
-    else if (!descendsFromUs(pid, after.processes)) continue;
+    else if (unrelated.has(pid) || !descendsFromUs(pid, after.processes)) continue;
     else if (now.comm === "postgres") shares.postgres += used;
     else shares.app += used;
   }

@@ -2,6 +2,7 @@ import path from "node:path";
 import { checkDatabaseConnection } from "./connectionCheck";
 import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from "./embeddedPostgres";
 import { applyMigrations } from "./migrate";
+import { checkRequiredExtensions } from "./requiredExtensions";
 
 export const EMBEDDED_DATABASE_NAME = "watchdeck";
 
@@ -35,6 +36,7 @@ export async function prepareDatabase(options: {
   }
   try {
     await checkDatabaseConnection(url);
+    await checkRequiredExtensions(url);
     const applied = await applyMigrations(url);
     if (applied.length) options.log(`Applied migrations: ${applied.join(", ")}`);
   } catch (error) {

@@ -1,6 +1,13 @@
 import { prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { filterConditions, indexRowFilters, linkRowConditions, needsChangeColumns } from "./filterSql";
+import {
+  filterConditions,
+  hasTextSearch,
+  indexRowFilters,
+  linkRowConditions,
+  needsChangeColumns,
+  textSearchIndexable,
+} from "./filterSql";
 import { memberWalksSql, scopeSql, sharingMembersSql } from "./scopeSql";
 import type { TimelineCursor } from "./timelineCursor";
 import type { TimelineEntry, TimelinePageGroup } from "./timelineEntry";
@@ -18,12 +25,17 @@ export interface TimelinePageRequest {
   /** IANA zone the filter dates are days in; default UTC. */
   timeZone?: string;
   /**
-   * With the text filter: search at most this many of the scope's rows that pass the other
-   * link-row filters, newest first, for this page. A page may then hold fewer rows (or pages)
-   * than asked, with `searchedTo` saying where the search stopped and `nextCursor` continuing
-   * from there. Unset: search until the page is full or the timeline ends.
+   * With a text search: walk at most this many of the scope's rows that pass the other link-row
+   * filters, newest first, for this page (then see searchOlderByIndex). A page may then hold fewer
+   * rows (or pages) than asked, with `searchedTo` saying where the search stopped and `nextCursor`
+   * continuing from there. Unset: walk until the page is full or the timeline ends.
    */
   textScanLimit?: number;
+  /**
+   * With textScanLimit: when the matches are far apart, search the rest of the history through the trigram
+   * indexes instead of stopping (the timeline; a feed carries what is new and stops).
+   */
+  searchOlderByIndex?: boolean;
 }
 
 export type TimelinePage =
@@ -49,40 +61,108 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 /** Changes listed under one page in group-by-page mode; the count says how many there are in all. */
 export const MAX_GROUP_CHANGES = 50;
+/**
+ * Rows a text search walks in all before it asks the trigram indexes for the rest of the history: at ~4 µs a
+ * row, about 30 ms. Walking is the cheaper way while matches are denser than about 1 in 160 of the scope's rows;
+ * the indexes find a word's changes on every wiki and user, each read and checked in the heap (~20 µs), so they
+ * are the cheaper way only for a word with at most about a thousand changes in all.
+ */
+export const TEXT_SEARCH_MAX_WALK = 8_000;
+
+/** A page's rows (grouped: its groups) from one statement, and whether more followed. */
+interface PagePart {
+  entries: TimelineEntry[];
+  groups: TimelinePageGroup[];
+  /** Rows (or groups) in the part. */
+  count: number;
+  /** After a full part: where the next page starts. */
+  nextCursor: TimelineCursor | null;
+}
 
 /**
- * One page of a scope's merged timeline, newest first, as a single SQL
- * statement: a keyset range scan of link_changes in (timestamp, change_id)
- * order, one row per change however many of the scope's links saw it.
+ * One page of a scope's merged timeline, newest first: a keyset range scan of link_changes in (timestamp,
+ * change_id) order, one row per change however many of the scope's links saw it.
+ *
+ * A text search with `textScanLimit` walks that many rows newest first, checking each: a page not full by then
+ * stops there (`searchedTo`), unless `searchOlderByIndex`. Then a near word (some matches seen) walks on, up to
+ * TEXT_SEARCH_MAX_WALK rows, and what is still missing (a far word's matches: none seen) comes from the changes'
+ * trigram indexes, over the rest of the history in one statement.
  */
 export async function getTimelinePage(request: TimelinePageRequest): Promise<TimelinePage> {
-  const { searchedFrom, searchTo } = await textSearchBound(request);
-  const { sql, limit } = timelinePageSql(request, searchTo);
+  const { filters, textScanLimit } = request;
+  if (!textScanLimit || !hasTextSearch(filters)) {
+    const part = await readPart(request, null, "walk");
+    return pageOf(request, [part], part.nextCursor, null, null);
+  }
+  const limit = pageLimit(request);
+  const parts: PagePart[] = [];
+  let searchedFrom: TimelineCursor | null = null;
+  const result = (nextCursor: TimelineCursor | null, searchedTo: TimelineCursor | null) =>
+    pageOf(request, parts, nextCursor, searchedTo, searchedFrom);
+  const found = () => parts.reduce((sum, p) => sum + p.count, 0);
+  let before = request.before ?? null;
+  // The first stretch tells a near word from a far one; a near one walks on, within TEXT_SEARCH_MAX_WALK.
+  const stretches = request.searchOlderByIndex
+    ? [textScanLimit, Math.max(TEXT_SEARCH_MAX_WALK - textScanLimit, 0)]
+    : [textScanLimit];
+  for (const scan of stretches) {
+    if (scan === 0 || (parts.length > 0 && found() === 0)) break;
+    const stretch = { ...request, before, limit: limit - found() };
+    const bound = await textSearchBound(stretch, scan);
+    if (parts.length === 0) searchedFrom = bound.searchedFrom;
+    const part = await readPart(stretch, bound.searchTo, "walk");
+    parts.push(part);
+    if (part.nextCursor !== null) return result(part.nextCursor, null);
+    if (bound.searchTo === null) return result(null, null);
+    before = bound.searchTo;
+    // Full, with the walk cut where the page ended: the next page goes on from its last row.
+    if (found() === limit) return result(lastCursor(part), null);
+  }
+  if (!request.searchOlderByIndex) return result(before, before);
+  if (!textSearchIndexable(filters)) return result(before, before);
+  const part = await readPart({ ...request, before, limit: limit - found() }, null, "index");
+  parts.push(part);
+  return result(part.nextCursor, null);
+}
+
+function pageOf(
+  request: TimelinePageRequest,
+  parts: PagePart[],
+  nextCursor: TimelineCursor | null,
+  searchedTo: TimelineCursor | null,
+  searchedFrom: TimelineCursor | null,
+): TimelinePage {
+  const continuation = { nextCursor, searchedTo, searchedFrom };
+  return request.filters.groupByPage
+    ? { mode: "pages", groups: parts.flatMap((p) => p.groups), ...continuation }
+    : { mode: "changes", entries: parts.flatMap((p) => p.entries), ...continuation };
+}
+
+function lastCursor(part: PagePart): TimelineCursor {
+  return cursorOf(part.groups.length > 0 ? part.groups.at(-1)!.head : part.entries.at(-1)!);
+}
+
+function pageLimit(request: TimelinePageRequest): number {
+  return Math.min(Math.max(Math.trunc(request.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
+}
+
+async function readPart(
+  request: TimelinePageRequest,
+  searchTo: TimelineCursor | null,
+  textSearch: "walk" | "index",
+): Promise<PagePart> {
+  const { sql, limit } = timelinePageSql(request, searchTo, textSearch);
   if (!request.filters.groupByPage) {
     const entries = (await prisma().$queryRaw<TimelineRowRecord[]>(sql)).map(toTimelineEntry);
     const more = entries.length > limit;
     if (more) entries.length = limit;
-    return {
-      mode: "changes",
-      entries,
-      ...continuation(more ? cursorOf(entries.at(-1)!) : null, searchTo),
-      searchedFrom,
-    };
+    return { entries, groups: [], count: entries.length, nextCursor: more ? cursorOf(entries.at(-1)!) : null };
   }
   const { groups, nextCursor } = toGroupedPage(
     await prisma().$queryRaw<(TimelineRowRecord & GroupColumns)[]>(sql),
     limit,
   );
-  return { mode: "pages", groups, ...continuation(nextCursor, searchTo), searchedFrom };
-}
-
-/** After a full page, the next starts below its last row; after one a bounded search cut short, below where the search stopped. */
-function continuation(
-  afterFullPage: TimelineCursor | null,
-  searchTo: TimelineCursor | null,
-): { nextCursor: TimelineCursor | null; searchedTo: TimelineCursor | null } {
-  if (afterFullPage !== null || searchTo === null) return { nextCursor: afterFullPage, searchedTo: null };
-  return { nextCursor: searchTo, searchedTo: searchTo };
+  return { entries: [], groups, count: groups.length, nextCursor };
 }
 
 /**
@@ -93,9 +173,8 @@ function continuation(
  */
 async function textSearchBound(
   request: TimelinePageRequest,
+  textScanLimit: number,
 ): Promise<{ searchedFrom: TimelineCursor | null; searchTo: TimelineCursor | null }> {
-  const { filters, textScanLimit } = request;
-  if (!textScanLimit || filters.text === "") return { searchedFrom: null, searchTo: null };
   const rows = await prisma().$queryRaw<{ edge: "newest" | "stop"; timestamp: Date; change_id: bigint }[]>(
     textSearchBoundSql(request, textScanLimit),
   );
@@ -137,28 +216,31 @@ export function textSearchBoundSql(request: TimelinePageRequest, textScanLimit: 
       UNION ALL
       SELECT 'stop' AS edge, * FROM (${nth(Prisma.sql`${shares} - 1`)}) stop`;
   }
-  // The first and the last of the rows the search will read, and how many there are.
+  // The first and the last of the rows the search will read: two walks of the index that read no row twice
+  // (a window over the rows took four times as long as reading them).
+  const nth = (offset: number) => Prisma.sql`
+    SELECT lc."timestamp", lc.change_id FROM link_changes lc
+    WHERE ${matchSql(indexRows, "lc", "c")} ${cursor}
+    GROUP BY lc."timestamp", lc.change_id
+    ORDER BY lc."timestamp" DESC, lc.change_id DESC
+    OFFSET ${offset} LIMIT 1`;
   return Prisma.sql`
-    SELECT edges.edge, numbered."timestamp", numbered.change_id FROM (
-      SELECT "timestamp", change_id, count(*) OVER () AS searched,
-             row_number() OVER (ORDER BY "timestamp" DESC, change_id DESC) AS position
-      FROM (
-        SELECT lc."timestamp", lc.change_id FROM link_changes lc
-        WHERE ${matchSql(indexRows, "lc", "c")} ${cursor}
-        GROUP BY lc."timestamp", lc.change_id
-        ORDER BY lc."timestamp" DESC, lc.change_id DESC
-        LIMIT ${scanned}) read) numbered
-    CROSS JOIN LATERAL (VALUES ('newest', position = 1), ('stop', position = searched AND searched >= ${scanned})) edges(edge, holds)
-    WHERE edges.holds`;
+    SELECT 'newest' AS edge, * FROM (${nth(0)}) newest
+    UNION ALL
+    SELECT 'stop' AS edge, * FROM (${nth(scanned - 1)}) stop`;
 }
 
 /** The one statement behind getTimelinePage (exported for EXPLAIN in the bench); `searchTo` bounds a text search. */
 export function timelinePageSql(
   request: TimelinePageRequest,
   searchTo: TimelineCursor | null = null,
+  textSearch: "walk" | "index" = "walk",
 ): { sql: Prisma.Sql; limit: number } {
-  const limit = Math.min(Math.max(Math.trunc(request.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
+  const limit = pageLimit(request);
   const { filters } = request;
+  // The page's own rows may be found by the trigram indexes; a page's other changes (group by page, latest
+  // only) are few and checked one by one.
+  const headWhere = matchSql(request, "lc", "c", textSearch);
   const where = matchSql(request, "lc", "c");
   const cursor = Prisma.sql`${request.before ? cursorSql(request.before) : Prisma.empty} ${searchTo ? searchToSql(searchTo) : Prisma.empty}`;
   const joinChange = needsChangeColumns(filters) ? Prisma.sql`JOIN changes c ON c.id = lc.change_id` : Prisma.empty;
@@ -170,14 +252,15 @@ export function timelinePageSql(
           max(${dayOf(request, Prisma.raw(`${alias}."timestamp"`))}) AS day`
       : Prisma.empty;
   // A team's page takes each sharing member's newest changes, then the newest of those (grouped by page: the heads).
+  // Not when the trigram indexes find the changes: the few found are looked up among the team's links' rows.
   const pageSql =
-    request.scope.kind === "team"
+    request.scope.kind === "team" && textSearch === "walk"
       ? Prisma.sql`
     SELECT picked.change_id, picked."timestamp" ${headColumns("picked")}
     ${memberWalksSql(request.scope, {
       columns: headColumns("c"),
       join: joinChange,
-      where: Prisma.sql`${filtersSql(request, "lc", "c")} ${cursor} ${head}`,
+      where: Prisma.sql`${filtersSql(request, "lc", "c", textSearch)} ${cursor} ${head}`,
       sharedRow: linkRowConditions(filters, "shared_row", request.scope.memberUserId),
       window: Prisma.sql`LIMIT ${limit + 1}`,
       onWikis: filters.wikis,
@@ -188,7 +271,7 @@ export function timelinePageSql(
       : Prisma.sql`
     SELECT lc.change_id, lc."timestamp" ${headColumns("c")}
     FROM link_changes lc ${joinChange}
-    WHERE ${where} ${cursor} ${head}
+    WHERE ${headWhere} ${cursor} ${head}
     GROUP BY lc."timestamp", lc.change_id
     ORDER BY lc."timestamp" DESC, lc.change_id DESC
     LIMIT ${limit + 1}`;
@@ -287,17 +370,28 @@ function cursorOf(entry: TimelineEntry): TimelineCursor {
 }
 
 /** Scope and filters over a link_changes row and its change. */
-export function matchSql(request: TimelinePageRequest, lc: string, c: string): Prisma.Sql {
-  return Prisma.sql`${scopeSql(request.scope, lc)} AND ${filtersSql(request, lc, c)}`;
+export function matchSql(
+  request: TimelinePageRequest,
+  lc: string,
+  c: string,
+  textSearch: "walk" | "index" = "walk",
+): Prisma.Sql {
+  return Prisma.sql`${scopeSql(request.scope, lc)} AND ${filtersSql(request, lc, c, textSearch)}`;
 }
 
 /** The filters alone (TRUE for none). */
-function filtersSql(request: TimelinePageRequest, lc: string, c: string): Prisma.Sql {
+function filtersSql(
+  request: TimelinePageRequest,
+  lc: string,
+  c: string,
+  textSearch: "walk" | "index" = "walk",
+): Prisma.Sql {
   const conditions = filterConditions(request.filters, {
     lc,
     c,
     viewerUserId: scopeViewer(request.scope),
     timeZone: request.timeZone ?? "UTC",
+    textSearch,
   });
   return conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND ");
 }

@@ -35,10 +35,11 @@ export interface TimelineViewPage {
 }
 
 /**
- * Changes a page's text search reads at most (after the filters the index answers): about
- * 15 ms at ~4 µs each, whatever the word, instead of the whole timeline for a rare one.
+ * Changes a page's text search first walks (after the filters the index answers), checking each at ~4 µs: no
+ * match among them says the word is rare, and the trigram indexes search the whole history for it at once
+ * (getTimelinePage), so its year-old match is on the first page.
  */
-export const TEXT_SEARCH_ROWS_PER_PAGE = 4_000;
+export const TEXT_SEARCH_ROWS_PER_PAGE = 500;
 
 export interface TimelineViewer {
   userId: string;
@@ -69,6 +70,7 @@ export async function loadScopedTimelineView(
     limit,
     timeZone: viewer.timeZone,
     textScanLimit: TEXT_SEARCH_ROWS_PER_PAGE,
+    searchOlderByIndex: true,
   });
   const ctx = { viewerUserId: viewer.userId, timeZone: viewer.timeZone, now: new Date() };
   const nextCursor = page.nextCursor === null ? null : encodeTimelineCursor(page.nextCursor);

@@ -9,7 +9,7 @@ import { type Failure, fail, ok, type Result } from "@/lib/result";
  *
  * URL form (every key optional, list keys repeat):
  *   wiki=<site id>  ns=<namespace name>  type=edit|new|log|categorize|external
- *   user=<name>  notuser=<name>  tag=<tag>  q=<text>  from=YYYY-MM-DD  to=YYYY-MM-DD
+ *   user=<name>  notuser=<name>  usertext=<text>  tag=<tag>  q=<text>  from=YYYY-MM-DD  to=YYYY-MM-DD
  *   bot|minor|anon|mine=hide|only  watchedby=<member user id>  unread=1  latest=1  group=1
  */
 
@@ -58,8 +58,12 @@ export const timelineFiltersSchema = z
     unreadOnly: z.boolean(),
     /** Tags the change must carry (any of). */
     tags: names(50),
-    /** Case-insensitive substring of the title or the summary. */
+    /**
+     * Words and "quoted phrases" (searchTerms) each of which the title or the summary contains, case-insensitive.
+     */
     text: z.string().trim().max(200).refine(isSingleLineText, "Search text cannot contain control characters."),
+    /** Case-insensitive substring of the author's user name. */
+    userText: z.string().trim().max(255).refine(isSingleLineText, "A name cannot contain control characters."),
     /** First and last day, inclusive, in the viewer's time zone. */
     from: isoDay.nullable(),
     to: isoDay.nullable(),
@@ -89,6 +93,7 @@ export const NO_FILTERS: TimelineFilters = Object.freeze({
   unreadOnly: false,
   tags: [],
   text: "",
+  userText: "",
   from: null,
   to: null,
   latestOnly: false,
@@ -117,6 +122,7 @@ export function safeParseTimelineFilters(params: URLSearchParams): ParsedTimelin
     unreadOnly: yes(params.get("unread")),
     tags: uniq(params.getAll("tag")),
     text: params.get("q") ?? "",
+    userText: params.get("usertext") ?? "",
     from: params.get("from") || null,
     to: params.get("to") || null,
     latestOnly: yes(params.get("latest")),
@@ -159,6 +165,7 @@ export function timelineFiltersToSearchParams(filters: TimelineFilters): URLSear
   if (filters.unreadOnly) params.set("unread", "1");
   list("tag", filters.tags);
   if (filters.text !== "") params.set("q", filters.text);
+  if (filters.userText !== "") params.set("usertext", filters.userText);
   if (filters.from !== null) params.set("from", filters.from);
   if (filters.to !== null) params.set("to", filters.to);
   if (filters.latestOnly) params.set("latest", "1");

@@ -84,6 +84,10 @@ export function FilterForm({
           <label htmlFor="tl-notuser">Not by user</label>
           <input id="tl-notuser" name="notuser" defaultValue={filters.notUsers[0] ?? ""} autoComplete="off" />
         </div>
+        <div className="field">
+          <label htmlFor="tl-usertext">User name contains</label>
+          <input id="tl-usertext" name="usertext" type="search" defaultValue={filters.userText} autoComplete="off" />
+        </div>
         {FLAG_FILTERS.map((flag) => (
           <div className="field" key={flag}>
             <label htmlFor={`tl-${flag}`}>{FLAG_LABELS[flag]}</label>

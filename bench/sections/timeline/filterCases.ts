@@ -33,6 +33,10 @@ export function filterCases(user: number, wikisPerUser: number, wikis: number): 
     ["group by page", f({ groupByPage: true })],
     ["group by page + text (rare)", f({ groupByPage: true, text: "Summary 99999" })],
     ["wiki+Talk+hide bots+text", f({ wikis: [linked(1)], namespaces: ["Talk"], bot: "hide", text: "Summary 9" })],
+    ["text, two words (rare)", f({ text: 'typo "Summary 9970"' })],
+    ["group by page + text (common)", f({ groupByPage: true, text: "typo" })],
+    ["user contains", f({ userText: "Editor 15" })],
+    ["user contains (rare)", f({ userText: "Editor 1999" })],
   ];
 }
 

@@ -74,6 +74,7 @@ const LINK_CHANGES_ONLY = [
   "one wiki",
   "three wikis",
   "type log",
+  "type categorize",
   "hide bots",
   "only anonymous",
   "unread only",
