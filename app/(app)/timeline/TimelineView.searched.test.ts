@@ -15,6 +15,7 @@ function render(page: Partial<TimelineViewPage>): string {
     nextCursor: null,
     searchedBackTo: null,
     pollAfter: null,
+    highlights: {},
     ...page,
   };
   return renderToStaticMarkup(
