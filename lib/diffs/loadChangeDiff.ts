@@ -55,7 +55,9 @@ export async function loadChangeDiff(
   try {
     const diff = await compareRevisions(client, { fromRevId, toRevId });
     // Hidden text this session may read is not everyone's to read: such a diff is shown, never stored.
-    if (!diff.restricted) await storeDiff(change.siteId, key.fromRevId, key.toRevId, diff);
+    if (!diff.restricted) {
+      await storeDiff(change.siteId, key.fromRevId, key.toRevId, { title: diff.title, bodyHtml: diff.bodyHtml });
+    }
     return ok({
       changeId: String(change.changeId),
       title: diff.title,
