@@ -28,6 +28,7 @@ const SECTIONS: Record<string, SectionEntry> = {
   timeline: { load: async () => (await import("./sections/timeline")).timelineSection },
   feed: { load: async () => (await import("./sections/feed")).feedSection },
   diff: { load: async () => (await import("./sections/diff")).diffSection },
+  screen: { load: async () => (await import("./sections/screen")).screenSection },
 };
 
 const missingFlags = (name: string) =>

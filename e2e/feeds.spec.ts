@@ -2,7 +2,7 @@ import { type APIRequestContext, expect, type Page, test } from "@playwright/tes
 import { readWatchlist } from "../test/mediawiki/wikiActions";
 import { newAccount, register, signIn } from "./support/accounts";
 import { linkWikiWithBotPassword } from "./support/linkWiki";
-import { timelineRows, waitForFirstSync } from "./support/timeline";
+import { allFilters, timelineRows, waitForFirstSync } from "./support/timeline";
 
 function unescapeXml(text: string): string {
   return text
@@ -96,7 +96,7 @@ test.describe("feeds of timeline views", () => {
     request,
     baseURL,
   }) => {
-    const filters = page.getByRole("form", { name: "Timeline filters" });
+    const filters = await allFilters(page);
     await filters.getByLabel("Namespaces").selectOption("Talk");
     await filters.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/[?&]ns=Talk/);
@@ -131,10 +131,11 @@ test.describe("feeds of timeline views", () => {
     page,
     request,
   }) => {
-    const filters = page.getByRole("form", { name: "Timeline filters" });
+    const filters = await allFilters(page);
     await filters.getByLabel("Minor edits").selectOption("only");
     await filters.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/[?&]minor=only/);
+    await allFilters(page);
     await page.getByLabel("Preset name").fill("Minor only");
     await page.getByRole("button", { name: "Save preset" }).click();
     await expect(

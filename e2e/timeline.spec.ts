@@ -3,7 +3,7 @@ import { expectedChanges, TITLES_DE } from "../test/mediawiki/seedPlan";
 import { makeEdit } from "../test/mediawiki/wikiActions";
 import { newAccount, register, signIn } from "./support/accounts";
 import { linkWikiWithBotPassword } from "./support/linkWiki";
-import { timelineRows, waitForFirstSync } from "./support/timeline";
+import { allFilters, timelineRows, waitForFirstSync } from "./support/timeline";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -43,7 +43,7 @@ test("filter by wiki and namespace shows exactly the expected rows, and the URL 
   await page.screenshot({ path: "test-results/e2e/timeline.png", fullPage: false });
   await testInfo.attach("timeline", { path: testInfo.outputPath("timeline.png"), contentType: "image/png" });
 
-  const filters = page.getByRole("form", { name: "Timeline filters" });
+  const filters = await allFilters(page);
   await filters.getByRole("group", { name: "Wikis" }).getByLabel("Beta Wiki").check();
   await filters.getByLabel("Namespaces").selectOption("Talk");
   await filters.getByRole("button", { name: "Apply filters" }).click();
@@ -53,7 +53,7 @@ test("filter by wiki and namespace shows exactly the expected rows, and the URL 
   const expected = betaSeededTitles((title) => title.startsWith("Diskussion:"));
   expect(expected.length).toBeGreaterThan(0);
   await expect.poll(() => rowTitles(page)).toEqual(expected);
-  await expect(filters.getByLabel("Namespaces")).toHaveValues(["Talk"]);
+  await expect((await allFilters(page)).getByLabel("Namespaces")).toHaveValues(["Talk"]);
 
   const shared = page.url();
   const fresh = await browser.newContext();
@@ -71,7 +71,7 @@ test("group by page shows one row per page with its changes, expandable", async 
   const title = TITLES_DE.minor;
   const expectedCount = betaSeededTitles((t) => t === title).length;
   expect(expectedCount).toBeGreaterThan(1);
-  const filters = page.getByRole("form", { name: "Timeline filters" });
+  const filters = await allFilters(page);
   // Beta only: the seeded beta pages are older than alpha's and would fall past the first page.
   await filters.getByRole("group", { name: "Wikis" }).getByLabel("Beta Wiki").check();
   await filters.getByLabel("Group by page").check();
@@ -83,7 +83,10 @@ test("group by page shows one row per page with its changes, expandable", async 
   });
   await expect(group).toHaveCount(1);
   await expect(group).toContainText(`${expectedCount} changes`);
-  await group.getByText(`Show the ${expectedCount} changes to ${title}`).click();
+  const expand = group.getByRole("button", { name: `Show the ${expectedCount} changes to ${title}` });
+  await expect(expand).toHaveAttribute("aria-expanded", "false");
+  await expand.click();
+  await expect(expand).toHaveAttribute("aria-expanded", "true");
   await expect(group.getByRole("list", { name: `Changes to ${title}` }).locator(":scope > li")).toHaveCount(
     expectedCount,
   );
@@ -153,14 +156,15 @@ test("filters that match nothing say so and offer to clear them; presets save th
   await expect(page.getByRole("heading", { name: "No changes match these filters" })).toBeVisible();
 
   await page.goto("/?bot=only");
+  await allFilters(page);
   await page.getByLabel("Preset name").fill("Bots only");
   await page.getByRole("button", { name: "Save preset" }).click();
   await expect(page.getByText("Saved “Bots only”.")).toBeVisible();
-  await page.getByRole("form", { name: "Timeline filters" }).getByRole("link", { name: "Clear filters" }).click();
+  await page.getByRole("link", { name: "Remove filter: only bot edits" }).click();
   await expect(page).toHaveURL(/\/$/);
   await page.getByRole("region", { name: "Saved filters" }).getByRole("link", { name: "Bots only" }).click();
   await expect(page).toHaveURL(/\?bot=only$/);
-  await expect(page.getByLabel("Bot edits")).toHaveValue("only");
+  await expect((await allFilters(page)).getByLabel("Bot edits")).toHaveValue("only");
 });
 
 test.describe("on a phone in dark mode", () => {

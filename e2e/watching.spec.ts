@@ -93,7 +93,11 @@ test("unwatch from the timeline, then the page is gone from Watched pages and fr
   await linkEditor(page);
 
   const rows = await timelineRowsOf(page, title);
-  await rows.first().getByRole("button", { name: "Unwatch" }).click();
+  await rows
+    .first()
+    .getByRole("button", { name: `Actions for ${title}` })
+    .click();
+  await rows.first().getByRole("button", { name: "Unwatch", exact: true }).click();
   await expect(rows).toHaveCount(0);
 
   await page.getByRole("link", { name: "Wikis" }).click();
@@ -113,7 +117,11 @@ test("unwatch from the timeline offers Undo, and Undo watches the page on the wi
   await linkEditor(page);
 
   const rows = await timelineRowsOf(page, title);
-  await rows.first().getByRole("button", { name: "Unwatch" }).click();
+  await rows
+    .first()
+    .getByRole("button", { name: `Actions for ${title}` })
+    .click();
+  await rows.first().getByRole("button", { name: "Unwatch", exact: true }).click();
   await expect(rows).toHaveCount(0);
   const toast = page.getByRole("status").filter({ hasText: `Unwatched ${title}.` });
   await expect(toast).toBeVisible();
@@ -138,7 +146,7 @@ test("mark all read for the filter: the unread markers disappear, and the wiki h
   await expect(rows.filter({ hasText: "unread" }).first()).toBeVisible();
   await page.getByRole("button", { name: "Mark all read for this filter" }).click();
   await expect(page.getByRole("status").filter({ hasText: "1 page marked read." })).toBeVisible();
-  await expect(page.locator(".tl-unread-marker")).toHaveCount(0);
+  await expect(page.locator(".tl-unread")).toHaveCount(0);
 
   const client = await editor();
   const info = await client.get({ action: "query", prop: "info", inprop: "notificationtimestamp", titles: title });

@@ -9,13 +9,12 @@ import {
   timelineFiltersToSearchParams,
 } from "@/lib/timeline/timelineFilters";
 import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
-import { FeedOfThisView } from "./timeline/FeedOfThisView";
-import { FilterForm } from "./timeline/FilterForm";
-import { PresetBar } from "./timeline/PresetBar";
+import { toTimelineWirePage } from "@/lib/timeline/timelineWirePage";
+import { watchingLinks } from "@/lib/watching/watchingLinks";
+import { FilterBar } from "./timeline/FilterBar";
+import { LinkNotices } from "./timeline/LinkNotices";
 import { type PageSearchParams, toSearchParams } from "./timeline/pageSearchParams";
-import { SyncProblems } from "./timeline/SyncProblems";
 import { TimelineView } from "./timeline/TimelineView";
-import { MarkAllRead } from "./watching/MarkAllRead";
 
 export const metadata: Metadata = { title: "Timeline" };
 
@@ -40,7 +39,8 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
   // One address per filter set (a GET form also sends its defaults), so shared links and presets match.
   if (filterQuery !== given.toString()) redirect(filterQuery ? `/?${filterQuery}` : "/");
 
-  const screen = await loadTimelineScreen(timelineViewerOf(user), parsed.value);
+  const viewer = timelineViewerOf(user);
+  const [screen, links] = await Promise.all([loadTimelineScreen(viewer, parsed.value), watchingLinks(user.id)]);
   if (screen.options.wikis.length === 0) {
     return (
       <main>
@@ -61,14 +61,18 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
   return (
     <main className="tl-main">
       <h1>Timeline</h1>
-      <SyncProblems problems={screen.syncProblems} />
-      <PresetBar presets={screen.presets} filterQuery={filterQuery} />
-      <FeedOfThisView filterQuery={filterQuery} />
-      <FilterForm key={`filters ${filterQuery}`} filters={parsed.value} options={screen.options} />
-      <MarkAllRead filterQuery={filterQuery} filtered={filtered} />
+      <LinkNotices problems={screen.syncProblems} links={links} />
+      <FilterBar
+        filters={parsed.value}
+        filterQuery={filterQuery}
+        options={screen.options}
+        presets={screen.presets}
+        filtered={filtered}
+        highlightRules={screen.highlightRules}
+      />
       <TimelineView
         key={`rows ${filterQuery}`}
-        initial={screen.page}
+        initial={toTimelineWirePage(screen.page, viewer)}
         filterQuery={filterQuery}
         empty={
           filtered ? (

@@ -15,3 +15,11 @@ export async function waitForFirstSync(page: Page, linkNames: string[], timeout 
     });
   }
 }
+
+/** Opens the timeline's panel of all filters (closed at first: the bar above the list holds the common ones). */
+export async function allFilters(page: Page): Promise<Locator> {
+  const panel = page.getByRole("region", { name: "Filters" }).locator("details.tl-filters");
+  if (!(await panel.evaluate((details) => (details as HTMLDetailsElement).open)))
+    await panel.locator("summary").click();
+  return page.getByRole("form", { name: "Timeline filters" });
+}

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { firstFreeColor } from "./linkColors";
 import type { LinkResult } from "./linkFailure";
-import { firstIssue, LINK_COLORS, type NewLinkInput, newLinkInputSchema } from "./linkInput";
-import { countLinksOfUser, insertLink, upsertSite } from "./linkRepository";
+import { firstIssue, type NewLinkInput, newLinkInputSchema } from "./linkInput";
+import { insertLink, listLinksForUser, upsertSite } from "./linkRepository";
 import { sealLinkSecret, sealLinkSession } from "./linkSecrets";
 import { type WikiNetwork, wikiNetwork } from "./serverNetwork";
 import { validateLinkAgainstWiki } from "./validateLink";
@@ -27,13 +28,13 @@ export async function createLink(
 
   const siteId = await upsertSite(link.apiUrl, link.siteInfo);
   const id = randomUUID();
-  const existingCount = await countLinksOfUser(userId);
+  const color = form.color ?? firstFreeColor((await listLinksForUser(userId)).map((l) => l.color));
   const inserted = await insertLink({
     id,
     userId,
     siteId,
     displayName: form.displayName ?? link.siteInfo.siteName,
-    color: form.color ?? LINK_COLORS[existingCount % LINK_COLORS.length]!,
+    color,
     authMode: link.authMode,
     source: link.source,
     feedFormat: link.feedFormat,

@@ -1,16 +1,10 @@
 import { z } from "zod";
 import { optionalSingleLineText, singleLineText } from "@/lib/forms/singleLineText";
 
-export const LINK_COLORS = [
-  "#3366cc",
-  "#14866d",
-  "#d73333",
-  "#ac6600",
-  "#7a4fc6",
-  "#0b7a8a",
-  "#b5366b",
-  "#54595d",
-] as const;
+const hexColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, "Pick a colour like #0072b2.")
+  .transform((v) => v.toLowerCase());
 
 // Blank means "none given": from a pasted feed URL when linking, "keep the stored one" when editing.
 const optionalSecret = z
@@ -33,11 +27,8 @@ export const newLinkInputSchema = z.object({
     tooLong: "Keep the display name under 80 characters.",
     notText: "The display name cannot contain control characters.",
   }),
-  color: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, "Pick a colour like #3366cc.")
-    .optional()
-    .transform((v) => v?.toLowerCase()),
+  /** Blank: the first colour none of the user's links has. */
+  color: z.union([z.literal("").transform(() => undefined), hexColor]).optional(),
 });
 export type NewLinkInput = z.input<typeof newLinkInputSchema>;
 export type ParsedNewLinkInput = z.output<typeof newLinkInputSchema>;
@@ -49,10 +40,7 @@ export const linkEditInputSchema = z.object({
     tooLong: "Keep the display name under 80 characters.",
     notText: "The display name cannot contain control characters.",
   }),
-  color: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, "Pick a colour like #3366cc.")
-    .transform((v) => v.toLowerCase()),
+  color: hexColor,
   username: optionalSingleLineText(255, {
     tooLong: "That user name is too long.",
     notText: "A user name cannot contain control characters.",

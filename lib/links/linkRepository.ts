@@ -164,10 +164,6 @@ export async function linkBelongsTo(userId: string, linkId: string): Promise<boo
   return (rowCount ?? 0) > 0;
 }
 
-export function countLinksOfUser(userId: string): Promise<number> {
-  return prisma().wikiLink.count({ where: { userId } });
-}
-
 /** A link with what opening its client needs (sealed secrets, its wiki), for server jobs; null when it is gone. */
 export function findLinkToOpen(linkId: string) {
   return prisma().wikiLink.findUnique({

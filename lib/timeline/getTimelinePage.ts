@@ -163,10 +163,11 @@ export function timelinePageSql(
   const cursor = Prisma.sql`${request.before ? cursorSql(request.before) : Prisma.empty} ${searchTo ? searchToSql(searchTo) : Prisma.empty}`;
   const joinChange = needsChangeColumns(filters) ? Prisma.sql`JOIN changes c ON c.id = lc.change_id` : Prisma.empty;
   const head = filters.latestOnly || filters.groupByPage ? Prisma.sql`AND ${newestOfPageSql(request)}` : Prisma.empty;
-  // Grouped, each head row also names its page.
+  // Grouped, each head row also names its page and its day.
   const headColumns = (alias: string) =>
     filters.groupByPage
-      ? Prisma.sql`, max(${Prisma.raw(alias)}.site_id::text) AS site_id, max(${Prisma.raw(alias)}.title) AS title`
+      ? Prisma.sql`, max(${Prisma.raw(alias)}.site_id::text) AS site_id, max(${Prisma.raw(alias)}.title) AS title,
+          max(${dayOf(request, Prisma.raw(`${alias}."timestamp"`))}) AS day`
       : Prisma.empty;
   // A team's page takes each sharing member's newest changes, then the newest of those (grouped by page: the heads).
   const pageSql =
@@ -198,24 +199,38 @@ export function timelinePageSql(
       limit,
     };
   }
+  const samePageAndDay = Prisma.sql`c.site_id = h.site_id::uuid AND c.title = h.title AND ${dayOf(request, Prisma.sql`c."timestamp"`)} = h.day`;
   const sql = Prisma.sql`
     WITH heads AS (${pageSql}),
     members AS (
-      SELECT h.change_id AS head_id, h."timestamp" AS head_timestamp, m.change_id, m."timestamp", n.group_count, n.group_users
+      SELECT h.change_id AS head_id, h."timestamp" AS head_timestamp, m.change_id, m."timestamp",
+             n.group_count, n.group_users, n.group_delta, o.group_parent
       FROM heads h
       CROSS JOIN LATERAL (
         SELECT lc.change_id, lc."timestamp" FROM link_changes lc JOIN changes c ON c.id = lc.change_id
-        WHERE c.site_id = h.site_id::uuid AND c.title = h.title AND ${where}
+        WHERE ${samePageAndDay} AND ${where}
         GROUP BY lc."timestamp", lc.change_id ORDER BY lc."timestamp" DESC, lc.change_id DESC LIMIT ${MAX_GROUP_CHANGES}
       ) m
       CROSS JOIN LATERAL (
-        SELECT count(DISTINCT c.id)::int AS group_count,
-               coalesce(array_agg(DISTINCT c.user_name) FILTER (WHERE c.user_name IS NOT NULL), '{}') AS group_users
-        FROM link_changes lc JOIN changes c ON c.id = lc.change_id
-        WHERE c.site_id = h.site_id::uuid AND c.title = h.title AND ${where}
+        SELECT sum(per_user.changes)::int AS group_count,
+               coalesce(json_agg(json_build_object('name', per_user.user_name, 'count', per_user.changes)
+                 ORDER BY per_user.changes DESC, per_user.user_name) FILTER (WHERE per_user.user_name IS NOT NULL), '[]') AS group_users,
+               sum(per_user.delta)::int AS group_delta
+        FROM (
+          SELECT g.user_name, count(*) AS changes, sum(g.new_length - g.old_length) FILTER (WHERE g.kind <> 'log') AS delta
+          FROM (SELECT DISTINCT c.id, c.user_name, c.kind, c.old_length, c.new_length
+                FROM link_changes lc JOIN changes c ON c.id = lc.change_id
+                WHERE ${samePageAndDay} AND ${where}) g
+          GROUP BY g.user_name
+        ) per_user
       ) n
+      CROSS JOIN LATERAL (
+        SELECT (SELECT nullif(c.old_rev_id, 0) FROM link_changes lc JOIN changes c ON c.id = lc.change_id
+                WHERE ${samePageAndDay} AND ${where}
+                ORDER BY c."timestamp", c.id LIMIT 1) AS group_parent
+      ) o
     )
-    ${timelineRowsSql(Prisma.sql`members`, scopeOnL, scopeViewer(request.scope), Prisma.sql`, p.head_id, p.head_timestamp, p.group_count, p.group_users`)}`;
+    ${timelineRowsSql(Prisma.sql`members`, scopeOnL, scopeViewer(request.scope), Prisma.sql`, p.head_id, p.head_timestamp, p.group_count, p.group_users, p.group_delta, p.group_parent`)}`;
   return { sql, limit };
 }
 
@@ -223,7 +238,9 @@ interface GroupColumns {
   head_id: bigint;
   head_timestamp: Date;
   group_count: number;
-  group_users: string[];
+  group_users: { name: string; count: number }[];
+  group_delta: number | null;
+  group_parent: bigint | null;
 }
 
 function toGroupedPage(
@@ -240,7 +257,13 @@ function toGroupedPage(
     if (!slot) {
       slot = {
         headTimestamp: row.head_timestamp,
-        group: { count: row.group_count, users: [...row.group_users].sort(), changes: [] },
+        group: {
+          count: row.group_count,
+          users: row.group_users,
+          sizeDelta: row.group_delta,
+          oldestParentRevId: row.group_parent === null ? null : BigInt(row.group_parent),
+          changes: [],
+        },
       };
       byHead.set(headId, slot);
     }
@@ -289,11 +312,22 @@ function searchToSql(searchTo: TimelineCursor): Prisma.Sql {
   return Prisma.sql`AND lc."timestamp" >= ${searchTo.timestamp} AND (lc."timestamp", lc.change_id) >= (${searchTo.timestamp}, ${searchTo.changeId})`;
 }
 
-/** No newer change of the same page in the scope matches the filters: this change heads its page. */
+/**
+ * No newer change of the same page in the scope matches the filters: this change heads its page (grouped by page:
+ * its page on its day, in the viewer's zone, as Special:Watchlist groups).
+ */
 function newestOfPageSql(request: TimelinePageRequest): Prisma.Sql {
+  const sameDay = request.filters.groupByPage
+    ? Prisma.sql`AND ${dayOf(request, Prisma.sql`c2."timestamp"`)} = ${dayOf(request, Prisma.sql`c."timestamp"`)}`
+    : Prisma.empty;
   return Prisma.sql`NOT EXISTS (
     SELECT 1 FROM changes c2 JOIN link_changes l2 ON l2.change_id = c2.id
     WHERE c2.site_id = c.site_id AND c2.title = c.title
-      AND (c2."timestamp", c2.id) > (c."timestamp", c.id)
+      AND (c2."timestamp", c2.id) > (c."timestamp", c.id) ${sameDay}
       AND ${matchSql(request, "l2", "c2")})`;
+}
+
+/** The calendar day of a timestamp column in the viewer's zone. */
+function dayOf(request: TimelinePageRequest, timestamp: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${timestamp} AT TIME ZONE ${request.timeZone ?? "UTC"})::date`;
 }

@@ -3,6 +3,7 @@ import { getTimelinePage } from "./getTimelinePage";
 import type { HighlightMark } from "./highlights/highlightRule";
 import { highlightsOfPage } from "./highlights/matchHighlights";
 import { decodeTimelineCursor, encodeTimelineCursor } from "./timelineCursor";
+import type { TimelineEntry, TimelineSite } from "./timelineEntry";
 import type { TimelineFilters } from "./timelineFilters";
 import {
   type TimelineGroupView,
@@ -33,6 +34,8 @@ export interface TimelineViewPage {
   pollAfter: string | null;
   /** The viewer's highlight rules each row (by change id) meets, in colour order; rows meeting none are absent. */
   highlights: Record<string, HighlightMark[]>;
+  /** The wikis the rows come from, each once (the page's HTML sends rows without the URLs derived from these). */
+  sites: TimelineSite[];
 }
 
 /**
@@ -89,6 +92,7 @@ export async function loadScopedTimelineView(
       searchedBackTo,
       pollAfter,
       highlights,
+      sites: sitesOf(page.groups.flatMap((g) => [g.head, ...g.changes])),
     };
   }
   return {
@@ -99,7 +103,12 @@ export async function loadScopedTimelineView(
     searchedBackTo,
     pollAfter,
     highlights,
+    sites: sitesOf(page.entries),
   };
+}
+
+function sitesOf(entries: TimelineEntry[]): TimelineSite[] {
+  return [...new Map(entries.map((e) => [e.site.id, e.site])).values()];
 }
 
 /** The "N new changes" count for the signed-in user's timeline; null when the cursor is unreadable. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exactTime, relativeTime, usableTimeZone } from "./timeText";
+import { clockTime, dayHeading, exactTime, relativeTime, usableTimeZone } from "./timeText";
 
 const at = new Date("2026-11-23T12:01:45Z");
 
@@ -14,6 +14,16 @@ describe("exactTime", () => {
 
   it("refuses a zone Intl does not know", () => {
     expect(() => exactTime(at, "Mars/Olympus_Mons")).toThrow(RangeError);
+  });
+});
+
+describe("clockTime and dayHeading", () => {
+  it("give the hour, minute and day in the viewer's zone, so a change after midnight there heads the next day", () => {
+    const lateUtc = new Date("2026-12-07T23:30:00Z");
+    expect(clockTime(lateUtc, "UTC")).toBe("23:30");
+    expect(dayHeading(lateUtc, "UTC")).toBe("7 December 2026");
+    expect(clockTime(lateUtc, "Europe/Berlin")).toBe("00:30");
+    expect(dayHeading(lateUtc, "Europe/Berlin")).toBe("8 December 2026");
   });
 });
 

@@ -2,6 +2,8 @@
 // 500 rows spent most of its time here), so each is built once and reused.
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 const exactFormats = new Map<string, Intl.DateTimeFormat>();
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 // Zones come from users' settings; Intl accepts any spelling of a zone's case, so bound the cache.
 const MAX_FORMATS = 1000;
 
@@ -34,6 +36,26 @@ export function exactTime(at: Date, timeZone: string, locale = "en-GB"): string 
     exactFormats,
     `${locale}|${timeZone}`,
     () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "long", timeZone }),
+  );
+  return format.format(at);
+}
+
+/** "16:32": the time of day in the viewer's zone, as the rows of Special:Watchlist show it under day headings. */
+export function clockTime(at: Date, timeZone: string): string {
+  const format = reused(
+    clockFormats,
+    timeZone,
+    () => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }),
+  );
+  return format.format(at);
+}
+
+/** "7 December 2026": the day heading of `at` in the viewer's zone. */
+export function dayHeading(at: Date, timeZone: string): string {
+  const format = reused(
+    dayFormats,
+    timeZone,
+    () => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }),
   );
   return format.format(at);
 }

@@ -82,12 +82,19 @@ export function typeLabel(entry: Pick<TimelineEntry, "kind" | "logType" | "logAc
     : `log: ${entry.logType}/${entry.logAction}`;
 }
 
-/** In group-by-page mode: a page, its newest matching change, and all its matching changes (newest first). */
+/**
+ * In group-by-page mode: a page on one day (in the viewer's zone), its newest matching change, and its
+ * matching changes of that day (newest first), as Special:Watchlist's "Group changes by page" lists them.
+ */
 export interface TimelinePageGroup {
   head: TimelineEntry;
-  /** Matching changes of the page in the scope (may exceed changes.length, which is capped). */
+  /** Matching changes of the page that day in the scope (may exceed changes.length, which is capped). */
   count: number;
-  /** Distinct users of those changes ("(username removed)" not included). */
-  users: string[];
+  /** Users of those changes with how many each made, most first ("(username removed)" not included). */
+  users: { name: string; count: number }[];
+  /** Sum of those changes' byte deltas; null when none has sizes. */
+  sizeDelta: number | null;
+  /** The parent revision of the group's oldest change, for one diff over the group; null when it has none. */
+  oldestParentRevId: bigint | null;
   changes: TimelineEntry[];
 }

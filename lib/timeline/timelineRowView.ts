@@ -2,8 +2,8 @@ import { summaryHtml } from "@/lib/changes/sanitizeSummary";
 import { logLine } from "./logLine";
 import { encodeTimelineCursor } from "./timelineCursor";
 import { type TimelineEntry, type TimelinePageGroup, typeLabel } from "./timelineEntry";
-import { exactTime, relativeTime } from "./timeText";
-import { articleUrl, changeUrl, diffUrl, historyUrl, userUrl } from "./wikiUrls";
+import { clockTime, dayHeading } from "./timeText";
+import { articleUrl, changeUrl, contributionsUrl, diffUrl, historyUrl, userUrl } from "./wikiUrls";
 
 /**
  * A timeline row as the browser gets it: plain JSON, links resolved on the
@@ -44,6 +44,9 @@ export interface TimelineRowView {
   diffUrl: string | null;
   user: string | null;
   userUrl: string | null;
+  /** The user's talk page and contributions ("talk | contribs"); null when the name is hidden. */
+  talkUrl: string | null;
+  contribsUrl: string | null;
   flags: { new: boolean; minor: boolean; bot: boolean; anon: boolean };
   sizeDelta: number | null;
   summaryHtml: string | null;
@@ -52,17 +55,25 @@ export interface TimelineRowView {
   commentHidden: boolean;
   tags: string[];
   timestamp: string;
-  relativeTime: string;
-  exactTime: string;
+  /** "16:32" in the viewer's zone, under the row's day heading. */
+  time: string;
+  /** "7 December 2026" in the viewer's zone: rows of one day share a heading. */
+  day: string;
   unread: boolean;
 }
 
 export type LogLineView = ({ text: string } | { name: string; href: string | null })[];
 
+/** One page's changes on one day (group by page), as "Group changes by page" shows them. */
 export interface TimelineGroupView {
   head: TimelineRowView;
   count: number;
-  users: string[];
+  /** Each user and how many of the group's changes they made, most first. */
+  users: { name: string; count: number }[];
+  /** The group's net change in bytes (null when no change of it has sizes, e.g. log entries only). */
+  sizeDelta: number | null;
+  /** One diff over the whole group: the oldest change's parent to the newest revision; null for a log entry. */
+  diffUrl: string | null;
   changes: TimelineRowView[];
 }
 
@@ -110,6 +121,8 @@ export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): Ti
     diffUrl: diff,
     user: entry.user,
     userUrl: entry.user === null ? null : userUrl(entry.site, entry.user, entry.anon),
+    talkUrl: entry.user === null ? null : articleUrl(entry.site, `User talk:${entry.user}`),
+    contribsUrl: entry.user === null ? null : contributionsUrl(entry.site, entry.user),
     flags: { new: entry.isNew || entry.kind === "new", minor: entry.minor, bot: entry.bot, anon: entry.anon },
     sizeDelta,
     // Sanitised when stored; only rows stored before that are sanitised here.
@@ -123,17 +136,23 @@ export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): Ti
     commentHidden: entry.commentHidden,
     tags: entry.tags,
     timestamp: entry.timestamp.toISOString(),
-    relativeTime: relativeTime(entry.timestamp, ctx.now),
-    exactTime: exactTime(entry.timestamp, ctx.timeZone),
+    time: clockTime(entry.timestamp, ctx.timeZone),
+    day: dayHeading(entry.timestamp, ctx.timeZone),
     unread: entry.unread,
   };
 }
 
 export function toTimelineGroupView(group: TimelinePageGroup, ctx: RowViewContext): TimelineGroupView {
+  const { head } = group;
+  // From the parent of the group's oldest change; when that change created the page, the newest revision itself
+  // (diffUrl's form without a parent) shows all the group made.
+  const spans = head.kind !== "log" && head.revId !== null;
   return {
-    head: toTimelineRowView(group.head, ctx),
+    head: toTimelineRowView(head, ctx),
     count: group.count,
     users: group.users,
+    sizeDelta: group.sizeDelta,
+    diffUrl: spans ? diffUrl(head.site, head.revId!, group.oldestParentRevId) : null,
     changes: group.changes.map((entry) => toTimelineRowView(entry, ctx)),
   };
 }

@@ -37,7 +37,11 @@ export function changeUrl(
   return entry.revId !== null ? diffUrl(entry.site, entry.revId, entry.oldRevId) : articleUrl(entry.site, entry.title);
 }
 
+export function contributionsUrl(site: TimelineSite, user: string): string {
+  return articleUrl(site, `Special:Contributions/${user}`);
+}
+
 /** The user page, or the contributions of an IP address (which has no user page worth opening). */
 export function userUrl(site: TimelineSite, user: string, anon: boolean): string {
-  return articleUrl(site, anon ? `Special:Contributions/${user}` : `User:${user}`);
+  return anon ? contributionsUrl(site, user) : articleUrl(site, `User:${user}`);
 }

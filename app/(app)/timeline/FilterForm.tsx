@@ -22,18 +22,24 @@ export function FilterForm({
   filters,
   options,
   action = "/",
+  open = false,
   children,
+  after,
 }: {
   filters: TimelineFilters;
   options: TimelineOptions;
   /** The page the filters apply to (a team's timeline is elsewhere). */
   action?: string;
+  /** Open at first (the timeline keeps it closed: its bar holds the filters used most). */
+  open?: boolean;
   /** Extra fields of that page (a team's "watched by member"). */
   children?: ReactNode;
+  /** Shown under the form, inside the panel (the timeline's "save preset"). */
+  after?: ReactNode;
 }) {
   return (
-    <details className="card tl-filters" open>
-      <summary>Filters</summary>
+    <details className="card tl-filters" open={open}>
+      <summary>All filters</summary>
       <form method="get" action={action} className="tl-filter-form" aria-label="Timeline filters">
         {options.wikis.length > 1 && (
           <fieldset className="field">
@@ -125,6 +131,7 @@ export function FilterForm({
           </Link>
         </div>
       </form>
+      {after}
     </details>
   );
 }

@@ -32,76 +32,78 @@ export function HighlightMarks({ marks }: { marks: readonly HighlightMark[] | un
   );
 }
 
+/** The user's highlight rules as chips in the filter bar: each in its colour, opening its filters, removable. */
+export function HighlightChips({ rules }: { rules: HighlightRuleView[] }) {
+  if (rules.length === 0) return null;
+  return (
+    <ul className={styles.rules} aria-label="Highlights">
+      {rules.map((rule) => (
+        <li key={rule.id} className={`${styles.rule} ${styles[rule.color]}`}>
+          <span className={`${styles.dot} ${styles[rule.color]}`} aria-hidden="true" />
+          <Link href={rule.filterQuery ? `/?${rule.filterQuery}` : "/"}>{rule.name}</Link>
+          <span className="visually-hidden">highlighted in {HIGHLIGHT_COLOR_NAMES[rule.color]}</span>
+          {rule.minBytes !== null && <span>(±{rule.minBytes.toLocaleString("en")} bytes or more)</span>}
+          <form action={deleteHighlightAction}>
+            <input type="hidden" name="ruleId" value={rule.id} />
+            <button
+              type="submit"
+              className="secondary tl-icon-button"
+              aria-label={`Remove highlight ${rule.name}`}
+              title="Remove highlight"
+            >
+              ×
+            </button>
+          </form>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
- * Highlights as in RC filters: the user's rules (a colour each) with a way to remove them, and "Highlight these
- * in <colour>": the current filters, and optionally a byte size, become a colour's condition.
+ * "Highlight these in <colour>", as RC filters offers beside its filters: the current filters, and optionally a
+ * byte size, become the condition of one of five colours (replacing what that colour highlighted).
  */
-export function HighlightRules({ rules, filterQuery }: { rules: HighlightRuleView[]; filterQuery: string }) {
+export function HighlightForm({ rules, filterQuery }: { rules: HighlightRuleView[]; filterQuery: string }) {
   const [state, save, saving] = useActionState<HighlightFormState, FormData>(saveHighlightAction, {
     error: null,
     saved: null,
   });
-  const free = freeColors(rules);
-  const [color, setColor] = useState<HighlightColor>(free[0] ?? "c1");
+  const [color, setColor] = useState<HighlightColor>(freeColors(rules)[0] ?? "c1");
   const id = useId();
   const taken = new Map(rules.map((rule) => [rule.color, rule]));
   return (
-    <section className={styles.panel} aria-label="Highlights">
-      {rules.length > 0 && (
-        <ul className={styles.rules} aria-label="Highlight rules">
-          {rules.map((rule) => (
-            <li key={rule.id} className={`${styles.rule} ${styles[rule.color]}`}>
-              <span className={`${styles.dot} ${styles[rule.color]}`} aria-hidden="true" />
-              <Link href={rule.filterQuery ? `/?${rule.filterQuery}` : "/"}>{rule.name}</Link>
-              <span className="visually-hidden">in {HIGHLIGHT_COLOR_NAMES[rule.color]}</span>
-              {rule.minBytes !== null && <span>(±{rule.minBytes.toLocaleString("en")} bytes or more)</span>}
-              <form action={deleteHighlightAction}>
-                <input type="hidden" name="ruleId" value={rule.id} />
-                <button
-                  type="submit"
-                  className="secondary tl-icon-button"
-                  aria-label={`Remove highlight ${rule.name}`}
-                  title="Remove highlight"
-                >
-                  ×
-                </button>
-              </form>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form action={save} className={styles.form}>
-        <input type="hidden" name="filterQuery" value={filterQuery} />
-        <fieldset className={styles.colors}>
-          <legend className="visually-hidden">Highlight colour</legend>
-          {HIGHLIGHT_COLORS.map((choice) => (
-            <label key={choice} title={taken.get(choice) ? `Now: ${taken.get(choice)!.name}` : undefined}>
-              <input
-                type="radio"
-                name="color"
-                value={choice}
-                checked={color === choice}
-                onChange={() => setColor(choice)}
-              />
-              <span className={`${styles.dot} ${styles[choice]}`} aria-hidden="true" />
-              {HIGHLIGHT_COLOR_NAMES[choice]}
-              {taken.has(choice) && <span className="visually-hidden"> (replaces {taken.get(choice)!.name})</span>}
-            </label>
-          ))}
-        </fieldset>
-        <label htmlFor={`${id}-name`} className="visually-hidden">
-          Highlight name
-        </label>
-        <input id={`${id}-name`} name="name" placeholder="Name this highlight" required maxLength={60} />
-        <label htmlFor={`${id}-bytes`}>Bytes changed at least</label>
-        <input id={`${id}-bytes`} name="minBytes" type="number" min={1} step={1} className={styles.bytes} />
-        <button type="submit" className="secondary" disabled={saving}>
-          Highlight these in {HIGHLIGHT_COLOR_NAMES[color]}
-        </button>
-      </form>
-      <p role="status" className={state.error ? "field-error" : "notice"}>
+    <form action={save} className={styles.form} aria-label="Highlight these changes">
+      <input type="hidden" name="filterQuery" value={filterQuery} />
+      <fieldset className={styles.colors}>
+        <legend className="visually-hidden">Highlight colour</legend>
+        {HIGHLIGHT_COLORS.map((choice) => (
+          <label key={choice}>
+            <input
+              type="radio"
+              name="color"
+              value={choice}
+              checked={color === choice}
+              onChange={() => setColor(choice)}
+            />
+            <span className={`${styles.dot} ${styles[choice]}`} aria-hidden="true" />
+            {HIGHLIGHT_COLOR_NAMES[choice]}
+            {taken.has(choice) && <span className="visually-hidden"> (now {taken.get(choice)!.name})</span>}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor={`${id}-name`} className="visually-hidden">
+        Highlight name
+      </label>
+      <input id={`${id}-name`} name="name" placeholder="Name this highlight" required maxLength={60} />
+      <label htmlFor={`${id}-bytes`}>Bytes changed at least</label>
+      <input id={`${id}-bytes`} name="minBytes" type="number" min={1} step={1} className={styles.bytes} />
+      <button type="submit" className="secondary" disabled={saving}>
+        Highlight these in {HIGHLIGHT_COLOR_NAMES[color]}
+      </button>
+      <span role="status" className={state.error ? "field-error" : "notice"}>
         {state.error ?? state.saved ?? ""}
-      </p>
-    </section>
+      </span>
+    </form>
   );
 }

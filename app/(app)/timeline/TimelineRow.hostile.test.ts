@@ -11,6 +11,7 @@ import {
   SUMMARY_LINKS,
 } from "@/test/support/hostileTimelineEntry";
 import { executableMarkup, inspectHtml } from "@/test/support/htmlInspection";
+import { PageGroupRow } from "./PageGroupRow";
 import { TimelineRow } from "./TimelineRow";
 
 const ctx: RowViewContext = { viewerUserId: "user-1", timeZone: "UTC", now: new Date("2026-11-23T11:00:00Z") };
@@ -20,12 +21,24 @@ function render(entry: TimelineEntry, props: Partial<Parameters<typeof TimelineR
   return renderToStaticMarkup(createElement(TimelineRow, { row: toTimelineRowView(entry, ctx), ...props }));
 }
 
+/** A page group of two changes by `users`, as group-by-page renders it. */
+function renderGroup(entry: TimelineEntry, users: string[]): string {
+  const head = toTimelineRowView(entry, ctx);
+  const group = {
+    head,
+    count: 2,
+    users: users.map((name) => ({ name, count: 1 })),
+    sizeDelta: 10,
+    diffUrl: head.diffUrl,
+    changes: [head, { ...head, id: "2" }],
+  };
+  return renderToStaticMarkup(createElement(PageGroupRow, { group }));
+}
+
 describe("a timeline row whose every text is script injection", () => {
   const edit = render(hostileTimelineEntry());
   const log = render(hostileLogEntry());
-  const grouped = render(hostileTimelineEntry(), {
-    group: { count: 2, users: [HOSTILE_TEXT.user, "<script>alert('grouped')</script>"] },
-  });
+  const grouped = renderGroup(hostileTimelineEntry(), [HOSTILE_TEXT.user, "<script>alert('grouped')</script>"]);
   const team = render(hostileTimelineEntry(), { watcherNames: { "user-1": "<img src=x onerror=alert('member')>" } });
 
   it.each([
@@ -45,7 +58,7 @@ describe("a timeline row whose every text is script injection", () => {
     expect(inspectHtml(log).text).toContain(
       `${HOSTILE_TEXT.user} performed ${HOSTILE_TEXT.logType}/${HOSTILE_TEXT.logAction} on ${HOSTILE_TEXT.title}`,
     );
-    expect(inspectHtml(grouped).text).toContain(`by ${HOSTILE_TEXT.user}, <script>alert('grouped')</script>`);
+    expect(inspectHtml(grouped).text).toContain(`[${HOSTILE_TEXT.user}; <script>alert('grouped')</script>]`);
     expect(inspectHtml(team).text).toContain("watched by <img src=x onerror=alert('member')>");
   });
 
@@ -115,7 +128,7 @@ describe("a timeline row whose names carry right-to-left text and overrides", ()
   });
 
   it("isolates each name of a page group's users and of a team row's members, one by one", () => {
-    const grouped = render(entry, { group: { count: 2, users: [override, "Bob"] } });
+    const grouped = renderGroup(entry, [override, "Bob"]);
     expect(isolated(grouped, override)).toBe(true);
     expect(isolated(grouped, "Bob")).toBe(true);
     const team = render(entry, { watcherNames: { "user-1": `${override}Eve` } });

@@ -1,23 +1,33 @@
 import type { CSSProperties, ReactNode } from "react";
+import type { HighlightMark } from "@/lib/timeline/highlights/highlightRule";
 import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
+import { HighlightMarks, highlightRowClass } from "./Highlights";
 
 interface Props {
   row: TimelineRowView;
   selected?: boolean;
-  /** Per-row actions (watch, unwatch, mark read…), rendered at the end of the row. */
+  /** The first row of its day carries the day's heading, as Special:Watchlist heads each day. */
+  dayHeading?: boolean;
+  /** The row's action menu (watch, unwatch, mark read…), at the end of its line. */
   actions?: ReactNode;
-  /** Extra content under the row (the changes of a page in group-by-page mode). */
-  children?: ReactNode;
-  /** A page group's change count and users, shown instead of the single user. */
-  group?: { count: number; users: string[] };
   /** Team views: member names by user id; the row then says which members watch the page. */
   watcherNames?: Record<string, string>;
+  /** The viewer's highlight rules the change meets (RC filters' colours): a tint, dots and text for screen readers. */
+  marks?: HighlightMark[];
+  /** The inline diff's disclosure: whether it is shown, and its toggle. Absent for changes without a diff. */
+  diff?: { open: boolean; toggle: () => void; panel: ReactNode };
 }
+
+/*
+ * Class names are short on purpose: a page holds 50 or more rows and every byte of a row's markup is sent
+ * twice (the HTML and React's copy of the row's data). tl-a: the fixed part of the line (wiki, flags, time,
+ * title, links, size); tl-b: the part that may be cut short (user, summary, tags).
+ */
 
 function WatchedBy({ row, names }: { row: TimelineRowView; names: Record<string, string> }) {
   const members = [...new Set(row.watchers.map((w) => w.userId))].map((id) => names[id] ?? "a former member");
   return (
-    <span className="tl-watched-by">
+    <span className="tl-wb">
       watched by <Names names={members} />
     </span>
   );
@@ -28,7 +38,7 @@ function WatchedBy({ row, names }: { row: TimelineRowView; names: Record<string,
  * MediaWiki's <bdi>): an Arabic title reads right to left, and a name with a right-to-left override cannot
  * reorder the text around it.
  */
-function Names({ names }: { names: string[] }) {
+export function Names({ names }: { names: string[] }) {
   return names.map((name, i) => (
     // biome-ignore lint/suspicious/noArrayIndexKey: a row's list of names never reorders; the same name may appear twice
     <span key={i}>
@@ -60,135 +70,160 @@ function LogLine({ parts }: { parts: NonNullable<TimelineRowView["logLine"]> }) 
   );
 }
 
-function SizeDelta({ delta }: { delta: number | null }) {
+/** "(+36)": green when bytes were added, red when removed, grey at 0, bold from ±500 ($wgRCChangedSizeThreshold). */
+export function SizeDelta({ delta }: { delta: number | null }) {
   if (delta === null) return null;
   const kind = delta > 0 ? "pos" : delta < 0 ? "neg" : "null";
   const text = `${delta > 0 ? "+" : ""}${delta.toLocaleString("en")}`;
-  const label = `${Math.abs(delta).toLocaleString("en")} bytes ${delta > 0 ? "added" : delta < 0 ? "removed" : "changed"}`;
-  // MediaWiki makes large changes bold ($wgRCChangedSizeThreshold).
   const Tag = Math.abs(delta) >= 500 ? "strong" : "span";
   return (
-    <Tag className={`tl-size mw-plusminus-${kind}`} title={label} dir="ltr">
+    <Tag className={`tl-size mw-plusminus-${kind}`} dir="ltr">
       ({text})
     </Tag>
   );
 }
 
-function Flags({ flags }: { flags: TimelineRowView["flags"] }) {
-  const list: [boolean, string, string][] = [
-    [flags.new, "N", "This change created a new page"],
-    [flags.minor, "m", "Minor edit"],
-    [flags.bot, "b", "Bot edit"],
-    [flags.anon, "anon", "Edit by an anonymous user"],
-  ];
-  const shown = list.filter(([on]) => on);
-  if (shown.length === 0) return null;
+const FLAGS = [
+  ["new", "N", "new page"],
+  ["minor", "m", "minor edit"],
+  ["bot", "b", "bot edit"],
+] as const;
+
+/** N m b in fixed places, as MediaWiki's changes lists align them; an unset flag keeps its place empty. */
+export function Flags({ flags }: { flags: TimelineRowView["flags"] }) {
   return (
     <span className="tl-flags">
-      {shown.map(([, letter, title]) => (
-        <abbr key={letter} title={title} className={`tl-flag tl-flag-${letter}`}>
-          {letter}
-        </abbr>
-      ))}
+      {FLAGS.map(([key, letter, title]) =>
+        flags[key] ? (
+          <abbr key={key} title={title}>
+            {letter}
+          </abbr>
+        ) : (
+          <i key={key} />
+        ),
+      )}
     </span>
   );
 }
 
-/** One change (or, with `group`, one page) of the timeline. */
-export function TimelineRow({ row, selected = false, actions, children, group, watcherNames }: Props) {
-  const style = { "--wiki-color": row.color } as CSSProperties;
+/** "Alpha Wiki" with its colour: which wiki a row comes from, in a column of its own. */
+export function WikiLabel({ row }: { row: TimelineRowView }) {
+  return (
+    <span className="tl-wiki">
+      <bdi>{row.wikiLabel}</bdi>
+    </span>
+  );
+}
+
+export function rowStyle(row: TimelineRowView): CSSProperties {
+  return { "--c": row.color } as CSSProperties;
+}
+
+/** "Bob (talk | contribs)", or a log row's sentence, or "(username removed)". */
+function UserLinks({ row }: { row: TimelineRowView }) {
+  if (row.logLine !== null) return <LogLine parts={row.logLine} />;
+  if (row.user === null) return <span className="tl-user tl-removed">(username removed)</span>;
+  return (
+    <span className="tl-user">
+      <a href={row.userUrl ?? undefined} dir="auto">
+        {row.user}
+      </a>{" "}
+      <span className="tl-ul">
+        (<a href={row.talkUrl ?? undefined}>talk</a> | <a href={row.contribsUrl ?? undefined}>contribs</a>)
+      </span>
+    </span>
+  );
+}
+
+function Summary({ row }: { row: TimelineRowView }) {
+  if (row.commentHidden) return <span className="tl-summary tl-removed">(edit summary removed)</span>;
+  if (row.summaryHtml === null) return null;
+  return (
+    // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server with an allow-list (lib/changes/sanitizeSummary.ts)
+    <span className="tl-summary" dir="auto" dangerouslySetInnerHTML={{ __html: row.summaryHtml }} />
+  );
+}
+
+/** One change of the timeline, on one line as Special:Watchlist lays it out (two on a phone). */
+export function TimelineRow({ row, selected = false, dayHeading = false, actions, watcherNames, marks, diff }: Props) {
+  const highlight = highlightRowClass(marks);
   return (
     <li
-      className={`tl-row${row.unread ? " tl-unread" : ""}${selected ? " tl-selected" : ""}`}
-      style={style}
+      className={`tl-row${row.unread ? " tl-unread" : ""}${selected ? " tl-selected" : ""}${highlight ? ` ${highlight}` : ""}`}
+      style={rowStyle(row)}
       aria-label={`${row.title} — ${row.wikiLabel}`}
       aria-current={selected ? "true" : undefined}
       data-change-id={row.id}
       tabIndex={-1}
     >
+      {dayHeading && <h2 className="tl-day">{row.day}</h2>}
       <div className="tl-line">
-        <span className="tl-wiki">
-          <span className="swatch" style={{ background: row.color }} aria-hidden="true" />
-          <bdi>{row.wikiLabel}</bdi>
-        </span>
-        <time className="tl-time" dateTime={row.timestamp} title={row.exactTime}>
-          {row.relativeTime}
-        </time>
-        {row.unread && (
-          <span className="tl-unread-marker" title="Changed since you last visited the page">
-            <span aria-hidden="true">●</span>
-            <span className="visually-hidden">unread</span>
-          </span>
-        )}
-        <a className="tl-title" href={row.pageUrl} dir="auto">
-          {row.title}
-        </a>
-        <span className="tl-type">{row.typeLabel}</span>
-        <Flags flags={row.flags} />
-        <span className="tl-links">
-          (
-          {row.diffUrl ? (
-            <a href={row.diffUrl} aria-label={`diff of ${row.title}`}>
-              diff
-            </a>
-          ) : (
-            <span>diff</span>
+        <span className="tl-a">
+          {diff && (
+            <button
+              type="button"
+              className="tl-diff-btn"
+              aria-label={`Show diff of ${row.title}`}
+              aria-expanded={diff.open}
+              aria-controls={diff.open ? `diff-${row.id}` : undefined}
+              onClick={diff.toggle}
+            >
+              <span aria-hidden="true">{diff.open ? "▾" : "▸"}</span>
+            </button>
           )}
-          {" | "}
-          <a href={row.historyUrl} aria-label={`history of ${row.title}`}>
-            hist
+          <HighlightMarks marks={marks} />
+          <WikiLabel row={row} />
+          <Flags flags={row.flags} />
+          <time className="tl-time" dateTime={row.timestamp}>
+            {row.time}
+          </time>
+          <a className="tl-title" href={row.pageUrl} dir="auto">
+            {row.title}
           </a>
-          {row.kind === "log" && (
-            <>
-              {" | "}
-              <a href={row.openUrl} aria-label={`log entry of ${row.title}`}>
-                log
+          {row.unread && <span className="visually-hidden"> (unread)</span>}
+          <span className="tl-links">
+            (
+            {row.diffUrl ? (
+              <a href={row.diffUrl} aria-label={`diff of ${row.title}`}>
+                diff
               </a>
-            </>
-          )}
-          )
-        </span>
-        <SizeDelta delta={row.sizeDelta} />
-        {watcherNames && <WatchedBy row={row} names={watcherNames} />}
-        {group ? (
-          <span className="tl-user">
-            {group.count} {group.count === 1 ? "change" : "changes"}
-            {group.users.length > 0 && (
+            ) : (
+              "diff"
+            )}
+            {" | "}
+            <a href={row.historyUrl}>hist</a>
+            {row.kind === "log" && (
               <>
-                {" by "}
-                <Names names={group.users} />
+                {" | "}
+                <a href={row.openUrl} aria-label={`log entry of ${row.title}`}>
+                  log
+                </a>
               </>
             )}
+            )
           </span>
-        ) : row.logLine !== null ? (
-          <LogLine parts={row.logLine} />
-        ) : row.user === null ? (
-          <span className="tl-user tl-removed">(username removed)</span>
-        ) : (
-          <a className="tl-user" href={row.userUrl ?? undefined} dir="auto">
-            {row.user}
-          </a>
-        )}
-      </div>
-      {!group && (row.summaryHtml !== null || row.commentHidden || row.tags.length > 0) && (
-        <div className="tl-line tl-detail">
-          {row.commentHidden ? (
-            <span className="tl-summary tl-removed">(edit summary removed)</span>
-          ) : row.summaryHtml !== null ? (
-            // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server with an allow-list (lib/changes/sanitizeSummary.ts)
-            <span className="tl-summary" dir="auto" dangerouslySetInnerHTML={{ __html: row.summaryHtml }} />
-          ) : null}
+          <SizeDelta delta={row.sizeDelta} />
+        </span>
+        <span className="tl-b">
+          {row.kind === "log" && <span className="tl-type">{row.typeLabel}</span>}
+          {watcherNames && <WatchedBy row={row} names={watcherNames} />}
+          <UserLinks row={row} />
+          <Summary row={row} />
           {row.tags.length > 0 && (
-            <ul className="tl-tags" aria-label="Tags">
-              {row.tags.map((tag) => (
-                <li key={tag}>{tag}</li>
+            <span className="tl-tags">
+              Tags:{" "}
+              {row.tags.map((tag, i) => (
+                <span key={tag}>
+                  {i > 0 && ", "}
+                  <bdi>{tag}</bdi>
+                </span>
               ))}
-            </ul>
+            </span>
           )}
-        </div>
-      )}
-      {actions && <div className="tl-actions">{actions}</div>}
-      {children}
+        </span>
+        {actions}
+      </div>
+      {diff?.open && diff.panel}
     </li>
   );
 }

@@ -1,14 +1,14 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { expect, it } from "vitest";
-import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
+import type { TimelineWirePage } from "@/lib/timeline/timelineWirePage";
 import { inspectHtml } from "@/test/support/htmlInspection";
 import { TimelineView } from "./TimelineView";
 
 const EMPTY_STATE = "No changes match these filters";
 
-function render(page: Partial<TimelineViewPage>): string {
-  const initial: TimelineViewPage = {
+function render(page: Partial<TimelineWirePage>): string {
+  const initial: TimelineWirePage = {
     mode: "changes",
     rows: [],
     groups: [],
@@ -16,6 +16,10 @@ function render(page: Partial<TimelineViewPage>): string {
     searchedBackTo: null,
     pollAfter: null,
     highlights: {},
+    viewerUserId: "user-1",
+    timeZone: "UTC",
+    sites: [],
+    links: [],
     ...page,
   };
   return renderToStaticMarkup(

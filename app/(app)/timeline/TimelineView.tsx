@@ -3,12 +3,16 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
+import { fromTimelineWirePage, type TimelineWirePage } from "@/lib/timeline/timelineWirePage";
+import { InlineDiff } from "./InlineDiff";
 import { KeyboardHelp } from "./KeyboardHelp";
+import { PageGroupRow } from "./PageGroupRow";
 import { TimelineRow } from "./TimelineRow";
 import { TimelineRowActions } from "./TimelineRowActions";
 
 interface Props {
-  initial: TimelineViewPage;
+  /** The first page, as the page's HTML carries it (see timelineWirePage.ts). */
+  initial: TimelineWirePage;
   /** The filters as a URL query, for the API calls. */
   filterQuery: string;
   pollSeconds?: number;
@@ -18,9 +22,16 @@ interface Props {
   apiPath?: string;
   /** Team views: member names by user id, to show who watches each row. */
   watcherNames?: Record<string, string>;
+  /** Team views: the team, whose shared links let members open a change's diff. */
+  teamId?: string;
 }
 
 const NEW_CAP = 100;
+/**
+ * Rows rendered into the page's HTML: more than a first screen holds. The rest of the first page is rendered
+ * in the browser once the page is live, from the data it has anyway, so the HTML does not carry them twice.
+ */
+const SERVER_ROWS = 30;
 
 function heads(page: {
   mode: TimelineViewPage["mode"];
@@ -52,9 +63,33 @@ export function TimelineView({
   empty,
   apiPath = "/api/timeline",
   watcherNames,
+  teamId,
 }: Props) {
-  const [page, setPage] = useState(initial);
+  const [page, setPage] = useState(() => fromTimelineWirePage(initial));
+  const [live, setLive] = useState(false);
+  useEffect(() => setLive(true), []);
+  const shown = <T,>(list: T[]) => (live ? list : list.slice(0, SERVER_ROWS));
   const [selected, setSelected] = useState(-1);
+  // Changes whose inline diff is open, by change id: kept across "load more" and refreshes.
+  const [openDiffs, setOpenDiffs] = useState<ReadonlySet<string>>(() => new Set());
+  const toggleDiff = useCallback(
+    (id: string) =>
+      setOpenDiffs((open) => {
+        const next = new Set(open);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  /** The row's diff disclosure; none for log entries and other changes without a revision to compare. */
+  const diffOf = (row: TimelineRowView) =>
+    row.diffUrl === null
+      ? undefined
+      : {
+          open: openDiffs.has(row.id),
+          toggle: () => toggleDiff(row.id),
+          panel: <InlineDiff id={`diff-${row.id}`} row={row} teamId={teamId} />,
+        };
   const [newCount, setNewCount] = useState(0);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -144,12 +179,22 @@ export function TimelineView({
           if (row) window.open(row.openUrl, "_blank", "noopener");
           break;
         }
+        case "d": {
+          const row = page.mode === "changes" ? page.rows[selected] : undefined;
+          if (!row || row.diffUrl === null) return;
+          toggleDiff(row.id);
+          break;
+        }
         case "r":
           void refresh();
           break;
-        case "/":
-          document.getElementById("timeline-text")?.focus();
+        case "/": {
+          const search = document.getElementById("timeline-text");
+          // The search box sits in the filter panel, closed at first.
+          search?.closest("details")?.setAttribute("open", "");
+          search?.focus();
           break;
+        }
         case "?":
           helpRef.current?.showModal();
           break;
@@ -160,7 +205,7 @@ export function TimelineView({
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [page, selected, refresh]);
+  }, [page, selected, refresh, toggleDiff]);
 
   return (
     <>
@@ -189,41 +234,28 @@ export function TimelineView({
         ref={listRef}
       >
         {page.mode === "changes"
-          ? page.rows.map((row, i) => (
+          ? shown(page.rows).map((row, i) => (
               <TimelineRow
                 key={row.id}
                 row={row}
                 selected={i === selected}
+                dayHeading={row.day !== page.rows[i - 1]?.day}
                 watcherNames={watcherNames}
                 actions={<TimelineRowActions row={row} />}
+                marks={page.highlights[row.id]}
+                diff={diffOf(row)}
               />
             ))
-          : page.groups.map((group, i) => (
-              <TimelineRow
+          : shown(page.groups).map((group, i) => (
+              <PageGroupRow
                 key={group.head.id}
-                row={group.head}
+                group={group}
                 selected={i === selected}
-                group={{ count: group.count, users: group.users }}
+                dayHeading={group.head.day !== page.groups[i - 1]?.head.day}
                 watcherNames={watcherNames}
                 actions={<TimelineRowActions row={group.head} />}
-              >
-                <details className="tl-group">
-                  <summary>
-                    Show {group.changes.length === group.count ? "the" : `the latest ${group.changes.length} of`}{" "}
-                    {group.count} {group.count === 1 ? "change" : "changes"} to {group.head.title}
-                  </summary>
-                  <ol className="tl-list tl-children" aria-label={`Changes to ${group.head.title}`}>
-                    {group.changes.map((row) => (
-                      <TimelineRow
-                        key={row.id}
-                        row={row}
-                        watcherNames={watcherNames}
-                        actions={<TimelineRowActions row={row} />}
-                      />
-                    ))}
-                  </ol>
-                </details>
-              </TimelineRow>
+                changeActions={(row) => <TimelineRowActions row={row} />}
+              />
             ))}
       </ol>
       {page.searchedBackTo && (

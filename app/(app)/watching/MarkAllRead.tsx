@@ -7,8 +7,8 @@ import { announceWatchlistChange, useWatchingLinks } from "./useWatchingLinks";
 import styles from "./watching.module.css";
 
 /**
- * "Mark all read" for the timeline: for the current filter (its URL query), and per wiki for
- * each of the user's links, disabled with the reason where a link cannot mark pages read.
+ * "Mark all read" in the timeline's filter bar: for the current filter when there is one, else on every
+ * link that can mark pages read. Absent when no link can (the bar's notice says why).
  */
 export function MarkAllRead({ filterQuery, filtered }: { filterQuery: string; filtered: boolean }) {
   const links = useWatchingLinks();
@@ -32,43 +32,30 @@ export function MarkAllRead({ filterQuery, filtered }: { filterQuery: string; fi
     });
   }
 
-  if (!links || links.size === 0) return null;
+  async function markEveryWiki(): Promise<WatchingActionState> {
+    const outcomes = [];
+    for (const link of allowed) outcomes.push(await markWikiReadAction(link.id));
+    const failed = outcomes.filter((o) => !o.ok);
+    if (failed.length === 0) return { ok: true, message: "Everything is marked read." };
+    return { ok: false, message: failed.map((o) => o.message).join(" ") };
+  }
+
+  if (allowed.length === 0) return null;
   return (
-    <div className={styles.toolbar} role="group" aria-label="Mark all read">
-      {filtered && (
-        <button
-          type="button"
-          className="secondary"
-          disabled={pending || allowed.length === 0}
-          onClick={() => run(() => markFilterReadAction(filterQuery))}
-        >
-          Mark all read for this filter
-        </button>
-      )}
-      {[...links.values()].map((link) => (
-        <button
-          key={link.id}
-          type="button"
-          className="secondary"
-          disabled={pending || link.markReadRefusal !== null}
-          title={link.markReadRefusal ?? undefined}
-          onClick={() => run(() => markWikiReadAction(link.id))}
-        >
-          Mark all read on {link.displayName}
-        </button>
-      ))}
-      {[...links.values()]
-        .filter((link) => link.markReadRefusal !== null)
-        .map((link) => (
-          <p key={link.id} className={`hint ${styles.refusal}`}>
-            {link.displayName}: {link.markReadRefusal}
-          </p>
-        ))}
+    <span className={styles.markAll}>
+      <button
+        type="button"
+        className="secondary"
+        disabled={pending}
+        onClick={() => run(filtered ? () => markFilterReadAction(filterQuery) : markEveryWiki)}
+      >
+        {filtered ? "Mark all read for this filter" : "Mark all read"}
+      </button>
       {status && (
         <span role={status.ok ? "status" : "alert"} className={status.ok ? styles.done : "error"}>
           {status.message}
         </span>
       )}
-    </div>
+    </span>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { EXPIRY_PERIODS } from "@/lib/watching/expiry";
+import type { WatchingLinkView } from "@/lib/watching/watchingLinks";
 import {
   markChangeReadAction,
   rewatchAction,
@@ -18,6 +19,19 @@ import { utcMinute } from "./utcMinute";
 import styles from "./watching.module.css";
 
 type Row = Pick<TimelineRowView, "title" | "namespace" | "revId" | "unread" | "ownLinkIds" | "watchers">;
+
+/**
+ * The viewer's links watching the row's page that may watch/unwatch it and mark it read. An action no link
+ * can do is left out of the row, not shown disabled (a watchlist-token link can do neither).
+ */
+export function rowCapabilities(
+  row: Pick<Row, "ownLinkIds" | "unread">,
+  links: Map<string, WatchingLinkView> | null,
+): { watchIds: string[]; readIds: string[]; any: boolean } {
+  const watchIds = row.ownLinkIds.filter((linkId) => links?.get(linkId)?.watchRefusal === null);
+  const readIds = row.ownLinkIds.filter((linkId) => links?.get(linkId)?.markReadRefusal === null);
+  return { watchIds, readIds, any: watchIds.length > 0 || (row.unread && readIds.length > 0) };
+}
 
 /**
  * Watch, unwatch and mark read for one timeline row, through the viewer's own links that watch
@@ -35,10 +49,9 @@ export function RowActions({ row }: { row: Row }) {
   const [status, setStatus] = useState<WatchingActionState | null>(null);
   const id = useId();
 
-  if (row.ownLinkIds.length === 0) return null;
-  const watchIds = row.ownLinkIds.filter((linkId) => links?.get(linkId)?.watchRefusal === null);
-  const readIds = row.ownLinkIds.filter((linkId) => links?.get(linkId)?.markReadRefusal === null);
-  const refusal = links && watchIds.length === 0 ? (links.get(row.ownLinkIds[0]!)?.watchRefusal ?? null) : null;
+  const { watchIds, readIds, any } = rowCapabilities(row, links);
+  if (!any) return null;
+  const canWatch = watchIds.length > 0;
   const isTalk = row.namespace !== null && row.namespace >= 0 && row.namespace % 2 === 1;
   const canHaveCounterpart = row.namespace === null || row.namespace >= 0;
   const expiry = row.watchers.find((watcher) => row.ownLinkIds.includes(watcher.linkId))?.watchExpiry ?? null;
@@ -84,17 +97,15 @@ export function RowActions({ row }: { row: Row }) {
       (outcome) => offerUndo({ message: outcome.message, undo: () => rewatchAction(pages) }),
     );
   }
-  const describedBy = refusal ? `${id}-why` : undefined;
 
   return (
     <div className={styles.rowActions} role="group" aria-label={`Actions for ${row.title}`}>
       {expiry && !unwatched && <span className={styles.expiry}>Watched until {utcMinute(expiry)}</span>}
-      {row.unread && (
+      {row.unread && readIds.length > 0 && (
         <button
           type="button"
           className="secondary"
-          disabled={read || pending || readIds.length === 0}
-          aria-describedby={describedBy}
+          disabled={read || pending}
           onClick={() =>
             run(
               () => setRead(true),
@@ -106,38 +117,34 @@ export function RowActions({ row }: { row: Row }) {
           {read ? "Marked read" : "Mark read"}
         </button>
       )}
-      <button
-        type="button"
-        className="secondary"
-        disabled={unwatched || pending || watchIds.length === 0}
-        aria-describedby={describedBy}
-        onClick={unwatch}
-      >
-        {unwatched ? "Unwatched" : "Unwatch"}
-      </button>
-      {canHaveCounterpart && (
+      {canWatch && (
+        <button type="button" className="secondary" disabled={unwatched || pending} onClick={unwatch}>
+          {unwatched ? "Unwatched" : "Unwatch"}
+        </button>
+      )}
+      {canWatch && canHaveCounterpart && (
         <button
           type="button"
           className="secondary"
-          disabled={pending || watchIds.length === 0}
-          aria-describedby={describedBy}
+          disabled={pending}
           onClick={() => run(noop, noop, () => watchCounterpartAction(watchIds, row.title))}
         >
           {isTalk ? "Watch subject page" : "Watch talk page"}
         </button>
       )}
-      <button
-        type="button"
-        className="secondary"
-        aria-expanded={choosing}
-        aria-controls={`${id}-for`}
-        disabled={pending || watchIds.length === 0}
-        aria-describedby={describedBy}
-        onClick={() => setChoosing((open) => !open)}
-      >
-        Watch for…
-      </button>
-      {choosing && (
+      {canWatch && (
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={choosing}
+          aria-controls={`${id}-for`}
+          disabled={pending}
+          onClick={() => setChoosing((open) => !open)}
+        >
+          Watch for…
+        </button>
+      )}
+      {canWatch && choosing && (
         <span id={`${id}-for`} className={styles.watchFor}>
           <label htmlFor={`${id}-period`}>Watch {row.title} for</label>
           <select id={`${id}-period`} value={period} onChange={(event) => setPeriod(event.target.value)}>
@@ -174,12 +181,6 @@ export function RowActions({ row }: { row: Row }) {
           >
             Watch
           </button>
-        </span>
-      )}
-      {refusal && (
-        // Said once per page by Mark all read; here only for whoever reaches a disabled button.
-        <span id={`${id}-why`} className="visually-hidden">
-          {refusal}
         </span>
       )}
       {status && (

@@ -1,10 +1,9 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { LINK_COLOR_NAMES, LINK_COLORS } from "@/lib/links/linkColors";
 import { addLinkAction, type LinkFormState } from "./actions";
 import { FormMessage } from "./FormMessage";
-
-const COLORS = ["#3366cc", "#14866d", "#d73333", "#ac6600", "#7a4fc6", "#0b7a8a", "#b5366b", "#54595d"];
 
 export function AddLinkForm() {
   const [state, formAction, pending] = useActionState<LinkFormState, FormData>(addLinkAction, { ok: false });
@@ -100,10 +99,11 @@ export function AddLinkForm() {
       </div>
       <div className="field">
         <label htmlFor="link-color">Colour</label>
-        <select id="link-color" name="color" defaultValue={v.color || COLORS[0]}>
-          {COLORS.map((c) => (
+        <select id="link-color" name="color" defaultValue={v.color ?? ""}>
+          <option value="">A colour none of your wikis has</option>
+          {LINK_COLORS.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {LINK_COLOR_NAMES[c]}
             </option>
           ))}
         </select>

@@ -180,16 +180,16 @@ describe("a team timeline", () => {
     for (const key of bobOnly) expect(byKey.get(key)!.watchers.map((w) => w.linkId)).toEqual([benAlpha]);
   });
 
-  it("grouped by page: one group per page the shared links saw, headed by its newest change, the same in small pages", async () => {
-    // Straight from SQL: each page's newest change among the shared links' rows, and how many changes it has.
+  it("grouped by page: one group per page and day the shared links saw, headed by its newest change, the same in small pages", async () => {
+    // Straight from SQL: each page's newest change of each (UTC) day among the shared links' rows, and how many changes it has.
     const expected = await query<{ id: string; count: number }>(
       `SELECT id, count FROM (
-         SELECT DISTINCT ON (c.site_id, c.title) c.id::text AS id, c."timestamp", c.id AS change_id,
-                count(*) OVER (PARTITION BY c.site_id, c.title)::int AS count
-         FROM changes c
+         SELECT DISTINCT ON (c.site_id, c.title, day) c.id::text AS id, c."timestamp", c.id AS change_id,
+                count(*) OVER (PARTITION BY c.site_id, c.title, day)::int AS count
+         FROM changes c CROSS JOIN LATERAL (SELECT (c."timestamp" AT TIME ZONE 'UTC')::date AS day) d
          WHERE c.id IN (SELECT lc.change_id FROM link_changes lc
                         JOIN team_shared_links ts ON ts.link_id = lc.link_id AND ts.user_id = lc.user_id WHERE ts.team_id = $1)
-         ORDER BY c.site_id, c.title, c."timestamp" DESC, c.id DESC) heads
+         ORDER BY c.site_id, c.title, day, c."timestamp" DESC, c.id DESC) heads
        ORDER BY "timestamp" DESC, change_id DESC`,
       [teamId],
     );

@@ -221,7 +221,17 @@ describe("pages", () => {
     expect(latest.map((e) => e.changeId)).toEqual([...newestPerPage().values()].map((e) => e.changeId));
   });
 
-  it("group by page: one row per page with its count, users and changes", async () => {
+  // Grouped as Special:Watchlist groups: a page on one day (the viewer's; UTC here).
+  const groupKey = (e: TimelineEntry) => `${pageKey(e)}|${e.timestamp.toISOString().slice(0, 10)}`;
+  const usersWithCounts = (entries: TimelineEntry[]) => {
+    const counts = new Map<string, number>();
+    for (const e of entries) if (e.user !== null) counts.set(e.user, (counts.get(e.user) ?? 0) + 1);
+    return [...counts]
+      .map(([name, count]) => ({ name, count }))
+      .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+  };
+
+  it("group by page: one row per page and day with its count, users with counts, net size and changes", async () => {
     const groups = [];
     let before: TimelinePageRequest["before"] = null;
     for (;;) {
@@ -231,15 +241,19 @@ describe("pages", () => {
       if (!page.nextCursor) break;
       before = page.nextCursor;
     }
-    const heads = newestPerPage();
+    const heads = new Map<string, TimelineEntry>();
+    for (const e of everything) if (!heads.has(groupKey(e))) heads.set(groupKey(e), e);
     expect(groups.map((g) => g.head.changeId)).toEqual([...heads.values()].map((e) => e.changeId));
     for (const group of groups) {
-      const ofPage = everything.filter((e) => pageKey(e) === pageKey(group.head));
+      const ofPage = everything.filter((e) => groupKey(e) === groupKey(group.head));
       expect(group.count).toBe(ofPage.length);
       expect(group.changes.map((c) => c.changeId)).toEqual(ofPage.slice(0, 50).map((e) => e.changeId));
-      expect(group.users).toEqual(
-        [...new Set(ofPage.map((e) => e.user).filter((u): u is string => u !== null))].sort(),
+      expect(group.users).toEqual(usersWithCounts(ofPage));
+      const sized = ofPage.filter((e) => e.kind !== "log" && e.newLength !== null && e.oldLength !== null);
+      expect(group.sizeDelta).toBe(
+        sized.length === 0 ? null : sized.reduce((sum, e) => sum + e.newLength! - e.oldLength!, 0),
       );
+      expect(group.oldestParentRevId).toBe(ofPage.at(-1)!.oldRevId || null);
     }
     const moved = groups.find(
       (g) => g.head.title === seeded.find((s) => s.label === "move" && s.wiki === "alpha")!.title,
@@ -255,7 +269,7 @@ describe("pages", () => {
     });
     if (page.mode !== "pages") throw new Error("expected pages");
     for (const group of page.groups) {
-      expect(group.users).toEqual(["Admin"]);
+      expect(group.users).toEqual([{ name: "Admin", count: group.count }]);
       expect(group.changes.every((c) => c.user === "Admin")).toBe(true);
     }
     expect(new Set(page.groups.flatMap((g) => g.changes.map((c) => c.changeId))).size).toBe(

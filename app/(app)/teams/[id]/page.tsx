@@ -10,6 +10,7 @@ import {
   timelineFiltersToSearchParams,
 } from "@/lib/timeline/timelineFilters";
 import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
+import { toTimelineWirePage } from "@/lib/timeline/timelineWirePage";
 import { FilterForm } from "../../timeline/FilterForm";
 import { type PageSearchParams, toSearchParams } from "../../timeline/pageSearchParams";
 import { TimelineView } from "../../timeline/TimelineView";
@@ -71,12 +72,12 @@ export default async function TeamTimelinePage({
         </section>
       ) : (
         <>
-          <FilterForm key={`filters ${filterQuery}`} filters={parsed.value} options={screen.options} action={home}>
+          <FilterForm key={`filters ${filterQuery}`} filters={parsed.value} options={screen.options} action={home} open>
             <WatchedByField members={team.members} selected={parsed.value.watchedBy} />
           </FilterForm>
           <TimelineView
             key={`rows ${filterQuery}`}
-            initial={screen.page}
+            initial={toTimelineWirePage(screen.page, timelineViewerOf(user))}
             filterQuery={filterQuery}
             apiPath={`/api/teams/${id}/timeline`}
             watcherNames={watcherNames}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { hostileLogEntry, hostileTimelineEntry } from "@/test/support/hostileTimelineEntry";
+import type { TimelineViewPage } from "./loadTimelineView";
+import type { TimelineEntry } from "./timelineEntry";
+import { toTimelineGroupView, toTimelineRowView } from "./timelineRowView";
+import { fromTimelineWirePage, toTimelineWirePage } from "./timelineWirePage";
+
+const viewer = { userId: "user-1", timeZone: "Europe/Berlin" };
+const ctx = { viewerUserId: viewer.userId, timeZone: viewer.timeZone, now: new Date("2026-12-07T12:00:00Z") };
+const watcher = (linkId: string, userId: string, extra: Partial<TimelineEntry["watchers"][number]> = {}) => ({
+  linkId,
+  userId,
+  displayName: `Link ${linkId}`,
+  color: "#0072b2",
+  wikiUsername: "Alice",
+  unread: false,
+  watchExpiry: null,
+  ...extra,
+});
+
+const entries: TimelineEntry[] = [
+  hostileTimelineEntry({
+    changeId: 11n,
+    watchers: [watcher("l1", "user-1", { unread: true, watchExpiry: new Date("2027-01-01T00:00:00Z") })],
+    unread: true,
+    tags: ["mobile edit"],
+  }),
+  hostileTimelineEntry({ changeId: 12n, user: "192.0.2.7", anon: true, minor: true, bot: true, watchers: [] }),
+  hostileTimelineEntry({
+    changeId: 13n,
+    user: null,
+    userHidden: true,
+    commentHidden: true,
+    oldRevId: null,
+    isNew: true,
+  }),
+  hostileTimelineEntry({ changeId: 14n, namespace: null, newLength: null, watchers: [watcher("l2", "user-2")] }),
+  { ...hostileLogEntry(), changeId: 15n, watchers: [watcher("l1", "user-1"), watcher("l2", "user-2")] },
+];
+
+function page(given: Partial<TimelineViewPage>): TimelineViewPage {
+  return {
+    mode: "changes",
+    rows: [],
+    groups: [],
+    nextCursor: "1796000000000.9",
+    searchedBackTo: null,
+    pollAfter: null,
+    highlights: { "11": [{ color: "c2", name: "Talk pages" }] },
+    sites: [entries[0]!.site],
+    ...given,
+  };
+}
+
+describe("the timeline's wire page", () => {
+  it("gives back exactly the page of rows it was made from", () => {
+    const rows = page({ rows: entries.map((e) => toTimelineRowView(e, ctx)) });
+    expect(fromTimelineWirePage(toTimelineWirePage(rows, viewer))).toEqual(rows);
+  });
+
+  it("gives back exactly a page of page groups", () => {
+    const [head, ...rest] = entries;
+    const groups = page({
+      mode: "pages",
+      groups: [
+        toTimelineGroupView(
+          {
+            head: head!,
+            count: entries.length,
+            users: [{ name: "Alice", count: 4 }],
+            sizeDelta: -700,
+            oldestParentRevId: 5n,
+            changes: [head!, ...rest],
+          },
+          ctx,
+        ),
+      ],
+    });
+    expect(fromTimelineWirePage(toTimelineWirePage(groups, viewer))).toEqual(groups);
+  });
+
+  it("sends each wiki and link once, and far fewer bytes than the rows' views", () => {
+    const many = page({
+      rows: Array.from({ length: 50 }, (_, i) =>
+        toTimelineRowView(
+          {
+            ...entries[0]!,
+            changeId: BigInt(100 + i),
+            title: "Photosynthesis",
+            user: "Dmitri",
+            summaryHtml: "copyedit",
+          },
+          ctx,
+        ),
+      ),
+    });
+    const wire = toTimelineWirePage(many, viewer);
+    expect(wire.sites).toHaveLength(1);
+    expect(wire.links).toHaveLength(1);
+    expect(JSON.stringify(wire).length).toBeLessThan(JSON.stringify(many).length / 2);
+  });
+});
