@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useEffect, useId, useState } from "react";
 import {
   freeColors,
   HIGHLIGHT_COLOR_NAMES,
@@ -12,6 +12,15 @@ import {
 } from "@/lib/timeline/highlights/highlightRule";
 import { deleteHighlightAction, type HighlightFormState, saveHighlightAction } from "./highlightActions";
 import styles from "./highlights.module.css";
+
+/** Tells the timeline (TimelineView) to load its rows again: their highlights changed. */
+export const HIGHLIGHTS_CHANGED = "watchdeck:highlights-changed";
+const announce = () => window.dispatchEvent(new CustomEvent(HIGHLIGHTS_CHANGED));
+
+async function removeHighlight(form: FormData) {
+  await deleteHighlightAction(form);
+  announce();
+}
 
 /** The CSS class of a row some highlight rules match: the first (lowest) colour tints it. */
 export function highlightRowClass(marks: readonly HighlightMark[] | undefined): string | undefined {
@@ -43,7 +52,7 @@ export function HighlightChips({ rules }: { rules: HighlightRuleView[] }) {
           <Link href={rule.filterQuery ? `/?${rule.filterQuery}` : "/"}>{rule.name}</Link>
           <span className="visually-hidden">highlighted in {HIGHLIGHT_COLOR_NAMES[rule.color]}</span>
           {rule.minBytes !== null && <span>(±{rule.minBytes.toLocaleString("en")} bytes or more)</span>}
-          <form action={deleteHighlightAction}>
+          <form action={removeHighlight}>
             <input type="hidden" name="ruleId" value={rule.id} />
             <button
               type="submit"
@@ -72,6 +81,9 @@ export function HighlightForm({ rules, filterQuery }: { rules: HighlightRuleView
   const [color, setColor] = useState<HighlightColor>(freeColors(rules)[0] ?? "c1");
   const id = useId();
   const taken = new Map(rules.map((rule) => [rule.color, rule]));
+  useEffect(() => {
+    if (state.saved) announce();
+  }, [state]);
   return (
     <form action={save} className={styles.form} aria-label="Highlight these changes">
       <input type="hidden" name="filterQuery" value={filterQuery} />

@@ -18,6 +18,8 @@ type Loaded = { state: "loading" } | { state: "shown"; diff: ChangeDiff } | { st
  */
 export function InlineDiff({ row, teamId = null, id }: { row: Row; teamId?: string | null; id?: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
+  // Kept once marked read (the row then reloads as read), so the outcome stays in view.
+  const [wasUnread] = useState(row.unread);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -48,7 +50,7 @@ export function InlineDiff({ row, teamId = null, id }: { row: Row; teamId?: stri
       aria-busy={loaded.state === "loading"}
     >
       <div className={styles.bar}>
-        {row.unread && <MarkRead row={row} />}
+        {wasUnread && <MarkRead row={row} />}
         {row.diffUrl && (
           <a href={row.diffUrl} target="_blank" rel="noreferrer">
             Open the diff on the wiki

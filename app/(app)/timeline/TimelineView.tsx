@@ -4,6 +4,7 @@ import { type ReactNode, useCallback, useEffect, useRef, useState } from "react"
 import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { fromTimelineWirePage, type TimelineWirePage } from "@/lib/timeline/timelineWirePage";
+import { HIGHLIGHTS_CHANGED } from "./Highlights";
 import { InlineDiff } from "./InlineDiff";
 import { KeyboardHelp } from "./KeyboardHelp";
 import { PageGroupRow } from "./PageGroupRow";
@@ -120,7 +121,12 @@ export function TimelineView({
     // Row actions (app/(app)/watching) changed the watchlist: show the rows as they now are.
     const onChange = () => void refresh();
     window.addEventListener("watchdeck:watchlist-changed", onChange);
-    return () => window.removeEventListener("watchdeck:watchlist-changed", onChange);
+    // Highlight rules saved or removed in the filter bar: the rows' marks change.
+    window.addEventListener(HIGHLIGHTS_CHANGED, onChange);
+    return () => {
+      window.removeEventListener("watchdeck:watchlist-changed", onChange);
+      window.removeEventListener(HIGHLIGHTS_CHANGED, onChange);
+    };
   }, [refresh]);
 
   async function loadMore() {
