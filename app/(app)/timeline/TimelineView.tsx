@@ -261,6 +261,7 @@ export function TimelineView({
                 watcherNames={watcherNames}
                 actions={<TimelineRowActions row={group.head} />}
                 changeActions={(row) => <TimelineRowActions row={row} />}
+                rowExtras={(row) => ({ marks: page.highlights[row.id], diff: diffOf(row) })}
               />
             ))}
       </ol>
