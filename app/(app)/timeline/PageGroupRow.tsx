@@ -13,7 +13,7 @@ interface Props {
   changeActions?: (row: TimelineRowView) => ReactNode;
   watcherNames?: Record<string, string>;
   /** A change's highlight marks and inline diff (TimelineRow's `marks` and `diff`), for the rows this shows. */
-  rowExtras?: (row: TimelineRowView) => Pick<ComponentProps<typeof TimelineRow>, "marks" | "diff">;
+  rowExtras?: (row: TimelineRowView) => Pick<ComponentProps<typeof TimelineRow>, "marks" | "diff" | "children">;
 }
 
 /** A group's flags, as MediaWiki sums them up: N if a change created the page, m and b if every change is. */

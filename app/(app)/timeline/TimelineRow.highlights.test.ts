@@ -36,19 +36,18 @@ describe("a timeline row's highlights", () => {
 
 describe("a timeline row's inline diff", () => {
   const diff = (open: boolean) => ({
-    open,
-    toggle: () => undefined,
-    panel: createElement("section", { id: `diff-${row.id}` }),
+    diff: { open, toggle: () => undefined },
+    children: open ? createElement("section", { id: `diff-${row.id}` }) : undefined,
   });
 
   it("is a disclosure button named after the page, closed at first, controlling the panel once open", () => {
-    const closed = render({ diff: diff(false) });
+    const closed = render(diff(false));
     const button = closed.elements.find((e) => e.tag === "button" && e.attributes["aria-expanded"] !== undefined)!;
     expect(button.attributes).toMatchObject({ "aria-expanded": "false", "aria-label": `Show diff of ${row.title}` });
     expect(button.attributes["aria-controls"]).toBeUndefined();
     expect(closed.elements.some((e) => e.attributes.id === `diff-${row.id}`)).toBe(false);
 
-    const open = render({ diff: diff(true) });
+    const open = render(diff(true));
     const shown = open.elements.find((e) => e.tag === "button" && e.attributes["aria-expanded"] === "true")!;
     expect(shown.attributes["aria-controls"]).toBe(`diff-${row.id}`);
     expect(open.elements.find((e) => e.attributes.id === `diff-${row.id}`)?.ancestors).toContain("li");

@@ -14,8 +14,10 @@ interface Props {
   watcherNames?: Record<string, string>;
   /** The viewer's highlight rules the change meets (RC filters' colours): a tint, dots and text for screen readers. */
   marks?: HighlightMark[];
-  /** The inline diff's disclosure: whether it is shown, and its toggle. Absent for changes without a diff. */
-  diff?: { open: boolean; toggle: () => void; panel: ReactNode };
+  /** The inline diff's disclosure: whether it is open (the diff then comes as `children`), and its toggle. */
+  diff?: { open: boolean; toggle: () => void };
+  /** Shown under the row's line, inside the row (e.g. the change's diff when the row is expanded). */
+  children?: ReactNode;
 }
 
 /*
@@ -145,7 +147,16 @@ function Summary({ row }: { row: TimelineRowView }) {
 }
 
 /** One change of the timeline, on one line as Special:Watchlist lays it out (two on a phone). */
-export function TimelineRow({ row, selected = false, dayHeading = false, actions, watcherNames, marks, diff }: Props) {
+export function TimelineRow({
+  row,
+  selected = false,
+  dayHeading = false,
+  actions,
+  watcherNames,
+  marks,
+  diff,
+  children,
+}: Props) {
   const highlight = highlightRowClass(marks);
   return (
     <li
@@ -223,7 +234,7 @@ export function TimelineRow({ row, selected = false, dayHeading = false, actions
         </span>
         {actions}
       </div>
-      {diff?.open && diff.panel}
+      {children}
     </li>
   );
 }

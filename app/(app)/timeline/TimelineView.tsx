@@ -84,13 +84,13 @@ export function TimelineView({
   );
   /** The row's diff disclosure; none for log entries and other changes without a revision to compare. */
   const diffOf = (row: TimelineRowView) =>
-    row.diffUrl === null
-      ? undefined
-      : {
-          open: openDiffs.has(row.id),
-          toggle: () => toggleDiff(row.id),
-          panel: <InlineDiff id={`diff-${row.id}`} row={row} teamId={teamId} />,
-        };
+    row.diffUrl === null ? undefined : { open: openDiffs.has(row.id), toggle: () => toggleDiff(row.id) };
+  /** A row's highlights and inline diff (its disclosure, and the diff under its line while open). */
+  const extras = (row: TimelineRowView) => ({
+    marks: page.highlights[row.id],
+    diff: diffOf(row),
+    children: openDiffs.has(row.id) ? <InlineDiff id={`diff-${row.id}`} row={row} teamId={teamId} /> : undefined,
+  });
   const [newCount, setNewCount] = useState(0);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -248,8 +248,7 @@ export function TimelineView({
                 dayHeading={row.day !== page.rows[i - 1]?.day}
                 watcherNames={watcherNames}
                 actions={<TimelineRowActions row={row} />}
-                marks={page.highlights[row.id]}
-                diff={diffOf(row)}
+                {...extras(row)}
               />
             ))
           : shown(page.groups).map((group, i) => (
@@ -261,7 +260,7 @@ export function TimelineView({
                 watcherNames={watcherNames}
                 actions={<TimelineRowActions row={group.head} />}
                 changeActions={(row) => <TimelineRowActions row={row} />}
-                rowExtras={(row) => ({ marks: page.highlights[row.id], diff: diffOf(row) })}
+                rowExtras={extras}
               />
             ))}
       </ol>
