@@ -110,7 +110,7 @@ test("a highlight rule colours exactly the rows it matches and hides none", asyn
   await syncedRows(page, query, big, 2);
   await syncedRows(page, query, small, 2);
 
-  await page.getByText("All filters").click();
+  await page.locator("summary", { hasText: "All filters" }).click();
   const form = page.getByRole("form", { name: "Highlight these changes" });
   await form.getByRole("radio", { name: /^green/ }).check();
   await form.getByLabel("Highlight name").fill("Big edits");
