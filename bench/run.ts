@@ -27,6 +27,7 @@ const SECTIONS: Record<string, SectionEntry> = {
   ingest: { load: async () => (await import("./sections/ingest")).ingestSection, nodeFlags: WORKER_NODE_FLAGS },
   timeline: { load: async () => (await import("./sections/timeline")).timelineSection },
   feed: { load: async () => (await import("./sections/feed")).feedSection },
+  diff: { load: async () => (await import("./sections/diff")).diffSection },
   screen: { load: async () => (await import("./sections/screen")).screenSection },
   polling: { load: async () => (await import("./sections/polling")).pollingSection },
 };

@@ -68,6 +68,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
         options={screen.options}
         presets={screen.presets}
         filtered={filtered}
+        highlightRules={screen.highlightRules}
       />
       <TimelineView
         key={`rows ${filterQuery}`}

@@ -1,5 +1,7 @@
 import { getSyncProblemsForUser } from "@/lib/sync/getSyncStatusForUser";
 import { getTimelineOptions, type TimelineOptions } from "./getTimelineOptions";
+import type { HighlightRuleView } from "./highlights/highlightRule";
+import { listHighlightRules } from "./highlights/highlightRules";
 import { loadTimelineView, type TimelineViewer, type TimelineViewPage } from "./loadTimelineView";
 import { listTimelinePresets } from "./presets/listTimelinePresets";
 import type { TimelinePresetView } from "./presets/timelinePreset";
@@ -18,14 +20,16 @@ export interface SyncProblem {
 export interface TimelineScreen {
   options: TimelineOptions;
   presets: TimelinePresetView[];
+  highlightRules: HighlightRuleView[];
   syncProblems: SyncProblem[];
   page: TimelineViewPage;
 }
 
 export async function loadTimelineScreen(viewer: TimelineViewer, filters: TimelineFilters): Promise<TimelineScreen> {
-  const [options, presets, statuses, page] = await Promise.all([
+  const [options, presets, highlightRules, statuses, page] = await Promise.all([
     getTimelineOptions(viewer.userId),
     listTimelinePresets(viewer.userId),
+    listHighlightRules(viewer.userId),
     getSyncProblemsForUser(viewer.userId),
     loadTimelineView(viewer, filters, null),
   ]);
@@ -35,5 +39,5 @@ export async function loadTimelineScreen(viewer: TimelineViewer, filters: Timeli
     message: s.lastError ?? "The last sync failed.",
     paused: s.state === "attention",
   }));
-  return { options, presets, syncProblems, page };
+  return { options, presets, highlightRules, syncProblems, page };
 }

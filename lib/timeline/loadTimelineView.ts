@@ -1,5 +1,7 @@
 import { countNewTimelineChanges } from "./countNewTimelineChanges";
 import { getTimelinePage } from "./getTimelinePage";
+import type { HighlightMark } from "./highlights/highlightRule";
+import { highlightsOfPage } from "./highlights/matchHighlights";
 import { decodeTimelineCursor, encodeTimelineCursor } from "./timelineCursor";
 import type { TimelineEntry, TimelineSite } from "./timelineEntry";
 import type { TimelineFilters } from "./timelineFilters";
@@ -30,6 +32,8 @@ export interface TimelineViewPage {
    * the timeline, reading all of it on every poll.
    */
   pollAfter: string | null;
+  /** The viewer's highlight rules each row (by change id) meets, in colour order; rows meeting none are absent. */
+  highlights: Record<string, HighlightMark[]>;
   /** The wikis the rows come from, each once (the page's HTML sends rows without the URLs derived from these). */
   sites: TimelineSite[];
 }
@@ -76,6 +80,11 @@ export async function loadScopedTimelineView(
   const nextCursor = page.nextCursor === null ? null : encodeTimelineCursor(page.nextCursor);
   const searchedBackTo = page.searchedTo === null ? null : exactTime(page.searchedTo.timestamp, viewer.timeZone);
   const pollAfter = before === null && page.searchedFrom !== null ? encodeTimelineCursor(page.searchedFrom) : null;
+  const changeIds =
+    page.mode === "pages"
+      ? page.groups.flatMap((group) => [group.head.changeId, ...group.changes.map((change) => change.changeId)])
+      : page.entries.map((entry) => entry.changeId);
+  const highlights = await highlightsOfPage(scope, viewer.timeZone, [...new Set(changeIds)]);
   if (page.mode === "pages") {
     return {
       mode: "pages",
@@ -84,6 +93,7 @@ export async function loadScopedTimelineView(
       nextCursor,
       searchedBackTo,
       pollAfter,
+      highlights,
       sites: sitesOf(page.groups.flatMap((g) => [g.head, ...g.changes])),
     };
   }
@@ -94,6 +104,7 @@ export async function loadScopedTimelineView(
     nextCursor,
     searchedBackTo,
     pollAfter,
+    highlights,
     sites: sitesOf(page.entries),
   };
 }

@@ -46,6 +46,7 @@ function page(given: Partial<TimelineViewPage>): TimelineViewPage {
     nextCursor: "1796000000000.9",
     searchedBackTo: null,
     pollAfter: null,
+    highlights: { "11": [{ color: "c2", name: "Talk pages" }] },
     sites: [entries[0]!.site],
     ...given,
   };

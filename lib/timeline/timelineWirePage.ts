@@ -18,6 +18,8 @@ export interface TimelineWirePage {
   nextCursor: string | null;
   searchedBackTo: string | null;
   pollAfter: string | null;
+  /** As TimelineViewPage's: the viewer's highlight marks by change id, for the rows some rule matches. */
+  highlights: TimelineViewPage["highlights"];
   viewerUserId: string;
   timeZone: string;
   sites: TimelineSite[];
@@ -111,6 +113,7 @@ export function toTimelineWirePage(
     nextCursor: page.nextCursor,
     searchedBackTo: page.searchedBackTo,
     pollAfter: page.pollAfter,
+    highlights: page.highlights,
     viewerUserId: viewer.userId,
     timeZone: viewer.timeZone,
     sites,
@@ -188,6 +191,7 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
     nextCursor: wire.nextCursor,
     searchedBackTo: wire.searchedBackTo,
     pollAfter: wire.pollAfter,
+    highlights: wire.highlights,
     sites: wire.sites,
     rows: wire.rows.map(row),
     groups: wire.groups.map((g) => ({ ...g, head: row(g.head), changes: g.changes.map(row) })),

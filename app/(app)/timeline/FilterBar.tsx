@@ -2,10 +2,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { filterChips, filterToggles } from "@/lib/timeline/filterChips";
 import type { TimelineOptions } from "@/lib/timeline/getTimelineOptions";
+import type { HighlightRuleView } from "@/lib/timeline/highlights/highlightRule";
 import type { TimelinePresetView } from "@/lib/timeline/presets/timelinePreset";
 import type { TimelineFilters } from "@/lib/timeline/timelineFilters";
 import { MarkAllRead } from "../watching/MarkAllRead";
 import { FilterForm } from "./FilterForm";
+import { HighlightChips, HighlightForm } from "./Highlights";
 import { PresetChips, SavePresetForm } from "./PresetBar";
 
 interface Props {
@@ -14,6 +16,8 @@ interface Props {
   options: TimelineOptions;
   presets: TimelinePresetView[];
   filtered: boolean;
+  /** The viewer's highlight rules; absent where highlights are not offered. */
+  highlightRules?: HighlightRuleView[];
 }
 
 const at = (query: string) => (query ? `/?${query}` : "/");
@@ -23,7 +27,7 @@ const at = (query: string) => (query ? `/?${query}` : "/");
  * that remove themselves, presets, "Mark all read", the feed of the view, and every filter in a panel that
  * opens on demand. Every control is a link to the filtered address, so it works before scripts load.
  */
-export function FilterBar({ filters, filterQuery, options, presets, filtered }: Props): ReactNode {
+export function FilterBar({ filters, filterQuery, options, presets, filtered, highlightRules }: Props): ReactNode {
   const chips = filterChips(filters, options);
   const feedQuery = filterQuery ? `?filters=${encodeURIComponent(filterQuery)}` : "";
   return (
@@ -49,6 +53,7 @@ export function FilterBar({ filters, filterQuery, options, presets, filtered }: 
         </ul>
       )}
       <PresetChips presets={presets} filterQuery={filterQuery} />
+      {highlightRules && <HighlightChips rules={highlightRules} />}
       <span className="tl-bar-end">
         <MarkAllRead filterQuery={filterQuery} filtered={filtered} />
         <Link href={`/feeds${feedQuery}#create-feed-heading`}>Feed of this view</Link>
@@ -57,7 +62,12 @@ export function FilterBar({ filters, filterQuery, options, presets, filtered }: 
         key={`filters ${filterQuery}`}
         filters={filters}
         options={options}
-        after={<SavePresetForm filterQuery={filterQuery} />}
+        after={
+          <>
+            <SavePresetForm filterQuery={filterQuery} />
+            {highlightRules && <HighlightForm rules={highlightRules} filterQuery={filterQuery} />}
+          </>
+        }
       />
     </section>
   );

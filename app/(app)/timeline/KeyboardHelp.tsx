@@ -6,6 +6,7 @@ const KEYS: [string, string][] = [
   ["j", "Next change"],
   ["k", "Previous change"],
   ["o", "Open the diff (or log entry) of the selected change"],
+  ["d", "Show or hide the diff of the selected change, in place"],
   ["r", "Refresh: show the newest changes"],
   ["/", "Search titles and summaries"],
   ["?", "This help"],

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useId, useState } from "react";
+import { type ComponentProps, type ReactNode, useId, useState } from "react";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { Flags, rowStyle, SizeDelta, TimelineRow, WikiLabel } from "./TimelineRow";
 
@@ -12,6 +12,8 @@ interface Props {
   /** The actions of one of the group's changes, when it is expanded. */
   changeActions?: (row: TimelineRowView) => ReactNode;
   watcherNames?: Record<string, string>;
+  /** A change's highlight marks and inline diff (TimelineRow's `marks` and `diff`), for the rows this shows. */
+  rowExtras?: (row: TimelineRowView) => Pick<ComponentProps<typeof TimelineRow>, "marks" | "diff" | "children">;
 }
 
 /** A group's flags, as MediaWiki sums them up: N if a change created the page, m and b if every change is. */
@@ -35,6 +37,7 @@ export function PageGroupRow({
   actions,
   changeActions,
   watcherNames,
+  rowExtras,
 }: Props) {
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -47,6 +50,7 @@ export function PageGroupRow({
         dayHeading={dayHeading}
         actions={actions}
         watcherNames={watcherNames}
+        {...rowExtras?.(head)}
       />
     );
   const unread = group.changes.some((c) => c.unread);
@@ -103,7 +107,13 @@ export function PageGroupRow({
       <ol className="tl-kids" id={id} hidden={!open} aria-label={`Changes to ${head.title}`}>
         {open &&
           group.changes.map((row) => (
-            <TimelineRow key={row.id} row={row} watcherNames={watcherNames} actions={changeActions?.(row)} />
+            <TimelineRow
+              key={row.id}
+              row={row}
+              watcherNames={watcherNames}
+              actions={changeActions?.(row)}
+              {...rowExtras?.(row)}
+            />
           ))}
       </ol>
     </li>

@@ -1,5 +1,7 @@
 import type { CSSProperties, ReactNode } from "react";
+import type { HighlightMark } from "@/lib/timeline/highlights/highlightRule";
 import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
+import { HighlightMarks, highlightRowClass } from "./Highlights";
 
 interface Props {
   row: TimelineRowView;
@@ -10,6 +12,10 @@ interface Props {
   actions?: ReactNode;
   /** Team views: member names by user id; the row then says which members watch the page. */
   watcherNames?: Record<string, string>;
+  /** The viewer's highlight rules the change meets (RC filters' colours): a tint, dots and text for screen readers. */
+  marks?: HighlightMark[];
+  /** The inline diff's disclosure: whether it is open (the diff then comes as `children`), and its toggle. */
+  diff?: { open: boolean; toggle: () => void };
   /** Shown under the row's line, inside the row (e.g. the change's diff when the row is expanded). */
   children?: ReactNode;
 }
@@ -141,10 +147,20 @@ function Summary({ row }: { row: TimelineRowView }) {
 }
 
 /** One change of the timeline, on one line as Special:Watchlist lays it out (two on a phone). */
-export function TimelineRow({ row, selected = false, dayHeading = false, actions, watcherNames, children }: Props) {
+export function TimelineRow({
+  row,
+  selected = false,
+  dayHeading = false,
+  actions,
+  watcherNames,
+  marks,
+  diff,
+  children,
+}: Props) {
+  const highlight = highlightRowClass(marks);
   return (
     <li
-      className={`tl-row${row.unread ? " tl-unread" : ""}${selected ? " tl-selected" : ""}`}
+      className={`tl-row${row.unread ? " tl-unread" : ""}${selected ? " tl-selected" : ""}${highlight ? ` ${highlight}` : ""}`}
       style={rowStyle(row)}
       aria-label={`${row.title} — ${row.wikiLabel}`}
       aria-current={selected ? "true" : undefined}
@@ -154,6 +170,19 @@ export function TimelineRow({ row, selected = false, dayHeading = false, actions
       {dayHeading && <h2 className="tl-day">{row.day}</h2>}
       <div className="tl-line">
         <span className="tl-a">
+          {diff && (
+            <button
+              type="button"
+              className="tl-diff-btn"
+              aria-label={`Show diff of ${row.title}`}
+              aria-expanded={diff.open}
+              aria-controls={diff.open ? `diff-${row.id}` : undefined}
+              onClick={diff.toggle}
+            >
+              <span aria-hidden="true">{diff.open ? "▾" : "▸"}</span>
+            </button>
+          )}
+          <HighlightMarks marks={marks} />
           <WikiLabel row={row} />
           <Flags flags={row.flags} />
           <time className="tl-time" dateTime={row.timestamp}>

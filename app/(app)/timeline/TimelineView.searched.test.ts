@@ -15,6 +15,7 @@ function render(page: Partial<TimelineWirePage>): string {
     nextCursor: null,
     searchedBackTo: null,
     pollAfter: null,
+    highlights: {},
     viewerUserId: "user-1",
     timeZone: "UTC",
     sites: [],

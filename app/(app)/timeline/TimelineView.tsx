@@ -4,6 +4,8 @@ import { type ReactNode, useCallback, useEffect, useRef, useState } from "react"
 import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { fromTimelineWirePage, type TimelineWirePage } from "@/lib/timeline/timelineWirePage";
+import { HIGHLIGHTS_CHANGED } from "./Highlights";
+import { InlineDiff } from "./InlineDiff";
 import { KeyboardHelp } from "./KeyboardHelp";
 import { PageGroupRow } from "./PageGroupRow";
 import { TimelineRow } from "./TimelineRow";
@@ -21,6 +23,8 @@ interface Props {
   apiPath?: string;
   /** Team views: member names by user id, to show who watches each row. */
   watcherNames?: Record<string, string>;
+  /** Team views: the team, whose shared links let members open a change's diff. */
+  teamId?: string;
 }
 
 const NEW_CAP = 100;
@@ -60,12 +64,33 @@ export function TimelineView({
   empty,
   apiPath = "/api/timeline",
   watcherNames,
+  teamId,
 }: Props) {
   const [page, setPage] = useState(() => fromTimelineWirePage(initial));
   const [live, setLive] = useState(false);
   useEffect(() => setLive(true), []);
   const shown = <T,>(list: T[]) => (live ? list : list.slice(0, SERVER_ROWS));
   const [selected, setSelected] = useState(-1);
+  // Changes whose inline diff is open, by change id: kept across "load more" and refreshes.
+  const [openDiffs, setOpenDiffs] = useState<ReadonlySet<string>>(() => new Set());
+  const toggleDiff = useCallback(
+    (id: string) =>
+      setOpenDiffs((open) => {
+        const next = new Set(open);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  /** The row's diff disclosure; none for log entries and other changes without a revision to compare. */
+  const diffOf = (row: TimelineRowView) =>
+    row.diffUrl === null ? undefined : { open: openDiffs.has(row.id), toggle: () => toggleDiff(row.id) };
+  /** A row's highlights and inline diff (its disclosure, and the diff under its line while open). */
+  const extras = (row: TimelineRowView) => ({
+    marks: page.highlights[row.id],
+    diff: diffOf(row),
+    children: openDiffs.has(row.id) ? <InlineDiff id={`diff-${row.id}`} row={row} teamId={teamId} /> : undefined,
+  });
   const [newCount, setNewCount] = useState(0);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -96,7 +121,12 @@ export function TimelineView({
     // Row actions (app/(app)/watching) changed the watchlist: show the rows as they now are.
     const onChange = () => void refresh();
     window.addEventListener("watchdeck:watchlist-changed", onChange);
-    return () => window.removeEventListener("watchdeck:watchlist-changed", onChange);
+    // Highlight rules saved or removed in the filter bar: the rows' marks change.
+    window.addEventListener(HIGHLIGHTS_CHANGED, onChange);
+    return () => {
+      window.removeEventListener("watchdeck:watchlist-changed", onChange);
+      window.removeEventListener(HIGHLIGHTS_CHANGED, onChange);
+    };
   }, [refresh]);
 
   async function loadMore() {
@@ -155,6 +185,12 @@ export function TimelineView({
           if (row) window.open(row.openUrl, "_blank", "noopener");
           break;
         }
+        case "d": {
+          const row = page.mode === "changes" ? page.rows[selected] : undefined;
+          if (!row || row.diffUrl === null) return;
+          toggleDiff(row.id);
+          break;
+        }
         case "r":
           void refresh();
           break;
@@ -175,7 +211,7 @@ export function TimelineView({
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [page, selected, refresh]);
+  }, [page, selected, refresh, toggleDiff]);
 
   return (
     <>
@@ -212,6 +248,7 @@ export function TimelineView({
                 dayHeading={row.day !== page.rows[i - 1]?.day}
                 watcherNames={watcherNames}
                 actions={<TimelineRowActions row={row} />}
+                {...extras(row)}
               />
             ))
           : shown(page.groups).map((group, i) => (
@@ -223,6 +260,7 @@ export function TimelineView({
                 watcherNames={watcherNames}
                 actions={<TimelineRowActions row={group.head} />}
                 changeActions={(row) => <TimelineRowActions row={row} />}
+                rowExtras={extras}
               />
             ))}
       </ol>

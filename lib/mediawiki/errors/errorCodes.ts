@@ -84,6 +84,26 @@ const CODES: ReadonlyMap<string, CodeEntry> = new Map<string, CodeEntry>([
         `${site} no longer accepts the point where the last sync stopped. The next sync reads the watchlist again from the newest change.`,
     },
   ],
+  // action=compare (inline diffs): the revision's text is hidden from this account (revision deletion, suppression).
+  [
+    "missingcontent",
+    {
+      kind: "invalid",
+      guidance: (site) =>
+        `This revision was deleted or suppressed on ${site}: its text is hidden, so there is no diff to show.`,
+    },
+  ],
+  [
+    "nosuchrevid",
+    {
+      kind: "invalid",
+      guidance: (site) => `${site} no longer has this revision; the page may have been deleted.`,
+    },
+  ],
+  [
+    "compare-relative-to-deleted",
+    { kind: "invalid", guidance: (site) => `This page was deleted on ${site}; its diffs are no longer shown.` },
+  ],
   // action=feedwatchlist with $wgFeed = false; it arrives only as an error item of a feed.
   [
     "feed-unavailable",

@@ -284,6 +284,24 @@ export const actionRows: ActionRow[] = [
     probe: count("timeline_presets WHERE id = $1"),
   },
   {
+    key: "app/(app)/timeline/highlightActions.ts#saveHighlightAction",
+    what: "save a highlight of one's own",
+    args: () => [
+      { error: null, saved: null },
+      form({ color: "c1", name: "Mine", filterQuery: "bot=only", minBytes: "" }),
+    ],
+    expect: anyoneSignedIn,
+    probe: () => one(`SELECT count(*)::int AS v FROM highlight_rules`, []),
+  },
+  {
+    key: "app/(app)/timeline/highlightActions.ts#deleteHighlightAction",
+    what: "remove the owner's highlight",
+    fresh: (w) => w.fresh.highlight(),
+    args: (_w, id) => [form({ ruleId: id })],
+    expect: ownerVoidAction,
+    probe: count("highlight_rules WHERE id = $1"),
+  },
+  {
     key: "app/(app)/feeds/actions.ts#createFeedAction",
     what: "create a feed of one's own",
     args: () => [{ ok: false }, form({ name: "Mine", filters: "" })],

@@ -229,6 +229,21 @@ export const routeRows: HttpRow[] = [
     request: (w) => ({ path: `/api/timeline/new?after=${encodeURIComponent(w.cursor)}` }),
     expect: signedIn<HttpOutcome>(401, 200),
   },
+  // The owner's change: its diff through the owner's timeline, or through the team it is shared with.
+  {
+    key: "GET app/api/changes/[id]/diff/route.ts",
+    what: "inline diff of the owner's change",
+    request: (w) => ({ path: `/api/changes/${w.changeId}/diff` }),
+    expect: signedIn<HttpOutcome>(401, 404, { owner: 200 }),
+    shows: { text: marker, to: ["owner"] },
+  },
+  {
+    key: "GET app/api/changes/[id]/diff/route.ts",
+    what: "inline diff of a change shared with the team",
+    request: (w) => ({ path: `/api/changes/${w.changeId}/diff?team=${w.teamId}` }),
+    expect: teamApi,
+    shows: { text: marker, to: ["owner", "member"] },
+  },
   {
     key: "GET app/api/teams/[id]/route.ts",
     what: "team overview",

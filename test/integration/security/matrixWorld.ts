@@ -7,6 +7,8 @@ import { createInvite, joinTeam, revokeInvite } from "@/lib/teams/invites";
 import { setLinkShared } from "@/lib/teams/sharing";
 import { createTeamFeed } from "@/lib/teams/teamFeeds";
 import { createTeam } from "@/lib/teams/teams";
+import { parseHighlightRuleInput } from "@/lib/timeline/highlights/highlightRule";
+import { saveHighlightRule } from "@/lib/timeline/highlights/highlightRules";
 import { saveTimelinePreset } from "@/lib/timeline/presets/saveTimelinePreset";
 import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
 import {
@@ -125,6 +127,14 @@ export async function buildWorld(baseUrl: string, runId: string) {
   // The newest row's cursor, as the timeline asks "how many are newer than this?".
   const newest = JSON.parse((await sessions.owner.get("/api/timeline?limit=1")).body) as { rows: { cursor: string }[] };
   if (!newest.rows[0]) throw new Error("the owner's timeline is empty");
+  const change = await query<{ id: string }>(`SELECT id::text FROM changes WHERE title = $1 AND rev_id = $2`, [
+    pageTitle,
+    edit.newrevid,
+  ]);
+  if (!change[0]) throw new Error("the owner's edit was not synced");
+  const highlight = unwrap(
+    parseHighlightRuleInput({ color: "c2", name: "Disposable", filterQuery: "bot=only", minBytes: "" }),
+  );
 
   let titles = 0;
   let freshLinkId: string | null = null;
@@ -147,6 +157,8 @@ export async function buildWorld(baseUrl: string, runId: string) {
     teamFeed,
     presetId: preset.id,
     cursor: newest.rows[0].cursor,
+    /** The owner's synced edit (changes.id), whose inline diff the owner and team members may open. */
+    changeId: change[0].id,
     /** What the wiki says about BotUser's watch of one page. */
     watchState: async (title: string): Promise<WikiWatchState> =>
       Object.values(await watchStateOnWiki(botUser, [title]))[0]!,
@@ -171,6 +183,8 @@ export async function buildWorld(baseUrl: string, runId: string) {
       feed: async () => (await feed(users.owner, `Disposable ${randomBytes(3).toString("hex")}`)).value.id,
       teamFeed: async () =>
         unwrap(await createTeamFeed(users.owner, teamId, { name: "Disposable", filterQuery: "" })).id,
+      /** The owner's highlight rule in blue (saving gives the colour a new rule once the last was deleted). */
+      highlight: async () => (await saveHighlightRule(users.owner, highlight)).id,
       preset: async () =>
         (await saveTimelinePreset(users.owner, `Disposable ${randomBytes(3).toString("hex")}`, filters.value)).id,
       /** The owner's link, not shared with the team (yet). */

@@ -81,6 +81,7 @@ export default async function TeamTimelinePage({
             filterQuery={filterQuery}
             apiPath={`/api/teams/${id}/timeline`}
             watcherNames={watcherNames}
+            teamId={id}
             empty={
               hasActiveFilters(parsed.value) ? (
                 <section className="card empty-state" aria-label="No matching changes">

@@ -1,0 +1,36 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { currentUser } from "@/lib/auth/currentUser";
+import { HIGHLIGHT_COLOR_NAMES, parseHighlightRuleInput } from "@/lib/timeline/highlights/highlightRule";
+import { deleteHighlightRule, saveHighlightRule } from "@/lib/timeline/highlights/highlightRules";
+
+export interface HighlightFormState {
+  error: string | null;
+  saved: string | null;
+}
+
+/** "Highlight these in <colour>": the current view's filters (and a byte size) become the colour's condition. */
+export async function saveHighlightAction(_previous: HighlightFormState, form: FormData): Promise<HighlightFormState> {
+  const user = await currentUser();
+  if (!user) return { error: "Your session has ended: sign in again.", saved: null };
+  const input = parseHighlightRuleInput({
+    color: form.get("color"),
+    name: form.get("name"),
+    filterQuery: form.get("filterQuery"),
+    minBytes: form.get("minBytes"),
+  });
+  if (!input.ok) return { error: input.failure.message, saved: null };
+  const rule = await saveHighlightRule(user.id, input.value);
+  revalidatePath("/");
+  return { error: null, saved: `${rule.name} is highlighted in ${HIGHLIGHT_COLOR_NAMES[rule.color]}.` };
+}
+
+export async function deleteHighlightAction(form: FormData): Promise<void> {
+  const user = await currentUser();
+  const id = z.uuid().safeParse(form.get("ruleId"));
+  if (!user || !id.success) return;
+  await deleteHighlightRule(user.id, id.data);
+  revalidatePath("/");
+}
