@@ -33,7 +33,7 @@ CREATE TABLE "alerts" (
 CREATE TABLE "alert_outbox" (
     "id" BIGSERIAL NOT NULL,
     "link_id" UUID NOT NULL,
-    "change_ids" BIGINT[],
+    "change_ids" BIGINT[] NOT NULL,
     "first_sync" BOOLEAN NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -57,7 +57,7 @@ CREATE TABLE "alert_deliveries" (
     "alert_id" UUID NOT NULL,
     "kind" TEXT NOT NULL,
     "idempotency_key" TEXT NOT NULL,
-    "change_ids" BIGINT[],
+    "change_ids" BIGINT[] NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "next_attempt_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
