@@ -8,6 +8,7 @@ import { type AlertChannels, alertChannels } from "./alertChannels";
 import { openWebhookSecret } from "./alertSecrets";
 import { type AlertSettings, alertSettings, retryDelaySeconds } from "./alertSettings";
 import type {
+  AlertChange,
   AlertChannelKind,
   AlertDelivery,
   AlertDeliveryKind,
@@ -101,7 +102,12 @@ function channelTarget(d: ClaimedDelivery): ChannelTarget | Failure {
   }
 }
 
-export async function sendClaimed(d: ClaimedDelivery, channels: AlertChannels): Promise<Result<ChannelSent>> {
+/** Sends one taken delivery through its channel; `changes` replaces the stored ones (a test's example). */
+export async function sendClaimed(
+  d: ClaimedDelivery,
+  channels: AlertChannels,
+  changes?: AlertChange[],
+): Promise<Result<ChannelSent>> {
   const send = channels[d.channel];
   if (!send) {
     return {
@@ -123,7 +129,7 @@ export async function sendClaimed(d: ClaimedDelivery, channels: AlertChannels): 
     alertName: d.alert_name,
     idempotencyKey: d.idempotency_key,
     kind: d.kind,
-    changes: await loadAlertChanges(pgPool(), d.change_ids),
+    changes: changes ?? (await loadAlertChanges(pgPool(), d.change_ids)),
     timeZone: usableTimeZone(d.time_zone),
     unsubscribeUrl: null,
   };
