@@ -23,10 +23,13 @@ export function NewAlertForm({ choices, teams, team }: Props) {
       <section className="card" aria-labelledby="alert-created-heading">
         <h2 id="alert-created-heading">Alert created</h2>
         <FormMessage ok message={state.message} />
-        <p>
-          Signing secret (HMAC-SHA256 key of the <code>X-Watchdeck-Signature</code> header):{" "}
-          <code aria-label="Signing secret">{state.secret}</code>
-        </p>
+        <div className="field">
+          <label htmlFor="alert-secret">Signing secret</label>
+          <input id="alert-secret" readOnly value={state.secret} aria-describedby="alert-secret-hint" />
+          <span id="alert-secret-hint" className="hint">
+            The HMAC-SHA256 key of the <code>X-Watchdeck-Signature</code> header; see the README for checking it.
+          </span>
+        </div>
         <p>
           <Link href="/alerts">Back to your alerts</Link>
         </p>
