@@ -264,7 +264,7 @@ export async function sendTestAlert(userId: string, alertId: string): Promise<Re
   const { rows } = await pgPool().query<ClaimedDelivery>(
     `WITH made AS (
        INSERT INTO alert_deliveries (id, alert_id, kind, idempotency_key, change_ids, attempts, locked_until)
-       SELECT gen_random_uuid(), a.id, 'test', 'test:' || gen_random_uuid(), '{}', 1, now() + interval '1 hour'
+       SELECT gen_random_uuid(), a.id, 'test', a.id || ':test:' || gen_random_uuid(), '{}', 1, now() + interval '1 hour'
        FROM alerts a WHERE a.id = $1::uuid AND a.user_id = $2::uuid
        RETURNING *)
      SELECT d.id, d.alert_id, d.kind, d.idempotency_key, d.change_ids, d.attempts, d.created_at,

@@ -123,7 +123,7 @@ async function matchAlert(client: pg.PoolClient, alert: CandidateAlert, outboxId
   const rhythm = alertRhythmSchema.safeParse(alert.rhythm);
   const fresh = matched.rows.filter((r) => !r.first_sync).map((r) => r.change_id);
   if (rhythm.success && rhythm.data.kind === "immediate" && fresh.length > 0) {
-    await createDelivery(client, alert.id, "immediate", changeSetKey(fresh), fresh);
+    await createDelivery(client, alert.id, "immediate", changeSetKey(alert.id, fresh), fresh);
     deliveries++;
   }
   // A link's first sync (or a backfill) brings old changes by the thousand: one summary per link, or nothing.
@@ -133,17 +133,20 @@ async function matchAlert(client: pg.PoolClient, alert: CandidateAlert, outboxId
       byLink.set(row.link_id, [...(byLink.get(row.link_id) ?? []), row.change_id]);
     }
     for (const [linkId, changeIds] of byLink) {
-      await createDelivery(client, alert.id, "first-sync-summary", `first-sync:${linkId}`, changeIds);
+      await createDelivery(client, alert.id, "first-sync-summary", `${alert.id}:first-sync:${linkId}`, changeIds);
       deliveries++;
     }
   }
   return deliveries;
 }
 
-/** The same changes give the same key, whatever their order. */
-export function changeSetKey(changeIds: readonly string[]): string {
+/**
+ * The same changes give the same key, whatever their order. Every key starts with the alert's id: two alerts
+ * posting the same changes to one receiver must not look like repeats of each other.
+ */
+export function changeSetKey(alertId: string, changeIds: readonly string[]): string {
   const sorted = [...changeIds].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
-  return `changes:${createHash("sha256").update(sorted.join(",")).digest("hex").slice(0, 32)}`;
+  return `${alertId}:changes:${createHash("sha256").update(sorted.join(",")).digest("hex").slice(0, 32)}`;
 }
 
 /**

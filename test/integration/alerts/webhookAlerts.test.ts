@@ -92,7 +92,7 @@ describe("alerts over the real fixture wiki", () => {
     expect(receiver.received).toHaveLength(1);
     const got = receiver.received[0]!;
     expect(got.signatureValid).toBe(true);
-    expect(got.idempotencyKey).toMatch(/^changes:[0-9a-f]{32}$/);
+    expect(got.idempotencyKey).toMatch(new RegExp(`^${firstSyncAlert}:changes:[0-9a-f]{32}$`));
     expect(got.body.delivery).toMatchObject({ kind: "immediate", idempotencyKey: got.idempotencyKey });
     const change = got.body.changes?.find((c) => c.title === title);
     expect(change).toMatchObject({ user: "Admin", summary: "for the alert" });
@@ -188,7 +188,7 @@ describe("failures", () => {
     const outcome = await sendTestAlert(userId, alertId);
     expect(outcome).toEqual({ ok: true, value: { status: 204 } });
     expect(receiver.received[0]?.body.text).toContain("Test of the alert “Test me”");
-    expect(receiver.received[0]?.idempotencyKey).toMatch(/^test:/);
+    expect(receiver.received[0]?.idempotencyKey).toMatch(new RegExp(`^${alertId}:test:`));
     expect((await alertLog(userId, alertId))?.map((a) => [a.kind, a.ok])).toEqual([["test", true]]);
     const stranger = await newUser("alerts-test-stranger");
     expect(await sendTestAlert(stranger, alertId)).toMatchObject({ ok: false, failure: { kind: "not_found" } });
