@@ -105,17 +105,20 @@ async function matchAlert(client: pg.PoolClient, alert: CandidateAlert, outboxId
     }),
   ];
   const sql = Prisma.sql`
-    INSERT INTO alert_matches (alert_id, change_id, first_sync)
-    SELECT ${alert.id}::uuid, lc.change_id, bool_and(o.first_sync)
-    FROM (SELECT x.link_id, unnest(x.change_ids) AS change_id, x.first_sync FROM alert_outbox x
-          WHERE x.id = ANY(${outboxIds}::bigint[])) o
-    JOIN link_changes lc ON lc.link_id = o.link_id AND lc.change_id = o.change_id
-    JOIN changes c ON c.id = lc.change_id
-    WHERE ${Prisma.join(conditions, " AND ")}
-    GROUP BY lc.change_id
-    ON CONFLICT (alert_id, change_id) DO NOTHING
-    RETURNING change_id, first_sync,
-      (SELECT x.link_id FROM alert_outbox x WHERE x.id = ANY(${outboxIds}::bigint[]) AND alert_matches.change_id = ANY(x.change_ids) LIMIT 1) AS link_id`;
+    WITH candidate AS (
+      SELECT lc.change_id, bool_and(o.first_sync) AS first_sync, min(o.link_id::text) AS link_id
+      FROM (SELECT x.link_id, unnest(x.change_ids) AS change_id, x.first_sync FROM alert_outbox x
+            WHERE x.id = ANY(${outboxIds}::bigint[])) o
+      JOIN link_changes lc ON lc.link_id = o.link_id AND lc.change_id = o.change_id
+      JOIN changes c ON c.id = lc.change_id
+      WHERE ${Prisma.join(conditions, " AND ")}
+      GROUP BY lc.change_id),
+    inserted AS (
+      INSERT INTO alert_matches (alert_id, change_id, first_sync)
+      SELECT ${alert.id}::uuid, change_id, first_sync FROM candidate
+      ON CONFLICT (alert_id, change_id) DO NOTHING
+      RETURNING change_id)
+    SELECT candidate.change_id, candidate.first_sync, candidate.link_id FROM candidate JOIN inserted USING (change_id)`;
   const matched = await client.query<MatchedRow>(sql.text, sql.values);
   if (matched.rows.length === 0) return 0;
 
