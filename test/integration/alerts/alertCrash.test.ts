@@ -39,6 +39,8 @@ function worker(): WorkerProcess {
 }
 
 beforeAll(async () => {
+  // The receiver is on loopback, as the worker processes are told too.
+  process.env.WATCHDECK_ALLOW_PRIVATE_NETWORKS = "1";
   databaseUrl = await useTestDatabase(import.meta.url);
   await addEditorBotPassword();
   receiver = await startWebhookReceiver();
