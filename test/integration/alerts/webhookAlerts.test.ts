@@ -4,6 +4,10 @@ import { collectDueDigests } from "@/lib/alerts/collectDigests";
 import { matchAlertOutbox } from "@/lib/alerts/matchOutbox";
 import { sendDueDeliveries } from "@/lib/alerts/sendDeliveries";
 import { syncLink } from "@/lib/sync/syncLink";
+import { createInvite, joinTeam } from "@/lib/teams/invites";
+import { leaveTeam } from "@/lib/teams/members";
+import { setLinkShared } from "@/lib/teams/sharing";
+import { createTeam } from "@/lib/teams/teams";
 import { deps, query } from "@/test/integration/sync/syncTestKit";
 import {
   addEditorBotPassword,
@@ -131,6 +135,40 @@ describe("matching", () => {
     await matchAlertOutbox();
     expect(await deliveries(theirs)).toHaveLength(0);
     await setAlertPaused(stranger, theirs, true);
+  });
+});
+
+describe("team alerts", () => {
+  it("see the links members share, as the team view does, and go when their owner leaves the team", async () => {
+    const created = await createTeam(userId, { name: "Alerting" });
+    if (!created.ok) throw new Error(created.failure.message);
+    const teamId = created.value.teamId;
+    const mate = await newUser("alerts-mate");
+    const invite = await createInvite(userId, teamId, { validForDays: 7 });
+    if (!invite.ok) throw new Error(invite.failure.message);
+    expect(await joinTeam(mate, invite.value.secret)).toEqual({ ok: true, value: { teamId } });
+    const teamAlert = await webhookAlert(mate, receiver, { name: "Team", teamId });
+    const [shared, later] = (await linkChangeIds(linkId)).slice(0, 2);
+
+    // Not shared yet: the team view does not show the link's changes, nor does the alert get them.
+    await queueOutbox(linkId, [shared!]);
+    await matchAlertOutbox();
+    expect(await deliveries(teamAlert)).toHaveLength(0);
+
+    expect(await setLinkShared(userId, teamId, linkId, true)).toMatchObject({ ok: true });
+    await queueOutbox(linkId, [later!]);
+    await matchAlertOutbox();
+    expect((await deliveries(teamAlert)).map((d) => d.change_ids.map(String))).toEqual([[later]]);
+
+    expect(await leaveTeam(mate, teamId)).toMatchObject({ ok: true });
+    expect(await query(`SELECT id FROM alerts WHERE id = $1`, [teamAlert])).toEqual([]);
+  });
+
+  it("cannot be made for a team the user is not in", async () => {
+    const created = await createTeam(userId, { name: "Closed" });
+    if (!created.ok) throw new Error(created.failure.message);
+    const outsider = await newUser("alerts-outsider");
+    await expect(webhookAlert(outsider, receiver, { teamId: created.value.teamId })).rejects.toThrow();
   });
 });
 
