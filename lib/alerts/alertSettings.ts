@@ -21,7 +21,7 @@ const envSchema = z.object({
   WATCHDECK_ALERT_TICK_SECONDS: z.coerce.number().min(0.2).default(15),
   WATCHDECK_ALERT_LOCK_SECONDS: z.coerce.number().min(1).default(60),
   WATCHDECK_ALERT_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).default(30),
-  WATCHDECK_ALERT_MAX_BACKOFF_SECONDS: z.coerce.number().min(1).default(3600),
+  WATCHDECK_ALERT_MAX_BACKOFF_SECONDS: z.coerce.number().min(0.1).default(3600),
   WATCHDECK_ALERT_RETRY_WINDOW_HOURS: z.coerce.number().min(0).default(24),
   WATCHDECK_ALERT_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).default(3),
   WATCHDECK_ALERT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
