@@ -137,8 +137,11 @@ async function matchAlert(client: pg.PoolClient, alert: CandidateAlert, outboxId
   // A link's first sync (or a backfill) brings old changes by the thousand: one summary per link, or nothing.
   if (alert.first_sync_summary) {
     const byLink = new Map<string, string[]>();
-    for (const row of matched.rows.filter((r) => r.first_sync)) {
-      byLink.set(row.link_id, [...(byLink.get(row.link_id) ?? []), row.change_id]);
+    for (const row of matched.rows) {
+      if (!row.first_sync) continue;
+      const ids = byLink.get(row.link_id);
+      if (ids) ids.push(row.change_id);
+      else byLink.set(row.link_id, [row.change_id]);
     }
     for (const [linkId, changeIds] of byLink) {
       await createDelivery(client, alert.id, "first-sync-summary", `${alert.id}:first-sync:${linkId}`, changeIds);
