@@ -30,6 +30,7 @@ const SECTIONS: Record<string, SectionEntry> = {
   diff: { load: async () => (await import("./sections/diff")).diffSection },
   screen: { load: async () => (await import("./sections/screen")).screenSection },
   polling: { load: async () => (await import("./sections/polling")).pollingSection },
+  alerts: { load: async () => (await import("./sections/alerts")).alertsSection, nodeFlags: WORKER_NODE_FLAGS },
 };
 
 const missingFlags = (name: string) =>

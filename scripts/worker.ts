@@ -1,7 +1,10 @@
 // The background worker on its own: `npm run worker` on any machine with DATABASE_URL set.
+
+import { alertSettings } from "@/lib/alerts/alertSettings";
 import { ConfigurationError, serverConfig } from "@/lib/config/serverConfig";
 import { checkDatabaseConnection, DatabaseUnavailableError } from "@/lib/db/connectionCheck";
 import { closePgPool } from "@/lib/db/postgres";
+import { startAlertScheduler } from "@/lib/jobs/alertTasks";
 import { keepRecentChangeStream } from "@/lib/jobs/recentChangeStream";
 import { startWorker } from "@/lib/jobs/runWorker";
 import { startSyncScheduler } from "@/lib/jobs/syncScheduler";
@@ -24,11 +27,13 @@ async function main() {
   const stopStream = config.eventStreamsUrl
     ? keepRecentChangeStream({ url: config.eventStreamsUrl, userAgent: buildUserAgent(wikiNetwork().userAgent) })
     : async () => {};
+  const alertScheduler = startAlertScheduler(alertSettings().tickSeconds);
   console.log("[worker] ready");
   const stop = () =>
     void (async () => {
       await stopStream();
       await scheduler.stop();
+      await alertScheduler.stop();
       await runner.stop();
       await closePgPool().catch(() => undefined);
       process.exit(0);

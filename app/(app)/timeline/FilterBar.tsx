@@ -57,6 +57,7 @@ export function FilterBar({ filters, filterQuery, options, presets, filtered, hi
       <span className="tl-bar-end">
         <MarkAllRead filterQuery={filterQuery} filtered={filtered} />
         <Link href={`/feeds${feedQuery}#create-feed-heading`}>Feed of this view</Link>
+        <Link href={`/alerts/new${feedQuery}`}>Create alert from this view</Link>
       </span>
       <FilterForm
         key={`filters ${filterQuery}`}
