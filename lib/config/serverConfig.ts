@@ -19,6 +19,23 @@ const envSchema = z.object({
   WATCHDECK_ALLOW_PRIVATE_NETWORKS: booleanFromEnv,
   WATCHDECK_CONTACT_URL: z.string().url().optional(),
   WATCHDECK_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(120),
+  WATCHDECK_SMTP_URL: z
+    .string()
+    .refine(
+      (v) => v === "" || /^smtps?:\/\/[^/]/.test(v),
+      "WATCHDECK_SMTP_URL must look like smtp://user:pass@host:587",
+    )
+    .optional(),
+  WATCHDECK_MAIL_FROM: z.string().optional(),
+  WATCHDECK_VAPID_PUBLIC_KEY: z.string().optional(),
+  WATCHDECK_VAPID_PRIVATE_KEY: z.string().optional(),
+  WATCHDECK_VAPID_SUBJECT: z
+    .string()
+    .refine(
+      (v) => v === "" || /^(mailto:|https:\/\/)/.test(v),
+      "WATCHDECK_VAPID_SUBJECT must be a mailto: or https: URL",
+    )
+    .optional(),
 });
 
 export interface ServerConfig {
@@ -32,6 +49,13 @@ export interface ServerConfig {
   allowPrivateNetworks: boolean;
   contactUrl: string;
   syncIntervalSeconds: number;
+  /** SMTP server for alert mail (may hold a password: never log it); undefined = no email channel. */
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  /** Web Push keys set by the operator; undefined = generated into the data folder (lib/config/vapidKeys.ts). */
+  vapidKeys: { publicKey: string; privateKey: string } | undefined;
+  /** How push services can reach the operator (VAPID "sub"). */
+  vapidSubject: string | undefined;
 }
 
 let cached: ServerConfig | undefined;
@@ -72,5 +96,12 @@ export function buildServerConfig(
     allowPrivateNetworks: e.WATCHDECK_ALLOW_PRIVATE_NETWORKS,
     contactUrl: e.WATCHDECK_CONTACT_URL ?? "https://github.com/watchdeck/watchdeck",
     syncIntervalSeconds: e.WATCHDECK_SYNC_INTERVAL_SECONDS,
+    smtpUrl: e.WATCHDECK_SMTP_URL || undefined,
+    mailFrom: e.WATCHDECK_MAIL_FROM?.trim() || undefined,
+    vapidKeys:
+      e.WATCHDECK_VAPID_PUBLIC_KEY && e.WATCHDECK_VAPID_PRIVATE_KEY
+        ? { publicKey: e.WATCHDECK_VAPID_PUBLIC_KEY, privateKey: e.WATCHDECK_VAPID_PRIVATE_KEY }
+        : undefined,
+    vapidSubject: e.WATCHDECK_VAPID_SUBJECT || undefined,
   };
 }
