@@ -1,7 +1,10 @@
 // The background worker on its own: `npm run worker` on any machine with DATABASE_URL set.
+
+import { alertSettings } from "@/lib/alerts/alertSettings";
 import { serverConfig } from "@/lib/config/serverConfig";
 import { checkDatabaseConnection, DatabaseUnavailableError } from "@/lib/db/connectionCheck";
 import { closePgPool } from "@/lib/db/postgres";
+import { startAlertScheduler } from "@/lib/jobs/alertTasks";
 import { startWorker } from "@/lib/jobs/runWorker";
 import { startSyncScheduler } from "@/lib/jobs/syncScheduler";
 import { taskList } from "@/lib/jobs/taskList";
@@ -17,10 +20,12 @@ async function main() {
   const concurrency = Number(process.env.WATCHDECK_WORKER_CONCURRENCY ?? 4);
   const runner = await startWorker({ databaseUrl: config.databaseUrl, taskList, concurrency });
   const scheduler = startSyncScheduler(syncSettings().sweepSeconds);
+  const alertScheduler = startAlertScheduler(alertSettings().tickSeconds);
   console.log("[worker] ready");
   const stop = () =>
     void (async () => {
       await scheduler.stop();
+      await alertScheduler.stop();
       await runner.stop();
       await closePgPool().catch(() => undefined);
       process.exit(0);

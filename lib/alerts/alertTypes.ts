@@ -1,10 +1,18 @@
-// lib/alerts/alertTypes.ts
+// The contract between the alert engine (model, outbox, delivery loop, webhook) and the channels that send a delivery.
+// Every channel is a `SendAlert`: it gets one delivery and its target and answers with a Result. A failure of kind
+// "transient" (timeout, 5xx, 429, connection refused) is retried with backoff for up to 24 h; any other kind ("invalid",
+// "auth", "not_found", "unavailable": a 4xx, a bad address, an unverified email) is final for that delivery. Either
+// counts towards pausing the alert after repeated failures. `detail` is for the log and never holds a secret.
+import type { Result } from "@/lib/result";
+
 export type AlertChannelKind = "webhook" | "email" | "push";
+
 export type AlertRhythm =
   | { kind: "immediate" }
   | { kind: "hourly" }
   | { kind: "daily"; hour: number }
   | { kind: "weekly"; weekday: number; hour: number };
+
 export interface AlertChange {
   changeId: string;
   wikiName: string;
@@ -14,26 +22,42 @@ export interface AlertChange {
   summary: string;
   diffUrl: string | null;
   pageUrl: string;
-  timestamp: string /* ISO */;
+  /** ISO 8601 */
+  timestamp: string;
   type: string;
   sizeDelta: number | null;
 }
+
+export type AlertDeliveryKind = "immediate" | "digest" | "test" | "first-sync-summary";
+
 export interface AlertDelivery {
   deliveryId: string;
   alertId: string;
   alertName: string;
   idempotencyKey: string;
-  kind: "immediate" | "digest" | "test" | "first-sync-summary";
+  kind: AlertDeliveryKind;
   changes: AlertChange[];
   timeZone: string;
   unsubscribeUrl: string | null;
 }
+
+export type WebhookFormat = "json" | "slack" | "discord";
+
 export interface ChannelTarget {
-  kind: AlertChannelKind /* webhook */;
+  kind: AlertChannelKind;
+  /** webhook */
   url?: string;
-  format?: "json" | "slack" | "discord";
-  secret?: string /* decrypted, never logged */ /* email */;
-  emailAddressId?: string /* push */;
+  format?: WebhookFormat;
+  /** decrypted, never logged */
+  secret?: string;
+  /** email */
+  emailAddressId?: string;
+  /** push */
   pushSubscriptionId?: string;
 }
-// Each channel: (delivery, target) => Promise<Result<{ status?: number }>>; a failure's `detail` may say retryable.
+
+export interface ChannelSent {
+  status?: number;
+}
+
+export type SendAlert = (delivery: AlertDelivery, target: ChannelTarget) => Promise<Result<ChannelSent>>;

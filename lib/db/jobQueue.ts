@@ -3,6 +3,10 @@ import type pg from "pg";
 import { pgPool } from "./postgres";
 
 export const SYNC_TASK = "sync_link";
+/** Matches the alert outbox against the alerts (lib/alerts); the sync queues it with each outbox row. */
+export const ALERT_OUTBOX_TASK = "alerts_match";
+/** Sends the alert deliveries that are due. */
+export const ALERT_SEND_TASK = "alerts_send";
 
 const schemaReady = new Map<string, Promise<void>>();
 
@@ -48,4 +52,17 @@ export async function readSyncJobState(linkId: string): Promise<SyncJobState> {
   if (!job) return "none";
   if (job.locked_ms !== null) return { lockedSinceMs: Number(job.locked_ms) };
   return job.exhausted ? "dead" : "waiting";
+}
+
+/** Wakes the alert matcher: one job per outbox row, no key (a keyed job would make concurrent syncs wait on its row). */
+export async function enqueueAlertMatching(client: pg.ClientBase): Promise<void> {
+  await client.query(`SELECT graphile_worker.add_job($1, '{}'::json, max_attempts := 25)`, [ALERT_OUTBOX_TASK]);
+}
+
+/** Wakes the alert sender at `runAt` (now by default). */
+export async function enqueueAlertSending(client: pg.ClientBase, runAt: Date = new Date()): Promise<void> {
+  await client.query(`SELECT graphile_worker.add_job($1, '{}'::json, run_at := $2::timestamptz, max_attempts := 25)`, [
+    ALERT_SEND_TASK,
+    runAt,
+  ]);
 }

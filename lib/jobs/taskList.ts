@@ -1,4 +1,6 @@
 import type { TaskList } from "graphile-worker";
+import { ALERT_OUTBOX_TASK, ALERT_SEND_TASK } from "@/lib/db/jobQueue";
+import { alertsMatchTask, alertsSendTask } from "./alertTasks";
 import { pruneChangesTask } from "./pruneChangesTask";
 import { syncLinkTask } from "./syncLinkTask";
 
@@ -6,4 +8,6 @@ import { syncLinkTask } from "./syncLinkTask";
 export const taskList: TaskList = {
   sync_link: syncLinkTask,
   prune_changes: pruneChangesTask,
+  [ALERT_OUTBOX_TASK]: alertsMatchTask,
+  [ALERT_SEND_TASK]: alertsSendTask,
 };

@@ -69,7 +69,7 @@ linked AS (
          ${LINK_STATE.map((c) => `v.${c}`).join(", ")}
   FROM inserted i JOIN v ON v.key = i.change_key
 )
-SELECT change_key FROM inserted`;
+SELECT id, change_key FROM inserted`;
 
 /*
  * The statements below on stored rows pick them by id with = ANY, and by nothing the planner would have to
@@ -133,3 +133,15 @@ UPDATE link_changes l SET notification_timestamp = t.notif, watch_expiry = t.exp
 FROM t
 WHERE l.change_id = ANY($2::bigint[]) AND l.link_id = t.link_id AND l.change_id = t.change_id
   AND (l.notification_timestamp, l.watch_expiry) IS DISTINCT FROM (t.notif, t.expiry)`;
+
+/**
+ * The alert outbox (lib/alerts reads it): the change ids this batch made new to the link, as one row. Only while
+ * some alert is active, so ingest pays nothing more without alerts. The first sync of a link (no cursor yet) and a
+ * backfill are marked: their changes are old news. $1 link, $2 change ids. Returns a row when one was written.
+ */
+export const INSERT_ALERT_OUTBOX = `
+INSERT INTO alert_outbox (link_id, change_ids, first_sync)
+SELECT $1::uuid, $2::bigint[],
+       COALESCE((SELECT s.cursor_at IS NULL OR s.backfill_started_at IS NOT NULL FROM link_sync_states s WHERE s.link_id = $1::uuid), true)
+WHERE EXISTS (SELECT 1 FROM alerts WHERE paused_at IS NULL)
+RETURNING id`;

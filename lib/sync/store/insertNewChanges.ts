@@ -13,19 +13,19 @@ const FIRST_STATEMENT_ROWS = 250;
 
 /**
  * Inserts changes not stored yet, with the link's rows for them (INSERT_NEW_CHANGES). Returns the keys
- * it inserted: a key missing from it was inserted meanwhile by another link's sync.
+ * it inserted with their ids: a key missing from it was inserted meanwhile by another link's sync.
  */
 export async function insertNewChanges(
   client: pg.ClientBase,
   target: WriteTarget,
   fresh: readonly (readonly [string, Change])[],
   summaryHtmlOf: (key: string, change: Change) => string | null,
-): Promise<Set<string>> {
-  const inserted = new Set<string>();
-  const collect = (result: pg.QueryResult<{ change_key: string }>) => {
-    for (const row of result.rows) inserted.add(row.change_key);
+): Promise<Map<string, string>> {
+  const inserted = new Map<string, string>();
+  const collect = (result: pg.QueryResult<{ id: string; change_key: string }>) => {
+    for (const row of result.rows) inserted.set(row.change_key, row.id);
   };
-  let storing: Promise<pg.QueryResult<{ change_key: string }>> | undefined;
+  let storing: Promise<pg.QueryResult<{ id: string; change_key: string }>> | undefined;
   for (
     let start = 0, rows = FIRST_STATEMENT_ROWS;
     start < fresh.length;
@@ -35,7 +35,7 @@ export async function insertNewChanges(
     const params = [target.siteId, ...changeArrays(c), ...linkStateArrays(c), target.linkId, target.userId];
     // Only now wait for the batch before: it was being stored while this one was made.
     if (storing) collect(await storing);
-    storing = client.query<{ change_key: string }>(INSERT_NEW_CHANGES, params);
+    storing = client.query<{ id: string; change_key: string }>(INSERT_NEW_CHANGES, params);
   }
   if (storing) collect(await storing);
   return inserted;

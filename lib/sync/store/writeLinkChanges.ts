@@ -1,10 +1,12 @@
 import type pg from "pg";
 import type { Change } from "@/lib/changes/change";
+import { enqueueAlertMatching } from "@/lib/db/jobQueue";
 import { lockLinkForPoll } from "@/lib/links/linkRepository";
 import { type ChangeColumns, changeArrays, distinctChanges, linkStateArrays, toChangeColumns } from "./changeRows";
 import {
   FIND_STORED_CHANGES,
   IMPROVE_CHANGES,
+  INSERT_ALERT_OUTBOX,
   INSERT_LINK_CHANGES,
   REFRESH_LINK_COPIES,
   UPDATE_LINK_STATE,
@@ -71,11 +73,11 @@ export async function writeLinkChanges(
   const idByKey = new Map(stored.rows.map((r) => [r.change_key, r.id]));
 
   const fresh = [...byKey].filter(([key]) => !idByKey.has(key));
-  const insertedKeys =
-    fresh.length > 0 ? await insertNewChanges(client, target, fresh, summaryHtmlOf) : new Set<string>();
+  const inserted =
+    fresh.length > 0 ? await insertNewChanges(client, target, fresh, summaryHtmlOf) : new Map<string, string>();
+  const newForLink = [...inserted.values()];
   let improved = 0;
-  let linkedKnown = 0;
-  const known = [...byKey].filter(([key]) => !insertedKeys.has(key));
+  const known = [...byKey].filter(([key]) => !inserted.has(key));
   if (known.length > 0) {
     // Keys the insert skipped that were not stored when the poll looked: another link's sync inserted them
     // meanwhile. A statement of its own sees that commit.
@@ -89,12 +91,17 @@ export async function writeLinkChanges(
     const better = await client.query<{ id: string }>(IMPROVE_CHANGES, [rows.ids, ...changeArrays(c)]);
     improved = better.rowCount ?? 0;
     if (improved > 0) await client.query(REFRESH_LINK_COPIES, [better.rows.map((r) => r.id)]);
-    linkedKnown = await linkKnownChanges(client, target, rows);
+    newForLink.push(...(await linkKnownChanges(client, target, rows)));
+  }
+  if (newForLink.length > 0) {
+    const queued = await client.query(INSERT_ALERT_OUTBOX, [target.linkId, newForLink]);
+    // Queued in this transaction, the job wakes the worker as the changes commit (graphile-worker's NOTIFY).
+    if ((queued.rowCount ?? 0) > 0) await enqueueAlertMatching(client);
   }
   return {
     received: byKey.size,
-    newForLink: insertedKeys.size + linkedKnown,
-    changedRows: insertedKeys.size + improved,
+    newForLink: newForLink.length,
+    changedRows: inserted.size + improved,
   };
 }
 
@@ -128,10 +135,13 @@ function knownLinkRows(c: ChangeColumns, idByKey: ReadonlyMap<string, string>): 
   return rows;
 }
 
-/** This link's rows for changes that were stored already: new ones inserted, the others' state brought up to date. */
-async function linkKnownChanges(client: pg.ClientBase, target: WriteTarget, rows: KnownLinkRows): Promise<number> {
+/**
+ * This link's rows for changes that were stored already: new ones inserted, the others' state brought up to date.
+ * Returns the ids of the changes newly linked.
+ */
+async function linkKnownChanges(client: pg.ClientBase, target: WriteTarget, rows: KnownLinkRows): Promise<string[]> {
   const { ids, notificationTimestamp: notif, watchExpiry: expiry } = rows;
-  if (ids.length === 0) return 0;
+  if (ids.length === 0) return [];
   const linked = await client.query<{ change_id: string }>(INSERT_LINK_CHANGES, [
     target.linkId,
     target.userId,
@@ -147,5 +157,5 @@ async function linkKnownChanges(client: pg.ClientBase, target: WriteTarget, rows
     });
     await client.query(UPDATE_LINK_STATE, [target.linkId, ids.filter((_, i) => keep[i]), ...kept]);
   }
-  return linked.rowCount ?? 0;
+  return linked.rows.map((r) => r.change_id);
 }

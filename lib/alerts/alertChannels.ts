@@ -1,0 +1,24 @@
+import { serverConfig } from "@/lib/config/serverConfig";
+import packageJson from "@/package.json";
+import { alertSettings } from "./alertSettings";
+import type { AlertChannelKind, SendAlert } from "./alertTypes";
+import { createWebhookChannel } from "./webhook/sendWebhook";
+
+/** The channels this server can send through, by kind; a kind without one fails its deliveries as unavailable. */
+export type AlertChannels = Partial<Record<AlertChannelKind, SendAlert>>;
+
+let cached: AlertChannels | undefined;
+
+export function alertChannels(): AlertChannels {
+  if (!cached) {
+    const config = serverConfig();
+    cached = {
+      webhook: createWebhookChannel({
+        allowPrivateNetworks: config.allowPrivateNetworks,
+        timeoutMs: alertSettings().webhookTimeoutMs,
+        userAgent: `Watchdeck/${packageJson.version} (${config.contactUrl}; alert webhook)`,
+      }),
+    };
+  }
+  return cached;
+}

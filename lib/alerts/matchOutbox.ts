@@ -1,0 +1,176 @@
+import { createHash } from "node:crypto";
+import type pg from "pg";
+import { enqueueAlertSending } from "@/lib/db/jobQueue";
+import { inTransaction } from "@/lib/db/postgres";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { filterConditions } from "@/lib/timeline/filterSql";
+import { scopeSql } from "@/lib/timeline/scopeSql";
+import { safeParseTimelineFilters, type TimelineFilters } from "@/lib/timeline/timelineFilters";
+import type { TimelineScope } from "@/lib/timeline/timelineScope";
+import { usableTimeZone } from "@/lib/timeline/timeText";
+import { alertRhythmSchema } from "./alertRhythm";
+
+// Outbox rows matched in one transaction: a first sync writes one row per commit, a busy install many per second.
+const OUTBOX_ROWS_PER_BATCH = 200;
+
+interface OutboxRow {
+  id: string;
+  link_id: string;
+}
+
+interface CandidateAlert {
+  id: string;
+  user_id: string;
+  team_id: string | null;
+  filter_query: string;
+  rhythm: unknown;
+  first_sync_summary: boolean;
+  time_zone: string | null;
+}
+
+interface MatchedRow {
+  change_id: string;
+  first_sync: boolean;
+  link_id: string;
+}
+
+/**
+ * Matches the outbox against the alerts until it is empty; returns how many outbox rows it matched. Each batch is
+ * one transaction: the matches and deliveries it makes and the deletion of its outbox rows commit together, so
+ * a worker killed in between leaves the rows to match again, and none is matched twice. Workers running at once
+ * take different rows (SKIP LOCKED).
+ */
+export async function matchAlertOutbox(): Promise<number> {
+  let matched = 0;
+  for (;;) {
+    const rows = await inTransaction(matchOutboxBatch);
+    if (rows === 0) return matched;
+    matched += rows;
+  }
+}
+
+async function matchOutboxBatch(client: pg.PoolClient): Promise<number> {
+  const outbox = await client.query<OutboxRow>(
+    `SELECT id, link_id FROM alert_outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    [OUTBOX_ROWS_PER_BATCH],
+  );
+  if (outbox.rows.length === 0) return 0;
+  const outboxIds = outbox.rows.map((r) => r.id);
+  const linkIds = [...new Set(outbox.rows.map((r) => r.link_id))];
+  // Only alerts whose timeline can hold these links' rows: their owner's, or a team's the links are shared with.
+  const alerts = await client.query<CandidateAlert>(
+    `SELECT a.id, a.user_id, a.team_id, a.filter_query, a.rhythm, a.first_sync_summary, u.time_zone
+     FROM alerts a JOIN users u ON u.id = a.user_id
+     WHERE a.paused_at IS NULL AND (
+       (a.team_id IS NULL AND a.user_id IN (SELECT w.user_id FROM wiki_links w WHERE w.id = ANY($1::uuid[])))
+       OR a.team_id IN (SELECT ts.team_id FROM team_shared_links ts WHERE ts.link_id = ANY($1::uuid[])))`,
+    [linkIds],
+  );
+  let deliveries = 0;
+  for (const alert of alerts.rows) deliveries += await matchAlert(client, alert, outboxIds);
+  await client.query(`DELETE FROM alert_outbox WHERE id = ANY($1::bigint[])`, [outboxIds]);
+  // Queued in this transaction: the sender wakes as the deliveries commit.
+  if (deliveries > 0) await enqueueAlertSending(client);
+  return outbox.rows.length;
+}
+
+/** The alert's scope and filters as the timeline has them; null when the stored filter no longer parses. */
+function alertQuery(alert: CandidateAlert): { scope: TimelineScope; filters: TimelineFilters } | null {
+  const parsed = safeParseTimelineFilters(new URLSearchParams(alert.filter_query));
+  if (!parsed.ok) return null;
+  // One change is one alert line: "latest only" and "group by page" shape a timeline page, not a match.
+  const filters = { ...parsed.value, latestOnly: false, groupByPage: false };
+  const scope: TimelineScope =
+    alert.team_id === null
+      ? { kind: "user", userId: alert.user_id }
+      : { kind: "team", teamId: alert.team_id, memberUserId: alert.user_id };
+  return { scope, filters };
+}
+
+/**
+ * Records the alert's matches among the outbox rows' changes, each change once per alert (the key of
+ * alert_matches), with the same SQL as the timeline's filters and scope, so an alert holds what its timeline
+ * shows. At-once alerts get their delivery now; digests collect. Returns the deliveries made.
+ */
+async function matchAlert(client: pg.PoolClient, alert: CandidateAlert, outboxIds: string[]): Promise<number> {
+  const query = alertQuery(alert);
+  if (query === null) return 0;
+  const conditions = [
+    scopeSql(query.scope, "lc"),
+    ...filterConditions(query.filters, {
+      lc: "lc",
+      c: "c",
+      viewerUserId: alert.user_id,
+      timeZone: usableTimeZone(alert.time_zone),
+    }),
+  ];
+  const sql = Prisma.sql`
+    INSERT INTO alert_matches (alert_id, change_id, first_sync)
+    SELECT ${alert.id}::uuid, lc.change_id, bool_and(o.first_sync)
+    FROM (SELECT x.link_id, unnest(x.change_ids) AS change_id, x.first_sync FROM alert_outbox x
+          WHERE x.id = ANY(${outboxIds}::bigint[])) o
+    JOIN link_changes lc ON lc.link_id = o.link_id AND lc.change_id = o.change_id
+    JOIN changes c ON c.id = lc.change_id
+    WHERE ${Prisma.join(conditions, " AND ")}
+    GROUP BY lc.change_id
+    ON CONFLICT (alert_id, change_id) DO NOTHING
+    RETURNING change_id, first_sync,
+      (SELECT x.link_id FROM alert_outbox x WHERE x.id = ANY(${outboxIds}::bigint[]) AND alert_matches.change_id = ANY(x.change_ids) LIMIT 1) AS link_id`;
+  const matched = await client.query<MatchedRow>(sql.text, sql.values);
+  if (matched.rows.length === 0) return 0;
+
+  let deliveries = 0;
+  const rhythm = alertRhythmSchema.safeParse(alert.rhythm);
+  const fresh = matched.rows.filter((r) => !r.first_sync).map((r) => r.change_id);
+  if (rhythm.success && rhythm.data.kind === "immediate" && fresh.length > 0) {
+    await createDelivery(client, alert.id, "immediate", changeSetKey(fresh), fresh);
+    deliveries++;
+  }
+  // A link's first sync (or a backfill) brings old changes by the thousand: one summary per link, or nothing.
+  if (alert.first_sync_summary) {
+    const byLink = new Map<string, string[]>();
+    for (const row of matched.rows.filter((r) => r.first_sync)) {
+      byLink.set(row.link_id, [...(byLink.get(row.link_id) ?? []), row.change_id]);
+    }
+    for (const [linkId, changeIds] of byLink) {
+      await createDelivery(client, alert.id, "first-sync-summary", `first-sync:${linkId}`, changeIds);
+      deliveries++;
+    }
+  }
+  return deliveries;
+}
+
+/** The same changes give the same key, whatever their order. */
+export function changeSetKey(changeIds: readonly string[]): string {
+  const sorted = [...changeIds].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+  return `changes:${createHash("sha256").update(sorted.join(",")).digest("hex").slice(0, 32)}`;
+}
+
+/**
+ * A delivery of the changes, which it then carries (their matches point at it). A first-sync summary that is
+ * still waiting takes the changes of the same sync's later commits.
+ */
+export async function createDelivery(
+  client: pg.ClientBase,
+  alertId: string,
+  kind: "immediate" | "digest" | "first-sync-summary",
+  idempotencyKey: string,
+  changeIds: readonly string[],
+): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO alert_deliveries (id, alert_id, kind, idempotency_key, change_ids)
+     VALUES (gen_random_uuid(), $1::uuid, $2, $3, $4::bigint[])
+     ON CONFLICT (alert_id, idempotency_key) DO UPDATE
+       SET change_ids = CASE WHEN alert_deliveries.status = 'pending' AND alert_deliveries.attempts = 0
+                             THEN ARRAY(SELECT DISTINCT unnest(alert_deliveries.change_ids || EXCLUDED.change_ids))
+                             ELSE alert_deliveries.change_ids END
+     RETURNING id`,
+    [alertId, kind, idempotencyKey, changeIds],
+  );
+  const deliveryId = rows[0]!.id;
+  await client.query(
+    `UPDATE alert_matches SET delivery_id = $3::uuid WHERE alert_id = $1::uuid AND change_id = ANY($2::bigint[])`,
+    [alertId, changeIds, deliveryId],
+  );
+  return deliveryId;
+}
