@@ -2,6 +2,7 @@ import { serverConfig } from "@/lib/config/serverConfig";
 import packageJson from "@/package.json";
 import { alertSettings } from "./alertSettings";
 import type { AlertChannelKind, SendAlert } from "./alertTypes";
+import { createEmailChannel } from "./email/emailChannel";
 import { createWebhookChannel } from "./webhook/sendWebhook";
 
 /** The channels this server can send through, by kind; a kind without one fails its deliveries as unavailable. */
@@ -18,6 +19,7 @@ export function alertChannels(): AlertChannels {
         timeoutMs: alertSettings().webhookTimeoutMs,
         userAgent: `Watchdeck/${packageJson.version} (${config.contactUrl}; alert webhook)`,
       }),
+      email: createEmailChannel(config),
     };
   }
   return cached;

@@ -32,13 +32,22 @@ export function listEmailAddresses(userId: string): Promise<AlertEmailAddressVie
   return prisma().alertEmailAddress.findMany({ where: { userId }, select: viewSelect, orderBy: { createdAt: "asc" } });
 }
 
-/** The address to mail an alert to, only when it is the user's and verified. */
-export async function verifiedEmailAddress(userId: string | null, id: string): Promise<string | null> {
+/** The address to mail an alert to: only a verified one of the alert's owner. */
+export async function verifiedAddressForAlert(alertId: string, emailAddressId: string): Promise<string | null> {
   const row = await prisma().alertEmailAddress.findFirst({
-    where: { id, ...(userId ? { userId } : {}), verifiedAt: { not: null } },
+    where: { id: emailAddressId, verifiedAt: { not: null }, user: { alerts: { some: { id: alertId } } } },
     select: { address: true },
   });
   return row?.address ?? null;
+}
+
+/** Whether the address is the user's and verified, for the alert form. */
+export async function isVerifiedAddressOf(userId: string, emailAddressId: string): Promise<boolean> {
+  const row = await prisma().alertEmailAddress.findFirst({
+    where: { id: emailAddressId, userId, verifiedAt: { not: null } },
+    select: { id: true },
+  });
+  return row !== null;
 }
 
 /** Adds an address and mails it a verification link. */
@@ -103,7 +112,7 @@ async function sendVerification(id: string, address: string, config: MailConfig,
 }
 
 export function verificationUrl(baseUrl: string, secret: string): string {
-  return `${baseUrl.replace(/\/+$/, "")}/alerts/verify-email/${secret}`;
+  return `${baseUrl.replace(/\/+$/, "")}/verify-email/${secret}`;
 }
 
 /** The address a verification link is for, while the link works; for the page that asks to confirm. */

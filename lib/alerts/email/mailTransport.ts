@@ -56,7 +56,7 @@ export async function sendMail(
   const availability = emailAvailability(config);
   if (!availability.available) return fail("unavailable", "email_unavailable", availability.reason);
   try {
-    const info = await transportFor(config.smtpUrl!).sendMail({
+    await transportFor(config.smtpUrl!).sendMail({
       from: config.mailFrom,
       to: mail.to,
       subject: mail.subject,
@@ -65,8 +65,8 @@ export async function sendMail(
       headers: mail.headers,
       messageId: mail.messageId,
     });
-    const status = Number.parseInt(String(info.response ?? "").slice(0, 3), 10);
-    return ok(Number.isFinite(status) ? { status } : {});
+    // No status: the delivery log's status column is for HTTP codes, and the SMTP server said 250.
+    return ok({});
   } catch (error) {
     return smtpFailure(error as SmtpError);
   }

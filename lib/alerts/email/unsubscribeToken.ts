@@ -27,7 +27,3 @@ export function readUnsubscribeToken(authSecret: string, token: string): string 
   const expected = mac(authSecret, alertId);
   return given.length === expected.length && timingSafeEqual(given, expected) ? alertId : null;
 }
-
-export function unsubscribeUrl(baseUrl: string, authSecret: string, alertId: string): string {
-  return `${baseUrl.replace(/\/+$/, "")}/alerts/unsubscribe/${unsubscribeToken(authSecret, alertId)}`;
-}
