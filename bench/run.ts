@@ -27,6 +27,7 @@ const SECTIONS: Record<string, SectionEntry> = {
   ingest: { load: async () => (await import("./sections/ingest")).ingestSection, nodeFlags: WORKER_NODE_FLAGS },
   timeline: { load: async () => (await import("./sections/timeline")).timelineSection },
   feed: { load: async () => (await import("./sections/feed")).feedSection },
+  alerts: { load: async () => (await import("./sections/alerts")).alertsSection, nodeFlags: WORKER_NODE_FLAGS },
 };
 
 const missingFlags = (name: string) =>

@@ -16,6 +16,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           <Link href="/">Timeline</Link>
           <Link href="/wikis">Wikis</Link>
           <Link href="/feeds">Feeds</Link>
+          <Link href="/alerts">Alerts</Link>
           <Link href="/teams">Teams</Link>
           <Link href="/account">Account</Link>
         </nav>

@@ -23,9 +23,13 @@ interface ChangeRow {
   new_length: number | null;
 }
 
+/** A digest or first-sync summary shows at most this many changes, the newest. */
+export const MAX_CHANGES_SHOWN = 500;
+
 /**
- * The changes a delivery carries, oldest first, as channels show them. A change retention deleted since is left
- * out. The summary is the wiki's plain text (not the timeline's HTML): receivers render it as they like.
+ * The changes a delivery carries (the newest MAX_CHANGES_SHOWN), oldest first, as channels show them. A change
+ * retention deleted since is left out. The summary is the wiki's plain text (not the timeline's HTML): receivers
+ * render it as they like.
  */
 export async function loadAlertChanges(
   db: pg.ClientBase | pg.Pool,
@@ -37,10 +41,11 @@ export async function loadAlertChanges(
             c.kind, c.title, c.rev_id, c.old_rev_id, c.log_id, c.user_name, c.comment, c.comment_hidden,
             c."timestamp", c.old_length, c.new_length
      FROM changes c JOIN sites s ON s.id = c.site_id
-     WHERE c.id = ANY($1::bigint[]) ORDER BY c."timestamp", c.id`,
-    [changeIds],
+     WHERE c.id IN (SELECT unnest($1::bigint[]))
+     ORDER BY c."timestamp" DESC, c.id DESC LIMIT $2`,
+    [changeIds, MAX_CHANGES_SHOWN],
   );
-  return rows.map((r) => {
+  return rows.reverse().map((r) => {
     const site = {
       id: r.site_id,
       name: r.site_name,

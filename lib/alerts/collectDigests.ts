@@ -15,7 +15,7 @@ interface DueDigest {
 /**
  * Turns each due digest into a delivery of the changes its alert matched since the last one, and sets its next
  * run. A change's match points at the one digest that carried it, so no change is sent in two digests; the key
- * (`digest:<due time>`) stays the same if the run is repeated. Returns the digests made.
+ * (`<alert>:digest:<due time>`) stays the same if the run is repeated. Returns the digests made.
  */
 export async function collectDueDigests(now: Date = new Date()): Promise<number> {
   let made = 0;
@@ -45,7 +45,13 @@ async function collectOne(client: pg.PoolClient, now: Date): Promise<"none" | "d
   // An empty digest is not sent: nothing changed, nothing to say.
   if (pending.rows.length === 0) return "empty";
   const changeIds = pending.rows.map((r) => r.change_id);
-  await createDelivery(client, alert.id, "digest", `digest:${alert.digest_due_at.toISOString()}`, changeIds);
+  await createDelivery(
+    client,
+    alert.id,
+    "digest",
+    `${alert.id}:digest:${alert.digest_due_at.toISOString()}`,
+    changeIds,
+  );
   await enqueueAlertSending(client);
   return "delivery";
 }

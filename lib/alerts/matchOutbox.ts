@@ -12,6 +12,8 @@ import { alertRhythmSchema } from "./alertRhythm";
 
 // Outbox rows matched in one transaction: a first sync writes one row per commit, a busy install many per second.
 const OUTBOX_ROWS_PER_BATCH = 200;
+// A burst (a busy wiki after an outage) is split into requests a receiver takes in one piece.
+const CHANGES_PER_IMMEDIATE_DELIVERY = 100;
 
 interface OutboxRow {
   id: string;
@@ -105,26 +107,32 @@ async function matchAlert(client: pg.PoolClient, alert: CandidateAlert, outboxId
     }),
   ];
   const sql = Prisma.sql`
-    INSERT INTO alert_matches (alert_id, change_id, first_sync)
-    SELECT ${alert.id}::uuid, lc.change_id, bool_and(o.first_sync)
-    FROM (SELECT x.link_id, unnest(x.change_ids) AS change_id, x.first_sync FROM alert_outbox x
-          WHERE x.id = ANY(${outboxIds}::bigint[])) o
-    JOIN link_changes lc ON lc.link_id = o.link_id AND lc.change_id = o.change_id
-    JOIN changes c ON c.id = lc.change_id
-    WHERE ${Prisma.join(conditions, " AND ")}
-    GROUP BY lc.change_id
-    ON CONFLICT (alert_id, change_id) DO NOTHING
-    RETURNING change_id, first_sync,
-      (SELECT x.link_id FROM alert_outbox x WHERE x.id = ANY(${outboxIds}::bigint[]) AND alert_matches.change_id = ANY(x.change_ids) LIMIT 1) AS link_id`;
+    WITH candidate AS (
+      SELECT lc.change_id, bool_and(o.first_sync) AS first_sync, min(o.link_id::text) AS link_id
+      FROM (SELECT x.link_id, unnest(x.change_ids) AS change_id, x.first_sync FROM alert_outbox x
+            WHERE x.id = ANY(${outboxIds}::bigint[])) o
+      JOIN link_changes lc ON lc.link_id = o.link_id AND lc.change_id = o.change_id
+      JOIN changes c ON c.id = lc.change_id
+      WHERE ${Prisma.join(conditions, " AND ")}
+      GROUP BY lc.change_id),
+    inserted AS (
+      INSERT INTO alert_matches (alert_id, change_id, first_sync)
+      SELECT ${alert.id}::uuid, change_id, first_sync FROM candidate
+      ON CONFLICT (alert_id, change_id) DO NOTHING
+      RETURNING change_id)
+    SELECT candidate.change_id, candidate.first_sync, candidate.link_id FROM candidate JOIN inserted USING (change_id)`;
   const matched = await client.query<MatchedRow>(sql.text, sql.values);
   if (matched.rows.length === 0) return 0;
 
   let deliveries = 0;
   const rhythm = alertRhythmSchema.safeParse(alert.rhythm);
   const fresh = matched.rows.filter((r) => !r.first_sync).map((r) => r.change_id);
-  if (rhythm.success && rhythm.data.kind === "immediate" && fresh.length > 0) {
-    await createDelivery(client, alert.id, "immediate", changeSetKey(fresh), fresh);
-    deliveries++;
+  if (rhythm.success && rhythm.data.kind === "immediate") {
+    for (let start = 0; start < fresh.length; start += CHANGES_PER_IMMEDIATE_DELIVERY) {
+      const part = fresh.slice(start, start + CHANGES_PER_IMMEDIATE_DELIVERY);
+      await createDelivery(client, alert.id, "immediate", changeSetKey(alert.id, part), part);
+      deliveries++;
+    }
   }
   // A link's first sync (or a backfill) brings old changes by the thousand: one summary per link, or nothing.
   if (alert.first_sync_summary) {
@@ -133,17 +141,20 @@ async function matchAlert(client: pg.PoolClient, alert: CandidateAlert, outboxId
       byLink.set(row.link_id, [...(byLink.get(row.link_id) ?? []), row.change_id]);
     }
     for (const [linkId, changeIds] of byLink) {
-      await createDelivery(client, alert.id, "first-sync-summary", `first-sync:${linkId}`, changeIds);
+      await createDelivery(client, alert.id, "first-sync-summary", `${alert.id}:first-sync:${linkId}`, changeIds);
       deliveries++;
     }
   }
   return deliveries;
 }
 
-/** The same changes give the same key, whatever their order. */
-export function changeSetKey(changeIds: readonly string[]): string {
+/**
+ * The same changes give the same key, whatever their order. Every key starts with the alert's id: two alerts
+ * posting the same changes to one receiver must not look like repeats of each other.
+ */
+export function changeSetKey(alertId: string, changeIds: readonly string[]): string {
   const sorted = [...changeIds].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
-  return `changes:${createHash("sha256").update(sorted.join(",")).digest("hex").slice(0, 32)}`;
+  return `${alertId}:changes:${createHash("sha256").update(sorted.join(",")).digest("hex").slice(0, 32)}`;
 }
 
 /**
@@ -168,8 +179,10 @@ export async function createDelivery(
     [alertId, kind, idempotencyKey, changeIds],
   );
   const deliveryId = rows[0]!.id;
+  // A join on the ids, not = ANY: checked row by row, a first sync's 100,000 ids made it quadratic.
   await client.query(
-    `UPDATE alert_matches SET delivery_id = $3::uuid WHERE alert_id = $1::uuid AND change_id = ANY($2::bigint[])`,
+    `UPDATE alert_matches m SET delivery_id = $3::uuid FROM unnest($2::bigint[]) AS t(change_id)
+     WHERE m.alert_id = $1::uuid AND m.change_id = t.change_id`,
     [alertId, changeIds, deliveryId],
   );
   return deliveryId;

@@ -1,13 +1,14 @@
 import type pg from "pg";
 import { enqueueAlertSending } from "@/lib/db/jobQueue";
 import { inTransaction, pgPool } from "@/lib/db/postgres";
-import type { Failure, Result } from "@/lib/result";
+import { type Failure, fail, ok, type Result } from "@/lib/result";
 import { usableTimeZone } from "@/lib/timeline/timeText";
 import { loadAlertChanges } from "./alertChanges";
 import { type AlertChannels, alertChannels } from "./alertChannels";
 import { openWebhookSecret } from "./alertSecrets";
 import { type AlertSettings, alertSettings, retryDelaySeconds } from "./alertSettings";
 import type {
+  AlertChange,
   AlertChannelKind,
   AlertDelivery,
   AlertDeliveryKind,
@@ -76,59 +77,53 @@ async function claimDueDelivery(lockSeconds: number): Promise<ClaimedDelivery | 
 }
 
 /** What the channel is given: the alert's target, its webhook secret opened here and nowhere else. */
-function channelTarget(d: ClaimedDelivery): ChannelTarget | Failure {
+function channelTarget(d: ClaimedDelivery): Result<ChannelTarget> {
   switch (d.channel) {
     case "webhook": {
       const secret = d.webhook_secret_sealed === null ? null : openWebhookSecret(d.alert_id, d.webhook_secret_sealed);
       if (d.webhook_secret_sealed !== null && secret === null) {
-        return {
-          kind: "invalid",
-          code: "webhook_secret_unreadable",
-          message: "Watchdeck can no longer decrypt this alert's signing secret. Make a new secret for the alert.",
-        };
+        return fail(
+          "invalid",
+          "webhook_secret_unreadable",
+          "Watchdeck can no longer decrypt this alert's signing secret. Delete the alert and create it again.",
+        );
       }
-      return {
+      return ok({
         kind: "webhook",
         url: d.webhook_url ?? undefined,
         format: d.webhook_format ?? "json",
         secret: secret ?? undefined,
-      };
+      });
     }
     case "email":
-      return { kind: "email", emailAddressId: d.email_address_id ?? undefined };
+      return ok({ kind: "email", emailAddressId: d.email_address_id ?? undefined });
     case "push":
-      return { kind: "push", pushSubscriptionId: d.push_subscription_id ?? undefined };
+      return ok({ kind: "push", pushSubscriptionId: d.push_subscription_id ?? undefined });
   }
 }
 
-export async function sendClaimed(d: ClaimedDelivery, channels: AlertChannels): Promise<Result<ChannelSent>> {
+/** Sends one taken delivery through its channel; `changes` replaces the stored ones (a test's example). */
+export async function sendClaimed(
+  d: ClaimedDelivery,
+  channels: AlertChannels,
+  changes?: AlertChange[],
+): Promise<Result<ChannelSent>> {
   const send = channels[d.channel];
-  if (!send) {
-    return {
-      ok: false,
-      failure: {
-        kind: "unavailable",
-        code: "channel_unavailable",
-        message: `This server cannot send ${d.channel} alerts.`,
-      },
-    };
-  }
+  if (!send) return fail("unavailable", "channel_unavailable", `This server cannot send ${d.channel} alerts.`);
   const target = channelTarget(d);
-  if (!("kind" in target) || !["webhook", "email", "push"].includes(target.kind)) {
-    return { ok: false, failure: target as Failure };
-  }
+  if (!target.ok) return target;
   const delivery: AlertDelivery = {
     deliveryId: d.id,
     alertId: d.alert_id,
     alertName: d.alert_name,
     idempotencyKey: d.idempotency_key,
     kind: d.kind,
-    changes: await loadAlertChanges(pgPool(), d.change_ids),
+    changes: changes ?? (await loadAlertChanges(pgPool(), d.change_ids)),
     timeZone: usableTimeZone(d.time_zone),
     unsubscribeUrl: null,
   };
   try {
-    return await send(delivery, target as ChannelTarget);
+    return await send(delivery, target.value);
   } catch (error) {
     // A channel's bug must not leave the delivery taken: it is an attempt that failed, tried again.
     return {

@@ -135,13 +135,17 @@ WHERE l.change_id = ANY($2::bigint[]) AND l.link_id = t.link_id AND l.change_id 
   AND (l.notification_timestamp, l.watch_expiry) IS DISTINCT FROM (t.notif, t.expiry)`;
 
 /**
- * The alert outbox (lib/alerts reads it): the change ids this batch made new to the link, as one row. Only while
- * some alert is active, so ingest pays nothing more without alerts. The first sync of a link (no cursor yet) and a
- * backfill are marked: their changes are old news. $1 link, $2 change ids. Returns a row when one was written.
+ * The alert outbox (lib/alerts reads it): the change ids this batch made new to the link, as one row, or two: the
+ * changes from before the link's cursor (less an hour, for changes a wiki records late) are old news that a first
+ * sync (no cursor yet) or a backfill (a page watched since) brings, marked first_sync so they are summarised, never
+ * alerted one by one. Written only while some alert is active, so ingest pays nothing more without alerts; no table
+ * is read but the link's sync state. $1 link, $2 change ids, $3 their timestamps. Returns a row per outbox row.
  */
 export const INSERT_ALERT_OUTBOX = `
 INSERT INTO alert_outbox (link_id, change_ids, first_sync)
-SELECT $1::uuid, $2::bigint[],
-       COALESCE((SELECT s.cursor_at IS NULL OR s.backfill_started_at IS NOT NULL FROM link_sync_states s WHERE s.link_id = $1::uuid), true)
+SELECT $1::uuid, array_agg(t.id), (s.cursor_at IS NULL OR t.ts < s.cursor_at - interval '1 hour') AS older
+FROM unnest($2::bigint[], $3::timestamptz[]) AS t(id, ts)
+LEFT JOIN link_sync_states s ON s.link_id = $1::uuid
 WHERE EXISTS (SELECT 1 FROM alerts WHERE paused_at IS NULL)
+GROUP BY older
 RETURNING id`;

@@ -76,6 +76,8 @@ export async function writeLinkChanges(
   const inserted =
     fresh.length > 0 ? await insertNewChanges(client, target, fresh, summaryHtmlOf) : new Map<string, string>();
   const newForLink = [...inserted.values()];
+  const timestampOf = new Map<string, Date>();
+  for (const [key, id] of inserted) timestampOf.set(id, (byKey.get(key) as Change).timestamp);
   let improved = 0;
   const known = [...byKey].filter(([key]) => !inserted.has(key));
   if (known.length > 0) {
@@ -86,6 +88,10 @@ export async function writeLinkChanges(
       const found = await client.query<StoredRow>(FIND_STORED_CHANGES, [target.siteId, unseen]);
       for (const row of found.rows) idByKey.set(row.change_key, row.id);
     }
+    for (const [key, change] of known) {
+      const id = idByKey.get(key);
+      if (id !== undefined) timestampOf.set(id, change.timestamp);
+    }
     const c = toChangeColumns(known, summaryHtmlOf);
     const rows = knownLinkRows(c, idByKey);
     const better = await client.query<{ id: string }>(IMPROVE_CHANGES, [rows.ids, ...changeArrays(c)]);
@@ -94,7 +100,11 @@ export async function writeLinkChanges(
     newForLink.push(...(await linkKnownChanges(client, target, rows)));
   }
   if (newForLink.length > 0) {
-    const queued = await client.query(INSERT_ALERT_OUTBOX, [target.linkId, newForLink]);
+    const queued = await client.query(INSERT_ALERT_OUTBOX, [
+      target.linkId,
+      newForLink,
+      newForLink.map((id) => timestampOf.get(id) ?? null),
+    ]);
     // Queued in this transaction, the job wakes the worker as the changes commit (graphile-worker's NOTIFY).
     if ((queued.rowCount ?? 0) > 0) await enqueueAlertMatching(client);
   }

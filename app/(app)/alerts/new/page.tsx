@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { loadNewAlertScreen } from "@/lib/alerts/loadAlertsScreen";
+import { requireUser } from "@/lib/auth/currentUser";
+import { NewAlertForm } from "./NewAlertForm";
+
+export const metadata: Metadata = { title: "New alert" };
+
+/** `?filters=<timeline query>` (the timeline's "Create alert from this view") preselects those filters; `?team=<id>` the team. */
+export default async function NewAlertPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ filters?: string | string[]; team?: string | string[] }>;
+}) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const screen = await loadNewAlertScreen(user.id, typeof params.filters === "string" ? params.filters : undefined);
+  const team = typeof params.team === "string" && screen.teams.some((t) => t.id === params.team) ? params.team : "";
+  return (
+    <main>
+      <h1>New alert</h1>
+      <p>
+        Watchdeck posts the matching changes to your webhook as they are stored, or collects them into a digest. Each
+        request carries an <code>Idempotency-Key</code> and is signed with the alert’s secret.
+      </p>
+      <NewAlertForm choices={screen.choices} teams={screen.teams} team={team} />
+    </main>
+  );
+}
