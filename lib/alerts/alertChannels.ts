@@ -3,6 +3,8 @@ import packageJson from "@/package.json";
 import { alertSettings } from "./alertSettings";
 import type { AlertChannelKind, SendAlert } from "./alertTypes";
 import { createEmailChannel } from "./email/emailChannel";
+import { createPushChannel } from "./push/pushChannel";
+import { pushIdentity } from "./push/pushKeys";
 import { createWebhookChannel } from "./webhook/sendWebhook";
 
 /** The channels this server can send through, by kind; a kind without one fails its deliveries as unavailable. */
@@ -20,6 +22,12 @@ export function alertChannels(): AlertChannels {
         userAgent: `Watchdeck/${packageJson.version} (${config.contactUrl}; alert webhook)`,
       }),
       email: createEmailChannel(config),
+      push: createPushChannel({
+        identity: pushIdentity,
+        baseUrl: config.baseUrl,
+        allowPrivateNetworks: config.allowPrivateNetworks,
+        timeoutMs: alertSettings().webhookTimeoutMs,
+      }),
     };
   }
   return cached;
