@@ -54,3 +54,21 @@ test("an email alert: confirm the address from its mail, then stop the alert fro
     await mailbox.close();
   }
 });
+
+test("turning on browser notifications says plainly when the push service cannot be reached", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  await context.grantPermissions(["notifications"], { origin: baseURL });
+  await register(page, newAccount("alert-push"));
+  await page.goto("/alerts");
+  const channels = page.getByRole("region", { name: "Email and browser notifications" });
+  await channels.getByRole("button", { name: "Turn on notifications in this browser" }).click();
+  // Offline, Chromium cannot reach its push service: the page says so instead of failing silently.
+  await expect(channels.getByRole("alert")).toContainText("could not subscribe at its push service", {
+    timeout: 30_000,
+  });
+  await expect(channels.getByRole("button", { name: "Turn on notifications in this browser" })).toBeEnabled();
+  await expect(channels.getByRole("list", { name: "Browsers with notifications" })).toHaveCount(0);
+});

@@ -7,6 +7,8 @@ import { removePushSubscriptionAction, savePushSubscriptionAction } from "./chan
 type PushState = "checking" | "unsupported" | "off" | "on" | "busy";
 
 const WORKER = "/push-worker.js";
+/** Without a reachable push service some browsers never settle subscribe(); the person must still hear why. */
+const SUBSCRIBE_TIMEOUT_MS = 20_000;
 
 function applicationServerKey(base64url: string): Uint8Array<ArrayBuffer> {
   const base64 = base64url.replace(/-/g, "+").replace(/_/g, "/");
@@ -73,10 +75,15 @@ export function PushSubscribeButton({ publicKey }: { publicKey: string }) {
       const registration = await navigator.serviceWorker.ready;
       let subscription: PushSubscription;
       try {
-        subscription = await registration.pushManager.subscribe({
-          userVisibleOnly: true,
-          applicationServerKey: applicationServerKey(publicKey),
-        });
+        subscription = await Promise.race([
+          registration.pushManager.subscribe({
+            userVisibleOnly: true,
+            applicationServerKey: applicationServerKey(publicKey),
+          }),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error("no answer within 20 seconds")), SUBSCRIBE_TIMEOUT_MS),
+          ),
+        ]);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         failWith(
