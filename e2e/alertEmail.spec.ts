@@ -28,9 +28,9 @@ test("an email alert: confirm the address from its mail, then stop the alert fro
     await page.goto("/alerts/new");
     const form = page.getByRole("form", { name: "New alert" });
     await form.getByLabel("Alert name").fill("Daily mail");
-    await form.getByLabel("When").selectOption("daily");
+    await form.getByLabel("When", { exact: true }).selectOption("daily");
     await form.getByLabel("Send to").selectOption("email");
-    await expect(form.getByLabel("Address")).toHaveValue(/.+/);
+    await expect(form.getByLabel("Address", { exact: true })).toHaveValue(/.+/);
     await form.getByRole("button", { name: "Create alert" }).click();
     await expect(page.getByRole("status")).toHaveText("Alert created.");
     await page.getByRole("link", { name: "Back to your alerts" }).click();
