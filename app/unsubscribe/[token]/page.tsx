@@ -3,7 +3,9 @@ import Link from "next/link";
 import { findUnsubscribeTarget } from "@/lib/alerts/email/unsubscribe";
 import { serverConfig } from "@/lib/config/serverConfig";
 
-export const metadata: Metadata = { title: "Stop alert mail", referrer: "no-referrer" };
+// Not "no-referrer": with it the browser sends `Origin: null` on the form's POST, which the proxy refuses as
+// cross-site. The app's same-origin policy keeps the token in this URL away from other sites all the same.
+export const metadata: Metadata = { title: "Stop alert mail" };
 
 /** Where a digest mail's "Stop these mails" link leads; needs no session. */
 export default async function UnsubscribePage({
