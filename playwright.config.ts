@@ -9,6 +9,8 @@ if (!databaseUrl) {
 }
 const port = Number(process.env.WATCHDECK_E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+/** Where the app sends alert mail; e2e/support/mailbox.ts listens there while a test reads mail. */
+export const smtpPort = Number(process.env.WATCHDECK_E2E_SMTP_PORT ?? 3125);
 
 export default defineConfig({
   testDir: "e2e",
@@ -53,6 +55,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       WATCHDECK_ALLOW_PRIVATE_NETWORKS: "true",
       WATCHDECK_SYNC_INTERVAL_SECONDS: "15",
+      WATCHDECK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      WATCHDECK_MAIL_FROM: "Watchdeck <alerts@watchdeck.test>",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -141,6 +141,7 @@ async function runPlaywright(infra: TestInfrastructure, files: string[], env: No
         ...env,
         WATCHDECK_E2E_DATABASE_URL: databaseUrl,
         WATCHDECK_E2E_PORT: String(await freePort()),
+        WATCHDECK_E2E_SMTP_PORT: String(await freePort()),
       },
     );
     const json = readJson<PlaywrightReport>(report);

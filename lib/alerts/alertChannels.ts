@@ -2,6 +2,9 @@ import { serverConfig } from "@/lib/config/serverConfig";
 import packageJson from "@/package.json";
 import { alertSettings } from "./alertSettings";
 import type { AlertChannelKind, SendAlert } from "./alertTypes";
+import { createEmailChannel } from "./email/emailChannel";
+import { createPushChannel } from "./push/pushChannel";
+import { pushIdentity } from "./push/pushKeys";
 import { createWebhookChannel } from "./webhook/sendWebhook";
 
 /** The channels this server can send through, by kind; a kind without one fails its deliveries as unavailable. */
@@ -17,6 +20,13 @@ export function alertChannels(): AlertChannels {
         allowPrivateNetworks: config.allowPrivateNetworks,
         timeoutMs: alertSettings().webhookTimeoutMs,
         userAgent: `Watchdeck/${packageJson.version} (${config.contact}; alert webhook)`,
+      }),
+      email: createEmailChannel(config),
+      push: createPushChannel({
+        identity: pushIdentity,
+        baseUrl: config.baseUrl,
+        allowPrivateNetworks: config.allowPrivateNetworks,
+        timeoutMs: alertSettings().webhookTimeoutMs,
       }),
     };
   }

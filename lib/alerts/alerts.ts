@@ -13,7 +13,8 @@ import { alertChannels } from "./alertChannels";
 import { alertRhythmSchema, nextDigestDue } from "./alertRhythm";
 import { newWebhookSecret, sealWebhookSecret } from "./alertSecrets";
 import { alertSettings } from "./alertSettings";
-import type { AlertChange, AlertRhythm, WebhookFormat } from "./alertTypes";
+import type { AlertChange, AlertChannelKind, AlertRhythm, WebhookFormat } from "./alertTypes";
+import { type ChannelField, checkEmailOrPushTarget } from "./channelTargets";
 import { type ClaimedDelivery, recordAttempt, sendClaimed } from "./sendDeliveries";
 
 /** Alerts as their owner manages them: create, list, pause, resume, delete, test-send, the delivery log. */
@@ -32,18 +33,27 @@ export interface AlertInput {
   /** A team whose timeline the alert watches, as the creator sees it; null = the creator's own timeline. */
   teamId: string | null;
   rhythm: AlertRhythm;
-  webhookUrl: string;
-  webhookFormat: WebhookFormat;
+  /** Where it goes: "webhook" when not given. */
+  channel?: AlertChannelKind;
+  webhookUrl?: string;
+  webhookFormat?: WebhookFormat;
+  /** email: a confirmed address of the user (lib/alerts/email). */
+  emailAddressId?: string;
+  /** push: a browser the user subscribed (lib/alerts/push). */
+  pushSubscriptionId?: string;
   firstSyncSummary: boolean;
 }
 
-type AlertField = "name" | "filters" | "team" | "rhythm" | "webhookUrl" | "webhookFormat";
+type AlertField = "name" | "filters" | "team" | "rhythm" | "webhookUrl" | "webhookFormat" | ChannelField;
 export type CreateAlertResult = Result<
-  { id: string /** Shown once; only its sealed form is stored. */; secret: string },
+  {
+    id: string /** A webhook's, shown once; only its sealed form is stored. Null for email and push. */;
+    secret: string | null;
+  },
   Failure<"invalid" | "not_found", AlertField>
 >;
 
-/** Creates a webhook alert. Its signing secret is returned this once. */
+/** Creates an alert. A webhook's signing secret is returned this once. */
 export async function createAlert(userId: string, input: AlertInput): Promise<CreateAlertResult> {
   const name = alertNameSchema.safeParse(input.name);
   if (!name.success) return fail("invalid", "bad_name", name.error.issues[0]!.message, { field: "name" });
@@ -51,14 +61,22 @@ export async function createAlert(userId: string, input: AlertInput): Promise<Cr
   if (!filters.ok) return fail("invalid", "bad_filters", filters.failure.message, { field: "filters" });
   const rhythm = alertRhythmSchema.safeParse(input.rhythm);
   if (!rhythm.success) return fail("invalid", "bad_rhythm", "Choose when the alert is sent.", { field: "rhythm" });
-  if (!WEBHOOK_FORMATS.includes(input.webhookFormat)) {
-    return fail("invalid", "bad_format", "Choose the webhook's format.", { field: "webhookFormat" });
-  }
-  try {
-    checkUrl(input.webhookUrl.trim(), { allowPrivateNetworks: serverConfig().allowPrivateNetworks });
-  } catch (error) {
-    if (!(error instanceof NetError)) throw error;
-    return fail("invalid", "bad_webhook_url", error.message, { field: "webhookUrl" });
+  const channel = input.channel ?? "webhook";
+  const webhookUrl = (input.webhookUrl ?? "").trim();
+  const webhookFormat = input.webhookFormat ?? "json";
+  if (channel === "webhook") {
+    if (!WEBHOOK_FORMATS.includes(webhookFormat)) {
+      return fail("invalid", "bad_format", "Choose the webhook's format.", { field: "webhookFormat" });
+    }
+    try {
+      checkUrl(webhookUrl, { allowPrivateNetworks: serverConfig().allowPrivateNetworks });
+    } catch (error) {
+      if (!(error instanceof NetError)) throw error;
+      return fail("invalid", "bad_webhook_url", error.message, { field: "webhookUrl" });
+    }
+  } else {
+    const target = await checkEmailOrPushTarget(userId, { ...input, channel, rhythm: rhythm.data });
+    if (!target.ok) return failed(target.failure);
   }
   if (input.teamId !== null) {
     const member = await requireMember(input.teamId, userId);
@@ -72,11 +90,11 @@ export async function createAlert(userId: string, input: AlertInput): Promise<Cr
   // The sync queues the matcher as it stores changes once an alert exists; the queue's tables must be there.
   await ensureJobSchema();
   const id = randomUUID();
-  const secret = newWebhookSecret();
+  const secret = channel === "webhook" ? newWebhookSecret() : null;
   await pgPool().query(
     `INSERT INTO alerts (id, user_id, team_id, name, filter_query, rhythm, channel, webhook_url, webhook_format,
-       webhook_secret_sealed, first_sync_summary, digest_due_at, updated_at)
-     VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6::jsonb, 'webhook', $7, $8, $9, $10, $11, now())`,
+       webhook_secret_sealed, first_sync_summary, digest_due_at, email_address_id, push_subscription_id, updated_at)
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6::jsonb, $12, $7, $8, $9, $10, $11, $13::uuid, $14::uuid, now())`,
     [
       id,
       userId,
@@ -84,11 +102,14 @@ export async function createAlert(userId: string, input: AlertInput): Promise<Cr
       name.data,
       timelineFiltersToSearchParams(filters.value).toString(),
       JSON.stringify(rhythm.data),
-      input.webhookUrl.trim(),
-      input.webhookFormat,
-      sealWebhookSecret(id, secret),
+      secret === null ? null : webhookUrl,
+      secret === null ? null : webhookFormat,
+      secret === null ? null : sealWebhookSecret(id, secret),
       input.firstSyncSummary,
       nextDigestDue(rhythm.data, timeZone, new Date()),
+      channel,
+      channel === "email" ? input.emailAddressId : null,
+      channel === "push" ? input.pushSubscriptionId : null,
     ],
   );
   return ok({ id, secret });
@@ -105,6 +126,8 @@ export interface AlertView {
   /** The webhook's host, not its path (which may hold the receiver's own secret). */
   webhookHost: string | null;
   webhookFormat: string | null;
+  emailAddressId: string | null;
+  pushSubscriptionId: string | null;
   firstSyncSummary: boolean;
   pausedAt: Date | null;
   pauseReason: string | null;
@@ -123,6 +146,8 @@ interface AlertRow {
   channel: string;
   webhook_url: string | null;
   webhook_format: string | null;
+  email_address_id: string | null;
+  push_subscription_id: string | null;
   first_sync_summary: boolean;
   paused_at: Date | null;
   pause_reason: string | null;
@@ -143,7 +168,7 @@ function hostOf(url: string | null): string | null {
 export async function listAlerts(userId: string): Promise<AlertView[]> {
   const { rows } = await pgPool().query<AlertRow>(
     `SELECT a.id, a.name, a.filter_query, a.team_id, t.name AS team_name, a.rhythm, a.channel, a.webhook_url,
-            a.webhook_format, a.first_sync_summary, a.paused_at, a.pause_reason, a.digest_due_at,
+            a.webhook_format, a.email_address_id, a.push_subscription_id, a.first_sync_summary, a.paused_at, a.pause_reason, a.digest_due_at,
             (SELECT count(*) FROM alert_deliveries d WHERE d.alert_id = a.id AND d.status = 'pending') AS pending
      FROM alerts a LEFT JOIN teams t ON t.id = a.team_id
      WHERE a.user_id = $1::uuid ORDER BY a.created_at DESC, a.id`,
@@ -159,6 +184,8 @@ export async function listAlerts(userId: string): Promise<AlertView[]> {
     channel: r.channel,
     webhookHost: hostOf(r.webhook_url),
     webhookFormat: r.webhook_format,
+    emailAddressId: r.email_address_id,
+    pushSubscriptionId: r.push_subscription_id,
     firstSyncSummary: r.first_sync_summary,
     pausedAt: r.paused_at,
     pauseReason: r.pause_reason,

@@ -24,6 +24,23 @@ const envSchema = z.object({
   WATCHDECK_CONTACT_URL: z.url({ protocol: /^https?$/ }).optional(),
   WATCHDECK_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(120),
   WATCHDECK_EVENTSTREAMS_URL: z.string().url().optional(),
+  WATCHDECK_SMTP_URL: z
+    .string()
+    .refine(
+      (v) => v === "" || /^smtps?:\/\/[^/]/.test(v),
+      "WATCHDECK_SMTP_URL must look like smtp://user:pass@host:587",
+    )
+    .optional(),
+  WATCHDECK_MAIL_FROM: z.string().optional(),
+  WATCHDECK_VAPID_PUBLIC_KEY: z.string().optional(),
+  WATCHDECK_VAPID_PRIVATE_KEY: z.string().optional(),
+  WATCHDECK_VAPID_SUBJECT: z
+    .string()
+    .refine(
+      (v) => v === "" || /^(mailto:|https:\/\/)/.test(v),
+      "WATCHDECK_VAPID_SUBJECT must be a mailto: or https: URL",
+    )
+    .optional(),
 });
 
 export interface ServerConfig {
@@ -40,6 +57,13 @@ export interface ServerConfig {
   syncIntervalSeconds: number;
   /** A recentchange EventStreams URL (e.g. https://stream.wikimedia.org/v2/stream/recentchange); null = off. */
   eventStreamsUrl: string | null;
+  /** SMTP server for alert mail (may hold a password: never log it); undefined = no email channel. */
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  /** Web Push keys set by the operator; undefined = generated into the data folder (lib/config/vapidKeys.ts). */
+  vapidKeys: { publicKey: string; privateKey: string } | undefined;
+  /** How push services can reach the operator (VAPID "sub"). */
+  vapidSubject: string | undefined;
 }
 
 let cached: ServerConfig | undefined;
@@ -91,6 +115,13 @@ export function buildServerConfig(
     contact,
     syncIntervalSeconds: e.WATCHDECK_SYNC_INTERVAL_SECONDS,
     eventStreamsUrl: e.WATCHDECK_EVENTSTREAMS_URL ?? null,
+    smtpUrl: e.WATCHDECK_SMTP_URL || undefined,
+    mailFrom: e.WATCHDECK_MAIL_FROM?.trim() || undefined,
+    vapidKeys:
+      e.WATCHDECK_VAPID_PUBLIC_KEY && e.WATCHDECK_VAPID_PRIVATE_KEY
+        ? { publicKey: e.WATCHDECK_VAPID_PUBLIC_KEY, privateKey: e.WATCHDECK_VAPID_PRIVATE_KEY }
+        : undefined,
+    vapidSubject: e.WATCHDECK_VAPID_SUBJECT || undefined,
   };
 }
 

@@ -2,10 +2,10 @@ import { createHash, randomBytes } from "node:crypto";
 
 /**
  * Secrets that travel in URLs and are shown once to whoever made them: feed
- * addresses and team invitation links. The prefix says which kind a secret is,
+ * addresses, team invitation links and the links that verify an alert email address. The prefix says which kind a secret is,
  * so one kind never opens the other's door.
  */
-const PREFIXES = { feed: "wdf_", invite: "wdi_" } as const;
+const PREFIXES = { feed: "wdf_", invite: "wdi_", emailVerification: "wdv_" } as const;
 
 export type UrlSecretKind = keyof typeof PREFIXES;
 

@@ -19,6 +19,8 @@ export interface SafeFetchInit {
   method?: "GET" | "POST" | "HEAD";
   headers?: Record<string, string>;
   body?: string;
+  /** A binary body (an encrypted Web Push message), sent when `body` is not given. */
+  bytes?: Uint8Array;
   signal?: AbortSignal;
 }
 
@@ -57,7 +59,7 @@ export function createSafeFetch(
       url: checkUrl(input, policy),
       method: init.method ?? "GET",
       headers: init.headers ?? {},
-      body: init.body,
+      body: init.body ?? init.bytes,
     };
 
     for (let redirects = 0; ; redirects++) {

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createAlert, deleteAlert, sendTestAlert, setAlertPaused } from "@/lib/alerts/alerts";
-import type { AlertRhythm, WebhookFormat } from "@/lib/alerts/alertTypes";
+import type { AlertChannelKind, AlertRhythm, WebhookFormat } from "@/lib/alerts/alertTypes";
+import { ALERT_CHANNELS } from "@/lib/alerts/channelTargets";
 import { currentUser } from "@/lib/auth/currentUser";
 
 export interface AlertFormState {
@@ -41,6 +42,11 @@ function rhythmOf(form: FormData): AlertRhythm | null {
   }
 }
 
+function channelOf(form: FormData): AlertChannelKind {
+  const channel = String(form.get("channel") ?? "webhook");
+  return (ALERT_CHANNELS as readonly string[]).includes(channel) ? (channel as AlertChannelKind) : "webhook";
+}
+
 export async function createAlertAction(_previous: AlertFormState, form: FormData): Promise<AlertFormState> {
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
@@ -52,12 +58,16 @@ export async function createAlertAction(_previous: AlertFormState, form: FormDat
     filterQuery: String(form.get("filters") ?? ""),
     teamId: team === "" ? null : team,
     rhythm,
+    channel: channelOf(form),
     webhookUrl: String(form.get("webhookUrl") ?? ""),
     webhookFormat: String(form.get("webhookFormat") ?? "json") as WebhookFormat,
+    emailAddressId: String(form.get("emailAddress") ?? "") || undefined,
+    pushSubscriptionId: String(form.get("pushSubscription") ?? "") || undefined,
     firstSyncSummary: form.get("firstSync") !== "none",
   });
   if (!result.ok) return { ok: false, message: result.failure.message, field: result.failure.field };
   revalidatePath("/alerts");
+  if (result.value.secret === null) return { ok: true, message: "Alert created." };
   return {
     ok: true,
     message: "Alert created. Copy its signing secret now: it will not be shown again.",

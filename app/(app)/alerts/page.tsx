@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { alertLog } from "@/lib/alerts/alerts";
+import { loadChannelChoices } from "@/lib/alerts/channelTargets";
 import { loadAlertsScreen } from "@/lib/alerts/loadAlertsScreen";
 import { requireUser } from "@/lib/auth/currentUser";
 import { exactTime, usableTimeZone } from "@/lib/timeline/timeText";
+import { AlertChannelsSection } from "./AlertChannelsSection";
 import { AlertControls } from "./AlertControls";
 
 export const metadata: Metadata = { title: "Alerts" };
@@ -13,13 +15,25 @@ export default async function AlertsPage() {
   const timeZone = usableTimeZone(user.timeZone);
   const screen = await loadAlertsScreen(user.id);
   const logs = await Promise.all(screen.alerts.map((alert) => alertLog(user.id, alert.id)));
+  const channels = await loadChannelChoices(user.id);
+  const destination = (alert: (typeof screen.alerts)[number]): string => {
+    if (alert.channel === "email") {
+      const address = channels.addresses.find((a) => a.id === alert.emailAddressId);
+      return address ? `by email to ${address.address}` : "by email to an address since removed";
+    }
+    if (alert.channel === "push") {
+      const browser = channels.browsers.find((b) => b.id === alert.pushSubscriptionId);
+      return browser ? `as a notification in ${browser.label}` : "as a notification in a browser since unsubscribed";
+    }
+    return `to a ${alert.webhookFormat === "json" ? "JSON" : alert.webhookFormat} webhook at ${alert.webhookHost}`;
+  };
   return (
     <main>
       <h1>Alerts</h1>
       <p>
         An alert sends the changes of a timeline view, at once or as a digest, to a webhook (Slack, Discord or your own
-        receiver). Open a filtered timeline and choose “Create alert from this view”, or start from{" "}
-        <Link href="/alerts/new">a new alert</Link>.
+        receiver), by email, or as a browser notification. Open a filtered timeline and choose “Create alert from this
+        view”, or start from <Link href="/alerts/new">a new alert</Link>.
       </p>
       {screen.alerts.length === 0 ? <p>No alerts yet.</p> : null}
       {screen.alerts.map((alert, index) => (
@@ -33,8 +47,7 @@ export default async function AlertsPage() {
             </dd>
             <dt>Sends</dt>
             <dd>
-              {alert.rhythmLabel}, to a {alert.webhookFormat === "json" ? "JSON" : alert.webhookFormat} webhook at{" "}
-              {alert.webhookHost}
+              {alert.rhythmLabel}, {destination(alert)}
             </dd>
             <dt>Status</dt>
             <dd>
@@ -78,6 +91,12 @@ export default async function AlertsPage() {
           </details>
         </section>
       ))}
+      <AlertChannelsSection
+        email={channels.email}
+        addresses={channels.addresses}
+        pushPublicKey={channels.pushPublicKey}
+        browsers={channels.browsers}
+      />
     </main>
   );
 }

@@ -37,7 +37,7 @@ export async function webhookAlert(
     ...input,
   });
   if (!created.ok) throw new Error(created.failure.message);
-  receiver.secrets.set(created.value.id, created.value.secret);
+  receiver.secrets.set(created.value.id, created.value.secret ?? "");
   return created.value.id;
 }
 

@@ -12,12 +12,28 @@ interface Props {
   choices: { label: string; query: string }[];
   teams: { id: string; name: string }[];
   team: string;
+  /** Why email is off, when it is. */
+  emailUnavailable: string | null;
+  addresses: { id: string; address: string }[];
+  browsers: { id: string; label: string }[];
 }
 
-/** A webhook alert: which changes, whose timeline, when, and where to. */
-export function NewAlertForm({ choices, teams, team }: Props) {
+/** An alert: which changes, whose timeline, when, and where to (webhook, email or browser notification). */
+export function NewAlertForm({ choices, teams, team, emailUnavailable, addresses, browsers }: Props) {
   const [state, formAction, pending] = useActionState<AlertFormState, FormData>(createAlertAction, { ok: false });
   const [rhythm, setRhythm] = useState("immediate");
+  const [channel, setChannel] = useState("webhook");
+  if (state.ok && !state.secret) {
+    return (
+      <section className="card" aria-labelledby="alert-created-heading">
+        <h2 id="alert-created-heading">Alert created</h2>
+        <FormMessage ok message={state.message} />
+        <p>
+          <Link href="/alerts">Back to your alerts</Link>
+        </p>
+      </section>
+    );
+  }
   if (state.ok && state.secret) {
     return (
       <section className="card" aria-labelledby="alert-created-heading">
@@ -99,24 +115,79 @@ export function NewAlertForm({ choices, teams, team }: Props) {
         </div>
       ) : null}
       <div className="field">
-        <label htmlFor="alert-url">Webhook address</label>
-        <input
-          id="alert-url"
-          name="webhookUrl"
-          type="url"
-          required
-          placeholder="https://hooks.slack.com/services/…"
-          aria-invalid={state.field === "webhookUrl" || undefined}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="alert-format">Format</label>
-        <select id="alert-format" name="webhookFormat" defaultValue="json">
-          <option value="json">JSON (signed; your own receiver)</option>
-          <option value="slack">Slack-compatible (text and blocks)</option>
-          <option value="discord">Discord-compatible (content and embeds)</option>
+        <label htmlFor="alert-channel">Send to</label>
+        <select id="alert-channel" name="channel" value={channel} onChange={(e) => setChannel(e.target.value)}>
+          <option value="webhook">A webhook</option>
+          <option value="email">Email</option>
+          <option value="push">Browser notification</option>
         </select>
       </div>
+      {channel === "webhook" ? (
+        <>
+          <div className="field">
+            <label htmlFor="alert-url">Webhook address</label>
+            <input
+              id="alert-url"
+              name="webhookUrl"
+              type="url"
+              required
+              placeholder="https://hooks.slack.com/services/…"
+              aria-invalid={state.field === "webhookUrl" || undefined}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="alert-format">Format</label>
+            <select id="alert-format" name="webhookFormat" defaultValue="json">
+              <option value="json">JSON (signed; your own receiver)</option>
+              <option value="slack">Slack-compatible (text and blocks)</option>
+              <option value="discord">Discord-compatible (content and embeds)</option>
+            </select>
+          </div>
+        </>
+      ) : null}
+      {channel === "email" ? (
+        emailUnavailable ? (
+          <p role="status">Email alerts are unavailable: {emailUnavailable}</p>
+        ) : addresses.length === 0 ? (
+          <p role="status">
+            No confirmed address yet. <Link href="/alerts#alert-channels-heading">Add and confirm one</Link> first.
+          </p>
+        ) : (
+          <div className="field">
+            <label htmlFor="alert-email">Address</label>
+            <select id="alert-email" name="emailAddress" aria-invalid={state.field === "emailAddress" || undefined}>
+              {addresses.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.address}
+                </option>
+              ))}
+            </select>
+          </div>
+        )
+      ) : null}
+      {channel === "push" ? (
+        browsers.length === 0 ? (
+          <p role="status">
+            No browser has notifications on. <Link href="/alerts#alert-channels-heading">Turn them on</Link> first.
+          </p>
+        ) : (
+          <div className="field">
+            <label htmlFor="alert-push">Browser</label>
+            <select
+              id="alert-push"
+              name="pushSubscription"
+              aria-invalid={state.field === "pushSubscription" || undefined}
+            >
+              {browsers.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.label}
+                </option>
+              ))}
+            </select>
+            <span className="hint">Browser notifications are for alerts sent at once.</span>
+          </div>
+        )
+      ) : null}
       <div className="field">
         <label htmlFor="alert-first-sync">When a newly linked wiki syncs for the first time</label>
         <select id="alert-first-sync" name="firstSync" defaultValue="summary">
