@@ -4,6 +4,7 @@ import { type ReactNode, useCallback, useEffect, useRef, useState } from "react"
 import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { fromTimelineWirePage, type TimelineWirePage } from "@/lib/timeline/timelineWirePage";
+import { OPEN_FILTER_SEARCH } from "./FilterForm";
 import { HIGHLIGHTS_CHANGED } from "./Highlights";
 import { InlineDiff } from "./InlineDiff";
 import { KeyboardHelp } from "./KeyboardHelp";
@@ -194,13 +195,10 @@ export function TimelineView({
         case "r":
           void refresh();
           break;
-        case "/": {
-          const search = document.getElementById("timeline-text");
-          // The search box sits in the filter panel, closed at first.
-          search?.closest("details")?.setAttribute("open", "");
-          search?.focus();
+        case "/":
+          // The search box sits in the filter panel, closed (and not drawn) at first.
+          window.dispatchEvent(new Event(OPEN_FILTER_SEARCH));
           break;
-        }
         case "?":
           helpRef.current?.showModal();
           break;
