@@ -41,7 +41,8 @@ export interface TimelineRowWire {
   s: number;
   /** Watchers: index in `links`, unread, watch expiry. */
   w?: { l: number; u?: true; x?: string }[];
-  kind: TimelineRowView["kind"];
+  /** Left out for edits, most rows. */
+  kind?: Exclude<TimelineRowView["kind"], "edit">;
   /** Left out when it is the kind's usual label (all but log rows). */
   typeLabel?: string;
   namespace?: number;
@@ -81,7 +82,6 @@ export function toTimelineWirePage(
     const out: TimelineRowWire = {
       id: row.id,
       s: siteIndex(row),
-      kind: row.kind,
       title: row.title,
       timestamp: row.timestamp,
     };
@@ -91,6 +91,7 @@ export function toTimelineWirePage(
         ...(w.unread ? { u: true as const } : {}),
         ...(w.watchExpiry ? { x: w.watchExpiry } : {}),
       }));
+    if (row.kind !== "edit") out.kind = row.kind;
     if (row.typeLabel !== typeLabel({ kind: row.kind, logType: null, logAction: null })) out.typeLabel = row.typeLabel;
     if (row.namespace !== null) out.namespace = row.namespace;
     if (row.pageId !== null) out.pageId = row.pageId;
@@ -133,6 +134,7 @@ export function toTimelineWirePage(
 export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
   const row = (r: TimelineRowWire): TimelineRowView => {
     const site = wire.sites[r.s]!;
+    const kind = r.kind ?? "edit";
     const watchers = (r.w ?? []).map((w) => ({
       ...wire.links[w.l]!,
       unread: w.u ?? false,
@@ -153,8 +155,8 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
       color: watchers[0]?.color ?? FALLBACK_COLOR,
       ownLinkIds: watchers.filter((w) => w.userId === wire.viewerUserId).map((w) => w.linkId),
       watchers,
-      kind: r.kind,
-      typeLabel: r.typeLabel ?? typeLabel({ kind: r.kind, logType: null, logAction: null }),
+      kind,
+      typeLabel: r.typeLabel ?? typeLabel({ kind, logType: null, logAction: null }),
       namespace: r.namespace ?? null,
       title: r.title,
       pageId: r.pageId ?? null,
@@ -163,8 +165,8 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
       logId: r.logId ?? null,
       pageUrl: articleUrl(site, r.title),
       historyUrl: historyUrl(site, r.title),
-      openUrl: changeUrl({ site, kind: r.kind, title: r.title, revId, oldRevId, logId }),
-      diffUrl: revId !== null && r.kind !== "log" ? diffUrl(site, revId, oldRevId) : null,
+      openUrl: changeUrl({ site, kind, title: r.title, revId, oldRevId, logId }),
+      diffUrl: revId !== null && kind !== "log" ? diffUrl(site, revId, oldRevId) : null,
       user,
       userUrl: user === null ? null : userUrl(site, user, anon),
       talkUrl: user === null ? null : articleUrl(site, `User talk:${user}`),
