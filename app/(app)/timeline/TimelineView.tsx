@@ -35,7 +35,7 @@ const NEW_CAP = 100;
  * browser from the data it has anyway, so the HTML does not carry them twice; each row's markup is ~1.4 KB,
  * the largest part of the page (issue 27: ≤ 60 KB for 50 rows).
  */
-const SERVER_ROWS = 24;
+const SERVER_ROWS = 22;
 
 function heads(page: {
   mode: TimelineViewPage["mode"];
