@@ -35,30 +35,36 @@ export interface TimelineWirePage {
   }[];
 }
 
+/**
+ * A row, its keys cut short as they are repeated for each of the page's 50 rows inside the HTML. As in
+ * TimelineRowView: t title, at timestamp, ns namespace, p pageId, r revId, o oldRevId, lg logId, u user,
+ * f flags, d sizeDelta, h summaryHtml, ll logLine, ch commentHidden, tg tags, ur unread, tl typeLabel.
+ */
 export interface TimelineRowWire {
   id: string;
   /** Index in `sites`. */
   s: number;
   /** Watchers: index in `links`, unread, watch expiry. */
   w?: { l: number; u?: true; x?: string }[];
-  kind: TimelineRowView["kind"];
+  /** Left out for edits, most rows. */
+  kind?: Exclude<TimelineRowView["kind"], "edit">;
   /** Left out when it is the kind's usual label (all but log rows). */
-  typeLabel?: string;
-  namespace?: number;
-  title: string;
-  pageId?: string;
-  revId?: string;
-  oldRevId?: string;
-  logId?: string;
-  user?: string;
-  flags?: Partial<TimelineRowView["flags"]>;
-  sizeDelta?: number;
-  summaryHtml?: string;
-  logLine?: NonNullable<TimelineRowView["logLine"]>;
-  commentHidden?: true;
-  tags?: string[];
-  timestamp: string;
-  unread?: true;
+  tl?: string;
+  ns?: number;
+  t: string;
+  p?: string;
+  r?: string;
+  o?: string;
+  lg?: string;
+  u?: string;
+  f?: Partial<TimelineRowView["flags"]>;
+  d?: number;
+  h?: string;
+  ll?: NonNullable<TimelineRowView["logLine"]>;
+  ch?: true;
+  tg?: string[];
+  at: string;
+  ur?: true;
 }
 
 const FALLBACK_COLOR = "#72777d";
@@ -81,9 +87,8 @@ export function toTimelineWirePage(
     const out: TimelineRowWire = {
       id: row.id,
       s: siteIndex(row),
-      kind: row.kind,
-      title: row.title,
-      timestamp: row.timestamp,
+      t: row.title,
+      at: row.timestamp,
     };
     if (row.watchers.length > 0)
       out.w = row.watchers.map((w) => ({
@@ -91,21 +96,22 @@ export function toTimelineWirePage(
         ...(w.unread ? { u: true as const } : {}),
         ...(w.watchExpiry ? { x: w.watchExpiry } : {}),
       }));
-    if (row.typeLabel !== typeLabel({ kind: row.kind, logType: null, logAction: null })) out.typeLabel = row.typeLabel;
-    if (row.namespace !== null) out.namespace = row.namespace;
-    if (row.pageId !== null) out.pageId = row.pageId;
-    if (row.revId !== null) out.revId = row.revId;
-    if (row.oldRevId !== null) out.oldRevId = row.oldRevId;
-    if (row.logId !== null) out.logId = row.logId;
-    if (row.user !== null) out.user = row.user;
+    if (row.kind !== "edit") out.kind = row.kind;
+    if (row.typeLabel !== typeLabel({ kind: row.kind, logType: null, logAction: null })) out.tl = row.typeLabel;
+    if (row.namespace !== null) out.ns = row.namespace;
+    if (row.pageId !== null) out.p = row.pageId;
+    if (row.revId !== null) out.r = row.revId;
+    if (row.oldRevId !== null) out.o = row.oldRevId;
+    if (row.logId !== null) out.lg = row.logId;
+    if (row.user !== null) out.u = row.user;
     const flags = Object.fromEntries(Object.entries(row.flags).filter(([, on]) => on));
-    if (Object.keys(flags).length > 0) out.flags = flags;
-    if (row.sizeDelta !== null) out.sizeDelta = row.sizeDelta;
-    if (row.summaryHtml !== null) out.summaryHtml = row.summaryHtml;
-    if (row.logLine !== null) out.logLine = row.logLine;
-    if (row.commentHidden) out.commentHidden = true;
-    if (row.tags.length > 0) out.tags = row.tags;
-    if (row.unread) out.unread = true;
+    if (Object.keys(flags).length > 0) out.f = flags;
+    if (row.sizeDelta !== null) out.d = row.sizeDelta;
+    if (row.summaryHtml !== null) out.h = row.summaryHtml;
+    if (row.logLine !== null) out.ll = row.logLine;
+    if (row.commentHidden) out.ch = true;
+    if (row.tags.length > 0) out.tg = row.tags;
+    if (row.unread) out.ur = true;
     return out;
   };
   return {
@@ -133,17 +139,18 @@ export function toTimelineWirePage(
 export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
   const row = (r: TimelineRowWire): TimelineRowView => {
     const site = wire.sites[r.s]!;
+    const kind = r.kind ?? "edit";
     const watchers = (r.w ?? []).map((w) => ({
       ...wire.links[w.l]!,
       unread: w.u ?? false,
       watchExpiry: w.x ?? null,
     }));
-    const timestamp = new Date(r.timestamp);
-    const revId = r.revId === undefined ? null : BigInt(r.revId);
-    const oldRevId = r.oldRevId === undefined ? null : BigInt(r.oldRevId);
-    const logId = r.logId === undefined ? null : BigInt(r.logId);
-    const user = r.user ?? null;
-    const anon = r.flags?.anon ?? false;
+    const timestamp = new Date(r.at);
+    const revId = r.r === undefined ? null : BigInt(r.r);
+    const oldRevId = r.o === undefined ? null : BigInt(r.o);
+    const logId = r.lg === undefined ? null : BigInt(r.lg);
+    const user = r.u ?? null;
+    const anon = r.f?.anon ?? false;
     return {
       id: r.id,
       cursor: encodeTimelineCursor({ timestamp, changeId: BigInt(r.id) }),
@@ -153,37 +160,37 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
       color: watchers[0]?.color ?? FALLBACK_COLOR,
       ownLinkIds: watchers.filter((w) => w.userId === wire.viewerUserId).map((w) => w.linkId),
       watchers,
-      kind: r.kind,
-      typeLabel: r.typeLabel ?? typeLabel({ kind: r.kind, logType: null, logAction: null }),
-      namespace: r.namespace ?? null,
-      title: r.title,
-      pageId: r.pageId ?? null,
-      revId: r.revId ?? null,
-      oldRevId: r.oldRevId ?? null,
-      logId: r.logId ?? null,
-      pageUrl: articleUrl(site, r.title),
-      historyUrl: historyUrl(site, r.title),
-      openUrl: changeUrl({ site, kind: r.kind, title: r.title, revId, oldRevId, logId }),
-      diffUrl: revId !== null && r.kind !== "log" ? diffUrl(site, revId, oldRevId) : null,
+      kind,
+      typeLabel: r.tl ?? typeLabel({ kind, logType: null, logAction: null }),
+      namespace: r.ns ?? null,
+      title: r.t,
+      pageId: r.p ?? null,
+      revId: r.r ?? null,
+      oldRevId: r.o ?? null,
+      logId: r.lg ?? null,
+      pageUrl: articleUrl(site, r.t),
+      historyUrl: historyUrl(site, r.t),
+      openUrl: changeUrl({ site, kind, title: r.t, revId, oldRevId, logId }),
+      diffUrl: revId !== null && kind !== "log" ? diffUrl(site, revId, oldRevId) : null,
       user,
       userUrl: user === null ? null : userUrl(site, user, anon),
       talkUrl: user === null ? null : articleUrl(site, `User talk:${user}`),
       contribsUrl: user === null ? null : contributionsUrl(site, user),
       flags: {
-        new: r.flags?.new ?? false,
-        minor: r.flags?.minor ?? false,
-        bot: r.flags?.bot ?? false,
+        new: r.f?.new ?? false,
+        minor: r.f?.minor ?? false,
+        bot: r.f?.bot ?? false,
         anon,
       },
-      sizeDelta: r.sizeDelta ?? null,
-      summaryHtml: r.summaryHtml ?? null,
-      logLine: r.logLine ?? null,
-      commentHidden: r.commentHidden ?? false,
-      tags: r.tags ?? [],
-      timestamp: r.timestamp,
+      sizeDelta: r.d ?? null,
+      summaryHtml: r.h ?? null,
+      logLine: r.ll ?? null,
+      commentHidden: r.ch ?? false,
+      tags: r.tg ?? [],
+      timestamp: r.at,
       time: clockTime(timestamp, wire.timeZone),
       day: dayHeading(timestamp, wire.timeZone),
-      unread: r.unread ?? false,
+      unread: r.ur ?? false,
     };
   };
   return {

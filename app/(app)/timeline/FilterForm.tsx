@@ -1,5 +1,8 @@
+"use client";
+
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { TimelineOptions } from "@/lib/timeline/getTimelineOptions";
 import { CHANGE_TYPES, FLAG_FILTERS, type FlagFilter, type TimelineFilters } from "@/lib/timeline/timelineFilters";
 
@@ -17,7 +20,14 @@ const TYPE_LABELS: Record<(typeof CHANGE_TYPES)[number], string> = {
   external: "External (Wikidata)",
 };
 
-/** The filters as a plain GET form: the URL is the state, so links can be shared and Back works. */
+/** Asks the page's filter panel to open and put the cursor in its text search (the timeline's "/" key). */
+export const OPEN_FILTER_SEARCH = "watchdeck:open-filter-search";
+
+/**
+ * The filters as a plain GET form: the URL is the state, so links can be shared and Back works. The form is
+ * drawn once the panel is first opened: closed (the timeline's default) its ~40 fields and every namespace
+ * would only add to the page's HTML and React's data; once drawn it stays, so what was typed survives closing.
+ */
 export function FilterForm({
   filters,
   options,
@@ -37,105 +47,135 @@ export function FilterForm({
   /** Shown under the form, inside the panel (the timeline's "save preset"). */
   after?: ReactNode;
 }) {
+  const [drawn, setDrawn] = useState(open);
+  const panel = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    // Opened before the page was live: draw the form now.
+    if (panel.current?.open) setDrawn(true);
+    const openForSearch = () => {
+      flushSync(() => setDrawn(true));
+      if (panel.current) panel.current.open = true;
+      document.getElementById("timeline-text")?.focus();
+    };
+    window.addEventListener(OPEN_FILTER_SEARCH, openForSearch);
+    return () => window.removeEventListener(OPEN_FILTER_SEARCH, openForSearch);
+  }, []);
   return (
-    <details className="card tl-filters" open={open}>
+    <details
+      className="card tl-filters"
+      open={open}
+      ref={panel}
+      onToggle={(event) => {
+        if (event.currentTarget.open) setDrawn(true);
+      }}
+    >
       <summary>All filters</summary>
-      <form method="get" action={action} className="tl-filter-form" aria-label="Timeline filters">
-        {options.wikis.length > 1 && (
-          <fieldset className="field">
-            <legend>Wikis</legend>
-            {options.wikis.map((wiki) => (
-              <label key={wiki.siteId} className="check">
-                <input
-                  type="checkbox"
-                  name="wiki"
-                  value={wiki.siteId}
-                  defaultChecked={filters.wikis.includes(wiki.siteId)}
-                />
-                <span className="swatch" style={{ background: wiki.color }} aria-hidden="true" /> {wiki.name}
+      {drawn && (
+        <>
+          <form method="get" action={action} className="tl-filter-form" aria-label="Timeline filters">
+            {options.wikis.length > 1 && (
+              <fieldset className="field">
+                <legend>Wikis</legend>
+                {options.wikis.map((wiki) => (
+                  <label key={wiki.siteId} className="check">
+                    <input
+                      type="checkbox"
+                      name="wiki"
+                      value={wiki.siteId}
+                      defaultChecked={filters.wikis.includes(wiki.siteId)}
+                    />
+                    <span className="swatch" style={{ background: wiki.color }} aria-hidden="true" /> {wiki.name}
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            <div className="field">
+              <label htmlFor="tl-ns">Namespaces</label>
+              <select id="tl-ns" name="ns" multiple size={5} defaultValue={filters.namespaces}>
+                {options.namespaces.map((ns) => (
+                  <option key={ns.value} value={ns.value}>
+                    {ns.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <fieldset className="field">
+              <legend>Change types</legend>
+              {CHANGE_TYPES.map((type) => (
+                <label key={type} className="check">
+                  <input type="checkbox" name="type" value={type} defaultChecked={filters.types.includes(type)} />{" "}
+                  {TYPE_LABELS[type]}
+                </label>
+              ))}
+            </fieldset>
+            <div className="field">
+              <label htmlFor="tl-user">By user</label>
+              <input id="tl-user" name="user" defaultValue={filters.users[0] ?? ""} autoComplete="off" />
+            </div>
+            <div className="field">
+              <label htmlFor="tl-notuser">Not by user</label>
+              <input id="tl-notuser" name="notuser" defaultValue={filters.notUsers[0] ?? ""} autoComplete="off" />
+            </div>
+            <div className="field">
+              <label htmlFor="tl-usertext">User name contains</label>
+              <input
+                id="tl-usertext"
+                name="usertext"
+                type="search"
+                defaultValue={filters.userText}
+                autoComplete="off"
+              />
+            </div>
+            {FLAG_FILTERS.map((flag) => (
+              <div className="field" key={flag}>
+                <label htmlFor={`tl-${flag}`}>{FLAG_LABELS[flag]}</label>
+                <select id={`tl-${flag}`} name={flag} defaultValue={filters[flag]}>
+                  <option value="show">Show</option>
+                  <option value="hide">Hide</option>
+                  <option value="only">Only</option>
+                </select>
+              </div>
+            ))}
+            <div className="field">
+              <label htmlFor="tl-tag">Tag</label>
+              <input id="tl-tag" name="tag" defaultValue={filters.tags[0] ?? ""} autoComplete="off" />
+            </div>
+            <div className="field">
+              <label htmlFor="timeline-text">Title or summary contains</label>
+              <input id="timeline-text" name="q" type="search" defaultValue={filters.text} />
+            </div>
+            <div className="field">
+              <label htmlFor="tl-from">From</label>
+              <input id="tl-from" name="from" type="date" defaultValue={filters.from ?? ""} />
+            </div>
+            <div className="field">
+              <label htmlFor="tl-to">To</label>
+              <input id="tl-to" name="to" type="date" defaultValue={filters.to ?? ""} />
+            </div>
+            <fieldset className="field">
+              <legend>Show</legend>
+              <label className="check">
+                <input type="checkbox" name="unread" value="1" defaultChecked={filters.unreadOnly} /> Unread only
               </label>
-            ))}
-          </fieldset>
-        )}
-        <div className="field">
-          <label htmlFor="tl-ns">Namespaces</label>
-          <select id="tl-ns" name="ns" multiple size={5} defaultValue={filters.namespaces}>
-            {options.namespaces.map((ns) => (
-              <option key={ns.value} value={ns.value}>
-                {ns.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="field">
-          <legend>Change types</legend>
-          {CHANGE_TYPES.map((type) => (
-            <label key={type} className="check">
-              <input type="checkbox" name="type" value={type} defaultChecked={filters.types.includes(type)} />{" "}
-              {TYPE_LABELS[type]}
-            </label>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="tl-user">By user</label>
-          <input id="tl-user" name="user" defaultValue={filters.users[0] ?? ""} autoComplete="off" />
-        </div>
-        <div className="field">
-          <label htmlFor="tl-notuser">Not by user</label>
-          <input id="tl-notuser" name="notuser" defaultValue={filters.notUsers[0] ?? ""} autoComplete="off" />
-        </div>
-        <div className="field">
-          <label htmlFor="tl-usertext">User name contains</label>
-          <input id="tl-usertext" name="usertext" type="search" defaultValue={filters.userText} autoComplete="off" />
-        </div>
-        {FLAG_FILTERS.map((flag) => (
-          <div className="field" key={flag}>
-            <label htmlFor={`tl-${flag}`}>{FLAG_LABELS[flag]}</label>
-            <select id={`tl-${flag}`} name={flag} defaultValue={filters[flag]}>
-              <option value="show">Show</option>
-              <option value="hide">Hide</option>
-              <option value="only">Only</option>
-            </select>
-          </div>
-        ))}
-        <div className="field">
-          <label htmlFor="tl-tag">Tag</label>
-          <input id="tl-tag" name="tag" defaultValue={filters.tags[0] ?? ""} autoComplete="off" />
-        </div>
-        <div className="field">
-          <label htmlFor="timeline-text">Title or summary contains</label>
-          <input id="timeline-text" name="q" type="search" defaultValue={filters.text} />
-        </div>
-        <div className="field">
-          <label htmlFor="tl-from">From</label>
-          <input id="tl-from" name="from" type="date" defaultValue={filters.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="tl-to">To</label>
-          <input id="tl-to" name="to" type="date" defaultValue={filters.to ?? ""} />
-        </div>
-        <fieldset className="field">
-          <legend>Show</legend>
-          <label className="check">
-            <input type="checkbox" name="unread" value="1" defaultChecked={filters.unreadOnly} /> Unread only
-          </label>
-          <label className="check">
-            <input type="checkbox" name="latest" value="1" defaultChecked={filters.latestOnly} /> Latest change per page
-            only
-          </label>
-          <label className="check">
-            <input type="checkbox" name="group" value="1" defaultChecked={filters.groupByPage} /> Group by page
-          </label>
-        </fieldset>
-        {children}
-        <div className="actions-row tl-filter-actions">
-          <button type="submit">Apply filters</button>
-          <Link href={action} className="button secondary">
-            Clear filters
-          </Link>
-        </div>
-      </form>
-      {after}
+              <label className="check">
+                <input type="checkbox" name="latest" value="1" defaultChecked={filters.latestOnly} /> Latest change per
+                page only
+              </label>
+              <label className="check">
+                <input type="checkbox" name="group" value="1" defaultChecked={filters.groupByPage} /> Group by page
+              </label>
+            </fieldset>
+            {children}
+            <div className="actions-row tl-filter-actions">
+              <button type="submit">Apply filters</button>
+              <Link href={action} className="button secondary">
+                Clear filters
+              </Link>
+            </div>
+          </form>
+          {after}
+        </>
+      )}
     </details>
   );
 }

@@ -80,7 +80,7 @@ export function SizeDelta({ delta }: { delta: number | null }) {
   const Tag = Math.abs(delta) >= 500 ? "strong" : "span";
   return (
     <Tag className={`tl-size mw-plusminus-${kind}`} dir="ltr">
-      ({text})
+      {`(${text})`}
     </Tag>
   );
 }

@@ -4,6 +4,7 @@ import { type ReactNode, useCallback, useEffect, useRef, useState } from "react"
 import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { fromTimelineWirePage, type TimelineWirePage } from "@/lib/timeline/timelineWirePage";
+import { OPEN_FILTER_SEARCH } from "./FilterForm";
 import { HIGHLIGHTS_CHANGED } from "./Highlights";
 import { InlineDiff } from "./InlineDiff";
 import { KeyboardHelp } from "./KeyboardHelp";
@@ -29,10 +30,12 @@ interface Props {
 
 const NEW_CAP = 100;
 /**
- * Rows rendered into the page's HTML: more than a first screen holds. The rest of the first page is rendered
- * in the browser once the page is live, from the data it has anyway, so the HTML does not carry them twice.
+ * Rows rendered into the page's HTML: at least the 20 changes a first screen must show before scripts run
+ * (a 1280×900 screen holds about 30 once the page is live). The rest of the first page is rendered in the
+ * browser from the data it has anyway, so the HTML does not carry them twice; each row's markup is ~1.4 KB,
+ * the largest part of the page (issue 27: ≤ 60 KB for 50 rows).
  */
-const SERVER_ROWS = 30;
+const SERVER_ROWS = 22;
 
 function heads(page: {
   mode: TimelineViewPage["mode"];
@@ -194,13 +197,10 @@ export function TimelineView({
         case "r":
           void refresh();
           break;
-        case "/": {
-          const search = document.getElementById("timeline-text");
-          // The search box sits in the filter panel, closed at first.
-          search?.closest("details")?.setAttribute("open", "");
-          search?.focus();
+        case "/":
+          // The search box sits in the filter panel, closed (and not drawn) at first.
+          window.dispatchEvent(new Event(OPEN_FILTER_SEARCH));
           break;
-        }
         case "?":
           helpRef.current?.showModal();
           break;
