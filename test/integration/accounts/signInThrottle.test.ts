@@ -70,11 +70,15 @@ describe("sign-in throttling", () => {
   });
 
   it("counts failures that arrive at once, as from several server processes, every one", async () => {
-    await Promise.all(
+    const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) => attemptSignIn({ email: "burst@example.org", password: `burst ${i}` }, null)),
     );
+    // An attempt that starts after the sixth failure set the wait is refused before its password is checked, and
+    // is no failure: how many do depends on the machine's timing. Every attempt that was checked must count.
+    const checked = results.filter((r) => !r.ok && r.failure.code === "wrong_credentials").length;
+    expect(checked).toBeGreaterThan(FREE_FAILURES.account);
     const row = await prisma().signInThrottle.findUniqueOrThrow({ where: { key: "account:burst@example.org" } });
-    expect(row.failures).toBe(8);
+    expect(row.failures).toBe(checked);
     expect(row.blockedUntil!.getTime()).toBeGreaterThan(Date.now());
   });
 
