@@ -153,10 +153,10 @@ export function matchAlertSql(alert: CandidateAlert, outboxIds: readonly string[
   // the owner ever stored, for each alert and batch, so matching slowed as history grew (issue #29).
   return Prisma.sql`
     WITH lc AS MATERIALIZED (
-      SELECT row.*, o.first_sync AS outbox_first_sync
+      SELECT stored.*, o.first_sync AS outbox_first_sync
       FROM (SELECT x.link_id, unnest(x.change_ids) AS change_id, x.first_sync FROM alert_outbox x
             WHERE x.id = ANY(${outboxIds}::bigint[])) o
-      JOIN link_changes row ON row.link_id = o.link_id AND row.change_id = o.change_id),
+      JOIN link_changes stored ON stored.link_id = o.link_id AND stored.change_id = o.change_id),
     candidate AS (
       SELECT lc.change_id, bool_and(lc.outbox_first_sync) AS first_sync, min(lc.link_id::text) AS link_id
       FROM lc JOIN changes c ON c.id = lc.change_id
