@@ -20,7 +20,7 @@ interface OutboxRow {
   link_id: string;
 }
 
-interface CandidateAlert {
+export interface CandidateAlert {
   id: string;
   user_id: string;
   team_id: string | null;
@@ -95,38 +95,18 @@ function alertQuery(alert: CandidateAlert): { scope: TimelineScope; filters: Tim
  * shows. At-once alerts get their delivery now; digests collect. Returns the deliveries made.
  */
 async function matchAlert(client: pg.PoolClient, alert: CandidateAlert, outboxIds: string[]): Promise<number> {
-  const query = alertQuery(alert);
-  if (query === null) return 0;
-  const conditions = [
-    scopeSql(query.scope, "lc"),
-    ...filterConditions(query.filters, {
-      lc: "lc",
-      c: "c",
-      viewerUserId: alert.user_id,
-      timeZone: usableTimeZone(alert.time_zone),
-    }),
-  ];
-  const sql = Prisma.sql`
-    WITH candidate AS (
-      SELECT lc.change_id, bool_and(o.first_sync) AS first_sync, min(o.link_id::text) AS link_id
-      FROM (SELECT x.link_id, unnest(x.change_ids) AS change_id, x.first_sync FROM alert_outbox x
-            WHERE x.id = ANY(${outboxIds}::bigint[])) o
-      JOIN link_changes lc ON lc.link_id = o.link_id AND lc.change_id = o.change_id
-      JOIN changes c ON c.id = lc.change_id
-      WHERE ${Prisma.join(conditions, " AND ")}
-      GROUP BY lc.change_id),
-    inserted AS (
-      INSERT INTO alert_matches (alert_id, change_id, first_sync)
-      SELECT ${alert.id}::uuid, change_id, first_sync FROM candidate
-      ON CONFLICT (alert_id, change_id) DO NOTHING
-      RETURNING change_id)
-    SELECT candidate.change_id, candidate.first_sync, candidate.link_id FROM candidate JOIN inserted USING (change_id)`;
-  const matched = await client.query<MatchedRow>(sql.text, sql.values);
-  if (matched.rows.length === 0) return 0;
+  const sql = matchAlertSql(alert, outboxIds);
+  if (sql === null) return 0;
+  // Joined here, not in SQL: the planner guesses one row for each CTE and joined them in a nested loop, a first
+  // sync's 5,000 changes × 5,000 per alert and batch (issue #29).
+  const result = await client.query<MatchedRow & { inserted: boolean }>(sql.text, sql.values);
+  const inserted = new Set(result.rows.filter((r) => r.inserted).map((r) => r.change_id));
+  const matched = result.rows.filter((r) => !r.inserted && inserted.has(r.change_id));
+  if (matched.length === 0) return 0;
 
   let deliveries = 0;
   const rhythm = alertRhythmSchema.safeParse(alert.rhythm);
-  const fresh = matched.rows.filter((r) => !r.first_sync).map((r) => r.change_id);
+  const fresh = matched.filter((r) => !r.first_sync).map((r) => r.change_id);
   if (rhythm.success && rhythm.data.kind === "immediate") {
     for (let start = 0; start < fresh.length; start += CHANGES_PER_IMMEDIATE_DELIVERY) {
       const part = fresh.slice(start, start + CHANGES_PER_IMMEDIATE_DELIVERY);
@@ -137,7 +117,7 @@ async function matchAlert(client: pg.PoolClient, alert: CandidateAlert, outboxId
   // A link's first sync (or a backfill) brings old changes by the thousand: one summary per link, or nothing.
   if (alert.first_sync_summary) {
     const byLink = new Map<string, string[]>();
-    for (const row of matched.rows) {
+    for (const row of matched) {
       if (!row.first_sync) continue;
       const ids = byLink.get(row.link_id);
       if (ids) ids.push(row.change_id);
@@ -149,6 +129,46 @@ async function matchAlert(client: pg.PoolClient, alert: CandidateAlert, outboxId
     }
   }
   return deliveries;
+}
+
+/**
+ * The statement that records the alert's matches among the outbox rows' changes: the candidates (change, whether
+ * every outbox row of it was a first sync's, one of its links) and, as rows with `inserted` true, those it
+ * recorded now. Null when the alert's stored filter no longer parses.
+ */
+export function matchAlertSql(alert: CandidateAlert, outboxIds: readonly string[]): Prisma.Sql | null {
+  const query = alertQuery(alert);
+  if (query === null) return null;
+  const conditions = [
+    scopeSql(query.scope, "lc"),
+    ...filterConditions(query.filters, {
+      lc: "lc",
+      c: "c",
+      viewerUserId: alert.user_id,
+      timeZone: usableTimeZone(alert.time_zone),
+    }),
+  ];
+  // The batch's rows are fetched first, by link_changes' key, behind a fence (MATERIALIZED): left to join them
+  // with the conditions, the planner walked the scope's index (user_id, and a filter's columns) through every row
+  // the owner ever stored, for each alert and batch, so matching slowed as history grew (issue #29).
+  return Prisma.sql`
+    WITH lc AS MATERIALIZED (
+      SELECT stored.*, o.first_sync AS outbox_first_sync
+      FROM (SELECT x.link_id, unnest(x.change_ids) AS change_id, x.first_sync FROM alert_outbox x
+            WHERE x.id = ANY(${outboxIds}::bigint[])) o
+      JOIN link_changes stored ON stored.link_id = o.link_id AND stored.change_id = o.change_id),
+    candidate AS (
+      SELECT lc.change_id, bool_and(lc.outbox_first_sync) AS first_sync, min(lc.link_id::text) AS link_id
+      FROM lc JOIN changes c ON c.id = lc.change_id
+      WHERE ${Prisma.join(conditions, " AND ")}
+      GROUP BY lc.change_id),
+    inserted AS (
+      INSERT INTO alert_matches (alert_id, change_id, first_sync)
+      SELECT ${alert.id}::uuid, change_id, first_sync FROM candidate
+      ON CONFLICT (alert_id, change_id) DO NOTHING
+      RETURNING change_id)
+    SELECT change_id, first_sync, link_id, false AS inserted FROM candidate
+    UNION ALL SELECT change_id, NULL, NULL, true FROM inserted`;
 }
 
 /**
