@@ -27,14 +27,16 @@ let webhook: WebhookReceiver;
 let smtp: SmtpCapture;
 
 beforeAll(async () => {
-  const databaseUrl = await useTestDatabase(import.meta.url);
   webhook = await startWebhookReceiver();
   smtp = await startSmtpCapture();
-  // This process checks alerts by mail as the server does: both need to know mail can be sent.
+  // This process makes the world's alerts as the server does: it needs to know that mail can be sent and that
+  // the receiver on loopback may be posted to, before anything reads the configuration (once per process).
   Object.assign(process.env, {
     WATCHDECK_SMTP_URL: smtp.url,
     WATCHDECK_MAIL_FROM: "Watchdeck <alerts@watchdeck.test>",
+    WATCHDECK_ALLOW_PRIVATE_NETWORKS: "true",
   });
+  const databaseUrl = await useTestDatabase(import.meta.url);
   server = await startAppServer(databaseUrl, { WATCHDECK_SYNC_INTERVAL_SECONDS: "3600" });
   world = await buildWorld(server.baseUrl, runId, webhook);
 }, 240_000);
