@@ -133,6 +133,16 @@ export const actionRows: ActionRow[] = [
         Object.values(w.users),
       ])),
   },
+  // Links other wikis with the bot password of the owner's link. Its reply has no ok flag: the per-wiki rows
+  // come back only when the caller's own link was used (a wiki the account is not attached to links nothing).
+  {
+    key: "app/(app)/wikis/actions.ts#linkAccountWikisAction",
+    what: "link other wikis with the bot password of the owner's link",
+    args: (w) => [w.linkId, {}, form({ wiki: "https://example.org/w" })],
+    expect: all<ActionOutcome>("ignored", { owner: "ok" }),
+    reads: (_w, reply) => Array.isArray((reply as { rows?: unknown } | undefined)?.rows),
+    shows: { text: () => "not attached to this wiki", to: ["owner"] },
+  },
   {
     key: "app/(app)/wikis/actions.ts#editLinkAction",
     what: "rename the owner's link",
