@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { addEmailAddress, removeEmailAddress, resendVerification } from "@/lib/alerts/email/emailAddresses";
 import { removePushSubscriptionByEndpoint, savePushSubscription } from "@/lib/alerts/push/pushSubscriptions";
 import { requireUser } from "@/lib/auth/currentUser";
@@ -10,6 +11,10 @@ export interface ChannelFormState {
   ok: boolean;
   message?: string;
 }
+
+const NOT_YOURS = { ok: false, message: "That address is not in your list." };
+// An address id reaches the database only as a uuid: anything else would make it throw.
+const addressIdSchema = z.uuid();
 
 export async function addEmailAddressAction(_state: ChannelFormState, form: FormData): Promise<ChannelFormState> {
   const user = await requireUser();
@@ -24,6 +29,7 @@ export async function addEmailAddressAction(_state: ChannelFormState, form: Form
 
 export async function resendVerificationAction(id: string): Promise<ChannelFormState> {
   const user = await requireUser();
+  if (!addressIdSchema.safeParse(id).success) return NOT_YOURS;
   const result = await resendVerification(user.id, id, serverConfig());
   revalidatePath("/alerts");
   return result.ok
@@ -33,11 +39,10 @@ export async function resendVerificationAction(id: string): Promise<ChannelFormS
 
 export async function removeEmailAddressAction(id: string): Promise<ChannelFormState> {
   const user = await requireUser();
+  if (!addressIdSchema.safeParse(id).success) return NOT_YOURS;
   const removed = await removeEmailAddress(user.id, id);
   revalidatePath("/alerts");
-  return removed
-    ? { ok: true, message: "Address removed." }
-    : { ok: false, message: "That address is not in your list." };
+  return removed ? { ok: true, message: "Address removed." } : NOT_YOURS;
 }
 
 /** Stores this browser's subscription (PushSubscription.toJSON() plus a label). */

@@ -3,7 +3,7 @@ import { hashUrlSecret } from "@/lib/crypto/urlSecret";
 import { query } from "@/test/integration/sync/syncTestKit";
 import { fixtureWiki } from "@/test/support/wikiFixture";
 import { type ActionOutcome, type ActionRow, all, form, one, signedIn } from "./matrixRows";
-import type { World } from "./matrixWorld";
+import { PUSH_KEYS, type World } from "./matrixWorld";
 
 /** Refuses everyone but the owner, with a reason. */
 const ownerAction = signedIn<ActionOutcome>("signedOut", "denied", { owner: "ok" });
@@ -32,6 +32,13 @@ const linksAndFeeds = () =>
 const MALFORMED_ID = "not-a-uuid";
 
 const worldUsers = (w: World) => Object.values(w.users);
+const newAlert = (fields: Record<string, string>) => (_w: World, name: string) => [
+  { ok: false },
+  form({ name, filters: "", rhythm: "immediate", ...fields }),
+];
+const alertName = async () => `Created alert ${randomBytes(4).toString("hex")}`;
+const removeCreatedAlerts = async () => void (await query(`DELETE FROM alerts WHERE name LIKE 'Created alert %'`, []));
+const verifyPage = () => "/verify-email/none";
 const accountPage = () => "/account";
 
 export const actionRows: ActionRow[] = [
@@ -125,6 +132,16 @@ export const actionRows: ActionRow[] = [
       void (await query(`DELETE FROM wiki_links WHERE wiki_username = 'Alice' AND user_id = ANY($1::uuid[])`, [
         Object.values(w.users),
       ])),
+  },
+  // Links other wikis with the bot password of the owner's link. Its reply has no ok flag: the per-wiki rows
+  // come back only when the caller's own link was used (a wiki the account is not attached to links nothing).
+  {
+    key: "app/(app)/wikis/actions.ts#linkAccountWikisAction",
+    what: "link other wikis with the bot password of the owner's link",
+    args: (w) => [w.linkId, {}, form({ wiki: "https://example.org/w" })],
+    expect: all<ActionOutcome>("ignored", { owner: "ok" }),
+    reads: (_w, reply) => Array.isArray((reply as { rows?: unknown } | undefined)?.rows),
+    shows: { text: () => "not attached to this wiki", to: ["owner"] },
   },
   {
     key: "app/(app)/wikis/actions.ts#editLinkAction",
@@ -439,5 +456,144 @@ export const actionRows: ActionRow[] = [
     args: (w, id) => [w.teamId, id],
     expect: ownerVoidAction,
     probe: count("feed_tokens WHERE id = $1"),
+  },
+  {
+    key: "app/(app)/alerts/actions.ts#createAlertAction",
+    what: "create a webhook alert of one's own",
+    fresh: alertName,
+    args: (w, name) => newAlert({ channel: "webhook", webhookUrl: w.webhookUrl, webhookFormat: "json" })(w, name),
+    expect: anyoneSignedIn,
+    probe: count("alerts WHERE name = $1"),
+    cleanup: removeCreatedAlerts,
+  },
+  {
+    key: "app/(app)/alerts/actions.ts#createAlertAction",
+    what: "create an alert on the owner's team's timeline",
+    fresh: alertName,
+    args: (w, name) =>
+      newAlert({ channel: "webhook", webhookUrl: w.webhookUrl, webhookFormat: "json", team: w.teamId })(w, name),
+    expect: anyTeamMember,
+    probe: count("alerts WHERE name = $1"),
+    cleanup: removeCreatedAlerts,
+  },
+  {
+    key: "app/(app)/alerts/actions.ts#createAlertAction",
+    what: "create an alert mailing the owner's verified address",
+    fresh: alertName,
+    args: (w, name) =>
+      newAlert({ channel: "email", emailAddress: w.mailAddressId, rhythm: "daily", hour: "8" })(w, name),
+    expect: ownerAction,
+    probe: count("alerts WHERE name = $1"),
+    cleanup: removeCreatedAlerts,
+  },
+  {
+    key: "app/(app)/alerts/actions.ts#setAlertPausedAction",
+    what: "pause the owner's alert",
+    fresh: (w) => w.fresh.alert(),
+    args: (_w, id) => [id, true],
+    expect: ownerVoidAction,
+    probe: (_w, id) => one(`SELECT paused_at IS NOT NULL AS v FROM alerts WHERE id = $1`, [id]),
+  },
+  {
+    key: "app/(app)/alerts/actions.ts#setAlertPausedAction",
+    what: "pause an alert by a malformed id",
+    args: () => [MALFORMED_ID, true],
+    expect: signedIn<ActionOutcome>("ignored", "ignored"),
+    probe: () => one(`SELECT count(*)::int AS v FROM alerts WHERE paused_at IS NOT NULL`, []),
+  },
+  {
+    key: "app/(app)/alerts/actions.ts#deleteAlertAction",
+    what: "delete the owner's alert",
+    fresh: (w) => w.fresh.alert(),
+    args: (_w, id) => [id],
+    expect: ownerVoidAction,
+    probe: count("alerts WHERE id = $1"),
+  },
+  // The test delivery reaches the test's webhook receiver; its reply never names the alert.
+  {
+    key: "app/(app)/alerts/actions.ts#sendTestAlertAction",
+    what: "send a test of the owner's alert",
+    args: (w) => [w.alertId, { ok: false }],
+    expect: ownerAction,
+    probe: (w) => one(`SELECT count(*)::int AS v FROM alert_attempts WHERE alert_id = $1`, [w.alertId]),
+    shows: { text: (w) => w.alertName, to: [] },
+  },
+  {
+    key: "app/(app)/alerts/channelActions.ts#addEmailAddressAction",
+    what: "add an alert address of one's own",
+    fresh: async () => `added-${randomBytes(4).toString("hex")}@example.org`,
+    args: (_w, address) => [{ ok: false }, form({ address })],
+    expect: anyoneSignedIn,
+    probe: count("alert_email_addresses WHERE address = $1"),
+    cleanup: async () => void (await query(`DELETE FROM alert_email_addresses WHERE address LIKE 'added-%'`, [])),
+  },
+  {
+    key: "app/(app)/alerts/channelActions.ts#resendVerificationAction",
+    what: "mail a new verification link to the owner's address",
+    fresh: (w) => w.fresh.pendingAddress(),
+    args: (_w, id) => [id],
+    expect: ownerAction,
+    probe: (_w, id) => one(`SELECT verification_hash AS v FROM alert_email_addresses WHERE id = $1`, [id]),
+  },
+  {
+    key: "app/(app)/alerts/channelActions.ts#resendVerificationAction",
+    what: "resend by a malformed id",
+    args: () => [MALFORMED_ID],
+    expect: signedIn<ActionOutcome>("signedOut", "denied"),
+    probe: () =>
+      one(`SELECT string_agg(verification_hash, ',' ORDER BY verification_hash) AS v FROM alert_email_addresses`, []),
+  },
+  {
+    key: "app/(app)/alerts/channelActions.ts#removeEmailAddressAction",
+    what: "remove the owner's alert address",
+    fresh: (w) => w.fresh.pendingAddress(),
+    args: (_w, id) => [id],
+    expect: ownerAction,
+    probe: count("alert_email_addresses WHERE id = $1"),
+  },
+  {
+    key: "app/(app)/alerts/channelActions.ts#removeEmailAddressAction",
+    what: "remove an alert address by a malformed id",
+    args: () => [MALFORMED_ID],
+    expect: signedIn<ActionOutcome>("signedOut", "denied"),
+    probe: () => one(`SELECT count(*)::int AS v FROM alert_email_addresses`, []),
+  },
+  {
+    key: "app/(app)/alerts/channelActions.ts#savePushSubscriptionAction",
+    what: "turn notifications on for one's own browser",
+    fresh: async () => `https://push.example.org/${randomBytes(6).toString("hex")}`,
+    args: (_w, endpoint) => [{ endpoint, keys: PUSH_KEYS, label: "Matrix" }],
+    expect: anyoneSignedIn,
+    probe: count("push_subscriptions WHERE endpoint = $1"),
+  },
+  // It always says "off": for anyone but the owner it finds none of theirs to remove.
+  {
+    key: "app/(app)/alerts/channelActions.ts#removePushSubscriptionAction",
+    what: "turn notifications off for the owner's browser",
+    fresh: (w) => w.fresh.pushEndpoint(),
+    args: (_w, endpoint) => [endpoint],
+    expect: signedIn<ActionOutcome>("signedOut", "ignored", { owner: "ok" }),
+    probe: count("push_subscriptions WHERE endpoint = $1"),
+  },
+  // The link's secret is the proof that the address is the person's: no session needed.
+  {
+    key: "app/verify-email/[token]/actions.ts#confirmEmailAction",
+    what: "confirm an address with the link's secret",
+    fresh: (w) => w.fresh.verificationSecret(),
+    args: (_w, secret) => [secret],
+    expect: all<ActionOutcome>("ok"),
+    probe: (_w, secret) =>
+      one(`SELECT count(*)::int AS v FROM alert_email_addresses WHERE verification_hash = $1 AND verified_at IS NULL`, [
+        hashUrlSecret(secret),
+      ]),
+    page: verifyPage,
+  },
+  {
+    key: "app/verify-email/[token]/actions.ts#confirmEmailAction",
+    what: "confirm with a secret the app did not make",
+    args: (w) => [`${w.pendingAddress.secret.slice(0, -4)}abcd`],
+    expect: all<ActionOutcome>("denied"),
+    probe: () => one(`SELECT count(*)::int AS v FROM alert_email_addresses WHERE verified_at IS NOT NULL`, []),
+    page: verifyPage,
   },
 ];

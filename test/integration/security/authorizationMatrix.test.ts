@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeMailTransports } from "@/lib/alerts/email/mailTransport";
+import { startWebhookReceiver, type WebhookReceiver } from "@/test/integration/alerts/webhookReceiver";
 import { type AppResponse, actionReply } from "@/test/support/appSession";
 import { type AppServer, startAppServer } from "@/test/support/productionServer";
+import { type SmtpCapture, startSmtpCapture } from "@/test/support/smtpCapture";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { actionRows } from "./actionRows";
 import { actionIds, builtPagesAndRoutes, pageFiles, routeHandlers, serverActions } from "./appSurface";
@@ -19,15 +22,30 @@ const httpRows = [...pageRows, ...routeRows, ...feedRows];
 const runId = randomBytes(4).toString("hex");
 let server: AppServer;
 let world: World;
+// Where the alerts' test sends and verification mails go.
+let webhook: WebhookReceiver;
+let smtp: SmtpCapture;
 
 beforeAll(async () => {
+  webhook = await startWebhookReceiver();
+  smtp = await startSmtpCapture();
+  // This process makes the world's alerts as the server does: it needs to know that mail can be sent and that
+  // the receiver on loopback may be posted to, before anything reads the configuration (once per process).
+  Object.assign(process.env, {
+    WATCHDECK_SMTP_URL: smtp.url,
+    WATCHDECK_MAIL_FROM: "Watchdeck <alerts@watchdeck.test>",
+    WATCHDECK_ALLOW_PRIVATE_NETWORKS: "true",
+  });
   const databaseUrl = await useTestDatabase(import.meta.url);
   server = await startAppServer(databaseUrl, { WATCHDECK_SYNC_INTERVAL_SECONDS: "3600" });
-  world = await buildWorld(server.baseUrl, runId);
+  world = await buildWorld(server.baseUrl, runId, webhook);
 }, 240_000);
 
 afterAll(async () => {
   await server?.stop();
+  closeMailTransports();
+  await webhook?.close();
+  await smtp?.close();
   await removeBotPassword(runId).catch(() => undefined);
 });
 

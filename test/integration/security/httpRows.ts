@@ -6,6 +6,8 @@ const ownerOnlyPage = signedIn<HttpOutcome>("signin", 404, { owner: 200 });
 const teamPage = signedIn<HttpOutcome>("signin", 200, { other: 404 });
 const teamApi = signedIn<HttpOutcome>(401, 200, { other: 404 });
 const marker = (w: World) => w.ownerMarker;
+/** The secret with its last characters changed: well formed, but not one the app made. */
+const forged = (secret: string) => `${secret.slice(0, -4)}${secret.endsWith("abcd") ? "abce" : "abcd"}`;
 
 export const pageRows: HttpRow[] = [
   {
@@ -83,6 +85,49 @@ export const pageRows: HttpRow[] = [
     request: () => ({ path: "/account" }),
     expect: signedIn<HttpOutcome>("signin", 200),
     shows: { text: (w) => `owner-${w.runId}@`, to: ["owner"] },
+  },
+  {
+    key: "app/(app)/alerts/page.tsx",
+    what: "the caller's alerts",
+    request: () => ({ path: "/alerts" }),
+    expect: signedIn<HttpOutcome>("signin", 200),
+    shows: { text: (w) => w.alertName, to: ["owner"] },
+  },
+  {
+    key: "app/(app)/alerts/new/page.tsx",
+    what: "new alert form, offering the caller's own alert addresses only",
+    request: () => ({ path: "/alerts/new" }),
+    expect: signedIn<HttpOutcome>("signin", 200),
+  },
+  // A mail's unsubscribe link is its own credential: no session needed, the token alone decides.
+  {
+    key: "app/unsubscribe/[token]/page.tsx",
+    what: "unsubscribe page, valid token",
+    request: (w) => ({ path: `/unsubscribe/${w.unsubscribeToken}` }),
+    expect: all<HttpOutcome>(200),
+    shows: { text: (w) => w.mailAlertName, to: ACTORS },
+  },
+  {
+    key: "app/unsubscribe/[token]/page.tsx",
+    what: "unsubscribe page, forged token names no alert",
+    request: (w) => ({ path: `/unsubscribe/${forged(w.unsubscribeToken)}` }),
+    expect: all<HttpOutcome>(200),
+    shows: { text: (w) => w.mailAlertName, to: [] },
+  },
+  // The verification link is its credential too; opening it confirms nothing (its button does).
+  {
+    key: "app/verify-email/[token]/page.tsx",
+    what: "address verification page, valid link",
+    request: (w) => ({ path: `/verify-email/${w.pendingAddress.secret}` }),
+    expect: all<HttpOutcome>(200),
+    shows: { text: (w) => w.pendingAddress.address, to: ACTORS },
+  },
+  {
+    key: "app/verify-email/[token]/page.tsx",
+    what: "address verification page, wrong secret names no address",
+    request: (w) => ({ path: `/verify-email/${forged(w.pendingAddress.secret)}` }),
+    expect: all<HttpOutcome>(200),
+    shows: { text: (w) => w.pendingAddress.address, to: [] },
   },
   {
     key: "app/(auth)/register/page.tsx",
@@ -215,6 +260,35 @@ export const routeRows: HttpRow[] = [
       headers: { origin: "https://other.watchdeck.example", "sec-fetch-site": "same-site" },
     }),
     expect: all<HttpOutcome>(403),
+  },
+  {
+    key: "GET app/api/alerts/unsubscribe/[token]/route.ts",
+    what: "unsubscribe URL opened in a browser goes to the page that asks first",
+    request: (w) => ({ path: `/api/alerts/unsubscribe/${w.unsubscribeToken}` }),
+    expect: all<HttpOutcome>(303),
+    problems: (response) =>
+      /^\/unsubscribe\/wdu_/.test(new URL(response.headers.get("location") ?? "", "http://x").pathname)
+        ? []
+        : [`redirected to ${response.headers.get("location")}`],
+  },
+  {
+    key: "POST app/api/alerts/unsubscribe/[token]/route.ts",
+    what: "one-click unsubscribe with a forged token stops nothing",
+    request: (w) => ({ method: "POST", path: `/api/alerts/unsubscribe/${forged(w.unsubscribeToken)}` }),
+    expect: all<HttpOutcome>(404),
+  },
+  // After the forged one: until here the alert's mail was on, so the 200s below are the token's doing.
+  {
+    key: "POST app/api/alerts/unsubscribe/[token]/route.ts",
+    what: "one-click unsubscribe (RFC 8058) with the mail's token, no session needed",
+    request: (w) => ({
+      method: "POST",
+      path: `/api/alerts/unsubscribe/${w.unsubscribeToken}`,
+      headers: formHeaders,
+      body: "List-Unsubscribe=One-Click",
+    }),
+    expect: all<HttpOutcome>(200),
+    shows: { text: (w) => w.mailAlertName, to: ACTORS },
   },
   {
     key: "GET app/api/timeline/route.ts",

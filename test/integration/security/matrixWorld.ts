@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { createAlert } from "@/lib/alerts/alerts";
+import { unsubscribeToken } from "@/lib/alerts/email/unsubscribeToken";
 import { serverConfig } from "@/lib/config/serverConfig";
+import { hashUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { createFeedToken, revokeFeedToken } from "@/lib/feeds/feedTokens";
 import { removeLink } from "@/lib/links/removeLink";
 import { syncLink } from "@/lib/sync/syncLink";
@@ -11,6 +14,8 @@ import { parseHighlightRuleInput } from "@/lib/timeline/highlights/highlightRule
 import { saveHighlightRule } from "@/lib/timeline/highlights/highlightRules";
 import { saveTimelinePreset } from "@/lib/timeline/presets/saveTimelinePreset";
 import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
+import { webhookAlert } from "@/test/integration/alerts/alertTestKit";
+import type { WebhookReceiver } from "@/test/integration/alerts/webhookReceiver";
 import {
   countingNetwork,
   deps,
@@ -31,6 +36,11 @@ export const ACTORS = ["anonymous", "other", "member", "owner"] as const;
 export type Actor = (typeof ACTORS)[number];
 
 export const PASSWORD = "long enough password";
+/** A browser's push keys, in the shape PushSubscription.toJSON() gives them. */
+export const PUSH_KEYS = {
+  p256dh: Buffer.concat([Buffer.from([4]), randomBytes(64)]).toString("base64url"),
+  auth: randomBytes(16).toString("base64url"),
+};
 const WIKI = "alpha";
 const GRANTS = ["basic", "viewmywatchlist", "editmywatchlist"];
 export const network = countingNetwork();
@@ -63,12 +73,31 @@ export async function removeBotPassword(runId: string): Promise<void> {
   await runTool(WIKI, [{ op: "deleteBotPassword", user: "BotUser", appId: appIdOf(runId) }]);
 }
 
+/** An alert address of the user's: verified, or waiting for its link (whose secret is returned). */
+async function emailAddress(userId: string, verified: boolean) {
+  const secret = newUrlSecret("emailVerification");
+  const rows = await query<{ id: string; address: string }>(
+    `INSERT INTO alert_email_addresses (id, user_id, address, verified_at, verification_hash, verification_sent_at)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5) RETURNING id::text, address`,
+    [
+      userId,
+      `alerts-${randomBytes(4).toString("hex")}@example.org`,
+      verified ? new Date() : null,
+      verified ? null : hashUrlSecret(secret),
+      // Sent long enough ago that a new mail may go out at once.
+      verified ? null : new Date(Date.now() - 3_600_000),
+    ],
+  );
+  return { id: rows[0]!.id, address: rows[0]!.address, secret };
+}
+
 /**
  * Three people and what they own: the owner has a synced link (BotUser on alpha, so that watching
- * actions touch no seeded watchlist), a team it shares that link with, feeds and a preset; the
- * member belongs to the team; the other user has only a feed of their own.
+ * actions touch no seeded watchlist), a team it shares that link with, feeds, a preset and alerts (a
+ * webhook to `webhook` and one by mail); the member belongs to the team; the other user has only a feed
+ * of their own.
  */
-export async function buildWorld(baseUrl: string, runId: string) {
+export async function buildWorld(baseUrl: string, runId: string, webhook: WebhookReceiver) {
   if (serverConfig().encryptionKey !== TEST_SERVER_SECRETS.WATCHDECK_ENCRYPTION_KEY) {
     throw new Error(
       "This process read its configuration before startAppServer: the server could not open the link secrets it seals.",
@@ -118,6 +147,23 @@ export async function buildWorld(baseUrl: string, runId: string) {
   if (!filters.ok) throw new Error(filters.failure.message);
   const preset = await saveTimelinePreset(users.owner, `Owner preset ${runId}`, filters.value);
 
+  const alertName = `Owner alert ${runId}`;
+  const alertId = await webhookAlert(users.owner, webhook, { name: alertName });
+  const mailAlertName = `Owner mail alert ${runId}`;
+  const mailAddress = await emailAddress(users.owner, true);
+  const mailAlertId = unwrap(
+    await createAlert(users.owner, {
+      name: mailAlertName,
+      filterQuery: "",
+      teamId: null,
+      rhythm: { kind: "daily", hour: 8 },
+      channel: "email",
+      emailAddressId: mailAddress.id,
+      firstSyncSummary: false,
+    }),
+  ).id;
+  const pendingAddress = await emailAddress(users.owner, false);
+
   const sessions: Record<Actor, AppSession> = {
     anonymous: anonymous(baseUrl),
     owner: await signIn(baseUrl, `owner-${runId}@example.org`, PASSWORD),
@@ -162,6 +208,18 @@ export async function buildWorld(baseUrl: string, runId: string) {
     /** What the wiki says about BotUser's watch of one page. */
     watchState: async (title: string): Promise<WikiWatchState> =>
       Object.values(await watchStateOnWiki(botUser, [title]))[0]!,
+    /** The owner's webhook alert, to the test's receiver. */
+    alertId,
+    alertName,
+    webhookUrl: webhook.url,
+    /** The owner's verified alert address. */
+    mailAddressId: mailAddress.id,
+    /** The owner's alert by mail, and its mails' unsubscribe token (the token is the credential). */
+    mailAlertId,
+    mailAlertName,
+    unsubscribeToken: unsubscribeToken(serverConfig().authSecret, mailAlertId),
+    /** An address of the owner's waiting for its verification link, and the link's secret. */
+    pendingAddress,
     /** Disposable things for actions that change or destroy what they act on, one per call. */
     fresh: {
       team: async () => {
@@ -207,6 +265,22 @@ export async function buildWorld(baseUrl: string, runId: string) {
           network,
         );
         return freshLinkId;
+      },
+      /** A webhook alert of the owner's. */
+      alert: async () =>
+        webhookAlert(users.owner, webhook, { name: `Disposable alert ${randomBytes(3).toString("hex")}` }),
+      /** An address of the owner's waiting for its link (sent an hour ago). */
+      pendingAddress: async () => (await emailAddress(users.owner, false)).id,
+      /** The secret of a fresh verification link for an address of the owner's. */
+      verificationSecret: async () => (await emailAddress(users.owner, false)).secret,
+      /** A browser of the owner's with notifications on: its endpoint. */
+      pushEndpoint: async () => {
+        const endpoint = `https://push.example.org/${randomBytes(6).toString("hex")}`;
+        await query(
+          `INSERT INTO push_subscriptions (id, user_id, endpoint, p256dh, auth, label) VALUES (gen_random_uuid(), $1, $2, $3, $4, 'Matrix')`,
+          [users.owner, endpoint, PUSH_KEYS.p256dh, PUSH_KEYS.auth],
+        );
+        return endpoint;
       },
       /** A page title BotUser does not watch. */
       title: async () => `Watchdeck matrix ${runId} ${++titles}`,
