@@ -42,7 +42,8 @@ test("a text search finds a match a month back, behind thousands of newer change
   await expect(timelineRows(page, "Changed pages").filter({ hasText: `Old page about ${word}` })).toHaveCount(1);
   await expect(timelineRows(page, "Changed pages")).toHaveCount(1);
 
-  // The filter form carries the search and a user-name search.
+  // The filter form, drawn once its panel opens, carries the search and a user-name search.
+  await page.locator("summary", { hasText: "All filters" }).click();
   await expect(page.getByLabel("Title or summary contains")).toHaveValue(word);
   await expect(page.getByLabel("User name contains")).toHaveValue("");
 });
