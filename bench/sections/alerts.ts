@@ -7,15 +7,11 @@ import type { Change } from "@/lib/changes/change";
 import { ensureJobSchema } from "@/lib/db/jobQueue";
 import { inTransaction, pgPool } from "@/lib/db/postgres";
 import { WORKER_NODE_FLAGS } from "@/lib/jobs/workerNodeFlags";
-import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
-import type { PolledPage } from "@/lib/sync/poll/polledChanges";
-import { buildSyncSettings } from "@/lib/sync/settings";
-import { type WriteTarget, writeLinkChanges } from "@/lib/sync/store/writeLinkChanges";
-import { storePolledPages } from "@/lib/sync/storePolledPages";
-import type { PollResult } from "@/lib/sync/syncFailure";
+import { writeLinkChanges } from "@/lib/sync/store/writeLinkChanges";
 import type { BenchSection } from "../run";
 import type { BenchTable } from "../table";
 import { createBenchLink } from "./ingest/benchLink";
+import { ingestStream, PAGES_PER_POLL, parseBody } from "./ingest/ingestStream";
 import { syntheticPages } from "./ingest/wirePages";
 
 const PAGES = Number(process.env.BENCH_ALERT_PAGES ?? 200);
@@ -23,7 +19,6 @@ const ALERTS = 1000;
 // Of the 1,000 alerts, the bench link's owner has these; the rest belong to 100 other users.
 const OWN_ALERTS = 10;
 const LATENCY_CHANGES = Number(process.env.BENCH_ALERT_LATENCY_CHANGES ?? 60);
-const PAGES_PER_POLL = buildSyncSettings({}, 120).pagesPerCommit;
 const FILTERS = ["", "anon=only", "ns=Talk", "type=new", "bot=hide&minor=hide", "q=section", "user=Alice"];
 
 /** What 1,000 active alerts cost the ingest (the outbox), what matching costs the worker, and how soon a webhook hears. */
@@ -194,30 +189,4 @@ function startWorker(databaseUrl: string): Promise<ChildProcess> {
     child.stderr!.on("data", onData);
     child.once("exit", (code) => reject(new Error(`the worker exited (${code}):\n${output.join("")}`)));
   });
-}
-
-async function ingestStream(pages: string[], target: WriteTarget): Promise<void> {
-  const stored = await storePolledPages(target, readPages(pages), {
-    pagesPerCommit: PAGES_PER_POLL,
-    pagesPerJob: pages.length,
-    pagesBefore: 0,
-    pace: () => ({ nextRunAt: new Date(Date.now() + 120_000), changeRatePerHour: null }),
-  });
-  if (stored.status !== "done") throw new Error(`the bench's poll ended ${stored.status}`);
-}
-
-async function* readPages(pages: readonly string[]): AsyncGenerator<PollResult<PolledPage>> {
-  for (const [i, body] of pages.entries()) {
-    await new Promise((resolve) => setImmediate(resolve));
-    yield {
-      ok: true,
-      value: { changes: parseBody(body), continue: i < pages.length - 1 ? { wlcontinue: String(i) } : undefined },
-    };
-  }
-}
-
-function parseBody(body: string): Change[] {
-  const page = parseWatchlistPage(JSON.parse(body));
-  if (!page.ok) throw new Error(page.failure.message);
-  return page.value.changes;
 }

@@ -2,24 +2,20 @@ import type { Change } from "@/lib/changes/change";
 import { ensureJobSchema } from "@/lib/db/jobQueue";
 import { inTransaction, pgPool } from "@/lib/db/postgres";
 import { WORKER_NODE_FLAGS } from "@/lib/jobs/workerNodeFlags";
-import { parseWatchlistPage } from "@/lib/mediawiki/watchlist/parser";
 import { createSafeFetch } from "@/lib/net/safeFetch";
-import type { PolledPage } from "@/lib/sync/poll/polledChanges";
 import { buildSyncSettings } from "@/lib/sync/settings";
 import { type WriteTarget, writeLinkChanges } from "@/lib/sync/store/writeLinkChanges";
-import { storePolledPages } from "@/lib/sync/storePolledPages";
-import type { PollResult } from "@/lib/sync/syncFailure";
 import { syncLink } from "@/lib/sync/syncLink";
 import type { BenchSection } from "../run";
 import type { BenchTable } from "../table";
 import { createBenchLink } from "./ingest/benchLink";
 import { type CpuSpent, startCpuMeter } from "./ingest/cpuMeter";
+import { ingestStream, PAGES_PER_POLL, parseBody } from "./ingest/ingestStream";
 import { startMockWiki } from "./ingest/mockWiki";
 import { capturedPage, SUMMARY_MIX, syntheticPages } from "./ingest/wirePages";
 
 const PAGES = Number(process.env.BENCH_INGEST_PAGES ?? 200);
 // As a sync stores a long poll (the default of WATCHDECK_SYNC_PAGES_PER_COMMIT): 10 pages = 5,000 changes a transaction.
-const PAGES_PER_POLL = buildSyncSettings({}, 120).pagesPerCommit;
 const UNCHANGED_POLLS = 30;
 
 /** list=watchlist pages → Change → Postgres, and what an unchanged poll costs. */
@@ -158,28 +154,6 @@ async function ingestConcurrently(links: readonly WriteTarget[], idBase: number)
   });
 }
 
-/** The pages as one poll of one link, stored as a sync stores them (storePolledPages), each page parsed as it is read. */
-async function ingestStream(pages: string[], target: WriteTarget): Promise<void> {
-  const stored = await storePolledPages(target, readPages(pages), {
-    pagesPerCommit: PAGES_PER_POLL,
-    pagesPerJob: pages.length,
-    pagesBefore: 0,
-    pace: () => ({ nextRunAt: new Date(Date.now() + 120_000), changeRatePerHour: null }),
-  });
-  if (stored.status !== "done") throw new Error(`the bench's poll ended ${stored.status}`);
-}
-
-async function* readPages(pages: readonly string[]): AsyncGenerator<PollResult<PolledPage>> {
-  for (const [i, body] of pages.entries()) {
-    // A page from the wiki arrives in an I/O callback of its own; meanwhile the commit under way gets its turns.
-    await new Promise((resolve) => setImmediate(resolve));
-    yield {
-      ok: true,
-      value: { changes: parseBody(body), continue: i < pages.length - 1 ? { wlcontinue: String(i) } : undefined },
-    };
-  }
-}
-
 /** A rate is only worth printing if every change really landed, once, with its link row. */
 async function expectStored(target: WriteTarget, expected: number): Promise<void> {
   const { rows } = await pgPool().query<{ changes: number; links: number }>(
@@ -191,12 +165,6 @@ async function expectStored(target: WriteTarget, expected: number): Promise<void
   if (changes !== expected || links !== expected) {
     throw new Error(`the bench expected ${expected} changes and link rows, found ${changes} and ${links}`);
   }
-}
-
-function parseBody(body: string): Change[] {
-  const page = parseWatchlistPage(JSON.parse(body));
-  if (!page.ok) throw new Error(page.failure.message);
-  return page.value.changes;
 }
 
 interface Measured {
