@@ -9,6 +9,8 @@ export interface AccountUser {
   sessionEpoch: number;
   /** The zone the user chose for times and date filters; null = UTC. */
   timeZone: string | null;
+  /** The interface language the user chose; null = from the browser's Accept-Language. */
+  locale: string | null;
 }
 
 export const accountFields = {
@@ -18,6 +20,7 @@ export const accountFields = {
   isAdmin: true,
   sessionEpoch: true,
   timeZone: true,
+  locale: true,
 } as const;
 
 export function findUserById(id: string): Promise<AccountUser | null> {
