@@ -195,8 +195,12 @@ test.describe("at 1280×900", () => {
     expect(await beta.count()).toBeGreaterThan(0);
     await expect(page.getByRole("button", { name: /^Actions for / })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Unwatch", exact: true })).toHaveCount(0);
+    // The links' capabilities have come (they decide the bar's button): none on this wiki can mark pages read.
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByRole("button", { name: /^Mark all read/ })).toHaveCount(0);
 
     await page.goto(`/?wiki=${await siteIdOf(page, "Alpha Wiki")}`);
+    await expect(page.getByRole("button", { name: "Mark all read for this filter" })).toBeVisible();
     const row = alpha.first();
     const title = (await row.locator(".tl-title").textContent())!;
     const menu = row.getByRole("button", { name: `Actions for ${title}` });
