@@ -41,16 +41,31 @@ export interface TimelineWirePage {
 }
 
 /**
- * Summaries link their sections and the pages they name on the row's wiki: the wiki's article path is sent once
- * (in `sites`) and such links are written `<a href="~Title`. A summary cannot hold that already: the sanitiser
- * writes links absolute (with a scheme), escapes "<" in text and '"' in attributes, and a summary it lets
- * through as plain text has no "<".
+ * Summaries link their sections and the pages they name on the row's wiki, each link as the sanitiser writes it:
+ * `<a href="<server><article path>Title" rel="nofollow noreferrer"`. The article path is sent once (in `sites`)
+ * and such a link is written `<a href="~Title"`. A summary cannot hold that already: the sanitiser writes links
+ * absolute (with a scheme), escapes "<" in text and '"' in attributes, and a summary it lets through as plain
+ * text has no "<".
  */
-const SHORT_LINK = '<a href="~';
+const REL = ' rel="nofollow noreferrer"';
+const SHORT_LINK = /<a href="~([^"]*)"/g;
 
 function articleBase(site: TimelineSite): string | null {
   const at = site.articlePath.indexOf("$1");
   return at < 0 ? null : `<a href="${site.server}${site.articlePath.slice(0, at)}`;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function shortenLinks(html: string, site: TimelineSite): string {
+  const base = articleBase(site);
+  if (base === null || !html.includes(base)) return html;
+  return html.replace(new RegExp(`${escapeRegExp(base)}([^"]*)"${escapeRegExp(REL)}`, "g"), '<a href="~$1"');
+}
+
+function expandLinks(html: string, site: TimelineSite): string {
+  const base = articleBase(site);
+  return base === null ? html : html.replace(SHORT_LINK, (_link, rest: string) => `${base}${rest}"${REL}`);
 }
 
 /**
@@ -63,8 +78,8 @@ export interface TimelineRowWire {
   id: WireId;
   /** Index in `sites`. */
   s: number;
-  /** Watchers: index in `links`, unread, watch expiry. */
-  w?: { l: number; u?: true; x?: string }[];
+  /** Watchers: index in `links`, unread, watch expiry; only the index for the one watcher most rows have. */
+  w?: { l: number; u?: true; x?: string }[] | number;
   /** Left out for edits, most rows. */
   kind?: Exclude<TimelineRowView["kind"], "edit">;
   /** Left out when it is the kind's usual label (all but log rows). */
@@ -117,12 +132,14 @@ export function toTimelineWirePage(
       t: row.title,
       at: Date.parse(row.timestamp),
     };
-    if (row.watchers.length > 0)
-      out.w = row.watchers.map((w) => ({
+    if (row.watchers.length > 0) {
+      const w = row.watchers.map((w) => ({
         l: linkIndex(w),
         ...(w.unread ? { u: true as const } : {}),
         ...(w.watchExpiry ? { x: w.watchExpiry } : {}),
       }));
+      out.w = w.length === 1 && Object.keys(w[0]!).length === 1 ? w[0]!.l : w;
+    }
     if (row.kind !== "edit") out.kind = row.kind;
     if (row.typeLabel !== typeLabel({ kind: row.kind, logType: null, logAction: null })) out.tl = row.typeLabel;
     if (row.namespace !== null) out.ns = row.namespace;
@@ -134,10 +151,7 @@ export function toTimelineWirePage(
     const flags = setFlags(row.flags);
     if (flags) out.f = flags;
     if (row.sizeDelta !== null) out.d = row.sizeDelta;
-    if (row.summaryHtml !== null) {
-      const base = articleBase(sites[out.s]!);
-      out.h = base === null ? row.summaryHtml : row.summaryHtml.replaceAll(base, SHORT_LINK);
-    }
+    if (row.summaryHtml !== null) out.h = shortenLinks(row.summaryHtml, sites[out.s]!);
     if (row.logLine !== null) out.ll = row.logLine;
     if (row.commentHidden) out.ch = true;
     if (row.tags.length > 0) out.tg = row.tags;
@@ -190,12 +204,14 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
   const row = (r: TimelineRowWire): TimelineRowView => {
     const site = wire.sites[r.s]!;
     const kind = r.kind ?? "edit";
-    const watchers = (r.w ?? []).map((w) => ({
-      ...wire.links[w.l]!,
-      userId: wire.links[w.l]!.userId ?? wire.viewerUserId,
-      unread: w.u ?? false,
-      watchExpiry: w.x ?? null,
-    }));
+    const watchers = (typeof r.w === "number" ? [{ l: r.w }] : (r.w ?? [])).map(
+      (w: { l: number; u?: true; x?: string }) => ({
+        ...wire.links[w.l]!,
+        userId: wire.links[w.l]!.userId ?? wire.viewerUserId,
+        unread: w.u ?? false,
+        watchExpiry: w.x ?? null,
+      }),
+    );
     const id = String(r.id);
     const timestamp = new Date(r.at);
     const revId = r.r === undefined ? null : BigInt(r.r);
@@ -231,7 +247,7 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
       contribsUrl: user === null ? null : contributionsUrl(site, user),
       flags: allFlags(r.f),
       sizeDelta: r.d ?? null,
-      summaryHtml: r.h === undefined ? null : expandHrefs(r.h, site),
+      summaryHtml: r.h === undefined ? null : expandLinks(r.h, site),
       logLine: r.ll ?? null,
       commentHidden: r.ch ?? false,
       tags: r.tg ?? [],
@@ -261,9 +277,4 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
       changes: null,
     })),
   };
-}
-
-function expandHrefs(html: string, site: TimelineSite): string {
-  const base = articleBase(site);
-  return base === null ? html : html.replaceAll(SHORT_LINK, base);
 }
