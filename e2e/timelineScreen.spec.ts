@@ -195,8 +195,12 @@ test.describe("at 1280×900", () => {
     expect(await beta.count()).toBeGreaterThan(0);
     await expect(page.getByRole("button", { name: /^Actions for / })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Unwatch", exact: true })).toHaveCount(0);
+    // The links' capabilities have come (they decide the bar's button): none on this wiki can mark pages read.
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByRole("button", { name: /^Mark all read/ })).toHaveCount(0);
 
     await page.goto(`/?wiki=${await siteIdOf(page, "Alpha Wiki")}`);
+    await expect(page.getByRole("button", { name: "Mark all read for this filter" })).toBeVisible();
     const row = alpha.first();
     const title = (await row.locator(".tl-title").textContent())!;
     const menu = row.getByRole("button", { name: `Actions for ${title}` });
@@ -229,6 +233,27 @@ test.describe("on a phone", () => {
     );
     for (const count of lines) expect(count).toBeLessThan(2.5);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    // A title is cut short only when it is longer than most of its line: the links and size go to the second.
+    const titles = await timelineRows(page).evaluateAll((rows) =>
+      rows.map((row) => {
+        const title = row.querySelector<HTMLElement>(".tl-title")!;
+        const line = row.querySelector<HTMLElement>(".tl-line")!;
+        return { whole: title.scrollWidth <= title.clientWidth, share: title.clientWidth / line.clientWidth };
+      }),
+    );
+    for (const title of titles) expect(title.whole || title.share > 0.45).toBe(true);
+    // The brand reads whole, and the six links of the nav fit one line.
+    const header = await page.locator(".app-header").evaluate((el) => {
+      const brand = el.querySelector<HTMLElement>(".brand")!;
+      const nav = el.querySelector<HTMLElement>("nav")!;
+      const tops = new Set([...nav.querySelectorAll("a")].map((a) => Math.round(a.getBoundingClientRect().top)));
+      return {
+        brandWhole: brand.scrollWidth <= brand.clientWidth,
+        navLines: tops.size,
+        navFits: nav.scrollWidth <= nav.clientWidth,
+      };
+    });
+    expect(header).toEqual({ brandWhole: true, navLines: 1, navFits: true });
     await keepScreenshot(page, testInfo, "timeline-phone-light");
     await page.emulateMedia({ colorScheme: "dark" });
     await keepScreenshot(page, testInfo, "timeline-phone-dark");

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
@@ -48,10 +48,13 @@ export const screenSection: BenchSection = async ({ db, log }) => {
   const browser = await chromium.launch({ executablePath: process.env.BENCH_CHROMIUM ?? "/usr/bin/chromium" });
   try {
     const session = await signIn(app.baseUrl, SCREEN_EMAIL, SCREEN_PASSWORD);
-    const html = async (query: string) => {
+    mkdirSync(SHOTS, { recursive: true });
+    const html = async (query: string, name: string) => {
       const response = await session.get(`/${query}`);
       if (response.status !== 200) throw new Error(`/${query} answered ${response.status}`);
       const body = response.body;
+      // Kept beside the screenshots, to see where a page's bytes go.
+      writeFileSync(path.join(SHOTS, `bench-screen-${name}.html`), body);
       const rows = (body.match(/<li class="tl-row/g) ?? []).length;
       // Where the bytes go: the list's markup, and React's data for the page (the flight scripts).
       const list = /<ol class="tl-list"[\s\S]*?<\/ol>(?=<p|<dialog|<\/main)/.exec(body)?.[0] ?? "";
@@ -64,8 +67,8 @@ export const screenSection: BenchSection = async ({ db, log }) => {
         flight: Buffer.byteLength(flight),
       };
     };
-    const changesHtml = await html("");
-    const groupedHtml = await html("?group=1");
+    const changesHtml = await html("", "compact");
+    const groupedHtml = await html("?group=1", "grouped");
 
     const context = await browser.newContext({ viewport: VIEWPORT });
     const { hostname } = new URL(app.baseUrl);
@@ -75,7 +78,6 @@ export const screenSection: BenchSection = async ({ db, log }) => {
         return { name: pair.slice(0, at), value: pair.slice(at + 1), domain: hostname, path: "/" };
       }),
     );
-    mkdirSync(SHOTS, { recursive: true });
     const page = await context.newPage();
     const scripts = new Map<string, number>();
     page.on("response", async (response) => {
@@ -118,7 +120,7 @@ export const screenSection: BenchSection = async ({ db, log }) => {
       ],
       notes: [
         `targets ${compact.changes >= 20 ? "met" : "NOT met"} (first screen) and ${changesHtml.bytes <= 60 * 1024 ? "met" : "NOT met"} (HTML)`,
-        `screenshots: ${SHOTS}/bench-screen-compact.png, bench-screen-grouped.png`,
+        `screenshots and HTML: ${SHOTS}/bench-screen-{compact,grouped}.{png,html}`,
       ],
     };
     return [table];

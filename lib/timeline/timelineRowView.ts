@@ -74,7 +74,17 @@ export interface TimelineGroupView {
   sizeDelta: number | null;
   /** One diff over the whole group: the oldest change's parent to the newest revision; null for a log entry. */
   diffUrl: string | null;
-  changes: TimelineRowView[];
+  /** As MediaWiki sums a group's flags up: N if a change created the page, m and b if every change is. */
+  flags: TimelineRowView["flags"];
+  /** Some listed change is unread. */
+  unread: boolean;
+  /** How many changes the group lists: all of them, or the latest when the group has more. */
+  listed: number;
+  /**
+   * The listed changes, or null where the page's HTML leaves them out (timelineWirePage.ts): they are only seen
+   * once the group is expanded, and the browser then fetches them.
+   */
+  changes: TimelineRowView[] | null;
 }
 
 export interface RowViewContext {
@@ -147,12 +157,25 @@ export function toTimelineGroupView(group: TimelinePageGroup, ctx: RowViewContex
   // From the parent of the group's oldest change; when that change created the page, the newest revision itself
   // (diffUrl's form without a parent) shows all the group made.
   const spans = head.kind !== "log" && head.revId !== null;
+  const changes = group.changes.map((entry) => toTimelineRowView(entry, ctx));
   return {
     head: toTimelineRowView(head, ctx),
     count: group.count,
     users: group.users,
     sizeDelta: group.sizeDelta,
     diffUrl: spans ? diffUrl(head.site, head.revId!, group.oldestParentRevId) : null,
-    changes: group.changes.map((entry) => toTimelineRowView(entry, ctx)),
+    flags: groupFlags(changes),
+    unread: changes.some((c) => c.unread),
+    listed: changes.length,
+    changes,
+  };
+}
+
+function groupFlags(changes: TimelineRowView[]): TimelineRowView["flags"] {
+  return {
+    new: changes.some((c) => c.flags.new),
+    minor: changes.every((c) => c.flags.minor),
+    bot: changes.every((c) => c.flags.bot),
+    anon: changes.every((c) => c.flags.anon),
   };
 }

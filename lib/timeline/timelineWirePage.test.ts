@@ -76,7 +76,23 @@ describe("the timeline's wire page", () => {
         ),
       ],
     });
-    expect(fromTimelineWirePage(toTimelineWirePage(groups, viewer))).toEqual(groups);
+    // All but the groups' changes, which the browser fetches when a group is opened.
+    expect(fromTimelineWirePage(toTimelineWirePage(groups, viewer))).toEqual({
+      ...groups,
+      groups: groups.groups.map((g) => ({ ...g, changes: null })),
+    });
+    expect(JSON.stringify(toTimelineWirePage(groups, viewer))).not.toContain(entries[4]!.title);
+  });
+
+  it("writes links into the row's wiki short, and gives them back whole", () => {
+    const site = entries[0]!.site;
+    const base = `${site.server}${site.articlePath.replace("$1", "")}`;
+    const summaryHtml = `<a href="${base}Photosynthesis#Etymology" rel="nofollow noreferrer">→Etymology</a> see <a href="https://other.example/wiki/X" rel="nofollow noreferrer">X</a> a plain href="~Text" <a class="x" href="${base}Y">Y</a> <a href="${base}Z">Z</a>`;
+    const rows = page({ rows: [toTimelineRowView({ ...entries[0]!, summaryHtml }, ctx)] });
+    const wire = toTimelineWirePage(rows, viewer);
+    expect(wire.rows[0]!.h).toContain('<a href="~Photosynthesis#Etymology">');
+    expect(wire.rows[0]!.h).toContain("https://other.example/wiki/X");
+    expect(fromTimelineWirePage(wire)).toEqual(rows);
   });
 
   it("sends each wiki and link once, and far fewer bytes than the rows' views", () => {

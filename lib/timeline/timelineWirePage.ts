@@ -10,8 +10,9 @@ import { articleUrl, changeUrl, contributionsUrl, diffUrl, historyUrl, userUrl }
  * repeats its wiki's URLs seven times and its links' names and colours; sent for 50 rows inside the HTML, next
  * to the rows' markup, that doubled the page. Here each wiki and link is sent once, a row keeps only what
  * cannot be derived from them, and values at their default are left out. fromTimelineWirePage, run in the
- * browser, gives back exactly the TimelineViewPage (the unit test holds it to that). Later pages come as
- * TimelineViewPage from the API: they are not part of the HTML.
+ * browser, gives back exactly the TimelineViewPage (the unit test holds it to that), but for page groups' changes:
+ * seen only when a group is expanded, they were most of a grouped page's HTML, and the browser fetches them then.
+ * Later pages come as TimelineViewPage from the API: they are not part of the HTML.
  */
 export interface TimelineWirePage {
   mode: TimelineViewPage["mode"];
@@ -23,7 +24,8 @@ export interface TimelineWirePage {
   viewerUserId: string;
   timeZone: string;
   sites: TimelineSite[];
-  links: { linkId: string; userId: string; displayName: string; color: string }[];
+  /** userId is left out for the viewer's own links. */
+  links: { linkId: string; userId?: string; displayName: string; color: string }[];
   rows: TimelineRowWire[];
   groups: {
     head: TimelineRowWire;
@@ -31,31 +33,63 @@ export interface TimelineWirePage {
     users: TimelineGroupView["users"];
     sizeDelta: number | null;
     diffUrl: string | null;
-    changes: TimelineRowWire[];
+    /** As TimelineRowWire's: the flags set, unread when some change is, and `listed`. */
+    f?: Partial<TimelineRowView["flags"]>;
+    ur?: true;
+    n: number;
   }[];
 }
 
 /**
+ * Summaries link their sections and the pages they name on the row's wiki, each link as the sanitiser writes it:
+ * `<a href="<server><article path>Title" rel="nofollow noreferrer"`. The article path is sent once (in `sites`)
+ * and such a link is written `<a href="~Title"`. A summary cannot hold that already: the sanitiser writes links
+ * absolute (with a scheme), escapes "<" in text and '"' in attributes, and a summary it lets through as plain
+ * text has no "<".
+ */
+const REL = ' rel="nofollow noreferrer"';
+const SHORT_LINK = /<a href="~([^"]*)"/g;
+
+function articleBase(site: TimelineSite): string | null {
+  const at = site.articlePath.indexOf("$1");
+  return at < 0 ? null : `<a href="${site.server}${site.articlePath.slice(0, at)}`;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function shortenLinks(html: string, site: TimelineSite): string {
+  const base = articleBase(site);
+  if (base === null || !html.includes(base)) return html;
+  return html.replace(new RegExp(`${escapeRegExp(base)}([^"]*)"${escapeRegExp(REL)}`, "g"), '<a href="~$1"');
+}
+
+function expandLinks(html: string, site: TimelineSite): string {
+  const base = articleBase(site);
+  return base === null ? html : html.replace(SHORT_LINK, (_link, rest: string) => `${base}${rest}"${REL}`);
+}
+
+/**
  * A row, its keys cut short as they are repeated for each of the page's 50 rows inside the HTML. As in
- * TimelineRowView: t title, at timestamp, ns namespace, p pageId, r revId, o oldRevId, lg logId, u user,
- * f flags, d sizeDelta, h summaryHtml, ll logLine, ch commentHidden, tg tags, ur unread, tl typeLabel.
+ * TimelineRowView: t title, at timestamp (ms since 1970), ns namespace, p pageId, r revId, o oldRevId, lg logId,
+ * u user, f flags, d sizeDelta, h summaryHtml, ll logLine, ch commentHidden, tg tags, ur unread, tl typeLabel.
+ * Ids are numbers (WireId): in the HTML, a string's quotes cost four bytes.
  */
 export interface TimelineRowWire {
-  id: string;
+  id: WireId;
   /** Index in `sites`. */
   s: number;
-  /** Watchers: index in `links`, unread, watch expiry. */
-  w?: { l: number; u?: true; x?: string }[];
+  /** Watchers: index in `links`, unread, watch expiry; only the index for the one watcher most rows have. */
+  w?: { l: number; u?: true; x?: string }[] | number;
   /** Left out for edits, most rows. */
   kind?: Exclude<TimelineRowView["kind"], "edit">;
   /** Left out when it is the kind's usual label (all but log rows). */
   tl?: string;
   ns?: number;
   t: string;
-  p?: string;
-  r?: string;
-  o?: string;
-  lg?: string;
+  p?: WireId;
+  r?: WireId;
+  o?: WireId;
+  lg?: WireId;
   u?: string;
   f?: Partial<TimelineRowView["flags"]>;
   d?: number;
@@ -63,8 +97,16 @@ export interface TimelineRowWire {
   ll?: NonNullable<TimelineRowView["logLine"]>;
   ch?: true;
   tg?: string[];
-  at: string;
+  at: number;
   ur?: true;
+}
+
+/** A database or wiki id: a number, or its decimal string past 2^53 (never, in practice, but exact either way). */
+type WireId = number | string;
+
+function toWireId(id: string): WireId {
+  const n = Number(id);
+  return Number.isSafeInteger(n) && String(n) === id ? n : id;
 }
 
 const FALLBACK_COLOR = "#72777d";
@@ -80,80 +122,107 @@ export function toTimelineWirePage(
     const at = links.findIndex((l) => l.linkId === watcher.linkId);
     if (at >= 0) return at;
     const { linkId, userId, displayName, color } = watcher;
-    links.push({ linkId, userId, displayName, color });
+    links.push({ linkId, ...(userId === viewer.userId ? {} : { userId }), displayName, color });
     return links.length - 1;
   };
   const wire = (row: TimelineRowView): TimelineRowWire => {
     const out: TimelineRowWire = {
-      id: row.id,
+      id: toWireId(row.id),
       s: siteIndex(row),
       t: row.title,
-      at: row.timestamp,
+      at: Date.parse(row.timestamp),
     };
-    if (row.watchers.length > 0)
-      out.w = row.watchers.map((w) => ({
+    if (row.watchers.length > 0) {
+      const w = row.watchers.map((w) => ({
         l: linkIndex(w),
         ...(w.unread ? { u: true as const } : {}),
         ...(w.watchExpiry ? { x: w.watchExpiry } : {}),
       }));
+      out.w = w.length === 1 && Object.keys(w[0]!).length === 1 ? w[0]!.l : w;
+    }
     if (row.kind !== "edit") out.kind = row.kind;
     if (row.typeLabel !== typeLabel({ kind: row.kind, logType: null, logAction: null })) out.tl = row.typeLabel;
     if (row.namespace !== null) out.ns = row.namespace;
-    if (row.pageId !== null) out.p = row.pageId;
-    if (row.revId !== null) out.r = row.revId;
-    if (row.oldRevId !== null) out.o = row.oldRevId;
-    if (row.logId !== null) out.lg = row.logId;
+    if (row.pageId !== null) out.p = toWireId(row.pageId);
+    if (row.revId !== null) out.r = toWireId(row.revId);
+    if (row.oldRevId !== null) out.o = toWireId(row.oldRevId);
+    if (row.logId !== null) out.lg = toWireId(row.logId);
     if (row.user !== null) out.u = row.user;
-    const flags = Object.fromEntries(Object.entries(row.flags).filter(([, on]) => on));
-    if (Object.keys(flags).length > 0) out.f = flags;
+    const flags = setFlags(row.flags);
+    if (flags) out.f = flags;
     if (row.sizeDelta !== null) out.d = row.sizeDelta;
-    if (row.summaryHtml !== null) out.h = row.summaryHtml;
+    if (row.summaryHtml !== null) out.h = shortenLinks(row.summaryHtml, sites[out.s]!);
     if (row.logLine !== null) out.ll = row.logLine;
     if (row.commentHidden) out.ch = true;
     if (row.tags.length > 0) out.tg = row.tags;
     if (row.unread) out.ur = true;
     return out;
   };
-  return {
-    mode: page.mode,
-    nextCursor: page.nextCursor,
-    searchedBackTo: page.searchedBackTo,
-    pollAfter: page.pollAfter,
-    highlights: page.highlights,
-    viewerUserId: viewer.userId,
-    timeZone: viewer.timeZone,
-    sites,
-    links,
-    rows: page.rows.map(wire),
-    groups: page.groups.map((g) => ({
+  const rows = page.rows.map(wire);
+  const groups = page.groups.map((g) => {
+    const flags = setFlags(g.flags);
+    return {
       head: wire(g.head),
       count: g.count,
       users: g.users,
       sizeDelta: g.sizeDelta,
       diffUrl: g.diffUrl,
-      changes: g.changes.map(wire),
-    })),
+      ...(flags ? { f: flags } : {}),
+      ...(g.unread ? { ur: true as const } : {}),
+      n: g.listed,
+    };
+  });
+  const shown = new Set([...rows, ...groups.map((g) => g.head)].map((r) => String(r.id)));
+  return {
+    mode: page.mode,
+    nextCursor: page.nextCursor,
+    searchedBackTo: page.searchedBackTo,
+    pollAfter: page.pollAfter,
+    highlights: Object.fromEntries(Object.entries(page.highlights).filter(([id]) => shown.has(id))),
+    viewerUserId: viewer.userId,
+    timeZone: viewer.timeZone,
+    sites,
+    links,
+    rows,
+    groups,
   };
 }
+
+function setFlags(flags: TimelineRowView["flags"]): Partial<TimelineRowView["flags"]> | undefined {
+  const set = Object.fromEntries(Object.entries(flags).filter(([, on]) => on));
+  return Object.keys(set).length > 0 ? set : undefined;
+}
+
+const allFlags = (f: Partial<TimelineRowView["flags"]> | undefined): TimelineRowView["flags"] => ({
+  new: f?.new ?? false,
+  minor: f?.minor ?? false,
+  bot: f?.bot ?? false,
+  anon: f?.anon ?? false,
+});
 
 export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
   const row = (r: TimelineRowWire): TimelineRowView => {
     const site = wire.sites[r.s]!;
     const kind = r.kind ?? "edit";
-    const watchers = (r.w ?? []).map((w) => ({
-      ...wire.links[w.l]!,
-      unread: w.u ?? false,
-      watchExpiry: w.x ?? null,
-    }));
+    const watchers = (typeof r.w === "number" ? [{ l: r.w }] : (r.w ?? [])).map(
+      (w: { l: number; u?: true; x?: string }) => ({
+        ...wire.links[w.l]!,
+        userId: wire.links[w.l]!.userId ?? wire.viewerUserId,
+        unread: w.u ?? false,
+        watchExpiry: w.x ?? null,
+      }),
+    );
+    const id = String(r.id);
     const timestamp = new Date(r.at);
     const revId = r.r === undefined ? null : BigInt(r.r);
     const oldRevId = r.o === undefined ? null : BigInt(r.o);
     const logId = r.lg === undefined ? null : BigInt(r.lg);
+    const text = (wireId: WireId | undefined) => (wireId === undefined ? null : String(wireId));
     const user = r.u ?? null;
     const anon = r.f?.anon ?? false;
     return {
-      id: r.id,
-      cursor: encodeTimelineCursor({ timestamp, changeId: BigInt(r.id) }),
+      id,
+      cursor: encodeTimelineCursor({ timestamp, changeId: BigInt(id) }),
       siteId: site.id,
       wikiName: site.name,
       wikiLabel: watchers[0]?.displayName ?? site.name,
@@ -164,10 +233,10 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
       typeLabel: r.tl ?? typeLabel({ kind, logType: null, logAction: null }),
       namespace: r.ns ?? null,
       title: r.t,
-      pageId: r.p ?? null,
-      revId: r.r ?? null,
-      oldRevId: r.o ?? null,
-      logId: r.lg ?? null,
+      pageId: text(r.p),
+      revId: text(r.r),
+      oldRevId: text(r.o),
+      logId: text(r.lg),
       pageUrl: articleUrl(site, r.t),
       historyUrl: historyUrl(site, r.t),
       openUrl: changeUrl({ site, kind, title: r.t, revId, oldRevId, logId }),
@@ -176,18 +245,13 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
       userUrl: user === null ? null : userUrl(site, user, anon),
       talkUrl: user === null ? null : articleUrl(site, `User talk:${user}`),
       contribsUrl: user === null ? null : contributionsUrl(site, user),
-      flags: {
-        new: r.f?.new ?? false,
-        minor: r.f?.minor ?? false,
-        bot: r.f?.bot ?? false,
-        anon,
-      },
+      flags: allFlags(r.f),
       sizeDelta: r.d ?? null,
-      summaryHtml: r.h ?? null,
+      summaryHtml: r.h === undefined ? null : expandLinks(r.h, site),
       logLine: r.ll ?? null,
       commentHidden: r.ch ?? false,
       tags: r.tg ?? [],
-      timestamp: r.at,
+      timestamp: timestamp.toISOString(),
       time: clockTime(timestamp, wire.timeZone),
       day: dayHeading(timestamp, wire.timeZone),
       unread: r.ur ?? false,
@@ -201,6 +265,16 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
     highlights: wire.highlights,
     sites: wire.sites,
     rows: wire.rows.map(row),
-    groups: wire.groups.map((g) => ({ ...g, head: row(g.head), changes: g.changes.map(row) })),
+    groups: wire.groups.map((g) => ({
+      head: row(g.head),
+      count: g.count,
+      users: g.users,
+      sizeDelta: g.sizeDelta,
+      diffUrl: g.diffUrl,
+      flags: allFlags(g.f),
+      unread: g.ur ?? false,
+      listed: g.n,
+      changes: null,
+    })),
   };
 }

@@ -13,8 +13,10 @@ export function indexUrl(site: TimelineSite, params: Record<string, string>): st
   return `${site.server}${site.scriptPath}/index.php?${new URLSearchParams(params).toString()}`;
 }
 
+/** "/wiki/Title?action=history" where the article path takes a query, as Wikipedia's links have it; else index.php's form. */
 export function historyUrl(site: TimelineSite, title: string): string {
-  return indexUrl(site, { title: title.replace(/ /g, "_"), action: "history" });
+  if (site.articlePath.includes("?")) return indexUrl(site, { title: title.replace(/ /g, "_"), action: "history" });
+  return `${articleUrl(site, title)}?action=history`;
 }
 
 /** A revision against its parent; a page's first revision alone. */

@@ -5,6 +5,8 @@ import { watchingRefusal } from "./watchingRefusal";
 export interface WatchingLinkView {
   id: string;
   displayName: string;
+  /** The wiki (sites.id), as the timeline's wiki filter names it. */
+  siteId: string;
   siteName: string;
   /** Why watch/unwatch is disabled; null when allowed. */
   watchRefusal: string | null;
@@ -17,6 +19,7 @@ export async function watchingLinks(userId: string): Promise<WatchingLinkView[]>
   return links.map((link) => ({
     id: link.id,
     displayName: link.displayName,
+    siteId: link.site.id,
     siteName: link.site.name,
     watchRefusal: watchingRefusal(link, "watch")?.message ?? null,
     markReadRefusal: watchingRefusal(link, "markRead")?.message ?? null,

@@ -55,7 +55,7 @@ export function FilterBar({ filters, filterQuery, options, presets, filtered, hi
       <PresetChips presets={presets} filterQuery={filterQuery} />
       {highlightRules && <HighlightChips rules={highlightRules} />}
       <span className="tl-bar-end">
-        <MarkAllRead filterQuery={filterQuery} filtered={filtered} />
+        <MarkAllRead filterQuery={filterQuery} filtered={filtered} wikis={filters.wikis} />
         <Link href={`/feeds${feedQuery}#create-feed-heading`}>Feed of this view</Link>
         <Link href={`/alerts/new${feedQuery}`}>Create alert from this view</Link>
       </span>

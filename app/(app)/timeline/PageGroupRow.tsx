@@ -14,16 +14,8 @@ interface Props {
   watcherNames?: Record<string, string>;
   /** A change's highlight marks and inline diff (TimelineRow's `marks` and `diff`), for the rows this shows. */
   rowExtras?: (row: TimelineRowView) => Pick<ComponentProps<typeof TimelineRow>, "marks" | "diff" | "children">;
-}
-
-/** A group's flags, as MediaWiki sums them up: N if a change created the page, m and b if every change is. */
-function groupFlags(changes: TimelineRowView[]): TimelineRowView["flags"] {
-  return {
-    new: changes.some((c) => c.flags.new),
-    minor: changes.every((c) => c.flags.minor),
-    bot: changes.every((c) => c.flags.bot),
-    anon: changes.every((c) => c.flags.anon),
-  };
+  /** Fetches the group's changes when the page came without them (group.changes null). */
+  loadChanges?: () => void;
 }
 
 /**
@@ -38,6 +30,7 @@ export function PageGroupRow({
   changeActions,
   watcherNames,
   rowExtras,
+  loadChanges,
 }: Props) {
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -53,7 +46,7 @@ export function PageGroupRow({
         {...rowExtras?.(head)}
       />
     );
-  const unread = group.changes.some((c) => c.unread);
+  const { unread, listed } = group;
   const changes = `${count} changes`;
   return (
     <li
@@ -72,11 +65,14 @@ export function PageGroupRow({
             type="button"
             className="tl-exp"
             aria-expanded={open}
-            aria-controls={id}
-            aria-label={`Show the ${group.changes.length === count ? "" : `latest ${group.changes.length} of the `}${changes} to ${head.title}`}
-            onClick={() => setOpen((o) => !o)}
+            aria-controls={open ? id : undefined}
+            aria-label={`Show the ${listed === count ? "" : `latest ${listed} of the `}${changes} to ${head.title}`}
+            onClick={() => {
+              if (!open && group.changes === null) loadChanges?.();
+              setOpen((o) => !o);
+            }}
           />
-          <Flags flags={groupFlags(group.changes)} />
+          <Flags flags={group.flags} />
           <time className="tl-time" dateTime={head.timestamp}>
             {head.time}
           </time>
@@ -104,9 +100,10 @@ export function PageGroupRow({
         </span>
         {actions}
       </div>
-      <ol className="tl-kids" id={id} hidden={!open} aria-label={`Changes to ${head.title}`}>
-        {open &&
-          group.changes.map((row) => (
+      {open && (
+        <ol className="tl-kids" id={id} aria-label={`Changes to ${head.title}`}>
+          {group.changes === null && <li className="tl-loading">Loading the changes…</li>}
+          {group.changes?.map((row) => (
             <TimelineRow
               key={row.id}
               row={row}
@@ -115,7 +112,8 @@ export function PageGroupRow({
               {...rowExtras?.(row)}
             />
           ))}
-      </ol>
+        </ol>
+      )}
     </li>
   );
 }

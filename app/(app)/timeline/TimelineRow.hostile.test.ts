@@ -30,6 +30,9 @@ function renderGroup(entry: TimelineEntry, users: string[]): string {
     users: users.map((name) => ({ name, count: 1 })),
     sizeDelta: 10,
     diffUrl: head.diffUrl,
+    flags: head.flags,
+    unread: head.unread,
+    listed: 2,
     changes: [head, { ...head, id: "2" }],
   };
   return renderToStaticMarkup(createElement(PageGroupRow, { group }));

@@ -91,18 +91,17 @@ const FLAGS = [
   ["bot", "b", "bot edit"],
 ] as const;
 
-/** N m b in fixed places, as MediaWiki's changes lists align them; an unset flag keeps its place empty. */
+/** N m b in fixed places, as MediaWiki's changes lists align them (each flag's class puts it in its column). */
 export function Flags({ flags }: { flags: TimelineRowView["flags"] }) {
   return (
     <span className="tl-flags">
-      {FLAGS.map(([key, letter, title]) =>
-        flags[key] ? (
-          <abbr key={key} title={title}>
-            {letter}
-          </abbr>
-        ) : (
-          <i key={key} />
-        ),
+      {FLAGS.map(
+        ([key, letter, title]) =>
+          flags[key] && (
+            <abbr key={key} className={`tl-flag-${key}`} title={title}>
+              {letter}
+            </abbr>
+          ),
       )}
     </span>
   );
@@ -178,9 +177,7 @@ export function TimelineRow({
               aria-expanded={diff.open}
               aria-controls={diff.open ? `diff-${row.id}` : undefined}
               onClick={diff.toggle}
-            >
-              <span aria-hidden="true">{diff.open ? "▾" : "▸"}</span>
-            </button>
+            />
           )}
           <HighlightMarks marks={marks} />
           <WikiLabel row={row} />

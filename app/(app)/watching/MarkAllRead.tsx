@@ -8,14 +8,28 @@ import styles from "./watching.module.css";
 
 /**
  * "Mark all read" in the timeline's filter bar: for the current filter when there is one, else on every
- * link that can mark pages read. Absent when no link can (the bar's notice says why).
+ * link that can mark pages read. Absent when no link can, among the wikis the filter shows when it names some
+ * (a view of token links' wikis only has nothing to mark; the bar's notice says why).
  */
-export function MarkAllRead({ filterQuery, filtered }: { filterQuery: string; filtered: boolean }) {
+export function MarkAllRead({
+  filterQuery,
+  filtered,
+  wikis,
+}: {
+  filterQuery: string;
+  filtered: boolean;
+  /** The wiki filter's site ids; empty for every wiki. */
+  wikis: readonly string[];
+}) {
   const links = useWatchingLinks();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<WatchingActionState | null>(null);
-  const allowed = links ? [...links.values()].filter((link) => link.markReadRefusal === null) : [];
+  const allowed = links
+    ? [...links.values()].filter(
+        (link) => link.markReadRefusal === null && (wikis.length === 0 || wikis.includes(link.siteId)),
+      )
+    : [];
 
   function run(act: () => Promise<WatchingActionState>) {
     setStatus(null);
