@@ -14,6 +14,7 @@ import { filterCases } from "../sections/timeline/filterCases";
 import { countSeededRows, DEFAULT_SHAPE, seedTimeline } from "../sections/timeline/seedTimeline";
 import { formatTable } from "../table";
 import type { BrowsingUser } from "./browsingSession";
+import { cpuPerKindTable, measureCpuPerKind } from "./cpuPerKind";
 import { type CpuProfile, cpuProfileTables } from "./cpuProfileSummary";
 import { cpuSharesBetween, cpuSnapshot } from "./cpuShares";
 import { loadByFilterTable, loadSummaryTable } from "./loadTables";
@@ -35,6 +36,8 @@ const USERS = Math.min(Number(process.env.LOAD_USERS ?? DEFAULT_SHAPE.users), DE
 const NOISE = process.env.LOAD_NOISE === "1";
 /** LOAD_CPU_PROF=1: run the app's processes under `node --cpu-prof` and print where the server's CPU went. */
 const CPU_PROF = process.env.LOAD_CPU_PROF === "1";
+/** Requests of each kind for the CPU-per-request table, sent after the warm-up (0 = skip it). */
+const CPU_REQUESTS = Number(process.env.LOAD_CPU_REQUESTS ?? 200);
 
 /** A process that keeps one core busy and has nothing to do with the app (a neighbour's build, say). */
 function startNoise(): ChildProcess {
@@ -79,6 +82,10 @@ async function main(): Promise<boolean> {
 
     log(`warm-up: one user alone for ${WARM_UP_SECONDS} s`);
     const alone = await runSaturatingLoad(app.baseUrl, users.slice(0, 1), WARM_UP_SECONDS);
+    if (CPU_REQUESTS > 0) {
+      log(`CPU per request: ${CPU_REQUESTS} requests of each kind`);
+      console.log(formatTable(cpuPerKindTable(await measureCpuPerKind(app.baseUrl, users, CPU_REQUESTS))));
+    }
     const rows = await countSeededRows(databaseUrl);
     const measured = async (seconds: number, thinkSeconds: number | null, go: () => Promise<LoadRun>) => {
       const unrelated = new Set(noise?.pid === undefined ? [] : [noise.pid]);
