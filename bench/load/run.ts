@@ -149,11 +149,10 @@ async function main(): Promise<boolean> {
 
 /** The largest profile this run's web server processes wrote (with several, each served a share of the load). */
 async function printServerProfile(dir: string, since: number): Promise<void> {
-  const files = existsSync(dir)
-    ? (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(dir, f))
-    : [];
-  const stats = await Promise.all(files.map(async (file) => ({ file, stat: await stat(file) })));
-  const sized = stats.filter((s) => s.stat.mtimeMs >= since).map((s) => ({ file: s.file, size: s.stat.size }));
+  // Next writes the profile as the process exits, possibly after `npm start` reported it gone.
+  for (let waited = 0; waited < 15_000 && (await profilesSince(dir, since)).length === 0; waited += 500)
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  const sized = await profilesSince(dir, since);
   const largest = sized.sort((a, b) => b.size - a.size)[0];
   if (!largest) {
     console.log(`no .cpuprofile was written in ${dir}`);
@@ -161,6 +160,14 @@ async function printServerProfile(dir: string, since: number): Promise<void> {
   }
   const profile = JSON.parse(await readFile(largest.file, "utf8")) as CpuProfile;
   for (const table of cpuProfileTables(profile, `the app server (${largest.file})`)) console.log(formatTable(table));
+}
+
+async function profilesSince(dir: string, since: number): Promise<{ file: string; size: number }[]> {
+  const files = existsSync(dir)
+    ? (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(dir, f))
+    : [];
+  const stats = await Promise.all(files.map(async (file) => ({ file, stat: await stat(file) })));
+  return stats.filter((s) => s.stat.mtimeMs >= since).map((s) => ({ file: s.file, size: s.stat.size }));
 }
 
 /** The sessions follow cursors they read from the page: make sure this build's page still has them where we look. */
