@@ -46,7 +46,8 @@ function processes(): ProcessInfo[] {
 
 /** `npm start`'s children that run `next start`: its web server processes. */
 function webServerProcesses(): ProcessInfo[] {
-  return processes().filter((p) => p.ppid === server.pid && /next\/dist\/bin\/next start/.test(p.cmdline));
+  // Next renames its process (process.title), which rewrites /proc/<pid>/cmdline.
+  return processes().filter((p) => p.ppid === server.pid && /^next-server|next\/dist\/bin\/next start/.test(p.cmdline));
 }
 
 describe("npm start with WATCHDECK_WEB_PROCESSES", () => {
