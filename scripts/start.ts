@@ -1,8 +1,11 @@
-// `npm start`: database (embedded unless DATABASE_URL is set), migrations, web server and worker.
+// `npm start`: database (embedded unless DATABASE_URL is set), migrations, web server processes and worker.
 import { type ChildProcess, spawn } from "node:child_process";
+import cluster from "node:cluster";
 import { createRequire } from "node:module";
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { ConfigurationError, serverConfig } from "@/lib/config/serverConfig";
+import { WebProcessesError, webProcessCount } from "@/lib/config/webProcesses";
 import { DatabaseUnavailableError } from "@/lib/db/connectionCheck";
 import { MigrationError } from "@/lib/db/migrate";
 import { prepareDatabase } from "@/lib/db/resolveDatabase";
@@ -20,6 +23,11 @@ async function main() {
     },
   });
   const config = serverConfig();
+  const webProcesses = webProcessCount({
+    env: process.env.WATCHDECK_WEB_PROCESSES,
+    dev: values.dev,
+    cores: os.availableParallelism(),
+  });
   const database = await prepareDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -38,23 +46,39 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? baseUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const children: ChildProcess[] = [];
+  // Web server processes are cluster workers: they share the port, which this process holds and hands
+  // connections from (round-robin). Each runs `next start` whole; all they share lives in Postgres.
+  const children: {
+    kill(signal: NodeJS.Signals): void;
+    exitCode(): number | null;
+    onExit(f: (code: number | null) => void): void;
+  }[] = [];
+  const track = (child: ChildProcess) =>
+    children.push({
+      kill: (signal) => child.kill(signal),
+      exitCode: () => child.exitCode ?? (child.signalCode ? 1 : null),
+      onExit: (f) => child.once("exit", (code) => f(code)),
+    });
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    const exited = children.map((c) => (c.exitCode() === null ? new Promise((r) => c.onExit(r)) : undefined));
     for (const child of children) child.kill("SIGTERM");
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : undefined)));
+    await Promise.all(exited);
     await database.embedded?.stop().catch(() => undefined);
     process.exit(code);
   };
 
   const nextBin = require.resolve("next/dist/bin/next");
-  children.push(
-    spawn(process.execPath, [nextBin, values.dev ? "dev" : "start", "-p", values.port], { env, stdio: "inherit" }),
-  );
+  if (values.dev) {
+    track(spawn(process.execPath, [nextBin, "dev", "-p", values.port], { env, stdio: "inherit" }));
+  } else {
+    cluster.setupPrimary({ exec: nextBin, args: ["start", "-p", values.port], execArgv: [], silent: false });
+    for (let n = 0; n < webProcesses; n++) track(cluster.fork(env).process);
+  }
   if (!values["no-worker"]) {
-    children.push(
+    track(
       spawn(process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", "scripts/worker.ts"], {
         env,
         stdio: "inherit",
@@ -62,7 +86,7 @@ async function main() {
     );
   }
   for (const child of children) {
-    child.once("exit", (code) => {
+    child.onExit((code) => {
       if (!stopping) {
         log(`a process exited (code ${code}); stopping Watchdeck.`);
         void stopAll(code ?? 1);
@@ -71,14 +95,15 @@ async function main() {
   }
   process.on("SIGINT", () => void stopAll(0));
   process.on("SIGTERM", () => void stopAll(0));
-  log(`Watchdeck is starting at ${baseUrl}`);
+  log(`Watchdeck is starting at ${baseUrl} (${webProcesses} web server process${webProcesses === 1 ? "" : "es"})`);
 }
 
 main().catch((error: unknown) => {
   if (
     error instanceof DatabaseUnavailableError ||
     error instanceof MigrationError ||
-    error instanceof ConfigurationError
+    error instanceof ConfigurationError ||
+    error instanceof WebProcessesError
   ) {
     console.error(`[watchdeck] ${error.message}`);
   } else {

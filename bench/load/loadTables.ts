@@ -113,7 +113,7 @@ export function loadSummaryTable(run: LoadRun, alone: LoadRun, facts: LoadFacts)
       `machine: ${facts.cores} cores (${facts.cpuModel}), shared by the load generator, the app and PostgreSQL; cores used on average: ` +
         `app ${cpu.app.toFixed(2)}, PostgreSQL ${cpu.postgres.toFixed(2)}, load generator ${cpu.loadGenerator.toFixed(2)}, ` +
         `other processes ${cpu.other.toFixed(2)}, idle ${cpu.idle.toFixed(2)}`,
-      `CPU per answered request: app ${cpuMsPerRequest(cpu.app)} ms (Next.js serves from one JavaScript thread), ` +
+      `CPU per answered request: app ${cpuMsPerRequest(cpu.app)} ms (web server processes, worker and npm start), ` +
         `PostgreSQL ${cpuMsPerRequest(cpu.postgres)} ms, load generator ${cpuMsPerRequest(cpu.loadGenerator)} ms`,
       `seed: ${facts.seedSeconds.toFixed(0)} s`,
       facts.thinkSeconds === null

@@ -4,7 +4,8 @@
 // exits 0 only when issue 25's targets are met. LOAD_NOISE=1 keeps one core busy with an unrelated process during
 // the paced run (a noisy neighbour; no saturation run then).
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { type AppSession, signIn } from "@/test/support/appSession";
@@ -14,6 +15,7 @@ import { filterCases } from "../sections/timeline/filterCases";
 import { countSeededRows, DEFAULT_SHAPE, seedTimeline } from "../sections/timeline/seedTimeline";
 import { formatTable } from "../table";
 import type { BrowsingUser } from "./browsingSession";
+import { cpuPerKindTable, measureCpuPerKind } from "./cpuPerKind";
 import { type CpuProfile, cpuProfileTables } from "./cpuProfileSummary";
 import { cpuSharesBetween, cpuSnapshot } from "./cpuShares";
 import { loadByFilterTable, loadSummaryTable } from "./loadTables";
@@ -33,8 +35,14 @@ const CHANGES = Number(process.env.LOAD_CHANGES ?? DEFAULT_SHAPE.changes);
 /** At most the 50 seeded users; fewer to find how many the machine holds within the target. */
 const USERS = Math.min(Number(process.env.LOAD_USERS ?? DEFAULT_SHAPE.users), DEFAULT_SHAPE.users);
 const NOISE = process.env.LOAD_NOISE === "1";
-/** LOAD_CPU_PROF=1: run the app's processes under `node --cpu-prof` and print where the server's CPU went. */
+/**
+ * LOAD_CPU_PROF=1: profile the web server processes with Next's own profiler (NEXT_CPU_PROF; Node refuses
+ * --cpu-prof in NODE_OPTIONS) and print where the server's CPU went. Next writes the profiles to .next-profiles/
+ * when the server stops.
+ */
 const CPU_PROF = process.env.LOAD_CPU_PROF === "1";
+/** Requests of each kind for the CPU-per-request table, sent after the warm-up (0 = skip it). */
+const CPU_REQUESTS = Number(process.env.LOAD_CPU_REQUESTS ?? 200);
 
 /** A process that keeps one core busy and has nothing to do with the app (a neighbour's build, say). */
 function startNoise(): ChildProcess {
@@ -47,7 +55,8 @@ async function main(): Promise<boolean> {
   const db = await startBenchDatabase(log);
   let app: AppServer | undefined;
   let noise: ChildProcess | undefined;
-  let profileDir: string | undefined;
+  const profileDir = path.resolve(import.meta.dirname, "..", "..", ".next-profiles");
+  const profilesSince = Date.now();
   try {
     const databaseUrl = await db.fresh("load");
     const seedStarted = performance.now();
@@ -57,12 +66,9 @@ async function main(): Promise<boolean> {
     log(`seeded in ${seedSeconds.toFixed(0)} s`);
 
     // The production default sweep, not the tests' fast one: the worker runs as `npm start` runs it.
-    profileDir = CPU_PROF ? await mkdtemp(path.join(os.tmpdir(), "watchdeck-cpu-prof-")) : undefined;
     app = await startAppServer(databaseUrl, {
       WATCHDECK_SYNC_SWEEP_SECONDS: "15",
-      ...(profileDir
-        ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${profileDir}` }
-        : {}),
+      ...(CPU_PROF ? { NEXT_CPU_PROF: "1" } : {}),
     });
     log(`app at ${app.baseUrl}; signing in ${USERS} users`);
     const users: BrowsingUser[] = [];
@@ -79,6 +85,10 @@ async function main(): Promise<boolean> {
 
     log(`warm-up: one user alone for ${WARM_UP_SECONDS} s`);
     const alone = await runSaturatingLoad(app.baseUrl, users.slice(0, 1), WARM_UP_SECONDS);
+    if (CPU_REQUESTS > 0) {
+      log(`CPU per request: ${CPU_REQUESTS} requests of each kind`);
+      console.log(formatTable(cpuPerKindTable(await measureCpuPerKind(app.baseUrl, users, CPU_REQUESTS))));
+    }
     const rows = await countSeededRows(databaseUrl);
     const measured = async (seconds: number, thinkSeconds: number | null, go: () => Promise<LoadRun>) => {
       const unrelated = new Set(noise?.pid === undefined ? [] : [noise.pid]);
@@ -132,15 +142,17 @@ async function main(): Promise<boolean> {
   } finally {
     noise?.kill();
     await app?.stop();
-    if (profileDir) await printServerProfile(profileDir);
+    if (CPU_PROF) await printServerProfile(profileDir, profilesSince);
     await db.stop();
   }
 }
 
-/** The largest profile the app's processes wrote is the Next.js server's (the one that served the load). */
-async function printServerProfile(dir: string): Promise<void> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(dir, f));
-  const sized = await Promise.all(files.map(async (file) => ({ file, size: (await stat(file)).size })));
+/** The largest profile this run's web server processes wrote (with several, each served a share of the load). */
+async function printServerProfile(dir: string, since: number): Promise<void> {
+  // Next writes the profile as the process exits, possibly after `npm start` reported it gone.
+  for (let waited = 0; waited < 15_000 && (await profilesSince(dir, since)).length === 0; waited += 500)
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  const sized = await profilesSince(dir, since);
   const largest = sized.sort((a, b) => b.size - a.size)[0];
   if (!largest) {
     console.log(`no .cpuprofile was written in ${dir}`);
@@ -148,6 +160,14 @@ async function printServerProfile(dir: string): Promise<void> {
   }
   const profile = JSON.parse(await readFile(largest.file, "utf8")) as CpuProfile;
   for (const table of cpuProfileTables(profile, `the app server (${largest.file})`)) console.log(formatTable(table));
+}
+
+async function profilesSince(dir: string, since: number): Promise<{ file: string; size: number }[]> {
+  const files = existsSync(dir)
+    ? (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(dir, f))
+    : [];
+  const stats = await Promise.all(files.map(async (file) => ({ file, stat: await stat(file) })));
+  return stats.filter((s) => s.stat.mtimeMs >= since).map((s) => ({ file: s.file, size: s.stat.size }));
 }
 
 /** The sessions follow cursors they read from the page: make sure this build's page still has them where we look. */

@@ -28,14 +28,29 @@ export function cursorsOfApiPage(body: string): TimelineCursors | null {
 }
 
 // The page hands its first page to the client component inside React's flight data, where the
-// JSON's quotes are escaped once more: \"nextCursor\":\"1712345678901.4242\".
+// JSON's quotes are escaped once more: \"nextCursor\":\"1712345678901.4242\". Its rows carry no cursor
+// (lib/timeline/timelineWirePage.ts): the newest is made of the first row's id and time, as the browser makes it.
 const NEXT_IN_HTML = /\\?"nextCursor\\?":\\?"(\d+\.\d+)/;
-const NEWEST_IN_HTML = /\\?"cursor\\?":\\?"(\d+\.\d+)/;
 const POLL_AFTER_IN_HTML = /\\?"pollAfter\\?":\\?"(\d+\.\d+)/;
+const ROWS_IN_HTML = /\\?"rows\\?":\[/;
+const ROW_ID_IN_HTML = /\\?"id\\?":\\?"(\d+)\\?",\\?"s\\?":\d+,/;
+const ROW_AT_IN_HTML = /\\?"at\\?":\\?"(\d{4}-\d\d-\d\dT[\d:.]+Z)/;
 
 /** From the timeline page's HTML; null when it is not the timeline (a sign-in page, an error). */
 export function cursorsOfHtmlPage(body: string): TimelineCursors | null {
   if (!body.includes("<h1>Timeline</h1>")) return null;
-  const newest = POLL_AFTER_IN_HTML.exec(body)?.[1] ?? NEWEST_IN_HTML.exec(body)?.[1] ?? null;
+  const newest = POLL_AFTER_IN_HTML.exec(body)?.[1] ?? newestRowCursor(body);
   return { newest, next: NEXT_IN_HTML.exec(body)?.[1] ?? null };
+}
+
+/** The first row's (or, grouped by page, the first group head's) cursor: `<unix ms>.<change id>`. */
+function newestRowCursor(body: string): string | null {
+  const rows = ROWS_IN_HTML.exec(body);
+  if (!rows) return null;
+  const afterRows = body.slice(rows.index);
+  const id = ROW_ID_IN_HTML.exec(afterRows);
+  if (!id) return null;
+  const at = ROW_AT_IN_HTML.exec(afterRows.slice(id.index));
+  const ms = at ? Date.parse(at[1]!) : Number.NaN;
+  return Number.isNaN(ms) ? null : `${ms}.${id[1]}`;
 }

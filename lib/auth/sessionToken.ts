@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { serverConfig } from "@/lib/config/serverConfig";
+import { DecodedTokens } from "./decodedTokens";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -10,6 +11,8 @@ export interface SessionClaims extends JWT {
   /** users.session_epoch when the token was issued; a bumped epoch refuses it. */
   epoch?: number;
 }
+
+const decodedTokens = new DecodedTokens();
 
 function secureCookies(): boolean {
   return serverConfig().baseUrl.startsWith("https://");
@@ -34,10 +37,10 @@ export async function readSessionToken(): Promise<SessionClaims | null> {
     .sort((a, b) => chunkIndex(a.name) - chunkIndex(b.name));
   if (parts.length === 0) return null;
   try {
-    return (await decode({
-      token: parts.map((c) => c.value).join(""),
-      secret: serverConfig().authSecret,
-    })) as SessionClaims | null;
+    const secret = serverConfig().authSecret;
+    return (await decodedTokens.decode(parts.map((c) => c.value).join(""), (token) =>
+      decode({ token, secret }),
+    )) as SessionClaims | null;
   } catch {
     return null;
   }

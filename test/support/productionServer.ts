@@ -43,6 +43,8 @@ export const TEST_SERVER_SECRETS = {
 
 export interface AppServer {
   baseUrl: string;
+  /** The `npm start` process (scripts/start.ts); the web server processes and the worker are its children. */
+  pid: number;
   /** Everything the web server and its worker printed, stdout and stderr together. */
   output: string[];
   stop(): Promise<void>;
@@ -158,5 +160,5 @@ async function launchAppServer(databaseUrl: string, env: Record<string, string>,
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { baseUrl, output, stop };
+  return { baseUrl, pid: child.pid!, output, stop };
 }

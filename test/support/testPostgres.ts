@@ -28,7 +28,7 @@ export async function startTestPostgres(log: (line: string) => void = () => unde
     const dataDir = clusterInUse(shared) ? await privateClusterDir() : shared;
     const embedded = await onFreePort((port) => {
       log(`TEST_DATABASE_URL is not set: starting the embedded PostgreSQL on port ${port} (${dataDir}).`);
-      return startEmbeddedPostgres({ dataDir, port });
+      return startEmbeddedPostgres({ dataDir, port, log: serverTrouble(log) });
     });
     serverUrl = embedded.serverUrl;
     stop = async () => {
@@ -38,6 +38,17 @@ export async function startTestPostgres(log: (line: string) => void = () => unde
   }
   const templateDatabase = await ensureMigratedTemplate(serverUrl);
   return { serverUrl, templateDatabase, stop };
+}
+
+/**
+ * The server's own log lines that say why a connection or the server went away (a backend killed, a timeout,
+ * a crash): passed on, so that a bench or test that loses its connection says why. The rest is left out.
+ */
+const TROUBLE = /\b(PANIC|FATAL)\b|terminat|out of memory|No space left|server process/;
+function serverTrouble(log: (line: string) => void): (line: string) => void {
+  return (text) => {
+    for (const line of text.split("\n")) if (TROUBLE.test(line)) log(`postgres: ${line.trim()}`);
+  };
 }
 
 // As root, Postgres runs as its own system user, which must be able to enter the folder.
