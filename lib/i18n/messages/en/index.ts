@@ -2,6 +2,7 @@
 import account from "./account.json";
 import auth from "./auth.json";
 import common from "./common.json";
+import filterActions from "./filterActions.json";
 import filters from "./filters.json";
 import log from "./log.json";
 import rows from "./rows.json";
@@ -13,6 +14,7 @@ export default {
   common,
   account,
   auth,
+  filterActions,
   filters,
   log,
   rows,
