@@ -72,7 +72,7 @@ test("Accept-Language: es shows the timeline in Spanish, with MediaWiki's words 
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cronología");
-  await expect(page.getByRole("link", { name: "Ocultar bots" })).toBeVisible();
+  await expect(page.getByRole("switch", { name: "Ocultar bots" })).toBeVisible();
   await expect(page.locator(".tl-list > li .tl-links").first()).toContainText("hist");
   await expect(page.locator(".tl-list .tl-ul").first()).toContainText("disc.");
   await expect(page.locator(".tl-day").first()).toHaveText(/^\d{1,2} de \p{L}+ de \d{4}$/u);
