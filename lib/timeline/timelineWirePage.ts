@@ -23,6 +23,8 @@ export interface TimelineWirePage {
   highlights: TimelineViewPage["highlights"];
   viewerUserId: string;
   timeZone: string;
+  /** The viewer's interface language, for the day headings and times the browser formats; left out for English. */
+  locale?: string;
   sites: TimelineSite[];
   /** userId is left out for the viewer's own links. */
   links: { linkId: string; userId?: string; displayName: string; color: string }[];
@@ -113,7 +115,7 @@ const FALLBACK_COLOR = "#72777d";
 
 export function toTimelineWirePage(
   page: TimelineViewPage,
-  viewer: { userId: string; timeZone: string },
+  viewer: { userId: string; timeZone: string; locale?: string },
 ): TimelineWirePage {
   const links: TimelineWirePage["links"] = [];
   const sites = page.sites;
@@ -181,6 +183,7 @@ export function toTimelineWirePage(
     highlights: Object.fromEntries(Object.entries(page.highlights).filter(([id]) => shown.has(id))),
     viewerUserId: viewer.userId,
     timeZone: viewer.timeZone,
+    ...(viewer.locale && viewer.locale !== "en" ? { locale: viewer.locale } : {}),
     sites,
     links,
     rows,
@@ -252,8 +255,8 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
       commentHidden: r.ch ?? false,
       tags: r.tg ?? [],
       timestamp: timestamp.toISOString(),
-      time: clockTime(timestamp, wire.timeZone),
-      day: dayHeading(timestamp, wire.timeZone),
+      time: clockTime(timestamp, wire.timeZone, wire.locale),
+      day: dayHeading(timestamp, wire.timeZone, wire.locale),
       unread: r.ur ?? false,
     };
   };

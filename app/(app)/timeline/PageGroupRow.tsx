@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ComponentProps, type ReactNode, useId, useState } from "react";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { Flags, rowStyle, SizeDelta, TimelineRow, WikiLabel } from "./TimelineRow";
@@ -32,6 +33,7 @@ export function PageGroupRow({
   rowExtras,
   loadChanges,
 }: Props) {
+  const t = useTranslations("rows");
   const [open, setOpen] = useState(false);
   const id = useId();
   const { head, count } = group;
@@ -47,7 +49,7 @@ export function PageGroupRow({
       />
     );
   const { unread, listed } = group;
-  const changes = `${count} changes`;
+  const changes = t("groupChanges", { count });
   return (
     <li
       className={`tl-row tl-grp${unread ? " tl-unread" : ""}${selected ? " tl-selected" : ""}`}
@@ -66,7 +68,7 @@ export function PageGroupRow({
             className="tl-exp"
             aria-expanded={open}
             aria-controls={open ? id : undefined}
-            aria-label={`Show the ${listed === count ? "" : `latest ${listed} of the `}${changes} to ${head.title}`}
+            aria-label={t("showGroup", { shown: listed === count ? "all" : String(listed), count, title: head.title })}
             onClick={() => {
               if (!open && group.changes === null) loadChanges?.();
               setOpen((o) => !o);
@@ -79,9 +81,10 @@ export function PageGroupRow({
           <a className="tl-title" href={head.pageUrl} dir="auto">
             {head.title}
           </a>
-          {unread && <span className="visually-hidden"> (unread)</span>}
+          {unread && <span className="visually-hidden"> {t("unread")}</span>}
           <span className="tl-links">
-            ({group.diffUrl ? <a href={group.diffUrl}>{changes}</a> : changes} | <a href={head.historyUrl}>hist</a>)
+            ({group.diffUrl ? <a href={group.diffUrl}>{changes}</a> : changes} |{" "}
+            <a href={head.historyUrl}>{t("hist")}</a>)
           </span>
           <SizeDelta delta={group.sizeDelta} />
         </span>
@@ -101,8 +104,8 @@ export function PageGroupRow({
         {actions}
       </div>
       {open && (
-        <ol className="tl-kids" id={id} aria-label={`Changes to ${head.title}`}>
-          {group.changes === null && <li className="tl-loading">Loading the changes…</li>}
+        <ol className="tl-kids" id={id} aria-label={t("changesTo", { title: head.title })}>
+          {group.changes === null && <li className="tl-loading">{t("loading")}</li>}
           {group.changes?.map((row) => (
             <TimelineRow
               key={row.id}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { markFilterReadAction, markWikiReadAction, type WatchingActionState } from "./actions";
 import { announceWatchlistChange, useWatchingLinks } from "./useWatchingLinks";
@@ -21,6 +22,8 @@ export function MarkAllRead({
   /** The wiki filter's site ids; empty for every wiki. */
   wikis: readonly string[];
 }) {
+  const t = useTranslations("rows");
+  const ui = useTranslations("ui");
   const links = useWatchingLinks();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -36,7 +39,7 @@ export function MarkAllRead({
     startTransition(async () => {
       const outcome = await act().catch(() => ({
         ok: false,
-        message: "Watchdeck could not reach the server. Try again.",
+        message: ui("unreachable"),
       }));
       setStatus(outcome);
       if (outcome.ok) {
@@ -50,7 +53,7 @@ export function MarkAllRead({
     const outcomes = [];
     for (const link of allowed) outcomes.push(await markWikiReadAction(link.id));
     const failed = outcomes.filter((o) => !o.ok);
-    if (failed.length === 0) return { ok: true, message: "Everything is marked read." };
+    if (failed.length === 0) return { ok: true, message: t("everythingRead") };
     return { ok: false, message: failed.map((o) => o.message).join(" ") };
   }
 
@@ -63,7 +66,7 @@ export function MarkAllRead({
         disabled={pending}
         onClick={() => run(filtered ? () => markFilterReadAction(filterQuery) : markEveryWiki)}
       >
-        {filtered ? "Mark all read for this filter" : "Mark all read"}
+        {filtered ? t("markAllFilter") : t("markAll")}
       </button>
       {status && (
         <span role={status.ok ? "status" : "alert"} className={status.ok ? styles.done : "error"}>
