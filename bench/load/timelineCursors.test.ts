@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TimelineWirePage } from "@/lib/timeline/timelineWirePage";
 import { cursorsOfHtmlPage } from "./timelineCursors";
 
-const row = (id: string, at: string) => ({ id, s: 0, t: 'Say "hi"', at, u: "Alice" });
+const row = (id: string, at: string) => ({ id: Number(id), s: 0, t: 'Say "hi"', at: Date.parse(at), u: "Alice" });
 
 function wirePage(overrides: Partial<TimelineWirePage>): TimelineWirePage {
   return {

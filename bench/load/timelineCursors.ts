@@ -33,8 +33,9 @@ export function cursorsOfApiPage(body: string): TimelineCursors | null {
 const NEXT_IN_HTML = /\\?"nextCursor\\?":\\?"(\d+\.\d+)/;
 const POLL_AFTER_IN_HTML = /\\?"pollAfter\\?":\\?"(\d+\.\d+)/;
 const ROWS_IN_HTML = /\\?"rows\\?":\[/;
-const ROW_ID_IN_HTML = /\\?"id\\?":\\?"(\d+)\\?",\\?"s\\?":\d+,/;
-const ROW_AT_IN_HTML = /\\?"at\\?":\\?"(\d{4}-\d\d-\d\dT[\d:.]+Z)/;
+// Ids are numbers (a decimal string only past 2^53) and times are unix milliseconds.
+const ROW_ID_IN_HTML = /\\?"id\\?":(?:\\?")?(\d+)(?:\\?")?,\\?"s\\?":\d+,/;
+const ROW_AT_IN_HTML = /\\?"at\\?":(\d+)/;
 
 /** From the timeline page's HTML; null when it is not the timeline (a sign-in page, an error). */
 export function cursorsOfHtmlPage(body: string): TimelineCursors | null {
@@ -51,6 +52,6 @@ function newestRowCursor(body: string): string | null {
   const id = ROW_ID_IN_HTML.exec(afterRows);
   if (!id) return null;
   const at = ROW_AT_IN_HTML.exec(afterRows.slice(id.index));
-  const ms = at ? Date.parse(at[1]!) : Number.NaN;
+  const ms = at ? Number(at[1]) : Number.NaN;
   return Number.isNaN(ms) ? null : `${ms}.${id[1]}`;
 }
