@@ -109,7 +109,9 @@ export async function sendClaimed(
   changes?: AlertChange[],
 ): Promise<Result<ChannelSent>> {
   const send = channels[d.channel];
-  if (!send) return fail("unavailable", "channel_unavailable", `This server cannot send ${d.channel} alerts.`);
+  if (!send) return fail("unavailable", "channel_unavailable", `This server cannot send ${d.channel} alerts.`, {
+      values: { channel: d.channel },
+    });
   const target = channelTarget(d);
   if (!target.ok) return target;
   const delivery: AlertDelivery = {

@@ -67,6 +67,7 @@ export async function addEmailAddress(
   if (existing.length >= MAX_EMAIL_ADDRESSES) {
     return fail("conflict", "too_many_emails", `Keep at most ${MAX_EMAIL_ADDRESSES} alert addresses.`, {
       field: "address",
+      values: { max: MAX_EMAIL_ADDRESSES },
     });
   }
   const row = await prisma().alertEmailAddress.create({ data: { userId, address }, select: viewSelect });

@@ -113,9 +113,11 @@ async function pushOutcome(status: number, subscriptionId: string): Promise<Resu
   if (status === 429 || status >= 500) {
     return fail("transient", "push_status", `The push service answered ${status}; sending is tried again.`, {
       detail: `retryable; ${status}`,
+      values: { status, retrying: "yes" },
     });
   }
   return fail("invalid", "push_status", `The push service refused the message (${status}).`, {
     detail: String(status),
+    values: { status, retrying: "no" },
   });
 }
