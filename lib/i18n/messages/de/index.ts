@@ -3,10 +3,12 @@ import alerts from "./alerts.json";
 import common from "./common.json";
 import errors from "./errors.json";
 import mail from "./mail.json";
+import wikis from "./wikis.json";
 
 export default {
   alerts,
   common,
   errors,
   mail,
+  wikis,
 };
