@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ReactNode, useId, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import styles from "./confirmAction.module.css";
@@ -16,6 +17,7 @@ interface Props {
 
 /** A destructive action that asks first, in a modal dialog that opens on Cancel, its safe answer. */
 export function ConfirmAction({ open, title, children, confirm, action }: Props) {
+  const t = useTranslations("ui");
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   return (
@@ -43,7 +45,7 @@ export function ConfirmAction({ open, title, children, confirm, action }: Props)
           </form>
           {/* biome-ignore lint/a11y/noAutofocus: a confirmation opens on its safe answer, as the native dialog focuses it */}
           <button type="button" className="secondary" autoFocus onClick={() => dialog.current?.close()}>
-            Cancel
+            {t("cancel")}
           </button>
         </div>
       </dialog>

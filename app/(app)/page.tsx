@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/currentUser";
 import { loadTimelineScreen } from "@/lib/timeline/loadTimelineScreen";
 import {
@@ -16,21 +17,24 @@ import { LinkNotices } from "./timeline/LinkNotices";
 import { type PageSearchParams, toSearchParams } from "./timeline/pageSearchParams";
 import { TimelineView } from "./timeline/TimelineView";
 
-export const metadata: Metadata = { title: "Timeline" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("timeline"))("title") };
+}
 
 export default async function TimelinePage({ searchParams }: { searchParams: PageSearchParams }) {
   const user = await requireUser();
+  const t = await getTranslations("timeline");
   const given = toSearchParams(await searchParams);
   const parsed = safeParseTimelineFilters(given);
   if (!parsed.ok) {
     return (
       <main>
-        <h1>Timeline</h1>
+        <h1>{t("title")}</h1>
         <p className="error" role="alert">
           {parsed.failure.message}
         </p>
         <p>
-          <Link href="/">Clear filters</Link>
+          <Link href="/">{t("clearFilters")}</Link>
         </p>
       </main>
     );
@@ -39,18 +43,18 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
   // One address per filter set (a GET form also sends its defaults), so shared links and presets match.
   if (filterQuery !== given.toString()) redirect(filterQuery ? `/?${filterQuery}` : "/");
 
-  const viewer = timelineViewerOf(user);
+  const viewer = timelineViewerOf(user, await getLocale());
   const [screen, links] = await Promise.all([loadTimelineScreen(viewer, parsed.value), watchingLinks(user.id)]);
   if (screen.options.wikis.length === 0) {
     return (
       <main>
-        <h1>Timeline</h1>
-        <section className="card empty-state" aria-label="No wikis linked">
-          <h2>No wikis linked yet</h2>
-          <p>Link a wiki with a bot password or a watchlist token, and its watchlist will appear here.</p>
+        <h1>{t("title")}</h1>
+        <section className="card empty-state" aria-label={t("noWikis.label")}>
+          <h2>{t("noWikis.heading")}</h2>
+          <p>{t("noWikis.text")}</p>
           <p>
             <Link href="/wikis" className="button">
-              Link a wiki
+              {t("noWikis.link")}
             </Link>
           </p>
         </section>
@@ -60,7 +64,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
   const filtered = hasActiveFilters(parsed.value);
   return (
     <main className="tl-main">
-      <h1>Timeline</h1>
+      <h1>{t("title")}</h1>
       <LinkNotices problems={screen.syncProblems} links={links} />
       <FilterBar
         filters={parsed.value}
@@ -76,21 +80,18 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
         filterQuery={filterQuery}
         empty={
           filtered ? (
-            <section className="card empty-state" aria-label="No matching changes">
-              <h2>No changes match these filters</h2>
+            <section className="card empty-state" aria-label={t("noMatch.label")}>
+              <h2>{t("noMatch.heading")}</h2>
               <p>
                 <Link href="/" className="button">
-                  Clear filters
+                  {t("clearFilters")}
                 </Link>
               </p>
             </section>
           ) : (
-            <section className="card empty-state" aria-label="No changes yet">
-              <h2>No changes yet</h2>
-              <p>
-                Watchdeck fetches each linked wiki’s watchlist in the background; changes appear here as soon as the
-                first sync is done.
-              </p>
+            <section className="card empty-state" aria-label={t("noChanges.label")}>
+              <h2>{t("noChanges.heading")}</h2>
+              <p>{t("noChanges.text")}</p>
             </section>
           )
         }

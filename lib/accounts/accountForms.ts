@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 import { emailSchema, newPasswordSchema, PASSWORD_MAX_LENGTH } from "./credentialsSchema";
 import { isKnownTimeZone } from "./timeZones";
 
@@ -19,6 +20,11 @@ export const emailChangeSchema = z.object({ email: emailSchema });
 
 export const timeZoneSchema = z.object({
   timeZone: z.string().refine(isKnownTimeZone, "Choose a time zone from the list."),
+});
+
+/** An interface language the user picks, or "" for the browser's (Accept-Language). */
+export const localeChoiceSchema = z.object({
+  locale: z.union([z.literal(""), z.enum(LOCALES)], "Choose one of the languages offered."),
 });
 
 export const accountDeletionSchema = z.object({

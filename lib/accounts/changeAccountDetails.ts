@@ -1,7 +1,7 @@
 import { fail, ok } from "@/lib/result";
-import { emailChangeSchema, firstIssue, timeZoneSchema } from "./accountForms";
+import { emailChangeSchema, firstIssue, localeChoiceSchema, timeZoneSchema } from "./accountForms";
 import type { AccountChangeResult } from "./changePassword";
-import { type AccountUser, setEmail, setTimeZone } from "./users";
+import { type AccountUser, setEmail, setLocale, setTimeZone } from "./users";
 
 export async function changeEmail(user: AccountUser, form: Record<string, unknown>): Promise<AccountChangeResult> {
   const parsed = emailChangeSchema.safeParse(form);
@@ -17,5 +17,13 @@ export async function changeTimeZone(user: AccountUser, form: Record<string, unk
   const parsed = timeZoneSchema.safeParse(form);
   if (!parsed.success) return fail("invalid", "invalid_input", firstIssue(parsed.error));
   await setTimeZone(user.id, parsed.data.timeZone);
+  return ok();
+}
+
+/** The interface language; "" goes back to the browser's Accept-Language. */
+export async function changeLocale(user: AccountUser, form: Record<string, unknown>): Promise<AccountChangeResult> {
+  const parsed = localeChoiceSchema.safeParse(form);
+  if (!parsed.success) return fail("invalid", "invalid_input", firstIssue(parsed.error));
+  await setLocale(user.id, parsed.data.locale === "" ? null : parsed.data.locale);
   return ok();
 }

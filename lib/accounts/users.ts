@@ -71,6 +71,10 @@ export async function setEmail(userId: string, email: string): Promise<AccountUs
   }
 }
 
+export async function setLocale(userId: string, locale: string | null): Promise<void> {
+  await prisma().user.update({ where: { id: userId }, data: { locale } });
+}
+
 export async function setTimeZone(userId: string, timeZone: string): Promise<void> {
   await prisma().user.update({ where: { id: userId }, data: { timeZone: timeZone === "UTC" ? null : timeZone } });
 }

@@ -27,11 +27,22 @@ export function catalogueOf(locale: Locale): DeepPartial<Messages> {
  * Namespaces client components read. Only these are serialised into the page for the browser: the rest are
  * rendered on the server and cost no bytes of flight data.
  */
-export const CLIENT_NAMESPACES: readonly Namespace[] = [];
+export const CLIENT_NAMESPACES: readonly Namespace[] = [
+  // Every signed-in page: the sign-out button, confirmations, the undo toast of row actions.
+  "ui",
+  // The timeline's rows and their actions, drawn in the browser on the timeline and team views.
+  "rows",
+  // The timeline's filter panel, presets and highlights.
+  "filters",
+];
 
-export function clientMessagesFor(locale: Locale): Partial<Messages> {
+/**
+ * The client namespaces, plus `extra` ones a single page's client components need (see app/i18n/ClientMessages):
+ * those cost bytes on that page only.
+ */
+export function clientMessagesFor(locale: Locale, extra: readonly Namespace[] = []): Partial<Messages> {
   const all = messagesFor(locale);
-  return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, all[ns]])) as Partial<Messages>;
+  return Object.fromEntries([...CLIENT_NAMESPACES, ...extra].map((ns) => [ns, all[ns]])) as Partial<Messages>;
 }
 
 function mergeOver(base: unknown, over: unknown): unknown {

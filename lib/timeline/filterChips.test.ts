@@ -9,19 +9,19 @@ const filters = (given: Partial<TimelineFilters>): TimelineFilters => ({ ...NO_F
 describe("filterToggles", () => {
   it("turns each one-click filter on from the current view, keeping the other filters", () => {
     const toggles = filterToggles(filters({ namespaces: ["Talk"] }));
-    expect(toggles.map((t) => [t.label, t.on, t.query])).toEqual([
-      ["Unread only", false, "ns=Talk&unread=1"],
-      ["Hide bots", false, "ns=Talk&bot=hide"],
-      ["Hide minor", false, "ns=Talk&minor=hide"],
-      ["Hide my own", false, "ns=Talk&mine=hide"],
-      ["Group by page", false, "ns=Talk&group=1"],
+    expect(toggles.map((t) => [t.label.key, t.on, t.query])).toEqual([
+      ["unreadOnly", false, "ns=Talk&unread=1"],
+      ["hideBots", false, "ns=Talk&bot=hide"],
+      ["hideMinor", false, "ns=Talk&minor=hide"],
+      ["hideMine", false, "ns=Talk&mine=hide"],
+      ["groupByPage", false, "ns=Talk&group=1"],
     ]);
   });
 
   it("turns an active one off", () => {
     const [unread, bots] = filterToggles(filters({ unreadOnly: true, bot: "hide" }));
-    expect(unread).toEqual({ label: "Unread only", on: true, query: "bot=hide" });
-    expect(bots).toEqual({ label: "Hide bots", on: true, query: "unread=1" });
+    expect(unread).toEqual({ label: { key: "unreadOnly" }, on: true, query: "bot=hide" });
+    expect(bots).toEqual({ label: { key: "hideBots" }, on: true, query: "unread=1" });
   });
 });
 
@@ -32,12 +32,24 @@ describe("filterChips", () => {
       options,
     );
     expect(chips).toEqual([
-      { label: "wiki Alpha Wiki", query: "ns=Talk&ns=User&bot=only&anon=hide&q=vandal" },
-      { label: "namespace Talk", query: `wiki=${WIKI}&ns=User&bot=only&anon=hide&q=vandal` },
-      { label: "namespace User", query: `wiki=${WIKI}&ns=Talk&bot=only&anon=hide&q=vandal` },
-      { label: "only bot edits", query: `wiki=${WIKI}&ns=Talk&ns=User&anon=hide&q=vandal` },
-      { label: "hide anonymous edits", query: `wiki=${WIKI}&ns=Talk&ns=User&bot=only&q=vandal` },
-      { label: "contains “vandal”", query: `wiki=${WIKI}&ns=Talk&ns=User&bot=only&anon=hide` },
+      { label: { key: "wiki", values: { name: "Alpha Wiki" } }, query: "ns=Talk&ns=User&bot=only&anon=hide&q=vandal" },
+      {
+        label: { key: "namespace", values: { ns: "Talk" } },
+        query: `wiki=${WIKI}&ns=User&bot=only&anon=hide&q=vandal`,
+      },
+      {
+        label: { key: "namespace", values: { ns: "User" } },
+        query: `wiki=${WIKI}&ns=Talk&bot=only&anon=hide&q=vandal`,
+      },
+      {
+        label: { key: "flag", values: { mode: "only", flag: "bot" } },
+        query: `wiki=${WIKI}&ns=Talk&ns=User&anon=hide&q=vandal`,
+      },
+      {
+        label: { key: "flag", values: { mode: "hide", flag: "anon" } },
+        query: `wiki=${WIKI}&ns=Talk&ns=User&bot=only&q=vandal`,
+      },
+      { label: { key: "text", values: { text: "vandal" } }, query: `wiki=${WIKI}&ns=Talk&ns=User&bot=only&anon=hide` },
     ]);
   });
 

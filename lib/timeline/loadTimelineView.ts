@@ -48,6 +48,8 @@ export const TEXT_SEARCH_ROWS_PER_PAGE = 500;
 export interface TimelineViewer {
   userId: string;
   timeZone: string;
+  /** The interface language: log sentences and dates are in it (English when left out). */
+  locale?: string;
 }
 
 export async function loadTimelineView(
@@ -76,9 +78,10 @@ export async function loadScopedTimelineView(
     textScanLimit: TEXT_SEARCH_ROWS_PER_PAGE,
     searchOlderByIndex: true,
   });
-  const ctx = { viewerUserId: viewer.userId, timeZone: viewer.timeZone, now: new Date() };
+  const ctx = { viewerUserId: viewer.userId, timeZone: viewer.timeZone, locale: viewer.locale, now: new Date() };
   const nextCursor = page.nextCursor === null ? null : encodeTimelineCursor(page.nextCursor);
-  const searchedBackTo = page.searchedTo === null ? null : exactTime(page.searchedTo.timestamp, viewer.timeZone);
+  const searchedBackTo =
+    page.searchedTo === null ? null : exactTime(page.searchedTo.timestamp, viewer.timeZone, viewer.locale);
   const pollAfter = before === null && page.searchedFrom !== null ? encodeTimelineCursor(page.searchedFrom) : null;
   const changeIds =
     page.mode === "pages"

@@ -1,4 +1,5 @@
 import type { JsonValue } from "@/lib/changes/change";
+import { type Translate, translatorFor } from "@/lib/i18n/translate";
 import { exactTime } from "./timeText";
 
 /**
@@ -22,19 +23,49 @@ export interface LogLineEntry {
 
 type Params = { [key: string]: JsonValue };
 
+/** The words of one viewer: their language's `log` messages, and the zone and language of dates in them. */
+interface Words {
+  t: Translate;
+  timeZone: string;
+  locale: string;
+}
+
 const text = (value: string): LogLinePart => ({ text: value });
 const page = (title: string): LogLinePart => ({ name: title, title });
 
-/** The sentence of a log row, null for other rows. Unknown types and odd params still give a sentence. */
-export function logLine(entry: LogLineEntry, timeZone: string): LogLinePart[] | null {
+// Names go into a translated sentence as markers, so that each language puts them where its word order wants
+// them; the sentence is then cut at the markers back into text and name parts.
+const MARK = "\u0001";
+function sentence(w: Words, key: string, names: Record<string, LogLinePart> = {}, values = {}): LogLinePart[] {
+  const order = Object.keys(names);
+  const marked = Object.fromEntries(order.map((name, i) => [name, `${MARK}${i}${MARK}`]));
+  const parts: LogLinePart[] = [];
+  for (const [i, piece] of w
+    .t(key, { ...values, ...marked })
+    .split(MARK)
+    .entries()) {
+    if (i % 2 === 1) {
+      const name = names[order[Number(piece)] ?? ""];
+      if (name) parts.push(name);
+    } else if (piece !== "") parts.push(text(piece));
+  }
+  return parts;
+}
+
+/**
+ * The sentence of a log row in the viewer's language (English unless `locale` says otherwise), null for other rows.
+ * Unknown types and odd params still give a sentence.
+ */
+export function logLine(entry: LogLineEntry, timeZone: string, locale = "en"): LogLinePart[] | null {
   if (entry.kind !== "log") return null;
+  const w: Words = { t: translatorFor(locale, "log"), timeZone, locale };
   const actor: LogLinePart =
     entry.user === null
-      ? text("(username removed)")
+      ? text(w.t("usernameRemoved"))
       : { name: entry.user, title: entry.anon ? `Special:Contributions/${entry.user}` : `User:${entry.user}` };
-  if (entry.logType === null) return [actor, text(" "), text("(log details removed)")];
+  if (entry.logType === null) return [actor, text(" "), text(w.t("detailsRemoved"))];
   const params: Params = isObject(entry.logParams) ? entry.logParams : {};
-  return [actor, text(" "), ...action(entry, entry.logType, entry.logAction ?? "", params, timeZone)];
+  return [actor, text(" "), ...action(w, entry, entry.logType, entry.logAction ?? "", params)];
 }
 
 /** The sentence as one string, for places that show text only (a feed's title, a test). */
@@ -42,66 +73,65 @@ export function logLineText(parts: readonly LogLinePart[]): string {
   return parts.map((part) => ("text" in part ? part.text : part.name)).join("");
 }
 
-function action(entry: LogLineEntry, type: string, act: string, params: Params, timeZone: string): LogLinePart[] {
+function action(w: Words, entry: LogLineEntry, type: string, act: string, params: Params): LogLinePart[] {
   const target = page(entry.title);
   switch (type) {
     case "move":
-      return moveLine(target, act, params);
+      return moveLine(w, target, act, params);
     case "protect":
-      return protectLine(target, act, params, timeZone);
+      return protectLine(w, target, act, params);
     case "delete":
-      return deleteLine(target, act, params);
+      return deleteLine(w, target, act, params);
     case "block":
-      return blockLine(userOf(entry), act, params);
+      return blockLine(w, userOf(entry), act, params);
     case "rights":
-      return rightsLine(userOf(entry), act, params);
+      return rightsLine(w, userOf(entry), act, params);
     case "upload":
-      return act === "overwrite" ? [text("uploaded a new version of "), target] : [text("uploaded "), target];
+      return sentence(w, act === "overwrite" ? "uploadOverwrite" : "upload", { target });
     case "newusers":
-      if (act === "autocreate") return [text("had a user account created automatically")];
-      return act === "create" ? [text("created a user account")] : [text("created the user account "), userOf(entry)];
+      if (act === "autocreate") return sentence(w, "autocreate");
+      return act === "create" ? sentence(w, "create") : sentence(w, "createUser", { user: userOf(entry) });
     case "merge": {
       const dest = str(params.dest_title);
-      return dest === null ? [text("merged "), target] : [text("merged "), target, text(" into "), page(dest)];
+      return dest === null ? sentence(w, "merge", { target }) : sentence(w, "mergeInto", { target, dest: page(dest) });
     }
     case "patrol":
-      return [text("marked a revision of "), target, text(" patrolled")];
+      return sentence(w, "patrol", { target });
     default:
-      return [text(`performed ${type}${act && act !== type ? `/${act}` : ""} on `), target];
+      return sentence(w, "other", { target }, { action: `${type}${act && act !== type ? `/${act}` : ""}` });
   }
 }
 
-function moveLine(target: LogLinePart, act: string, params: Params): LogLinePart[] {
+function moveLine(w: Words, target: LogLinePart, act: string, params: Params): LogLinePart[] {
   const to = str(params.target_title);
-  const parts: LogLinePart[] = [text("moved page "), target];
-  if (to !== null) parts.push(text(" to "), page(to));
-  if (act === "move_redir") parts.push(text(" over a redirect"));
-  if (params.suppressredirect === true) parts.push(text(" without leaving a redirect"));
+  const parts = to === null ? sentence(w, "move", { target }) : sentence(w, "moveTo", { target, to: page(to) });
+  if (act === "move_redir") parts.push(text(` ${w.t("overRedirect")}`));
+  if (params.suppressredirect === true) parts.push(text(` ${w.t("noRedirect")}`));
   return parts;
 }
 
-function protectLine(target: LogLinePart, act: string, params: Params, timeZone: string): LogLinePart[] {
-  if (act === "unprotect") return [text("removed protection from "), target];
+function protectLine(w: Words, target: LogLinePart, act: string, params: Params): LogLinePart[] {
+  if (act === "unprotect") return sentence(w, "unprotect", { target });
   if (act === "move_prot") {
     const from = str(params.oldtitle_title);
     return from === null
-      ? [text("moved protection settings to "), target]
-      : [text("moved protection settings from "), page(from), text(" to "), target];
+      ? sentence(w, "moveProtection", { target })
+      : sentence(w, "moveProtectionFrom", { from: page(from), target });
   }
-  const verb = act === "modify" ? "changed protection settings for " : "protected ";
-  const levels = protectionLevels(params, timeZone);
-  return levels === "" ? [text(verb), target] : [text(verb), target, text(` ${levels}`)];
+  const parts = sentence(w, act === "modify" ? "protectModify" : "protect", { target });
+  const levels = protectionLevels(w, params);
+  return levels === "" ? parts : [...parts, text(` ${levels}`)];
 }
 
 /** "[edit=sysop] (indefinite) [move=sysop] (expires 1 Jan 2027, 00:00:00 UTC)", from the details MediaWiki lists. */
-function protectionLevels(params: Params, timeZone: string): string {
+function protectionLevels(w: Words, params: Params): string {
   const details = Array.isArray(params.details) ? params.details.filter(isObject) : [];
   const levels = details.flatMap((detail) => {
     const type = str(detail.type);
     const level = str(detail.level);
     if (type === null || level === null) return [];
-    const cascading = detail.cascade === true ? " [cascading]" : "";
-    return [`[${type}=${level}] (${expiryText(str(detail.expiry), timeZone)})${cascading}`];
+    const cascading = detail.cascade === true ? ` ${w.t("cascading")}` : "";
+    return [`[${type}=${level}] (${expiryText(w, str(detail.expiry))})${cascading}`];
   });
   // An entry without details (written by an old MediaWiki) keeps only its description.
   return levels.length > 0
@@ -111,93 +141,70 @@ function protectionLevels(params: Params, timeZone: string): string {
         .trim() ?? "");
 }
 
-function expiryText(expiry: string | null, timeZone: string): string {
-  if (expiry === null || isInfinite(expiry)) return "indefinite";
+function expiryText(w: Words, expiry: string | null): string {
+  if (expiry === null || isInfinite(expiry)) return w.t("indefinite");
   const at = new Date(expiry);
-  return Number.isNaN(at.getTime()) ? `expires ${expiry}` : `expires ${exactTime(at, timeZone)}`;
+  return w.t("expires", { time: Number.isNaN(at.getTime()) ? expiry : exactTime(at, w.timeZone, w.locale) });
 }
 
 const isInfinite = (value: string) =>
   ["infinite", "indefinite", "infinity", "never"].includes(value.trim().toLowerCase());
 
-function deleteLine(target: LogLinePart, act: string, params: Params): LogLinePart[] {
+function deleteLine(w: Words, target: LogLinePart, act: string, params: Params): LogLinePart[] {
   switch (act) {
     case "restore":
-      return [text("restored page "), target];
+      return sentence(w, "restore", { target });
     case "revision":
     case "event": {
-      const ids = Array.isArray(params.ids) ? params.ids.length : 0;
-      const what =
-        act === "event"
-          ? ids === 1
-            ? "a log entry"
-            : `${ids} log entries`
-          : ids === 1
-            ? "a revision"
-            : `${ids} revisions`;
-      const changes = visibilityChanges(params);
+      const count = Array.isArray(params.ids) ? params.ids.length : 0;
+      const changes = visibilityChanges(w, params);
       return [
-        text(`changed visibility of ${ids === 0 ? "revisions" : what} on page `),
-        target,
+        ...sentence(w, "visibility", { target }, { what: act, count }),
         ...(changes === "" ? [] : [text(`: ${changes}`)]),
       ];
     }
     default:
-      return [text("deleted page "), target];
+      return sentence(w, "delete", { target });
   }
 }
 
-const VISIBILITY_FIELDS: [string, string][] = [
-  ["content", "content"],
-  ["comment", "edit summary"],
-  ["user", "username"],
-];
+const VISIBILITY_FIELDS = ["content", "comment", "user"] as const;
 
 /** "edit summary hidden, username unhidden", from the old and new bits MediaWiki logs. */
-function visibilityChanges(params: Params): string {
+function visibilityChanges(w: Words, params: Params): string {
   const before = isObject(params.old) ? params.old : {};
   const after = isObject(params.new) ? params.new : {};
-  const changes = VISIBILITY_FIELDS.flatMap(([field, label]) => {
-    if (after[field] === true && before[field] !== true) return [`${label} hidden`];
-    if (after[field] === false && before[field] === true) return [`${label} unhidden`];
+  const changes = VISIBILITY_FIELDS.flatMap((field) => {
+    if (after[field] === true && before[field] !== true) return [w.t("hidden", { field })];
+    if (after[field] === false && before[field] === true) return [w.t("unhidden", { field })];
     return [];
   });
-  if (after.restricted === true && before.restricted !== true) changes.push("applied to administrators too");
+  if (after.restricted === true && before.restricted !== true) changes.push(w.t("restricted"));
   return changes.join(", ");
 }
 
-const BLOCK_FLAGS: Record<string, string> = {
-  anononly: "anonymous users only",
-  nocreate: "account creation disabled",
-  noautoblock: "autoblock disabled",
-  noemail: "email disabled",
-  nousertalk: "cannot edit own talk page",
-  hiddenname: "username hidden",
-};
-
-function blockLine(target: LogLinePart, act: string, params: Params): LogLinePart[] {
-  if (act === "unblock") return [text("unblocked "), target];
-  const verb =
-    act === "reblock" ? "changed block settings for " : params.sitewide === false ? "partially blocked " : "blocked ";
+function blockLine(w: Words, target: LogLinePart, act: string, params: Params): LogLinePart[] {
+  if (act === "unblock") return sentence(w, "unblock", { target });
+  const verb = act === "reblock" ? "reblock" : params.sitewide === false ? "partialBlock" : "block";
   const duration = str(params.duration);
   const flags = Array.isArray(params.flags)
-    ? params.flags.flatMap((flag) => (typeof flag === "string" ? [BLOCK_FLAGS[flag] ?? flag] : []))
+    ? params.flags.flatMap((flag) => (typeof flag === "string" ? [w.t("blockFlag", { flag })] : []))
     : [];
-  const parts: LogLinePart[] = [text(verb), target];
+  const parts = sentence(w, verb, { target });
   if (duration !== null)
-    parts.push(text(` with an expiration time of ${isInfinite(duration) ? "indefinite" : duration}`));
+    parts.push(text(` ${w.t("blockExpiry", { duration: isInfinite(duration) ? w.t("indefinite") : duration })}`));
   if (flags.length > 0) parts.push(text(` (${flags.join(", ")})`));
   return parts;
 }
 
-function rightsLine(target: LogLinePart, act: string, params: Params): LogLinePart[] {
+function rightsLine(w: Words, target: LogLinePart, act: string, params: Params): LogLinePart[] {
   const groups = (value: JsonValue | undefined) => {
     const names = Array.isArray(value) ? value.filter((g): g is string => typeof g === "string") : [];
-    return names.length > 0 ? names.join(", ") : "(none)";
+    return names.length > 0 ? names.join(", ") : w.t("groupsNone");
   };
-  const change = ` from ${groups(params.oldgroups)} to ${groups(params.newgroups)}`;
-  if (act === "autopromote") return [text(`was automatically promoted${change}`)];
-  return [text("changed group membership for "), target, text(change)];
+  const values = { old: groups(params.oldgroups), new: groups(params.newgroups) };
+  if (act === "autopromote") return sentence(w, "autopromote", {}, values);
+  return sentence(w, "rights", { target }, values);
 }
 
 /** The user a block or rights entry is about: its title without the User: prefix. */

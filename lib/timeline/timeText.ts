@@ -31,31 +31,40 @@ export function relativeTime(at: Date, now: Date, locale = "en"): string {
 }
 
 /** The exact time in the viewer's zone, e.g. "23 Nov 2026, 12:01:45 CET". */
-export function exactTime(at: Date, timeZone: string, locale = "en-GB"): string {
+export function exactTime(at: Date, timeZone: string, locale = "en"): string {
   const format = reused(
     exactFormats,
     `${locale}|${timeZone}`,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "long", timeZone }),
+    () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "long", timeZone }),
   );
   return format.format(at);
+}
+
+/**
+ * The Intl locale of an interface language: English dates read day-first ("7 December 2026", 16:32), as
+ * MediaWiki's English does; the other languages are their own Intl locales.
+ */
+export function intlLocale(locale: string): string {
+  return locale === "en" ? "en-GB" : locale;
 }
 
 /** "16:32": the time of day in the viewer's zone, as the rows of Special:Watchlist show it under day headings. */
-export function clockTime(at: Date, timeZone: string): string {
+export function clockTime(at: Date, timeZone: string, locale = "en"): string {
   const format = reused(
     clockFormats,
-    timeZone,
-    () => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }),
+    `${locale}|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }),
   );
   return format.format(at);
 }
 
-/** "7 December 2026": the day heading of `at` in the viewer's zone. */
-export function dayHeading(at: Date, timeZone: string): string {
+/** "7 December 2026", "7 de diciembre de 2026", "7. Dezember 2026": the day heading of `at` in the viewer's zone. */
+export function dayHeading(at: Date, timeZone: string, locale = "en"): string {
   const format = reused(
     dayFormats,
-    timeZone,
-    () => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }),
+    `${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone }),
   );
   return format.format(at);
 }

@@ -80,6 +80,8 @@ export interface TimelineGroupView {
 export interface RowViewContext {
   viewerUserId: string;
   timeZone: string;
+  /** The viewer's interface language (English when left out). */
+  locale?: string;
   now: Date;
 }
 
@@ -128,7 +130,7 @@ export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): Ti
     // Sanitised when stored; only rows stored before that are sanitised here.
     summaryHtml: entry.summaryHtml ?? summaryHtml(entry, entry.site.server),
     logLine:
-      logLine(entry, ctx.timeZone)?.map((part) =>
+      logLine(entry, ctx.timeZone, ctx.locale)?.map((part) =>
         "text" in part
           ? part
           : { name: part.name, href: part.title === undefined ? null : articleUrl(entry.site, part.title) },
@@ -136,8 +138,8 @@ export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): Ti
     commentHidden: entry.commentHidden,
     tags: entry.tags,
     timestamp: entry.timestamp.toISOString(),
-    time: clockTime(entry.timestamp, ctx.timeZone),
-    day: dayHeading(entry.timestamp, ctx.timeZone),
+    time: clockTime(entry.timestamp, ctx.timeZone, ctx.locale),
+    day: dayHeading(entry.timestamp, ctx.timeZone, ctx.locale),
     unread: entry.unread,
   };
 }

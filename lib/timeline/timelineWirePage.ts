@@ -22,6 +22,8 @@ export interface TimelineWirePage {
   highlights: TimelineViewPage["highlights"];
   viewerUserId: string;
   timeZone: string;
+  /** The viewer's interface language, for the day headings and times the browser formats; left out for English. */
+  locale?: string;
   sites: TimelineSite[];
   links: { linkId: string; userId: string; displayName: string; color: string }[];
   rows: TimelineRowWire[];
@@ -71,7 +73,7 @@ const FALLBACK_COLOR = "#72777d";
 
 export function toTimelineWirePage(
   page: TimelineViewPage,
-  viewer: { userId: string; timeZone: string },
+  viewer: { userId: string; timeZone: string; locale?: string },
 ): TimelineWirePage {
   const links: TimelineWirePage["links"] = [];
   const sites = page.sites;
@@ -122,6 +124,7 @@ export function toTimelineWirePage(
     highlights: page.highlights,
     viewerUserId: viewer.userId,
     timeZone: viewer.timeZone,
+    ...(viewer.locale && viewer.locale !== "en" ? { locale: viewer.locale } : {}),
     sites,
     links,
     rows: page.rows.map(wire),
@@ -188,8 +191,8 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
       commentHidden: r.ch ?? false,
       tags: r.tg ?? [],
       timestamp: r.at,
-      time: clockTime(timestamp, wire.timeZone),
-      day: dayHeading(timestamp, wire.timeZone),
+      time: clockTime(timestamp, wire.timeZone, wire.locale),
+      day: dayHeading(timestamp, wire.timeZone, wire.locale),
       unread: r.ur ?? false,
     };
   };

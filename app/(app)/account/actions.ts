@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { changeEmail, changeTimeZone } from "@/lib/accounts/changeAccountDetails";
+import { getTranslations } from "next-intl/server";
+import { changeEmail, changeLocale, changeTimeZone } from "@/lib/accounts/changeAccountDetails";
 import { changePassword } from "@/lib/accounts/changePassword";
 import { deleteAccount } from "@/lib/accounts/deleteAccount";
 import { bumpSessionEpoch } from "@/lib/accounts/users";
@@ -14,35 +15,46 @@ export interface AccountFormState {
   message?: string;
 }
 
-const SIGNED_OUT: AccountFormState = { ok: false, message: "Your session has ended. Sign in again." };
+const say = () => getTranslations("account");
+const signedOut = async (): Promise<AccountFormState> => ({ ok: false, message: (await say())("signedOut") });
 const fieldsOf = (form: FormData) => Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
 
 export async function changePasswordAction(_previous: AccountFormState, form: FormData): Promise<AccountFormState> {
   const session = await currentSession();
-  if (!session) return SIGNED_OUT;
+  if (!session) return signedOut();
   const result = await changePassword(session.user, fieldsOf(form));
   if (!result.ok) return { ok: false, message: result.failure.message };
   // The change ended every session; this one goes on with the new epoch.
   await writeSessionToken({ ...session.token, epoch: result.value.epoch });
-  return { ok: true, message: "Password changed. Every other session has been signed out." };
+  return { ok: true, message: (await say())("password.done") };
 }
 
 export async function changeEmailAction(_previous: AccountFormState, form: FormData): Promise<AccountFormState> {
   const session = await currentSession();
-  if (!session) return SIGNED_OUT;
+  if (!session) return signedOut();
   const result = await changeEmail(session.user, fieldsOf(form));
   if (!result.ok) return { ok: false, message: result.failure.message };
   revalidatePath("/", "layout");
-  return { ok: true, message: "Email changed. Sign in with the new one from now on." };
+  return { ok: true, message: (await say())("email.done") };
 }
 
 export async function changeTimeZoneAction(_previous: AccountFormState, form: FormData): Promise<AccountFormState> {
   const session = await currentSession();
-  if (!session) return SIGNED_OUT;
+  if (!session) return signedOut();
   const result = await changeTimeZone(session.user, fieldsOf(form));
   if (!result.ok) return { ok: false, message: result.failure.message };
   revalidatePath("/", "layout");
-  return { ok: true, message: "Time zone saved. The timeline shows its times in it." };
+  return { ok: true, message: (await say())("timeZone.done") };
+}
+
+export async function changeLocaleAction(_previous: AccountFormState, form: FormData): Promise<AccountFormState> {
+  const session = await currentSession();
+  if (!session) return signedOut();
+  const result = await changeLocale(session.user, fieldsOf(form));
+  if (!result.ok) return { ok: false, message: (await say())("language.invalid") };
+  revalidatePath("/", "layout");
+  // Said in the language just chosen: the next request negotiates it.
+  return { ok: true, message: (await say())("language.done") };
 }
 
 export async function signOutEverywhereAction(): Promise<void> {
@@ -56,7 +68,7 @@ export async function signOutEverywhereAction(): Promise<void> {
 
 export async function deleteAccountAction(_previous: AccountFormState, form: FormData): Promise<AccountFormState> {
   const session = await currentSession();
-  if (!session) return SIGNED_OUT;
+  if (!session) return signedOut();
   const result = await deleteAccount(session.user, fieldsOf(form));
   if (!result.ok) return { ok: false, message: result.failure.message };
   await clearSessionToken();

@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { filterChips, filterToggles } from "@/lib/timeline/filterChips";
+import { type FilterLabel, filterChips, filterToggles } from "@/lib/timeline/filterChips";
 import type { TimelineOptions } from "@/lib/timeline/getTimelineOptions";
 import type { HighlightRuleView } from "@/lib/timeline/highlights/highlightRule";
 import type { TimelinePresetView } from "@/lib/timeline/presets/timelinePreset";
@@ -28,25 +29,39 @@ const at = (query: string) => (query ? `/?${query}` : "/");
  * opens on demand. Every control is a link to the filtered address, so it works before scripts load.
  */
 export function FilterBar({ filters, filterQuery, options, presets, filtered, highlightRules }: Props): ReactNode {
+  const t = useTranslations("timeline");
   const chips = filterChips(filters, options);
+  // An empty name is one unknown here: a wiki no longer linked, a former team member.
+  const say = ({ key, values }: FilterLabel, group: "toggle" | "chip") =>
+    t(
+      `${group}.${key}` as never,
+      {
+        ...values,
+        ...(values?.name === "" ? { name: t(key === "wiki" ? "chip.aWiki" : "chip.formerMember") } : {}),
+      } as never,
+    );
   const feedQuery = filterQuery ? `?filters=${encodeURIComponent(filterQuery)}` : "";
   return (
-    <section className="tl-bar" aria-label="Filters">
-      <ul className="tl-chips" aria-label="Quick filters">
+    <section className="tl-bar" aria-label={t("bar.label")}>
+      <ul className="tl-chips" aria-label={t("bar.quick")}>
         {filterToggles(filters).map((toggle) => (
-          <li key={toggle.label}>
+          <li key={toggle.label.key}>
             <Link href={at(toggle.query)} role="switch" aria-checked={toggle.on} className="tl-chip tl-tog">
-              {toggle.label}
+              {say(toggle.label, "toggle")}
             </Link>
           </li>
         ))}
       </ul>
       {chips.length > 0 && (
-        <ul className="tl-chips" aria-label="Active filters">
+        <ul className="tl-chips" aria-label={t("bar.active")}>
           {chips.map((chip) => (
-            <li key={chip.label}>
-              <Link href={at(chip.query)} className="tl-chip tl-on" aria-label={`Remove filter: ${chip.label}`}>
-                {chip.label} <span aria-hidden="true">×</span>
+            <li key={chip.query}>
+              <Link
+                href={at(chip.query)}
+                className="tl-chip tl-on"
+                aria-label={t("bar.remove", { filter: say(chip.label, "chip") })}
+              >
+                {say(chip.label, "chip")} <span aria-hidden="true">×</span>
               </Link>
             </li>
           ))}
@@ -56,8 +71,8 @@ export function FilterBar({ filters, filterQuery, options, presets, filtered, hi
       {highlightRules && <HighlightChips rules={highlightRules} />}
       <span className="tl-bar-end">
         <MarkAllRead filterQuery={filterQuery} filtered={filtered} />
-        <Link href={`/feeds${feedQuery}#create-feed-heading`}>Feed of this view</Link>
-        <Link href={`/alerts/new${feedQuery}`}>Create alert from this view</Link>
+        <Link href={`/feeds${feedQuery}#create-feed-heading`}>{t("bar.feed")}</Link>
+        <Link href={`/alerts/new${feedQuery}`}>{t("bar.alert")}</Link>
       </span>
       <FilterForm
         key={`filters ${filterQuery}`}

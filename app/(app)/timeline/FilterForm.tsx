@@ -1,24 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import type { TimelineOptions } from "@/lib/timeline/getTimelineOptions";
-import { CHANGE_TYPES, FLAG_FILTERS, type FlagFilter, type TimelineFilters } from "@/lib/timeline/timelineFilters";
-
-const FLAG_LABELS: Record<FlagFilter, string> = {
-  bot: "Bot edits",
-  minor: "Minor edits",
-  anon: "Anonymous edits",
-  mine: "My own edits",
-};
-const TYPE_LABELS: Record<(typeof CHANGE_TYPES)[number], string> = {
-  edit: "Edits",
-  new: "Page creations",
-  log: "Log actions",
-  categorize: "Category changes",
-  external: "External (Wikidata)",
-};
+import { CHANGE_TYPES, FLAG_FILTERS, type TimelineFilters } from "@/lib/timeline/timelineFilters";
 
 /** Asks the page's filter panel to open and put the cursor in its text search (the timeline's "/" key). */
 export const OPEN_FILTER_SEARCH = "watchdeck:open-filter-search";
@@ -47,6 +34,7 @@ export function FilterForm({
   /** Shown under the form, inside the panel (the timeline's "save preset"). */
   after?: ReactNode;
 }) {
+  const t = useTranslations("filters");
   const [drawn, setDrawn] = useState(open);
   const panel = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
@@ -69,13 +57,13 @@ export function FilterForm({
         if (event.currentTarget.open) setDrawn(true);
       }}
     >
-      <summary>All filters</summary>
+      <summary>{t("all")}</summary>
       {drawn && (
         <>
-          <form method="get" action={action} className="tl-filter-form" aria-label="Timeline filters">
+          <form method="get" action={action} className="tl-filter-form" aria-label={t("form")}>
             {options.wikis.length > 1 && (
               <fieldset className="field">
-                <legend>Wikis</legend>
+                <legend>{t("wikis")}</legend>
                 {options.wikis.map((wiki) => (
                   <label key={wiki.siteId} className="check">
                     <input
@@ -90,7 +78,7 @@ export function FilterForm({
               </fieldset>
             )}
             <div className="field">
-              <label htmlFor="tl-ns">Namespaces</label>
+              <label htmlFor="tl-ns">{t("namespaces")}</label>
               <select id="tl-ns" name="ns" multiple size={5} defaultValue={filters.namespaces}>
                 {options.namespaces.map((ns) => (
                   <option key={ns.value} value={ns.value}>
@@ -100,24 +88,24 @@ export function FilterForm({
               </select>
             </div>
             <fieldset className="field">
-              <legend>Change types</legend>
+              <legend>{t("types")}</legend>
               {CHANGE_TYPES.map((type) => (
                 <label key={type} className="check">
                   <input type="checkbox" name="type" value={type} defaultChecked={filters.types.includes(type)} />{" "}
-                  {TYPE_LABELS[type]}
+                  {t("type", { type })}
                 </label>
               ))}
             </fieldset>
             <div className="field">
-              <label htmlFor="tl-user">By user</label>
+              <label htmlFor="tl-user">{t("byUser")}</label>
               <input id="tl-user" name="user" defaultValue={filters.users[0] ?? ""} autoComplete="off" />
             </div>
             <div className="field">
-              <label htmlFor="tl-notuser">Not by user</label>
+              <label htmlFor="tl-notuser">{t("notByUser")}</label>
               <input id="tl-notuser" name="notuser" defaultValue={filters.notUsers[0] ?? ""} autoComplete="off" />
             </div>
             <div className="field">
-              <label htmlFor="tl-usertext">User name contains</label>
+              <label htmlFor="tl-usertext">{t("userContains")}</label>
               <input
                 id="tl-usertext"
                 name="usertext"
@@ -128,48 +116,47 @@ export function FilterForm({
             </div>
             {FLAG_FILTERS.map((flag) => (
               <div className="field" key={flag}>
-                <label htmlFor={`tl-${flag}`}>{FLAG_LABELS[flag]}</label>
+                <label htmlFor={`tl-${flag}`}>{t("flag", { flag })}</label>
                 <select id={`tl-${flag}`} name={flag} defaultValue={filters[flag]}>
-                  <option value="show">Show</option>
-                  <option value="hide">Hide</option>
-                  <option value="only">Only</option>
+                  <option value="show">{t("show")}</option>
+                  <option value="hide">{t("hide")}</option>
+                  <option value="only">{t("only")}</option>
                 </select>
               </div>
             ))}
             <div className="field">
-              <label htmlFor="tl-tag">Tag</label>
+              <label htmlFor="tl-tag">{t("tag")}</label>
               <input id="tl-tag" name="tag" defaultValue={filters.tags[0] ?? ""} autoComplete="off" />
             </div>
             <div className="field">
-              <label htmlFor="timeline-text">Title or summary contains</label>
+              <label htmlFor="timeline-text">{t("text")}</label>
               <input id="timeline-text" name="q" type="search" defaultValue={filters.text} />
             </div>
             <div className="field">
-              <label htmlFor="tl-from">From</label>
+              <label htmlFor="tl-from">{t("from")}</label>
               <input id="tl-from" name="from" type="date" defaultValue={filters.from ?? ""} />
             </div>
             <div className="field">
-              <label htmlFor="tl-to">To</label>
+              <label htmlFor="tl-to">{t("to")}</label>
               <input id="tl-to" name="to" type="date" defaultValue={filters.to ?? ""} />
             </div>
             <fieldset className="field">
-              <legend>Show</legend>
+              <legend>{t("show")}</legend>
               <label className="check">
-                <input type="checkbox" name="unread" value="1" defaultChecked={filters.unreadOnly} /> Unread only
+                <input type="checkbox" name="unread" value="1" defaultChecked={filters.unreadOnly} /> {t("unreadOnly")}
               </label>
               <label className="check">
-                <input type="checkbox" name="latest" value="1" defaultChecked={filters.latestOnly} /> Latest change per
-                page only
+                <input type="checkbox" name="latest" value="1" defaultChecked={filters.latestOnly} /> {t("latestOnly")}
               </label>
               <label className="check">
-                <input type="checkbox" name="group" value="1" defaultChecked={filters.groupByPage} /> Group by page
+                <input type="checkbox" name="group" value="1" defaultChecked={filters.groupByPage} /> {t("groupByPage")}
               </label>
             </fieldset>
             {children}
             <div className="actions-row tl-filter-actions">
-              <button type="submit">Apply filters</button>
+              <button type="submit">{t("apply")}</button>
               <Link href={action} className="button secondary">
-                Clear filters
+                {t("clear")}
               </Link>
             </div>
           </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
 import type { ChangeDiff } from "@/lib/diffs/loadChangeDiff";
 import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
@@ -10,13 +11,19 @@ import styles from "./inlineDiff.module.css";
 
 type Row = Pick<TimelineRowView, "id" | "title" | "revId" | "unread" | "ownLinkIds" | "diffUrl">;
 
-type Loaded = { state: "loading" } | { state: "shown"; diff: ChangeDiff } | { state: "failed"; message: string };
+/** `message`: the API's own words; null when the diff could not be had at all (the page words it). */
+type Loaded =
+  | { state: "loading" }
+  | { state: "shown"; diff: ChangeDiff }
+  | { state: "failed"; message: string | null; unreachable?: true };
 
 /**
  * The wiki's diff of one change, shown in place under its row (GET /api/changes/<id>/diff), with "Mark read"
  * beside it. `teamId`: the row is in that team's timeline.
  */
 export function InlineDiff({ row, teamId = null, id }: { row: Row; teamId?: string | null; id?: string }) {
+  const t = useTranslations("rows");
+  const ui = useTranslations("ui");
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
   // Kept once marked read (the row then reloads as read), so the outcome stays in view.
   const [wasUnread] = useState(row.unread);
@@ -30,12 +37,12 @@ export function InlineDiff({ row, teamId = null, id }: { row: Row; teamId?: stri
         setLoaded(
           response.ok && body.diff
             ? { state: "shown", diff: body.diff }
-            : { state: "failed", message: body.error ?? "The diff could not be loaded." },
+            : { state: "failed", message: body.error ?? null },
         );
       })
       .catch((error: unknown) => {
         if (!controller.signal.aborted) {
-          setLoaded({ state: "failed", message: "Watchdeck could not reach the server. Try again." });
+          setLoaded({ state: "failed", message: null, unreachable: true });
         }
         return error;
       });
@@ -46,25 +53,25 @@ export function InlineDiff({ row, teamId = null, id }: { row: Row; teamId?: stri
     <section
       id={id}
       className={styles.panel}
-      aria-label={`Diff of ${row.title}`}
+      aria-label={t("diffPanel", { title: row.title })}
       aria-busy={loaded.state === "loading"}
     >
       <div className={styles.bar}>
         {wasUnread && <MarkRead row={row} />}
         {row.diffUrl && (
           <a href={row.diffUrl} target="_blank" rel="noreferrer">
-            Open the diff on the wiki
+            {t("openDiff")}
           </a>
         )}
       </div>
       {loaded.state === "loading" && (
         <p role="status" className={styles.message}>
-          Loading the diff…
+          {t("loadingDiff")}
         </p>
       )}
       {loaded.state === "failed" && (
         <p role="alert" className={`error ${styles.message}`}>
-          {loaded.message}
+          {loaded.message ?? (loaded.unreachable ? ui("unreachable") : t("diffFailed"))}
         </p>
       )}
       {loaded.state === "shown" && <DiffTable diff={loaded.diff} />}
@@ -73,13 +80,14 @@ export function InlineDiff({ row, teamId = null, id }: { row: Row; teamId?: stri
 }
 
 function DiffTable({ diff }: { diff: ChangeDiff }) {
-  if (diff.bodyHtml.trim() === "") return <p className={styles.message}>The two revisions have the same text.</p>;
-  const from = diff.fromRevId === 0 ? "an empty page (the page was created)" : `revision ${diff.fromRevId}`;
+  const t = useTranslations("rows");
+  if (diff.bodyHtml.trim() === "") return <p className={styles.message}>{t("sameText")}</p>;
+  const from = diff.fromRevId === 0 ? "created" : String(diff.fromRevId);
   return (
     <div className={styles.scroll}>
       <table className={styles.diff}>
         <caption className="visually-hidden">
-          Changes from {from} to revision {diff.toRevId} of {diff.title}
+          {t("diffCaption", { from, to: String(diff.toRevId), title: diff.title })}
         </caption>
         <colgroup>
           <col className={styles.marker} />
@@ -96,6 +104,8 @@ function DiffTable({ diff }: { diff: ChangeDiff }) {
 }
 
 function MarkRead({ row }: { row: Row }) {
+  const t = useTranslations("rows");
+  const ui = useTranslations("ui");
   const links = useWatchingLinks();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -115,7 +125,7 @@ function MarkRead({ row }: { row: Row }) {
             try {
               outcome = await markChangeReadAction(readIds, row.title, row.revId);
             } catch {
-              outcome = { ok: false, message: "Watchdeck could not reach the server. Try again." };
+              outcome = { ok: false, message: ui("unreachable") };
             }
             setStatus(outcome);
             if (outcome.ok) {
@@ -125,7 +135,7 @@ function MarkRead({ row }: { row: Row }) {
           })
         }
       >
-        {status?.ok ? "Marked read" : "Mark read"}
+        {status?.ok ? t("markedRead") : t("markRead")}
       </button>
       {status && (
         <span role={status.ok ? "status" : "alert"} className={status.ok ? undefined : "error"}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ComponentProps, type ReactNode, useId, useState } from "react";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { Flags, rowStyle, SizeDelta, TimelineRow, WikiLabel } from "./TimelineRow";
@@ -39,6 +40,7 @@ export function PageGroupRow({
   watcherNames,
   rowExtras,
 }: Props) {
+  const t = useTranslations("rows");
   const [open, setOpen] = useState(false);
   const id = useId();
   const { head, count } = group;
@@ -54,7 +56,7 @@ export function PageGroupRow({
       />
     );
   const unread = group.changes.some((c) => c.unread);
-  const changes = `${count} changes`;
+  const changes = t("groupChanges", { count });
   return (
     <li
       className={`tl-row tl-grp${unread ? " tl-unread" : ""}${selected ? " tl-selected" : ""}`}
@@ -73,7 +75,11 @@ export function PageGroupRow({
             className="tl-exp"
             aria-expanded={open}
             aria-controls={id}
-            aria-label={`Show the ${group.changes.length === count ? "" : `latest ${group.changes.length} of the `}${changes} to ${head.title}`}
+            aria-label={t("showGroup", {
+              shown: group.changes.length === count ? "all" : String(group.changes.length),
+              count,
+              title: head.title,
+            })}
             onClick={() => setOpen((o) => !o)}
           />
           <Flags flags={groupFlags(group.changes)} />
@@ -83,9 +89,10 @@ export function PageGroupRow({
           <a className="tl-title" href={head.pageUrl} dir="auto">
             {head.title}
           </a>
-          {unread && <span className="visually-hidden"> (unread)</span>}
+          {unread && <span className="visually-hidden"> {t("unread")}</span>}
           <span className="tl-links">
-            ({group.diffUrl ? <a href={group.diffUrl}>{changes}</a> : changes} | <a href={head.historyUrl}>hist</a>)
+            ({group.diffUrl ? <a href={group.diffUrl}>{changes}</a> : changes} |{" "}
+            <a href={head.historyUrl}>{t("hist")}</a>)
           </span>
           <SizeDelta delta={group.sizeDelta} />
         </span>
@@ -104,7 +111,7 @@ export function PageGroupRow({
         </span>
         {actions}
       </div>
-      <ol className="tl-kids" id={id} hidden={!open} aria-label={`Changes to ${head.title}`}>
+      <ol className="tl-kids" id={id} hidden={!open} aria-label={t("changesTo", { title: head.title })}>
         {open &&
           group.changes.map((row) => (
             <TimelineRow

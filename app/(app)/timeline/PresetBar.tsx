@@ -1,15 +1,17 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { TimelinePresetView } from "@/lib/timeline/presets/timelinePreset";
 import { deletePresetAction, type PresetFormState, savePresetAction } from "./presetActions";
 
 /** Saved filter sets as chips of the filter bar: open one, or delete it. */
 export function PresetChips({ presets, filterQuery }: { presets: TimelinePresetView[]; filterQuery: string }) {
+  const t = useTranslations("filters");
   if (presets.length === 0) return null;
   return (
-    <section className="tl-presets" aria-label="Saved filters">
+    <section className="tl-presets" aria-label={t("presets")}>
       <ul className="tl-chips">
         {presets.map((preset) => (
           <li key={preset.id} className="tl-chip tl-preset">
@@ -21,7 +23,12 @@ export function PresetChips({ presets, filterQuery }: { presets: TimelinePresetV
             </Link>
             <form action={deletePresetAction}>
               <input type="hidden" name="presetId" value={preset.id} />
-              <button type="submit" className="tl-x" aria-label={`Delete preset ${preset.name}`} title="Delete preset">
+              <button
+                type="submit"
+                className="tl-x"
+                aria-label={t("deletePresetNamed", { name: preset.name })}
+                title={t("deletePreset")}
+              >
                 ×
               </button>
             </form>
@@ -34,6 +41,7 @@ export function PresetChips({ presets, filterQuery }: { presets: TimelinePresetV
 
 /** Saves the current filters under a name (in the filter panel). */
 export function SavePresetForm({ filterQuery }: { filterQuery: string }) {
+  const t = useTranslations("filters");
   const [state, save, saving] = useActionState<PresetFormState, FormData>(savePresetAction, {
     error: null,
     saved: null,
@@ -42,14 +50,14 @@ export function SavePresetForm({ filterQuery }: { filterQuery: string }) {
     <form action={save} className="tl-preset-save">
       <input type="hidden" name="filterQuery" value={filterQuery} />
       <label htmlFor="tl-preset-name" className="visually-hidden">
-        Preset name
+        {t("presetName")}
       </label>
-      <input id="tl-preset-name" name="name" placeholder="Name these filters" required maxLength={80} />
+      <input id="tl-preset-name" name="name" placeholder={t("presetPlaceholder")} required maxLength={80} />
       <button type="submit" className="secondary" disabled={saving}>
-        Save preset
+        {t("savePreset")}
       </button>
       <span role="status" className={state.error ? "field-error" : "notice"}>
-        {state.error ?? (state.saved ? `Saved “${state.saved}”.` : "")}
+        {state.error ?? (state.saved ? t("presetSaved", { name: state.saved }) : "")}
       </span>
     </form>
   );

@@ -4,12 +4,13 @@ import { describe, expect, it } from "vitest";
 import { type RowViewContext, toTimelineRowView } from "@/lib/timeline/timelineRowView";
 import { hostileTimelineEntry } from "@/test/support/hostileTimelineEntry";
 import { inspectHtml } from "@/test/support/htmlInspection";
+import { inEnglish } from "@/test/support/inEnglish";
 import { TimelineRow } from "./TimelineRow";
 
 const ctx: RowViewContext = { viewerUserId: "user-1", timeZone: "UTC", now: new Date("2026-11-23T11:00:00Z") };
 const row = toTimelineRowView(hostileTimelineEntry(), ctx);
 const render = (props: Partial<Parameters<typeof TimelineRow>[0]>) =>
-  inspectHtml(`<ol>${renderToStaticMarkup(createElement(TimelineRow, { row, ...props }))}</ol>`);
+  inspectHtml(`<ol>${renderToStaticMarkup(inEnglish(createElement(TimelineRow, { row, ...props })))}</ol>`);
 const item = (html: ReturnType<typeof inspectHtml>) => html.elements.find((e) => e.tag === "li")!;
 
 describe("a timeline row's highlights", () => {

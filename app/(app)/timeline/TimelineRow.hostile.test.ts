@@ -11,6 +11,7 @@ import {
   SUMMARY_LINKS,
 } from "@/test/support/hostileTimelineEntry";
 import { executableMarkup, inspectHtml } from "@/test/support/htmlInspection";
+import { inEnglish } from "@/test/support/inEnglish";
 import { PageGroupRow } from "./PageGroupRow";
 import { TimelineRow } from "./TimelineRow";
 
@@ -18,7 +19,7 @@ const ctx: RowViewContext = { viewerUserId: "user-1", timeZone: "UTC", now: new 
 
 /** One row as the timeline page renders it: entry → row view (summary sanitised there) → component. */
 function render(entry: TimelineEntry, props: Partial<Parameters<typeof TimelineRow>[0]> = {}): string {
-  return renderToStaticMarkup(createElement(TimelineRow, { row: toTimelineRowView(entry, ctx), ...props }));
+  return renderToStaticMarkup(inEnglish(createElement(TimelineRow, { row: toTimelineRowView(entry, ctx), ...props })));
 }
 
 /** A page group of two changes by `users`, as group-by-page renders it. */
@@ -32,7 +33,7 @@ function renderGroup(entry: TimelineEntry, users: string[]): string {
     diffUrl: head.diffUrl,
     changes: [head, { ...head, id: "2" }],
   };
-  return renderToStaticMarkup(createElement(PageGroupRow, { group }));
+  return renderToStaticMarkup(inEnglish(createElement(PageGroupRow, { group })));
 }
 
 describe("a timeline row whose every text is script injection", () => {

@@ -1,3 +1,4 @@
+import { useFormatter, useTranslations } from "next-intl";
 import type { CSSProperties, ReactNode } from "react";
 import type { HighlightMark } from "@/lib/timeline/highlights/highlightRule";
 import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
@@ -27,10 +28,11 @@ interface Props {
  */
 
 function WatchedBy({ row, names }: { row: TimelineRowView; names: Record<string, string> }) {
-  const members = [...new Set(row.watchers.map((w) => w.userId))].map((id) => names[id] ?? "a former member");
+  const t = useTranslations("rows");
+  const members = [...new Set(row.watchers.map((w) => w.userId))].map((id) => names[id] ?? t("formerMember"));
   return (
     <span className="tl-wb">
-      watched by <Names names={members} />
+      {t("watchedBy")} <Names names={members} />
     </span>
   );
 }
@@ -74,9 +76,10 @@ function LogLine({ parts }: { parts: NonNullable<TimelineRowView["logLine"]> }) 
 
 /** "(+36)": green when bytes were added, red when removed, grey at 0, bold from ±500 ($wgRCChangedSizeThreshold). */
 export function SizeDelta({ delta }: { delta: number | null }) {
+  const format = useFormatter();
   if (delta === null) return null;
   const kind = delta > 0 ? "pos" : delta < 0 ? "neg" : "null";
-  const text = `${delta > 0 ? "+" : ""}${delta.toLocaleString("en")}`;
+  const text = `${delta > 0 ? "+" : ""}${format.number(delta)}`;
   const Tag = Math.abs(delta) >= 500 ? "strong" : "span";
   return (
     <Tag className={`tl-size mw-plusminus-${kind}`} dir="ltr">
@@ -85,19 +88,21 @@ export function SizeDelta({ delta }: { delta: number | null }) {
   );
 }
 
+// The letters are MediaWiki's in every language it ships (N, m, b), as its legend explains them.
 const FLAGS = [
-  ["new", "N", "new page"],
-  ["minor", "m", "minor edit"],
-  ["bot", "b", "bot edit"],
+  ["new", "N", "flagNew"],
+  ["minor", "m", "flagMinor"],
+  ["bot", "b", "flagBot"],
 ] as const;
 
 /** N m b in fixed places, as MediaWiki's changes lists align them; an unset flag keeps its place empty. */
 export function Flags({ flags }: { flags: TimelineRowView["flags"] }) {
+  const t = useTranslations("rows");
   return (
     <span className="tl-flags">
       {FLAGS.map(([key, letter, title]) =>
         flags[key] ? (
-          <abbr key={key} title={title}>
+          <abbr key={key} title={t(title)}>
             {letter}
           </abbr>
         ) : (
@@ -123,22 +128,25 @@ export function rowStyle(row: TimelineRowView): CSSProperties {
 
 /** "Bob (talk | contribs)", or a log row's sentence, or "(username removed)". */
 function UserLinks({ row }: { row: TimelineRowView }) {
+  const t = useTranslations("rows");
   if (row.logLine !== null) return <LogLine parts={row.logLine} />;
-  if (row.user === null) return <span className="tl-user tl-removed">(username removed)</span>;
+  if (row.user === null) return <span className="tl-user tl-removed">{t("usernameRemoved")}</span>;
   return (
     <span className="tl-user">
       <a href={row.userUrl ?? undefined} dir="auto">
         {row.user}
       </a>{" "}
       <span className="tl-ul">
-        (<a href={row.talkUrl ?? undefined}>talk</a> | <a href={row.contribsUrl ?? undefined}>contribs</a>)
+        (<a href={row.talkUrl ?? undefined}>{t("talk")}</a> | <a href={row.contribsUrl ?? undefined}>{t("contribs")}</a>
+        )
       </span>
     </span>
   );
 }
 
 function Summary({ row }: { row: TimelineRowView }) {
-  if (row.commentHidden) return <span className="tl-summary tl-removed">(edit summary removed)</span>;
+  const t = useTranslations("rows");
+  if (row.commentHidden) return <span className="tl-summary tl-removed">{t("summaryRemoved")}</span>;
   if (row.summaryHtml === null) return null;
   return (
     // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server with an allow-list (lib/changes/sanitizeSummary.ts)
@@ -157,6 +165,7 @@ export function TimelineRow({
   diff,
   children,
 }: Props) {
+  const t = useTranslations("rows");
   const highlight = highlightRowClass(marks);
   return (
     <li
@@ -174,7 +183,7 @@ export function TimelineRow({
             <button
               type="button"
               className="tl-diff-btn"
-              aria-label={`Show diff of ${row.title}`}
+              aria-label={t("showDiff", { title: row.title })}
               aria-expanded={diff.open}
               aria-controls={diff.open ? `diff-${row.id}` : undefined}
               onClick={diff.toggle}
@@ -191,23 +200,23 @@ export function TimelineRow({
           <a className="tl-title" href={row.pageUrl} dir="auto">
             {row.title}
           </a>
-          {row.unread && <span className="visually-hidden"> (unread)</span>}
+          {row.unread && <span className="visually-hidden"> {t("unread")}</span>}
           <span className="tl-links">
             (
             {row.diffUrl ? (
-              <a href={row.diffUrl} aria-label={`diff of ${row.title}`}>
-                diff
+              <a href={row.diffUrl} aria-label={t("diffOf", { title: row.title })}>
+                {t("diff")}
               </a>
             ) : (
-              "diff"
+              t("diff")
             )}
             {" | "}
-            <a href={row.historyUrl}>hist</a>
+            <a href={row.historyUrl}>{t("hist")}</a>
             {row.kind === "log" && (
               <>
                 {" | "}
-                <a href={row.openUrl} aria-label={`log entry of ${row.title}`}>
-                  log
+                <a href={row.openUrl} aria-label={t("logOf", { title: row.title })}>
+                  {t("log")}
                 </a>
               </>
             )}
@@ -216,13 +225,15 @@ export function TimelineRow({
           <SizeDelta delta={row.sizeDelta} />
         </span>
         <span className="tl-b">
-          {row.kind === "log" && <span className="tl-type">{row.typeLabel}</span>}
+          {row.kind === "log" && (
+            <span className="tl-type">{t("logType", { type: row.typeLabel.replace(/^log: /, "") })}</span>
+          )}
           {watcherNames && <WatchedBy row={row} names={watcherNames} />}
           <UserLinks row={row} />
           <Summary row={row} />
           {row.tags.length > 0 && (
             <span className="tl-tags">
-              Tags:{" "}
+              {t("tags")}{" "}
               {row.tags.map((tag, i) => (
                 <span key={tag}>
                   {i > 0 && ", "}

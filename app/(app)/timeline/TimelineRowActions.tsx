@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { RowActions, rowCapabilities } from "../watching/RowActions";
@@ -11,6 +12,7 @@ import { useWatchingLinks } from "../watching/useWatchingLinks";
  * watchlist-token link), so rows stay one line and nothing greyed out fills them.
  */
 export function TimelineRowActions({ row }: { row: TimelineRowView }) {
+  const t = useTranslations("rows");
   const links = useWatchingLinks();
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -39,7 +41,7 @@ export function TimelineRowActions({ row }: { row: TimelineRowView }) {
       <button
         type="button"
         className="tl-menu-btn"
-        aria-label={`Actions for ${row.title}`}
+        aria-label={t("actionsFor", { title: row.title })}
         aria-expanded={open}
         aria-controls={id}
         onClick={() => setOpen((o) => !o)}

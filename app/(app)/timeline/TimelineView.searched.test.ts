@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { expect, it } from "vitest";
 import type { TimelineWirePage } from "@/lib/timeline/timelineWirePage";
 import { inspectHtml } from "@/test/support/htmlInspection";
+import { inEnglish } from "@/test/support/inEnglish";
 import { TimelineView } from "./TimelineView";
 
 const EMPTY_STATE = "No changes match these filters";
@@ -23,11 +24,13 @@ function render(page: Partial<TimelineWirePage>): string {
     ...page,
   };
   return renderToStaticMarkup(
-    createElement(TimelineView, {
-      initial,
-      filterQuery: "text=zanzibar",
-      empty: createElement("p", null, EMPTY_STATE),
-    }),
+    inEnglish(
+      createElement(TimelineView, {
+        initial,
+        filterQuery: "text=zanzibar",
+        empty: createElement("p", null, EMPTY_STATE),
+      }),
+    ),
   );
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
@@ -45,10 +46,19 @@ function heads(page: {
   return page.mode === "changes" ? page.rows : page.groups.map((g) => g.head);
 }
 
+/** A failed request: the API's own message, else its status for the page to word. */
+class RequestFailed extends Error {
+  constructor(
+    message: string | undefined,
+    readonly status: number,
+  ) {
+    super(message ?? "");
+  }
+}
+
 async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
-  if (!response.ok)
-    throw new Error((await response.json().catch(() => null))?.error ?? `The server answered ${response.status}.`);
+  if (!response.ok) throw new RequestFailed((await response.json().catch(() => null))?.error, response.status);
   return (await response.json()) as T;
 }
 
@@ -69,7 +79,14 @@ export function TimelineView({
   watcherNames,
   teamId,
 }: Props) {
+  const t = useTranslations("rows");
   const [page, setPage] = useState(() => fromTimelineWirePage(initial));
+  const failed = (e: unknown) =>
+    e instanceof RequestFailed
+      ? e.message || t("serverAnswered", { status: e.status })
+      : e instanceof Error
+        ? e.message
+        : String(e);
   const [live, setLive] = useState(false);
   useEffect(() => setLive(true), []);
   const shown = <T,>(list: T[]) => (live ? list : list.slice(0, SERVER_ROWS));
@@ -101,7 +118,6 @@ export function TimelineView({
   const helpRef = useRef<HTMLDialogElement>(null);
   const rows = heads(page);
   const newest = page.pollAfter ?? rows[0]?.cursor ?? "0.0";
-  const found = (count: number) => (page.mode === "pages" ? "page" : "change") + (count === 1 ? "" : "s");
   const api = (extra: Record<string, string>) =>
     `${apiPath}?${new URLSearchParams([...new URLSearchParams(filterQuery), ...Object.entries(extra)])}`;
 
@@ -114,7 +130,7 @@ export function TimelineView({
       setSelected(-1);
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(failed(e));
     } finally {
       setLoading(false);
     }
@@ -145,7 +161,7 @@ export function TimelineView({
       }));
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(failed(e));
     } finally {
       setLoading(false);
     }
@@ -219,12 +235,12 @@ export function TimelineView({
         <div role="status" aria-live="polite" className="tl-new-status">
           {newCount > 0 && (
             <button type="button" className="tl-new-bar" onClick={() => void refresh()}>
-              {newCount > NEW_CAP ? `${NEW_CAP}+` : newCount} new {newCount === 1 ? "change" : "changes"} — show
+              {newCount > NEW_CAP ? t("newChangesCapped", { count: NEW_CAP }) : t("newChanges", { count: newCount })}
             </button>
           )}
         </div>
         <button type="button" className="secondary" onClick={() => helpRef.current?.showModal()}>
-          Keyboard shortcuts
+          {t("shortcuts")}
         </button>
       </div>
       {error && (
@@ -236,7 +252,7 @@ export function TimelineView({
       <ol
         className="tl-list"
         hidden={rows.length === 0}
-        aria-label={page.mode === "pages" ? "Changed pages" : "Changes"}
+        aria-label={page.mode === "pages" ? t("changedPages") : t("changes")}
         ref={listRef}
       >
         {page.mode === "changes"
@@ -266,14 +282,13 @@ export function TimelineView({
       </ol>
       {page.searchedBackTo && (
         <p className="tl-searched" role="status">
-          {rows.length === 0 ? `No matching ${found(0)} yet` : `${rows.length} matching ${found(rows.length)} so far`}:
-          searched back to {page.searchedBackTo}.
+          {t("searched", { count: rows.length, mode: page.mode, time: page.searchedBackTo })}
         </p>
       )}
       {page.nextCursor && (
         <p className="tl-more">
           <button type="button" onClick={() => void loadMore()} disabled={loading}>
-            {loading ? "Loading…" : page.searchedBackTo ? "Search older changes" : "Load more"}
+            {loading ? t("loading") : page.searchedBackTo ? t("searchOlder") : t("loadMore")}
           </button>
         </p>
       )}

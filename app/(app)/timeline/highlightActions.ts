@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/currentUser";
-import { HIGHLIGHT_COLOR_NAMES, parseHighlightRuleInput } from "@/lib/timeline/highlights/highlightRule";
+import { parseHighlightRuleInput } from "@/lib/timeline/highlights/highlightRule";
 import { deleteHighlightRule, saveHighlightRule } from "@/lib/timeline/highlights/highlightRules";
 
 export interface HighlightFormState {
@@ -14,7 +15,8 @@ export interface HighlightFormState {
 /** "Highlight these in <colour>": the current view's filters (and a byte size) become the colour's condition. */
 export async function saveHighlightAction(_previous: HighlightFormState, form: FormData): Promise<HighlightFormState> {
   const user = await currentUser();
-  if (!user) return { error: "Your session has ended: sign in again.", saved: null };
+  const t = await getTranslations("filters");
+  if (!user) return { error: t("signedOut"), saved: null };
   const input = parseHighlightRuleInput({
     color: form.get("color"),
     name: form.get("name"),
@@ -24,7 +26,7 @@ export async function saveHighlightAction(_previous: HighlightFormState, form: F
   if (!input.ok) return { error: input.failure.message, saved: null };
   const rule = await saveHighlightRule(user.id, input.value);
   revalidatePath("/");
-  return { error: null, saved: `${rule.name} is highlighted in ${HIGHLIGHT_COLOR_NAMES[rule.color]}.` };
+  return { error: null, saved: t("highlightSaved", { name: rule.name, color: t("color", { color: rule.color }) }) };
 }
 
 export async function deleteHighlightAction(form: FormData): Promise<void> {

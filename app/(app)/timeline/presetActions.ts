@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/currentUser";
 import { deleteTimelinePreset } from "@/lib/timeline/presets/deleteTimelinePreset";
@@ -15,9 +16,10 @@ export interface PresetFormState {
 
 export async function savePresetAction(_previous: PresetFormState, form: FormData): Promise<PresetFormState> {
   const user = await currentUser();
-  if (!user) return { error: "Your session has ended: sign in again.", saved: null };
+  const t = await getTranslations("filters");
+  if (!user) return { error: t("signedOut"), saved: null };
   const name = presetNameSchema.safeParse(form.get("name"));
-  if (!name.success) return { error: name.error.issues[0]?.message ?? "Invalid name.", saved: null };
+  if (!name.success) return { error: name.error.issues[0]?.message ?? t("invalidName"), saved: null };
   const filters = safeParseTimelineFilters(new URLSearchParams(String(form.get("filterQuery") ?? "")));
   if (!filters.ok) return { error: filters.failure.message, saved: null };
   await saveTimelinePreset(user.id, name.data, filters.value);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { markFilterReadAction, markWikiReadAction, type WatchingActionState } from "./actions";
 import { announceWatchlistChange, useWatchingLinks } from "./useWatchingLinks";
@@ -11,6 +12,8 @@ import styles from "./watching.module.css";
  * link that can mark pages read. Absent when no link can (the bar's notice says why).
  */
 export function MarkAllRead({ filterQuery, filtered }: { filterQuery: string; filtered: boolean }) {
+  const t = useTranslations("rows");
+  const ui = useTranslations("ui");
   const links = useWatchingLinks();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -22,7 +25,7 @@ export function MarkAllRead({ filterQuery, filtered }: { filterQuery: string; fi
     startTransition(async () => {
       const outcome = await act().catch(() => ({
         ok: false,
-        message: "Watchdeck could not reach the server. Try again.",
+        message: ui("unreachable"),
       }));
       setStatus(outcome);
       if (outcome.ok) {
@@ -36,7 +39,7 @@ export function MarkAllRead({ filterQuery, filtered }: { filterQuery: string; fi
     const outcomes = [];
     for (const link of allowed) outcomes.push(await markWikiReadAction(link.id));
     const failed = outcomes.filter((o) => !o.ok);
-    if (failed.length === 0) return { ok: true, message: "Everything is marked read." };
+    if (failed.length === 0) return { ok: true, message: t("everythingRead") };
     return { ok: false, message: failed.map((o) => o.message).join(" ") };
   }
 
@@ -49,7 +52,7 @@ export function MarkAllRead({ filterQuery, filtered }: { filterQuery: string; fi
         disabled={pending}
         onClick={() => run(filtered ? () => markFilterReadAction(filterQuery) : markEveryWiki)}
       >
-        {filtered ? "Mark all read for this filter" : "Mark all read"}
+        {filtered ? t("markAllFilter") : t("markAll")}
       </button>
       {status && (
         <span role={status.ok ? "status" : "alert"} className={status.ok ? styles.done : "error"}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { EXPIRY_PERIODS } from "@/lib/watching/expiry";
@@ -17,6 +18,9 @@ import { offerUndo } from "./UndoToast";
 import { announceWatchlistChange, useWatchingLinks } from "./useWatchingLinks";
 import { utcMinute } from "./utcMinute";
 import styles from "./watching.module.css";
+
+/** The select's key of each period ("1 week" → week): messages cannot have spaces in their choices. */
+const PERIOD_KEYS = { "1 week": "week", "1 month": "month", "3 months": "months3", "6 months": "months6" } as const;
 
 type Row = Pick<TimelineRowView, "title" | "namespace" | "revId" | "unread" | "ownLinkIds" | "watchers">;
 
@@ -38,6 +42,8 @@ export function rowCapabilities(
  * the page. Optimistic: the row shows the outcome at once and rolls back with the wiki's reason.
  */
 export function RowActions({ row }: { row: Row }) {
+  const t = useTranslations("rows");
+  const ui = useTranslations("ui");
   const links = useWatchingLinks();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -70,7 +76,7 @@ export function RowActions({ row }: { row: Row }) {
       try {
         outcome = await act();
       } catch {
-        outcome = { ok: false, message: "Watchdeck could not reach the server. Try again." };
+        outcome = { ok: false, message: ui("unreachable") };
       }
       if (!outcome.ok) rollback();
       if (outcome.ok && done) done(outcome);
@@ -99,8 +105,8 @@ export function RowActions({ row }: { row: Row }) {
   }
 
   return (
-    <div className={styles.rowActions} role="group" aria-label={`Actions for ${row.title}`}>
-      {expiry && !unwatched && <span className={styles.expiry}>Watched until {utcMinute(expiry)}</span>}
+    <div className={styles.rowActions} role="group" aria-label={t("actionsFor", { title: row.title })}>
+      {expiry && !unwatched && <span className={styles.expiry}>{t("watchedUntil", { time: utcMinute(expiry) })}</span>}
       {row.unread && readIds.length > 0 && (
         <button
           type="button"
@@ -114,12 +120,12 @@ export function RowActions({ row }: { row: Row }) {
             )
           }
         >
-          {read ? "Marked read" : "Mark read"}
+          {read ? t("markedRead") : t("markRead")}
         </button>
       )}
       {canWatch && (
         <button type="button" className="secondary" disabled={unwatched || pending} onClick={unwatch}>
-          {unwatched ? "Unwatched" : "Unwatch"}
+          {unwatched ? t("unwatched") : t("unwatch")}
         </button>
       )}
       {canWatch && canHaveCounterpart && (
@@ -129,7 +135,7 @@ export function RowActions({ row }: { row: Row }) {
           disabled={pending}
           onClick={() => run(noop, noop, () => watchCounterpartAction(watchIds, row.title))}
         >
-          {isTalk ? "Watch subject page" : "Watch talk page"}
+          {isTalk ? t("watchSubject") : t("watchTalk")}
         </button>
       )}
       {canWatch && (
@@ -141,24 +147,24 @@ export function RowActions({ row }: { row: Row }) {
           disabled={pending}
           onClick={() => setChoosing((open) => !open)}
         >
-          Watch for…
+          {t("watchFor")}
         </button>
       )}
       {canWatch && choosing && (
         <span id={`${id}-for`} className={styles.watchFor}>
-          <label htmlFor={`${id}-period`}>Watch {row.title} for</label>
+          <label htmlFor={`${id}-period`}>{t("watchTitleFor", { title: row.title })}</label>
           <select id={`${id}-period`} value={period} onChange={(event) => setPeriod(event.target.value)}>
             {EXPIRY_PERIODS.map((choice) => (
               <option key={choice} value={choice}>
-                {choice}
+                {t("period", { period: PERIOD_KEYS[choice] })}
               </option>
             ))}
-            <option value="day">until a day…</option>
-            <option value="permanent">permanently</option>
+            <option value="day">{t("untilDay")}</option>
+            <option value="permanent">{t("permanently")}</option>
           </select>
           {period === "day" && (
             <>
-              <label htmlFor={`${id}-day`}>Until</label>
+              <label htmlFor={`${id}-day`}>{t("until")}</label>
               <input
                 id={`${id}-day`}
                 type="date"
@@ -179,7 +185,7 @@ export function RowActions({ row }: { row: Row }) {
               )
             }
           >
-            Watch
+            {t("watch")}
           </button>
         </span>
       )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
 import type { WatchingActionState } from "./actions";
 import { announceWatchlistChange } from "./useWatchingLinks";
@@ -28,6 +29,8 @@ export function offerUndo(next: UndoOffer): void {
  * (an unwatched row leaves the timeline at once).
  */
 export function UndoToastHost() {
+  const t = useTranslations("rows");
+  const ui = useTranslations("ui");
   const router = useRouter();
   const [current, setCurrent] = useState<(UndoOffer & { id: number }) | null>(null);
   const [outcome, setOutcome] = useState<WatchingActionState | null>(null);
@@ -52,9 +55,7 @@ export function UndoToastHost() {
 
   function undo(toast: UndoOffer) {
     startTransition(async () => {
-      const result = await toast
-        .undo()
-        .catch(() => ({ ok: false, message: "Watchdeck could not reach the server. Try again." }));
+      const result = await toast.undo().catch(() => ({ ok: false, message: ui("unreachable") }));
       setOutcome(result);
       if (result.ok) {
         announceWatchlistChange();
@@ -78,11 +79,11 @@ export function UndoToastHost() {
           <span>{outcome ? outcome.message : current.message}</span>
           {!outcome && (
             <button type="button" disabled={pending} onClick={() => undo(current)}>
-              {pending ? "Undoing…" : "Undo"}
+              {pending ? t("undoing") : t("undo")}
             </button>
           )}
           <button type="button" className={styles.dismiss} onClick={() => setCurrent(null)}>
-            Dismiss
+            {t("dismiss")}
           </button>
         </div>
       )}

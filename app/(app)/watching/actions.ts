@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/currentUser";
 import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
@@ -20,7 +21,12 @@ export interface WatchingActionState {
   message: string;
 }
 
-const SIGNED_OUT: WatchingActionState = { ok: false, message: "Your session has ended. Sign in again." };
+const say = () => getTranslations("watching");
+const signedOut = async (): Promise<WatchingActionState> => ({ ok: false, message: (await say())("signedOut") });
+const refused = async (key: "badPage" | "badPages" | "badChange" | "badLink"): Promise<WatchingActionState> => ({
+  ok: false,
+  message: (await say())(key),
+});
 const linkIds = z.array(z.uuid()).min(1).max(20);
 const title = pageTitleSchema;
 
@@ -50,11 +56,11 @@ export async function linkCapabilitiesAction(): Promise<WatchingLinkView[]> {
 
 export async function unwatchAction(rawLinkIds: string[], rawTitle: string): Promise<WatchingActionState> {
   const userId = await actor();
-  if (!userId) return SIGNED_OUT;
+  if (!userId) return signedOut();
   const input = z.object({ linkIds, title }).safeParse({ linkIds: rawLinkIds, title: rawTitle });
-  if (!input.success) return { ok: false, message: "That page or link is not valid." };
+  if (!input.success) return refused("badPage");
   const results = await onEachLink(input.data.linkIds, (linkId) => unwatchPage(userId, linkId, input.data.title));
-  return summarise(results, `Unwatched ${input.data.title}.`);
+  return summarise(results, (await say())("unwatched", { title: input.data.title }));
 }
 
 const unwatchedPages = z
@@ -65,9 +71,9 @@ const unwatchedPages = z
 /** Undo of an unwatch: each page with the link it was unwatched on and the end its watch had (null = permanent). */
 export async function rewatchAction(rawPages: unknown): Promise<WatchingActionState> {
   const userId = await actor();
-  if (!userId) return SIGNED_OUT;
+  if (!userId) return signedOut();
   const input = unwatchedPages.safeParse(rawPages);
-  if (!input.success) return { ok: false, message: "Those pages or links are not valid." };
+  if (!input.success) return refused("badPages");
   const byLink = new Map<string, typeof input.data>();
   for (const page of input.data) byLink.set(page.linkId, [...(byLink.get(page.linkId) ?? []), page]);
   const done = new Set<string>();
@@ -86,20 +92,21 @@ export async function rewatchAction(rawPages: unknown): Promise<WatchingActionSt
     notes.push(...result.value.warnings, ...result.value.skipped.map((skip) => `${skip.title}: ${skip.reason}`));
   }
   const [only] = done;
-  const message = done.size === 1 ? `Watching ${only} again.` : `Watching ${done.size} pages again.`;
+  const message = (await say())("watchingAgain", { count: done.size, title: only ?? "" });
   return { ok: notes.length === 0, message: [message, ...notes].join(" ") };
 }
 
 export async function watchCounterpartAction(rawLinkIds: string[], rawTitle: string): Promise<WatchingActionState> {
   const userId = await actor();
-  if (!userId) return SIGNED_OUT;
+  if (!userId) return signedOut();
   const input = z.object({ linkIds, title }).safeParse({ linkIds: rawLinkIds, title: rawTitle });
-  if (!input.success) return { ok: false, message: "That page or link is not valid." };
+  if (!input.success) return refused("badPage");
   const results = await onEachLink(input.data.linkIds, (linkId) =>
     watchCounterpartPage(userId, linkId, input.data.title),
   );
   const first = results.find((result) => result.ok);
-  return summarise(results, first?.ok ? `Watching ${first.value.watched.title}.` : "Watching.");
+  const t = await say();
+  return summarise(results, first?.ok ? t("watching", { title: first.value.watched.title }) : t("watchingSome"));
 }
 
 const expiryInput = z.union([
@@ -116,20 +123,26 @@ export async function watchForAction(
   rawExpiry: unknown,
 ): Promise<WatchingActionState> {
   const userId = await actor();
-  if (!userId) return SIGNED_OUT;
+  if (!userId) return signedOut();
   const input = z
     .object({ linkIds, title, expiry: expiryInput })
     .safeParse({ linkIds: rawLinkIds, title: rawTitle, expiry: rawExpiry });
-  if (!input.success) return { ok: false, message: `Choose ${EXPIRY_PERIODS.join(", ")}, or a day.` };
+  const t = await say();
+  if (!input.success) return { ok: false, message: t("badExpiry", { periods: EXPIRY_PERIODS.join(", ") }) };
   const results = await onEachLink(input.data.linkIds, (linkId) =>
     watchPage(userId, linkId, input.data.title, { expiry: input.data.expiry }),
   );
   const first = results.find((result) => result.ok);
-  const until =
+  const page = input.data.title;
+  return summarise(
+    results,
     first?.ok && first.value.expiresAt
-      ? ` until ${first.value.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`
-      : " permanently";
-  return summarise(results, `Watching ${input.data.title}${until}.`);
+      ? t("watchingUntil", {
+          title: page,
+          time: `${first.value.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+        })
+      : t("watchingPermanently", { title: page }),
+  );
 }
 
 export async function markChangeReadAction(
@@ -138,39 +151,36 @@ export async function markChangeReadAction(
   rawRevId: string | null,
 ): Promise<WatchingActionState> {
   const userId = await actor();
-  if (!userId) return SIGNED_OUT;
+  if (!userId) return signedOut();
   const input = z
     .object({ linkIds, title, revId: z.string().regex(/^\d+$/).transform(Number).nullable() })
     .safeParse({ linkIds: rawLinkIds, title: rawTitle, revId: rawRevId });
-  if (!input.success) return { ok: false, message: "That change is not valid." };
+  if (!input.success) return refused("badChange");
   const results = await onEachLink(input.data.linkIds, (linkId) =>
     markChangeRead(userId, linkId, { title: input.data.title, revId: input.data.revId }),
   );
-  return summarise(results, "Marked read.");
+  return summarise(results, (await say())("markedRead"));
 }
 
 export async function markWikiReadAction(rawLinkId: string): Promise<WatchingActionState> {
   const userId = await actor();
-  if (!userId) return SIGNED_OUT;
+  if (!userId) return signedOut();
   const input = z.uuid().safeParse(rawLinkId);
-  if (!input.success) return { ok: false, message: "That link is not valid." };
+  if (!input.success) return refused("badLink");
   const result = await markWatchlistRead(userId, input.data);
-  return result.ok
-    ? { ok: true, message: "Everything on this wiki is marked read." }
-    : { ok: false, message: result.failure.message };
+  return result.ok ? { ok: true, message: (await say())("wikiRead") } : { ok: false, message: result.failure.message };
 }
 
 /** `filterQuery`: the timeline's filters as its URL query. */
 export async function markFilterReadAction(filterQuery: string): Promise<WatchingActionState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
+  if (!user) return signedOut();
   const parsed = safeParseTimelineFilters(new URLSearchParams(filterQuery.slice(0, 4000)));
   if (!parsed.ok) return { ok: false, message: parsed.failure.message };
   const outcome = await markFilterRead(timelineViewerOf(user), parsed.value);
-  const marked = `${outcome.pages} ${outcome.pages === 1 ? "page" : "pages"} marked read.`;
-  const done = outcome.more
-    ? `${marked} More unread changes may match this filter: press “Mark all read for this filter” again to go on.`
-    : marked;
+  const t = await say();
+  const marked = t("pagesRead", { count: outcome.pages });
+  const done = outcome.more ? `${marked} ${t("moreToRead")}` : marked;
   if (outcome.failures.length === 0) return { ok: true, message: done };
   return { ok: false, message: `${done} ${outcome.failures.map((f) => f.failure.message).join(" ")}` };
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { type RegisterState, registerAction } from "./actions";
 
@@ -9,6 +10,7 @@ const MIN_PASSWORD = 10;
 
 /** `next`: where to go once the account exists, already checked to be a path on this site. */
 export function RegisterForm({ next }: { next: string }) {
+  const t = useTranslations("auth");
   const router = useRouter();
   // React resets the form once the action finishes, so keep what was typed for the sign-in that follows.
   const submitted = useRef<{ email: string; password: string } | null>(null);
@@ -41,7 +43,7 @@ export function RegisterForm({ next }: { next: string }) {
         </p>
       )}
       <div className="field">
-        <label htmlFor="register-email">Email</label>
+        <label htmlFor="register-email">{t("email")}</label>
         <input
           id="register-email"
           name="email"
@@ -59,7 +61,7 @@ export function RegisterForm({ next }: { next: string }) {
         )}
       </div>
       <div className="field">
-        <label htmlFor="register-name">Display name (optional)</label>
+        <label htmlFor="register-name">{t("displayName")}</label>
         <input
           id="register-name"
           name="name"
@@ -77,7 +79,7 @@ export function RegisterForm({ next }: { next: string }) {
         )}
       </div>
       <div className="field">
-        <label htmlFor="register-password">Password</label>
+        <label htmlFor="register-password">{t("password")}</label>
         <input
           id="register-password"
           name="password"
@@ -89,7 +91,7 @@ export function RegisterForm({ next }: { next: string }) {
           aria-describedby="register-password-hint register-password-error"
         />
         <span id="register-password-hint" className="hint">
-          At least {MIN_PASSWORD} characters.
+          {t("passwordHint", { min: MIN_PASSWORD })}
         </span>
         {errorFor("password") && (
           <p id="register-password-error" className="field-error" role="alert">
@@ -98,7 +100,7 @@ export function RegisterForm({ next }: { next: string }) {
         )}
       </div>
       <button type="submit" disabled={pending || state.ok}>
-        {pending || state.ok ? "Creating account…" : "Create account"}
+        {pending || state.ok ? t("creatingAccount") : t("createAccount")}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { getLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/currentUser";
 import type { TeamFailure } from "@/lib/teams/teamResult";
 import type { TimelineViewer } from "@/lib/timeline/loadTimelineView";
@@ -40,5 +41,5 @@ export async function readTeamRequest(
       ok: false,
       response: NextResponse.json({ error: parsed.failure.message }, { status: 400, headers: NO_STORE }),
     };
-  return { ok: true, teamId: id, viewer: timelineViewerOf(user), filters: parsed.value, params };
+  return { ok: true, teamId: id, viewer: timelineViewerOf(user, await getLocale()), filters: parsed.value, params };
 }

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { getLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/currentUser";
 import type { TimelineViewer } from "@/lib/timeline/loadTimelineView";
 import { safeParseTimelineFilters, type TimelineFilters } from "@/lib/timeline/timelineFilters";
@@ -16,5 +17,5 @@ export async function readTimelineRequest(
   const params = new URL(request.url).searchParams;
   const parsed = safeParseTimelineFilters(params);
   if (!parsed.ok) return { ok: false, response: NextResponse.json({ error: parsed.failure.message }, { status: 400 }) };
-  return { ok: true, viewer: timelineViewerOf(user), filters: parsed.value, params };
+  return { ok: true, viewer: timelineViewerOf(user, await getLocale()), filters: parsed.value, params };
 }

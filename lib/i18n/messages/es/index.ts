@@ -1,14 +1,30 @@
 // One JSON file per namespace: a namespace is a screen or a shared part. Add a namespace to every language.
+import account from "./account.json";
 import alerts from "./alerts.json";
+import auth from "./auth.json";
 import common from "./common.json";
 import errors from "./errors.json";
+import filters from "./filters.json";
+import log from "./log.json";
 import mail from "./mail.json";
+import rows from "./rows.json";
+import timeline from "./timeline.json";
+import ui from "./ui.json";
+import watching from "./watching.json";
 import wikis from "./wikis.json";
 
 export default {
-  alerts,
   common,
+  account,
+  alerts,
+  auth,
   errors,
+  filters,
+  log,
   mail,
+  rows,
+  timeline,
+  ui,
+  watching,
   wikis,
 };

@@ -1,0 +1,88 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { scanApp, scanSource, type Untranslated } from "./untranslatedStrings";
+
+/**
+ * Files whose strings are still written in English in the code. Converting a file means removing it here: the test
+ * then fails on any string left in it, and fails while a converted file is still listed. Shrinks to zero.
+ */
+const NOT_YET_CONVERTED: readonly string[] = [
+  "app/(app)/feeds/CopyButton.tsx",
+  "app/(app)/feeds/CreateFeedForm.tsx",
+  "app/(app)/feeds/FeedFields.tsx",
+  "app/(app)/feeds/FeedRow.tsx",
+  "app/(app)/feeds/FeedUrlsOnce.tsx",
+  "app/(app)/feeds/FeedsPanel.tsx",
+  "app/(app)/feeds/RevokeFeedButton.tsx",
+  "app/(app)/feeds/actions.ts",
+  "app/(app)/feeds/page.tsx",
+  "app/(app)/teams/CreateTeamForm.tsx",
+  "app/(app)/teams/[id]/WatchedByField.tsx",
+  "app/(app)/teams/[id]/actions.ts",
+  "app/(app)/teams/[id]/page.tsx",
+  "app/(app)/teams/[id]/settings/DeleteTeamForm.tsx",
+  "app/(app)/teams/[id]/settings/InviteForm.tsx",
+  "app/(app)/teams/[id]/settings/TeamFeedForm.tsx",
+  "app/(app)/teams/[id]/settings/page.tsx",
+  "app/(app)/teams/actions.ts",
+  "app/(app)/teams/join/[secret]/JoinTeamButton.tsx",
+  "app/(app)/teams/join/[secret]/page.tsx",
+  "app/(app)/teams/page.tsx",
+  "app/unsubscribe/[token]/page.tsx",
+  "app/verify-email/[token]/ConfirmEmailButton.tsx",
+  "app/verify-email/[token]/actions.ts",
+  "app/verify-email/[token]/page.tsx",
+];
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const show = (found: readonly Untranslated[]) =>
+  found.map((f) => `${f.file}:${f.line} ${f.kind}: ${f.text}`).join("\n");
+
+describe("every string app/ shows comes from a catalogue", () => {
+  const found = scanApp(ROOT);
+  const pending = new Set(NOT_YET_CONVERTED);
+
+  it("finds no literal user-visible string in a converted file", () => {
+    const strays = found.filter((f) => !pending.has(f.file));
+    if (strays.length > 0) console.log(`Strings not from a catalogue:\n${show(strays)}`);
+    const left = NOT_YET_CONVERTED.map((file) => `${file}: ${found.filter((f) => f.file === file).length}`);
+    if (left.length > 0) console.log(`Not yet converted (${left.length} files):\n${left.join("\n")}`);
+    expect(strays).toEqual([]);
+  });
+
+  it("lists as not yet converted only files that still hold literal strings", () => {
+    const done = NOT_YET_CONVERTED.filter((file) => !found.some((f) => f.file === file));
+    expect(done, "converted: remove these from NOT_YET_CONVERTED").toEqual([]);
+  });
+});
+
+describe("scanSource", () => {
+  const scan = (source: string) => scanSource("x.tsx", source).map((f) => `${f.line} ${f.kind}: ${f.text}`);
+
+  it("finds JSX text, literal children, read attributes and returned messages", () => {
+    const source = [
+      `"use server";`,
+      `export async function act() { return { ok: false, message: "Sign in again." }; }`,
+      `export const P = ({ n }: { n: number }) => (`,
+      `  <p title="Tip" className="row-class" aria-label={n ? "Some" : "None"}>`,
+      `    Hello {n > 1 ? "rows" : "row"} <input placeholder={\`\${n} to go\`} />`,
+      `  </p>`,
+      `);`,
+    ].join("\n");
+    expect(scan(source)).toEqual([
+      "2 message: Sign in again.",
+      "4 attribute: Tip",
+      "4 attribute: Some",
+      "4 attribute: None",
+      "5 jsx text: Hello",
+      "5 jsx string: rows",
+      "5 jsx string: row",
+      "5 attribute: to go",
+    ]);
+  });
+
+  it("passes strings from t(), symbols, the brand and non-read attributes", () => {
+    const source = `const A = ({ t }) => <a href="/x" className="big" title={t("k")}>{t("label")} · → (+5) Watchdeck</a>;`;
+    expect(scan(source)).toEqual([]);
+  });
+});
