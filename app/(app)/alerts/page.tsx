@@ -82,7 +82,7 @@ export default async function AlertsPage() {
                       return (
                         <tr key={attempt.id}>
                           <td>{format.dateTime(attempt.at, EXACT)}</td>
-                          <td>{t("log.kindName", { kind: attempt.kind })}</td>
+                          <td>{t("log.kindName", { kind: attempt.kind.replaceAll("-", "_") })}</td>
                           <td>{format.number(attempt.changes)}</td>
                           <td>
                             {attempt.httpStatus !== null ? t("log.http", { outcome, status: attempt.httpStatus }) : outcome}

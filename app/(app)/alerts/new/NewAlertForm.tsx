@@ -134,7 +134,7 @@ export function NewAlertForm({ weekdays, choices, teams, team, emailUnavailable,
               name="webhookUrl"
               type="url"
               required
-              placeholder="https://hooks.slack.com/services/…"
+              placeholder={t("webhookPlaceholder")}
               aria-invalid={state.field === "webhookUrl" || undefined}
             />
           </div>
