@@ -85,6 +85,16 @@ export const actionRows: ActionRow[] = [
       void (await query(`UPDATE users SET time_zone = NULL WHERE id = ANY($1::uuid[])`, [worldUsers(w)])),
   },
   {
+    key: "app/(app)/account/actions.ts#changeLocaleAction",
+    what: "choose one's own interface language",
+    args: () => [{ ok: false }, form({ locale: "de" })],
+    expect: signedIn<ActionOutcome>("signedOut", "ok"),
+    probe: () => one(`SELECT count(*)::int AS v FROM users WHERE locale = 'de'`, []),
+    page: accountPage,
+    cleanup: async (w) =>
+      void (await query(`UPDATE users SET locale = NULL WHERE id = ANY($1::uuid[])`, [worldUsers(w)])),
+  },
+  {
     key: "app/(app)/account/actions.ts#signOutEverywhereAction",
     what: "sign out one's own sessions everywhere",
     args: () => [],
