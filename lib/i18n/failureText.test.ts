@@ -64,7 +64,11 @@ describe("the errors catalogue", () => {
 
 describe("failureText", () => {
   it("shows the catalogue's message with the failure's values, plural by language", () => {
-    const throttled = { code: "throttled", message: "Too many sign-in attempts. Wait 1 second…", values: { seconds: 1 } };
+    const throttled = {
+      code: "throttled",
+      message: "Too many sign-in attempts. Wait 1 second…",
+      values: { seconds: 1 },
+    };
     expect(failureText(throttled, "en")).toBe("Too many sign-in attempts. Wait 1 second, then try again.");
     expect(failureText({ ...throttled, values: { seconds: 30 } }, "de")).toBe(
       "Zu viele Anmeldeversuche. Warte 30 Sekunden und versuche es dann erneut.",

@@ -6,9 +6,10 @@ import { alertLog } from "@/lib/alerts/alerts";
 import { loadChannelChoices } from "@/lib/alerts/channelTargets";
 import { loadAlertsScreen } from "@/lib/alerts/loadAlertsScreen";
 import { requireUser } from "@/lib/auth/currentUser";
+import { filterSetWords } from "../filterSetWords";
 import { AlertChannelsSection } from "./AlertChannelsSection";
 import { AlertControls } from "./AlertControls";
-import { filterSetWords, rhythmWords } from "./alertWords";
+import { rhythmWords } from "./alertWords";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("alerts");
@@ -19,7 +20,12 @@ const EXACT = { dateStyle: "medium", timeStyle: "long" } as const;
 
 export default async function AlertsPage() {
   const user = await requireUser();
-  const [t, format, locale] = await Promise.all([getTranslations("alerts"), getFormatter(), getLocale()]);
+  const [t, tFilters, format, locale] = await Promise.all([
+    getTranslations("alerts"),
+    getTranslations("filterSets"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const screen = await loadAlertsScreen(user.id);
   const logs = await Promise.all(screen.alerts.map((alert) => alertLog(user.id, alert.id)));
   const channels = await loadChannelChoices(user.id);
@@ -47,12 +53,10 @@ export default async function AlertsPage() {
               <dt>{t("watches")}</dt>
               <dd>
                 {alert.teamName ? t("teamPrefix", { team: alert.teamName }) : ""}
-                {filterSetWords(t, alert.filters)}
+                {filterSetWords(tFilters, alert.filters)}
               </dd>
               <dt>{t("sends")}</dt>
-              <dd>
-                {t("sendsTo", { rhythm: rhythmWords(t, alert.rhythm, locale), destination: destination(alert) })}
-              </dd>
+              <dd>{t("sendsTo", { rhythm: rhythmWords(t, alert.rhythm, locale), destination: destination(alert) })}</dd>
               <dt>{t("status")}</dt>
               <dd>
                 {alert.pausedAt
@@ -85,7 +89,9 @@ export default async function AlertsPage() {
                           <td>{t("log.kindName", { kind: attempt.kind.replaceAll("-", "_") })}</td>
                           <td>{format.number(attempt.changes)}</td>
                           <td>
-                            {attempt.httpStatus !== null ? t("log.http", { outcome, status: attempt.httpStatus }) : outcome}
+                            {attempt.httpStatus !== null
+                              ? t("log.http", { outcome, status: attempt.httpStatus })
+                              : outcome}
                           </td>
                           <td>{attempt.error ?? ""}</td>
                         </tr>

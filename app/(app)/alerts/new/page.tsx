@@ -5,7 +5,7 @@ import { weekdayNames } from "@/app/i18n/weekdays";
 import { loadChannelChoices } from "@/lib/alerts/channelTargets";
 import { loadNewAlertScreen } from "@/lib/alerts/loadAlertsScreen";
 import { requireUser } from "@/lib/auth/currentUser";
-import { filterChoiceWords } from "../alertWords";
+import { filterChoiceWords } from "../../filterSetWords";
 import { NewAlertForm } from "./NewAlertForm";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +25,11 @@ export default async function NewAlertPage({
     loadNewAlertScreen(user.id, typeof params.filters === "string" ? params.filters : undefined),
     loadChannelChoices(user.id),
   ]);
-  const [t, locale] = await Promise.all([getTranslations("alerts"), getLocale()]);
+  const [t, tFilters, locale] = await Promise.all([
+    getTranslations("alerts"),
+    getTranslations("filterSets"),
+    getLocale(),
+  ]);
   const team = typeof params.team === "string" && screen.teams.some((t) => t.id === params.team) ? params.team : "";
   return (
     <main>
@@ -33,13 +37,16 @@ export default async function NewAlertPage({
       <p>{t.rich("new.intro", { code: (chunks) => <code>{chunks}</code> })}</p>
       <ScreenMessages namespaces={["alerts"]}>
         <NewAlertForm
-        weekdays={weekdayNames(locale)}
-        choices={screen.choices.map((choice) => ({ label: filterChoiceWords(t, choice.what), query: choice.query }))}
-        teams={screen.teams}
-        team={team}
-        emailUnavailable={channels.email.available ? null : channels.email.reason}
-        addresses={channels.addresses.filter((a) => a.verifiedAt !== null)}
-        browsers={channels.browsers}
+          weekdays={weekdayNames(locale)}
+          choices={screen.choices.map((choice) => ({
+            label: filterChoiceWords(tFilters, choice.what),
+            query: choice.query,
+          }))}
+          teams={screen.teams}
+          team={team}
+          emailUnavailable={channels.email.available ? null : channels.email.reason}
+          addresses={channels.addresses.filter((a) => a.verifiedAt !== null)}
+          browsers={channels.browsers}
         />
       </ScreenMessages>
     </main>

@@ -4,6 +4,7 @@ import alerts from "./alerts.json";
 import auth from "./auth.json";
 import common from "./common.json";
 import errors from "./errors.json";
+import filterSets from "./filterSets.json";
 import filters from "./filters.json";
 import log from "./log.json";
 import mail from "./mail.json";
@@ -19,6 +20,7 @@ export default {
   alerts,
   auth,
   errors,
+  filterSets,
   filters,
   log,
   mail,
