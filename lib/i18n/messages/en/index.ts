@@ -4,6 +4,7 @@ import alerts from "./alerts.json";
 import auth from "./auth.json";
 import common from "./common.json";
 import errors from "./errors.json";
+import feeds from "./feeds.json";
 import filterSets from "./filterSets.json";
 import filters from "./filters.json";
 import log from "./log.json";
@@ -20,6 +21,7 @@ export default {
   alerts,
   auth,
   errors,
+  feeds,
   filterSets,
   filters,
   log,
