@@ -10,6 +10,7 @@ import filters from "./filters.json";
 import log from "./log.json";
 import mail from "./mail.json";
 import rows from "./rows.json";
+import teams from "./teams.json";
 import timeline from "./timeline.json";
 import ui from "./ui.json";
 import watching from "./watching.json";
@@ -27,6 +28,7 @@ export default {
   log,
   mail,
   rows,
+  teams,
   timeline,
   ui,
   watching,
