@@ -3,6 +3,7 @@ import account from "./account.json";
 import alerts from "./alerts.json";
 import auth from "./auth.json";
 import common from "./common.json";
+import emailLinks from "./emailLinks.json";
 import errors from "./errors.json";
 import feeds from "./feeds.json";
 import filterSets from "./filterSets.json";
@@ -21,6 +22,7 @@ export default {
   account,
   alerts,
   auth,
+  emailLinks,
   errors,
   feeds,
   filterSets,
