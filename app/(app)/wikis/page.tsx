@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ScreenMessages } from "@/app/i18n/ScreenMessages";
+import { inReadersLanguage } from "@/app/i18n/syncStatusText";
 import { requireUser } from "@/lib/auth/currentUser";
 import { listLinksForUser } from "@/lib/links/linkRepository";
 import { getSyncStatusForUser } from "@/lib/sync/getSyncStatusForUser";
@@ -17,7 +18,11 @@ export default async function WikisPage() {
   const user = await requireUser();
   const [links, statuses] = await Promise.all([listLinksForUser(user.id), getSyncStatusForUser(user.id)]);
   const t = await getTranslations("wikis");
-  const syncOf = new Map(statuses.map((status) => [status.linkId, syncStatusJson(status)]));
+  const syncOf = new Map(
+    await Promise.all(
+      statuses.map(async (status) => [status.linkId, await inReadersLanguage(syncStatusJson(status))] as const),
+    ),
+  );
   return (
     <main>
       <h1>{t("title")}</h1>
