@@ -6,7 +6,7 @@ const SHOTS = "test-results/screenshots";
 
 /** Words of the English screens that must not show through in Spanish. */
 async function expectNoEnglish(page: Page, words: string[]): Promise<void> {
-  const text = await page.locator("main").innerText();
+  const text = (await page.locator("main").textContent()) ?? "";
   for (const word of words) expect(text, `"${word}" is still English`).not.toContain(word);
 }
 

@@ -13,7 +13,8 @@ export async function checkCurrentPassword(
 ): Promise<Failure<"auth" | "transient"> | null> {
   const keys = { email: user.email, address: null };
   const wait = await signInWaitSeconds(keys);
-  if (wait > 0) return { kind: "transient", code: "throttled", message: throttledMessage(wait), values: { seconds: wait } };
+  if (wait > 0)
+    return { kind: "transient", code: "throttled", message: throttledMessage(wait), values: { seconds: wait } };
   const hash = await findPasswordHash(user.id);
   if (hash && (await verifyPassword(hash, password))) return null;
   await recordSignInFailure(keys);

@@ -79,7 +79,9 @@ export async function validateLinkAgainstWiki(
           : "the wiki user name whose watchlist this is";
       return {
         ok: false,
-        failure: { kind: "invalid", code: "missing_username",
+        failure: {
+          kind: "invalid",
+          code: "missing_username",
           field: "username",
           message: `Enter ${what}.`,
           values: { authMode },
@@ -90,7 +92,9 @@ export async function validateLinkAgainstWiki(
       const what = authMode === "bot_password" ? "the bot password" : "the watchlist token";
       return {
         ok: false,
-        failure: { kind: "invalid", code: "missing_secret",
+        failure: {
+          kind: "invalid",
+          code: "missing_secret",
           field: "secret",
           message: `Enter ${what}.`,
           values: { authMode },
