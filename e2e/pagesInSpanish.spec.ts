@@ -22,6 +22,8 @@ test("a Spanish browser sees the wikis and alerts pages in Spanish", async ({ br
   const context = await browser.newContext({
     storageState: signedIn,
     viewport: { width: 1280, height: 900 },
+    // The browser's own language sets Accept-Language on every request, navigations included.
+    locale: "es-ES",
     extraHTTPHeaders: { "Accept-Language": "es-ES,es;q=0.9" },
   });
   const page = await context.newPage();
