@@ -9,7 +9,7 @@ export async function exportAccount(userId: string) {
   const db = prisma();
   const account = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { email: true, name: true, timeZone: true, isAdmin: true, createdAt: true },
+    select: { email: true, name: true, timeZone: true, locale: true, isAdmin: true, createdAt: true },
   });
   const links = await db.wikiLink.findMany({
     where: { userId },

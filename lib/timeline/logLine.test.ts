@@ -162,3 +162,47 @@ describe("a log row's sentence", () => {
     ]);
   });
 });
+
+describe("a log row's sentence in the viewer's language", () => {
+  const entry: LogLineEntry = {
+    kind: "log",
+    namespace: 0,
+    title: "Move Me",
+    logType: "move",
+    logAction: "move",
+    logParams: { target_ns: 0, target_title: "Moved Page" },
+    user: "Bob",
+    anon: false,
+  };
+
+  it("puts the names where the language's word order wants them, each still its own part", () => {
+    const de = logLine(entry, "UTC", "de")!;
+    expect(logLineText(de)).toBe("Bob verschob die Seite Move Me nach Moved Page");
+    expect(de.filter((part) => "name" in part)).toEqual([
+      { name: "Bob", title: "User:Bob" },
+      { name: "Move Me", title: "Move Me" },
+      { name: "Moved Page", title: "Moved Page" },
+    ]);
+    expect(logLineText(logLine(entry, "UTC", "es")!)).toBe("Bob trasladó la página Move Me a Moved Page");
+  });
+
+  it("words counts and expiry dates in the language", () => {
+    const hidden = { ...entry, logType: "delete", logAction: "revision", logParams: { ids: [1, 2], new: {} } };
+    expect(logLineText(logLine(hidden, "UTC", "es")!)).toBe(
+      "Bob cambió la visibilidad de 2 revisiones en la página Move Me",
+    );
+    const protectedUntil = {
+      ...entry,
+      logType: "protect",
+      logAction: "protect",
+      logParams: { details: [{ type: "edit", level: "sysop", expiry: "2027-01-01T12:00:00Z" }] },
+    };
+    expect(logLineText(logLine(protectedUntil, "Europe/Berlin", "de")!)).toMatch(
+      /^Bob schützte Move Me \[edit=sysop\] \(bis 01\.01\.2027, 13:00:00 MEZ\)$/,
+    );
+  });
+
+  it("reads English for a language it does not know", () => {
+    expect(logLineText(logLine(entry, "UTC", "xx")!)).toBe("Bob moved page Move Me to Moved Page");
+  });
+});

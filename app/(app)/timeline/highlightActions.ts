@@ -15,7 +15,7 @@ export interface HighlightFormState {
 /** "Highlight these in <colour>": the current view's filters (and a byte size) become the colour's condition. */
 export async function saveHighlightAction(_previous: HighlightFormState, form: FormData): Promise<HighlightFormState> {
   const user = await currentUser();
-  const t = await getTranslations("filters");
+  const t = await getTranslations("filterActions");
   if (!user) return { error: t("signedOut"), saved: null };
   const input = parseHighlightRuleInput({
     color: form.get("color"),

@@ -16,7 +16,7 @@ export interface PresetFormState {
 
 export async function savePresetAction(_previous: PresetFormState, form: FormData): Promise<PresetFormState> {
   const user = await currentUser();
-  const t = await getTranslations("filters");
+  const t = await getTranslations("filterActions");
   if (!user) return { error: t("signedOut"), saved: null };
   const name = presetNameSchema.safeParse(form.get("name"));
   if (!name.success) return { error: name.error.issues[0]?.message ?? t("invalidName"), saved: null };

@@ -29,7 +29,6 @@ export function offerUndo(next: UndoOffer): void {
  * (an unwatched row leaves the timeline at once).
  */
 export function UndoToastHost() {
-  const t = useTranslations("rows");
   const ui = useTranslations("ui");
   const router = useRouter();
   const [current, setCurrent] = useState<(UndoOffer & { id: number }) | null>(null);
@@ -79,11 +78,11 @@ export function UndoToastHost() {
           <span>{outcome ? outcome.message : current.message}</span>
           {!outcome && (
             <button type="button" disabled={pending} onClick={() => undo(current)}>
-              {pending ? t("undoing") : t("undo")}
+              {pending ? ui("undoing") : ui("undo")}
             </button>
           )}
           <button type="button" className={styles.dismiss} onClick={() => setCurrent(null)}>
-            {t("dismiss")}
+            {ui("dismiss")}
           </button>
         </div>
       )}

@@ -37,7 +37,7 @@ it("exports the account's links, presets, feeds, teams and read state, and none 
   expect(text).not.toContain(token);
   expect(text).not.toContain(feed.value.secret);
   expect(text).not.toMatch(/sealed|secretHash|passwordHash/);
-  expect(data.account).toMatchObject({ email: "exporter@example.org", timeZone: null });
+  expect(data.account).toMatchObject({ email: "exporter@example.org", timeZone: null, locale: null });
   expect(data.links).toEqual([
     expect.objectContaining({ id: linkId, wikiUsername: "Alice", authMode: "watchlist_token", apiUrl: alpha.apiUrl }),
   ]);

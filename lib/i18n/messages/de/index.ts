@@ -6,6 +6,7 @@ import common from "./common.json";
 import emailLinks from "./emailLinks.json";
 import errors from "./errors.json";
 import feeds from "./feeds.json";
+import filterActions from "./filterActions.json";
 import filterSets from "./filterSets.json";
 import filters from "./filters.json";
 import log from "./log.json";
@@ -25,6 +26,7 @@ export default {
   emailLinks,
   errors,
   feeds,
+  filterActions,
   filterSets,
   filters,
   log,
