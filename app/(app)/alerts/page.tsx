@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { ScreenMessages } from "@/app/i18n/ScreenMessages";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { alertLog } from "@/lib/alerts/alerts";
 import { loadChannelChoices } from "@/lib/alerts/channelTargets";
 import { loadAlertsScreen } from "@/lib/alerts/loadAlertsScreen";
@@ -45,7 +45,7 @@ export default async function AlertsPage() {
       <h1>{t("title")}</h1>
       <p>{t.rich("intro", { new: (chunks) => <Link href="/alerts/new">{chunks}</Link> })}</p>
       {screen.alerts.length === 0 ? <p>{t("none")}</p> : null}
-      <ScreenMessages namespaces={["alerts"]}>
+      <ClientMessages namespaces={["alerts"]}>
         {screen.alerts.map((alert, index) => (
           <section key={alert.id} className="card" aria-labelledby={`alert-${alert.id}`}>
             <h2 id={`alert-${alert.id}`}>{alert.name}</h2>
@@ -111,7 +111,7 @@ export default async function AlertsPage() {
           pushPublicKey={channels.pushPublicKey}
           browsers={channels.browsers}
         />
-      </ScreenMessages>
+      </ClientMessages>
     </main>
   );
 }

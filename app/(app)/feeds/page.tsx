@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ScreenMessages } from "@/app/i18n/ScreenMessages";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { requireUser } from "@/lib/auth/currentUser";
 import { loadFeedsScreen } from "@/lib/feeds/loadFeedsScreen";
 import { filterChoiceWords, filterSetWords } from "../filterSetWords";
@@ -25,7 +25,7 @@ export default async function FeedsPage({ searchParams }: { searchParams: Promis
     <main>
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
-      <ScreenMessages namespaces={["feeds"]}>
+      <ClientMessages namespaces={["feeds"]}>
         <FeedsPanel
           choices={screen.choices.map((choice) => ({
             label: filterChoiceWords(tFilters, choice.what),
@@ -40,7 +40,7 @@ export default async function FeedsPage({ searchParams }: { searchParams: Promis
               : t("neverRead"),
           }))}
         />
-      </ScreenMessages>
+      </ClientMessages>
     </main>
   );
 }

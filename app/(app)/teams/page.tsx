@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ScreenMessages } from "@/app/i18n/ScreenMessages";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { requireUser } from "@/lib/auth/currentUser";
 import { listTeamsForUser } from "@/lib/teams/teams";
 import { CreateTeamForm } from "./CreateTeamForm";
@@ -42,9 +42,9 @@ export default async function TeamsPage() {
         )}
       </section>
       <section className="card">
-        <ScreenMessages namespaces={["teams"]}>
+        <ClientMessages namespaces={["teams"]}>
           <CreateTeamForm />
-        </ScreenMessages>
+        </ClientMessages>
       </section>
     </main>
   );

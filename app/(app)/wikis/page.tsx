@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ScreenMessages } from "@/app/i18n/ScreenMessages";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { inReadersLanguage } from "@/app/i18n/syncStatusText";
 import { requireUser } from "@/lib/auth/currentUser";
 import { listLinksForUser } from "@/lib/links/linkRepository";
@@ -26,7 +26,7 @@ export default async function WikisPage() {
   return (
     <main>
       <h1>{t("title")}</h1>
-      <ScreenMessages namespaces={["wikis"]}>
+      <ClientMessages namespaces={["wikis"]}>
         <section aria-labelledby="linked-heading">
           <h2 id="linked-heading">{t("linked")}</h2>
           {links.length === 0 ? (
@@ -42,7 +42,7 @@ export default async function WikisPage() {
         <section className="card">
           <AddLinkForm />
         </section>
-      </ScreenMessages>
+      </ClientMessages>
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ScreenMessages } from "@/app/i18n/ScreenMessages";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { findPendingVerification } from "@/lib/alerts/email/emailAddresses";
 import { ConfirmEmailButton } from "./ConfirmEmailButton";
 
@@ -24,9 +24,9 @@ export default async function VerifyEmailPage({ params }: { params: Promise<{ to
         {pending ? (
           <>
             <p>{t("intro", { address: pending.address })}</p>
-            <ScreenMessages namespaces={["emailLinks"]}>
+            <ClientMessages namespaces={["emailLinks"]}>
               <ConfirmEmailButton secret={token} address={pending.address} />
-            </ScreenMessages>
+            </ClientMessages>
           </>
         ) : (
           <p className="error" role="alert">

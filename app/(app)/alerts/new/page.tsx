@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ScreenMessages } from "@/app/i18n/ScreenMessages";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { weekdayNames } from "@/app/i18n/weekdays";
 import { loadChannelChoices } from "@/lib/alerts/channelTargets";
 import { loadNewAlertScreen } from "@/lib/alerts/loadAlertsScreen";
@@ -35,7 +35,7 @@ export default async function NewAlertPage({
     <main>
       <h1>{t("new.title")}</h1>
       <p>{t.rich("new.intro", { code: (chunks) => <code>{chunks}</code> })}</p>
-      <ScreenMessages namespaces={["alerts"]}>
+      <ClientMessages namespaces={["alerts"]}>
         <NewAlertForm
           weekdays={weekdayNames(locale)}
           choices={screen.choices.map((choice) => ({
@@ -48,7 +48,7 @@ export default async function NewAlertPage({
           addresses={channels.addresses.filter((a) => a.verifiedAt !== null)}
           browsers={channels.browsers}
         />
-      </ScreenMessages>
+      </ClientMessages>
     </main>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ScreenMessages } from "@/app/i18n/ScreenMessages";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { requireUser } from "@/lib/auth/currentUser";
 import { findLinkForUser } from "@/lib/links/linkRepository";
 import { linkRemovalCost } from "@/lib/links/removeLink";
@@ -43,7 +43,7 @@ export default async function EditLinkPage({ params }: { params: Promise<{ id: s
           {note}
         </p>
       ))}
-      <ScreenMessages namespaces={["wikis"]}>
+      <ClientMessages namespaces={["wikis"]}>
         <section className="card">
           <EditLinkForm
             link={{
@@ -60,7 +60,7 @@ export default async function EditLinkPage({ params }: { params: Promise<{ id: s
           <RevalidateButton linkId={link.id} />
           <RemoveLinkButton linkId={link.id} linkName={link.displayName} storedChanges={cost.storedChanges} />
         </section>
-      </ScreenMessages>
+      </ClientMessages>
     </main>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ScreenMessages } from "@/app/i18n/ScreenMessages";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { requireUser } from "@/lib/auth/currentUser";
 import { loadTeamSettingsScreen } from "@/lib/teams/teamScreens";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
@@ -66,7 +66,7 @@ export default async function TeamSettingsPage({
       <p>
         <Link href={`/teams/${team.id}`}>{t("openTimeline")}</Link>
       </p>
-      <ScreenMessages namespaces={["teams", "feeds"]}>
+      <ClientMessages namespaces={["teams", "feeds"]}>
         <section aria-labelledby="share-heading">
           <h2 id="share-heading">{t("yourWikis")}</h2>
           <p className="hint">{t("shareHint")}</p>
@@ -198,7 +198,7 @@ export default async function TeamSettingsPage({
           <ActionButton action={leaveTeamAction.bind(null, team.id)} label={t("leave")} />
           {owner && <DeleteTeamForm teamId={team.id} teamName={team.name} />}
         </section>
-      </ScreenMessages>
+      </ClientMessages>
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ScreenMessages } from "@/app/i18n/ScreenMessages";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { requireUser } from "@/lib/auth/currentUser";
 import { findInvite } from "@/lib/teams/invites";
 import { requireMember } from "@/lib/teams/members";
@@ -36,9 +36,9 @@ export default async function JoinTeamPage({ params }: { params: Promise<{ secre
       ) : (
         <section className="card">
           <p>{t("hint", { team: invite.teamName })}</p>
-          <ScreenMessages namespaces={["teams"]}>
+          <ClientMessages namespaces={["teams"]}>
             <JoinTeamButton secret={secret} teamName={invite.teamName} />
-          </ScreenMessages>
+          </ClientMessages>
         </section>
       )}
     </main>

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import styles from "@/app/(app)/watching/watching.module.css";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { failureMessage } from "@/app/i18n/failureMessage";
-import { ScreenMessages } from "@/app/i18n/ScreenMessages";
 import { requireUser } from "@/lib/auth/currentUser";
 import { loadWatchedPagesScreen } from "@/lib/watching/loadWatchedPagesScreen";
 import { AddPagesForm } from "./AddPagesForm";
@@ -74,7 +74,7 @@ export default async function WatchedPagesPage(props: {
           {t("filter")}
         </button>
       </form>
-      <ScreenMessages namespaces={["wikis"]}>
+      <ClientMessages namespaces={["wikis"]}>
         <section className="card" aria-label={t("addLabel")}>
           <h2>{t("watchMore")}</h2>
           <AddPagesForm linkId={link.id} disabledReason={refusal} />
@@ -99,7 +99,7 @@ export default async function WatchedPagesPage(props: {
             {await failureMessage(listing.failure)}
           </p>
         )}
-      </ScreenMessages>
+      </ClientMessages>
     </main>
   );
 }
