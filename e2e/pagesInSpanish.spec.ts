@@ -31,7 +31,7 @@ test("a Spanish browser sees the wikis and alerts pages in Spanish", async ({ br
   await page.goto("/alerts/new");
   const form = page.getByRole("form", { name: "Nueva alerta" });
   await form.getByLabel("Nombre de la alerta").fill("Páginas de discusión");
-  await form.getByLabel("Dirección del webhook").fill("http://127.0.0.1:9/hook");
+  await form.getByLabel("Dirección del webhook").fill("http://127.0.0.1:8099/hook");
   await form.getByRole("button", { name: "Crear alerta" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Alerta creada." })).toBeVisible();
   await page.getByRole("link", { name: "Volver a tus alertas" }).click();
@@ -39,7 +39,7 @@ test("a Spanish browser sees the wikis and alerts pages in Spanish", async ({ br
   await expect(page.getByRole("heading", { name: "Alertas", level: 1 })).toBeVisible();
   await expect(page).toHaveTitle(/^Alertas · /);
   const card = page.getByRole("region", { name: "Páginas de discusión" });
-  await expect(card).toContainText("Al momento, a un webhook JSON en 127.0.0.1");
+  await expect(card).toContainText("Al momento, a un webhook JSON en 127.0.0.1:8099");
   await expect(card).toContainText("Activa");
   await expect(card.getByRole("button", { name: "Enviar prueba" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Correo electrónico y notificaciones del navegador" })).toBeVisible();
