@@ -41,7 +41,7 @@ test("a Spanish browser sees the wikis and alerts pages in Spanish", async ({ br
   const card = page.getByRole("region", { name: "Páginas de discusión" });
   await expect(card).toContainText("Al momento, a un webhook JSON en 127.0.0.1:8099");
   await expect(card).toContainText("Activa");
-  await expect(card.getByRole("button", { name: "Enviar prueba" })).toBeVisible();
+  await expect(card.getByRole("button", { name: "Enviar una prueba de Páginas de discusión" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Correo electrónico y notificaciones del navegador" })).toBeVisible();
   await expectNoEnglish(page, ["Send test", "Delivery log", "Watches", "At once", "Browser notifications", "Pause"]);
   await page.screenshot({ path: `${SHOTS}/alerts-es.png`, fullPage: true });
