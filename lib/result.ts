@@ -32,6 +32,8 @@ export interface Failure<K extends FailureKind = FailureKind, F extends string =
   field?: F;
   /** For logs only: the cause in the source's own words. */
   detail?: string;
+  /** The values `message` interpolates, for the interface's catalogue message of `code` (lib/i18n/failureText.ts). */
+  values?: Record<string, string | number>;
 }
 
 export type Result<T = void, E extends Failure = Failure> = { ok: true; value: T } | { ok: false; failure: E };
@@ -46,7 +48,7 @@ export function fail<K extends FailureKind, F extends string = never>(
   kind: K,
   code: string,
   message: string,
-  extra?: { field?: F; detail?: string },
+  extra?: { field?: F; detail?: string; values?: Record<string, string | number> },
 ): { ok: false; failure: Failure<K, F> } {
   return { ok: false, failure: { kind, code, message, ...extra } };
 }

@@ -13,9 +13,10 @@ export async function checkCurrentPassword(
 ): Promise<Failure<"auth" | "transient"> | null> {
   const keys = { email: user.email, address: null };
   const wait = await signInWaitSeconds(keys);
-  if (wait > 0) return { kind: "transient", code: "throttled", message: throttledMessage(wait) };
+  if (wait > 0)
+    return { kind: "transient", code: "throttled", message: throttledMessage(wait), values: { seconds: wait } };
   const hash = await findPasswordHash(user.id);
   if (hash && (await verifyPassword(hash, password))) return null;
   await recordSignInFailure(keys);
-  return { kind: "auth", code: "wrong_password", message: "Your current password is not right." };
+  return { kind: "auth", code: "wrong_current_password", message: "Your current password is not right." };
 }

@@ -21,7 +21,7 @@ export async function attemptSignIn(
   if (!parsed.success) return wrongCredentials();
   const keys = { email: parsed.data.email, address };
   const wait = await signInWaitSeconds(keys);
-  if (wait > 0) return fail("transient", "throttled", throttledMessage(wait));
+  if (wait > 0) return fail("transient", "throttled", throttledMessage(wait), { values: { seconds: wait } });
   const user = await verifyCredentials(parsed.data);
   if (!user) {
     await recordSignInFailure(keys);

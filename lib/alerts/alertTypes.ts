@@ -3,6 +3,7 @@
 // "transient" (timeout, 5xx, 429, connection refused) is retried with backoff for up to 24 h; any other kind ("invalid",
 // "auth", "not_found", "unavailable": a 4xx, a bad address, an unverified email) is final for that delivery. Either
 // counts towards pausing the alert after repeated failures. `detail` is for the log and never holds a secret.
+import type { Locale } from "@/lib/i18n/locales";
 import type { Result } from "@/lib/result";
 
 export type AlertChannelKind = "webhook" | "email" | "push";
@@ -38,6 +39,8 @@ export interface AlertDelivery {
   kind: AlertDeliveryKind;
   changes: AlertChange[];
   timeZone: string;
+  /** The owner's interface language: mails are written in it. */
+  locale: Locale;
   unsubscribeUrl: string | null;
 }
 

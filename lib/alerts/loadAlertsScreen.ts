@@ -1,4 +1,10 @@
-import { type FeedFilterChoice, feedFilterChoices, feedFilterLabel } from "@/lib/feeds/feedFilterChoices";
+import {
+  type FeedFilterChoice,
+  type FilterSetKind,
+  feedFilterChoices,
+  feedFilterKind,
+  feedFilterLabel,
+} from "@/lib/feeds/feedFilterChoices";
 import { listTeamsForUser } from "@/lib/teams/teams";
 import { listTimelinePresets } from "@/lib/timeline/presets/listTimelinePresets";
 import { describeRhythm } from "./alertRhythm";
@@ -6,7 +12,7 @@ import { type AlertView, listAlerts } from "./alerts";
 
 /** The alerts page: each alert with what it watches and when it sends, in words. */
 export interface AlertsScreen {
-  alerts: (AlertView & { filtersLabel: string; rhythmLabel: string })[];
+  alerts: (AlertView & { filtersLabel: string; filters: FilterSetKind; rhythmLabel: string })[];
 }
 
 export async function loadAlertsScreen(userId: string): Promise<AlertsScreen> {
@@ -15,6 +21,7 @@ export async function loadAlertsScreen(userId: string): Promise<AlertsScreen> {
     alerts: alerts.map((alert) => ({
       ...alert,
       filtersLabel: feedFilterLabel(alert.filterQuery, presets),
+      filters: feedFilterKind(alert.filterQuery, presets),
       rhythmLabel: describeRhythm(alert.rhythm),
     })),
   };

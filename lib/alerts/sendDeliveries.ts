@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { enqueueAlertSending } from "@/lib/db/jobQueue";
 import { inTransaction, pgPool } from "@/lib/db/postgres";
+import { storedLocale } from "@/lib/i18n/translator";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
 import { usableTimeZone } from "@/lib/timeline/timeText";
 import { loadAlertChanges } from "./alertChanges";
@@ -36,11 +37,12 @@ export interface ClaimedDelivery {
   email_address_id: string | null;
   push_subscription_id: string | null;
   time_zone: string | null;
+  locale: string | null;
 }
 
 const CLAIMED_COLUMNS = `d.id, d.alert_id, d.kind, d.idempotency_key, d.change_ids, d.attempts, d.created_at,
   a.name AS alert_name, a.channel, a.webhook_url, a.webhook_format, a.webhook_secret_sealed, a.email_address_id,
-  a.push_subscription_id, u.time_zone`;
+  a.push_subscription_id, u.time_zone, u.locale`;
 
 /**
  * Sends every delivery that is due, one at a time, until none is; returns how many it tried. A delivery is taken
@@ -109,7 +111,10 @@ export async function sendClaimed(
   changes?: AlertChange[],
 ): Promise<Result<ChannelSent>> {
   const send = channels[d.channel];
-  if (!send) return fail("unavailable", "channel_unavailable", `This server cannot send ${d.channel} alerts.`);
+  if (!send)
+    return fail("unavailable", "channel_unavailable", `This server cannot send ${d.channel} alerts.`, {
+      values: { channel: d.channel },
+    });
   const target = channelTarget(d);
   if (!target.ok) return target;
   const delivery: AlertDelivery = {
@@ -120,6 +125,7 @@ export async function sendClaimed(
     kind: d.kind,
     changes: changes ?? (await loadAlertChanges(pgPool(), d.change_ids)),
     timeZone: usableTimeZone(d.time_zone),
+    locale: storedLocale(d.locale),
     unsubscribeUrl: null,
   };
   try {

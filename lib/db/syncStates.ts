@@ -236,6 +236,7 @@ export interface LinkSyncStatusRow {
   totalItemsFetched: number;
   storedChanges: number;
   lastErrorKind: SyncErrorKind | null;
+  lastErrorCode: string | null;
   lastError: string | null;
   lastErrorAt: Date | null;
   consecutiveFailures: number;
@@ -260,6 +261,7 @@ export async function readSyncStatusRows(
     total_items_fetched: string | null;
     stored_changes: string;
     last_error_kind: LinkSyncStatusRow["lastErrorKind"];
+    last_error_code: string | null;
     last_error: string | null;
     last_error_at: Date | null;
     consecutive_failures: number | null;
@@ -267,7 +269,7 @@ export async function readSyncStatusRows(
     `SELECT w.id AS link_id, w.display_name, s.name AS site_name, st.status::text AS status, st.paused, st.sync_started_at,
             st.last_success_at, st.next_run_at, st.last_items_fetched, st.last_items_new, st.total_items_fetched,
             CASE WHEN $3::boolean THEN (SELECT count(*) FROM link_changes lc WHERE lc.link_id = w.id) ELSE 0 END AS stored_changes,
-            st.last_error_kind::text AS last_error_kind, st.last_error, st.last_error_at, st.consecutive_failures
+            st.last_error_kind::text AS last_error_kind, st.last_error_code, st.last_error, st.last_error_at, st.consecutive_failures
      FROM wiki_links w JOIN sites s ON s.id = w.site_id
      LEFT JOIN link_sync_states st ON st.link_id = w.id
      WHERE w.user_id = $1::uuid AND ($2::uuid IS NULL OR w.id = $2::uuid)
@@ -288,6 +290,7 @@ export async function readSyncStatusRows(
     totalItemsFetched: Number(r.total_items_fetched ?? 0),
     storedChanges: Number(r.stored_changes),
     lastErrorKind: r.last_error_kind,
+    lastErrorCode: r.last_error_code,
     lastError: r.last_error,
     lastErrorAt: r.last_error_at,
     consecutiveFailures: r.consecutive_failures ?? 0,

@@ -2,8 +2,16 @@ import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/t
 
 /** What a new feed can carry, and how the feeds page names what an existing feed carries. */
 
+/** What a filter set is, for the interface to put in words in its language. */
+export type FilterSetKind =
+  | { kind: "everything" }
+  | { kind: "preset"; name: string }
+  | { kind: "filters"; filters: string }
+  | { kind: "view"; of: { kind: "preset"; name: string } | { kind: "filters"; filters: string } };
+
 export interface FeedFilterChoice {
   label: string;
+  what: FilterSetKind;
   /** The filters as a timeline URL query, in the one normal form (timelineFiltersToSearchParams). */
   query: string;
 }
@@ -33,10 +41,19 @@ export function feedFilterChoices(input: { fromView?: string; presets: NamedFilt
   if (view) {
     const preset = presets.find((p) => p.query === view);
     const what = preset ? `preset “${preset.name}”` : filtersText(view);
-    candidates.push({ label: `The timeline view you came from (${what})`, query: view });
+    const of = preset
+      ? ({ kind: "preset", name: preset.name } as const)
+      : ({ kind: "filters", filters: filtersText(view) } as const);
+    candidates.push({ label: `The timeline view you came from (${what})`, what: { kind: "view", of }, query: view });
   }
-  candidates.push({ label: "Everything on my timeline", query: "" });
-  for (const preset of presets) candidates.push({ label: `Preset: ${preset.name}`, query: preset.query });
+  candidates.push({ label: "Everything on my timeline", what: { kind: "everything" }, query: "" });
+  for (const preset of presets) {
+    candidates.push({
+      label: `Preset: ${preset.name}`,
+      what: { kind: "preset", name: preset.name },
+      query: preset.query,
+    });
+  }
   const choices: FeedFilterChoice[] = [];
   for (const candidate of candidates) {
     if (!choices.some((c) => c.query === candidate.query)) choices.push(candidate);
@@ -46,10 +63,18 @@ export function feedFilterChoices(input: { fromView?: string; presets: NamedFilt
 
 /** What a feed carries, in words: everything, the preset its filters are, or the filters themselves. */
 export function feedFilterLabel(filterQuery: string, presets: NamedFilters[]): string {
-  if (filterQuery === "") return "Everything";
+  const what = feedFilterKind(filterQuery, presets);
+  if (what.kind === "everything") return "Everything";
+  if (what.kind === "preset") return `Preset “${what.name}”`;
+  return `Filters: ${what.kind === "filters" ? what.filters : ""}`;
+}
+
+/** The same as `feedFilterLabel`, as data the interface words in the reader's language. */
+export function feedFilterKind(filterQuery: string, presets: NamedFilters[]): FilterSetKind {
+  if (filterQuery === "") return { kind: "everything" };
   const preset = presets.find((p) => normalQuery(p.filterQuery) === filterQuery);
-  if (preset) return `Preset “${preset.name}”`;
-  return `Filters: ${filtersText(filterQuery)}`;
+  if (preset) return { kind: "preset", name: preset.name };
+  return { kind: "filters", filters: filtersText(filterQuery) };
 }
 
 /** A filter query as a person reads it: decoded, so "q=caf%C3%A9+au+lait" says "q=café au lait". */

@@ -1,10 +1,16 @@
 import { listTimelinePresets } from "@/lib/timeline/presets/listTimelinePresets";
-import { type FeedFilterChoice, feedFilterChoices, feedFilterLabel } from "./feedFilterChoices";
+import {
+  type FeedFilterChoice,
+  type FilterSetKind,
+  feedFilterChoices,
+  feedFilterKind,
+  feedFilterLabel,
+} from "./feedFilterChoices";
 import { type FeedTokenView, listFeedTokens } from "./feedTokens";
 
 /** Everything the feeds page shows: the user's feeds, each with what it carries in words, and what a new one can carry. */
 export interface FeedsScreen {
-  feeds: (FeedTokenView & { filtersLabel: string })[];
+  feeds: (FeedTokenView & { filtersLabel: string; filters: FilterSetKind })[];
   choices: FeedFilterChoice[];
 }
 
@@ -12,7 +18,11 @@ export interface FeedsScreen {
 export async function loadFeedsScreen(userId: string, fromView?: string): Promise<FeedsScreen> {
   const [feeds, presets] = await Promise.all([listFeedTokens(userId), listTimelinePresets(userId)]);
   return {
-    feeds: feeds.map((feed) => ({ ...feed, filtersLabel: feedFilterLabel(feed.filterQuery, presets) })),
+    feeds: feeds.map((feed) => ({
+      ...feed,
+      filtersLabel: feedFilterLabel(feed.filterQuery, presets),
+      filters: feedFilterKind(feed.filterQuery, presets),
+    })),
     choices: feedFilterChoices({ fromView, presets }),
   };
 }

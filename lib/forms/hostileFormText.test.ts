@@ -256,7 +256,10 @@ describe("the wiki address of a new link", () => {
 });
 
 describe("the page titles box, one title per line", () => {
-  const invalidTitles = (code: string, message: string) => ({ ok: false, failure: { kind: "invalid", code, message } });
+  const invalidTitles = (code: string, message: string, values?: Record<string, number>) => ({
+    ok: false,
+    failure: { kind: "invalid", code, message, ...(values ? { values } : {}) },
+  });
 
   it("keeps unicode and markup titles, skips blank lines", () => {
     expect(readPageTitleLines("Main Page\r\n\r\n  日本語  \n<script>alert(1)</script>\n")).toEqual({
@@ -277,7 +280,7 @@ describe("the page titles box, one title per line", () => {
   it("asks for a title when there is none, and refuses more than 500 at once", () => {
     expect(readPageTitleLines(" \n\n ")).toEqual(invalidTitles("no_titles", "Enter at least one page title."));
     expect(readPageTitleLines(Array.from({ length: 501 }, (_, i) => `Page ${i}`).join("\n"))).toEqual(
-      invalidTitles("too_many_titles", "At most 500 pages at once."),
+      invalidTitles("too_many_titles", "At most 500 pages at once.", { max: 500 }),
     );
   });
 });

@@ -102,6 +102,7 @@ async function revalidate(
         code: "duplicate_link",
         field: "username",
         message: `You already linked ${link.wikiUsername} on ${link.siteInfo.siteName} in another link.`,
+        values: { user: link.wikiUsername, site: link.siteInfo.siteName },
       },
     };
   }

@@ -54,6 +54,7 @@ export async function createLink(
         code: "duplicate_link",
         field: "username",
         message: `You already linked ${link.wikiUsername} on ${link.siteInfo.siteName}. A wiki can be linked twice only with different accounts.`,
+        values: { user: link.wikiUsername, site: link.siteInfo.siteName },
       },
     };
   }

@@ -34,7 +34,13 @@ const FIELD_BY_CODE: Record<string, LinkFailure["field"]> = {
 /** Turns any error from talking to the wiki into a failure a person can act on; unknown errors are rethrown. */
 export function linkFailureFrom(error: unknown): LinkFailure {
   if (isMediaWikiApiError(error)) {
-    return { kind: error.kind, code: error.code, message: error.message, field: FIELD_BY_CODE[error.code] };
+    return {
+      kind: error.kind,
+      code: error.code,
+      message: error.message,
+      field: FIELD_BY_CODE[error.code],
+      ...(error.values ? { values: error.values } : {}),
+    };
   }
   throw error;
 }

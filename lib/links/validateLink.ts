@@ -79,14 +79,26 @@ export async function validateLinkAgainstWiki(
           : "the wiki user name whose watchlist this is";
       return {
         ok: false,
-        failure: { kind: "invalid", code: "missing_username", field: "username", message: `Enter ${what}.` },
+        failure: {
+          kind: "invalid",
+          code: "missing_username",
+          field: "username",
+          message: `Enter ${what}.`,
+          values: { authMode },
+        },
       };
     }
     if (!secret) {
       const what = authMode === "bot_password" ? "the bot password" : "the watchlist token";
       return {
         ok: false,
-        failure: { kind: "invalid", code: "missing_secret", field: "secret", message: `Enter ${what}.` },
+        failure: {
+          kind: "invalid",
+          code: "missing_secret",
+          field: "secret",
+          message: `Enter ${what}.`,
+          values: { authMode },
+        },
       };
     }
     const common = { apiUrl: discovered.apiUrl, siteInfo: discovered.siteInfo, secret };

@@ -20,6 +20,8 @@ export interface LinkSyncStatus {
   /** In words, for the person; null after a good sync. */
   lastError: string | null;
   lastErrorKind: LinkSyncStatusRow["lastErrorKind"];
+  /** The failure's code, so the interface can word `lastError` in the reader's language. */
+  lastErrorCode: string | null;
   lastErrorAt: Date | null;
   consecutiveFailures: number;
 }
@@ -76,6 +78,7 @@ function toStatus(row: LinkSyncStatusRow, now: Date): LinkSyncStatus {
     storedChanges: row.storedChanges,
     lastError: row.lastError,
     lastErrorKind: row.lastErrorKind,
+    lastErrorCode: row.lastErrorCode,
     lastErrorAt: row.lastErrorAt,
     consecutiveFailures: row.consecutiveFailures,
   };

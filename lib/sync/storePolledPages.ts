@@ -97,6 +97,7 @@ function tooManyPages(requests: number): SyncFailure {
     kind: "invalid",
     code: "too_many_pages",
     message: `The wiki kept sending more watchlist pages after ${MAX_POLL_PAGES.toLocaleString("en")}; Watchdeck stopped reading to protect itself and will start this poll over.`,
+    values: { max: MAX_POLL_PAGES },
     requests,
   };
 }

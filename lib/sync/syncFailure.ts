@@ -35,7 +35,14 @@ export function pausesLink(failure: SyncFailure): boolean {
  */
 export function classifyPollError(error: unknown): SyncFailure {
   if (isMediaWikiApiError(error)) {
-    return { kind: error.kind, code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
+    const seconds = error.retryAfterSeconds;
+    return {
+      kind: error.kind,
+      code: error.code,
+      message: error.message,
+      retryAfterSeconds: seconds,
+      ...(error.values || seconds ? { values: { ...error.values, ...(seconds ? { seconds } : {}) } } : {}),
+    };
   }
   if (error instanceof SecretBoxError) {
     return { kind: "auth", ...SECRET_UNREADABLE };

@@ -3,7 +3,7 @@ import { articleUrl } from "@/lib/timeline/wikiUrls";
 import { listWatchedPages, type WatchedPages, type WatchedPagesFilter } from "./listWatchedPages";
 import { siteNamespaces } from "./siteNamespaces";
 import { watchingRefusal } from "./watchingRefusal";
-import type { WatchingResult } from "./watchingResult";
+import type { WatchingFailure, WatchingResult } from "./watchingResult";
 
 export interface WatchedPagesScreen {
   link: { id: string; displayName: string; siteName: string; wikiUsername: string };
@@ -12,7 +12,7 @@ export interface WatchedPagesScreen {
   /** The wiki's namespaces that can hold pages, for the filter. */
   namespaces: { id: number; name: string }[];
   /** Why this link cannot unwatch or change expiries; null when it can. */
-  refusal: string | null;
+  refusal: WatchingFailure | null;
   listing: WatchingResult<WatchedPages>;
 }
 
@@ -35,7 +35,7 @@ export async function loadWatchedPagesScreen(
       .filter((namespace) => namespace.id >= 0)
       .sort((a, b) => a.id - b.id)
       .map((namespace) => ({ id: namespace.id, name: namespace.id === 0 ? "(Main)" : namespace.name })),
-    refusal: watchingRefusal(link, "watch")?.message ?? null,
+    refusal: watchingRefusal(link, "watch"),
     listing,
   };
 }

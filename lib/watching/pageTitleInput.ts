@@ -25,6 +25,8 @@ export function readPageTitleLines(text: string): Result<string[], Failure<"inva
   }
   if (titles.length === 0) return fail("invalid", "no_titles", "Enter at least one page title.");
   if (titles.length > MAX_TITLES_AT_ONCE)
-    return fail("invalid", "too_many_titles", `At most ${MAX_TITLES_AT_ONCE} pages at once.`);
+    return fail("invalid", "too_many_titles", `At most ${MAX_TITLES_AT_ONCE} pages at once.`, {
+      values: { max: MAX_TITLES_AT_ONCE },
+    });
   return ok(titles);
 }

@@ -27,6 +27,7 @@ export async function watchCounterpartPage(
       kind: "invalid",
       code: "no_counterpart",
       message: `${title} has no talk or subject page on ${own.value.siteName}.`,
+      values: { title, site: own.value.siteName },
     });
   }
   const result = await runWatch(own.value, [counterpart.title], { expiry: expiry?.value });

@@ -29,5 +29,6 @@ export function watchingRefusal(link: WatchingCapabilities, action: WatchingActi
     message:
       `${who} lacks the "Edit your watchlist" grant (editmywatchlist), so Watchdeck cannot watch, unwatch or mark pages read. ` +
       "Add the grant at Special:BotPasswords on the wiki, then re-validate the link.",
+    values: { login: link.loginName ?? "", named: link.loginName ? "yes" : "no" },
   };
 }

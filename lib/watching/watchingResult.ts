@@ -28,6 +28,7 @@ export function failureFromWikiError(error: unknown, siteName: string): Watching
       message:
         `${siteName} refused: this account may not edit its watchlist. Give the bot password the "Edit your watchlist" grant ` +
         "(editmywatchlist) at Special:BotPasswords on the wiki, then re-validate the link.",
+      values: { site: siteName },
     };
   }
   if (error.code.startsWith("badexpiry")) {
@@ -37,5 +38,5 @@ export function failureFromWikiError(error: unknown, siteName: string): Watching
       message: `${siteName} did not accept that expiry: ${error.wikiText ?? error.message}`,
     };
   }
-  return { kind: error.kind, code: error.code, message: error.message };
+  return { kind: error.kind, code: error.code, message: error.message, values: error.values };
 }

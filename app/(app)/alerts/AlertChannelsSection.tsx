@@ -1,3 +1,4 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { AlertEmailAddressView } from "@/lib/alerts/email/emailAddresses";
 import type { EmailAvailability } from "@/lib/alerts/email/mailTransport";
 import type { PushSubscriptionView } from "@/lib/alerts/push/pushSubscriptions";
@@ -5,7 +6,7 @@ import { EmailAddressList } from "./EmailAddressList";
 import { PushSubscribeButton } from "./PushSubscribeButton";
 
 /** Where alerts can go besides webhooks: the user's mail addresses and browsers. */
-export function AlertChannelsSection({
+export async function AlertChannelsSection({
   email,
   addresses,
   pushPublicKey,
@@ -16,25 +17,26 @@ export function AlertChannelsSection({
   pushPublicKey: string;
   browsers: PushSubscriptionView[];
 }) {
+  const [t, format] = await Promise.all([getTranslations("alerts.channels"), getFormatter()]);
   return (
     <section className="card" aria-labelledby="alert-channels-heading">
-      <h2 id="alert-channels-heading">Email and browser notifications</h2>
-      <h3>Email addresses</h3>
+      <h2 id="alert-channels-heading">{t("heading")}</h2>
+      <h3>{t("emailHeading")}</h3>
       {email.available ? (
         <EmailAddressList
           addresses={addresses.map((a) => ({ id: a.id, address: a.address, verified: a.verifiedAt !== null }))}
         />
       ) : (
-        <p role="status">Email alerts are unavailable: {email.reason}</p>
+        <p role="status">{t("emailUnavailable", { reason: email.reason })}</p>
       )}
-      <h3>Browser notifications</h3>
-      <p>For alerts sent at once. They arrive while the browser runs, even with Watchdeck's tab closed.</p>
+      <h3>{t("pushHeading")}</h3>
+      <p>{t("pushIntro")}</p>
       <PushSubscribeButton publicKey={pushPublicKey} />
       {browsers.length > 0 ? (
-        <ul aria-label="Browsers with notifications">
+        <ul aria-label={t("browsersLabel")}>
           {browsers.map((b) => (
             <li key={b.id}>
-              {b.label}, since {b.createdAt.toISOString().slice(0, 10)}
+              {t("browserSince", { label: b.label, since: format.dateTime(b.createdAt, { dateStyle: "medium" }) })}
             </li>
           ))}
         </ul>

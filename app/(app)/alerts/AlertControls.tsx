@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ConfirmAction } from "../ConfirmAction";
 import { FormMessage } from "../wikis/FormMessage";
@@ -10,25 +11,30 @@ export function AlertControls({ alertId, name, paused }: { alertId: string; name
   const [state, testAction, testing] = useActionState<AlertActionState>(sendTestAlertAction.bind(null, alertId), {
     ok: false,
   });
+  const t = useTranslations("alerts.controls");
   return (
     <div className="actions-row">
       <form action={testAction}>
-        <button type="submit" className="secondary" disabled={testing} aria-label={`Send a test of ${name}`}>
-          {testing ? "Sending…" : "Send test"}
+        <button type="submit" className="secondary" disabled={testing} aria-label={t("sendTestOf", { name })}>
+          {testing ? t("sending") : t("sendTest")}
         </button>
       </form>
       <form action={setAlertPausedAction.bind(null, alertId, !paused)}>
-        <button type="submit" className="secondary" aria-label={`${paused ? "Resume" : "Pause"} ${name}`}>
-          {paused ? "Resume" : "Pause"}
+        <button
+          type="submit"
+          className="secondary"
+          aria-label={paused ? t("resumeName", { name }) : t("pauseName", { name })}
+        >
+          {paused ? t("resume") : t("pause")}
         </button>
       </form>
       <ConfirmAction
-        open={{ text: "Delete", name: `Delete ${name}` }}
-        title={`Delete the alert “${name}”?`}
-        confirm={{ text: "Delete alert", pending: "Deleting…" }}
+        open={{ text: t("delete"), name: t("deleteName", { name }) }}
+        title={t("deleteTitle", { name })}
+        confirm={{ text: t("deleteConfirm"), pending: t("deleting") }}
         action={deleteAlertAction.bind(null, alertId)}
       >
-        Its delivery log and any deliveries still waiting go with it.
+        {t("deleteWhat")}
       </ConfirmAction>
       <FormMessage ok={state.ok} message={state.message} />
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState, useTransition } from "react";
 import { FormMessage } from "../wikis/FormMessage";
 import {
@@ -19,22 +20,23 @@ export function EmailAddressList({ addresses }: { addresses: AddressRow[] }) {
   const [added, addAction, adding] = useActionState<ChannelFormState, FormData>(addEmailAddressAction, { ok: false });
   const [rowMessage, setRowMessage] = useState<ChannelFormState>({ ok: false });
   const [busy, startTransition] = useTransition();
+  const t = useTranslations("alerts.channels");
   const run = (action: () => Promise<ChannelFormState>) => startTransition(async () => setRowMessage(await action()));
 
   return (
     <>
       {addresses.length > 0 ? (
-        <ul aria-label="Alert email addresses">
+        <ul aria-label={t("addressesLabel")}>
           {addresses.map((a) => (
             <li key={a.id}>
-              {a.address} — {a.verified ? "confirmed" : "waiting for confirmation"}{" "}
+              {a.verified ? t("confirmed", { address: a.address }) : t("waiting", { address: a.address })}{" "}
               {a.verified ? null : (
                 <button type="button" disabled={busy} onClick={() => run(() => resendVerificationAction(a.id))}>
-                  Send the link to {a.address} again
+                  {t("resend", { address: a.address })}
                 </button>
               )}{" "}
               <button type="button" disabled={busy} onClick={() => run(() => removeEmailAddressAction(a.id))}>
-                Remove {a.address}
+                {t("remove", { address: a.address })}
               </button>
             </li>
           ))}
@@ -42,10 +44,10 @@ export function EmailAddressList({ addresses }: { addresses: AddressRow[] }) {
       ) : null}
       <FormMessage ok={rowMessage.ok} message={rowMessage.message} />
       <form action={addAction}>
-        <label htmlFor="alert-email-address">Add an address</label>
+        <label htmlFor="alert-email-address">{t("addLabel")}</label>
         <input id="alert-email-address" name="address" type="email" required autoComplete="email" />
         <button type="submit" disabled={adding}>
-          Send confirmation link
+          {t("addButton")}
         </button>
         <FormMessage ok={added.ok} message={added.message} />
       </form>

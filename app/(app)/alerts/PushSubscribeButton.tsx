@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { FormMessage } from "../wikis/FormMessage";
 import { removePushSubscriptionAction, savePushSubscriptionAction } from "./channelActions";
@@ -32,18 +33,21 @@ const SYSTEMS: Array<[RegExp, string]> = [
   [/Linux/, "Linux"],
 ];
 
-/** "Firefox on Linux", for the list of subscribed browsers. */
-function browserLabel(): string {
+type T = ReturnType<typeof useTranslations<"alerts.channels">>;
+
+/** "Firefox on Linux", for the list of subscribed browsers (stored as written, in the subscriber's language). */
+function browserLabel(t: T): string {
   const ua = navigator.userAgent;
-  const browser = BROWSERS.find(([pattern]) => pattern.test(ua))?.[1] ?? "A browser";
-  const system = SYSTEMS.find(([pattern]) => pattern.test(ua))?.[1] ?? "another system";
-  return `${browser} on ${system}`;
+  const browser = BROWSERS.find(([pattern]) => pattern.test(ua))?.[1] ?? t("aBrowser");
+  const system = SYSTEMS.find(([pattern]) => pattern.test(ua))?.[1] ?? t("anotherSystem");
+  return t("browserLabel", { browser, system });
 }
 
 /** Turns Web Push notifications on or off for the browser the page is open in. */
 export function PushSubscribeButton({ publicKey }: { publicKey: string }) {
   const [state, setState] = useState<PushState>("checking");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const t = useTranslations("alerts.channels");
 
   useEffect(() => {
     if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) {
@@ -68,7 +72,7 @@ export function PushSubscribeButton({ publicKey }: { publicKey: string }) {
     try {
       const permission = await Notification.requestPermission();
       if (permission !== "granted") {
-        failWith("Notifications are blocked for this site. Allow them in the browser's site settings.");
+        failWith(t("pushBlocked"));
         return;
       }
       await navigator.serviceWorker.register(WORKER);
@@ -86,17 +90,15 @@ export function PushSubscribeButton({ publicKey }: { publicKey: string }) {
         ]);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        failWith(
-          `The browser could not subscribe at its push service (${reason}). It must reach its maker's push service (Google, Mozilla, Apple) over the internet; try again when it can.`,
-        );
+        failWith(t("pushNoService", { reason }));
         return;
       }
-      const saved = await savePushSubscriptionAction({ ...subscription.toJSON(), label: browserLabel() });
+      const saved = await savePushSubscriptionAction({ ...subscription.toJSON(), label: browserLabel(t) });
       if (!saved.ok) await subscription.unsubscribe();
       setMessage({ ok: saved.ok, text: saved.message ?? "" });
       setState(saved.ok ? "on" : "off");
     } catch (error) {
-      failWith(`Could not turn notifications on: ${error instanceof Error ? error.message : String(error)}`);
+      failWith(t("pushFailed", { reason: error instanceof Error ? error.message : String(error) }));
     }
   }
 
@@ -108,21 +110,21 @@ export function PushSubscribeButton({ publicKey }: { publicKey: string }) {
       await removePushSubscriptionAction(subscription.endpoint);
       await subscription.unsubscribe();
     }
-    setMessage({ ok: true, text: "Notifications are off for this browser." });
+    setMessage({ ok: true, text: t("pushNowOff") });
     setState("off");
   }
 
   return (
     <div>
       {state === "unsupported" ? (
-        <p role="status">This browser cannot receive Web Push notifications.</p>
+        <p role="status">{t("pushUnsupported")}</p>
       ) : state === "on" ? (
         <button type="button" onClick={turnOff}>
-          Turn off notifications in this browser
+          {t("pushOff")}
         </button>
       ) : (
         <button type="button" onClick={turnOn} disabled={state !== "off"}>
-          Turn on notifications in this browser
+          {t("pushOn")}
         </button>
       )}
       <FormMessage ok={message?.ok ?? false} message={message?.text} />

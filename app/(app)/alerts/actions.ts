@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { failureMessage } from "@/app/i18n/failureMessage";
 import { createAlert, deleteAlert, sendTestAlert, setAlertPaused } from "@/lib/alerts/alerts";
 import type { AlertChannelKind, AlertRhythm, WebhookFormat } from "@/lib/alerts/alertTypes";
 import { ALERT_CHANNELS } from "@/lib/alerts/channelTargets";
@@ -20,8 +22,6 @@ export interface AlertActionState {
   message?: string;
 }
 
-const SIGNED_OUT = { ok: false, message: "Your session has ended. Sign in again." };
-const NO_SUCH_ALERT = { ok: false, message: "That alert does not exist." };
 // An alert id reaches the database only as a uuid: anything else would make it throw.
 const alertIdSchema = z.uuid();
 
@@ -49,9 +49,10 @@ function channelOf(form: FormData): AlertChannelKind {
 
 export async function createAlertAction(_previous: AlertFormState, form: FormData): Promise<AlertFormState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
+  const t = await getTranslations("alerts.actions");
+  if (!user) return { ok: false, message: t("signedOut") };
   const rhythm = rhythmOf(form);
-  if (!rhythm) return { ok: false, message: "Choose when the alert is sent.", field: "rhythm" };
+  if (!rhythm) return { ok: false, message: t("chooseRhythm"), field: "rhythm" };
   const team = String(form.get("team") ?? "");
   const result = await createAlert(user.id, {
     name: String(form.get("name") ?? ""),
@@ -65,12 +66,12 @@ export async function createAlertAction(_previous: AlertFormState, form: FormDat
     pushSubscriptionId: String(form.get("pushSubscription") ?? "") || undefined,
     firstSyncSummary: form.get("firstSync") !== "none",
   });
-  if (!result.ok) return { ok: false, message: result.failure.message, field: result.failure.field };
+  if (!result.ok) return { ok: false, message: await failureMessage(result.failure), field: result.failure.field };
   revalidatePath("/alerts");
-  if (result.value.secret === null) return { ok: true, message: "Alert created." };
+  if (result.value.secret === null) return { ok: true, message: t("created") };
   return {
     ok: true,
-    message: "Alert created. Copy its signing secret now: it will not be shown again.",
+    message: t("createdSecret"),
     secret: result.value.secret,
   };
 }
@@ -91,10 +92,12 @@ export async function deleteAlertAction(alertId: string): Promise<void> {
 
 export async function sendTestAlertAction(alertId: string, _previous: AlertActionState): Promise<AlertActionState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
-  if (!alertIdSchema.safeParse(alertId).success) return NO_SUCH_ALERT;
+  const t = await getTranslations("alerts.actions");
+  if (!user) return { ok: false, message: t("signedOut") };
+  if (!alertIdSchema.safeParse(alertId).success) return { ok: false, message: t("noSuchAlert") };
   const outcome = await sendTestAlert(user.id, alertId);
   revalidatePath("/alerts");
-  if (!outcome.ok) return { ok: false, message: `The test failed: ${outcome.failure.message}` };
-  return { ok: true, message: `Test sent${outcome.value.status ? ` (HTTP ${outcome.value.status})` : ""}.` };
+  if (!outcome.ok) return { ok: false, message: t("testFailed", { reason: await failureMessage(outcome.failure) }) };
+  const status = outcome.value.status;
+  return { ok: true, message: status ? t("testSentStatus", { status }) : t("testSent") };
 }

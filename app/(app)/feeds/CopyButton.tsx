@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 // navigator.clipboard exists only in secure contexts; a Watchdeck served over plain http on a LAN still copies this way.
@@ -21,6 +22,7 @@ function copyWithSelection(text: string): boolean {
 /** Copies `text` to the clipboard and says whether it worked: on the button when it did, beside it when it did not. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const [outcome, setOutcome] = useState<"copied" | "failed" | null>(null);
+  const t = useTranslations("feeds");
   async function copy() {
     try {
       if (navigator.clipboard) await navigator.clipboard.writeText(text);
@@ -33,14 +35,10 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   return (
     <>
       <button type="button" className="secondary" onClick={copy} aria-label={label}>
-        {outcome === "copied" ? "Copied" : "Copy"}
+        {outcome === "copied" ? t("copied") : t("copy")}
       </button>
       <span aria-live="polite" className={outcome === "failed" ? "field-error" : "visually-hidden"}>
-        {outcome === "copied"
-          ? "Copied."
-          : outcome === "failed"
-            ? "Could not copy: select the address and copy it yourself."
-            : ""}
+        {outcome === "copied" ? t("copiedSaid") : outcome === "failed" ? t("copyFailed") : ""}
       </span>
     </>
   );

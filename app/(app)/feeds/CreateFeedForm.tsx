@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { FormMessage } from "../wikis/FormMessage";
 import type { FeedFormState } from "./actions";
 import { FeedFields, type FilterChoice } from "./FeedFields";
@@ -14,13 +15,14 @@ export function CreateFeedForm({
   state: FeedFormState;
   pending: boolean;
 }) {
+  const t = useTranslations("feeds");
   return (
     <form className="form" action={action} aria-labelledby="create-feed-heading">
-      <h2 id="create-feed-heading">New feed address</h2>
+      <h2 id="create-feed-heading">{t("newHeading")}</h2>
       <FormMessage ok={state.ok} message={state.message} />
       <FeedFields idPrefix="feed" choices={choices} />
       <button type="submit" disabled={pending}>
-        Create feed address
+        {t("create")}
       </button>
     </form>
   );

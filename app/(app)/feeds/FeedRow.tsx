@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { FormMessage } from "../wikis/FormMessage";
 import { type FeedFormState, regenerateFeedAction, revokeFeedAction } from "./actions";
@@ -19,6 +20,7 @@ export function FeedRow({ feed, fresh }: { feed: FeedRowView; fresh?: { rss: str
     ok: false,
   });
   const card = useRef<HTMLLIElement>(null);
+  const t = useTranslations("feeds");
   useEffect(() => {
     if (fresh) card.current?.scrollIntoView({ block: "nearest" });
   }, [fresh]);
@@ -27,15 +29,18 @@ export function FeedRow({ feed, fresh }: { feed: FeedRowView; fresh?: { rss: str
   return (
     <li className="card" aria-label={feed.name} ref={card}>
       <h3>{feed.name}</h3>
-      <p className="hint">
-        {feed.filtersLabel} · {feed.lastUsed}
-      </p>
+      <p className="hint">{t("facts", { filters: feed.filtersLabel, used: feed.lastUsed })}</p>
       <FormMessage ok={state.ok} message={state.message} />
       {urls && <FeedUrlsOnce urls={urls} />}
       <div className="actions-row">
         <form action={regenerate}>
-          <button type="submit" className="secondary" disabled={pending} aria-label={`New address for ${feed.name}`}>
-            New address
+          <button
+            type="submit"
+            className="secondary"
+            disabled={pending}
+            aria-label={t("newAddressFor", { name: feed.name })}
+          >
+            {t("newAddress")}
           </button>
         </form>
         <RevokeFeedButton feedName={feed.name} revoke={revokeFeedAction.bind(null, feed.id)} />

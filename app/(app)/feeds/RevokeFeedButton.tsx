@@ -1,18 +1,19 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ConfirmAction } from "../ConfirmAction";
 
 /** Revoking says which addresses stop working: a revoked feed cannot come back, and its readers see only silence. */
 export function RevokeFeedButton({ feedName, revoke }: { feedName: string; revoke: () => Promise<void> }) {
+  const t = useTranslations("feeds");
   return (
     <ConfirmAction
-      open={{ text: "Revoke", name: `Revoke ${feedName}` }}
-      title={`Revoke “${feedName}”?`}
-      confirm={{ text: "Revoke feed", pending: "Revoking…" }}
+      open={{ text: t("revoke"), name: t("revokeName", { name: feedName }) }}
+      title={t("revokeTitle", { name: feedName })}
+      confirm={{ text: t("revokeConfirm"), pending: t("revoking") }}
       action={revoke}
     >
-      The RSS address and the Atom address of “{feedName}” stop working at once: feed readers subscribed to them get no
-      more changes. This cannot be undone; you can create a new feed address afterwards.
+      {t("revokeWhat", { name: feedName })}
     </ConfirmAction>
   );
 }

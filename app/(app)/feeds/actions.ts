@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { failureMessage } from "@/app/i18n/failureMessage";
 import { currentUser } from "@/lib/auth/currentUser";
 import { serverConfig } from "@/lib/config/serverConfig";
 import { createFeedToken, feedUrls, regenerateFeedToken, revokeFeedToken } from "@/lib/feeds/feedTokens";
@@ -15,23 +17,24 @@ export interface FeedFormState {
   feedId?: string;
 }
 
-const SIGNED_OUT: FeedFormState = { ok: false, message: "Your session has ended. Sign in again." };
-const NO_SUCH_FEED: FeedFormState = { ok: false, message: "That feed does not exist." };
+const words = () => getTranslations("feeds.actions");
+const signedOut = async (): Promise<FeedFormState> => ({ ok: false, message: (await words())("signedOut") });
+const noSuchFeed = async (): Promise<FeedFormState> => ({ ok: false, message: (await words())("noSuchFeed") });
 // A feed id reaches the database only as a uuid: anything else would make it throw.
 const feedIdSchema = z.uuid();
 
 export async function createFeedAction(_previous: FeedFormState, form: FormData): Promise<FeedFormState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
+  if (!user) return signedOut();
   const result = await createFeedToken(user.id, {
     name: String(form.get("name") ?? ""),
     filterQuery: String(form.get("filters") ?? ""),
   });
-  if (!result.ok) return { ok: false, message: result.failure.message };
+  if (!result.ok) return { ok: false, message: await failureMessage(result.failure) };
   revalidatePath("/feeds");
   return {
     ok: true,
-    message: "Feed created. Copy its address now, from its card: it will not be shown again.",
+    message: (await words())("created"),
     feedId: result.value.id,
     urls: feedUrls(serverConfig().baseUrl, result.value.secret),
   };
@@ -39,14 +42,14 @@ export async function createFeedAction(_previous: FeedFormState, form: FormData)
 
 export async function regenerateFeedAction(feedId: string, _previous: FeedFormState): Promise<FeedFormState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
-  if (!feedIdSchema.safeParse(feedId).success) return NO_SUCH_FEED;
+  if (!user) return signedOut();
+  if (!feedIdSchema.safeParse(feedId).success) return noSuchFeed();
   const secret = await regenerateFeedToken(user.id, feedId);
-  if (!secret) return NO_SUCH_FEED;
+  if (!secret) return noSuchFeed();
   revalidatePath("/feeds");
   return {
     ok: true,
-    message: "New address made; the old one no longer works. Copy it now.",
+    message: (await words())("regenerated"),
     urls: feedUrls(serverConfig().baseUrl, secret),
   };
 }

@@ -1,37 +1,39 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { requireUser } from "@/lib/auth/currentUser";
 import { listTeamsForUser } from "@/lib/teams/teams";
 import { CreateTeamForm } from "./CreateTeamForm";
 
-export const metadata: Metadata = { title: "Teams" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("teams");
+  return { title: t("title") };
+}
 
 export default async function TeamsPage() {
   const user = await requireUser();
   const teams = await listTeamsForUser(user.id);
+  const t = await getTranslations("teams");
   return (
     <main>
-      <h1>Teams</h1>
-      <p>
-        A team merges the watchlists its members choose to share into one timeline. Nothing of yours is shared until you
-        pick which of your wikis the team may see.
-      </p>
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
       <section aria-labelledby="teams-heading">
-        <h2 id="teams-heading">Your teams</h2>
+        <h2 id="teams-heading">{t("yours")}</h2>
         {teams.length === 0 ? (
-          <p>You are not in a team yet. Create one below, or open an invitation link from a team’s owner.</p>
+          <p>{t("none")}</p>
         ) : (
-          <ul className="link-list" aria-label="Your teams">
+          <ul className="link-list" aria-label={t("yours")}>
             {teams.map((team) => (
               <li key={team.id} className="card" aria-label={team.name}>
                 <h3>
                   <Link href={`/teams/${team.id}`}>{team.name}</Link>
                 </h3>
                 <p className="hint">
-                  {team.role === "owner" ? "Owner" : "Member"} · {team.memberCount}{" "}
-                  {team.memberCount === 1 ? "member" : "members"} ·{" "}
-                  <Link href={`/teams/${team.id}/settings`} aria-label={`Manage ${team.name}`}>
-                    Manage
+                  {t("role", { role: team.role })} · {t("members", { count: team.memberCount })} ·{" "}
+                  <Link href={`/teams/${team.id}/settings`} aria-label={t("manageName", { name: team.name })}>
+                    {t("manage")}
                   </Link>
                 </p>
               </li>
@@ -40,7 +42,9 @@ export default async function TeamsPage() {
         )}
       </section>
       <section className="card">
-        <CreateTeamForm />
+        <ClientMessages namespaces={["teams"]}>
+          <CreateTeamForm />
+        </ClientMessages>
       </section>
     </main>
   );

@@ -1,13 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { AccountWikiOffer } from "@/lib/links/accountWikis";
 import { type AccountWikisFormState, linkAccountWikisAction } from "./actions";
 
-function watchlistNote(offer: AccountWikiOffer): string {
+type T = ReturnType<typeof useTranslations<"wikis.offer">>;
+
+function watchlistNote(t: T, offer: AccountWikiOffer): string {
   if (offer.problem) return offer.problem;
-  if (offer.hasWatchlistChanges === null) return "watchlist not checked";
-  return offer.hasWatchlistChanges ? "watchlist has changes" : "no changes on the watchlist";
+  if (offer.hasWatchlistChanges === null) return t("notChecked");
+  return offer.hasWatchlistChanges ? t("hasChanges") : t("noChanges");
 }
 
 /** The global account's other wikis, offered as checkboxes after a bot-password link. */
@@ -16,21 +19,19 @@ export function AccountWikisOffer({ sourceLinkId, wikis }: { sourceLinkId: strin
     linkAccountWikisAction.bind(null, sourceLinkId),
     {},
   );
+  const t = useTranslations("wikis.offer");
   const outcome = new Map(state.rows?.map((row) => [row.url, row]));
   return (
     <form className="form account-wikis" action={formAction} aria-labelledby="account-wikis-heading">
-      <h2 id="account-wikis-heading">Your other wikis</h2>
-      <p className="hint">
-        Your global account is attached to these wikis too. A bot password of a global account works on all of them, so
-        the ticked ones are linked with the same one.
-      </p>
+      <h2 id="account-wikis-heading">{t("heading")}</h2>
+      <p className="hint">{t("hint")}</p>
       {state.message && (
         <p className={state.rows?.every((row) => row.ok) ? "notice" : "error"} role="status">
           {state.message}
         </p>
       )}
       <fieldset className="field">
-        <legend>Wikis to link</legend>
+        <legend>{t("legend")}</legend>
         <ul className="account-wiki-list">
           {wikis.map((offer) => {
             const done = outcome.get(offer.url);
@@ -47,11 +48,11 @@ export function AccountWikisOffer({ sourceLinkId, wikis }: { sourceLinkId: strin
                 />{" "}
                 <label htmlFor={id}>{offer.siteName}</label>{" "}
                 <span id={`${id}-facts`} className="hint">
-                  {offer.wikiId} · {offer.editCount} {offer.editCount === 1 ? "edit" : "edits"} · {watchlistNote(offer)}
+                  {t("facts", { wiki: offer.wikiId, edits: offer.editCount, note: watchlistNote(t, offer) })}
                 </span>
                 {done && (
                   <p className={done.ok ? "notice" : "error"}>
-                    {offer.siteName}: {done.message}
+                    {t("outcome", { site: offer.siteName, message: done.message })}
                   </p>
                 )}
               </li>
@@ -60,7 +61,7 @@ export function AccountWikisOffer({ sourceLinkId, wikis }: { sourceLinkId: strin
         </ul>
       </fieldset>
       <button type="submit" disabled={pending}>
-        {pending ? "Linking…" : "Link the ticked wikis"}
+        {pending ? t("linking") : t("submit")}
       </button>
     </form>
   );

@@ -1,16 +1,23 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { LINK_COLOR_NAMES, LINK_COLORS } from "@/lib/links/linkColors";
 import { AccountWikisOffer } from "./AccountWikisOffer";
 import { addLinkAction, type LinkFormState } from "./actions";
 import { FormMessage } from "./FormMessage";
 
+/** "Bluish green" → "bluishGreen": the catalogue's key of a palette colour. */
+function colorKey(name: string): string {
+  return name.toLowerCase().replace(/ (\w)/g, (_, letter: string) => letter.toUpperCase());
+}
+
 export function AddLinkForm() {
   const [state, formAction, pending] = useActionState<LinkFormState, FormData>(addLinkAction, { ok: false });
   const [authMode, setAuthMode] = useState(state.values?.authMode ?? "bot_password");
   const isBot = authMode === "bot_password";
   const v = state.values ?? {};
+  const t = useTranslations("wikis.add");
 
   return (
     <>
@@ -22,10 +29,10 @@ export function AddLinkForm() {
         />
       )}
       <form className="form" action={formAction} key={state.ok ? "reset" : "keep"} aria-labelledby="add-link-heading">
-        <h2 id="add-link-heading">Link a wiki</h2>
+        <h2 id="add-link-heading">{t("heading")}</h2>
         <FormMessage ok={state.ok} message={state.message} />
         <div className="field">
-          <label htmlFor="link-wikiUrl">Wiki address</label>
+          <label htmlFor="link-wikiUrl">{t("wikiUrl")}</label>
           <input
             id="link-wikiUrl"
             name="wikiUrl"
@@ -36,11 +43,11 @@ export function AddLinkForm() {
             aria-invalid={state.field === "wikiUrl"}
           />
           <span id="link-wikiUrl-hint" className="hint">
-            The wiki&apos;s api.php, any page of the wiki, or a watchlist feed address copied from it.
+            {t("wikiUrlHint")}
           </span>
         </div>
         <fieldset className="field">
-          <legend>Sign in with</legend>
+          <legend>{t("signInWith")}</legend>
           <label>
             <input
               type="radio"
@@ -49,7 +56,7 @@ export function AddLinkForm() {
               checked={isBot}
               onChange={() => setAuthMode("bot_password")}
             />{" "}
-            A bot password (read, watch, mark read)
+            {t("botPassword")}
           </label>
           <label>
             <input
@@ -59,20 +66,20 @@ export function AddLinkForm() {
               checked={!isBot}
               onChange={() => setAuthMode("watchlist_token")}
             />{" "}
-            A watchlist token (read only)
+            {t("watchlistToken")}
           </label>
         </fieldset>
         {!isBot && (
           <div className="field">
-            <label htmlFor="link-source">Read the watchlist through</label>
+            <label htmlFor="link-source">{t("readThrough")}</label>
             <select id="link-source" name="source" defaultValue={v.source || "api"}>
-              <option value="api">API (list=watchlist)</option>
-              <option value="feed">Feed (feedwatchlist)</option>
+              <option value="api">{t("sourceApi")}</option>
+              <option value="feed">{t("sourceFeed")}</option>
             </select>
           </div>
         )}
         <div className="field">
-          <label htmlFor="link-username">{isBot ? "Bot user name" : "Wiki user name"}</label>
+          <label htmlFor="link-username">{isBot ? t("botUser") : t("wikiUser")}</label>
           <input
             id="link-username"
             name="username"
@@ -83,11 +90,11 @@ export function AddLinkForm() {
             aria-invalid={state.field === "username"}
           />
           <span id="link-username-hint" className="hint">
-            {isBot ? "As shown on Special:BotPasswords, like Alice@watchdeck." : "The account whose watchlist this is."}
+            {isBot ? t("botUserHint") : t("wikiUserHint")}
           </span>
         </div>
         <div className="field">
-          <label htmlFor="link-secret">{isBot ? "Bot password" : "Watchlist token"}</label>
+          <label htmlFor="link-secret">{isBot ? t("botSecret") : t("tokenSecret")}</label>
           <input
             id="link-secret"
             name="secret"
@@ -97,28 +104,26 @@ export function AddLinkForm() {
             aria-invalid={state.field === "secret"}
           />
           <span id="link-secret-hint" className="hint">
-            {isBot
-              ? 'Create one at Special:BotPasswords with the grants "Basic rights", "View your watchlist" and, to watch and mark read, "Edit your watchlist".'
-              : "Find it on Special:Preferences, Watchlist tab. Left empty when it is in the pasted feed address."}
+            {isBot ? t("botSecretHint") : t("tokenSecretHint")}
           </span>
         </div>
         <div className="field">
-          <label htmlFor="link-displayName">Display name (optional)</label>
+          <label htmlFor="link-displayName">{t("displayName")}</label>
           <input id="link-displayName" name="displayName" type="text" maxLength={80} defaultValue={v.displayName} />
         </div>
         <div className="field">
-          <label htmlFor="link-color">Colour</label>
+          <label htmlFor="link-color">{t("color")}</label>
           <select id="link-color" name="color" defaultValue={v.color ?? ""}>
-            <option value="">A colour none of your wikis has</option>
+            <option value="">{t("colorFree")}</option>
             {LINK_COLORS.map((c) => (
               <option key={c} value={c}>
-                {LINK_COLOR_NAMES[c]}
+                {t("colorName", { color: colorKey(LINK_COLOR_NAMES[c]) })}
               </option>
             ))}
           </select>
         </div>
         <button type="submit" disabled={pending}>
-          {pending ? "Checking the wiki…" : "Link wiki"}
+          {pending ? t("checking") : t("submit")}
         </button>
       </form>
     </>

@@ -1,35 +1,42 @@
 import Link from "next/link";
-import { capabilityNotes, sourceExplanation } from "@/lib/links/capabilityNotes";
+import { getTranslations } from "next-intl/server";
 import type { LinkView } from "@/lib/links/linkRepository";
 import type { LinkSyncStatusJson } from "@/lib/sync/syncStatusJson";
 import { LinkSyncStatus } from "./LinkSyncStatus";
+import { capabilityWords, sourceWords } from "./linkWords";
 
-const AUTH_LABEL = { bot_password: "Bot password", watchlist_token: "Watchlist token" } as const;
-
-export function LinkCard({ link, sync }: { link: LinkView; sync: LinkSyncStatusJson | undefined }) {
-  const notes = capabilityNotes(link);
-  const source = sourceExplanation(link);
+export async function LinkCard({ link, sync }: { link: LinkView; sync: LinkSyncStatusJson | undefined }) {
+  const t = await getTranslations("wikis.card");
+  const notes = capabilityWords(t, link);
+  const source = sourceWords(t, link);
+  const auth = t("authMode", { mode: link.authMode });
   return (
     <li className="card link-card" aria-label={link.displayName}>
       <div className="link-card-head">
         <span className="swatch" style={{ background: link.color }} aria-hidden="true" />
         <h3>{link.displayName}</h3>
-        <Link href={`/wikis/${link.id}`} className="button secondary" aria-label={`Edit ${link.displayName}`}>
-          Edit
+        <Link
+          href={`/wikis/${link.id}`}
+          className="button secondary"
+          aria-label={t("editName", { name: link.displayName })}
+        >
+          {t("edit")}
         </Link>
       </div>
       <dl className="link-facts">
-        <dt>Wiki</dt>
+        <dt>{t("wiki")}</dt>
         <dd>
           <a href={link.site.server}>{link.site.name}</a>
         </dd>
-        <dt>Account</dt>
+        <dt>{t("account")}</dt>
         <dd>{link.wikiUsername}</dd>
-        <dt>Signed in with</dt>
+        <dt>{t("signedInWith")}</dt>
         <dd>
-          {AUTH_LABEL[link.authMode]}
-          {link.authMode === "bot_password" ? ` (${link.loginName})` : ""}, read through{" "}
-          {link.source === "feed" ? `the ${link.feedFormat ?? ""} feed` : "the API"}
+          {t("readThrough", {
+            auth: link.authMode === "bot_password" ? t("authWithLogin", { auth, login: link.loginName }) : auth,
+            source: link.source,
+            format: link.feedFormat ?? "",
+          })}
         </dd>
       </dl>
       {source && <p className="hint source-note">{source}</p>}

@@ -1,7 +1,7 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { utcMinute } from "@/app/(app)/watching/utcMinute";
 import type { LinkSyncStatusJson } from "@/lib/sync/syncStatusJson";
 
 const POLL_MS = 2_000;
@@ -10,7 +10,9 @@ const POLL_MS = 2_000;
 const outcomeOf = (s: LinkSyncStatusJson) => `${s.lastSuccessAt ?? ""}|${s.lastErrorAt ?? ""}`;
 
 function When({ iso, otherwise }: { iso: string | null; otherwise: string }) {
-  return iso === null ? otherwise : <time dateTime={iso}>{utcMinute(iso)}</time>;
+  const format = useFormatter();
+  if (iso === null) return otherwise;
+  return <time dateTime={iso}>{format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" })}</time>;
 }
 
 /** A link's sync on its card: last and next sync, what was fetched, the last error, and "Sync now" with progress. */
@@ -22,6 +24,7 @@ export function LinkSyncStatus({ initial }: { initial: LinkSyncStatusJson }) {
   const busy = status.running || waitingFor !== null;
   const watching = busy || status.state === "never";
   const name = status.displayName;
+  const t = useTranslations("wikis.sync");
 
   useEffect(() => {
     if (!watching) return;
@@ -48,49 +51,42 @@ export function LinkSyncStatus({ initial }: { initial: LinkSyncStatusJson }) {
     if (response?.status !== 202) {
       setWaitingFor(null);
       const body = (await response?.json().catch(() => null)) as { error?: string } | null;
-      setRequestError(body?.error ?? "Watchdeck could not start the sync. Try again in a moment.");
+      setRequestError(body?.error ?? t("couldNotStart"));
       return;
     }
     setStatus((await response.json()) as LinkSyncStatusJson);
   }
 
   return (
-    <section className="link-sync" aria-label={`Sync of ${name}`}>
+    <section className="link-sync" aria-label={t("label", { name })}>
       <dl className="link-facts">
-        <dt>Last synced</dt>
+        <dt>{t("lastSynced")}</dt>
         <dd>
-          <When iso={status.lastSuccessAt} otherwise="not yet" />
+          <When iso={status.lastSuccessAt} otherwise={t("notYet")} />
         </dd>
-        <dt>Next sync</dt>
+        <dt>{t("nextSync")}</dt>
+        <dd>{status.state === "attention" ? t("paused") : <When iso={status.nextSyncAt} otherwise={t("soon")} />}</dd>
+        <dt>{t("lastFetched")}</dt>
         <dd>
-          {status.state === "attention" ? (
-            "paused until the link is fixed"
-          ) : (
-            <When iso={status.nextSyncAt} otherwise="soon" />
-          )}
-        </dd>
-        <dt>Last fetched</dt>
-        <dd>
-          {status.lastItemsFetched} items, {status.lastItemsNew} new · {status.storedChanges} changes stored
+          {t("fetched", { items: status.lastItemsFetched, fresh: status.lastItemsNew, stored: status.storedChanges })}
         </dd>
       </dl>
       <p className="link-sync-state" role="status">
         {busy ? (
           <>
-            <progress aria-label={`Syncing ${name}`} /> Syncing…
+            <progress aria-label={t("syncingName", { name })} /> {t("syncing")}
           </>
         ) : status.state === "never" ? (
-          "Waiting for the first sync."
+          t("waiting")
         ) : status.state === "ok" ? (
-          "Up to date."
+          t("upToDate")
         ) : null}
       </p>
       {!busy && status.lastError !== null && (status.state === "error" || status.state === "attention") && (
         <p className="error" role="alert">
           {status.state === "attention"
-            ? "Needs attention, syncing is paused: "
-            : `Sync failed (${status.consecutiveFailures} in a row, retrying): `}
-          {status.lastError}
+            ? t("attention", { error: status.lastError })
+            : t("failed", { failures: status.consecutiveFailures, error: status.lastError })}
         </p>
       )}
       {requestError && (
@@ -98,8 +94,14 @@ export function LinkSyncStatus({ initial }: { initial: LinkSyncStatusJson }) {
           {requestError}
         </p>
       )}
-      <button type="button" className="secondary" onClick={syncNow} disabled={busy} aria-label={`Sync ${name} now`}>
-        Sync now
+      <button
+        type="button"
+        className="secondary"
+        onClick={syncNow}
+        disabled={busy}
+        aria-label={t("syncNowName", { name })}
+      >
+        {t("syncNow")}
       </button>
     </section>
   );

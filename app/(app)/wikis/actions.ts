@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { failureMessage } from "@/app/i18n/failureMessage";
 import { currentUser } from "@/lib/auth/currentUser";
 import { type AccountWikiOffer, linkAccountWikis, offerAccountWikis } from "@/lib/links/accountWikis";
 import { editLink, revalidateLink } from "@/lib/links/changeLink";
@@ -25,8 +27,9 @@ export interface AccountWikisFormState {
   rows?: Array<{ url: string; ok: boolean; message: string }>;
 }
 
-const SIGNED_OUT: LinkFormState = { ok: false, message: "Your session has ended. Sign in again." };
-const NO_SUCH_LINK: LinkFormState = { ok: false, message: "That wiki link does not exist." };
+const words = () => getTranslations("wikis.actions");
+const signedOut = async (): Promise<LinkFormState> => ({ ok: false, message: (await words())("signedOut") });
+const noSuchLink = async (): Promise<LinkFormState> => ({ ok: false, message: (await words())("noSuchLink") });
 // A link id reaches the database only as a uuid: anything else would make it throw.
 const linkIdSchema = z.uuid();
 
@@ -41,7 +44,8 @@ function echo(form: FormData, names: string[]): Record<string, string> {
 
 export async function addLinkAction(_previous: LinkFormState, form: FormData): Promise<LinkFormState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
+  if (!user) return signedOut();
+  const t = await words();
   const result = await createLink(user.id, {
     wikiUrl: text(form, "wikiUrl") ?? "",
     authMode: text(form, "authMode") as "bot_password",
@@ -54,13 +58,13 @@ export async function addLinkAction(_previous: LinkFormState, form: FormData): P
   if (!result.ok) {
     return {
       ok: false,
-      message: result.failure.message,
+      message: await failureMessage(result.failure),
       field: result.failure.field,
       values: echo(form, ["wikiUrl", "authMode", "source", "username", "displayName", "color"]),
     };
   }
   revalidatePath("/wikis");
-  if (text(form, "authMode") !== "bot_password") return { ok: true, message: "Wiki linked." };
+  if (text(form, "authMode") !== "bot_password") return { ok: true, message: t("linked") };
   // The link is made: an offer that cannot be worked out is left out rather than hiding that.
   const wikis = await offerAccountWikis(user.id, result.value.linkId).catch((error: unknown) => {
     console.warn(`[watchdeck] could not list the global account's other wikis: ${String(error)}`);
@@ -68,7 +72,7 @@ export async function addLinkAction(_previous: LinkFormState, form: FormData): P
   });
   return {
     ok: true,
-    message: "Wiki linked.",
+    message: t("linked"),
     offer: wikis.length > 0 ? { sourceLinkId: result.value.linkId, wikis } : undefined,
   };
 }
@@ -79,29 +83,30 @@ export async function linkAccountWikisAction(
   form: FormData,
 ): Promise<AccountWikisFormState> {
   const user = await currentUser();
-  if (!user) return { message: SIGNED_OUT.message };
-  if (!linkIdSchema.safeParse(sourceLinkId).success) return { message: NO_SUCH_LINK.message };
+  const t = await words();
+  if (!user) return { message: t("signedOut") };
+  if (!linkIdSchema.safeParse(sourceLinkId).success) return { message: t("noSuchLink") };
   const urls = form.getAll("wiki").filter((value): value is string => typeof value === "string");
-  if (urls.length === 0) return { message: "Tick at least one wiki to link." };
+  if (urls.length === 0) return { message: t("tickOne") };
   const result = await linkAccountWikis(user.id, sourceLinkId, urls.slice(0, 1000));
-  if (!result.ok) return { message: result.failure.message };
+  if (!result.ok) return { message: await failureMessage(result.failure) };
   revalidatePath("/wikis");
-  const rows = result.value.map((row) => ({
-    url: row.url,
-    ok: row.result.ok,
-    message: row.result.ok ? "Linked." : row.result.failure.message,
-  }));
+  const rows = await Promise.all(
+    result.value.map(async (row) => ({
+      url: row.url,
+      ok: row.result.ok,
+      message: row.result.ok ? t("rowLinked") : await failureMessage(row.result.failure),
+    })),
+  );
   const linked = rows.filter((row) => row.ok).length;
-  return {
-    message: `Linked ${linked} of ${rows.length} ${rows.length === 1 ? "wiki" : "wikis"}.`,
-    rows,
-  };
+  return { message: t("linkedOf", { linked, total: rows.length }), rows };
 }
 
 export async function editLinkAction(linkId: string, _previous: LinkFormState, form: FormData): Promise<LinkFormState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
-  if (!linkIdSchema.safeParse(linkId).success) return NO_SUCH_LINK;
+  if (!user) return signedOut();
+  if (!linkIdSchema.safeParse(linkId).success) return noSuchLink();
+  const t = await words();
   const result = await editLink(user.id, linkId, {
     displayName: text(form, "displayName") ?? "",
     color: text(form, "color") ?? "",
@@ -111,27 +116,26 @@ export async function editLinkAction(linkId: string, _previous: LinkFormState, f
   if (!result.ok)
     return {
       ok: false,
-      message: result.failure.message,
+      message: await failureMessage(result.failure),
       field: result.failure.field,
       values: echo(form, ["displayName", "color", "username"]),
     };
   revalidatePath("/wikis");
   if (result.value !== null) {
-    return {
-      ok: true,
-      message: `Saved. The link now reads ${result.value.newAccount}'s watchlist: the changes it held of the other account were removed, and a first sync has started.`,
-    };
+    return { ok: true, message: t("savedNewAccount", { account: result.value.newAccount }) };
   }
-  return { ok: true, message: "Saved." };
+  return { ok: true, message: t("saved") };
 }
 
 export async function revalidateLinkAction(linkId: string, _previous: LinkFormState): Promise<LinkFormState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
-  if (!linkIdSchema.safeParse(linkId).success) return NO_SUCH_LINK;
+  if (!user) return signedOut();
+  if (!linkIdSchema.safeParse(linkId).success) return noSuchLink();
   const result = await revalidateLink(user.id, linkId);
   revalidatePath("/wikis");
-  return result.ok ? { ok: true, message: "The link works." } : { ok: false, message: result.failure.message };
+  return result.ok
+    ? { ok: true, message: (await words())("works") }
+    : { ok: false, message: await failureMessage(result.failure) };
 }
 
 export async function removeLinkAction(linkId: string): Promise<void> {

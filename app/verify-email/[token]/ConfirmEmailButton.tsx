@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { type ConfirmEmailState, confirmEmailAction } from "./actions";
 
@@ -7,6 +8,7 @@ export function ConfirmEmailButton({ secret, address }: { secret: string; addres
   const [state, formAction, pending] = useActionState<ConfirmEmailState>(confirmEmailAction.bind(null, secret), {
     ok: false,
   });
+  const t = useTranslations("emailLinks.verify");
   if (state.ok) return <p role="status">{state.message}</p>;
   return (
     <form action={formAction}>
@@ -16,7 +18,7 @@ export function ConfirmEmailButton({ secret, address }: { secret: string; addres
         </p>
       ) : null}
       <button type="submit" disabled={pending}>
-        Confirm {address}
+        {t("button", { address })}
       </button>
     </form>
   );

@@ -1,5 +1,7 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
+import { failureMessage } from "@/app/i18n/failureMessage";
 import { confirmEmailAddress } from "@/lib/alerts/email/emailAddresses";
 
 export interface ConfirmEmailState {
@@ -10,7 +12,7 @@ export interface ConfirmEmailState {
 /** Needs no session: the secret from the mail is the proof that the address is the person's. */
 export async function confirmEmailAction(secret: string): Promise<ConfirmEmailState> {
   const result = await confirmEmailAddress(secret);
-  return result.ok
-    ? { ok: true, message: `${result.value.address} is confirmed. Alerts can now be sent to it.` }
-    : { ok: false, message: result.failure.message };
+  if (!result.ok) return { ok: false, message: await failureMessage(result.failure) };
+  const t = await getTranslations("emailLinks.verify");
+  return { ok: true, message: t("confirmed", { address: result.value.address }) };
 }

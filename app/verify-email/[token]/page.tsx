@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { findPendingVerification } from "@/lib/alerts/email/emailAddresses";
 import { ConfirmEmailButton } from "./ConfirmEmailButton";
 
-export const metadata: Metadata = { title: "Confirm alert address", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("emailLinks.verify");
+  return { title: t("title"), referrer: "no-referrer" };
+}
 
 /**
  * Where the verification mail's link leads. Opening it confirms nothing (mail scanners open links); the
@@ -11,19 +16,21 @@ export const metadata: Metadata = { title: "Confirm alert address", referrer: "n
 export default async function VerifyEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const pending = await findPendingVerification(token);
+  const t = await getTranslations("emailLinks.verify");
   return (
     <main>
       <section className="card auth-card" aria-labelledby="verify-heading">
-        <h1 id="verify-heading">Confirm alert address</h1>
+        <h1 id="verify-heading">{t("title")}</h1>
         {pending ? (
           <>
-            <p>Watchdeck will send the alerts you choose to {pending.address}.</p>
-            <ConfirmEmailButton secret={token} address={pending.address} />
+            <p>{t("intro", { address: pending.address })}</p>
+            <ClientMessages namespaces={["emailLinks"]}>
+              <ConfirmEmailButton secret={token} address={pending.address} />
+            </ClientMessages>
           </>
         ) : (
           <p className="error" role="alert">
-            This link is not valid any more: it was used, or is older than 48 hours. Send a new one from the Alerts
-            page.
+            {t("invalid")}
           </p>
         )}
       </section>

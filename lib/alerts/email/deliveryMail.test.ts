@@ -28,6 +28,7 @@ function delivery(changes: AlertChange[], overrides: Partial<AlertDelivery> = {}
     kind: "digest",
     changes,
     timeZone: "Europe/Berlin",
+    locale: "en",
     unsubscribeUrl: "https://watchdeck.example/alerts/unsubscribe/wdu_x",
     ...overrides,
   };
@@ -93,5 +94,20 @@ describe("the delivery mail", () => {
     expect(renderDeliveryMail(delivery([change({})], { kind: "immediate" }), "https://w.example").subject).toBe(
       "Talk pages: Paris (English Wikipedia)",
     );
+  });
+
+  it("is written in the recipient's language, with that language's plurals, dates and numbers", () => {
+    const changes = [change({ sizeDelta: 1234 }), change({ changeId: "2", title: "Rome", sizeDelta: -5 })];
+    const de = renderDeliveryMail(delivery(changes, { locale: "de" }), "https://w.example");
+    expect(de.subject).toBe("Talk pages: 2 Änderungen (Zusammenfassung)");
+    expect(de.text).toContain("Deine Benachrichtigung „Talk pages“ hat 2 Änderungen gefunden.");
+    expect(de.text).toContain("07.12.2026, 09:30");
+    expect(de.text).toContain("(+1.234)");
+    expect(de.text).toContain("Diese E-Mails abbestellen: https://watchdeck.example/alerts/unsubscribe/wdu_x");
+    expect(de.html).toContain('<html lang="de">');
+    expect(de.html).toContain(">Benachrichtigungen verwalten</a>");
+    const es = renderDeliveryMail(delivery([change({})], { locale: "es", kind: "test" }), "https://w.example");
+    expect(es.subject).toBe("Prueba de tu alerta de Watchdeck «Talk pages»");
+    expect(es.text).toContain("Esta es una prueba de tu alerta.");
   });
 });

@@ -1,8 +1,10 @@
+import type { Locale } from "@/lib/i18n/locales";
+import { type Translator, translatorFor } from "@/lib/i18n/translator";
 import type { AlertChange, AlertDelivery } from "../alertTypes";
 
 /**
  * An alert delivery as a mail: plain text and HTML, changes grouped by wiki then page (newest first within a
- * page, as Special:Watchlist shows them), times in the user's time zone. Everything that came from a wiki is
+ * page, as Special:Watchlist shows them), in the user's language, times in the user's time zone. Everything that came from a wiki is
  * escaped in the HTML, and only http(s) links become links.
  */
 
@@ -48,31 +50,37 @@ export function groupChanges(changes: readonly AlertChange[]): WikiGroup[] {
   return groups;
 }
 
-export function deliverySubject(delivery: AlertDelivery): string {
+export function deliverySubject(delivery: AlertDelivery, t: Translator = translatorFor(delivery.locale)): string {
   const count = delivery.changes.length;
-  const changes = `${count} change${count === 1 ? "" : "s"}`;
+  const alert = delivery.alertName;
   switch (delivery.kind) {
     case "test":
-      return `Test of your Watchdeck alert “${delivery.alertName}”`;
+      return t("mail.subject.test", { alert });
     case "first-sync-summary":
-      return `${delivery.alertName}: ${changes} found when a wiki was first read`;
+      return t("mail.subject.firstSync", { alert, count });
     case "immediate":
       return count === 1
-        ? `${delivery.alertName}: ${delivery.changes[0]!.title} (${delivery.changes[0]!.wikiName})`
-        : `${delivery.alertName}: ${changes}`;
+        ? t("mail.subject.immediateOne", {
+            alert,
+            title: delivery.changes[0]!.title,
+            wiki: delivery.changes[0]!.wikiName,
+          })
+        : t("mail.subject.immediate", { alert, count });
     case "digest":
-      return `${delivery.alertName}: ${changes} (digest)`;
+      return t("mail.subject.digest", { alert, count });
   }
 }
 
 export function renderDeliveryMail(delivery: AlertDelivery, baseUrl: string): DeliveryMail {
   const groups = groupChanges(delivery.changes);
-  const formatTime = timeFormatter(delivery.timeZone);
+  const formatTime = timeFormatter(delivery.locale, delivery.timeZone);
+  const t = translatorFor(delivery.locale, { timeZone: formatTime.zone });
   const manageUrl = `${baseUrl.replace(/\/+$/, "")}/alerts`;
   const intro =
     delivery.kind === "test"
-      ? "This is a test of your alert. Real alerts look like this."
-      : `Your alert “${delivery.alertName}” matched ${delivery.changes.length} change${delivery.changes.length === 1 ? "" : "s"}. Times are in ${formatTime.zone}.`;
+      ? t("mail.intro.test")
+      : t("mail.intro.matched", { alert: delivery.alertName, count: delivery.changes.length, zone: formatTime.zone });
+  const line = (change: AlertChange) => changeLine(change, formatTime.format, t);
 
   const text: string[] = [intro, ""];
   for (const wiki of groups) {
@@ -80,17 +88,17 @@ export function renderDeliveryMail(delivery: AlertDelivery, baseUrl: string): De
     for (const page of wiki.pages) {
       text.push(`* ${page.title}  <${page.pageUrl}>`);
       for (const change of page.changes) {
-        text.push(`  - ${changeLine(change, formatTime.format)}`);
-        if (change.diffUrl) text.push(`    diff: <${change.diffUrl}>`);
+        text.push(`  - ${line(change)}`);
+        if (change.diffUrl) text.push(`    ${t("mail.diff")}: <${change.diffUrl}>`);
       }
     }
     text.push("");
   }
-  text.push("-- ", `Manage your alerts: ${manageUrl}`);
-  if (delivery.unsubscribeUrl) text.push(`Stop these mails: ${delivery.unsubscribeUrl}`);
+  text.push("-- ", `${t("mail.manage")}: ${manageUrl}`);
+  if (delivery.unsubscribeUrl) text.push(`${t("mail.stop")}: ${delivery.unsubscribeUrl}`);
 
   const html: string[] = [
-    `<!doctype html><html><body style="font-family:sans-serif;font-size:14px;line-height:1.4">`,
+    `<!doctype html><html lang="${delivery.locale}"><body style="font-family:sans-serif;font-size:14px;line-height:1.4">`,
     `<p>${escapeHtml(intro)}</p>`,
   ];
   for (const wiki of groups) {
@@ -98,37 +106,42 @@ export function renderDeliveryMail(delivery: AlertDelivery, baseUrl: string): De
     for (const page of wiki.pages) {
       html.push(`<li><strong>${link(page.pageUrl, page.title)}</strong><ul>`);
       for (const change of page.changes) {
-        const diff = change.diffUrl ? `${link(change.diffUrl, "diff")} · ` : "";
-        html.push(`<li>${diff}${escapeHtml(changeLine(change, formatTime.format))}</li>`);
+        const diff = change.diffUrl ? `${link(change.diffUrl, t("mail.diff"))} · ` : "";
+        html.push(`<li>${diff}${escapeHtml(line(change))}</li>`);
       }
       html.push("</ul></li>");
     }
     html.push("</ul>");
   }
-  html.push(`<hr><p style="color:#555;font-size:12px">${link(manageUrl, "Manage your alerts")}`);
-  if (delivery.unsubscribeUrl) html.push(` · ${link(delivery.unsubscribeUrl, "Stop these mails")}`);
+  html.push(`<hr><p style="color:#555;font-size:12px">${link(manageUrl, t("mail.manage"))}`);
+  if (delivery.unsubscribeUrl) html.push(` · ${link(delivery.unsubscribeUrl, t("mail.stop"))}`);
   html.push("</p></body></html>");
 
-  return { subject: deliverySubject(delivery), text: text.join("\n"), html: html.join("\n") };
+  return { subject: deliverySubject(delivery, t), text: text.join("\n"), html: html.join("\n") };
 }
 
-function changeLine(change: AlertChange, formatTime: (iso: string) => string): string {
+function changeLine(change: AlertChange, formatTime: (iso: string) => string, t: Translator): string {
   const parts = [formatTime(change.timestamp)];
-  if (change.type === "new") parts.push("N");
-  parts.push(change.user ?? "(hidden user)");
-  if (change.sizeDelta !== null) parts.push(`(${change.sizeDelta > 0 ? "+" : ""}${change.sizeDelta})`);
+  if (change.type === "new") parts.push(t("mail.newPage"));
+  parts.push(change.user ?? t("mail.hiddenUser"));
+  if (change.sizeDelta !== null)
+    parts.push(`(${change.sizeDelta > 0 ? "+" : ""}${t("mail.bytes", { delta: change.sizeDelta })})`);
   if (change.summary) parts.push(`(${change.summary})`);
   return parts.join("  ");
 }
 
-function timeFormatter(timeZone: string): { zone: string; format: (iso: string) => string } {
+// English mails keep the day-month-year order wiki editors outside the US read (as before there were languages).
+const DATE_LOCALE: Partial<Record<Locale, string>> = { en: "en-GB" };
+
+function timeFormatter(locale: Locale, timeZone: string): { zone: string; format: (iso: string) => string } {
+  const tag = DATE_LOCALE[locale] ?? locale;
   let zone = timeZone;
   let formatter: Intl.DateTimeFormat;
   try {
-    formatter = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" });
+    formatter = new Intl.DateTimeFormat(tag, { timeZone, dateStyle: "medium", timeStyle: "short" });
   } catch {
     zone = "UTC";
-    formatter = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
+    formatter = new Intl.DateTimeFormat(tag, { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
   }
   return { zone, format: (iso) => formatter.format(new Date(iso)) };
 }

@@ -2,6 +2,7 @@ import { emailSchema } from "@/lib/accounts/credentialsSchema";
 import type { ServerConfig } from "@/lib/config/serverConfig";
 import { hashUrlSecret, looksLikeUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/postgres";
+import { storedLocale } from "@/lib/i18n/translator";
 import { fail, failed, ok, type Result } from "@/lib/result";
 import { sendMail } from "./mailTransport";
 import { verificationMail } from "./verificationMail";
@@ -67,10 +68,11 @@ export async function addEmailAddress(
   if (existing.length >= MAX_EMAIL_ADDRESSES) {
     return fail("conflict", "too_many_emails", `Keep at most ${MAX_EMAIL_ADDRESSES} alert addresses.`, {
       field: "address",
+      values: { max: MAX_EMAIL_ADDRESSES },
     });
   }
   const row = await prisma().alertEmailAddress.create({ data: { userId, address }, select: viewSelect });
-  const sent = await sendVerification(row.id, address, config, now);
+  const sent = await sendVerification(row.id, userId, address, config, now);
   if (!sent.ok) {
     await prisma().alertEmailAddress.delete({ where: { id: row.id } });
     return failed(sent.failure);
@@ -95,18 +97,25 @@ export async function resendVerification(
       "A verification mail went out less than a minute ago. Wait a moment.",
     );
   }
-  return sendVerification(row.id, row.address, config, now);
+  return sendVerification(row.id, userId, row.address, config, now);
 }
 
-async function sendVerification(id: string, address: string, config: MailConfig, now: Date): Promise<Result<void>> {
+async function sendVerification(
+  id: string,
+  userId: string,
+  address: string,
+  config: MailConfig,
+  now: Date,
+): Promise<Result<void>> {
   const secret = newUrlSecret("emailVerification");
+  const owner = await prisma().user.findUnique({ where: { id: userId }, select: { locale: true } });
   await prisma().alertEmailAddress.update({
     where: { id },
     data: { verificationHash: hashUrlSecret(secret), verificationSentAt: now },
   });
   const sent = await sendMail(config, {
     to: address,
-    ...verificationMail(address, verificationUrl(config.baseUrl, secret)),
+    ...verificationMail(address, verificationUrl(config.baseUrl, secret), storedLocale(owner?.locale)),
   });
   return sent.ok ? ok() : failed(sent.failure);
 }

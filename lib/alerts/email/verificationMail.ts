@@ -1,14 +1,18 @@
-/** The one mail an unverified address ever gets. */
-export function verificationMail(address: string, link: string): { subject: string; text: string } {
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
+
+/** The one mail an unverified address ever gets, in the language of the user who added it. */
+export function verificationMail(address: string, link: string, locale: Locale): { subject: string; text: string } {
+  const t = translatorFor(locale);
   return {
-    subject: "Confirm this address for Watchdeck alerts",
+    subject: t("mail.verification.subject"),
     text: [
-      `Someone (hopefully you) asked Watchdeck to send watchlist alerts to ${address}.`,
+      t("mail.verification.asked", { address }),
       "",
-      "To confirm, open this link within 48 hours and press the button there:",
+      t("mail.verification.open"),
       link,
       "",
-      "If this was not you, ignore this mail: nothing more is sent to this address unless it is confirmed.",
+      t("mail.verification.ignore"),
     ].join("\n"),
   };
 }

@@ -1,4 +1,5 @@
 import webpush from "web-push";
+import { translatorFor } from "@/lib/i18n/translator";
 import { NetError } from "@/lib/net/NetError";
 import { createSafeFetch, type SafeFetch } from "@/lib/net/safeFetch";
 import { fail, ok, type Result } from "@/lib/result";
@@ -18,16 +19,25 @@ export interface PushMessage {
 
 const MAX_BODY = 600;
 
+/** The notification, in the alert owner's language. */
 export function pushMessage(delivery: AlertDelivery, baseUrl: string): PushMessage {
+  const t = translatorFor(delivery.locale);
   const changes = delivery.changes;
   const first = changes[0];
   let body: string;
-  if (delivery.kind === "test") body = "A test of this alert. Real notifications look like this.";
+  if (delivery.kind === "test") body = t("mail.push.test");
   else if (changes.length === 1 && first) {
-    body = `${first.title} (${first.wikiName}) by ${first.user ?? "a hidden user"}${first.summary ? `: ${first.summary}` : ""}`;
+    const words = {
+      title: first.title,
+      wiki: first.wikiName,
+      user: first.user ?? t("mail.push.hiddenUser"),
+      summary: first.summary,
+    };
+    body = first.summary ? t("mail.push.oneSummary", words) : t("mail.push.one", words);
   } else {
     const titles = [...new Set(changes.map((c) => c.title))];
-    body = `${changes.length} changes: ${titles.slice(0, 5).join(", ")}${titles.length > 5 ? ", …" : ""}`;
+    const shown = `${titles.slice(0, 5).join(", ")}${titles.length > 5 ? ", …" : ""}`;
+    body = t("mail.push.many", { count: changes.length, titles: shown });
   }
   const single = changes.length === 1 && first ? (first.diffUrl ?? first.pageUrl) : null;
   const url = single && /^https?:\/\//i.test(single) ? single : `${baseUrl.replace(/\/+$/, "")}/timeline`;
@@ -113,9 +123,11 @@ async function pushOutcome(status: number, subscriptionId: string): Promise<Resu
   if (status === 429 || status >= 500) {
     return fail("transient", "push_status", `The push service answered ${status}; sending is tried again.`, {
       detail: `retryable; ${status}`,
+      values: { status, retrying: "yes" },
     });
   }
   return fail("invalid", "push_status", `The push service refused the message (${status}).`, {
     detail: String(status),
+    values: { status, retrying: "no" },
   });
 }

@@ -65,6 +65,7 @@ async function sendWebhook(
         ? `The webhook answered HTTP ${status}; Watchdeck tries again later.`
         : `The webhook refused the delivery with HTTP ${status}. Check its address.`,
       detail: String(status),
+      values: { status, retrying: transient ? "yes" : "no" },
     },
   };
 }

@@ -29,6 +29,7 @@ function delivery(changes: AlertChange[], kind: AlertDelivery["kind"] = "immedia
     kind,
     changes,
     timeZone: "UTC",
+    locale: "en",
     unsubscribeUrl: null,
   };
 }

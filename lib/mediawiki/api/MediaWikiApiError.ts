@@ -7,6 +7,8 @@ export interface MediaWikiApiErrorDetails {
   retryAfterSeconds?: number | null;
   /** The `data` member of the wiki's error, e.g. `{ lag, host }` for maxlag. */
   data?: unknown;
+  /** The values the message interpolates, for the interface's catalogue message of `code` (see lib/result.ts). */
+  values?: Record<string, string | number>;
   cause?: unknown;
 }
 
@@ -22,6 +24,7 @@ export class MediaWikiApiError extends Error {
   readonly wikiText: string | null;
   readonly retryAfterSeconds: number | null;
   readonly data: unknown;
+  readonly values: Record<string, string | number> | undefined;
 
   constructor(kind: MediaWikiErrorKind, code: string, message: string, details: MediaWikiApiErrorDetails = {}) {
     super(message, { cause: details.cause });
@@ -31,6 +34,7 @@ export class MediaWikiApiError extends Error {
     this.wikiText = details.wikiText ?? null;
     this.retryAfterSeconds = details.retryAfterSeconds ?? null;
     this.data = details.data;
+    this.values = details.values;
   }
 }
 

@@ -5,7 +5,7 @@ export function mainPasswordUsedError(siteLabel: string, wikiText: string | null
     "auth",
     "main_password_used",
     `This looks like the account's main password. Watchdeck only accepts bot passwords: create one on ${siteLabel} at Special:BotPasswords (grant "View your watchlist"), then enter the name it shows (User@botname) and its generated password.`,
-    { wikiText },
+    { wikiText, values: { site: siteLabel } },
   );
 }
 
@@ -14,7 +14,7 @@ export function wrongPasswordError(siteLabel: string, wikiText: string | null): 
     "auth",
     "wrong_password",
     `The bot password was rejected by ${siteLabel}. Check the user name (User@botname) and the password from Special:BotPasswords; it may have been revoked.`,
-    { wikiText },
+    { wikiText, values: { site: siteLabel } },
   );
 }
 
@@ -27,7 +27,7 @@ export function loginThrottledError(
     "transient",
     "login_throttled",
     `${siteLabel} has paused logins for this account after too many attempts. Watchdeck will try again later.`,
-    { wikiText, retryAfterSeconds: waitSeconds },
+    { wikiText, retryAfterSeconds: waitSeconds, values: { site: siteLabel } },
   );
 }
 
@@ -36,7 +36,7 @@ export function botPasswordNeedsResetError(siteLabel: string, wikiText: string |
     "auth",
     "bot_password_needs_reset",
     `${siteLabel} requires this bot password to be reset. Create a new one at Special:BotPasswords and update the link.`,
-    { wikiText },
+    { wikiText, values: { site: siteLabel } },
   );
 }
 
@@ -45,7 +45,7 @@ export function loginAbortedError(siteLabel: string, wikiText: string | null): M
     "auth",
     "login_aborted",
     `${siteLabel} did not allow Watchdeck to log in this way. Use a bot password from Special:BotPasswords.`,
-    { wikiText },
+    { wikiText, values: { site: siteLabel } },
   );
 }
 
@@ -54,6 +54,7 @@ export function loginTokenRejectedError(siteLabel: string): MediaWikiApiError {
     "transient",
     "login_token_rejected",
     `${siteLabel} kept rejecting the login token, which usually means its session storage is not working. Try again later.`,
+    { values: { site: siteLabel } },
   );
 }
 
@@ -62,5 +63,6 @@ export function noCredentialsError(siteLabel: string): MediaWikiApiError {
     "auth",
     "no_credentials",
     `Watchdeck has no bot password for ${siteLabel}, so it cannot log in. Add one to the link.`,
+    { values: { site: siteLabel } },
   );
 }

@@ -83,7 +83,7 @@ describe("deleting an account", () => {
     const user = (await findUserById(userId))!;
     expect(await deleteAccount(user, { currentPassword: "not the password", confirm: "yes" })).toEqual({
       ok: false,
-      failure: { kind: "auth", code: "wrong_password", message: "Your current password is not right." },
+      failure: { kind: "auth", code: "wrong_current_password", message: "Your current password is not right." },
     });
     expect(await deleteAccount(user, { currentPassword: PASSWORD })).toMatchObject({ ok: false });
     expect(await findUserById(userId)).not.toBeNull();

@@ -70,6 +70,7 @@ function delivery(alertId: string, changes: AlertChange[], key = "digest-1"): Al
     kind: "digest",
     changes,
     timeZone: "America/New_York",
+    locale: "en",
     unsubscribeUrl: null,
   };
 }

@@ -136,4 +136,30 @@ describe("email alerts through the engine", () => {
     await send();
     expect(smtp.mails).toHaveLength(before + 1);
   }, 60_000);
+
+  it("writes a German user's digest in German", async () => {
+    await prisma().user.update({ where: { id: userId }, data: { locale: "de" } });
+    const created = await createAlert(userId, {
+      name: "Abendliche Zusammenfassung",
+      filterQuery: "",
+      teamId: null,
+      rhythm: { kind: "hourly" },
+      channel: "email",
+      emailAddressId: addressId,
+      firstSyncSummary: false,
+    });
+    if (!created.ok) throw new Error(created.failure.message);
+    const chosen = (await linkChangeIds(linkId)).slice(0, 2);
+    await queueOutbox(linkId, chosen);
+    await matchAlertOutbox();
+    expect(await collectDueDigests(later(3.1))).toBe(1);
+    const before = smtp.mails.length;
+    await send();
+    const [mail] = (await smtp.waitForMails(before + 1)).slice(before);
+    expect(mail!.subject).toBe("Abendliche Zusammenfassung: 2 Änderungen (Zusammenfassung)");
+    expect(mail!.text).toContain("hat 2 Änderungen gefunden. Die Zeiten sind in");
+    expect(mail!.text).toContain("Benachrichtigungen verwalten: https://watchdeck.test/alerts");
+    expect(mail!.text).not.toMatch(/Manage your alerts|Stop these mails|changes \(digest\)/);
+    expect(mail!.html).toContain('<html lang="de">');
+  }, 60_000);
 });

@@ -68,6 +68,7 @@ function delivery(alertId: string): AlertDelivery {
       },
     ],
     timeZone: "UTC",
+    locale: "en",
     unsubscribeUrl: null,
   };
 }

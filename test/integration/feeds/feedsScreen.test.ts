@@ -35,18 +35,20 @@ describe("the feeds screen", () => {
   it("offers the user's own presets as a new feed's filter, never another user's", async () => {
     const screen = await loadFeedsScreen(owner);
     expect(screen.choices).toEqual([
-      { label: "Everything on my timeline", query: "" },
-      { label: "Preset: Talk pages", query: "ns=Talk" },
+      { label: "Everything on my timeline", what: { kind: "everything" }, query: "" },
+      { label: "Preset: Talk pages", what: { kind: "preset", name: "Talk pages" }, query: "ns=Talk" },
     ]);
   });
 
   it("picks the view the user came from first, named by its preset when it is one", async () => {
     expect((await loadFeedsScreen(owner, "ns=Talk")).choices[0]).toEqual({
       label: "The timeline view you came from (preset “Talk pages”)",
+      what: { kind: "view", of: { kind: "preset", name: "Talk pages" } },
       query: "ns=Talk",
     });
     expect((await loadFeedsScreen(owner, "bot=hide")).choices[0]).toEqual({
       label: "The timeline view you came from (bot=hide)",
+      what: { kind: "view", of: { kind: "filters", filters: "bot=hide" } },
       query: "bot=hide",
     });
   });

@@ -1,14 +1,16 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { FormMessage } from "../../wikis/FormMessage";
 import { type AlertFormState, createAlertAction } from "../actions";
 
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 interface Props {
+  /** Sunday first, in the reader's language. */
+  weekdays: string[];
   choices: { label: string; query: string }[];
   teams: { id: string; name: string }[];
   team: string;
@@ -19,17 +21,18 @@ interface Props {
 }
 
 /** An alert: which changes, whose timeline, when, and where to (webhook, email or browser notification). */
-export function NewAlertForm({ choices, teams, team, emailUnavailable, addresses, browsers }: Props) {
+export function NewAlertForm({ weekdays, choices, teams, team, emailUnavailable, addresses, browsers }: Props) {
   const [state, formAction, pending] = useActionState<AlertFormState, FormData>(createAlertAction, { ok: false });
   const [rhythm, setRhythm] = useState("immediate");
   const [channel, setChannel] = useState("webhook");
+  const t = useTranslations("alerts.new");
   if (state.ok && !state.secret) {
     return (
       <section className="card" aria-labelledby="alert-created-heading">
-        <h2 id="alert-created-heading">Alert created</h2>
+        <h2 id="alert-created-heading">{t("created")}</h2>
         <FormMessage ok message={state.message} />
         <p>
-          <Link href="/alerts">Back to your alerts</Link>
+          <Link href="/alerts">{t("back")}</Link>
         </p>
       </section>
     );
@@ -37,31 +40,31 @@ export function NewAlertForm({ choices, teams, team, emailUnavailable, addresses
   if (state.ok && state.secret) {
     return (
       <section className="card" aria-labelledby="alert-created-heading">
-        <h2 id="alert-created-heading">Alert created</h2>
+        <h2 id="alert-created-heading">{t("created")}</h2>
         <FormMessage ok message={state.message} />
         <div className="field">
-          <label htmlFor="alert-secret">Signing secret</label>
+          <label htmlFor="alert-secret">{t("secret")}</label>
           <input id="alert-secret" readOnly value={state.secret} aria-describedby="alert-secret-hint" />
           <span id="alert-secret-hint" className="hint">
-            The HMAC-SHA256 key of the <code>X-Watchdeck-Signature</code> header; see the README for checking it.
+            {t.rich("secretHint", { code: (chunks) => <code>{chunks}</code> })}
           </span>
         </div>
         <p>
-          <Link href="/alerts">Back to your alerts</Link>
+          <Link href="/alerts">{t("back")}</Link>
         </p>
       </section>
     );
   }
   return (
     <form className="form" action={formAction} aria-labelledby="new-alert-heading">
-      <h2 id="new-alert-heading">New alert</h2>
+      <h2 id="new-alert-heading">{t("title")}</h2>
       <FormMessage ok={state.ok} message={state.message} />
       <div className="field">
-        <label htmlFor="alert-name">Alert name</label>
+        <label htmlFor="alert-name">{t("name")}</label>
         <input id="alert-name" name="name" required maxLength={80} />
       </div>
       <div className="field">
-        <label htmlFor="alert-filters">Changes that trigger it</label>
+        <label htmlFor="alert-filters">{t("filters")}</label>
         <select id="alert-filters" name="filters">
           {choices.map((choice) => (
             <option key={choice.query} value={choice.query}>
@@ -71,30 +74,30 @@ export function NewAlertForm({ choices, teams, team, emailUnavailable, addresses
         </select>
       </div>
       <div className="field">
-        <label htmlFor="alert-team">Timeline</label>
+        <label htmlFor="alert-team">{t("timeline")}</label>
         <select id="alert-team" name="team" defaultValue={team}>
-          <option value="">My timeline</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              Team “{t.name}” (what I see of it)
+          <option value="">{t("myTimeline")}</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {t("teamTimeline", { name: team.name })}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor="alert-rhythm">When</label>
+        <label htmlFor="alert-rhythm">{t("when")}</label>
         <select id="alert-rhythm" name="rhythm" value={rhythm} onChange={(e) => setRhythm(e.target.value)}>
-          <option value="immediate">At once</option>
-          <option value="hourly">Hourly digest</option>
-          <option value="daily">Daily digest</option>
-          <option value="weekly">Weekly digest</option>
+          <option value="immediate">{t("rhythmImmediate")}</option>
+          <option value="hourly">{t("rhythmHourly")}</option>
+          <option value="daily">{t("rhythmDaily")}</option>
+          <option value="weekly">{t("rhythmWeekly")}</option>
         </select>
       </div>
       {rhythm === "weekly" ? (
         <div className="field">
-          <label htmlFor="alert-weekday">Day</label>
+          <label htmlFor="alert-weekday">{t("day")}</label>
           <select id="alert-weekday" name="weekday" defaultValue="1">
-            {WEEKDAYS.map((day, i) => (
+            {weekdays.map((day, i) => (
               <option key={day} value={i}>
                 {day}
               </option>
@@ -104,7 +107,7 @@ export function NewAlertForm({ choices, teams, team, emailUnavailable, addresses
       ) : null}
       {rhythm === "daily" || rhythm === "weekly" ? (
         <div className="field">
-          <label htmlFor="alert-hour">Hour (your time zone)</label>
+          <label htmlFor="alert-hour">{t("hour")}</label>
           <select id="alert-hour" name="hour" defaultValue="8">
             {HOURS.map((h) => (
               <option key={h} value={h}>
@@ -115,46 +118,46 @@ export function NewAlertForm({ choices, teams, team, emailUnavailable, addresses
         </div>
       ) : null}
       <div className="field">
-        <label htmlFor="alert-channel">Send to</label>
+        <label htmlFor="alert-channel">{t("sendTo")}</label>
         <select id="alert-channel" name="channel" value={channel} onChange={(e) => setChannel(e.target.value)}>
-          <option value="webhook">A webhook</option>
-          <option value="email">Email</option>
-          <option value="push">Browser notification</option>
+          <option value="webhook">{t("webhook")}</option>
+          <option value="email">{t("email")}</option>
+          <option value="push">{t("push")}</option>
         </select>
       </div>
       {channel === "webhook" ? (
         <>
           <div className="field">
-            <label htmlFor="alert-url">Webhook address</label>
+            <label htmlFor="alert-url">{t("webhookUrl")}</label>
             <input
               id="alert-url"
               name="webhookUrl"
               type="url"
               required
-              placeholder="https://hooks.slack.com/services/…"
+              placeholder={t("webhookPlaceholder")}
               aria-invalid={state.field === "webhookUrl" || undefined}
             />
           </div>
           <div className="field">
-            <label htmlFor="alert-format">Format</label>
+            <label htmlFor="alert-format">{t("format")}</label>
             <select id="alert-format" name="webhookFormat" defaultValue="json">
-              <option value="json">JSON (signed; your own receiver)</option>
-              <option value="slack">Slack-compatible (text and blocks)</option>
-              <option value="discord">Discord-compatible (content and embeds)</option>
+              <option value="json">{t("formatJson")}</option>
+              <option value="slack">{t("formatSlack")}</option>
+              <option value="discord">{t("formatDiscord")}</option>
             </select>
           </div>
         </>
       ) : null}
       {channel === "email" ? (
         emailUnavailable ? (
-          <p role="status">Email alerts are unavailable: {emailUnavailable}</p>
+          <p role="status">{t("emailUnavailable", { reason: emailUnavailable })}</p>
         ) : addresses.length === 0 ? (
           <p role="status">
-            No confirmed address yet. <Link href="/alerts#alert-channels-heading">Add and confirm one</Link> first.
+            {t.rich("noAddress", { add: (chunks) => <Link href="/alerts#alert-channels-heading">{chunks}</Link> })}
           </p>
         ) : (
           <div className="field">
-            <label htmlFor="alert-email">Address</label>
+            <label htmlFor="alert-email">{t("address")}</label>
             <select id="alert-email" name="emailAddress" aria-invalid={state.field === "emailAddress" || undefined}>
               {addresses.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -168,11 +171,11 @@ export function NewAlertForm({ choices, teams, team, emailUnavailable, addresses
       {channel === "push" ? (
         browsers.length === 0 ? (
           <p role="status">
-            No browser has notifications on. <Link href="/alerts#alert-channels-heading">Turn them on</Link> first.
+            {t.rich("noBrowser", { on: (chunks) => <Link href="/alerts#alert-channels-heading">{chunks}</Link> })}
           </p>
         ) : (
           <div className="field">
-            <label htmlFor="alert-push">Browser</label>
+            <label htmlFor="alert-push">{t("browser")}</label>
             <select
               id="alert-push"
               name="pushSubscription"
@@ -184,19 +187,19 @@ export function NewAlertForm({ choices, teams, team, emailUnavailable, addresses
                 </option>
               ))}
             </select>
-            <span className="hint">Browser notifications are for alerts sent at once.</span>
+            <span className="hint">{t("pushHint")}</span>
           </div>
         )
       ) : null}
       <div className="field">
-        <label htmlFor="alert-first-sync">When a newly linked wiki syncs for the first time</label>
+        <label htmlFor="alert-first-sync">{t("firstSync")}</label>
         <select id="alert-first-sync" name="firstSync" defaultValue="summary">
-          <option value="summary">Send one summary</option>
-          <option value="none">Send nothing</option>
+          <option value="summary">{t("firstSyncSummary")}</option>
+          <option value="none">{t("firstSyncNone")}</option>
         </select>
       </div>
       <button type="submit" disabled={pending}>
-        Create alert
+        {t("create")}
       </button>
     </form>
   );

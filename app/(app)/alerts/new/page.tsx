@@ -1,10 +1,17 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
+import { weekdayNames } from "@/app/i18n/weekdays";
 import { loadChannelChoices } from "@/lib/alerts/channelTargets";
 import { loadNewAlertScreen } from "@/lib/alerts/loadAlertsScreen";
 import { requireUser } from "@/lib/auth/currentUser";
+import { filterChoiceWords } from "../../filterSetWords";
 import { NewAlertForm } from "./NewAlertForm";
 
-export const metadata: Metadata = { title: "New alert" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("alerts.new");
+  return { title: t("title") };
+}
 
 /** `?filters=<timeline query>` (the timeline's "Create alert from this view") preselects those filters; `?team=<id>` the team. */
 export default async function NewAlertPage({
@@ -18,23 +25,30 @@ export default async function NewAlertPage({
     loadNewAlertScreen(user.id, typeof params.filters === "string" ? params.filters : undefined),
     loadChannelChoices(user.id),
   ]);
+  const [t, tFilters, locale] = await Promise.all([
+    getTranslations("alerts"),
+    getTranslations("filterSets"),
+    getLocale(),
+  ]);
   const team = typeof params.team === "string" && screen.teams.some((t) => t.id === params.team) ? params.team : "";
   return (
     <main>
-      <h1>New alert</h1>
-      <p>
-        Watchdeck sends the matching changes as they are stored, or collects them into a digest: to a webhook (each
-        request carries an <code>Idempotency-Key</code> and is signed with the alert’s secret), by email to a confirmed
-        address, or as a notification in a browser.
-      </p>
-      <NewAlertForm
-        choices={screen.choices}
-        teams={screen.teams}
-        team={team}
-        emailUnavailable={channels.email.available ? null : channels.email.reason}
-        addresses={channels.addresses.filter((a) => a.verifiedAt !== null)}
-        browsers={channels.browsers}
-      />
+      <h1>{t("new.title")}</h1>
+      <p>{t.rich("new.intro", { code: (chunks) => <code>{chunks}</code> })}</p>
+      <ClientMessages namespaces={["alerts"]}>
+        <NewAlertForm
+          weekdays={weekdayNames(locale)}
+          choices={screen.choices.map((choice) => ({
+            label: filterChoiceWords(tFilters, choice.what),
+            query: choice.query,
+          }))}
+          teams={screen.teams}
+          team={team}
+          emailUnavailable={channels.email.available ? null : channels.email.reason}
+          addresses={channels.addresses.filter((a) => a.verifiedAt !== null)}
+          browsers={channels.browsers}
+        />
+      </ClientMessages>
     </main>
   );
 }

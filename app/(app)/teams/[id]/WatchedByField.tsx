@@ -1,10 +1,18 @@
+import { getTranslations } from "next-intl/server";
 import type { TeamMemberView } from "@/lib/teams/teams";
 
 /** The team-only filter: changes to pages one of these members' shared wikis watch. */
-export function WatchedByField({ members, selected }: { members: TeamMemberView[]; selected: readonly string[] }) {
+export async function WatchedByField({
+  members,
+  selected,
+}: {
+  members: TeamMemberView[];
+  selected: readonly string[];
+}) {
+  const t = await getTranslations("teams.timeline");
   return (
     <fieldset className="field">
-      <legend>Watched by member</legend>
+      <legend>{t("watchedBy")}</legend>
       {members.map((member) => (
         <label key={member.userId} className="check">
           <input

@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { failureMessage } from "@/app/i18n/failureMessage";
 import { currentUser } from "@/lib/auth/currentUser";
 import { serverConfig } from "@/lib/config/serverConfig";
 import { feedUrls } from "@/lib/feeds/feedTokens";
@@ -21,18 +23,23 @@ export interface TeamSettingsState {
   feedUrls?: { rss: string; atom: string };
 }
 
-const SIGNED_OUT: TeamSettingsState = { ok: false, message: "Your session has ended. Sign in again." };
+const words = () => getTranslations("teams.actions");
+const signedOut = async (): Promise<TeamSettingsState> => ({ ok: false, message: (await words())("signedOut") });
 const id = z.uuid();
 
 function settingsPath(teamId: string): string {
   return `/teams/${teamId}/settings`;
 }
 
-function done(teamId: string, result: TeamResult<unknown>, message: string): TeamSettingsState {
-  if (!result.ok) return { ok: false, message: result.failure.message };
+async function done(
+  teamId: string,
+  result: TeamResult<unknown>,
+  message: "shared" | "unshared" | "removed" | "nowOwner",
+): Promise<TeamSettingsState> {
+  if (!result.ok) return { ok: false, message: await failureMessage(result.failure) };
   revalidatePath(settingsPath(teamId));
   revalidatePath(`/teams/${teamId}`);
-  return { ok: true, message };
+  return { ok: true, message: (await words())(message) };
 }
 
 export async function createInviteAction(
@@ -41,14 +48,14 @@ export async function createInviteAction(
   form: FormData,
 ): Promise<TeamSettingsState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
+  if (!user) return signedOut();
   const days = z.coerce.number().int().safeParse(form.get("days"));
   const result = await createInvite(user.id, teamId, { validForDays: days.success ? days.data : 0 });
-  if (!result.ok) return { ok: false, message: result.failure.message };
+  if (!result.ok) return { ok: false, message: await failureMessage(result.failure) };
   revalidatePath(settingsPath(teamId));
   return {
     ok: true,
-    message: "Invitation link created. Copy it now and send it to who should join: it will not be shown again.",
+    message: (await words())("inviteCreated"),
     inviteUrl: inviteUrl(serverConfig().baseUrl, result.value.secret),
   };
 }
@@ -67,9 +74,9 @@ export async function setShareAction(
   _previous: TeamSettingsState,
 ): Promise<TeamSettingsState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
+  if (!user) return signedOut();
   const result = await setLinkShared(user.id, teamId, linkId, shared);
-  return done(teamId, result, shared ? "Shared with the team." : "No longer shared with the team.");
+  return done(teamId, result, shared ? "shared" : "unshared");
 }
 
 export async function removeMemberAction(
@@ -78,8 +85,8 @@ export async function removeMemberAction(
   _previous: TeamSettingsState,
 ): Promise<TeamSettingsState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
-  return done(teamId, await removeMember(user.id, teamId, memberUserId), "Removed from the team.");
+  if (!user) return signedOut();
+  return done(teamId, await removeMember(user.id, teamId, memberUserId), "removed");
 }
 
 export async function makeOwnerAction(
@@ -88,15 +95,15 @@ export async function makeOwnerAction(
   _previous: TeamSettingsState,
 ): Promise<TeamSettingsState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
-  return done(teamId, await makeOwner(user.id, teamId, memberUserId), "Now an owner too.");
+  if (!user) return signedOut();
+  return done(teamId, await makeOwner(user.id, teamId, memberUserId), "nowOwner");
 }
 
 export async function leaveTeamAction(teamId: string, _previous: TeamSettingsState): Promise<TeamSettingsState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
+  if (!user) return signedOut();
   const result = await leaveTeam(user.id, teamId);
-  if (!result.ok) return { ok: false, message: result.failure.message };
+  if (!result.ok) return { ok: false, message: await failureMessage(result.failure) };
   revalidatePath("/teams");
   redirect("/teams");
 }
@@ -107,11 +114,10 @@ export async function deleteTeamAction(
   form: FormData,
 ): Promise<TeamSettingsState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
-  if (form.get("confirm") !== "yes")
-    return { ok: false, message: "Tick the box to confirm that the team is deleted for everyone." };
+  if (!user) return signedOut();
+  if (form.get("confirm") !== "yes") return { ok: false, message: (await words())("tickToDelete") };
   const result = await deleteTeam(user.id, teamId);
-  if (!result.ok) return { ok: false, message: result.failure.message };
+  if (!result.ok) return { ok: false, message: await failureMessage(result.failure) };
   revalidatePath("/teams");
   redirect("/teams");
 }
@@ -122,17 +128,16 @@ export async function createTeamFeedAction(
   form: FormData,
 ): Promise<TeamSettingsState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
+  if (!user) return signedOut();
   const result = await createTeamFeed(user.id, teamId, {
     name: String(form.get("name") ?? ""),
     filterQuery: String(form.get("filters") ?? ""),
   });
-  if (!result.ok) return { ok: false, message: result.failure.message };
+  if (!result.ok) return { ok: false, message: await failureMessage(result.failure) };
   revalidatePath(settingsPath(teamId));
   return {
     ok: true,
-    message:
-      "Team feed created. Copy its address now: it will not be shown again. It stops working if you leave the team.",
+    message: (await words())("feedCreated"),
     feedUrls: feedUrls(serverConfig().baseUrl, result.value.secret),
   };
 }

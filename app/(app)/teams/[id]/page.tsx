@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { failureMessage } from "@/app/i18n/failureMessage";
 import { requireUser } from "@/lib/auth/currentUser";
 import { loadTeamTimelineScreen } from "@/lib/teams/teamScreens";
 import {
@@ -16,7 +18,10 @@ import { type PageSearchParams, toSearchParams } from "../../timeline/pageSearch
 import { TimelineView } from "../../timeline/TimelineView";
 import { WatchedByField } from "./WatchedByField";
 
-export const metadata: Metadata = { title: "Team timeline" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("teams.timeline");
+  return { title: t("title") };
+}
 
 export default async function TeamTimelinePage({
   params,
@@ -33,15 +38,16 @@ export default async function TeamTimelinePage({
   // Filters are read only after membership is known, so a non-member learns nothing, not even "bad filter".
   const screen = await loadTeamTimelineScreen(id, timelineViewerOf(user), parsed.ok ? parsed.value : NO_FILTERS);
   if (!screen) notFound();
+  const t = await getTranslations("teams.timeline");
   if (!parsed.ok) {
     return (
       <main>
         <h1>{screen.team.name}</h1>
         <p className="error" role="alert">
-          {parsed.failure.message}
+          {await failureMessage(parsed.failure)}
         </p>
         <p>
-          <Link href={home}>Clear filters</Link>
+          <Link href={home}>{t("clearFilters")}</Link>
         </p>
       </main>
     );
@@ -57,16 +63,16 @@ export default async function TeamTimelinePage({
     <main className="tl-main">
       <h1>{team.name}</h1>
       <p className="actions-row">
-        <Link href={`/teams/${id}/settings`}>Members, shared wikis and invitations</Link>
-        <Link href={`/teams/${id}/settings${feedQuery}#team-feeds`}>Feed of this view</Link>
+        <Link href={`/teams/${id}/settings`}>{t("settingsLink")}</Link>
+        <Link href={`/teams/${id}/settings${feedQuery}#team-feeds`}>{t("feedOfView")}</Link>
       </p>
       {!sharing ? (
-        <section className="card empty-state" aria-label="Nothing shared yet">
-          <h2>Nothing shared with this team yet</h2>
-          <p>Members choose which of their wikis the team sees. Share one of yours, and its watchlist appears here.</p>
+        <section className="card empty-state" aria-label={t("nothingSharedLabel")}>
+          <h2>{t("nothingShared")}</h2>
+          <p>{t("nothingSharedHint")}</p>
           <p>
             <Link href={`/teams/${id}/settings#share-heading`} className="button">
-              Share a wiki
+              {t("shareWiki")}
             </Link>
           </p>
         </section>
@@ -84,18 +90,18 @@ export default async function TeamTimelinePage({
             teamId={id}
             empty={
               hasActiveFilters(parsed.value) ? (
-                <section className="card empty-state" aria-label="No matching changes">
-                  <h2>No changes match these filters</h2>
+                <section className="card empty-state" aria-label={t("noMatchLabel")}>
+                  <h2>{t("noMatch")}</h2>
                   <p>
                     <Link href={home} className="button">
-                      Clear filters
+                      {t("clearFilters")}
                     </Link>
                   </p>
                 </section>
               ) : (
-                <section className="card empty-state" aria-label="No changes yet">
-                  <h2>No changes yet</h2>
-                  <p>The shared wikis have not been synced yet; their changes appear here after the first sync.</p>
+                <section className="card empty-state" aria-label={t("noChangesLabel")}>
+                  <h2>{t("noChanges")}</h2>
+                  <p>{t("noChangesHint")}</p>
                 </section>
               )
             }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { editLinkAction, type LinkFormState } from "../actions";
 import { FormMessage } from "../FormMessage";
@@ -18,12 +19,13 @@ export function EditLinkForm({ link }: { link: EditableLink }) {
     ok: false,
   });
   const typed = state.values ?? {};
-  const secretLabel = link.authMode === "bot_password" ? "Bot password" : "Watchlist token";
+  const t = useTranslations("wikis");
+  const bot = link.authMode === "bot_password";
   return (
-    <form className="form" action={formAction} aria-label="Edit link">
+    <form className="form" action={formAction} aria-label={t("edit.formLabel")}>
       <FormMessage ok={state.ok} message={state.message} />
       <div className="field">
-        <label htmlFor="edit-displayName">Display name</label>
+        <label htmlFor="edit-displayName">{t("edit.displayName")}</label>
         <input
           id="edit-displayName"
           name="displayName"
@@ -33,31 +35,29 @@ export function EditLinkForm({ link }: { link: EditableLink }) {
         />
       </div>
       <div className="field">
-        <label htmlFor="edit-color">Colour</label>
+        <label htmlFor="edit-color">{t("edit.color")}</label>
         <input id="edit-color" name="color" type="color" defaultValue={typed.color ?? link.color} />
       </div>
       <div className="field">
-        <label htmlFor="edit-username">{link.authMode === "bot_password" ? "Bot user name" : "Wiki user name"}</label>
+        <label htmlFor="edit-username">{bot ? t("add.botUser") : t("add.wikiUser")}</label>
         <input id="edit-username" name="username" autoComplete="off" defaultValue={typed.username ?? link.loginName} />
       </div>
       <div className="field">
-        <label htmlFor="edit-secret">{secretLabel}</label>
+        <label htmlFor="edit-secret">{bot ? t("add.botSecret") : t("add.tokenSecret")}</label>
         <input
           id="edit-secret"
           name="secret"
           type="password"
           autoComplete="off"
-          placeholder={link.hasSecret ? "Set — leave empty to keep it" : ""}
+          placeholder={link.hasSecret ? t("edit.secretSet") : ""}
           aria-describedby="edit-secret-hint"
         />
         <span id="edit-secret-hint" className="hint">
-          {link.hasSecret
-            ? `A ${secretLabel.toLowerCase()} is stored (encrypted). Enter a new one only to replace it.`
-            : "None stored."}
+          {link.hasSecret ? t("edit.secretStored", { mode: link.authMode }) : t("edit.noneStored")}
         </span>
       </div>
       <button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save"}
+        {pending ? t("edit.saving") : t("edit.save")}
       </button>
     </form>
   );

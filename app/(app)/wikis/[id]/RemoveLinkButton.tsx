@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ConfirmAction } from "../../ConfirmAction";
 import { removeLinkAction } from "../actions";
 
@@ -11,16 +12,15 @@ interface Props {
 
 /** "Remove link" says what goes with it: a click alone must not lose the link's history. */
 export function RemoveLinkButton({ linkId, linkName, storedChanges }: Props) {
-  const changes = `${storedChanges.toLocaleString("en")} stored ${storedChanges === 1 ? "change" : "changes"}`;
+  const t = useTranslations("wikis.edit");
   return (
     <ConfirmAction
-      open={{ text: "Remove link" }}
-      title={`Remove ${linkName}?`}
-      confirm={{ text: `Remove link and ${changes}`, pending: "Removing…" }}
+      open={{ text: t("remove") }}
+      title={t("removeTitle", { name: linkName })}
+      confirm={{ text: t("removeConfirm", { changes: storedChanges }), pending: t("removing") }}
       action={removeLinkAction.bind(null, linkId)}
     >
-      This deletes the link and its {changes} from Watchdeck, and takes them off every team it is shared with. The wiki
-      account and its watchlist on the wiki stay as they are.
+      {t("removeWhat", { changes: storedChanges })}
     </ConfirmAction>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormMessage } from "../../../wikis/FormMessage";
 import { deleteTeamAction, type TeamSettingsState } from "../actions";
@@ -9,15 +10,15 @@ export function DeleteTeamForm({ teamId, teamName }: { teamId: string; teamName:
     deleteTeamAction.bind(null, teamId),
     { ok: false },
   );
+  const t = useTranslations("teams.settings");
   return (
-    <form className="form" action={formAction} aria-label="Delete the team">
+    <form className="form" action={formAction} aria-label={t("deleteLabel")}>
       <FormMessage ok={state.ok} message={state.message} />
       <label className="check">
-        <input type="checkbox" name="confirm" value="yes" required /> Delete {teamName} for every member, with its
-        invitations and team feeds
+        <input type="checkbox" name="confirm" value="yes" required /> {t("deleteConfirm", { team: teamName })}
       </label>
       <button type="submit" disabled={pending}>
-        Delete team
+        {t("delete")}
       </button>
     </form>
   );

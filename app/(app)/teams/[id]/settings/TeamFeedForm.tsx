@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FeedFields, type FilterChoice } from "../../../feeds/FeedFields";
 import { FeedUrlsOnce } from "../../../feeds/FeedUrlsOnce";
@@ -11,13 +12,14 @@ export function TeamFeedForm({ teamId, choices }: { teamId: string; choices: Fil
     createTeamFeedAction.bind(null, teamId),
     { ok: false },
   );
+  const t = useTranslations("teams.settings");
   return (
-    <form className="form" action={formAction} aria-label="New team feed address">
+    <form className="form" action={formAction} aria-label={t("feedFormLabel")}>
       <FormMessage ok={state.ok} message={state.message} />
       {state.feedUrls && <FeedUrlsOnce urls={state.feedUrls} />}
       <FeedFields idPrefix="team-feed" choices={choices} />
       <button type="submit" disabled={pending}>
-        Create team feed address
+        {t("createFeed")}
       </button>
     </form>
   );

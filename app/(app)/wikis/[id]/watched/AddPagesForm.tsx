@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormMessage } from "../../FormMessage";
 import { addPagesAction, type WatchedFormState } from "./actions";
@@ -9,10 +10,11 @@ export function AddPagesForm({ linkId, disabledReason }: { linkId: string; disab
   const [state, formAction, pending] = useActionState<WatchedFormState, FormData>(addPagesAction.bind(null, linkId), {
     ok: false,
   });
+  const t = useTranslations("wikis.watched");
   return (
-    <form action={formAction} className="form" aria-label="Watch pages">
+    <form action={formAction} className="form" aria-label={t("formLabel")}>
       <div className="field">
-        <label htmlFor="add-titles">Page titles, one per line</label>
+        <label htmlFor="add-titles">{t("titles")}</label>
         <textarea
           id="add-titles"
           name="titles"
@@ -23,7 +25,7 @@ export function AddPagesForm({ linkId, disabledReason }: { linkId: string; disab
         />
       </div>
       <div className="field">
-        <ExpiryFields idPrefix="add" label="Watch them" allowKeep typed={state.values} />
+        <ExpiryFields idPrefix="add" label={t("watchThem")} allowKeep typed={state.values} />
       </div>
       <div>
         <button
@@ -31,7 +33,7 @@ export function AddPagesForm({ linkId, disabledReason }: { linkId: string; disab
           disabled={pending || disabledReason !== null}
           aria-describedby={disabledReason ? "watch-refusal" : undefined}
         >
-          {pending ? "Watching…" : "Watch pages"}
+          {pending ? t("watching") : t("watchPages")}
         </button>
       </div>
       <FormMessage ok={state.ok} message={state.message} />

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { EXPIRY_PERIODS } from "@/lib/watching/expiry";
 
 interface Props {
@@ -10,20 +11,21 @@ interface Props {
 
 /** The expiry choices as form fields `expiry` and `day`, shared by adding pages and changing one. */
 export function ExpiryFields({ idPrefix, label, allowKeep, typed }: Props) {
+  const t = useTranslations("wikis.watched");
   return (
     <>
       <label htmlFor={`${idPrefix}-expiry`}>{label}</label>
       <select id={`${idPrefix}-expiry`} name="expiry" defaultValue={typed?.expiry ?? (allowKeep ? "" : "permanent")}>
-        {allowKeep && <option value="">as it is (permanent for new pages)</option>}
-        <option value="permanent">permanently</option>
+        {allowKeep && <option value="">{t("keep")}</option>}
+        <option value="permanent">{t("permanently")}</option>
         {EXPIRY_PERIODS.map((period) => (
           <option key={period} value={period}>
-            for {period}
+            {t("for", { period: period.replace(" ", "") })}
           </option>
         ))}
-        <option value="day">until the day below</option>
+        <option value="day">{t("untilDay")}</option>
       </select>
-      <label htmlFor={`${idPrefix}-day`}>Until (day, at most 6 months ahead)</label>
+      <label htmlFor={`${idPrefix}-day`}>{t("day")}</label>
       <input id={`${idPrefix}-day`} name="day" type="date" defaultValue={typed?.day} />
     </>
   );

@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useState, useTransition } from "react";
 import { rewatchAction } from "@/app/(app)/watching/actions";
 import { offerUndo } from "@/app/(app)/watching/UndoToast";
-import { utcMinute } from "@/app/(app)/watching/utcMinute";
 import styles from "@/app/(app)/watching/watching.module.css";
 import { FormMessage } from "../../FormMessage";
 import { setExpiryAction, unwatchPagesAction, type WatchedFormState } from "./actions";
@@ -36,6 +36,8 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
   const [gone, setGone] = useState<Set<string>>(new Set());
   const [status, setStatus] = useState<WatchedFormState | null>(null);
   const [pending, startTransition] = useTransition();
+  const t = useTranslations("wikis.watched");
+  const format = useFormatter();
   // A fresh listing from the server is the truth: rows hidden optimistically are either gone from it or back.
   // biome-ignore lint/correctness/useExhaustiveDependencies: pages is the trigger, not an input
   useEffect(() => setGone(new Set()), [pages]);
@@ -64,10 +66,10 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
     startTransition(async () => {
       const outcome = await unwatchPagesAction(linkId, titles).catch(() => ({
         ok: false,
-        message: "Watchdeck could not reach the server. Try again.",
+        message: t("unreachable"),
       }));
       if (outcome.ok) {
-        offerUndo({ message: outcome.message ?? "Unwatched.", undo: () => rewatchAction(undo) });
+        offerUndo({ message: outcome.message ?? t("unwatched"), undo: () => rewatchAction(undo) });
         router.refresh();
       } else {
         setGone((current) => new Set([...current].filter((title) => !titles.includes(title))));
@@ -78,7 +80,7 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
   }
 
   return (
-    <section aria-label="Watched pages">
+    <section aria-label={t("listLabel")}>
       <div className={styles.toolbar}>
         <button
           type="button"
@@ -86,27 +88,25 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
           onClick={unwatchSelected}
           aria-describedby={disabled ? "watch-refusal" : undefined}
         >
-          Unwatch selected ({selected.size})
+          {t("unwatchSelected", { count: selected.size })}
         </button>
-        <span className={styles.muted}>
-          {shown.length} {shown.length === 1 ? "page" : "pages"}
-        </span>
+        <span className={styles.muted}>{t("count", { count: shown.length })}</span>
         {status && <FormMessage ok={status.ok} message={status.message} />}
       </div>
       {shown.length === 0 ? (
-        <p className="empty-state">No watched pages match.</p>
+        <p className="empty-state">{t("noMatch")}</p>
       ) : (
         <table className={styles.table}>
           <thead>
             <tr>
               <th scope="col">
-                <span className="visually-hidden">Select</span>
+                <span className="visually-hidden">{t("select")}</span>
               </th>
-              <th scope="col">Page</th>
-              <th scope="col">Watched until</th>
+              <th scope="col">{t("page")}</th>
+              <th scope="col">{t("until")}</th>
               {!disabled && (
                 <th scope="col">
-                  <span className="visually-hidden">Expiry</span>
+                  <span className="visually-hidden">{t("expiry")}</span>
                 </th>
               )}
             </tr>
@@ -117,7 +117,7 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Select ${page.title}`}
+                    aria-label={t("selectTitle", { title: page.title })}
                     checked={selected.has(page.title)}
                     disabled={disabled}
                     onChange={(event) => toggle(page.title, event.target.checked)}
@@ -127,16 +127,16 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
                   <a href={page.url} target="_blank" rel="noopener noreferrer">
                     {page.title}
                   </a>
-                  {page.unreadSince && <span className={styles.muted}> · changed since your last visit</span>}
-                  {page.missing && <span className={styles.muted}> · does not exist yet</span>}
+                  {page.unreadSince && <span className={styles.muted}>{t("changedSince")}</span>}
+                  {page.missing && <span className={styles.muted}>{t("missing")}</span>}
                 </td>
                 <td>
                   {!expiryKnown ? (
-                    <span className={styles.muted}>unknown</span>
+                    <span className={styles.muted}>{t("unknown")}</span>
                   ) : page.expiresAt ? (
-                    utcMinute(page.expiresAt)
+                    format.dateTime(new Date(page.expiresAt), { dateStyle: "medium", timeStyle: "short" })
                   ) : (
-                    "permanent"
+                    t("permanent")
                   )}
                 </td>
                 {!disabled && (
@@ -157,6 +157,7 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
 function ExpiryEditor({ linkId, title }: { linkId: string; title: string }) {
   const [open, setOpen] = useState(false);
   const id = useId();
+  const t = useTranslations("wikis.watched");
   return (
     <div className={styles.watchFor}>
       <button
@@ -164,10 +165,10 @@ function ExpiryEditor({ linkId, title }: { linkId: string; title: string }) {
         className="secondary"
         aria-expanded={open}
         aria-controls={`${id}-form`}
-        aria-label={open ? `Close expiry editor of ${title}` : `Change expiry of ${title}`}
+        aria-label={open ? t("closeEditorOf", { title }) : t("changeExpiryOf", { title })}
         onClick={() => setOpen((was) => !was)}
       >
-        {open ? "Close" : "Change expiry"}
+        {open ? t("close") : t("changeExpiry")}
       </button>
       {open && <ExpiryForm id={`${id}-form`} linkId={linkId} title={title} />}
     </div>
@@ -179,11 +180,12 @@ function ExpiryForm({ id, linkId, title }: { id: string; linkId: string; title: 
     setExpiryAction.bind(null, linkId, title),
     { ok: false },
   );
+  const t = useTranslations("wikis.watched");
   return (
-    <form id={id} action={formAction} className={styles.watchFor} aria-label={`Expiry of ${title}`}>
-      <ExpiryFields idPrefix={id} label={`Watch ${title}`} allowKeep={false} typed={state.values} />
+    <form id={id} action={formAction} className={styles.watchFor} aria-label={t("expiryOf", { title })}>
+      <ExpiryFields idPrefix={id} label={t("watchTitle", { title })} allowKeep={false} typed={state.values} />
       <button type="submit" disabled={pending}>
-        Set expiry
+        {t("setExpiry")}
       </button>
       <FormMessage ok={state.ok} message={state.message} />
     </form>

@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { failureMessage } from "@/app/i18n/failureMessage";
 import { currentUser } from "@/lib/auth/currentUser";
 import { type ExpiryChoice, expiryChoiceSchema } from "@/lib/watching/expiry";
 import { MAX_TITLES_AT_ONCE, pageTitleSchema, readPageTitleLines } from "@/lib/watching/pageTitleInput";
@@ -14,7 +16,8 @@ export interface WatchedFormState {
   values?: { titles: string; expiry: string; day: string };
 }
 
-const SIGNED_OUT: WatchedFormState = { ok: false, message: "Your session has ended. Sign in again." };
+const words = () => getTranslations("wikis.actions");
+const signedOut = async (): Promise<WatchedFormState> => ({ ok: false, message: (await words())("signedOut") });
 const linkId = z.uuid();
 const titles = z
   .array(pageTitleSchema)
@@ -22,13 +25,18 @@ const titles = z
   .max(MAX_TITLES_AT_ONCE, `At most ${MAX_TITLES_AT_ONCE} pages at once.`);
 
 /** The form's expiry: a period, "permanent", "day" with a day field, or nothing (keep as is). */
-function expiryFrom(form: FormData): { ok: true; expiry: ExpiryChoice | undefined } | { ok: false; message: string } {
+function expiryFrom(form: FormData): { ok: true; expiry: ExpiryChoice | undefined } | { ok: false } {
   const choice = form.get("expiry");
   if (choice === null || choice === "") return { ok: true, expiry: undefined };
   const parsed = expiryChoiceSchema.safeParse(choice === "day" ? { until: form.get("day") } : choice);
-  return parsed.success
-    ? { ok: true, expiry: parsed.data }
-    : { ok: false, message: "Choose how long to watch, or pick a day." };
+  return parsed.success ? { ok: true, expiry: parsed.data } : { ok: false };
+}
+
+/** The first thing wrong with the list of titles, in the reader's words where it is ours. */
+function titlesIssue(t: Awaited<ReturnType<typeof words>>, issue: z.core.$ZodIssue | undefined): string {
+  if (issue?.code === "too_small") return t("enterOne");
+  if (issue?.code === "too_big") return t("atMost", { max: MAX_TITLES_AT_ONCE });
+  return issue?.message ?? t("enterTitles");
 }
 
 function typed(form: FormData, titles: string = String(form.get("titles") ?? "")): WatchedFormState["values"] {
@@ -41,26 +49,23 @@ export async function addPagesAction(
   form: FormData,
 ): Promise<WatchedFormState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
+  if (!user) return signedOut();
+  const t = await words();
   const lines = readPageTitleLines(String(form.get("titles") ?? ""));
-  if (!lines.ok) return { ok: false, message: lines.failure.message, values: typed(form) };
+  if (!lines.ok) return { ok: false, message: await failureMessage(lines.failure), values: typed(form) };
   const input = z.object({ linkId, titles }).safeParse({ linkId: rawLinkId, titles: lines.value });
-  if (!input.success)
-    return {
-      ok: false,
-      message: input.error.issues[0]?.message ?? "Enter page titles, one per line.",
-      values: typed(form),
-    };
+  if (!input.success) return { ok: false, message: titlesIssue(t, input.error.issues[0]), values: typed(form) };
   const expiry = expiryFrom(form);
-  if (!expiry.ok) return { ok: false, message: expiry.message, values: typed(form) };
+  if (!expiry.ok) return { ok: false, message: t("chooseExpiry"), values: typed(form) };
   const result = await watchPages(user.id, input.data.linkId, input.data.titles, { expiry: expiry.expiry });
-  if (!result.ok) return { ok: false, message: result.failure.message, values: typed(form) };
+  if (!result.ok) return { ok: false, message: await failureMessage(result.failure), values: typed(form) };
   revalidatePath(`/wikis/${input.data.linkId}/watched`);
   const { done, skipped, warnings } = result.value;
+  // Warnings and reasons are the wiki's own words, in the wiki's language.
   const parts = [
-    `Watching ${done.length} ${done.length === 1 ? "page" : "pages"}.`,
+    t("watchingCount", { count: done.length }),
     ...warnings,
-    ...skipped.map((s) => `${s.title}: ${s.reason}`),
+    ...skipped.map((s) => t("skipped", { title: s.title, reason: s.reason })),
   ];
   if (skipped.length === 0) return { ok: true, message: parts.join(" ") };
   // Only what the wiki did not watch stays in the box, to be corrected and sent again.
@@ -69,16 +74,14 @@ export async function addPagesAction(
 
 export async function unwatchPagesAction(rawLinkId: string, rawTitles: string[]): Promise<WatchedFormState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
+  if (!user) return signedOut();
+  const t = await words();
   const input = z.object({ linkId, titles }).safeParse({ linkId: rawLinkId, titles: rawTitles });
-  if (!input.success) return { ok: false, message: "Select the pages to unwatch." };
+  if (!input.success) return { ok: false, message: t("selectToUnwatch") };
   const result = await unwatchPages(user.id, input.data.linkId, input.data.titles);
-  if (!result.ok) return { ok: false, message: result.failure.message };
+  if (!result.ok) return { ok: false, message: await failureMessage(result.failure) };
   revalidatePath(`/wikis/${input.data.linkId}/watched`);
-  return {
-    ok: true,
-    message: `Unwatched ${result.value.done.length} ${result.value.done.length === 1 ? "page" : "pages"}.`,
-  };
+  return { ok: true, message: t("unwatchedCount", { count: result.value.done.length }) };
 }
 
 export async function setExpiryAction(
@@ -88,18 +91,23 @@ export async function setExpiryAction(
   form: FormData,
 ): Promise<WatchedFormState> {
   const user = await currentUser();
-  if (!user) return SIGNED_OUT;
+  if (!user) return signedOut();
+  const [t, format] = await Promise.all([words(), getFormatter()]);
   const input = z.object({ linkId, title: pageTitleSchema }).safeParse({ linkId: rawLinkId, title: rawTitle });
-  if (!input.success) return { ok: false, message: "That page is not valid." };
+  if (!input.success) return { ok: false, message: t("badPage") };
   const expiry = expiryFrom(form);
   if (!expiry.ok || expiry.expiry === undefined)
-    return { ok: false, message: "Choose how long to watch, or pick a day.", values: typed(form, "") };
+    return { ok: false, message: t("chooseExpiry"), values: typed(form, "") };
   const result = await watchPages(user.id, input.data.linkId, [input.data.title], { expiry: expiry.expiry });
-  if (!result.ok) return { ok: false, message: result.failure.message, values: typed(form, "") };
+  if (!result.ok) return { ok: false, message: await failureMessage(result.failure), values: typed(form, "") };
   revalidatePath(`/wikis/${input.data.linkId}/watched`);
   const [done] = result.value.done;
-  const until = done?.expiresAt
-    ? `until ${done.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`
-    : "permanently";
-  return { ok: true, message: [`Watching ${input.data.title} ${until}.`, ...result.value.warnings].join(" ") };
+  const title = input.data.title;
+  const watching = done?.expiresAt
+    ? t("watchingUntil", {
+        title,
+        until: format.dateTime(done.expiresAt, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" }),
+      })
+    : t("watchingPermanently", { title });
+  return { ok: true, message: [watching, ...result.value.warnings].join(" ") };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inReadersLanguage } from "@/app/i18n/syncStatusText";
 import { isCrossSiteRequest } from "@/lib/auth/crossSiteRequest";
 import { currentUser } from "@/lib/auth/currentUser";
 import { getLinkSyncStatus } from "@/lib/sync/getSyncStatusForUser";
@@ -19,7 +20,7 @@ export async function GET(_request: Request, context: Context) {
   const id = linkId.safeParse((await context.params).id);
   if (!id.success) return notFound();
   const status = await getLinkSyncStatus(user.id, id.data);
-  return status ? Response.json(syncStatusJson(status)) : notFound();
+  return status ? Response.json(await inReadersLanguage(syncStatusJson(status))) : notFound();
 }
 
 /** "Sync now". */
@@ -33,5 +34,5 @@ export async function POST(request: Request, context: Context) {
   const result = await requestSyncNow(user.id, id.data);
   if (!result.ok) return notFound();
   const status = await getLinkSyncStatus(user.id, id.data);
-  return status ? Response.json(syncStatusJson(status), { status: 202 }) : notFound();
+  return status ? Response.json(await inReadersLanguage(syncStatusJson(status)), { status: 202 }) : notFound();
 }
