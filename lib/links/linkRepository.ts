@@ -93,6 +93,7 @@ export function siteFields(apiUrl: string, info: SiteInfo) {
     articlePath: info.articlePath,
     scriptPath: info.scriptPath,
     lang: info.lang,
+    rtl: info.rtl,
     wikiId: info.wikiId,
     generator: info.generator,
     namespaces: { namespaces: info.namespaces, aliases: info.namespaceAliases } as unknown as Prisma.InputJsonValue,
