@@ -47,4 +47,12 @@ describe("filterChips", () => {
     ).toEqual([]);
     expect(filterChips(NO_FILTERS, options)).toEqual([]);
   });
+
+  it("names a namespace as the linked wikis' siteinfo does", () => {
+    const local = { ...options, namespaces: [{ value: "Talk", label: "Talk (Diskussion, שיחה)" }] };
+    expect(filterChips(filters({ namespaces: ["Talk", "Gone"] }), local).map((c) => c.label)).toEqual([
+      "namespace Talk (Diskussion, שיחה)",
+      "namespace Gone",
+    ]);
+  });
 });

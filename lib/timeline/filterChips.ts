@@ -53,7 +53,7 @@ const TYPE_NAMES: Record<TimelineFilters["types"][number], string> = {
  */
 export function filterChips(
   filters: TimelineFilters,
-  options: Pick<TimelineOptions, "wikis">,
+  options: Pick<TimelineOptions, "wikis"> & Partial<Pick<TimelineOptions, "namespaces">>,
   memberNames: Record<string, string> = {},
 ): FilterChip[] {
   const chips: FilterChip[] = [];
@@ -71,7 +71,9 @@ export function filterChips(
   };
   const wikiName = (siteId: string) => options.wikis.find((w) => w.siteId === siteId)?.name ?? "a wiki";
   each("wikis", (siteId) => `wiki ${wikiName(siteId)}`);
-  each("namespaces", (ns) => `namespace ${ns}`);
+  // The option's label names the namespace as the wikis call it, from their siteinfo ("Talk (Diskussion, שיחה)").
+  const namespaceName = (ns: string) => options.namespaces?.find((o) => o.value === ns)?.label ?? ns;
+  each("namespaces", (ns) => `namespace ${namespaceName(ns)}`);
   each("types", (type) => `only ${TYPE_NAMES[type]}`);
   each("users", (user) => `by ${user}`);
   each("notUsers", (user) => `not by ${user}`);

@@ -17,6 +17,13 @@ export interface TimelineRowView {
   cursor: string;
   siteId: string;
   wikiName: string;
+  /**
+   * The wiki's content direction and language. Every field of the row that comes from the wiki (title, user,
+   * summary, tags, a log line's names) is an isolated element carrying them; the row's own words stay in the
+   * interface's direction, as in MediaWiki's changes lists.
+   */
+  dir: "ltr" | "rtl";
+  lang: string;
   /** The first watching link's display name and colour. */
   wikiLabel: string;
   color: string;
@@ -83,6 +90,11 @@ export interface RowViewContext {
   now: Date;
 }
 
+/** How a wiki's text is marked up: its direction and language (TimelineRowView's dir and lang). */
+export function wikiTextDirection(site: { rtl: boolean; lang: string }): Pick<TimelineRowView, "dir" | "lang"> {
+  return { dir: site.rtl ? "rtl" : "ltr", lang: site.lang };
+}
+
 export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): TimelineRowView {
   const first = entry.watchers[0];
   const diff = entry.revId !== null && entry.kind !== "log" ? diffUrl(entry.site, entry.revId, entry.oldRevId) : null;
@@ -96,6 +108,7 @@ export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): Ti
     cursor: encodeTimelineCursor({ timestamp: entry.timestamp, changeId: entry.changeId }),
     siteId: entry.site.id,
     wikiName: entry.site.name,
+    ...wikiTextDirection(entry.site),
     wikiLabel: first?.displayName ?? entry.site.name,
     color: first?.color ?? "#72777d",
     ownLinkIds: entry.watchers.filter((w) => w.userId === ctx.viewerUserId).map((w) => w.linkId),

@@ -1,7 +1,7 @@
 import type { TimelineViewPage } from "./loadTimelineView";
 import { encodeTimelineCursor } from "./timelineCursor";
 import { type TimelineSite, typeLabel } from "./timelineEntry";
-import type { TimelineGroupView, TimelineRowView } from "./timelineRowView";
+import { type TimelineGroupView, type TimelineRowView, wikiTextDirection } from "./timelineRowView";
 import { clockTime, dayHeading } from "./timeText";
 import { articleUrl, changeUrl, contributionsUrl, diffUrl, historyUrl, userUrl } from "./wikiUrls";
 
@@ -156,6 +156,7 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
       cursor: encodeTimelineCursor({ timestamp, changeId: BigInt(r.id) }),
       siteId: site.id,
       wikiName: site.name,
+      ...wikiTextDirection(site),
       wikiLabel: watchers[0]?.displayName ?? site.name,
       color: watchers[0]?.color ?? FALLBACK_COLOR,
       ownLinkIds: watchers.filter((w) => w.userId === wire.viewerUserId).map((w) => w.linkId),

@@ -8,7 +8,7 @@ import { markChangeReadAction } from "../watching/actions";
 import { announceWatchlistChange, useWatchingLinks } from "../watching/useWatchingLinks";
 import styles from "./inlineDiff.module.css";
 
-type Row = Pick<TimelineRowView, "id" | "title" | "revId" | "unread" | "ownLinkIds" | "diffUrl">;
+type Row = Pick<TimelineRowView, "id" | "title" | "revId" | "unread" | "ownLinkIds" | "diffUrl" | "dir" | "lang">;
 
 type Loaded = { state: "loading" } | { state: "shown"; diff: ChangeDiff } | { state: "failed"; message: string };
 
@@ -67,19 +67,20 @@ export function InlineDiff({ row, teamId = null, id }: { row: Row; teamId?: stri
           {loaded.message}
         </p>
       )}
-      {loaded.state === "shown" && <DiffTable diff={loaded.diff} />}
+      {loaded.state === "shown" && <DiffTable diff={loaded.diff} wikiText={{ dir: row.dir, lang: row.lang }} />}
     </section>
   );
 }
 
-function DiffTable({ diff }: { diff: ChangeDiff }) {
+/** The diff's lines are the wiki's text: they read in its direction and language, the caption in the interface's. */
+function DiffTable({ diff, wikiText }: { diff: ChangeDiff; wikiText: { dir: "ltr" | "rtl"; lang: string } }) {
   if (diff.bodyHtml.trim() === "") return <p className={styles.message}>The two revisions have the same text.</p>;
   const from = diff.fromRevId === 0 ? "an empty page (the page was created)" : `revision ${diff.fromRevId}`;
   return (
     <div className={styles.scroll}>
       <table className={styles.diff}>
         <caption className="visually-hidden">
-          Changes from {from} to revision {diff.toRevId} of {diff.title}
+          Changes from {from} to revision {diff.toRevId} of <bdi {...wikiText}>{diff.title}</bdi>
         </caption>
         <colgroup>
           <col className={styles.marker} />
@@ -89,7 +90,7 @@ function DiffTable({ diff }: { diff: ChangeDiff }) {
         </colgroup>
         {/* Sanitised on the server (lib/mediawiki/compare/sanitizeDiffHtml): the diff table's rows only. */}
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by sanitizeDiffHtml before it is stored or sent */}
-        <tbody dangerouslySetInnerHTML={{ __html: diff.bodyHtml }} />
+        <tbody {...wikiText} dangerouslySetInnerHTML={{ __html: diff.bodyHtml }} />
       </table>
     </div>
   );

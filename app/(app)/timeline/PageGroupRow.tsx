@@ -2,7 +2,7 @@
 
 import { type ComponentProps, type ReactNode, useId, useState } from "react";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
-import { Flags, rowStyle, SizeDelta, TimelineRow, WikiLabel } from "./TimelineRow";
+import { Flags, rowStyle, SizeDelta, TimelineRow, WikiLabel, wikiText } from "./TimelineRow";
 
 interface Props {
   group: TimelineGroupView;
@@ -80,7 +80,7 @@ export function PageGroupRow({
           <time className="tl-time" dateTime={head.timestamp}>
             {head.time}
           </time>
-          <a className="tl-title" href={head.pageUrl} dir="auto">
+          <a className="tl-title" href={head.pageUrl} {...wikiText(head)}>
             {head.title}
           </a>
           {unread && <span className="visually-hidden"> (unread)</span>}
@@ -95,7 +95,7 @@ export function PageGroupRow({
             {group.users.map((user, i) => (
               <span key={user.name}>
                 {i > 0 && "; "}
-                <bdi>{user.name}</bdi>
+                <bdi {...wikiText(head)}>{user.name}</bdi>
                 {user.count > 1 && ` (${user.count}×)`}
               </span>
             ))}
