@@ -13,9 +13,20 @@ const NOT_SINGLE_LINE_TEXT = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]/u;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 
 // What draws nothing: format characters (zero-width space and joiners, the bidi marks, soft hyphen, word
-// joiner, BOM, tags), spaces of every width, the Hangul fillers, the combining grapheme joiner, the blank
-// Braille pattern and variation selectors. A name of only these looks empty, or like another name.
-const INVISIBLE_ONLY = /^[\p{Cf}\p{Z}\u034F\u115F\u1160\u2800\u3164\uFFA0\uFE00-\uFE0F\u{E0100}-\u{E01EF}]*$/u;
+// joiner, BOM, tags) and spaces of every width, then the Hangul fillers, the combining grapheme joiner, the blank
+// Braille pattern and the variation selectors. A name of only these looks empty, or like another name.
+const FORMAT_OR_SPACE = /^[\p{Cf}\p{Z}]$/u;
+const DRAWS_NOTHING = new Set([0x034f, 0x115f, 0x1160, 0x2800, 0x3164, 0xffa0]);
+
+function drawsNothing(character: string): boolean {
+  const cp = character.codePointAt(0)!;
+  return (
+    FORMAT_OR_SPACE.test(character) ||
+    DRAWS_NOTHING.has(cp) ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0xe0100 && cp <= 0xe01ef)
+  );
+}
 
 export function isSingleLineText(text: string): boolean {
   return !NOT_SINGLE_LINE_TEXT.test(text);
@@ -29,7 +40,7 @@ export function bidiControlIn(text: string): string | null {
 
 /** True when `text` has characters and none of them is visible. */
 export function isInvisibleOnly(text: string): boolean {
-  return text !== "" && INVISIBLE_ONLY.test(text);
+  return text !== "" && [...text].every(drawsNothing);
 }
 
 export interface SingleLineTextMessages {
