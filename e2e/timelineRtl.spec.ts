@@ -16,18 +16,20 @@ const SHOTS = "test-results/screenshots";
 const ALEPH = "ויקי אלף";
 const DELTA = "Delta Wiki";
 
-// Made by the test, so they are the newest rows and fall on one day whenever the fixture was seeded. `shown`:
-// what the summary shows (the wiki links a section: "/* פסקה */" becomes "←פסקה:").
+// Made by the test, so they are the newest rows and fall on one day whenever the fixture was seeded; numbered
+// by the run, as the wiki keeps the edits of earlier runs. `shown`: what the summary shows (the wiki links a
+// section: "/* פסקה */" becomes "←פסקה:").
+const RUN = String(Date.now() % 1_000_000);
 const HEBREW_EDITS = [
-  { title: TITLES_HE.main, summary: "/* פסקה */ עדכון 2 (two) שורות", shown: "עדכון 2 (two) שורות", user: "Editor" },
-  {
-    title: TITLES_HE.parens,
-    summary: "Fix של 3 קישורים (links) ok",
-    shown: "Fix של 3 קישורים (links) ok",
-    user: "Bob",
-  },
-  { title: TITLES_HE.main, summary: "שחזור לגרסה 5 (v5) Revert", shown: "שחזור לגרסה 5 (v5) Revert", user: "BotUser" },
-] as const;
+  ["Editor", TITLES_HE.main, "/* פסקה */ ", `עדכון ${RUN} (two) שורות`],
+  ["Bob", TITLES_HE.parens, "", `Fix של ${RUN} קישורים (links) ok`],
+  ["BotUser", TITLES_HE.main, "", `שחזור לגרסה ${RUN} (v5) Revert`],
+].map(([user, title, section, shown]) => ({
+  user: user as "Editor" | "Bob" | "BotUser",
+  title: title!,
+  summary: `${section}${shown}`,
+  shown: shown!,
+}));
 
 async function keepScreenshot(page: Page, testInfo: TestInfo, name: string) {
   mkdirSync(SHOTS, { recursive: true });
