@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { wikiTextDirection } from "@/lib/timeline/timelineRowView";
+import { wikiTextDirection } from "@/lib/timeline/wikiTextDirection";
 import { articleUrl, diffUrl, logEntryUrl } from "@/lib/timeline/wikiUrls";
 import type { AlertChange } from "./alertTypes";
 

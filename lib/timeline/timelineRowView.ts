@@ -3,6 +3,7 @@ import { logLine } from "./logLine";
 import { encodeTimelineCursor } from "./timelineCursor";
 import { type TimelineEntry, type TimelinePageGroup, typeLabel } from "./timelineEntry";
 import { clockTime, dayHeading } from "./timeText";
+import { wikiTextDirection } from "./wikiTextDirection";
 import { articleUrl, changeUrl, contributionsUrl, diffUrl, historyUrl, userUrl } from "./wikiUrls";
 
 /**
@@ -88,11 +89,6 @@ export interface RowViewContext {
   viewerUserId: string;
   timeZone: string;
   now: Date;
-}
-
-/** How a wiki's text is marked up: its direction and language (TimelineRowView's dir and lang). */
-export function wikiTextDirection(site: { rtl: boolean; lang: string }): Pick<TimelineRowView, "dir" | "lang"> {
-  return { dir: site.rtl ? "rtl" : "ltr", lang: site.lang };
 }
 
 export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): TimelineRowView {

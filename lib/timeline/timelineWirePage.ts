@@ -1,8 +1,9 @@
 import type { TimelineViewPage } from "./loadTimelineView";
 import { encodeTimelineCursor } from "./timelineCursor";
 import { type TimelineSite, typeLabel } from "./timelineEntry";
-import { type TimelineGroupView, type TimelineRowView, wikiTextDirection } from "./timelineRowView";
+import type { TimelineGroupView, TimelineRowView } from "./timelineRowView";
 import { clockTime, dayHeading } from "./timeText";
+import { wikiTextDirection } from "./wikiTextDirection";
 import { articleUrl, changeUrl, contributionsUrl, diffUrl, historyUrl, userUrl } from "./wikiUrls";
 
 /**

@@ -1,5 +1,5 @@
 import { findLinkForUser } from "@/lib/links/linkRepository";
-import { wikiTextDirection } from "@/lib/timeline/timelineRowView";
+import { wikiTextDirection } from "@/lib/timeline/wikiTextDirection";
 import { articleUrl } from "@/lib/timeline/wikiUrls";
 import { listWatchedPages, type WatchedPages, type WatchedPagesFilter } from "./listWatchedPages";
 import { siteNamespaces } from "./siteNamespaces";
