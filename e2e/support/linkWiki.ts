@@ -2,7 +2,11 @@ import { expect, type Page } from "@playwright/test";
 import { botPassword, fixtureWiki } from "./wikis";
 
 /** Links a fixture wiki with a bot password through the Wikis form. */
-export async function linkWikiWithBotPassword(page: Page, key: "alpha" | "beta", loginName: string) {
+export async function linkWikiWithBotPassword(
+  page: Page,
+  key: "alpha" | "beta" | "delta" | "aleph",
+  loginName: string,
+) {
   const wiki = fixtureWiki(key);
   await page.goto("/wikis");
   await page.getByLabel("Wiki address").fill(wiki.apiUrl);

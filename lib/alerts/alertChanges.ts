@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { wikiTextDirection } from "@/lib/timeline/wikiTextDirection";
 import { articleUrl, diffUrl, logEntryUrl } from "@/lib/timeline/wikiUrls";
 import type { AlertChange } from "./alertTypes";
 
@@ -10,6 +11,7 @@ interface ChangeRow {
   article_path: string;
   script_path: string;
   lang: string;
+  rtl: boolean;
   kind: string;
   title: string;
   rev_id: string | null;
@@ -37,7 +39,7 @@ export async function loadAlertChanges(
 ): Promise<AlertChange[]> {
   if (changeIds.length === 0) return [];
   const { rows } = await db.query<ChangeRow>(
-    `SELECT c.id, s.id AS site_id, s.name AS site_name, s.server, s.article_path, s.script_path, s.lang,
+    `SELECT c.id, s.id AS site_id, s.name AS site_name, s.server, s.article_path, s.script_path, s.lang, s.rtl,
             c.kind, c.title, c.rev_id, c.old_rev_id, c.log_id, c.user_name, c.comment, c.comment_hidden,
             c."timestamp", c.old_length, c.new_length
      FROM changes c JOIN sites s ON s.id = c.site_id
@@ -53,6 +55,7 @@ export async function loadAlertChanges(
       articlePath: r.article_path,
       scriptPath: r.script_path,
       lang: r.lang,
+      rtl: r.rtl,
     };
     const revId = r.rev_id === null ? null : BigInt(r.rev_id);
     const link =
@@ -75,6 +78,7 @@ export async function loadAlertChanges(
       timestamp: r.timestamp.toISOString(),
       type: r.kind,
       sizeDelta: r.old_length !== null && r.new_length !== null ? r.new_length - r.old_length : null,
+      ...wikiTextDirection(site),
     };
   });
 }

@@ -27,6 +27,9 @@ export interface AlertChange {
   timestamp: string;
   type: string;
   sizeDelta: number | null;
+  /** The wiki's content language and direction: a mail isolates title, user and summary in them. */
+  lang?: string;
+  dir?: "ltr" | "rtl";
 }
 
 export type AlertDeliveryKind = "immediate" | "digest" | "test" | "first-sync-summary";

@@ -280,6 +280,8 @@ function exampleChange(): AlertChange {
     timestamp: new Date().toISOString(),
     type: "edit",
     sizeDelta: 0,
+    lang: "en",
+    dir: "ltr",
   };
 }
 

@@ -25,6 +25,7 @@ function item(row: TimelineRowView, summaryHtml: string): FeedItem {
     summaryHtml,
     timestamp: new Date(row.timestamp),
     categories: { wiki: row.wikiName, namespace: "Talk", changeType: row.typeLabel },
+    lang: "en",
   };
 }
 
@@ -32,6 +33,7 @@ const edit = toTimelineRowView(hostileTimelineEntry(), ctx);
 const log = toTimelineRowView(hostileLogEntry(), ctx);
 const feed: FeedDocument = {
   id: "urn:watchdeck:feed:1",
+  language: "en",
   title: `Watchdeck: <script>alert("feed name")</script>${UNWRITABLE}`,
   description: "Changes to watched pages on your linked wikis",
   selfUrl: "https://watchdeck.example/feeds/wdf_x.rss",
@@ -69,7 +71,7 @@ describe.each([
     buildAtom(feed),
     "entry",
     "summary",
-    ["id", "title", "link", "updated", "published", "author", "summary", "category"],
+    ["@_xml:lang", "id", "title", "link", "updated", "published", "author", "summary", "category"],
   ],
 ] as const)(
   "the %s export of a change whose every text is script injection",

@@ -9,6 +9,7 @@ const hostileSummary =
 
 const feed: FeedDocument = {
   id: "urn:watchdeck:feed:2b9c7c1e-0000-4000-8000-000000000001",
+  language: "en",
   title: "Watchdeck — Everything",
   description: "Changes on your watched pages",
   selfUrl: "https://watchdeck.example/feeds/wdf_secret.rss",
@@ -23,6 +24,7 @@ const feed: FeedDocument = {
       summaryHtml: hostileSummary,
       timestamp: new Date("2026-11-23T10:15:30.000Z"),
       categories: { wiki: "Alpha Wiki", namespace: "(Main)", changeType: "edit" },
+      lang: "en",
     },
     {
       id: "urn:watchdeck:change:site-2:log:9",
@@ -32,6 +34,7 @@ const feed: FeedDocument = {
       summaryHtml: "",
       timestamp: new Date("2026-11-22T23:00:00.000Z"),
       categories: { wiki: "Beta Wiki", namespace: "Diskussion", changeType: "log" },
+      lang: "de",
     },
   ],
 };
@@ -78,6 +81,37 @@ describe("RSS 2.0 export", () => {
     expect(xpathCount(xml, "/rss/channel/item[title and link and guid and pubDate and description]")).toBe(2);
     expect(xpathCount(xml, `/rss/channel/${el("link")}[@rel='self']`)).toBe(1);
     expect(xpathCount(xml, "/rss/channel/item/category")).toBe(6);
+  });
+
+  it("says the feed's language on the channel, RSS 2.0 having none per item", () => {
+    expect(xpathCount(xml, "/rss/channel/language[text()='en']")).toBe(1);
+  });
+});
+
+describe("a right-to-left wiki's change in the feeds", () => {
+  // A Hebrew title with parentheses and a trailing Latin word: the case that scrambles without isolation.
+  const title = "[ויקי אלף] תל אביב (עיר) Jaffa";
+  const hebrew: FeedDocument = {
+    ...feed,
+    items: [{ ...feed.items[0]!, title, author: "עורך", summaryHtml: "/* פסקה */ תיקון typo ב-3 מקומות", lang: "he" }],
+  };
+
+  it("keeps the title byte for byte in both formats: no bidi marks added", () => {
+    const rss = parser.parse(buildRss(hebrew));
+    const atom = parser.parse(buildAtom(hebrew));
+    expect(Buffer.from(rss.rss.channel.item[0].title)).toEqual(Buffer.from(title));
+    expect(Buffer.from(atom.feed.entry[0].title)).toEqual(Buffer.from(title));
+  });
+
+  it("gives the Atom entry its wiki's language, inside a feed in the feed's language", () => {
+    const xml = buildAtom(hebrew);
+    expect(xpathCount(xml, `/${el("feed")}[@xml:lang='en']`)).toBe(1);
+    expect(xpathCount(xml, `/${el("feed")}/${el("entry")}[@xml:lang='he']`)).toBe(1);
+  });
+
+  it("marks Watchdeck's own placeholder for a hidden user in the feed's language", () => {
+    const xml = buildAtom({ ...hebrew, items: [{ ...hebrew.items[0]!, author: null }] });
+    expect(xpathCount(xml, `//${el("entry")}[@xml:lang='he']/${el("author")}[@xml:lang='en']`)).toBe(1);
   });
 });
 

@@ -5,6 +5,7 @@ import { buildAtom, buildRss } from "./feedXml";
 
 const base: FeedDocument = {
   id: "urn:x",
+  language: "en",
   title: "T",
   description: "D",
   selfUrl: "https://w/f.rss",
@@ -22,6 +23,7 @@ describe("conditional GET", () => {
     summaryHtml: "fixed a typo",
     timestamp: new Date("2026-11-23T10:00:00Z"),
     categories: { wiki: "Alpha", namespace: "(Main)", changeType: "edit" },
+    lang: "en",
   };
   const withItem: FeedDocument = { ...base, items: [item] };
   const etagOf = (feed: FeedDocument) => [feedEtag(buildRss(feed)), feedEtag(buildAtom(feed))];

@@ -11,6 +11,7 @@ const beta: TimelineSite = {
   articlePath: "/wiki/$1",
   scriptPath: "/w",
   lang: "de",
+  rtl: false,
 };
 
 // One change of each shape a feed item can take: kinds, hidden parts, namespaces, summaries stored or sanitised on the way out.
@@ -101,6 +102,7 @@ const entries = [
 
 const feed: FeedDocument = {
   id: "urn:watchdeck:feed:2b9c7c1e-0000-4000-8000-000000000001",
+  language: "en",
   title: "Watchdeck: Everything",
   description: "Changes to watched pages on your linked wikis",
   selfUrl: "https://watchdeck.example/feed/wdf_secret.rss",

@@ -10,6 +10,8 @@ import { FEED_TEXT_SEARCH_ROWS } from "./feedTextSearch";
 export interface FeedDocument {
   /** Stable, secret-free identity of the feed (never the URL: that holds the secret). */
   id: string;
+  /** The language of the feed's own words (title, description, placeholders): RSS <language>, Atom xml:lang. */
+  language: string;
   title: string;
   description: string;
   /** The feed's own address, for rel="self". It contains the secret and is only ever sent to its holder. */
@@ -34,6 +36,8 @@ export interface FeedItem {
   summaryHtml: string;
   timestamp: Date;
   categories: { wiki: string; namespace: string; changeType: string };
+  /** The wiki's content language (Atom: the entry's xml:lang). Titles stay byte for byte the wiki's: no bidi marks. */
+  lang: string;
 }
 
 export const DEFAULT_FEED_LIMIT = 50;
@@ -66,6 +70,8 @@ export async function loadFeedDocument(request: FeedRequest): Promise<FeedDocume
   const items = entries.map(feedItemOf);
   return {
     id: `urn:watchdeck:feed:${request.feedId}`,
+    // The feed's own words are English for now; the wiki text in it carries each wiki's language.
+    language: "en",
     title: `Watchdeck: ${request.name}`,
     description: "Changes to watched pages on your linked wikis",
     selfUrl: request.selfUrl,
@@ -96,5 +102,6 @@ export function feedItemOf(entry: TimelineEntry): FeedItem {
       : (entry.summaryHtml ?? summaryHtml(entry, entry.site.server) ?? ""),
     timestamp: entry.timestamp,
     categories: { wiki: entry.site.name, namespace: namespaceLabel(entry), changeType },
+    lang: entry.site.lang,
   };
 }

@@ -31,6 +31,7 @@ export function buildRss(feed: FeedDocument): string {
         title: xmlText(feed.title),
         link: feed.pageUrl,
         description: xmlText(feed.description),
+        language: xmlText(feed.language),
         "atom:link": { "@_href": feed.selfUrl, "@_rel": "self", "@_type": "application/rss+xml" },
         lastBuildDate: feed.updated.toUTCString(),
         generator: "Watchdeck",
@@ -60,6 +61,7 @@ export function buildAtom(feed: FeedDocument): string {
     "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
     feed: {
       "@_xmlns": "http://www.w3.org/2005/Atom",
+      "@_xml:lang": xmlText(feed.language),
       id: feed.id,
       title: xmlText(feed.title),
       subtitle: xmlText(feed.description),
@@ -70,13 +72,19 @@ export function buildAtom(feed: FeedDocument): string {
       ],
       author: { name: "Watchdeck" },
       generator: "Watchdeck",
+      // Each entry is in its wiki's language (its title, summary and author are the wiki's); RSS 2.0 has no per-item
+      // language, so there only the channel says the feed's.
       entry: feed.items.map((item) => ({
+        "@_xml:lang": xmlText(item.lang),
         id: item.id,
         title: xmlText(item.title),
         link: { "@_href": item.link, "@_rel": "alternate", "@_type": "text/html" },
         updated: item.timestamp.toISOString(),
         published: item.timestamp.toISOString(),
-        author: { name: item.author === null ? "(username removed)" : xmlText(item.author) },
+        author:
+          item.author === null
+            ? { "@_xml:lang": xmlText(feed.language), name: "(username removed)" }
+            : { name: xmlText(item.author) },
         summary: { "#text": xmlText(item.summaryHtml), "@_type": "html" },
         category: [
           { "@_term": xmlText(item.categories.wiki), "@_scheme": `${CATEGORY_SCHEME}wiki` },

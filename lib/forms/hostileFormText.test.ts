@@ -130,7 +130,8 @@ const KEPT_AS_TEXT: [string, string][] = [
   ["Arabic", "مرحبا بالعالم"],
   ["combining marks", "Zalgo z\u0301\u0327\u0308a\u0300\u0316l\u0304g\u0311o"],
   ["an emoji with joiners", "👩‍👩‍👧‍👦 team"],
-  ["a right-to-left override", "\u202Egnp.exe"],
+  ["right-to-left marks placing neutrals (RLM, LRM, ALM)", "ויקי\u200F (עברית)\u200E 2 \u061Cعربي"],
+  ["a zero-width joiner inside a word", "क्\u200Dष team"],
   ["CJK", "日本語のページ"],
   ["a script element", "<script>alert(1)</script>"],
   ["an image with onerror", '<img src=x onerror="alert(1)">'],
@@ -157,6 +158,35 @@ const NOT_TEXT: [string, string][] = [
   ["a lone low surrogate", "\uDFFFb"],
 ];
 
+/** Direction controls that make a name read as something else ("\u202Egnp.exe" shows as "exe.png"). */
+const BIDI_CONTROLS: [string, string, string][] = [
+  ["a left-to-right embedding", "a\u202Ab", "U+202A"],
+  ["a right-to-left embedding", "a\u202Bb", "U+202B"],
+  ["a pop directional formatting", "a\u202Cb", "U+202C"],
+  ["a left-to-right override", "\u202Dgnp.exe", "U+202D"],
+  ["a right-to-left override", "\u202Egnp.exe", "U+202E"],
+  ["a left-to-right isolate", "a\u2066b", "U+2066"],
+  ["a right-to-left isolate", "a\u2067b", "U+2067"],
+  ["a first-strong isolate", "a\u2068b", "U+2068"],
+  ["a pop directional isolate", "a\u2069b", "U+2069"],
+];
+
+/** Names that look empty: every character in them draws nothing. */
+const INVISIBLE_ONLY: [string, string][] = [
+  ["a zero-width space", "\u200B"],
+  ["zero-width joiners", "\u200D\u200C\u200D"],
+  ["a right-to-left mark", "\u200F"],
+  ["a word joiner and a BOM", "\u2060\uFEFF"],
+  ["a soft hyphen", "\u00AD"],
+  ["the Hangul filler", "\u3164"],
+  ["the Hangul choseong filler", "\u115F\u1160"],
+  ["the halfwidth Hangul filler", "\uFFA0"],
+  ["a variation selector", "\uFE0F"],
+  ["a blank Braille pattern", "\u2800\u2800"],
+  ["a zero-width space between no-break spaces", "\u00A0\u200B\u00A0\u200B"],
+  ["a tag character", "\u{E0041}"],
+];
+
 describe.each(FIELDS)("the $name", ({ check, messages }) => {
   it.each(KEPT_AS_TEXT)("keeps %s exactly as typed", (_what, text) => {
     expect(check(text)).toEqual({ ok: true, text });
@@ -168,6 +198,20 @@ describe.each(FIELDS)("the $name", ({ check, messages }) => {
 
   it.each(NOT_TEXT)("refuses %s with its own message", (_what, text) => {
     expect(check(text)).toMatchObject({ ok: false, message: messages.notText });
+  });
+
+  it.each(BIDI_CONTROLS)("refuses %s, naming the character", (_what, text, codePoint) => {
+    expect(check(text)).toMatchObject({
+      ok: false,
+      message: `Remove the text-direction control character (${codePoint}): it can make a name read as something else.`,
+    });
+  });
+
+  it.each(INVISIBLE_ONLY)("refuses a name made only of %s", (_what, text) => {
+    expect(check(text)).toMatchObject({
+      ok: false,
+      message: "Use at least one visible character: this name is made only of invisible ones.",
+    });
   });
 
   it("refuses 10,000 characters with its own message", () => {

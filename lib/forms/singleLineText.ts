@@ -6,8 +6,41 @@ import { z } from "zod";
 // instead of failing at the database.
 const NOT_SINGLE_LINE_TEXT = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]/u;
 
+// The embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069) of Unicode's bidi algorithm: a name
+// holding one can show as text it is not ("\u202Egnp.exe" reads "exe.png"). The marks LRM, RLM and ALM
+// (U+200E, U+200F, U+061C) stay allowed: they only place neutral characters beside right-to-left letters, as
+// "ויקיפדיה ‏(עברית)" needs, and cannot reach past the isolate every page shows a name in.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
+
+// What draws nothing: format characters (zero-width space and joiners, the bidi marks, soft hyphen, word
+// joiner, BOM, tags) and spaces of every width, then the Hangul fillers, the combining grapheme joiner, the blank
+// Braille pattern and the variation selectors. A name of only these looks empty, or like another name.
+const FORMAT_OR_SPACE = /^[\p{Cf}\p{Z}]$/u;
+const DRAWS_NOTHING = new Set([0x034f, 0x115f, 0x1160, 0x2800, 0x3164, 0xffa0]);
+
+function drawsNothing(character: string): boolean {
+  const cp = character.codePointAt(0)!;
+  return (
+    FORMAT_OR_SPACE.test(character) ||
+    DRAWS_NOTHING.has(cp) ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0xe0100 && cp <= 0xe01ef)
+  );
+}
+
 export function isSingleLineText(text: string): boolean {
   return !NOT_SINGLE_LINE_TEXT.test(text);
+}
+
+/** The first bidi embedding, override or isolate in `text` as "U+202E", or null when there is none. */
+export function bidiControlIn(text: string): string | null {
+  const found = BIDI_CONTROL.exec(text)?.[0];
+  return found === undefined ? null : `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** True when `text` has characters and none of them is visible. */
+export function isInvisibleOnly(text: string): boolean {
+  return text !== "" && [...text].every(drawsNothing);
 }
 
 export interface SingleLineTextMessages {
@@ -17,10 +50,30 @@ export interface SingleLineTextMessages {
   notText: string;
 }
 
+/** Refuses what makes a name read as something else: direction controls, and nothing but invisible characters. */
+function refuseDeceptiveNames(text: string | undefined, ctx: z.RefinementCtx): void {
+  if (text === undefined) return;
+  const control = bidiControlIn(text);
+  if (control !== null) {
+    ctx.addIssue({
+      code: "custom",
+      message: `Remove the text-direction control character (${control}): it can make a name read as something else.`,
+      params: { reason: "bidi_control", character: control },
+    });
+  } else if (isInvisibleOnly(text)) {
+    ctx.addIssue({
+      code: "custom",
+      message: "Use at least one visible character: this name is made only of invisible ones.",
+      params: { reason: "invisible_only" },
+    });
+  }
+}
+
 /**
  * A name or title typed into a form: trimmed, 1 to `max` characters (UTF-16
  * units, as the browser's maxlength counts them), any script, right-to-left
  * text, combining marks and emoji. Markup is just text here; pages escape it.
+ * Direction controls and names of only invisible characters are refused.
  */
 export function singleLineText(max: number, messages: SingleLineTextMessages) {
   return z
@@ -28,7 +81,8 @@ export function singleLineText(max: number, messages: SingleLineTextMessages) {
     .trim()
     .min(1, messages.missing)
     .max(max, messages.tooLong)
-    .refine(isSingleLineText, messages.notText);
+    .refine(isSingleLineText, messages.notText)
+    .superRefine(refuseDeceptiveNames);
 }
 
 /** An optional single-line text field (a display name, a user name): trimmed, at most `max`; blank is absent. */
@@ -38,6 +92,7 @@ export function optionalSingleLineText(max: number, messages: Pick<SingleLineTex
     .trim()
     .max(max, messages.tooLong)
     .refine(isSingleLineText, messages.notText)
+    .superRefine(refuseDeceptiveNames)
     .optional()
     .transform((v) => v || undefined);
 }

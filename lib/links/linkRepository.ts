@@ -26,7 +26,7 @@ export interface LinkView {
   canWatch: boolean;
   canMarkRead: boolean;
   validatedAt: Date;
-  site: { id: string; name: string; server: string; articlePath: string; apiUrl: string; lang: string };
+  site: { id: string; name: string; server: string; articlePath: string; apiUrl: string; lang: string; rtl: boolean };
 }
 
 const linkViewSelect = {
@@ -46,7 +46,7 @@ const linkViewSelect = {
   canWatch: true,
   canMarkRead: true,
   validatedAt: true,
-  site: { select: { id: true, name: true, server: true, articlePath: true, apiUrl: true, lang: true } },
+  site: { select: { id: true, name: true, server: true, articlePath: true, apiUrl: true, lang: true, rtl: true } },
 } as const;
 
 function toView({ secretSealed, ...row }: Prisma.WikiLinkGetPayload<{ select: typeof linkViewSelect }>): LinkView {
@@ -93,6 +93,7 @@ export function siteFields(apiUrl: string, info: SiteInfo) {
     articlePath: info.articlePath,
     scriptPath: info.scriptPath,
     lang: info.lang,
+    rtl: info.rtl,
     wikiId: info.wikiId,
     generator: info.generator,
     namespaces: { namespaces: info.namespaces, aliases: info.namespaceAliases } as unknown as Prisma.InputJsonValue,

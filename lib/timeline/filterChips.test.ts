@@ -59,4 +59,12 @@ describe("filterChips", () => {
     ).toEqual([]);
     expect(filterChips(NO_FILTERS, options)).toEqual([]);
   });
+
+  it("names a namespace as the linked wikis' siteinfo does", () => {
+    const local = { ...options, namespaces: [{ value: "Talk", label: "Talk (Diskussion, שיחה)" }] };
+    expect(filterChips(filters({ namespaces: ["Talk", "Gone"] }), local).map((c) => c.label)).toEqual([
+      { key: "namespace", values: { ns: "Talk (Diskussion, שיחה)" } },
+      { key: "namespace", values: { ns: "Gone" } },
+    ]);
+  });
 });

@@ -58,7 +58,7 @@ export function filterToggles(filters: TimelineFilters): FilterToggle[] {
  */
 export function filterChips(
   filters: TimelineFilters,
-  options: Pick<TimelineOptions, "wikis">,
+  options: Pick<TimelineOptions, "wikis"> & Partial<Pick<TimelineOptions, "namespaces">>,
   memberNames: Record<string, string> = {},
 ): FilterChip[] {
   const chips: FilterChip[] = [];
@@ -77,7 +77,9 @@ export function filterChips(
   };
   const wikiName = (siteId: string) => options.wikis.find((w) => w.siteId === siteId)?.name ?? "";
   each("wikis", (siteId) => label("wiki", { name: wikiName(siteId) }));
-  each("namespaces", (ns) => label("namespace", { ns }));
+  // The option's label names the namespace as the wikis call it, from their siteinfo ("Talk (Diskussion, שיחה)").
+  const namespaceName = (ns: string) => options.namespaces?.find((o) => o.value === ns)?.label ?? ns;
+  each("namespaces", (ns) => label("namespace", { ns: namespaceName(ns) }));
   each("types", (type) => label("type", { type }));
   each("users", (user) => label("user", { user }));
   each("notUsers", (user) => label("notUser", { user }));

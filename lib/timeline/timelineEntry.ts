@@ -11,6 +11,8 @@ export interface TimelineSite {
   /** e.g. "/w"; "" when index.php sits at the root. */
   scriptPath: string;
   lang: string;
+  /** The content language is written right to left (siteinfo `rtl`). */
+  rtl: boolean;
 }
 
 /** One scope link that watches the row's page: for the row's colour and for per-link row actions. */

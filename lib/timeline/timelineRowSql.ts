@@ -19,7 +19,7 @@ export function timelineRowsSql(
   SELECT c.id, c.kind::text AS kind, c.namespace, c.title, c.page_id, c.rev_id, c.old_rev_id, c.log_id, c.log_type,
          c.log_action, c.log_params, c.user_name, c.user_hidden, c.anon, c.comment, c.parsed_comment, c.comment_hidden,
          c.summary_html, c."timestamp", c.old_length, c.new_length, c.minor, c.bot, c.is_new, c.tags,
-         s.id AS site_id, s.name AS site_name, s.server, s.article_path, s.script_path, s.lang,
+         s.id AS site_id, s.name AS site_name, s.server, s.article_path, s.script_path, s.lang, s.rtl,
          wt.watchers ${extra}
   FROM ${source} p
   JOIN changes c ON c.id = p.change_id
@@ -68,6 +68,7 @@ export interface TimelineRowRecord {
   article_path: string;
   script_path: string;
   lang: string;
+  rtl: boolean;
   watchers: unknown;
 }
 
@@ -98,6 +99,7 @@ export function toTimelineEntry(row: TimelineRowRecord): TimelineEntry {
       articlePath: row.article_path,
       scriptPath: row.script_path,
       lang: row.lang,
+      rtl: row.rtl,
     },
     watchers,
     kind: row.kind as ChangeKind,

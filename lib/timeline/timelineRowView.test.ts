@@ -12,6 +12,7 @@ function entry(overrides: Partial<TimelineEntry>): TimelineEntry {
       articlePath: "/wiki/$1",
       scriptPath: "/w",
       lang: "de",
+      rtl: false,
     },
     watchers: [],
     kind: "edit",
@@ -65,5 +66,11 @@ describe("toTimelineRowView", () => {
   it("shows no summary when it is hidden or empty", () => {
     expect(view(entry({ parsedComment: null, commentHidden: true })).summaryHtml).toBeNull();
     expect(view(entry({ parsedComment: "" })).summaryHtml).toBeNull();
+  });
+
+  it("carries the wiki's content direction and language for its text", () => {
+    expect(view(entry({}))).toMatchObject({ dir: "ltr", lang: "de" });
+    const hebrew = entry({ site: { ...entry({}).site, lang: "he", rtl: true }, title: "תל אביב (עיר) Jaffa" });
+    expect(view(hebrew)).toMatchObject({ dir: "rtl", lang: "he" });
   });
 });

@@ -3,6 +3,7 @@ import { logLine } from "./logLine";
 import { encodeTimelineCursor } from "./timelineCursor";
 import { type TimelineEntry, type TimelinePageGroup, typeLabel } from "./timelineEntry";
 import { clockTime, dayHeading } from "./timeText";
+import { wikiTextDirection } from "./wikiTextDirection";
 import { articleUrl, changeUrl, contributionsUrl, diffUrl, historyUrl, userUrl } from "./wikiUrls";
 
 /**
@@ -17,6 +18,13 @@ export interface TimelineRowView {
   cursor: string;
   siteId: string;
   wikiName: string;
+  /**
+   * The wiki's content direction and language. Every field of the row that comes from the wiki (title, user,
+   * summary, tags, a log line's names) is an isolated element carrying them; the row's own words stay in the
+   * interface's direction, as in MediaWiki's changes lists.
+   */
+  dir: "ltr" | "rtl";
+  lang: string;
   /** The first watching link's display name and colour. */
   wikiLabel: string;
   color: string;
@@ -108,6 +116,7 @@ export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): Ti
     cursor: encodeTimelineCursor({ timestamp: entry.timestamp, changeId: entry.changeId }),
     siteId: entry.site.id,
     wikiName: entry.site.name,
+    ...wikiTextDirection(entry.site),
     wikiLabel: first?.displayName ?? entry.site.name,
     color: first?.color ?? "#72777d",
     ownLinkIds: entry.watchers.filter((w) => w.userId === ctx.viewerUserId).map((w) => w.linkId),

@@ -115,4 +115,18 @@ describe("the timeline's wire page", () => {
     expect(wire.links).toHaveLength(1);
     expect(JSON.stringify(wire).length).toBeLessThan(JSON.stringify(many).length / 2);
   });
+
+  it("gives each row its wiki's direction and language from the wiki, sent once", () => {
+    const hebrewSite = { ...entries[0]!.site, id: "he-site", lang: "he", rtl: true };
+    const rows = page({
+      rows: [toTimelineRowView({ ...entries[0]!, site: hebrewSite }, ctx), toTimelineRowView(entries[1]!, ctx)],
+      sites: [hebrewSite, entries[1]!.site],
+    });
+    const back = fromTimelineWirePage(toTimelineWirePage(rows, viewer));
+    expect(back.rows.map((r) => [r.dir, r.lang])).toEqual([
+      ["rtl", "he"],
+      ["ltr", entries[1]!.site.lang],
+    ]);
+    expect(back).toEqual(rows);
+  });
 });

@@ -3,6 +3,7 @@ import { encodeTimelineCursor } from "./timelineCursor";
 import { type TimelineSite, typeLabel } from "./timelineEntry";
 import type { TimelineGroupView, TimelineRowView } from "./timelineRowView";
 import { clockTime, dayHeading } from "./timeText";
+import { wikiTextDirection } from "./wikiTextDirection";
 import { articleUrl, changeUrl, contributionsUrl, diffUrl, historyUrl, userUrl } from "./wikiUrls";
 
 /**
@@ -228,6 +229,7 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
       cursor: encodeTimelineCursor({ timestamp, changeId: BigInt(id) }),
       siteId: site.id,
       wikiName: site.name,
+      ...wikiTextDirection(site),
       wikiLabel: watchers[0]?.displayName ?? site.name,
       color: watchers[0]?.color ?? FALLBACK_COLOR,
       ownLinkIds: watchers.filter((w) => w.userId === wire.viewerUserId).map((w) => w.linkId),

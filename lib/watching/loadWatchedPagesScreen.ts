@@ -1,4 +1,5 @@
 import { findLinkForUser } from "@/lib/links/linkRepository";
+import { wikiTextDirection } from "@/lib/timeline/wikiTextDirection";
 import { articleUrl } from "@/lib/timeline/wikiUrls";
 import { listWatchedPages, type WatchedPages, type WatchedPagesFilter } from "./listWatchedPages";
 import { siteNamespaces } from "./siteNamespaces";
@@ -7,6 +8,8 @@ import type { WatchingFailure, WatchingResult } from "./watchingResult";
 
 export interface WatchedPagesScreen {
   link: { id: string; displayName: string; siteName: string; wikiUsername: string };
+  /** The wiki's content direction and language, for its titles and names. */
+  wikiText: { dir: "ltr" | "rtl"; lang: string };
   /** The page's address on the wiki. */
   pageUrl: (title: string) => string;
   /** The wiki's namespaces that can hold pages, for the filter. */
@@ -30,6 +33,7 @@ export async function loadWatchedPagesScreen(
   ]);
   return {
     link: { id: link.id, displayName: link.displayName, siteName: link.site.name, wikiUsername: link.wikiUsername },
+    wikiText: wikiTextDirection(link.site),
     pageUrl: (title) => articleUrl(link.site, title),
     namespaces: Object.values(namespaces.namespaces)
       .filter((namespace) => namespace.id >= 0)

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 
 /** Bump when LocalSettings / users / seeding semantics change: forces a rebuild of cached wikis. */
-export const FIXTURE_VERSION = 5;
+export const FIXTURE_VERSION = 6;
 
 export const MW_DIR = process.env.WATCHDECK_MW_DIR ?? "/usr/share/mediawiki";
 export const FIXTURE_DIR = __dirname;
@@ -116,7 +116,8 @@ export function watchlistTokenFor(wiki: string, user: string): string {
   return hex(`watchdeck-wltoken:${wiki}:${user}`, 40);
 }
 
-export type SeedSize = "full" | "small";
+/** "rtl": the right-to-left wiki's own small plan of mixed-script titles and summaries (seedPlan.ts). */
+export type SeedSize = "full" | "small" | "rtl";
 
 export interface WikiDef {
   key: string;
@@ -129,11 +130,13 @@ export interface WikiDef {
 const BUILTIN: Record<string, Omit<WikiDef, "key" | "cookiePrefix">> = {
   alpha: { sitename: "Alpha Wiki", lang: "en", seed: "full" },
   beta: { sitename: "Beta Wiki", lang: "de", seed: "full" },
+  aleph: { sitename: "ויקי אלף", lang: "he", seed: "rtl" },
 };
 
 /**
  * Definition of a wiki by key. "alpha" (English) and "beta" (German) are the main
- * fixtures; any other lowercase key (gamma, delta, ... for benchmarks) is a small
+ * fixtures, "aleph" the right-to-left one (Hebrew: siteinfo says `rtl`, namespaces are Hebrew; kept off the
+ * Greek keys the benchmarks take as small English wikis); any other lowercase key (gamma, delta, ... for benchmarks) is a small
  * English wiki named after the key.
  */
 export function wikiDef(key: string): WikiDef {

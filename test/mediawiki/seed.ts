@@ -5,7 +5,7 @@
  */
 
 import type { WikiContext } from "./build";
-import { type UserKey, wikiDef } from "./config";
+import { type SeedSize, type UserKey, wikiDef } from "./config";
 import type { MwClient } from "./mwApi";
 import {
   bulkTitle,
@@ -18,6 +18,7 @@ import {
   seedPlan,
   TITLES_DE,
   TITLES_EN,
+  TITLES_HE,
   type WikiTitles,
 } from "./seedPlan";
 import { fetchWatchlist, readWatchlistRawWith } from "./watchlist";
@@ -41,7 +42,7 @@ export interface ChangeRecord {
 
 export interface SeedResult {
   planHash: string;
-  seedSize: "full" | "small";
+  seedSize: SeedSize;
   /** Titles used on this wiki (null on small benchmark wikis, except main). */
   titles: Partial<WikiTitles> & { main: string };
   /** One record per labelled change (bulk ones are bulk-001 ...). */
@@ -316,7 +317,13 @@ export async function runSeed(
   const bobRaw = await readWatchlistRawWith(bobClient);
   const def = wikiDef(key);
   const titles: SeedResult["titles"] =
-    def.seed === "full" ? (def.lang === "de" ? TITLES_DE : TITLES_EN) : { main: "Bench Page 001" };
+    def.seed === "full"
+      ? def.lang === "de"
+        ? TITLES_DE
+        : TITLES_EN
+      : def.seed === "rtl"
+        ? { main: TITLES_HE.main, mainTalk: TITLES_HE.mainTalk, moveFrom: TITLES_HE.moveFrom, moveTo: TITLES_HE.moveTo }
+        : { main: "Bench Page 001" };
   return {
     planHash: planHash(key),
     seedSize: def.seed,

@@ -204,7 +204,7 @@ export const LONG_SUMMARY = (() => {
   return s.slice(0, 499);
 })();
 
-export const BULK_COUNT: Record<SeedSize, number> = { full: 540, small: 0 };
+export const BULK_COUNT: Record<SeedSize, number> = { full: 540, small: 0, rtl: 0 };
 
 function pad(n: number): string {
   return String(n).padStart(3, "0");
@@ -226,6 +226,7 @@ const LONG_TEXT =
 export function seedPlan(wikiKey: string): SeedStep[] {
   const def = wikiDef(wikiKey);
   if (def.seed === "small") return smallPlan();
+  if (def.seed === "rtl") return rtlPlan();
   const t = def.lang === "de" ? TITLES_DE : TITLES_EN;
   const bulkCount = wikiKey === "alpha" ? BULK_COUNT.full : 30;
   const bulkTitles = Array.from({ length: bulkCount }, (_, i) => bulkTitle(t.bulkPrefix, i + 1));
@@ -625,6 +626,110 @@ function smallPlan(): SeedStep[] {
       });
     }
   }
+  return steps;
+}
+
+/**
+ * The right-to-left wiki's titles: Hebrew mixed with Latin words and digits, the strings that scramble their
+ * neighbours when shown without bidi isolation (a trailing Latin word after parentheses, digits beside Hebrew).
+ */
+export const TITLES_HE = {
+  main: "דף הבדיקה של Watchdeck",
+  mainTalk: "שיחה:דף הבדיקה של Watchdeck",
+  parens: "תל אביב (עיר) Jaffa",
+  digits: "גרסה 2.0 של MediaWiki",
+  moveFrom: "העבר אותי",
+  moveTo: "הדף שהועבר (2026) Moved",
+} as const;
+
+/** Summaries of the right-to-left wiki's edits, by label: a section link, Latin words, digits, parentheses. */
+export const SUMMARIES_HE = {
+  "he-section": "/* פסקה */ תיקון typo ב-3 מקומות",
+  "he-bot": "Fixed 2 קישורים (links) בדף",
+  "he-anon": "עדכון: version 1.39 → 1.40!",
+  "he-parens": "/* היסטוריה */ הוספת 3 מקורות (sources) ref",
+  "he-digits": "גרסה 2.0 (beta) → 2.1",
+  "he-talk": "תגובה ב-12:30 (UTC) ok",
+  "he-move": "שם חדש (new name) 2026",
+} as const;
+
+/**
+ * The right-to-left wiki (aleph, Hebrew): four pages created by Admin, then edits by a user, a bot and an IP
+ * on the main page (a grouped row of three changes), one each on the others, a talk page and a move.
+ * Alice watches all four; Bob only the main page.
+ */
+function rtlPlan(): SeedStep[] {
+  const t = TITLES_HE;
+  const s = SUMMARIES_HE;
+  const bob = (title: string) => title === t.main || title === t.mainTalk;
+  const steps: SeedStep[] = [];
+  for (const title of [t.main, t.parens, t.digits, t.moveFrom]) {
+    steps.push({
+      op: "edit",
+      label: `setup:${title}`,
+      user: "Admin",
+      title,
+      text: `${title}.\n`,
+      summary: "יצירת דף (setup)",
+      create: true,
+      expect: { kind: "setup-create", rcType: "new", rcTitle: title, user: "Admin", alice: true, bob: bob(title) },
+    });
+  }
+  steps.push({ op: "watch", user: "Alice", titles: [t.main, t.parens, t.digits, t.moveFrom] });
+  steps.push({ op: "watch", user: "Bob", titles: [t.main] });
+  const edit = (
+    label: keyof typeof SUMMARIES_HE,
+    kind: ChangeKind,
+    user: Actor,
+    title: string,
+    text: string,
+    extra: { minor?: boolean; bot?: boolean; create?: boolean } = {},
+  ): SeedStep => ({
+    op: "edit",
+    label,
+    user,
+    title,
+    text,
+    summary: s[label],
+    ...extra,
+    expect: {
+      kind,
+      rcType: extra.create ? "new" : "edit",
+      rcTitle: title,
+      user: user === "anon" ? "127.0.0.1" : user,
+      alice: true,
+      bob: bob(title),
+      ...(extra.minor ? { minor: true } : {}),
+      ...(extra.bot ? { bot: true } : {}),
+      ...(user === "anon" ? { anon: true } : {}),
+    },
+  });
+  steps.push(
+    edit("he-section", "edit", "Editor", t.main, `${t.main}.\n\n== פסקה ==\nטקסט 1.\n`),
+    edit("he-bot", "bot", "BotUser", t.main, `${t.main}.\n\n== פסקה ==\nטקסט 2.\n`, { bot: true }),
+    edit("he-anon", "anon", "anon", t.main, `${t.main}.\n\n== פסקה ==\nטקסט 3.\n`),
+    edit("he-parens", "edit", "Editor", t.parens, `${t.parens}.\n\n== היסטוריה ==\nמקורות.\n`),
+    edit("he-digits", "minor", "Editor", t.digits, `${t.digits}.\n\nגרסה 2.1.\n`, { minor: true }),
+    edit("he-talk", "talk", "Editor", t.mainTalk, "תגובה. ~~~~\n", { create: true }),
+  );
+  steps.push({
+    op: "move",
+    label: "he-move",
+    user: "Admin",
+    from: t.moveFrom,
+    to: t.moveTo,
+    reason: s["he-move"],
+    expect: {
+      kind: "move",
+      rcType: "log",
+      rcTitle: t.moveFrom,
+      user: "Admin",
+      alice: true,
+      bob: false,
+      logtype: "move",
+      logaction: "move",
+    },
+  });
   return steps;
 }
 

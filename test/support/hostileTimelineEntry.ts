@@ -13,6 +13,7 @@ export const HOSTILE_SITE: TimelineSite = {
   articlePath: "/wiki/$1",
   scriptPath: "/w",
   lang: "en",
+  rtl: false,
 };
 
 export const HOSTILE_TEXT = {

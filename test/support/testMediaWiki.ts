@@ -1,8 +1,9 @@
 import { MANIFEST_PATH } from "@/test/mediawiki/config";
 import { startWikisForRun } from "@/test/mediawiki/lifecycle";
 
-// gamma shares a global account with alpha and beta (meta=globaluserinfo); delta is a wiki without CentralAuth.
-const TEST_WIKIS = ["alpha", "beta", "gamma", "delta"];
+// gamma shares a global account with alpha and beta (meta=globaluserinfo); delta is a wiki without CentralAuth;
+// aleph is the right-to-left (Hebrew) wiki.
+const TEST_WIKIS = ["alpha", "beta", "gamma", "delta", "aleph"];
 
 /**
  * The real MediaWiki wikis the integration and browser tests run against (see test/mediawiki/README.md).

@@ -6,7 +6,7 @@ import packageJson from "@/package.json";
 import type { Manifest, WikiManifest } from "@/test/mediawiki/manifest";
 
 /** The running fixture wikis, as described by the manifest the test run was given. */
-export function fixtureWiki(key: "alpha" | "beta" | "gamma" | "delta"): WikiManifest {
+export function fixtureWiki(key: "alpha" | "beta" | "gamma" | "delta" | "aleph"): WikiManifest {
   const manifest = JSON.parse(readFileSync(inject("mediawikiManifestPath"), "utf8")) as Manifest;
   const wiki = manifest.wikis[key];
   if (!wiki) throw new Error(`The MediaWiki fixture has no wiki "${key}".`);

@@ -9,7 +9,7 @@ import { markChangeReadAction } from "../watching/actions";
 import { announceWatchlistChange, useWatchingLinks } from "../watching/useWatchingLinks";
 import styles from "./inlineDiff.module.css";
 
-type Row = Pick<TimelineRowView, "id" | "title" | "revId" | "unread" | "ownLinkIds" | "diffUrl">;
+type Row = Pick<TimelineRowView, "id" | "title" | "revId" | "unread" | "ownLinkIds" | "diffUrl" | "dir" | "lang">;
 
 /** `message`: the API's own words; null when the diff could not be had at all (the page words it). */
 type Loaded =
@@ -74,12 +74,13 @@ export function InlineDiff({ row, teamId = null, id }: { row: Row; teamId?: stri
           {loaded.message ?? (loaded.unreachable ? ui("unreachable") : t("diffFailed"))}
         </p>
       )}
-      {loaded.state === "shown" && <DiffTable diff={loaded.diff} />}
+      {loaded.state === "shown" && <DiffTable diff={loaded.diff} wikiText={{ dir: row.dir, lang: row.lang }} />}
     </section>
   );
 }
 
-function DiffTable({ diff }: { diff: ChangeDiff }) {
+/** The diff's lines are the wiki's text: they read in its direction and language, the caption in the interface's. */
+function DiffTable({ diff, wikiText }: { diff: ChangeDiff; wikiText: { dir: "ltr" | "rtl"; lang: string } }) {
   const t = useTranslations("rows");
   if (diff.bodyHtml.trim() === "") return <p className={styles.message}>{t("sameText")}</p>;
   const from = diff.fromRevId === 0 ? "created" : String(diff.fromRevId);
@@ -87,7 +88,12 @@ function DiffTable({ diff }: { diff: ChangeDiff }) {
     <div className={styles.scroll}>
       <table className={styles.diff}>
         <caption className="visually-hidden">
-          {t("diffCaption", { from, to: String(diff.toRevId), title: diff.title })}
+          {t.rich("diffCaption", {
+            from,
+            to: String(diff.toRevId),
+            title: diff.title,
+            wiki: (chunks) => <bdi {...wikiText}>{chunks}</bdi>,
+          })}
         </caption>
         <colgroup>
           <col className={styles.marker} />
@@ -97,7 +103,7 @@ function DiffTable({ diff }: { diff: ChangeDiff }) {
         </colgroup>
         {/* Sanitised on the server (lib/mediawiki/compare/sanitizeDiffHtml): the diff table's rows only. */}
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by sanitizeDiffHtml before it is stored or sent */}
-        <tbody dangerouslySetInnerHTML={{ __html: diff.bodyHtml }} />
+        <tbody {...wikiText} dangerouslySetInnerHTML={{ __html: diff.bodyHtml }} />
       </table>
     </div>
   );

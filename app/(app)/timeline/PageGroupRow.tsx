@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type ComponentProps, type ReactNode, useId, useState } from "react";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
-import { Flags, rowStyle, SizeDelta, TimelineRow, WikiLabel } from "./TimelineRow";
+import { Flags, rowStyle, SizeDelta, TimelineRow, WikiLabel, wikiText } from "./TimelineRow";
 
 interface Props {
   group: TimelineGroupView;
@@ -78,7 +78,7 @@ export function PageGroupRow({
           <time className="tl-time" dateTime={head.timestamp}>
             {head.time}
           </time>
-          <a className="tl-title" href={head.pageUrl} dir="auto">
+          <a className="tl-title" href={head.pageUrl} {...wikiText(head)}>
             {head.title}
           </a>
           {unread && <span className="visually-hidden"> {t("unread")}</span>}
@@ -94,7 +94,7 @@ export function PageGroupRow({
             {group.users.map((user, i) => (
               <span key={user.name}>
                 {i > 0 && "; "}
-                <bdi>{user.name}</bdi>
+                <bdi {...wikiText(head)}>{user.name}</bdi>
                 {user.count > 1 && ` (${user.count}×)`}
               </span>
             ))}

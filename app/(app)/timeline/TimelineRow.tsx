@@ -52,8 +52,17 @@ export function Names({ names }: { names: string[] }) {
   ));
 }
 
+/**
+ * The attributes of an element holding the wiki's own text (title, user, summary, tag, a log line's names): the
+ * wiki's content direction and language. An element with `dir` is a bidi isolate (HTML's rendering rules, as
+ * `<bdi>`), so each field is laid out on its own and the row's own words keep the interface's direction.
+ */
+export function wikiText(row: Pick<TimelineRowView, "dir" | "lang">): { dir: "ltr" | "rtl"; lang: string } {
+  return { dir: row.dir, lang: row.lang };
+}
+
 /** A log row's sentence, as Special:Watchlist says it: each name (user, title) isolated and linked to its wiki. */
-function LogLine({ parts }: { parts: NonNullable<TimelineRowView["logLine"]> }) {
+function LogLine({ row, parts }: { row: TimelineRowView; parts: NonNullable<TimelineRowView["logLine"]> }) {
   return (
     <span className="tl-log">
       {parts.map((part, i) =>
@@ -62,11 +71,13 @@ function LogLine({ parts }: { parts: NonNullable<TimelineRowView["logLine"]> }) 
           <span key={i}>{part.text}</span>
         ) : part.href === null ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: a sentence's parts are fixed for the row and never reorder
-          <bdi key={i}>{part.name}</bdi>
+          <bdi key={i} {...wikiText(row)}>
+            {part.name}
+          </bdi>
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: a sentence's parts are fixed for the row and never reorder
-          <a key={i} href={part.href}>
-            <bdi>{part.name}</bdi>
+          <a key={i} href={part.href} {...wikiText(row)}>
+            {part.name}
           </a>
         ),
       )}
@@ -128,11 +139,11 @@ export function rowStyle(row: TimelineRowView): CSSProperties {
 /** "Bob (talk | contribs)", or a log row's sentence, or "(username removed)". */
 function UserLinks({ row }: { row: TimelineRowView }) {
   const t = useTranslations("rows");
-  if (row.logLine !== null) return <LogLine parts={row.logLine} />;
+  if (row.logLine !== null) return <LogLine row={row} parts={row.logLine} />;
   if (row.user === null) return <span className="tl-user tl-removed">{t("usernameRemoved")}</span>;
   return (
     <span className="tl-user">
-      <a href={row.userUrl ?? undefined} dir="auto">
+      <a href={row.userUrl ?? undefined} {...wikiText(row)}>
         {row.user}
       </a>{" "}
       <span className="tl-ul">
@@ -149,7 +160,7 @@ function Summary({ row }: { row: TimelineRowView }) {
   if (row.summaryHtml === null) return null;
   return (
     // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server with an allow-list (lib/changes/sanitizeSummary.ts)
-    <span className="tl-summary" dir="auto" dangerouslySetInnerHTML={{ __html: row.summaryHtml }} />
+    <span className="tl-summary" {...wikiText(row)} dangerouslySetInnerHTML={{ __html: row.summaryHtml }} />
   );
 }
 
@@ -194,7 +205,7 @@ export function TimelineRow({
           <time className="tl-time" dateTime={row.timestamp}>
             {row.time}
           </time>
-          <a className="tl-title" href={row.pageUrl} dir="auto">
+          <a className="tl-title" href={row.pageUrl} {...wikiText(row)}>
             {row.title}
           </a>
           {row.unread && <span className="visually-hidden"> {t("unread")}</span>}
@@ -234,7 +245,7 @@ export function TimelineRow({
               {row.tags.map((tag, i) => (
                 <span key={tag}>
                   {i > 0 && ", "}
-                  <bdi>{tag}</bdi>
+                  <bdi {...wikiText(row)}>{tag}</bdi>
                 </span>
               ))}
             </span>

@@ -110,4 +110,27 @@ describe("the delivery mail", () => {
     expect(es.subject).toBe("Prueba de tu alerta de Watchdeck «Talk pages»");
     expect(es.text).toContain("Esta es una prueba de tu alerta.");
   });
+
+  it("isolates the wiki's text in its direction and language, the mail's own words outside", () => {
+    const hebrew = change({
+      wikiName: "ויקי אלף",
+      wikiUrl: "https://he.example",
+      title: "תל אביב (עיר) Jaffa",
+      pageUrl: "https://he.example/wiki/Tel_Aviv",
+      user: "עורך",
+      summary: "/* פסקה */ תיקון typo ב-3 מקומות",
+      lang: "he",
+      dir: "rtl",
+    });
+    const { html } = renderDeliveryMail(delivery([hebrew]), "https://w.example");
+    const isolate = (text: string) => `<bdi dir="rtl" lang="he">${text}</bdi>`;
+    expect(html).toContain(`<a href="https://he.example">${isolate("ויקי אלף")}</a>`);
+    expect(html).toContain(`<a href="https://he.example/wiki/Tel_Aviv">${isolate("תל אביב (עיר) Jaffa")}</a>`);
+    expect(html).toContain(`${isolate("עורך")}  (+12)  (${isolate("/* פסקה */ תיקון typo ב-3 מקומות")})`);
+  });
+
+  it("isolates a change stored before wikis had a direction with dir=auto", () => {
+    const { html } = renderDeliveryMail(delivery([change({})]), "https://w.example");
+    expect(html).toContain('<bdi dir="auto">Alice</bdi>');
+  });
 });

@@ -17,12 +17,15 @@ export interface DeliveryMail {
 interface PageGroup {
   title: string;
   pageUrl: string;
+  /** The first change's wiki text attributes (a page's changes share its wiki). */
+  bidi: string;
   changes: AlertChange[];
 }
 
 interface WikiGroup {
   wikiName: string;
   wikiUrl: string;
+  bidi: string;
   pages: PageGroup[];
 }
 
@@ -31,12 +34,12 @@ export function groupChanges(changes: readonly AlertChange[]): WikiGroup[] {
   for (const change of changes) {
     let wiki = wikis.get(change.wikiUrl);
     if (!wiki) {
-      wiki = { wikiName: change.wikiName, wikiUrl: change.wikiUrl, pages: [] };
+      wiki = { wikiName: change.wikiName, wikiUrl: change.wikiUrl, bidi: bidiAttributes(change), pages: [] };
       wikis.set(change.wikiUrl, wiki);
     }
     let page = wiki.pages.find((p) => p.title === change.title);
     if (!page) {
-      page = { title: change.title, pageUrl: change.pageUrl, changes: [] };
+      page = { title: change.title, pageUrl: change.pageUrl, bidi: bidiAttributes(change), changes: [] };
       wiki.pages.push(page);
     }
     page.changes.push(change);
@@ -102,12 +105,12 @@ export function renderDeliveryMail(delivery: AlertDelivery, baseUrl: string): De
     `<p>${escapeHtml(intro)}</p>`,
   ];
   for (const wiki of groups) {
-    html.push(`<h2 style="font-size:16px;margin:16px 0 4px">${link(wiki.wikiUrl, wiki.wikiName)}</h2><ul>`);
+    html.push(`<h2 style="font-size:16px;margin:16px 0 4px">${link(wiki.wikiUrl, wiki.wikiName, wiki.bidi)}</h2><ul>`);
     for (const page of wiki.pages) {
-      html.push(`<li><strong>${link(page.pageUrl, page.title)}</strong><ul>`);
+      html.push(`<li><strong>${link(page.pageUrl, page.title, page.bidi)}</strong><ul>`);
       for (const change of page.changes) {
         const diff = change.diffUrl ? `${link(change.diffUrl, t("mail.diff"))} · ` : "";
-        html.push(`<li>${diff}${escapeHtml(line(change))}</li>`);
+        html.push(`<li>${diff}${changeLineHtml(change, formatTime.format, t)}</li>`);
       }
       html.push("</ul></li>");
     }
@@ -128,6 +131,27 @@ function changeLine(change: AlertChange, formatTime: (iso: string) => string, t:
     parts.push(`(${change.sizeDelta > 0 ? "+" : ""}${t("mail.bytes", { delta: change.sizeDelta })})`);
   if (change.summary) parts.push(`(${change.summary})`);
   return parts.join("  ");
+}
+
+/**
+ * changeLine in HTML: the user name and the summary come from the wiki, each its own bidi isolate in the wiki's
+ * direction and language, so a Hebrew summary cannot reorder the time and size around it.
+ */
+function changeLineHtml(change: AlertChange, formatTime: (iso: string) => string, t: Translator): string {
+  const bidi = bidiAttributes(change);
+  const parts = [escapeHtml(formatTime(change.timestamp))];
+  if (change.type === "new") parts.push(escapeHtml(t("mail.newPage")));
+  parts.push(change.user === null ? escapeHtml(t("mail.hiddenUser")) : `<bdi${bidi}>${escapeHtml(change.user)}</bdi>`);
+  if (change.sizeDelta !== null)
+    parts.push(escapeHtml(`(${change.sizeDelta > 0 ? "+" : ""}${t("mail.bytes", { delta: change.sizeDelta })})`));
+  if (change.summary) parts.push(`(<bdi${bidi}>${escapeHtml(change.summary)}</bdi>)`);
+  return parts.join("  ");
+}
+
+/** ` dir="rtl" lang="he"` for a change's wiki text; ` dir="auto"` for deliveries stored before wikis had a direction. */
+function bidiAttributes(change: AlertChange): string {
+  if (!change.dir || !change.lang) return ` dir="auto"`;
+  return ` dir="${change.dir}" lang="${escapeHtml(change.lang)}"`;
 }
 
 // English mails keep the day-month-year order wiki editors outside the US read (as before there were languages).
@@ -153,7 +177,8 @@ function escapeHtml(text: string): string {
 }
 
 /** A link when the address is http(s), the plain escaped text otherwise (a wiki cannot inject javascript: here). */
-function link(url: string, label: string): string {
-  if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) return escapeHtml(label);
-  return `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
+function link(url: string, label: string, bidi?: string): string {
+  const text = bidi === undefined ? escapeHtml(label) : `<bdi${bidi}>${escapeHtml(label)}</bdi>`;
+  if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) return text;
+  return `<a href="${escapeHtml(url)}">${text}</a>`;
 }

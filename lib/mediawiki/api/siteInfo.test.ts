@@ -18,7 +18,15 @@ describe("toSiteInfo", () => {
       generator: "MediaWiki 1.39.17",
       mediaWikiVersion: "1.39.17",
       wikiId: "alpha",
+      rtl: false,
     });
+  });
+
+  it("reads a right-to-left content language from siteinfo's rtl flag", () => {
+    const wire: SiteInfoWire = structuredClone(alpha);
+    wire.query.general.lang = "he";
+    wire.query.general.rtl = true;
+    expect(toSiteInfo(wire, "http://127.0.0.1:43295/api.php")).toMatchObject({ lang: "he", rtl: true });
   });
 
   it("keys namespaces by id with local and canonical names", () => {

@@ -25,6 +25,8 @@ export interface SiteInfo {
   /** e.g. "/w"; "" when index.php sits at the root. */
   scriptPath: string;
   lang: string;
+  /** The content language is written right to left (siteinfo `rtl`). */
+  rtl: boolean;
   mainPage: { title: string; url: string };
   /** e.g. "MediaWiki 1.39.17". */
   generator: string;
@@ -58,6 +60,7 @@ export function toSiteInfo(wire: SiteInfoWire, apiUrl: string): SiteInfo {
     articlePath: storableText(general.articlepath),
     scriptPath: storableText(general.scriptpath),
     lang: storableText(general.lang),
+    rtl: general.rtl === true,
     mainPage: { title: storableText(general.mainpage), url: new URL(general.base, apiUrl).href },
     generator,
     mediaWikiVersion: /^MediaWiki (\S+)/.exec(generator)?.[1] ?? null,

@@ -34,7 +34,11 @@ export async function newUser(email: string): Promise<string> {
 }
 
 /** Links the wiki as Alice (bot password) for the user and runs one real sync of it. */
-export async function linkAndSync(userId: string, wiki: WikiKey, loginName = "Alice@watchdeck"): Promise<string> {
+export async function linkAndSync(
+  userId: string,
+  wiki: WikiKey | "aleph",
+  loginName = "Alice@watchdeck",
+): Promise<string> {
   const manifest = fixtureWiki(wiki);
   const network = loopbackNetwork();
   const linked = await createLink(

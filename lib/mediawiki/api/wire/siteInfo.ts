@@ -16,6 +16,8 @@ export const siteInfoWire = z.object({
       sitename: z.string(),
       generator: z.string(),
       lang: z.string(),
+      /** Present (true) only on right-to-left content languages, in formatversion=2. */
+      rtl: z.boolean().optional(),
       server: z.string(),
       articlepath: z.string(),
       scriptpath: z.string(),

@@ -21,6 +21,8 @@ export interface WatchedPageView {
 
 interface Props {
   linkId: string;
+  /** The wiki's content direction and language: each title is isolated in them. */
+  wikiText: { dir: "ltr" | "rtl"; lang: string };
   pages: WatchedPageView[];
   expiryKnown: boolean;
   disabledReason: string | null;
@@ -30,7 +32,7 @@ interface Props {
  * The watched pages with bulk unwatch (optimistic, rolled back with the wiki's reason, then undoable
  * from a toast) and an expiry editor that each row opens on demand.
  */
-export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }: Props) {
+export function WatchedPagesList({ linkId, wikiText, pages, expiryKnown, disabledReason }: Props) {
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [gone, setGone] = useState<Set<string>>(new Set());
@@ -124,7 +126,7 @@ export function WatchedPagesList({ linkId, pages, expiryKnown, disabledReason }:
                   />
                 </td>
                 <td className={page.unreadSince ? styles.unread : undefined}>
-                  <a href={page.url} target="_blank" rel="noopener noreferrer">
+                  <a href={page.url} target="_blank" rel="noopener noreferrer" {...wikiText}>
                     {page.title}
                   </a>
                   {page.unreadSince && <span className={styles.muted}>{t("changedSince")}</span>}

@@ -47,7 +47,7 @@ export default async function WatchedPagesPage(props: {
       </p>
       <h1>{t("title")}</h1>
       <p>
-        {link.siteName} · {link.wikiUsername}
+        <bdi {...screen.wikiText}>{link.siteName}</bdi> · <bdi {...screen.wikiText}>{link.wikiUsername}</bdi>
       </p>
       {refusal && (
         <p id="watch-refusal" className="hint">
@@ -84,6 +84,7 @@ export default async function WatchedPagesPage(props: {
             // A new filter starts without leftover selection; the outcome of an unwatch outlives the refresh it causes.
             key={`${filter.ns ?? ""}|${filter.q ?? ""}`}
             linkId={link.id}
+            wikiText={screen.wikiText}
             expiryKnown={listing.value.expiryKnown}
             disabledReason={refusal}
             pages={listing.value.pages.map((page) => ({
