@@ -39,6 +39,7 @@ describe("sign-in throttling", () => {
         kind: "transient",
         code: "throttled",
         message: "Too many sign-in attempts. Wait 1 second, then try again.",
+        values: { seconds: 1 },
       },
     });
 
