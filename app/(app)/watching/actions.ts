@@ -1,6 +1,6 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/currentUser";
 import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
@@ -177,7 +177,7 @@ export async function markFilterReadAction(filterQuery: string): Promise<Watchin
   if (!user) return signedOut();
   const parsed = safeParseTimelineFilters(new URLSearchParams(filterQuery.slice(0, 4000)));
   if (!parsed.ok) return { ok: false, message: parsed.failure.message };
-  const outcome = await markFilterRead(timelineViewerOf(user), parsed.value);
+  const outcome = await markFilterRead(timelineViewerOf(user, await getLocale()), parsed.value);
   const t = await say();
   const marked = t("pagesRead", { count: outcome.pages });
   const done = outcome.more ? `${marked} ${t("moreToRead")}` : marked;
