@@ -62,6 +62,57 @@ describe("the errors catalogue", () => {
   });
 });
 
+/**
+ * Codes whose catalogue message is the failure's own English `{message}` in every language: a form's field message,
+ * a wiki's or a remote server's words. The list may only shrink: a new code gets its own words in each language.
+ */
+const PASS_THROUGH_CODES = [
+  "bad_date",
+  "bad_email",
+  "bad_expiry",
+  "bad_filter",
+  "bad_filters",
+  "bad_min_bytes",
+  "bad_name",
+  "bad_push_subscription",
+  "bad_title",
+  "bad_url",
+  "bad_webhook_url",
+  "email_unavailable",
+  "host_busy",
+  "http_error",
+  "invalid_input",
+  "no_date",
+  "no_diff",
+  "no_team",
+  "no_title",
+  "not_json",
+  "not_mediawiki",
+  "not_watchable",
+  "permission_denied",
+  "push_blocked",
+  "push_unreachable",
+  "session_lost",
+  "unexpected_response",
+  "webhook_bad_url",
+  "webhook_blocked_address",
+  "webhook_timeout",
+  "webhook_too_large",
+  "webhook_too_many_redirects",
+  "webhook_unreachable",
+  "wiki_error",
+];
+
+describe("pass-through failure codes", () => {
+  it("are only the known ones: a new failure code cannot show its English message in Spanish or German", () => {
+    for (const locale of ["en", "es", "de"] as const) {
+      const errors = catalogueOf(locale).errors as Record<string, string>;
+      const passing = Object.keys(errors).filter((code) => errors[code]!.includes("{message}"));
+      expect(passing, locale).toEqual(PASS_THROUGH_CODES.filter((code) => code in errors));
+    }
+  });
+});
+
 describe("failureText", () => {
   it("shows the catalogue's message with the failure's values, plural by language", () => {
     const throttled = {
