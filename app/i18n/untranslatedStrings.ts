@@ -6,7 +6,7 @@ import ts from "typescript";
 export interface Untranslated {
   file: string;
   line: number;
-  kind: "jsx text" | "jsx string" | "attribute" | "message";
+  kind: "jsx text" | "jsx string" | "attribute" | "message" | "english failure";
   text: string;
 }
 
@@ -82,10 +82,23 @@ export function scanSource(file: string, source: string): Untranslated[] {
       }
     } else if (ts.isPropertyAssignment(node) && MESSAGE_PROPERTIES.has(node.name.getText(sf)))
       literalsOf(node.initializer, "message");
+    else if (isEnglishFailureText(node)) report(node, "english failure", node.getText(sf));
     ts.forEachChild(node, visit);
   };
   visit(sf);
   return found;
+}
+
+/**
+ * `x.failure.message`, `failure.message` and `issues[0].message`: a failure's or a zod issue's English text. Shown as
+ * it is, it is English on every page; failureMessage (app/i18n) words a failure by its code in the reader's language.
+ */
+function isEnglishFailureText(node: ts.Node): node is ts.PropertyAccessExpression {
+  if (!ts.isPropertyAccessExpression(node) || node.name.text !== "message") return false;
+  const owner = ts.isNonNullExpression(node.expression) ? node.expression.expression : node.expression;
+  if (ts.isIdentifier(owner)) return owner.text === "failure" || owner.text === "issue";
+  if (ts.isPropertyAccessExpression(owner)) return owner.name.text === "failure";
+  return ts.isElementAccessExpression(owner) && /\bissues$/.test(owner.expression.getText());
 }
 
 function isFallback(kind: ts.SyntaxKind): boolean {

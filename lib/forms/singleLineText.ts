@@ -54,7 +54,12 @@ export function nameIssueFailure(
 ): { kind: "invalid"; code: string; message: string; values?: Record<string, string> } {
   const params = issue.code === "custom" ? issue.params : undefined;
   if (params?.reason === "bidi_control") {
-    return { kind: "invalid", code: "bidi_control", message: issue.message, values: { character: String(params.character) } };
+    return {
+      kind: "invalid",
+      code: "bidi_control",
+      message: issue.message,
+      values: { character: String(params.character) },
+    };
   }
   if (params?.reason === "invisible_only") return { kind: "invalid", code: "invisible_only", message: issue.message };
   return { kind: "invalid", code, message: issue.message };

@@ -3,7 +3,7 @@ import { nameIssueFailure, singleLineText } from "@/lib/forms/singleLineText";
 import type { TeamRole } from "@/lib/generated/prisma/enums";
 import { failed, ok } from "@/lib/result";
 import { requireMember } from "./members";
-import { type TeamResult } from "./teamResult";
+import type { TeamResult } from "./teamResult";
 
 /** Every database access for teams themselves: creating, listing, showing and deleting one. */
 
