@@ -68,6 +68,11 @@ describe("scanSource", () => {
     ]);
   });
 
+  it("passes a failure's English fallback, which the errors catalogue words by its code", () => {
+    expect(scan(`const f = { code: "signed_out", message: "Sign in first." };`)).toEqual([]);
+    expect(scan(`const f = { message: "Sign in first." };`)).toEqual(["1 message: Sign in first."]);
+  });
+
   it("passes strings from t(), symbols, the brand and non-read attributes", () => {
     const source = `const A = ({ t }) => <a href="/x" className="big" title={t("k")}>{t("label")} · → (+5) Watchdeck</a>;`;
     expect(scan(source)).toEqual([]);

@@ -80,13 +80,28 @@ export function scanSource(file: string, source: string): Untranslated[] {
         if (init && ts.isStringLiteral(init)) report(init, "attribute", init.text);
         else if (init && ts.isJsxExpression(init)) literalsOf(init.expression, "attribute");
       }
-    } else if (ts.isPropertyAssignment(node) && MESSAGE_PROPERTIES.has(node.name.getText(sf)))
+    } else if (
+      ts.isPropertyAssignment(node) &&
+      MESSAGE_PROPERTIES.has(node.name.getText(sf)) &&
+      !isFailureFallback(node, sf)
+    )
       literalsOf(node.initializer, "message");
     else if (isEnglishFailureText(node)) report(node, "english failure", node.getText(sf));
     ts.forEachChild(node, visit);
   };
   visit(sf);
   return found;
+}
+
+/**
+ * The `message` of a failure (an object with a literal `code` beside it): the English fallback of a failure that failureText
+ * words by its code from the errors catalogue, whose test makes every language have it.
+ */
+function isFailureFallback(node: ts.PropertyAssignment, sf: ts.SourceFile): boolean {
+  if (node.name.getText(sf) !== "message" || !ts.isObjectLiteralExpression(node.parent)) return false;
+  return node.parent.properties.some(
+    (p) => ts.isPropertyAssignment(p) && p.name.getText(sf) === "code" && ts.isStringLiteral(p.initializer),
+  );
 }
 
 /**
@@ -110,20 +125,21 @@ function isFallback(kind: ts.SyntaxKind): boolean {
 }
 
 /**
- * Files scanned: every page, layout, component and server action under app/. Tests are not shown to anyone;
- * route handlers under app/api/ and feed/export routes answer programs (JSON, XML), not people reading a page.
+ * Files scanned: every page, layout, component and server action under app/, and the route handlers under app/api/,
+ * whose JSON `error` the pages show (the inline diff, "load more"). Tests are not shown to anyone; feed and export
+ * routes elsewhere answer programs (XML, a file), not people reading a page.
  */
 export function scannedFiles(appDir: string): string[] {
   const out: string[] = [];
+  const api = path.join(appDir, "api");
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (full !== path.join(appDir, "api")) walk(full);
-      } else if (
+      if (entry.isDirectory()) walk(full);
+      else if (
         /\.tsx?$/.test(entry.name) &&
         !/\.(test|d)\.tsx?$/.test(entry.name) &&
-        !/^route\.ts$/.test(entry.name)
+        (!/^route\.ts$/.test(entry.name) || full.startsWith(`${api}${path.sep}`))
       ) {
         out.push(full);
       }

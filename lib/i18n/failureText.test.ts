@@ -5,6 +5,7 @@ import { catalogueOf } from "./catalogues";
 import { failureText } from "./failureText";
 
 const LIB = path.resolve(import.meta.dirname, "..");
+const APP = path.resolve(LIB, "../app");
 // Not failure codes: zod's issue code, and the watchlist parser's warnings (logged, never shown as a failure).
 const NOT_FAILURE_CODES = new Set(["custom", "hidden-log-entry"]);
 
@@ -23,7 +24,8 @@ function sourceFiles(dir: string): string[] {
  */
 function failureCodesInLib(): Map<string, string> {
   const found = new Map<string, string>();
-  for (const file of sourceFiles(LIB)) {
+  // app/ too: API routes answer with failures of their own (signed_out, cross_site).
+  for (const file of [...sourceFiles(LIB), ...sourceFiles(APP)]) {
     const source = readFileSync(file, "utf8");
     const patterns = [
       /\bcode:\s*"([\w-]+)"/g,
