@@ -26,7 +26,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
   const user = await requireUser();
   const t = await getTranslations("timeline");
   const given = toSearchParams(await searchParams);
-  const parsed = safeParseTimelineFilters(given);
+  const parsed = safeParseTimelineFilters(given, await getLocale());
   if (!parsed.ok) {
     return (
       <main>

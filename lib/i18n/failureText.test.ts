@@ -72,7 +72,6 @@ const PASS_THROUGH_CODES = [
   "bad_date",
   "bad_email",
   "bad_expiry",
-  "bad_filter",
   "bad_filters",
   "bad_min_bytes",
   "bad_name",

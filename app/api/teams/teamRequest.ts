@@ -35,7 +35,7 @@ export async function readTeamRequest(
   if (!user) return { ok: false, response: await apiError(SIGNED_OUT, 401, NO_STORE) };
   const { id } = await context.params;
   const params = new URL(request.url).searchParams;
-  const parsed = safeParseTimelineFilters(params);
+  const parsed = safeParseTimelineFilters(params, await getLocale());
   if (!parsed.ok) return { ok: false, response: await apiError(parsed.failure, 400, NO_STORE) };
   return { ok: true, teamId: id, viewer: timelineViewerOf(user, await getLocale()), filters: parsed.value, params };
 }

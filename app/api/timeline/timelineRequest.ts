@@ -16,7 +16,7 @@ export async function readTimelineRequest(
   const user = await currentUser();
   if (!user) return { ok: false, response: await apiError(SIGNED_OUT, 401) };
   const params = new URL(request.url).searchParams;
-  const parsed = safeParseTimelineFilters(params);
+  const parsed = safeParseTimelineFilters(params, await getLocale());
   if (!parsed.ok) return { ok: false, response: await apiError(parsed.failure, 400) };
   return { ok: true, viewer: timelineViewerOf(user, await getLocale()), filters: parsed.value, params };
 }

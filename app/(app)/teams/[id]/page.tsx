@@ -33,7 +33,7 @@ export default async function TeamTimelinePage({
   const user = await requireUser();
   const { id } = await params;
   const given = toSearchParams(await searchParams);
-  const parsed = safeParseTimelineFilters(given);
+  const parsed = safeParseTimelineFilters(given, await getLocale());
   const home = `/teams/${id}`;
   // Filters are read only after membership is known, so a non-member learns nothing, not even "bad filter".
   const viewer = timelineViewerOf(user, await getLocale());
