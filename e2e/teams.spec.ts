@@ -95,7 +95,7 @@ test("one user creates a team and an invitation, a second joins and shares a wik
   await expect(reader.locator("html")).toHaveAttribute("lang", "es");
   await expect(reader.locator(".tl-day").first()).toHaveText(/^\d{1,2} de \p{L}+ de \d{4}$/u);
   const logRows = reader.locator(".tl-list > li .tl-type");
-  if ((await logRows.count()) > 0) await expect(logRows.first()).toHaveText(/^Registro/);
+  if ((await logRows.count()) > 0) await expect(logRows.first()).toHaveText(/^registro/i);
   // The JSON errors the inline diff and "load more" show are in the reader's language too.
   const missing = await reader.request.get("/api/changes/999999999/diff");
   expect(missing.status()).toBe(404);
