@@ -6,6 +6,7 @@ import { z } from "zod";
 import { failureMessage } from "@/app/i18n/failureMessage";
 import { currentUser } from "@/lib/auth/currentUser";
 import { nameIssueFailure } from "@/lib/forms/singleLineText";
+import { MINUTE_WITH_ZONE } from "@/lib/i18n/dateFormats";
 import { type ExpiryChoice, expiryChoiceSchema } from "@/lib/watching/expiry";
 import { MAX_TITLES_AT_ONCE, pageTitleSchema, readPageTitleLines } from "@/lib/watching/pageTitleInput";
 import { unwatchPages, watchPages } from "@/lib/watching/watchPages";
@@ -107,7 +108,7 @@ export async function setExpiryAction(
   const watching = done?.expiresAt
     ? t("watchingUntil", {
         title,
-        until: format.dateTime(done.expiresAt, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" }),
+        until: format.dateTime(done.expiresAt, MINUTE_WITH_ZONE),
       })
     : t("watchingPermanently", { title });
   return { ok: true, message: [watching, ...result.value.warnings].join(" ") };
