@@ -83,4 +83,30 @@ test("one user creates a team and an invitation, a second joins and shares a wik
   await owner.getByLabel("Title or summary contains").fill("Alice Own Page");
   await owner.getByRole("button", { name: "Apply filters" }).click();
   await expect(owner.getByRole("region", { name: "No matching changes" })).toBeVisible();
+
+  // A Spanish viewer's team page words its first page's day headings and log lines in Spanish, as the API's pages.
+  const spanish = await browser.newContext({
+    storageState: await member.context().storageState(),
+    locale: "es-ES",
+    extraHTTPHeaders: { "Accept-Language": "es-ES,es;q=0.9" },
+  });
+  const reader = await spanish.newPage();
+  await reader.goto(teamPath);
+  await expect(reader.locator("html")).toHaveAttribute("lang", "es");
+  await expect(reader.locator(".tl-day").first()).toHaveText(/^\d{1,2} de \p{L}+ de \d{4}$/u);
+  const logRows = reader.locator(".tl-list > li .tl-type");
+  if ((await logRows.count()) > 0) await expect(logRows.first()).toHaveText(/^registro/i);
+  // The JSON errors the inline diff and "load more" show are in the reader's language too.
+  const missing = await reader.request.get("/api/changes/999999999/diff");
+  expect(missing.status()).toBe(404);
+  expect(await missing.json()).toEqual({
+    error: "No hay ningún cambio así en tu cronología.",
+    code: "change_not_found",
+  });
+  await spanish.close();
+  const anonymous = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "es-ES,es;q=0.9" } });
+  const signedOut = await anonymous.request.get("/api/timeline");
+  expect(signedOut.status()).toBe(401);
+  expect((await signedOut.json()).error).toBe("Inicia sesión primero.");
+  await anonymous.close();
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { failureMessage } from "@/app/i18n/failureMessage";
 import { requireUser } from "@/lib/auth/currentUser";
 import { loadTimelineScreen } from "@/lib/timeline/loadTimelineScreen";
 import {
@@ -25,13 +26,13 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
   const user = await requireUser();
   const t = await getTranslations("timeline");
   const given = toSearchParams(await searchParams);
-  const parsed = safeParseTimelineFilters(given);
+  const parsed = safeParseTimelineFilters(given, await getLocale());
   if (!parsed.ok) {
     return (
       <main>
         <h1>{t("title")}</h1>
         <p className="error" role="alert">
-          {parsed.failure.message}
+          {await failureMessage(parsed.failure)}
         </p>
         <p>
           <Link href="/">{t("clearFilters")}</Link>

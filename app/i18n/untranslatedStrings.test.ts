@@ -55,6 +55,24 @@ describe("scanSource", () => {
     ]);
   });
 
+  it("finds a failure's or a zod issue's English message shown as it is", () => {
+    const source = [
+      `if (!r.ok) return { ok: false, message: r.failure.message };`,
+      `const m = failure.message + parsed.error.issues[0]!.message;`,
+      `const w = await failureMessage(r.failure);`,
+    ].join("\n");
+    expect(scan(source)).toEqual([
+      "1 english failure: r.failure.message",
+      "2 english failure: failure.message",
+      "2 english failure: parsed.error.issues[0]!.message",
+    ]);
+  });
+
+  it("passes a failure's English fallback, which the errors catalogue words by its code", () => {
+    expect(scan(`const f = { code: "signed_out", message: "Sign in first." };`)).toEqual([]);
+    expect(scan(`const f = { message: "Sign in first." };`)).toEqual(["1 message: Sign in first."]);
+  });
+
   it("passes strings from t(), symbols, the brand and non-read attributes", () => {
     const source = `const A = ({ t }) => <a href="/x" className="big" title={t("k")}>{t("label")} · → (+5) Watchdeck</a>;`;
     expect(scan(source)).toEqual([]);

@@ -6,7 +6,7 @@ import ts from "typescript";
 export interface Untranslated {
   file: string;
   line: number;
-  kind: "jsx text" | "jsx string" | "attribute" | "message";
+  kind: "jsx text" | "jsx string" | "attribute" | "message" | "english failure";
   text: string;
 }
 
@@ -80,12 +80,40 @@ export function scanSource(file: string, source: string): Untranslated[] {
         if (init && ts.isStringLiteral(init)) report(init, "attribute", init.text);
         else if (init && ts.isJsxExpression(init)) literalsOf(init.expression, "attribute");
       }
-    } else if (ts.isPropertyAssignment(node) && MESSAGE_PROPERTIES.has(node.name.getText(sf)))
+    } else if (
+      ts.isPropertyAssignment(node) &&
+      MESSAGE_PROPERTIES.has(node.name.getText(sf)) &&
+      !isFailureFallback(node, sf)
+    )
       literalsOf(node.initializer, "message");
+    else if (isEnglishFailureText(node)) report(node, "english failure", node.getText(sf));
     ts.forEachChild(node, visit);
   };
   visit(sf);
   return found;
+}
+
+/**
+ * The `message` of a failure (an object with a literal `code` beside it): the English fallback of a failure that failureText
+ * words by its code from the errors catalogue, whose test makes every language have it.
+ */
+function isFailureFallback(node: ts.PropertyAssignment, sf: ts.SourceFile): boolean {
+  if (node.name.getText(sf) !== "message" || !ts.isObjectLiteralExpression(node.parent)) return false;
+  return node.parent.properties.some(
+    (p) => ts.isPropertyAssignment(p) && p.name.getText(sf) === "code" && ts.isStringLiteral(p.initializer),
+  );
+}
+
+/**
+ * `x.failure.message`, `failure.message` and `issues[0].message`: a failure's or a zod issue's English text. Shown as
+ * it is, it is English on every page; failureMessage (app/i18n) words a failure by its code in the reader's language.
+ */
+function isEnglishFailureText(node: ts.Node): node is ts.PropertyAccessExpression {
+  if (!ts.isPropertyAccessExpression(node) || node.name.text !== "message") return false;
+  const owner = ts.isNonNullExpression(node.expression) ? node.expression.expression : node.expression;
+  if (ts.isIdentifier(owner)) return owner.text === "failure" || owner.text === "issue";
+  if (ts.isPropertyAccessExpression(owner)) return owner.name.text === "failure";
+  return ts.isElementAccessExpression(owner) && /\bissues$/.test(owner.expression.getText());
 }
 
 function isFallback(kind: ts.SyntaxKind): boolean {
@@ -97,20 +125,21 @@ function isFallback(kind: ts.SyntaxKind): boolean {
 }
 
 /**
- * Files scanned: every page, layout, component and server action under app/. Tests are not shown to anyone;
- * route handlers under app/api/ and feed/export routes answer programs (JSON, XML), not people reading a page.
+ * Files scanned: every page, layout, component and server action under app/, and the route handlers under app/api/,
+ * whose JSON `error` the pages show (the inline diff, "load more"). Tests are not shown to anyone; feed and export
+ * routes elsewhere answer programs (XML, a file), not people reading a page.
  */
 export function scannedFiles(appDir: string): string[] {
   const out: string[] = [];
+  const api = path.join(appDir, "api");
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (full !== path.join(appDir, "api")) walk(full);
-      } else if (
+      if (entry.isDirectory()) walk(full);
+      else if (
         /\.tsx?$/.test(entry.name) &&
         !/\.(test|d)\.tsx?$/.test(entry.name) &&
-        !/^route\.ts$/.test(entry.name)
+        (!/^route\.ts$/.test(entry.name) || full.startsWith(`${api}${path.sep}`))
       ) {
         out.push(full);
       }

@@ -104,6 +104,7 @@ export const feedSection: BenchSection = async ({ db, log }) => {
   const rareWord = await createFeedToken(userId, { name: "Bench rare word", filterQuery: "q=nowhere-in-any-summary" });
   if (!rareWord.ok) throw new Error(rareWord.failure.message);
   const document = await loadFeedDocument({
+    locale: "en",
     feedId: "bench",
     name: "Bench",
     scope: { kind: "user", userId },

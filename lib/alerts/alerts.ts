@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { serverConfig } from "@/lib/config/serverConfig";
 import { ensureJobSchema } from "@/lib/db/jobQueue";
 import { pgPool } from "@/lib/db/postgres";
-import { singleLineText } from "@/lib/forms/singleLineText";
+import { nameIssueFailure, singleLineText } from "@/lib/forms/singleLineText";
 import { checkUrl } from "@/lib/net/checkUrl";
 import { NetError } from "@/lib/net/NetError";
 import { type Failure, fail, failed, ok, type Result } from "@/lib/result";
@@ -56,7 +56,7 @@ export type CreateAlertResult = Result<
 /** Creates an alert. A webhook's signing secret is returned this once. */
 export async function createAlert(userId: string, input: AlertInput): Promise<CreateAlertResult> {
   const name = alertNameSchema.safeParse(input.name);
-  if (!name.success) return fail("invalid", "bad_name", name.error.issues[0]!.message, { field: "name" });
+  if (!name.success) return failed({ ...nameIssueFailure("bad_name", name.error.issues[0]!), field: "name" });
   const filters = safeParseTimelineFilters(new URLSearchParams(input.filterQuery));
   if (!filters.ok) return fail("invalid", "bad_filters", filters.failure.message, { field: "filters" });
   const rhythm = alertRhythmSchema.safeParse(input.rhythm);

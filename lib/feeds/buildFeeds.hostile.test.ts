@@ -34,6 +34,7 @@ const log = toTimelineRowView(hostileLogEntry(), ctx);
 const feed: FeedDocument = {
   id: "urn:watchdeck:feed:1",
   language: "en",
+  authorRemoved: "(username removed)",
   title: `Watchdeck: <script>alert("feed name")</script>${UNWRITABLE}`,
   description: "Changes to watched pages on your linked wikis",
   selfUrl: "https://watchdeck.example/feeds/wdf_x.rss",

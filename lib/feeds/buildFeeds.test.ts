@@ -10,6 +10,7 @@ const hostileSummary =
 const feed: FeedDocument = {
   id: "urn:watchdeck:feed:2b9c7c1e-0000-4000-8000-000000000001",
   language: "en",
+  authorRemoved: "(username removed)",
   title: "Watchdeck — Everything",
   description: "Changes on your watched pages",
   selfUrl: "https://watchdeck.example/feeds/wdf_secret.rss",

@@ -6,6 +6,7 @@ import { buildAtom, buildRss } from "./feedXml";
 const base: FeedDocument = {
   id: "urn:x",
   language: "en",
+  authorRemoved: "(username removed)",
   title: "T",
   description: "D",
   selfUrl: "https://w/f.rss",

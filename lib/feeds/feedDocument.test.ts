@@ -103,12 +103,13 @@ const entries = [
 const feed: FeedDocument = {
   id: "urn:watchdeck:feed:2b9c7c1e-0000-4000-8000-000000000001",
   language: "en",
+  authorRemoved: "(username removed)",
   title: "Watchdeck: Everything",
   description: "Changes to watched pages on your linked wikis",
   selfUrl: "https://watchdeck.example/feed/wdf_secret.rss",
   pageUrl: "https://watchdeck.example/",
   updated: entries[0]!.timestamp,
-  items: entries.map(feedItemOf),
+  items: entries.map((entry) => feedItemOf(entry)),
 };
 
 // The files were written by the feed code before it built items from the timeline entry

@@ -1,4 +1,6 @@
 import { summaryHtml } from "@/lib/changes/sanitizeSummary";
+import { COMPLETE_LOCALES, DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translate";
 import { getTimelinePage } from "@/lib/timeline/getTimelinePage";
 import { type TimelineEntry, typeLabel } from "@/lib/timeline/timelineEntry";
 import type { TimelineFilters } from "@/lib/timeline/timelineFilters";
@@ -14,6 +16,8 @@ export interface FeedDocument {
   language: string;
   title: string;
   description: string;
+  /** The author of an item whose user the wiki hid: Watchdeck's placeholder, in the feed's language. */
+  authorRemoved: string;
   /** The feed's own address, for rel="self". It contains the secret and is only ever sent to its holder. */
   selfUrl: string;
   /** The human page this feed mirrors. */
@@ -45,6 +49,8 @@ export const MAX_FEED_LIMIT = 500;
 
 export interface FeedRequest {
   feedId: string;
+  /** The language of the feed's own words: its owner's (see feedLanguage). */
+  locale: Locale;
   name: string;
   scope: TimelineScope;
   filters: TimelineFilters;
@@ -57,6 +63,15 @@ export interface FeedRequest {
   textSearchRows?: number;
 }
 
+/**
+ * The language of a feed's own words: its owner's chosen interface language (a team feed's owner is the member who
+ * made it, whose timeline of the team it is), else English. A language the catalogues hold only in part (Hebrew,
+ * a layout check) would word the feed in English while saying otherwise, so it reads English too.
+ */
+export function feedLanguage(ownerLocale: string | null): Locale {
+  return isLocale(ownerLocale) && COMPLETE_LOCALES.includes(ownerLocale) ? ownerLocale : DEFAULT_LOCALE;
+}
+
 /** The newest changes of a scope's filtered timeline as a format-neutral feed. */
 export async function loadFeedDocument(request: FeedRequest): Promise<FeedDocument> {
   const page = await getTimelinePage({
@@ -67,13 +82,15 @@ export async function loadFeedDocument(request: FeedRequest): Promise<FeedDocume
     textScanLimit: request.textSearchRows ?? FEED_TEXT_SEARCH_ROWS,
   });
   const entries = page.mode === "changes" ? page.entries : page.groups.map((g) => g.head);
-  const items = entries.map(feedItemOf);
+  const items = entries.map((entry) => feedItemOf(entry, request.locale));
+  const t = translatorFor(request.locale, "feeds");
   return {
     id: `urn:watchdeck:feed:${request.feedId}`,
-    // The feed's own words are English for now; the wiki text in it carries each wiki's language.
-    language: "en",
-    title: `Watchdeck: ${request.name}`,
-    description: "Changes to watched pages on your linked wikis",
+    // The feed's own words are in its owner's language; the wiki text in it carries each wiki's language.
+    language: request.locale,
+    title: t("document.title", { name: request.name }),
+    description: t("document.description"),
+    authorRemoved: t("document.usernameRemoved"),
     selfUrl: request.selfUrl,
     pageUrl: request.pageUrl,
     updated: items[0]?.timestamp ?? request.emptySince,
@@ -87,8 +104,8 @@ function namespaceLabel(entry: Pick<TimelineEntry, "namespace" | "title">): stri
   return entry.namespace === null || colon < 1 ? "(unknown)" : entry.title.slice(0, colon);
 }
 
-/** One timeline change as a feed item. */
-export function feedItemOf(entry: TimelineEntry): FeedItem {
+/** One timeline change as a feed item; Watchdeck's own words in it (a hidden summary's placeholder) in `locale`. */
+export function feedItemOf(entry: TimelineEntry, locale: Locale = "en"): FeedItem {
   const changeType = typeLabel(entry);
   const action = entry.kind === "log" || entry.kind === "categorize" ? ` (${changeType})` : "";
   return {
@@ -98,7 +115,7 @@ export function feedItemOf(entry: TimelineEntry): FeedItem {
     author: entry.user,
     // Sanitised when stored; only changes stored before that are sanitised here.
     summaryHtml: entry.commentHidden
-      ? "(summary removed)"
+      ? translatorFor(locale, "feeds")("document.summaryRemoved")
       : (entry.summaryHtml ?? summaryHtml(entry, entry.site.server) ?? ""),
     timestamp: entry.timestamp,
     categories: { wiki: entry.site.name, namespace: namespaceLabel(entry), changeType },

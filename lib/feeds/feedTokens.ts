@@ -1,7 +1,7 @@
 import { hashUrlSecret, looksLikeUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/postgres";
-import { singleLineText } from "@/lib/forms/singleLineText";
-import { type Failure, fail, ok, type Result } from "@/lib/result";
+import { nameIssueFailure, singleLineText } from "@/lib/forms/singleLineText";
+import { type Failure, fail, failed, ok, type Result } from "@/lib/result";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 
 /** Feed URLs: their names, their addresses, and every database access for them. */
@@ -43,7 +43,7 @@ export async function createFeedToken(
   input: { name: string; filterQuery: string },
 ): Promise<FeedTokenResult> {
   const name = feedNameSchema.safeParse(input.name);
-  if (!name.success) return fail("invalid", "bad_name", name.error.issues[0]!.message, { field: "name" });
+  if (!name.success) return failed({ ...nameIssueFailure("bad_name", name.error.issues[0]!), field: "name" });
   const filters = safeParseTimelineFilters(new URLSearchParams(input.filterQuery));
   if (!filters.ok) return fail("invalid", "bad_filters", filters.failure.message, { field: "filters" });
   const secret = newUrlSecret("feed");
@@ -85,6 +85,8 @@ export async function regenerateFeedToken(userId: string, id: string): Promise<s
 export interface ResolvedFeed {
   id: string;
   userId: string;
+  /** The owner's chosen interface language; null = none chosen. */
+  ownerLocale: string | null;
   name: string;
   filterQuery: string;
   createdAt: Date;
@@ -98,10 +100,19 @@ export async function findFeedBySecret(secret: string, now = new Date()): Promis
   if (!looksLikeUrlSecret("feed", secret)) return null;
   const row = await prisma().feedToken.findUnique({
     where: { secretHash: hashUrlSecret(secret) },
-    select: { id: true, userId: true, name: true, filterQuery: true, createdAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      userId: true,
+      name: true,
+      filterQuery: true,
+      createdAt: true,
+      lastUsedAt: true,
+      user: { select: { locale: true } },
+    },
   });
   if (row === null) return null;
-  const { lastUsedAt, ...feed } = row;
+  const { lastUsedAt, user, ...rest } = row;
+  const feed = { ...rest, ownerLocale: user.locale };
   if (lastUsedAt === null || now.getTime() - lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
     await prisma().feedToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }

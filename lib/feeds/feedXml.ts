@@ -83,7 +83,7 @@ export function buildAtom(feed: FeedDocument): string {
         published: item.timestamp.toISOString(),
         author:
           item.author === null
-            ? { "@_xml:lang": xmlText(feed.language), name: "(username removed)" }
+            ? { "@_xml:lang": xmlText(feed.language), name: xmlText(feed.authorRemoved) }
             : { name: xmlText(item.author) },
         summary: { "#text": xmlText(item.summaryHtml), "@_type": "html" },
         category: [

@@ -43,6 +43,28 @@ export function isInvisibleOnly(text: string): boolean {
   return text !== "" && [...text].every(drawsNothing);
 }
 
+/**
+ * The failure of a refused name: a direction control or an invisible-only name get codes of their own
+ * (`bidi_control` with the `character`, `invisible_only`), which the errors catalogue words in every language;
+ * any other issue keeps `code` and the field's own message.
+ */
+export function nameIssueFailure(
+  code: string,
+  issue: z.core.$ZodIssue,
+): { kind: "invalid"; code: string; message: string; values?: Record<string, string> } {
+  const params = issue.code === "custom" ? issue.params : undefined;
+  if (params?.reason === "bidi_control") {
+    return {
+      kind: "invalid",
+      code: "bidi_control",
+      message: issue.message,
+      values: { character: String(params.character) },
+    };
+  }
+  if (params?.reason === "invisible_only") return { kind: "invalid", code: "invisible_only", message: issue.message };
+  return { kind: "invalid", code, message: issue.message };
+}
+
 export interface SingleLineTextMessages {
   /** Also for a value that is not text at all (a missing form field). */
   missing: string;

@@ -5,6 +5,7 @@ import { catalogueOf } from "./catalogues";
 import { failureText } from "./failureText";
 
 const LIB = path.resolve(import.meta.dirname, "..");
+const APP = path.resolve(LIB, "../app");
 // Not failure codes: zod's issue code, and the watchlist parser's warnings (logged, never shown as a failure).
 const NOT_FAILURE_CODES = new Set(["custom", "hidden-log-entry"]);
 
@@ -23,7 +24,8 @@ function sourceFiles(dir: string): string[] {
  */
 function failureCodesInLib(): Map<string, string> {
   const found = new Map<string, string>();
-  for (const file of sourceFiles(LIB)) {
+  // app/ too: API routes answer with failures of their own (signed_out, cross_site).
+  for (const file of [...sourceFiles(LIB), ...sourceFiles(APP)]) {
     const source = readFileSync(file, "utf8");
     const patterns = [
       /\bcode:\s*"([\w-]+)"/g,
@@ -59,6 +61,56 @@ describe("the errors catalogue", () => {
       )
       .map(([code, file]) => `${code} (${file})`);
     expect(missing).toEqual([]);
+  });
+});
+
+/**
+ * Codes whose catalogue message is the failure's own English `{message}` in every language: a form's field message,
+ * a wiki's or a remote server's words. The list may only shrink: a new code gets its own words in each language.
+ */
+const PASS_THROUGH_CODES = [
+  "bad_date",
+  "bad_email",
+  "bad_expiry",
+  "bad_filters",
+  "bad_min_bytes",
+  "bad_name",
+  "bad_push_subscription",
+  "bad_title",
+  "bad_url",
+  "bad_webhook_url",
+  "email_unavailable",
+  "host_busy",
+  "http_error",
+  "invalid_input",
+  "no_date",
+  "no_diff",
+  "no_team",
+  "no_title",
+  "not_json",
+  "not_mediawiki",
+  "not_watchable",
+  "permission_denied",
+  "push_blocked",
+  "push_unreachable",
+  "session_lost",
+  "unexpected_response",
+  "webhook_bad_url",
+  "webhook_blocked_address",
+  "webhook_timeout",
+  "webhook_too_large",
+  "webhook_too_many_redirects",
+  "webhook_unreachable",
+  "wiki_error",
+];
+
+describe("pass-through failure codes", () => {
+  it("are only the known ones: a new failure code cannot show its English message in Spanish or German", () => {
+    for (const locale of ["en", "es", "de"] as const) {
+      const errors = catalogueOf(locale).errors as Record<string, string>;
+      const passing = Object.keys(errors).filter((code) => errors[code]!.includes("{message}"));
+      expect(passing, locale).toEqual(PASS_THROUGH_CODES.filter((code) => code in errors));
+    }
   });
 });
 

@@ -18,7 +18,13 @@ export async function createLink(
     const issue = firstIssue(parsed.error);
     return {
       ok: false,
-      failure: { kind: "invalid", code: "invalid_input", message: issue.message, field: issue.field as never },
+      failure: {
+        kind: "invalid",
+        code: issue.code,
+        message: issue.message,
+        field: issue.field as never,
+        ...(issue.values && { values: issue.values }),
+      },
     };
   }
   const form = parsed.data;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalSingleLineText, singleLineText } from "@/lib/forms/singleLineText";
+import { nameIssueFailure, optionalSingleLineText, singleLineText } from "@/lib/forms/singleLineText";
 
 const hexColor = z
   .string()
@@ -49,7 +49,14 @@ export const linkEditInputSchema = z.object({
 });
 export type LinkEditInput = z.input<typeof linkEditInputSchema>;
 
-export function firstIssue(error: z.ZodError): { field?: string; message: string } {
+/** The first issue as a failure's parts: its field, and its own code and values for a deceptive name. */
+export function firstIssue(error: z.ZodError): {
+  field?: string;
+  code: string;
+  message: string;
+  values?: Record<string, string>;
+} {
   const issue = error.issues[0]!;
-  return { field: issue.path[0] === undefined ? undefined : String(issue.path[0]), message: issue.message };
+  const { code, message, values } = nameIssueFailure("invalid_input", issue);
+  return { field: issue.path[0] === undefined ? undefined : String(issue.path[0]), code, message, values };
 }

@@ -1,6 +1,7 @@
 import { hashUrlSecret, newUrlSecret } from "@/lib/crypto/urlSecret";
 import { prisma } from "@/lib/db/postgres";
 import { feedNameSchema } from "@/lib/feeds/feedTokens";
+import { nameIssueFailure } from "@/lib/forms/singleLineText";
 import { failed, ok } from "@/lib/result";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";
@@ -30,7 +31,7 @@ export async function createTeamFeed(
   const member = await requireMember(teamId, userId);
   if (!member.ok) return failed(member.failure);
   const name = feedNameSchema.safeParse(input.name);
-  if (!name.success) return invalid("bad_name", name.error.issues[0]!.message);
+  if (!name.success) return failed(nameIssueFailure("bad_name", name.error.issues[0]!));
   const filters = safeParseTimelineFilters(new URLSearchParams(input.filterQuery));
   if (!filters.ok) return invalid("bad_filters", filters.failure.message);
   const secret = newUrlSecret("feed");

@@ -1,9 +1,9 @@
 import { prisma } from "@/lib/db/postgres";
-import { singleLineText } from "@/lib/forms/singleLineText";
+import { nameIssueFailure, singleLineText } from "@/lib/forms/singleLineText";
 import type { TeamRole } from "@/lib/generated/prisma/enums";
 import { failed, ok } from "@/lib/result";
 import { requireMember } from "./members";
-import { invalid, type TeamResult } from "./teamResult";
+import type { TeamResult } from "./teamResult";
 
 /** Every database access for teams themselves: creating, listing, showing and deleting one. */
 
@@ -16,7 +16,7 @@ export const teamNameSchema = singleLineText(80, {
 /** A new team with its creator as owner. */
 export async function createTeam(userId: string, input: { name: string }): Promise<TeamResult<{ teamId: string }>> {
   const name = teamNameSchema.safeParse(input.name);
-  if (!name.success) return invalid("bad_name", name.error.issues[0]!.message);
+  if (!name.success) return failed(nameIssueFailure("bad_name", name.error.issues[0]!));
   const team = await prisma().team.create({
     data: { name: name.data, members: { create: { userId, role: "owner" } } },
     select: { id: true },

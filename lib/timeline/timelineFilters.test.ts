@@ -83,6 +83,7 @@ describe("timeline filters in the URL", () => {
         code: "bad_filter",
         field: "text",
         message: 'Filter "text": Search text cannot contain control characters.',
+        values: { filter: "text", issue: "Search text cannot contain control characters." },
       },
     });
     for (const key of ["user", "notuser", "tag", "ns"]) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isSingleLineText } from "@/lib/forms/singleLineText";
+import { zodIssueTexts } from "@/lib/i18n/zodIssueTexts";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
 
 /**
@@ -107,8 +108,8 @@ const flag = (value: string | null): string => value ?? "show";
 const yes = (value: string | null) => value === "1" || value === "true";
 
 /** Reads filters from a URL's query; a value that makes no sense is an error a person can act on. */
-export function safeParseTimelineFilters(params: URLSearchParams): ParsedTimelineFilters {
-  const result = timelineFiltersSchema.safeParse({
+export function safeParseTimelineFilters(params: URLSearchParams, locale = "en"): ParsedTimelineFilters {
+  const input = {
     wikis: uniq(params.getAll("wiki")),
     namespaces: uniq(params.getAll("ns")),
     types: uniq(params.getAll("type")),
@@ -127,15 +128,22 @@ export function safeParseTimelineFilters(params: URLSearchParams): ParsedTimelin
     to: params.get("to") || null,
     latestOnly: yes(params.get("latest")),
     groupByPage: yes(params.get("group")),
-  });
+  };
+  const result = timelineFiltersSchema.safeParse(input, { error: zodIssueTexts(locale) });
   if (result.success) return ok(result.data);
-  const issue = result.error.issues[0];
+  // The failure's message is English, as every failure's is; its values carry the issue in the reader's language.
+  const english = locale === "en" ? result : timelineFiltersSchema.safeParse(input);
+  const issue = english.error?.issues[0];
   const key = issue?.path[0];
   const message = `Filter ${typeof key === "string" ? `"${key}"` : ""}: ${issue?.message ?? "invalid"}`.replace(
     "Filter : ",
     "Filter: ",
   );
-  return fail("invalid", "bad_filter", message, typeof key === "string" ? { field: key as keyof TimelineFilters } : {});
+  const values = { filter: typeof key === "string" ? key : "none", issue: result.error.issues[0]?.message ?? "" };
+  return fail("invalid", "bad_filter", message, {
+    values,
+    ...(typeof key === "string" ? { field: key as keyof TimelineFilters } : {}),
+  });
 }
 
 export class InvalidTimelineFilters extends Error {

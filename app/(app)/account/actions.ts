@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { failureMessage } from "@/app/i18n/failureMessage";
 import { changeEmail, changeLocale, changeTimeZone } from "@/lib/accounts/changeAccountDetails";
 import { changePassword } from "@/lib/accounts/changePassword";
 import { deleteAccount } from "@/lib/accounts/deleteAccount";
@@ -23,7 +24,7 @@ export async function changePasswordAction(_previous: AccountFormState, form: Fo
   const session = await currentSession();
   if (!session) return signedOut();
   const result = await changePassword(session.user, fieldsOf(form));
-  if (!result.ok) return { ok: false, message: result.failure.message };
+  if (!result.ok) return { ok: false, message: await failureMessage(result.failure) };
   // The change ended every session; this one goes on with the new epoch.
   await writeSessionToken({ ...session.token, epoch: result.value.epoch });
   return { ok: true, message: (await say())("password.done") };
@@ -33,7 +34,7 @@ export async function changeEmailAction(_previous: AccountFormState, form: FormD
   const session = await currentSession();
   if (!session) return signedOut();
   const result = await changeEmail(session.user, fieldsOf(form));
-  if (!result.ok) return { ok: false, message: result.failure.message };
+  if (!result.ok) return { ok: false, message: await failureMessage(result.failure) };
   revalidatePath("/", "layout");
   return { ok: true, message: (await say())("email.done") };
 }
@@ -42,7 +43,7 @@ export async function changeTimeZoneAction(_previous: AccountFormState, form: Fo
   const session = await currentSession();
   if (!session) return signedOut();
   const result = await changeTimeZone(session.user, fieldsOf(form));
-  if (!result.ok) return { ok: false, message: result.failure.message };
+  if (!result.ok) return { ok: false, message: await failureMessage(result.failure) };
   revalidatePath("/", "layout");
   return { ok: true, message: (await say())("timeZone.done") };
 }
@@ -70,7 +71,7 @@ export async function deleteAccountAction(_previous: AccountFormState, form: For
   const session = await currentSession();
   if (!session) return signedOut();
   const result = await deleteAccount(session.user, fieldsOf(form));
-  if (!result.ok) return { ok: false, message: result.failure.message };
+  if (!result.ok) return { ok: false, message: await failureMessage(result.failure) };
   await clearSessionToken();
   redirect("/register");
 }

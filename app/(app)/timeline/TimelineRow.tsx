@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { CSSProperties, ReactNode } from "react";
 import type { HighlightMark } from "@/lib/timeline/highlights/highlightRule";
+import { logTypeValues } from "@/lib/timeline/logTypeName";
 import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { HighlightMarks, highlightRowClass } from "./Highlights";
 
@@ -233,9 +234,7 @@ export function TimelineRow({
           <SizeDelta delta={row.sizeDelta} />
         </span>
         <span className="tl-b">
-          {row.kind === "log" && (
-            <span className="tl-type">{t("logType", { type: row.typeLabel.replace(/^log: /, "") })}</span>
-          )}
+          {row.kind === "log" && <span className="tl-type">{t("logType", logTypeValues(row.typeLabel))}</span>}
           {watcherNames && <WatchedBy row={row} names={watcherNames} />}
           <UserLinks row={row} />
           <Summary row={row} />

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { failureMessage } from "@/app/i18n/failureMessage";
 import { currentUser } from "@/lib/auth/currentUser";
 import { parseHighlightRuleInput } from "@/lib/timeline/highlights/highlightRule";
 import { deleteHighlightRule, saveHighlightRule } from "@/lib/timeline/highlights/highlightRules";
@@ -23,7 +24,7 @@ export async function saveHighlightAction(_previous: HighlightFormState, form: F
     filterQuery: form.get("filterQuery"),
     minBytes: form.get("minBytes"),
   });
-  if (!input.ok) return { error: input.failure.message, saved: null };
+  if (!input.ok) return { error: await failureMessage(input.failure), saved: null };
   const rule = await saveHighlightRule(user.id, input.value);
   revalidatePath("/");
   return { error: null, saved: t("highlightSaved", { name: rule.name, color: t("color", { color: rule.color }) }) };

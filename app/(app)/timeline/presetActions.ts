@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { failureMessage } from "@/app/i18n/failureMessage";
 import { currentUser } from "@/lib/auth/currentUser";
+import { nameIssueFailure } from "@/lib/forms/singleLineText";
 import { deleteTimelinePreset } from "@/lib/timeline/presets/deleteTimelinePreset";
 import { saveTimelinePreset } from "@/lib/timeline/presets/saveTimelinePreset";
 import { presetNameSchema } from "@/lib/timeline/presets/timelinePreset";
@@ -19,9 +21,12 @@ export async function savePresetAction(_previous: PresetFormState, form: FormDat
   const t = await getTranslations("filterActions");
   if (!user) return { error: t("signedOut"), saved: null };
   const name = presetNameSchema.safeParse(form.get("name"));
-  if (!name.success) return { error: name.error.issues[0]?.message ?? t("invalidName"), saved: null };
+  if (!name.success) {
+    const issue = name.error.issues[0];
+    return { error: issue ? await failureMessage(nameIssueFailure("bad_name", issue)) : t("invalidName"), saved: null };
+  }
   const filters = safeParseTimelineFilters(new URLSearchParams(String(form.get("filterQuery") ?? "")));
-  if (!filters.ok) return { error: filters.failure.message, saved: null };
+  if (!filters.ok) return { error: await failureMessage(filters.failure), saved: null };
   await saveTimelinePreset(user.id, name.data, filters.value);
   revalidatePath("/");
   return { error: null, saved: name.data };

@@ -1,7 +1,8 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { failureMessage } from "@/app/i18n/failureMessage";
 import { currentUser } from "@/lib/auth/currentUser";
 import { safeParseTimelineFilters } from "@/lib/timeline/timelineFilters";
 import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
@@ -44,9 +45,11 @@ async function onEachLink<T>(
   return results;
 }
 
-function summarise(results: WatchingResult<unknown>[], done: string): WatchingActionState {
+async function summarise(results: WatchingResult<unknown>[], done: string): Promise<WatchingActionState> {
   const failure = results.find((result) => !result.ok);
-  return failure && !failure.ok ? { ok: false, message: failure.failure.message } : { ok: true, message: done };
+  return failure && !failure.ok
+    ? { ok: false, message: await failureMessage(failure.failure) }
+    : { ok: true, message: done };
 }
 
 export async function linkCapabilitiesAction(): Promise<WatchingLinkView[]> {
@@ -87,7 +90,7 @@ export async function rewatchAction(rawPages: unknown): Promise<WatchingActionSt
         expiresAt: page.expiresAt === null ? null : new Date(page.expiresAt),
       })),
     );
-    if (!result.ok) return { ok: false, message: result.failure.message };
+    if (!result.ok) return { ok: false, message: await failureMessage(result.failure) };
     for (const page of result.value.done) done.add(page.title);
     notes.push(...result.value.warnings, ...result.value.skipped.map((skip) => `${skip.title}: ${skip.reason}`));
   }
@@ -168,7 +171,9 @@ export async function markWikiReadAction(rawLinkId: string): Promise<WatchingAct
   const input = z.uuid().safeParse(rawLinkId);
   if (!input.success) return refused("badLink");
   const result = await markWatchlistRead(userId, input.data);
-  return result.ok ? { ok: true, message: (await say())("wikiRead") } : { ok: false, message: result.failure.message };
+  return result.ok
+    ? { ok: true, message: (await say())("wikiRead") }
+    : { ok: false, message: await failureMessage(result.failure) };
 }
 
 /** `filterQuery`: the timeline's filters as its URL query. */
@@ -176,11 +181,12 @@ export async function markFilterReadAction(filterQuery: string): Promise<Watchin
   const user = await currentUser();
   if (!user) return signedOut();
   const parsed = safeParseTimelineFilters(new URLSearchParams(filterQuery.slice(0, 4000)));
-  if (!parsed.ok) return { ok: false, message: parsed.failure.message };
-  const outcome = await markFilterRead(timelineViewerOf(user), parsed.value);
+  if (!parsed.ok) return { ok: false, message: await failureMessage(parsed.failure) };
+  const outcome = await markFilterRead(timelineViewerOf(user, await getLocale()), parsed.value);
   const t = await say();
   const marked = t("pagesRead", { count: outcome.pages });
   const done = outcome.more ? `${marked} ${t("moreToRead")}` : marked;
   if (outcome.failures.length === 0) return { ok: true, message: done };
-  return { ok: false, message: `${done} ${outcome.failures.map((f) => f.failure.message).join(" ")}` };
+  const failures = await Promise.all(outcome.failures.map((f) => failureMessage(f.failure)));
+  return { ok: false, message: `${done} ${failures.join(" ")}` };
 }

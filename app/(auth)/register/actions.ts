@@ -1,5 +1,6 @@
 "use server";
 
+import { failureMessage } from "@/app/i18n/failureMessage";
 import { registerUser } from "@/lib/accounts/registerUser";
 import { serverConfig } from "@/lib/config/serverConfig";
 
@@ -17,5 +18,7 @@ export async function registerAction(_previous: RegisterState, form: FormData): 
     { ...values, password: String(form.get("password") ?? "") },
     { registrationOpen: serverConfig().registrationOpen },
   );
-  return result.ok ? { ok: true } : { ok: false, field: result.failure.field, message: result.failure.message, values };
+  return result.ok
+    ? { ok: true }
+    : { ok: false, field: result.failure.field, message: await failureMessage(result.failure), values };
 }

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { getLocale } from "next-intl/server";
+import { apiError, SIGNED_OUT } from "@/app/api/apiError";
 import { currentUser } from "@/lib/auth/currentUser";
 import type { TeamFailure } from "@/lib/teams/teamResult";
 import type { TimelineViewer } from "@/lib/timeline/loadTimelineView";
@@ -17,9 +18,9 @@ export function json(body: unknown): NextResponse {
 }
 
 /** The same 404 for a team that does not exist and one the viewer is not in. */
-export function teamFailureResponse(failure: TeamFailure): NextResponse {
+export function teamFailureResponse(failure: TeamFailure): Promise<NextResponse> {
   const status = failure.kind === "not_found" ? 404 : failure.kind === "forbidden" ? 403 : 400;
-  return NextResponse.json({ error: failure.message }, { status, headers: NO_STORE });
+  return apiError(failure, status, NO_STORE);
 }
 
 /** The signed-in viewer, the team id and the timeline filters of a team API request, or the error response to send. */
@@ -31,15 +32,10 @@ export async function readTeamRequest(
   | { ok: false; response: NextResponse }
 > {
   const user = await currentUser();
-  if (!user)
-    return { ok: false, response: NextResponse.json({ error: "Sign in first." }, { status: 401, headers: NO_STORE }) };
+  if (!user) return { ok: false, response: await apiError(SIGNED_OUT, 401, NO_STORE) };
   const { id } = await context.params;
   const params = new URL(request.url).searchParams;
-  const parsed = safeParseTimelineFilters(params);
-  if (!parsed.ok)
-    return {
-      ok: false,
-      response: NextResponse.json({ error: parsed.failure.message }, { status: 400, headers: NO_STORE }),
-    };
+  const parsed = safeParseTimelineFilters(params, await getLocale());
+  if (!parsed.ok) return { ok: false, response: await apiError(parsed.failure, 400, NO_STORE) };
   return { ok: true, teamId: id, viewer: timelineViewerOf(user, await getLocale()), filters: parsed.value, params };
 }

@@ -1,5 +1,6 @@
-import { NextResponse } from "next/server";
+import type { NextResponse } from "next/server";
 import { getLocale } from "next-intl/server";
+import { apiError, SIGNED_OUT } from "@/app/api/apiError";
 import { currentUser } from "@/lib/auth/currentUser";
 import type { TimelineViewer } from "@/lib/timeline/loadTimelineView";
 import { safeParseTimelineFilters, type TimelineFilters } from "@/lib/timeline/timelineFilters";
@@ -13,9 +14,9 @@ export async function readTimelineRequest(
   | { ok: false; response: NextResponse }
 > {
   const user = await currentUser();
-  if (!user) return { ok: false, response: NextResponse.json({ error: "Sign in first." }, { status: 401 }) };
+  if (!user) return { ok: false, response: await apiError(SIGNED_OUT, 401) };
   const params = new URL(request.url).searchParams;
-  const parsed = safeParseTimelineFilters(params);
-  if (!parsed.ok) return { ok: false, response: NextResponse.json({ error: parsed.failure.message }, { status: 400 }) };
+  const parsed = safeParseTimelineFilters(params, await getLocale());
+  if (!parsed.ok) return { ok: false, response: await apiError(parsed.failure, 400) };
   return { ok: true, viewer: timelineViewerOf(user, await getLocale()), filters: parsed.value, params };
 }

@@ -1,6 +1,6 @@
 import { serverConfig } from "@/lib/config/serverConfig";
 import { feedEtag, isNotModified } from "@/lib/feeds/conditionalGet";
-import { DEFAULT_FEED_LIMIT, loadFeedDocument, MAX_FEED_LIMIT } from "@/lib/feeds/feedDocument";
+import { DEFAULT_FEED_LIMIT, feedLanguage, loadFeedDocument, MAX_FEED_LIMIT } from "@/lib/feeds/feedDocument";
 import { feedUrls, findFeedBySecret, parseFeedFileName } from "@/lib/feeds/feedTokens";
 import { buildAtom, buildRss } from "@/lib/feeds/feedXml";
 import { resolveFeedScope } from "@/lib/teams/teamFeeds";
@@ -48,6 +48,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   if (!scope) return notFound();
   const document = await loadFeedDocument({
     feedId: feed.id,
+    locale: feedLanguage(feed.ownerLocale),
     name: feed.name,
     scope,
     filters: filters.value,

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { singleLineText } from "@/lib/forms/singleLineText";
-import { fail, ok, type Result } from "@/lib/result";
+import { nameIssueFailure, singleLineText } from "@/lib/forms/singleLineText";
+import { fail, failed, ok, type Result } from "@/lib/result";
 import {
   NO_FILTERS,
   safeParseTimelineFilters,
@@ -72,7 +72,7 @@ export function parseHighlightRuleInput(input: {
     return fail("invalid", "bad_color", "Pick one of the five highlight colours.", { field: "color" });
   const name = ruleNameSchema.safeParse(input.name);
   if (!name.success) {
-    return fail("invalid", "bad_name", name.error.issues[0]?.message ?? "Invalid name.", { field: "name" });
+    return failed({ ...nameIssueFailure("bad_name", name.error.issues[0]!), field: "name" });
   }
   const parsed = safeParseTimelineFilters(
     new URLSearchParams(typeof input.filterQuery === "string" ? input.filterQuery : ""),

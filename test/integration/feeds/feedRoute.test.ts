@@ -192,4 +192,38 @@ describe("a feed URL", () => {
       expect(xml).not.toContain(secret);
     }
   });
+
+  it("speaks its owner's chosen language in its own words, English when none (or only a partial one) is chosen", async () => {
+    const carla = await newUser("feed-carla@example.org");
+    const secret = await newFeed(carla, "Todo", "");
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const answers: Record<string, { language: string; description: string; title: string; xmlLang: string }> = {};
+    try {
+      for (const locale of [null, "es", "de", "he"]) {
+        await client.query("UPDATE users SET locale = $1 WHERE id = $2", [locale, carla]);
+        const channel = parser.parse(await (await fetchFeed(secret, "rss")).text()).rss.channel;
+        const atom = parser.parse(await (await fetchFeed(secret, "atom")).text()).feed;
+        answers[String(locale)] = {
+          language: channel.language,
+          title: channel.title,
+          description: channel.description,
+          xmlLang: atom["@_xml:lang"],
+        };
+      }
+    } finally {
+      await client.end();
+    }
+    const english = { language: "en", xmlLang: "en", title: "Watchdeck: Todo" };
+    expect(answers.null).toEqual({ ...english, description: "Changes to watched pages on your linked wikis" });
+    expect(answers.es).toEqual({
+      language: "es",
+      xmlLang: "es",
+      title: "Watchdeck: Todo",
+      description: "Cambios en las páginas vigiladas de tus wikis vinculados",
+    });
+    expect(answers.de?.language).toBe("de");
+    expect(answers.de?.description).toBe("Änderungen an beobachteten Seiten deiner verknüpften Wikis");
+    expect(answers.he).toEqual(answers.null);
+  });
 });

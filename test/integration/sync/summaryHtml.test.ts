@@ -94,6 +94,7 @@ async function timelineRow(changeId: string): Promise<TimelineRowView> {
 
 async function feedSummary(changeId: string): Promise<string | undefined> {
   const feed = await loadFeedDocument({
+    locale: "en",
     feedId: "summary-html",
     name: "Summaries",
     scope: { kind: "user", userId },

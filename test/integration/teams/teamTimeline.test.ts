@@ -29,6 +29,20 @@ vi.mock("@/lib/auth/currentUser", () => ({
   },
 }));
 
+// Outside a Next request there is no negotiated language; the routes ask next-intl for it.
+const language = vi.hoisted(() => ({ locale: "en" }));
+vi.mock("next-intl/server", async (original) => {
+  const { createFormatter, createTranslator } = await import("use-intl/core");
+  const { messagesFor } = await import("@/lib/i18n/catalogues");
+  return {
+    ...(await original<typeof import("next-intl/server")>()),
+    getLocale: async () => language.locale,
+    getTranslations: async (namespace?: string) =>
+      createTranslator({ locale: language.locale, messages: messagesFor(language.locale as "en"), namespace } as never),
+    getFormatter: async () => createFormatter({ locale: language.locale as "en", timeZone: "UTC" }),
+  };
+});
+
 process.env.WATCHDECK_URL = "https://watchdeck.test";
 
 /** Anna links Alice's accounts on alpha and beta; Ben links Bob's on both; Carl (never a member) links Alice's alpha too. */
@@ -277,6 +291,24 @@ describe("a non-member", () => {
     expect((await api(newGET, `/api/teams/${teamId}/timeline/new?after=1.1`, carl)).status).toBe(404);
     expect((await api(timelineGET, `/api/teams/not-a-uuid/timeline`, carl, "not-a-uuid")).status).toBe(404);
     expect((await api(timelineGET, `/api/teams/${teamId}/timeline`, null)).status).toBe(401);
+    // The errors the pages show from these routes are in the reader's language, with their code.
+    language.locale = "es";
+    try {
+      expect(await (await api(timelineGET, `/api/teams/${teamId}/timeline`, null)).json()).toEqual({
+        error: "Inicia sesión primero.",
+        code: "signed_out",
+      });
+      expect(await (await api(teamGET, `/api/teams/${teamId}`, carl)).json()).toEqual({
+        error: "No existe ese equipo.",
+        code: "team_not_found",
+      });
+      expect(await (await api(timelineGET, `/api/teams/${teamId}/timeline?type=zzz`, anna)).json()).toMatchObject({
+        error: expect.stringMatching(/^Filtro «types»: Opción inválida/),
+        code: "bad_filter",
+      });
+    } finally {
+      language.locale = "en";
+    }
     expect(await loadTeamTimelineView(teamId, { userId: carl, timeZone: "UTC" }, NO_FILTERS, null)).toMatchObject({
       ok: false,
       failure: { kind: "not_found" },

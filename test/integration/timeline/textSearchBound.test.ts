@@ -191,6 +191,7 @@ it("a search that matched nothing polls for new changes from the newest row it r
 it("a feed with a text filter carries the matches among its newest rows only", async () => {
   const filters = { ...NO_FILTERS, text: "typo" };
   const feed = await loadFeedDocument({
+    locale: "en",
     feedId: "bounded",
     name: "Typos",
     scope: { kind: "user", userId: VIEWER },

@@ -1,3 +1,4 @@
+import { apiError, SIGNED_OUT } from "@/app/api/apiError";
 import { exportAccount } from "@/lib/accounts/exportAccount";
 import { currentUser } from "@/lib/auth/currentUser";
 
@@ -5,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
   const user = await currentUser();
-  if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
+  if (!user) return apiError(SIGNED_OUT, 401);
   const data = await exportAccount(user.id);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { failureMessage } from "@/app/i18n/failureMessage";
 import { requireUser } from "@/lib/auth/currentUser";
 import { loadTeamTimelineScreen } from "@/lib/teams/teamScreens";
@@ -33,10 +33,11 @@ export default async function TeamTimelinePage({
   const user = await requireUser();
   const { id } = await params;
   const given = toSearchParams(await searchParams);
-  const parsed = safeParseTimelineFilters(given);
+  const parsed = safeParseTimelineFilters(given, await getLocale());
   const home = `/teams/${id}`;
   // Filters are read only after membership is known, so a non-member learns nothing, not even "bad filter".
-  const screen = await loadTeamTimelineScreen(id, timelineViewerOf(user), parsed.ok ? parsed.value : NO_FILTERS);
+  const viewer = timelineViewerOf(user, await getLocale());
+  const screen = await loadTeamTimelineScreen(id, viewer, parsed.ok ? parsed.value : NO_FILTERS);
   if (!screen) notFound();
   const t = await getTranslations("teams.timeline");
   if (!parsed.ok) {
@@ -83,7 +84,7 @@ export default async function TeamTimelinePage({
           </FilterForm>
           <TimelineView
             key={`rows ${filterQuery}`}
-            initial={toTimelineWirePage(screen.page, timelineViewerOf(user))}
+            initial={toTimelineWirePage(screen.page, viewer)}
             filterQuery={filterQuery}
             apiPath={`/api/teams/${id}/timeline`}
             watcherNames={watcherNames}

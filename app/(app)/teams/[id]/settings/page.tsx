@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { requireUser } from "@/lib/auth/currentUser";
+import { MINUTE_WITH_ZONE } from "@/lib/i18n/dateFormats";
 import { loadTeamSettingsScreen } from "@/lib/teams/teamScreens";
 import { safeParseTimelineFilters, timelineFiltersToSearchParams } from "@/lib/timeline/timelineFilters";
 import { RevokeFeedButton } from "../../../feeds/RevokeFeedButton";
@@ -25,8 +26,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const MINUTE = { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" } as const;
-
 /** `?filters=<timeline query>` (from the team timeline's "Feed of this view") preselects those filters for a new team feed. */
 export default async function TeamSettingsPage({
   params,
@@ -46,7 +45,7 @@ export default async function TeamSettingsPage({
     getTranslations("teams"),
     getFormatter(),
   ]);
-  const day = (date: Date) => format.dateTime(date, MINUTE);
+  const day = (date: Date) => format.dateTime(date, MINUTE_WITH_ZONE);
 
   const feedChoices: { label: string; query: string }[] = [];
   const requested = (await searchParams).filters;

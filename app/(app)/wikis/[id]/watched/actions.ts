@@ -5,6 +5,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { failureMessage } from "@/app/i18n/failureMessage";
 import { currentUser } from "@/lib/auth/currentUser";
+import { nameIssueFailure } from "@/lib/forms/singleLineText";
+import { MINUTE_WITH_ZONE } from "@/lib/i18n/dateFormats";
 import { type ExpiryChoice, expiryChoiceSchema } from "@/lib/watching/expiry";
 import { MAX_TITLES_AT_ONCE, pageTitleSchema, readPageTitleLines } from "@/lib/watching/pageTitleInput";
 import { unwatchPages, watchPages } from "@/lib/watching/watchPages";
@@ -33,10 +35,10 @@ function expiryFrom(form: FormData): { ok: true; expiry: ExpiryChoice | undefine
 }
 
 /** The first thing wrong with the list of titles, in the reader's words where it is ours. */
-function titlesIssue(t: Awaited<ReturnType<typeof words>>, issue: z.core.$ZodIssue | undefined): string {
+async function titlesIssue(t: Awaited<ReturnType<typeof words>>, issue: z.core.$ZodIssue | undefined): Promise<string> {
   if (issue?.code === "too_small") return t("enterOne");
   if (issue?.code === "too_big") return t("atMost", { max: MAX_TITLES_AT_ONCE });
-  return issue?.message ?? t("enterTitles");
+  return issue ? failureMessage(nameIssueFailure("bad_title", issue)) : t("enterTitles");
 }
 
 function typed(form: FormData, titles: string = String(form.get("titles") ?? "")): WatchedFormState["values"] {
@@ -54,7 +56,7 @@ export async function addPagesAction(
   const lines = readPageTitleLines(String(form.get("titles") ?? ""));
   if (!lines.ok) return { ok: false, message: await failureMessage(lines.failure), values: typed(form) };
   const input = z.object({ linkId, titles }).safeParse({ linkId: rawLinkId, titles: lines.value });
-  if (!input.success) return { ok: false, message: titlesIssue(t, input.error.issues[0]), values: typed(form) };
+  if (!input.success) return { ok: false, message: await titlesIssue(t, input.error.issues[0]), values: typed(form) };
   const expiry = expiryFrom(form);
   if (!expiry.ok) return { ok: false, message: t("chooseExpiry"), values: typed(form) };
   const result = await watchPages(user.id, input.data.linkId, input.data.titles, { expiry: expiry.expiry });
@@ -106,7 +108,7 @@ export async function setExpiryAction(
   const watching = done?.expiresAt
     ? t("watchingUntil", {
         title,
-        until: format.dateTime(done.expiresAt, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" }),
+        until: format.dateTime(done.expiresAt, MINUTE_WITH_ZONE),
       })
     : t("watchingPermanently", { title });
   return { ok: true, message: [watching, ...result.value.warnings].join(" ") };

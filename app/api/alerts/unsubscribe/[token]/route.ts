@@ -1,3 +1,4 @@
+import { failureMessage } from "@/app/i18n/failureMessage";
 import { unsubscribeAlertEmail, unsubscribePageUrl } from "@/lib/alerts/email/unsubscribe";
 import { serverConfig } from "@/lib/config/serverConfig";
 
@@ -27,6 +28,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     const page = `${unsubscribePageUrl(config.baseUrl, token)}${result.ok ? "?done=1" : ""}`;
     return new Response(null, { status: 303, headers: { location: page, "cache-control": "no-store" } });
   }
-  if (!result.ok) return new Response(`${result.failure.message}\n`, { status: 404, headers: TEXT });
+  if (!result.ok) return new Response(`${await failureMessage(result.failure)}\n`, { status: 404, headers: TEXT });
   return new Response(`Mail from the alert “${result.value.alertName}” is stopped.\n`, { status: 200, headers: TEXT });
 }

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { apiError, SIGNED_OUT } from "@/app/api/apiError";
 import { currentUser } from "@/lib/auth/currentUser";
 import { type DiffFailure, loadChangeDiff } from "@/lib/diffs/loadChangeDiff";
 import type { TimelineScope } from "@/lib/timeline/timelineScope";
@@ -26,23 +27,16 @@ const STATUS: Record<DiffFailure["kind"], number> = {
  */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
-  if (!user) return NextResponse.json({ error: "Sign in first." }, { status: 401, headers: NO_STORE });
+  if (!user) return apiError(SIGNED_OUT, 401, NO_STORE);
   const { id } = await context.params;
   const team = new URL(request.url).searchParams.get("team");
-  const notFound = NextResponse.json(
-    { error: "There is no such change in your timeline.", code: "change_not_found" },
-    { status: 404, headers: NO_STORE },
-  );
-  if (!changeIdSchema.safeParse(id).success) return notFound;
-  if (team !== null && !teamIdSchema.safeParse(team).success) return notFound;
+  const notFound = () =>
+    apiError({ code: "change_not_found", message: "There is no such change in your timeline." }, 404, NO_STORE);
+  if (!changeIdSchema.safeParse(id).success) return notFound();
+  if (team !== null && !teamIdSchema.safeParse(team).success) return notFound();
   const scope: TimelineScope =
     team === null ? { kind: "user", userId: user.id } : { kind: "team", teamId: team, memberUserId: user.id };
   const diff = await loadChangeDiff(scope, BigInt(id));
-  if (!diff.ok) {
-    return NextResponse.json(
-      { error: diff.failure.message, code: diff.failure.code },
-      { status: STATUS[diff.failure.kind], headers: NO_STORE },
-    );
-  }
+  if (!diff.ok) return apiError(diff.failure, STATUS[diff.failure.kind], NO_STORE);
   return NextResponse.json({ diff: diff.value }, { headers: NO_STORE });
 }

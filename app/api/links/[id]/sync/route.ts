@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { apiError, SIGNED_OUT } from "@/app/api/apiError";
 import { inReadersLanguage } from "@/app/i18n/syncStatusText";
 import { isCrossSiteRequest } from "@/lib/auth/crossSiteRequest";
 import { currentUser } from "@/lib/auth/currentUser";
@@ -11,12 +12,12 @@ interface Context {
 }
 
 const linkId = z.uuid();
-const notFound = () => Response.json({ error: "There is no such linked wiki." }, { status: 404 });
+const notFound = () => apiError({ code: "link_not_found", message: "There is no such linked wiki." }, 404);
 
 /** The link's sync status, for polling while a sync runs. */
 export async function GET(_request: Request, context: Context) {
   const user = await currentUser();
-  if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
+  if (!user) return apiError(SIGNED_OUT, 401);
   const id = linkId.safeParse((await context.params).id);
   if (!id.success) return notFound();
   const status = await getLinkSyncStatus(user.id, id.data);
@@ -26,9 +27,9 @@ export async function GET(_request: Request, context: Context) {
 /** "Sync now". */
 export async function POST(request: Request, context: Context) {
   if (isCrossSiteRequest(request.headers))
-    return Response.json({ error: "Requests from other sites are refused." }, { status: 403 });
+    return apiError({ code: "cross_site", message: "Requests from other sites are refused." }, 403);
   const user = await currentUser();
-  if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
+  if (!user) return apiError(SIGNED_OUT, 401);
   const id = linkId.safeParse((await context.params).id);
   if (!id.success) return notFound();
   const result = await requestSyncNow(user.id, id.data);

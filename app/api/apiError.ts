@@ -1,0 +1,18 @@
+import { NextResponse } from "next/server";
+import { failureMessage } from "@/app/i18n/failureMessage";
+import type { Failure } from "@/lib/result";
+
+/**
+ * The JSON error of an API route, `{ error, code }`: the failure worded by its code in the language of whoever asked
+ * (the inline diff and "load more" show `error` as it is), and the code for programs.
+ */
+export async function apiError(
+  failure: Pick<Failure, "code" | "message" | "values">,
+  status: number,
+  headers?: Record<string, string>,
+): Promise<NextResponse> {
+  return NextResponse.json({ error: await failureMessage(failure), code: failure.code }, { status, headers });
+}
+
+/** The failure of a request without a session. */
+export const SIGNED_OUT = { code: "signed_out", message: "Sign in first." } as const;
