@@ -195,3 +195,23 @@ it("a team's search of the rest of history reads the rows of the changes found, 
   expect(linkRowsOf(nodes)).toBeLessThan(200);
   expect(nodes.filter((n) => n["Index Name"] === "changes_comment_trgm_idx").length).toBe(1);
 });
+
+it("a phrase searched through the trigram indexes leaves its common word out of the bitmaps", async () => {
+  interface IndexNode extends PlanNode {
+    "Index Cond"?: string;
+  }
+  // Every change's summary has "Summary" in it: its trigrams' posting lists hold every change, and reading them
+  // took most of the search. The rare word and "typo" find the few changes; the phrase is checked on those.
+  const nodes = await planNodes<IndexNode>(
+    {
+      scope: { kind: "user", userId: userId(VIEWER) },
+      filters: { ...filtersNamed("no filter"), text: 'typo "Summary 5999"' },
+      limit: 50,
+    },
+    "FORMAT JSON",
+    (r) => timelinePageSql(r, null, "index").sql,
+  );
+  const probes = nodes.filter((n) => n["Node Type"] === "Bitmap Index Scan").map((n) => n["Index Cond"] ?? "");
+  expect(probes.length).toBeGreaterThan(0);
+  expect(probes.filter((cond) => /summary/i.test(cond))).toEqual([]);
+});
