@@ -215,3 +215,12 @@ it("a phrase searched through the trigram indexes leaves its common word out of 
   expect(probes.length).toBeGreaterThan(0);
   expect(probes.filter((cond) => /summary/i.test(cond))).toEqual([]);
 });
+
+it.each(["text contains", "group by page + text (common)", "wiki+Talk+hide bots+text"])(
+  "%s: a word near at hand is checked on the newest-first walk, not looked up in the trigram indexes",
+  async (name) => {
+    const nodes = await planOf(name);
+    expect(nodes.filter((n) => n["Index Name"]?.endsWith("_trgm_idx")).map((n) => n["Index Name"])).toEqual([]);
+    expect(nodes.some((n) => n["Index Name"] === "link_changes_timeline_idx")).toBe(true);
+  },
+);
