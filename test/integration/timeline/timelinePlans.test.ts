@@ -168,3 +168,59 @@ it("a team view reads each sharing member's newest rows, not every row of the te
   expect(linkRowsRead).toBeLessThanOrEqual(members.length * (share + 1));
   expect(teamRows).toBeGreaterThan(5 * members.length * (share + 1));
 });
+
+it("a team's search of the rest of history reads the rows of the changes found, not the team's rows", async () => {
+  const teamId = "00000000-0000-4000-8000-00000000f1d0";
+  const members = [VIEWER, VIEWER + 1, VIEWER + 2].map(userId);
+  await createBenchTeam(client, teamId, members);
+  // Deep in the history, where the planner once took the team's rows behind the cursor for a few per link and read
+  // them all, testing each one's change.
+  const { rows } = await client.query<{ timestamp: Date; change_id: string }>(
+    `SELECT "timestamp", change_id FROM link_changes WHERE user_id = $1
+     ORDER BY "timestamp" DESC, change_id DESC OFFSET (SELECT (count(*) * 0.8)::int FROM link_changes WHERE user_id = $1) LIMIT 1`,
+    [members[0]],
+  );
+  const request: TimelinePageRequest = {
+    scope: { kind: "team", teamId, memberUserId: members[0]! },
+    filters: { ...filtersNamed("no filter"), text: "Summary 5999" },
+    before: { timestamp: rows[0]!.timestamp, changeId: BigInt(rows[0]!.change_id) },
+    limit: 50,
+  };
+  const nodes = await planNodes<AnalyzedNode>(
+    request,
+    "ANALYZE, FORMAT JSON",
+    (r) => timelinePageSql(r, null, "index").sql,
+  );
+  // The page's changes and their watchers: 11 changes match, each seen by a few links.
+  expect(linkRowsOf(nodes)).toBeLessThan(200);
+  expect(nodes.filter((n) => n["Index Name"] === "changes_comment_trgm_idx").length).toBe(1);
+});
+
+it("a phrase searched through the trigram indexes leaves its common word out of the bitmaps", async () => {
+  interface IndexNode extends PlanNode {
+    "Index Cond"?: string;
+  }
+  // Every change's summary has "Summary" in it: its trigrams' posting lists hold every change, and reading them
+  // took most of the search. The rare word and "typo" find the few changes; the phrase is checked on those.
+  const nodes = await planNodes<IndexNode>(
+    {
+      scope: { kind: "user", userId: userId(VIEWER) },
+      filters: { ...filtersNamed("no filter"), text: 'typo "Summary 5999"' },
+      limit: 50,
+    },
+    "FORMAT JSON",
+    (r) => timelinePageSql(r, null, "index").sql,
+  );
+  const probes = nodes.filter((n) => n["Node Type"] === "Bitmap Index Scan").map((n) => n["Index Cond"] ?? "");
+  expect(probes.length).toBeGreaterThan(0);
+  expect(probes.filter((cond) => /summary/i.test(cond))).toEqual([]);
+});
+
+it.each(["text contains", "group by page + text (common)", "wiki+Talk+hide bots+text"])(
+  "%s: a word near at hand is checked on the newest-first walk, not looked up in the trigram indexes",
+  async (name) => {
+    const nodes = await planOf(name);
+    expect(nodes.filter((n) => n["Index Name"]?.endsWith("_trgm_idx")).map((n) => n["Index Name"])).toEqual([]);
+    expect(nodes.some((n) => n["Index Name"] === "link_changes_timeline_idx")).toBe(true);
+  },
+);
