@@ -48,14 +48,18 @@ export async function matchHighlights(
   return marks;
 }
 
-/** The highlights of a page of the scope's timeline, by the rules of the viewer (the acting member in a team). */
+/**
+ * The highlights of a page of the scope's timeline, by the rules of the viewer (the acting member in a team).
+ * `viewerRules`: those rules when the caller reads them anyway (the timeline page), so they are not read twice.
+ */
 export async function highlightsOfPage(
   scope: TimelineScope,
   timeZone: string,
   changeIds: readonly bigint[],
+  viewerRules?: Promise<readonly HighlightRuleView[]>,
 ): Promise<Record<string, HighlightMark[]>> {
   if (changeIds.length === 0) return {};
-  const rules = await listHighlightRules(scopeViewer(scope));
+  const rules = await (viewerRules ?? listHighlightRules(scopeViewer(scope)));
   if (rules.length === 0) return {};
   return Object.fromEntries(await matchHighlights(scope, timeZone, rules, changeIds));
 }
