@@ -15,8 +15,21 @@ export interface SyncProblem {
   paused: boolean;
 }
 
+/** One of the user's links, with what its watch actions need to know. */
+export interface TimelineScreenLink {
+  id: string;
+  displayName: string;
+  site: { id: string; name: string };
+  authMode: "bot_password" | "watchlist_token";
+  loginName: string;
+  canWatch: boolean;
+  canMarkRead: boolean;
+}
+
 /** The user's own settings the timeline page shows around its rows. */
 export interface TimelineScreenSettings {
+  /** In the order they were linked. */
+  links: TimelineScreenLink[];
   options: TimelineOptions;
   presets: TimelinePresetView[];
   highlightRules: HighlightRuleView[];
@@ -25,6 +38,10 @@ export interface TimelineScreenSettings {
 
 interface SettingsLink extends OptionLink {
   id: string;
+  authMode: TimelineScreenLink["authMode"];
+  loginName: string;
+  canWatch: boolean;
+  canMarkRead: boolean;
   status: LinkSyncStatusRow["status"];
   paused: boolean | null;
   syncStartedAt: string | null;
@@ -33,9 +50,10 @@ interface SettingsLink extends OptionLink {
 }
 
 /**
- * The page's small per-user reads (the filter form's wikis and namespaces, presets, highlight rules, links whose
- * sync fails) in one statement: one round trip instead of five, and none of Prisma's per-query work. Each part
- * reads and orders as getTimelineOptions, listTimelinePresets, listHighlightRules and getSyncProblemsForUser do.
+ * The page's small per-user reads (the links and their watch rights, the filter form's wikis and namespaces,
+ * presets, highlight rules, links whose sync fails) in one statement: one round trip instead of seven, and none of
+ * Prisma's per-query work. Each part reads and orders as listLinksForUser, getTimelineOptions, listTimelinePresets,
+ * listHighlightRules and getSyncProblemsForUser do.
  */
 export async function readTimelineScreenSettings(userId: string, now = new Date()): Promise<TimelineScreenSettings> {
   const [row] = await prisma().$queryRaw<
@@ -43,7 +61,8 @@ export async function readTimelineScreenSettings(userId: string, now = new Date(
   >(Prisma.sql`
     SELECT
       (SELECT coalesce(json_agg(json_build_object(
-                'id', w.id, 'displayName', w.display_name, 'color', w.color,
+                'id', w.id, 'displayName', w.display_name, 'color', w.color, 'authMode', w.auth_mode,
+                'loginName', w.login_name, 'canWatch', w.can_watch, 'canMarkRead', w.can_mark_read,
                 'site', json_build_object('id', s.id, 'name', s.name, 'namespaces', s.namespaces),
                 'status', st.status::text, 'paused', st.paused, 'syncStartedAt', st.sync_started_at,
                 'lastSuccessAt', st.last_success_at, 'lastError', st.last_error)
@@ -77,6 +96,15 @@ export async function readTimelineScreenSettings(userId: string, now = new Date(
       });
   }
   return {
+    links: links.map((link) => ({
+      id: link.id,
+      displayName: link.displayName,
+      site: { id: link.site.id, name: link.site.name },
+      authMode: link.authMode,
+      loginName: link.loginName,
+      canWatch: link.canWatch,
+      canMarkRead: link.canMarkRead,
+    })),
     options: timelineOptionsOf(links),
     presets,
     highlightRules: rules.map((rule) => ({ ...rule, color: rule.color as HighlightColor })),

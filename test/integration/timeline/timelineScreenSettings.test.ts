@@ -8,6 +8,7 @@ import { listTimelinePresets } from "@/lib/timeline/presets/listTimelinePresets"
 import { saveTimelinePreset } from "@/lib/timeline/presets/saveTimelinePreset";
 import { NO_FILTERS } from "@/lib/timeline/timelineFilters";
 import { readTimelineScreenSettings } from "@/lib/timeline/timelineScreenSettings";
+import { watchingLinks, watchingLinksOf } from "@/lib/watching/watchingLinks";
 import { useTestDatabase } from "@/test/support/useTestDatabase";
 import { linkAndSync, newUser } from "./timelineTestKit";
 
@@ -36,11 +37,15 @@ beforeAll(async () => {
   await rule(userId, "c4", "big", "", "500");
   await rule(userId, "c2", "talk", "ns=Talk");
   await rule(other, "c1", "theirs", "ns=Talk");
+  await pgPool().query("UPDATE wiki_links SET can_mark_read = false WHERE id = $1", [betaLink]);
 }, 120_000);
 
 describe("the timeline page's settings read", () => {
-  it("gives the options, presets and highlight rules the separate reads give, the user's only", async () => {
+  it("gives the links, options, presets and highlight rules the separate reads give, the user's only", async () => {
     const settings = await readTimelineScreenSettings(userId);
+    expect(watchingLinksOf(settings.links)).toEqual(await watchingLinks(userId));
+    expect(settings.links.map((l) => l.id)).toEqual([alphaLink, betaLink]);
+    expect(watchingLinksOf(settings.links)[1]?.markReadRefusal).toMatch(/Edit your watchlist/);
     expect(settings.options).toEqual(await getTimelineOptions(userId));
     expect(settings.options.wikis).toHaveLength(2);
     expect(settings.presets).toEqual(await listTimelinePresets(userId));
