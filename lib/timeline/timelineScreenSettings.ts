@@ -1,6 +1,5 @@
-import { prisma } from "@/lib/db/postgres";
+import { pgPool } from "@/lib/db/postgres";
 import type { LinkSyncStatusRow } from "@/lib/db/syncStates";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { linkSyncState } from "@/lib/sync/getSyncStatusForUser";
 import { type OptionLink, type TimelineOptions, timelineOptionsOf } from "./getTimelineOptions";
 import type { HighlightColor, HighlightRuleView } from "./highlights/highlightRule";
@@ -51,14 +50,17 @@ interface SettingsLink extends OptionLink {
 
 /**
  * The page's small per-user reads (the links and their watch rights, the filter form's wikis and namespaces,
- * presets, highlight rules, links whose sync fails) in one statement: one round trip instead of seven, and none of
- * Prisma's per-query work. Each part reads and orders as listLinksForUser, getTimelineOptions, listTimelinePresets,
- * listHighlightRules and getSyncProblemsForUser do.
+ * presets, highlight rules, links whose sync fails) in one statement: one round trip instead of seven, on the raw
+ * pool (none of Prisma's per-query work). Each part reads and orders as listLinksForUser, getTimelineOptions,
+ * listTimelinePresets, listHighlightRules and getSyncProblemsForUser do.
  */
 export async function readTimelineScreenSettings(userId: string, now = new Date()): Promise<TimelineScreenSettings> {
-  const [row] = await prisma().$queryRaw<
-    { links: SettingsLink[]; presets: TimelinePresetView[]; rules: HighlightRuleView[] }[]
-  >(Prisma.sql`
+  const { rows } = await pgPool().query<{
+    links: SettingsLink[];
+    presets: TimelinePresetView[];
+    rules: HighlightRuleView[];
+  }>(
+    `
     SELECT
       (SELECT coalesce(json_agg(json_build_object(
                 'id', w.id, 'displayName', w.display_name, 'color', w.color, 'authMode', w.auth_mode,
@@ -68,14 +70,16 @@ export async function readTimelineScreenSettings(userId: string, now = new Date(
                 'lastSuccessAt', st.last_success_at, 'lastError', st.last_error)
               ORDER BY w.created_at, w.id), '[]'::json)
          FROM wiki_links w JOIN sites s ON s.id = w.site_id LEFT JOIN link_sync_states st ON st.link_id = w.id
-        WHERE w.user_id = ${userId}::uuid) AS links,
+        WHERE w.user_id = $1::uuid) AS links,
       (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'filterQuery', p.filter_query)
               ORDER BY p.name), '[]'::json)
-         FROM timeline_presets p WHERE p.user_id = ${userId}::uuid) AS presets,
+         FROM timeline_presets p WHERE p.user_id = $1::uuid) AS presets,
       (SELECT coalesce(json_agg(json_build_object('id', r.id, 'color', r.color, 'name', r.name,
                 'filterQuery', r.filter_query, 'minBytes', r.min_bytes) ORDER BY r.color), '[]'::json)
-         FROM highlight_rules r WHERE r.user_id = ${userId}::uuid) AS rules`);
-  const { links, presets, rules } = row!;
+         FROM highlight_rules r WHERE r.user_id = $1::uuid) AS rules`,
+    [userId],
+  );
+  const { links, presets, rules } = rows[0]!;
   const syncProblems: SyncProblem[] = [];
   for (const link of links) {
     const { state } = linkSyncState(
