@@ -1,6 +1,6 @@
-import { prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filterConditions } from "../filterSql";
+import { rawRows } from "../rawRows";
 import { scopeSql } from "../scopeSql";
 import { safeParseTimelineFilters } from "../timelineFilters";
 import { scopeViewer, type TimelineScope } from "../timelineScope";
@@ -37,7 +37,7 @@ export async function matchHighlights(
       WHERE lc.change_id = ANY(${changeIds as bigint[]}::bigint[]) AND ${scopeSql(scope, "lc")} ${where}`);
   });
   if (selects.length === 0 || changeIds.length === 0) return marks;
-  const rows = await prisma().$queryRaw<{ change_id: bigint; rule: number }[]>(
+  const rows = await rawRows<{ change_id: bigint | string; rule: number }>(
     Prisma.sql`SELECT DISTINCT change_id, rule FROM (${Prisma.join(selects, " UNION ALL ")}) matched ORDER BY rule`,
   );
   for (const row of rows) {
