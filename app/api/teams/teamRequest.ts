@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { getLocale } from "next-intl/server";
+import { requestLocale } from "@/app/i18n/requestLocale";
 import { currentUser } from "@/lib/auth/currentUser";
 import type { TeamFailure } from "@/lib/teams/teamResult";
 import type { TimelineViewer } from "@/lib/timeline/loadTimelineView";
@@ -41,5 +41,6 @@ export async function readTeamRequest(
       ok: false,
       response: NextResponse.json({ error: parsed.failure.message }, { status: 400, headers: NO_STORE }),
     };
-  return { ok: true, teamId: id, viewer: timelineViewerOf(user, await getLocale()), filters: parsed.value, params };
+  const locale = requestLocale(user, request.headers.get("accept-language"));
+  return { ok: true, teamId: id, viewer: timelineViewerOf(user, locale), filters: parsed.value, params };
 }

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { getLocale } from "next-intl/server";
+import { requestLocale } from "@/app/i18n/requestLocale";
 import { currentUser } from "@/lib/auth/currentUser";
 import type { TimelineViewer } from "@/lib/timeline/loadTimelineView";
 import { safeParseTimelineFilters, type TimelineFilters } from "@/lib/timeline/timelineFilters";
@@ -17,5 +17,6 @@ export async function readTimelineRequest(
   const params = new URL(request.url).searchParams;
   const parsed = safeParseTimelineFilters(params);
   if (!parsed.ok) return { ok: false, response: NextResponse.json({ error: parsed.failure.message }, { status: 400 }) };
-  return { ok: true, viewer: timelineViewerOf(user, await getLocale()), filters: parsed.value, params };
+  const locale = requestLocale(user, request.headers.get("accept-language"));
+  return { ok: true, viewer: timelineViewerOf(user, locale), filters: parsed.value, params };
 }
