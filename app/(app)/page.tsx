@@ -12,7 +12,7 @@ import {
 } from "@/lib/timeline/timelineFilters";
 import { timelineViewerOf } from "@/lib/timeline/timelineViewerOf";
 import { toTimelineWirePage } from "@/lib/timeline/timelineWirePage";
-import { watchingLinks } from "@/lib/watching/watchingLinks";
+import { watchingLinksOf } from "@/lib/watching/watchingLinks";
 import { FilterBar } from "./timeline/FilterBar";
 import { LinkNotices } from "./timeline/LinkNotices";
 import { type PageSearchParams, toSearchParams } from "./timeline/pageSearchParams";
@@ -45,7 +45,8 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pag
   if (filterQuery !== given.toString()) redirect(filterQuery ? `/?${filterQuery}` : "/");
 
   const viewer = timelineViewerOf(user, await getLocale());
-  const [screen, links] = await Promise.all([loadTimelineScreen(viewer, parsed.value), watchingLinks(user.id)]);
+  const screen = await loadTimelineScreen(viewer, parsed.value);
+  const links = watchingLinksOf(screen.links);
   if (screen.options.wikis.length === 0) {
     return (
       <main>

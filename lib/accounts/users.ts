@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/postgres";
+import { pgPool, prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface AccountUser {
@@ -23,8 +23,20 @@ export const accountFields = {
   locale: true,
 } as const;
 
-export function findUserById(id: string): Promise<AccountUser | null> {
-  return prisma().user.findUnique({ where: { id }, select: accountFields });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Every request of a signed-in user asks this (the session check), so it is one raw statement: through Prisma the
+ * same read cost ~0.75 ms of the web server's CPU, through the pool ~0.1 ms. An id that is no UUID names no one.
+ */
+export async function findUserById(id: string): Promise<AccountUser | null> {
+  if (!UUID.test(id)) return null;
+  const { rows } = await pgPool().query<AccountUser>(
+    `SELECT id, email, name, is_admin AS "isAdmin", session_epoch AS "sessionEpoch", time_zone AS "timeZone", locale
+     FROM users WHERE id = $1::uuid`,
+    [id],
+  );
+  return rows[0] ?? null;
 }
 
 export function findUserWithHashByEmail(email: string) {

@@ -12,10 +12,19 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPart
 
 const CATALOGUES: Record<Locale, DeepPartial<Messages>> = { en, es, de, he };
 
+// Each request asks for its language's messages (next-intl's request configuration, the root layout): merged once
+// per language, not per request (~0.07 ms each time).
+const merged = new Map<Locale, Messages>();
+
 /** Every message of a language; a key it lacks falls back to English (only the layout-check languages lack any). */
 export function messagesFor(locale: Locale): Messages {
   if (locale === DEFAULT_LOCALE) return en;
-  return mergeOver(en, CATALOGUES[locale]) as Messages;
+  let messages = merged.get(locale);
+  if (messages === undefined) {
+    messages = mergeOver(en, CATALOGUES[locale]) as Messages;
+    merged.set(locale, messages);
+  }
+  return messages;
 }
 
 /** The raw catalogue of one language, without fallback: what the catalogue test compares with English. */

@@ -50,7 +50,11 @@ export async function getLinkSyncStatus(
   return row ? toStatus(row, now) : null;
 }
 
-function toStatus(row: LinkSyncStatusRow, now: Date): LinkSyncStatus {
+/** A link's sync state from its stored row, as the Wikis page and the timeline's problem notices word it. */
+export function linkSyncState(
+  row: Pick<LinkSyncStatusRow, "status" | "paused" | "syncStartedAt" | "lastSuccessAt">,
+  now: Date,
+): { state: LinkSyncStatus["state"]; running: boolean } {
   const running =
     row.status === "syncing" &&
     row.syncStartedAt !== null &&
@@ -65,6 +69,11 @@ function toStatus(row: LinkSyncStatusRow, now: Date): LinkSyncStatus {
           : row.lastSuccessAt === null
             ? "never"
             : "ok";
+  return { state, running };
+}
+
+function toStatus(row: LinkSyncStatusRow, now: Date): LinkSyncStatus {
+  const { state, running } = linkSyncState(row, now);
   return {
     linkId: row.linkId,
     displayName: row.displayName,

@@ -1,7 +1,7 @@
-import { prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { needsChangeColumns } from "./filterSql";
 import { matchSql, type TimelinePageRequest } from "./getTimelinePage";
+import { rawRows } from "./rawRows";
 import type { TimelineCursor } from "./timelineCursor";
 
 /** Counting stops here: the bar says "100+ new changes" beyond it. */
@@ -19,7 +19,7 @@ export async function countNewTimelineChanges(
   const joinChange = needsChangeColumns(request.filters)
     ? Prisma.sql`JOIN changes c ON c.id = lc.change_id`
     : Prisma.empty;
-  const rows = await prisma().$queryRaw<{ n: number }[]>(Prisma.sql`
+  const rows = await rawRows<{ n: number }>(Prisma.sql`
     SELECT count(*)::int AS n FROM (
       SELECT lc.change_id FROM link_changes lc ${joinChange}
       WHERE ${matchSql(request, "lc", "c")}

@@ -1,4 +1,3 @@
-import { prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
   filterConditions,
@@ -8,6 +7,7 @@ import {
   needsChangeColumns,
   textSearchIndexable,
 } from "./filterSql";
+import { rawRows } from "./rawRows";
 import { memberWalksSql, scopeSql, sharingMembersSql } from "./scopeSql";
 import type { TimelineCursor } from "./timelineCursor";
 import type { TimelineEntry, TimelinePageGroup } from "./timelineEntry";
@@ -153,15 +153,12 @@ async function readPart(
 ): Promise<PagePart> {
   const { sql, limit } = timelinePageSql(request, searchTo, textSearch);
   if (!request.filters.groupByPage) {
-    const entries = (await prisma().$queryRaw<TimelineRowRecord[]>(sql)).map(toTimelineEntry);
+    const entries = (await rawRows<TimelineRowRecord>(sql)).map(toTimelineEntry);
     const more = entries.length > limit;
     if (more) entries.length = limit;
     return { entries, groups: [], count: entries.length, nextCursor: more ? cursorOf(entries.at(-1)!) : null };
   }
-  const { groups, nextCursor } = toGroupedPage(
-    await prisma().$queryRaw<(TimelineRowRecord & GroupColumns)[]>(sql),
-    limit,
-  );
+  const { groups, nextCursor } = toGroupedPage(await rawRows<TimelineRowRecord & GroupColumns>(sql), limit);
   return { entries: [], groups, count: groups.length, nextCursor };
 }
 
@@ -175,7 +172,7 @@ async function textSearchBound(
   request: TimelinePageRequest,
   textScanLimit: number,
 ): Promise<{ searchedFrom: TimelineCursor | null; searchTo: TimelineCursor | null }> {
-  const rows = await prisma().$queryRaw<{ edge: "newest" | "stop"; timestamp: Date; change_id: bigint }[]>(
+  const rows = await rawRows<{ edge: "newest" | "stop"; timestamp: Date; change_id: bigint | string }>(
     textSearchBoundSql(request, textScanLimit),
   );
   const at = (edge: "newest" | "stop") => {

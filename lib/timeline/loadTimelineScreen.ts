@@ -1,23 +1,15 @@
-import { getSyncProblemsForUser } from "@/lib/sync/getSyncStatusForUser";
-import { getTimelineOptions, type TimelineOptions } from "./getTimelineOptions";
+import type { TimelineOptions } from "./getTimelineOptions";
 import type { HighlightRuleView } from "./highlights/highlightRule";
-import { listHighlightRules } from "./highlights/highlightRules";
 import { loadTimelineView, type TimelineViewer, type TimelineViewPage } from "./loadTimelineView";
-import { listTimelinePresets } from "./presets/listTimelinePresets";
 import type { TimelinePresetView } from "./presets/timelinePreset";
 import type { TimelineFilters } from "./timelineFilters";
+import { readTimelineScreenSettings, type SyncProblem, type TimelineScreenLink } from "./timelineScreenSettings";
 
-/** A link whose sync needs the user: shown above the timeline with a way to fix it. */
-export interface SyncProblem {
-  linkId: string;
-  displayName: string;
-  message: string;
-  /** The link is paused until the user fixes it (not just a failure that will be retried). */
-  paused: boolean;
-}
+export type { SyncProblem } from "./timelineScreenSettings";
 
 /** Everything the timeline page shows for the signed-in user. */
 export interface TimelineScreen {
+  links: TimelineScreenLink[];
   options: TimelineOptions;
   presets: TimelinePresetView[];
   highlightRules: HighlightRuleView[];
@@ -26,18 +18,13 @@ export interface TimelineScreen {
 }
 
 export async function loadTimelineScreen(viewer: TimelineViewer, filters: TimelineFilters): Promise<TimelineScreen> {
-  const [options, presets, highlightRules, statuses, page] = await Promise.all([
-    getTimelineOptions(viewer.userId),
-    listTimelinePresets(viewer.userId),
-    listHighlightRules(viewer.userId),
-    getSyncProblemsForUser(viewer.userId),
-    loadTimelineView(viewer, filters, null),
+  const settings = readTimelineScreenSettings(viewer.userId);
+  // The page's highlights use the rules the settings read brings (a page with no rows never asks for them).
+  const rules = settings.then((s) => s.highlightRules);
+  rules.catch(() => undefined);
+  const [{ links, options, presets, highlightRules, syncProblems }, page] = await Promise.all([
+    settings,
+    loadTimelineView(viewer, filters, null, undefined, rules),
   ]);
-  const syncProblems = statuses.map((s) => ({
-    linkId: s.linkId,
-    displayName: s.displayName,
-    message: s.lastError ?? "The last sync failed.",
-    paused: s.state === "attention",
-  }));
-  return { options, presets, highlightRules, syncProblems, page };
+  return { links, options, presets, highlightRules, syncProblems, page };
 }

@@ -1,6 +1,6 @@
 import { countNewTimelineChanges } from "./countNewTimelineChanges";
 import { getTimelinePage } from "./getTimelinePage";
-import type { HighlightMark } from "./highlights/highlightRule";
+import type { HighlightMark, HighlightRuleView } from "./highlights/highlightRule";
 import { highlightsOfPage } from "./highlights/matchHighlights";
 import { decodeTimelineCursor, encodeTimelineCursor } from "./timelineCursor";
 import type { TimelineEntry, TimelineSite } from "./timelineEntry";
@@ -57,17 +57,22 @@ export async function loadTimelineView(
   filters: TimelineFilters,
   before: string | null,
   limit?: number,
+  viewerRules?: Promise<readonly HighlightRuleView[]>,
 ): Promise<TimelineViewPage> {
-  return loadScopedTimelineView({ kind: "user", userId: viewer.userId }, viewer, filters, before, limit);
+  return loadScopedTimelineView({ kind: "user", userId: viewer.userId }, viewer, filters, before, limit, viewerRules);
 }
 
-/** A page of any scope's timeline (the user's own, or a team's) as `viewer` sees it; the caller has checked the viewer may. */
+/**
+ * A page of any scope's timeline (the user's own, or a team's) as `viewer` sees it; the caller has checked the viewer
+ * may. `viewerRules`: the highlight rules of the scope's viewer, when the caller reads them anyway.
+ */
 export async function loadScopedTimelineView(
   scope: TimelineScope,
   viewer: TimelineViewer,
   filters: TimelineFilters,
   before: string | null,
   limit?: number,
+  viewerRules?: Promise<readonly HighlightRuleView[]>,
 ): Promise<TimelineViewPage> {
   const page = await getTimelinePage({
     scope,
@@ -87,7 +92,7 @@ export async function loadScopedTimelineView(
     page.mode === "pages"
       ? page.groups.flatMap((group) => [group.head.changeId, ...group.changes.map((change) => change.changeId)])
       : page.entries.map((entry) => entry.changeId);
-  const highlights = await highlightsOfPage(scope, viewer.timeZone, [...new Set(changeIds)]);
+  const highlights = await highlightsOfPage(scope, viewer.timeZone, [...new Set(changeIds)], viewerRules);
   if (page.mode === "pages") {
     return {
       mode: "pages",

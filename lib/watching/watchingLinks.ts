@@ -1,5 +1,5 @@
 import { listLinksForUser } from "@/lib/links/linkRepository";
-import { watchingRefusal } from "./watchingRefusal";
+import { type WatchingCapabilities, watchingRefusal } from "./watchingRefusal";
 
 /** What the browser needs to show a link's watch actions, or disable them with the reason. */
 export interface WatchingLinkView {
@@ -15,7 +15,13 @@ export interface WatchingLinkView {
 }
 
 export async function watchingLinks(userId: string): Promise<WatchingLinkView[]> {
-  const links = await listLinksForUser(userId);
+  return watchingLinksOf(await listLinksForUser(userId));
+}
+
+/** The same views of links already read (the timeline page reads them with its settings). */
+export function watchingLinksOf(
+  links: readonly (WatchingCapabilities & { id: string; displayName: string; site: { id: string; name: string } })[],
+): WatchingLinkView[] {
   return links.map((link) => ({
     id: link.id,
     displayName: link.displayName,

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { getLocale } from "next-intl/server";
 import { apiError, SIGNED_OUT } from "@/app/api/apiError";
+import { requestLocale } from "@/app/i18n/requestLocale";
 import { currentUser } from "@/lib/auth/currentUser";
 import type { TeamFailure } from "@/lib/teams/teamResult";
 import type { TimelineViewer } from "@/lib/timeline/loadTimelineView";
@@ -35,7 +35,8 @@ export async function readTeamRequest(
   if (!user) return { ok: false, response: await apiError(SIGNED_OUT, 401, NO_STORE) };
   const { id } = await context.params;
   const params = new URL(request.url).searchParams;
-  const parsed = safeParseTimelineFilters(params, await getLocale());
+  const locale = requestLocale(user, request.headers.get("accept-language"));
+  const parsed = safeParseTimelineFilters(params, locale);
   if (!parsed.ok) return { ok: false, response: await apiError(parsed.failure, 400, NO_STORE) };
-  return { ok: true, teamId: id, viewer: timelineViewerOf(user, await getLocale()), filters: parsed.value, params };
+  return { ok: true, teamId: id, viewer: timelineViewerOf(user, locale), filters: parsed.value, params };
 }

@@ -1,6 +1,6 @@
 import type { NextResponse } from "next/server";
-import { getLocale } from "next-intl/server";
 import { apiError, SIGNED_OUT } from "@/app/api/apiError";
+import { requestLocale } from "@/app/i18n/requestLocale";
 import { currentUser } from "@/lib/auth/currentUser";
 import type { TimelineViewer } from "@/lib/timeline/loadTimelineView";
 import { safeParseTimelineFilters, type TimelineFilters } from "@/lib/timeline/timelineFilters";
@@ -16,7 +16,8 @@ export async function readTimelineRequest(
   const user = await currentUser();
   if (!user) return { ok: false, response: await apiError(SIGNED_OUT, 401) };
   const params = new URL(request.url).searchParams;
-  const parsed = safeParseTimelineFilters(params, await getLocale());
+  const locale = requestLocale(user, request.headers.get("accept-language"));
+  const parsed = safeParseTimelineFilters(params, locale);
   if (!parsed.ok) return { ok: false, response: await apiError(parsed.failure, 400) };
-  return { ok: true, viewer: timelineViewerOf(user, await getLocale()), filters: parsed.value, params };
+  return { ok: true, viewer: timelineViewerOf(user, locale), filters: parsed.value, params };
 }

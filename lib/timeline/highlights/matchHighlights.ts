@@ -1,6 +1,6 @@
-import { prisma } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filterConditions } from "../filterSql";
+import { rawRows } from "../rawRows";
 import { scopeSql } from "../scopeSql";
 import { safeParseTimelineFilters } from "../timelineFilters";
 import { scopeViewer, type TimelineScope } from "../timelineScope";
@@ -37,7 +37,7 @@ export async function matchHighlights(
       WHERE lc.change_id = ANY(${changeIds as bigint[]}::bigint[]) AND ${scopeSql(scope, "lc")} ${where}`);
   });
   if (selects.length === 0 || changeIds.length === 0) return marks;
-  const rows = await prisma().$queryRaw<{ change_id: bigint; rule: number }[]>(
+  const rows = await rawRows<{ change_id: bigint | string; rule: number }>(
     Prisma.sql`SELECT DISTINCT change_id, rule FROM (${Prisma.join(selects, " UNION ALL ")}) matched ORDER BY rule`,
   );
   for (const row of rows) {
@@ -48,14 +48,18 @@ export async function matchHighlights(
   return marks;
 }
 
-/** The highlights of a page of the scope's timeline, by the rules of the viewer (the acting member in a team). */
+/**
+ * The highlights of a page of the scope's timeline, by the rules of the viewer (the acting member in a team).
+ * `viewerRules`: those rules when the caller reads them anyway (the timeline page), so they are not read twice.
+ */
 export async function highlightsOfPage(
   scope: TimelineScope,
   timeZone: string,
   changeIds: readonly bigint[],
+  viewerRules?: Promise<readonly HighlightRuleView[]>,
 ): Promise<Record<string, HighlightMark[]>> {
   if (changeIds.length === 0) return {};
-  const rules = await listHighlightRules(scopeViewer(scope));
+  const rules = await (viewerRules ?? listHighlightRules(scopeViewer(scope)));
   if (rules.length === 0) return {};
   return Object.fromEntries(await matchHighlights(scope, timeZone, rules, changeIds));
 }
