@@ -73,7 +73,7 @@ function expandLinks(html: string, site: TimelineSite): string {
 
 /**
  * A row, its keys cut short as they are repeated for each of the page's 50 rows inside the HTML. As in
- * TimelineRowView: t title, at timestamp (ms since 1970), ns namespace, p pageId, r revId, o oldRevId, lg logId,
+ * TimelineRowView: t title, at timestamp (ms since 1970), ns namespace, r revId, o oldRevId, lg logId,
  * u user, f flags, d sizeDelta, h summaryHtml, ll logLine, ch commentHidden, tg tags, ur unread, tl typeLabel.
  * Ids are numbers (WireId): in the HTML, a string's quotes cost four bytes.
  */
@@ -89,7 +89,6 @@ export interface TimelineRowWire {
   tl?: string;
   ns?: number;
   t: string;
-  p?: WireId;
   r?: WireId;
   o?: WireId;
   lg?: WireId;
@@ -146,7 +145,6 @@ export function toTimelineWirePage(
     if (row.kind !== "edit") out.kind = row.kind;
     if (row.typeLabel !== typeLabel({ kind: row.kind, logType: null, logAction: null })) out.tl = row.typeLabel;
     if (row.namespace !== null) out.ns = row.namespace;
-    if (row.pageId !== null) out.p = toWireId(row.pageId);
     if (row.revId !== null) out.r = toWireId(row.revId);
     if (row.oldRevId !== null) out.o = toWireId(row.oldRevId);
     if (row.logId !== null) out.lg = toWireId(row.logId);
@@ -238,7 +236,6 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
       typeLabel: r.tl ?? typeLabel({ kind, logType: null, logAction: null }),
       namespace: r.ns ?? null,
       title: r.t,
-      pageId: text(r.p),
       revId: text(r.r),
       oldRevId: text(r.o),
       logId: text(r.lg),
