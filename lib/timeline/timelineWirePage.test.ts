@@ -3,7 +3,7 @@ import { hostileLogEntry, hostileTimelineEntry } from "@/test/support/hostileTim
 import type { TimelineViewPage } from "./loadTimelineView";
 import type { TimelineEntry } from "./timelineEntry";
 import { toTimelineGroupView, toTimelineRowView } from "./timelineRowView";
-import { fromTimelineWirePage, toTimelineWirePage } from "./timelineWirePage";
+import { fromRowTuple, fromTimelineWirePage, toTimelineWirePage } from "./timelineWirePage";
 
 const viewer = { userId: "user-1", timeZone: "Europe/Berlin" };
 const ctx = { viewerUserId: viewer.userId, timeZone: viewer.timeZone, now: new Date("2026-12-07T12:00:00Z") };
@@ -90,8 +90,8 @@ describe("the timeline's wire page", () => {
     const summaryHtml = `<a href="${base}Photosynthesis#Etymology" rel="nofollow noreferrer">→Etymology</a> see <a href="https://other.example/wiki/X" rel="nofollow noreferrer">X</a> a plain href="~Text" <a class="x" href="${base}Y">Y</a> <a href="${base}Z">Z</a>`;
     const rows = page({ rows: [toTimelineRowView({ ...entries[0]!, summaryHtml }, ctx)] });
     const wire = toTimelineWirePage(rows, viewer);
-    expect(wire.rows[0]!.h).toContain('<a href="~Photosynthesis#Etymology">');
-    expect(wire.rows[0]!.h).toContain("https://other.example/wiki/X");
+    expect(fromRowTuple(wire.rows[0]!).h).toContain('<a href="~Photosynthesis#Etymology">');
+    expect(fromRowTuple(wire.rows[0]!).h).toContain("https://other.example/wiki/X");
     expect(fromTimelineWirePage(wire)).toEqual(rows);
   });
 
