@@ -84,6 +84,28 @@ describe("the timeline's wire page", () => {
     expect(JSON.stringify(toTimelineWirePage(groups, viewer))).not.toContain(entries[4]!.title);
   });
 
+  it("sends a page changed once as its head alone, and gives its group back whole", () => {
+    const groupOfOne = (entry: TimelineEntry) =>
+      toTimelineGroupView(
+        {
+          head: entry,
+          count: 1,
+          users: entry.user === null ? [] : [{ name: entry.user, count: 1 }],
+          sizeDelta: entry.newLength === null || entry.oldLength === null ? null : entry.newLength - entry.oldLength,
+          oldestParentRevId: entry.oldRevId,
+          changes: [entry],
+        },
+        ctx,
+      );
+    const groups = page({ mode: "pages", groups: entries.map(groupOfOne) });
+    const wire = toTimelineWirePage(groups, viewer);
+    expect(wire.groups.filter((g) => !("count" in g)).length).toBeGreaterThan(0);
+    expect(fromTimelineWirePage(wire)).toEqual({
+      ...groups,
+      groups: groups.groups.map((g) => ({ ...g, changes: null })),
+    });
+  });
+
   it("writes links into the row's wiki short, and gives them back whole", () => {
     const site = entries[0]!.site;
     const base = `${site.server}${site.articlePath.replace("$1", "")}`;

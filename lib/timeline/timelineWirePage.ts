@@ -30,17 +30,39 @@ export interface TimelineWirePage {
   /** userId is left out for the viewer's own links. */
   links: { linkId: string; userId?: string; displayName: string; color: string }[];
   rows: TimelineRowTuple[];
-  groups: {
-    head: TimelineRowTuple;
-    count: number;
-    users: TimelineGroupView["users"];
-    sizeDelta: number | null;
-    diffUrl: string | null;
-    /** As TimelineRowWire's: the flags set, unread when some change is, and `listed`. */
-    f?: Partial<TimelineRowView["flags"]>;
-    ur?: true;
-    n: number;
-  }[];
+  /** A page changed once is its head alone: the group's figures are the head's (singleGroup). */
+  groups: (
+    | { head: TimelineRowTuple }
+    | {
+        head: TimelineRowTuple;
+        count: number;
+        users: TimelineGroupView["users"];
+        sizeDelta: number | null;
+        diffUrl: string | null;
+        /** As TimelineRowWire's: the flags set, unread when some change is, and `listed`. */
+        f?: Partial<TimelineRowView["flags"]>;
+        ur?: true;
+        n: number;
+      }
+  )[];
+}
+
+/** The group of a page changed once, as its head alone makes it; most of a grouped page's groups. */
+function singleGroup(head: TimelineRowView): Omit<TimelineGroupView, "head" | "changes"> {
+  return {
+    count: 1,
+    users: head.user === null ? [] : [{ name: head.user, count: 1 }],
+    sizeDelta: head.sizeDelta,
+    diffUrl: head.diffUrl,
+    flags: head.flags,
+    unread: head.unread,
+    listed: 1,
+  };
+}
+
+function isSingleGroup(group: TimelineGroupView): boolean {
+  const { head, changes: _changes, ...figures } = group;
+  return JSON.stringify(figures) === JSON.stringify(singleGroup(head));
 }
 
 /**
@@ -204,7 +226,8 @@ export function toTimelineWirePage(
   };
   const rows = page.rows.map(wire);
   const shown = new Set([...rows, ...page.groups.map((g) => g.head)].map((r) => String(r.id)));
-  const groups = page.groups.map((g) => {
+  const groups = page.groups.map((g): TimelineWirePage["groups"][number] => {
+    if (isSingleGroup(g)) return { head: toRowTuple(wire(g.head)) };
     const flags = setFlags(g.flags);
     return {
       head: toRowTuple(wire(g.head)),
@@ -311,16 +334,20 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
     highlights: wire.highlights,
     sites: wire.sites,
     rows: wire.rows.map(row),
-    groups: wire.groups.map((g) => ({
-      head: row(g.head),
-      count: g.count,
-      users: g.users,
-      sizeDelta: g.sizeDelta,
-      diffUrl: g.diffUrl,
-      flags: allFlags(g.f),
-      unread: g.ur ?? false,
-      listed: g.n,
-      changes: null,
-    })),
+    groups: wire.groups.map((g) => {
+      const head = row(g.head);
+      if (!("count" in g)) return { head, ...singleGroup(head), changes: null };
+      return {
+        head,
+        count: g.count,
+        users: g.users,
+        sizeDelta: g.sizeDelta,
+        diffUrl: g.diffUrl,
+        flags: allFlags(g.f),
+        unread: g.ur ?? false,
+        listed: g.n,
+        changes: null,
+      };
+    }),
   };
 }
