@@ -282,7 +282,7 @@ export function TimelineView({
       )}
       {rows.length === 0 && !page.searchedBackTo && empty}
       <ol
-        className="tl-list"
+        className={page.mode === "pages" ? "tl-list tl-pages" : "tl-list"}
         hidden={rows.length === 0}
         aria-label={page.mode === "pages" ? t("changedPages") : t("changes")}
         ref={listRef}
