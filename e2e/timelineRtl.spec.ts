@@ -65,7 +65,8 @@ function fieldsOf(rows: Locator) {
           field,
           text: el.textContent ?? "",
           dir: el.getAttribute("dir"),
-          lang: el.getAttribute("lang"),
+          // The language it is read in: its own, or (left out where it is the interface's) the page's.
+          lang: el.closest("[lang]")?.getAttribute("lang") ?? null,
           unicodeBidi: style.unicodeBidi,
           direction: style.direction,
         });
@@ -161,7 +162,8 @@ for (const [name, viewport] of [
       for (const [, dir, lang] of users) expect([dir, lang]).toEqual(["rtl", "he"]);
 
       await group.locator(":scope > .tl-line button.tl-exp").click();
-      const kids = group.locator(".tl-kids > li");
+      // The changes, not the "Loading…" line the list holds until they come.
+      const kids = group.locator(".tl-kids > li.tl-row");
       await expect(kids.first()).toBeVisible();
       const changes = await fieldsOf(kids);
       expect(changes.length).toBeGreaterThanOrEqual(2);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { TimelineWirePage } from "@/lib/timeline/timelineWirePage";
 import { cursorsOfHtmlPage } from "./timelineCursors";
 
-const row = (id: string, at: string) => ({ id: Number(id), s: 0, t: 'Say "hi"', at: Date.parse(at), u: "Alice" });
+// A row as sent: id, site, title, time, watchers, namespace, revision, old revision, user (timelineWirePage's ROW_FIELDS).
+const row = (id: string, at: string) => [Number(id), 0, 'Say "hi"', Date.parse(at), null, null, null, null, "Alice"];
 
 function wirePage(overrides: Partial<TimelineWirePage>): TimelineWirePage {
   return {

@@ -33,9 +33,10 @@ export function cursorsOfApiPage(body: string): TimelineCursors | null {
 const NEXT_IN_HTML = /\\?"nextCursor\\?":\\?"(\d+\.\d+)/;
 const POLL_AFTER_IN_HTML = /\\?"pollAfter\\?":\\?"(\d+\.\d+)/;
 const ROWS_IN_HTML = /\\?"rows\\?":\[/;
-// Ids are numbers (a decimal string only past 2^53) and times are unix milliseconds.
-const ROW_ID_IN_HTML = /\\?"id\\?":(?:\\?")?(\d+)(?:\\?")?,\\?"s\\?":\d+,/;
-const ROW_AT_IN_HTML = /\\?"at\\?":(\d+)/;
+// A row is a tuple [id, site, title, at, …]: ids are numbers (a decimal string only past 2^53) and times are
+// unix milliseconds, the first number after the title's closing quote.
+const ROW_ID_IN_HTML = /\[(?:\\?")?(\d+)(?:\\?")?,\d+,\\?"/;
+const ROW_AT_IN_HTML = /\\?",(\d+)[,\]]/;
 
 /** From the timeline page's HTML; null when it is not the timeline (a sign-in page, an error). */
 export function cursorsOfHtmlPage(body: string): TimelineCursors | null {
@@ -51,7 +52,7 @@ function newestRowCursor(body: string): string | null {
   const afterRows = body.slice(rows.index);
   const id = ROW_ID_IN_HTML.exec(afterRows);
   if (!id) return null;
-  const at = ROW_AT_IN_HTML.exec(afterRows.slice(id.index));
+  const at = ROW_AT_IN_HTML.exec(afterRows.slice(id.index + id[0].length));
   const ms = at ? Number(at[1]) : Number.NaN;
   return Number.isNaN(ms) ? null : `${ms}.${id[1]}`;
 }

@@ -1,3 +1,4 @@
+import { mergeMessages, withoutDeferred } from "./deferredMessages";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 import de from "./messages/de";
 import en from "./messages/en";
@@ -21,7 +22,7 @@ export function messagesFor(locale: Locale): Messages {
   if (locale === DEFAULT_LOCALE) return en;
   let messages = merged.get(locale);
   if (messages === undefined) {
-    messages = mergeOver(en, CATALOGUES[locale]) as Messages;
+    messages = mergeMessages(en, CATALOGUES[locale]) as Messages;
     merged.set(locale, messages);
   }
   return messages;
@@ -46,18 +47,19 @@ export const CLIENT_NAMESPACES: readonly Namespace[] = [
 ];
 
 /**
- * The client namespaces, plus `extra` ones a single page's client components need (see app/i18n/ClientMessages):
- * those cost bytes on that page only.
+ * The client namespaces without their deferred words (deferredMessages.ts: the browser loads them when a panel
+ * that reads them opens).
  */
-export function clientMessagesFor(locale: Locale, extra: readonly Namespace[] = []): Partial<Messages> {
+export function clientMessagesFor(locale: Locale): Partial<Messages> {
   const all = messagesFor(locale);
-  return Object.fromEntries([...CLIENT_NAMESPACES, ...extra].map((ns) => [ns, all[ns]])) as Partial<Messages>;
+  return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, withoutDeferred(ns, all[ns])])) as Partial<Messages>;
 }
 
-function mergeOver(base: unknown, over: unknown): unknown {
-  if (typeof over === "string") return over;
-  if (typeof base !== "object" || base === null || typeof over !== "object" || over === null) return base;
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(over)) out[key] = mergeOver(out[key], value);
-  return out;
+/**
+ * A single page's own namespaces, whole (a sign-in form's words): app/i18n/ClientMessages adds them to the
+ * layout's client namespaces, so they cost bytes on that page only and the layout's are not sent twice.
+ */
+export function pageMessagesFor(locale: Locale, namespaces: readonly Namespace[]): Partial<Messages> {
+  const all = messagesFor(locale);
+  return Object.fromEntries(namespaces.map((ns) => [ns, all[ns]])) as Partial<Messages>;
 }

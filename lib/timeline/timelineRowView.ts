@@ -41,7 +41,6 @@ export interface TimelineRowView {
   typeLabel: string;
   namespace: number | null;
   title: string;
-  pageId: string | null;
   revId: string | null;
   oldRevId: string | null;
   logId: string | null;
@@ -132,7 +131,6 @@ export function toTimelineRowView(entry: TimelineEntry, ctx: RowViewContext): Ti
     typeLabel: typeLabel(entry),
     namespace: entry.namespace,
     title: entry.title,
-    pageId: entry.pageId === null ? null : String(entry.pageId),
     revId: entry.revId === null ? null : String(entry.revId),
     oldRevId: entry.oldRevId === null ? null : String(entry.oldRevId),
     logId: entry.logId === null ? null : String(entry.logId),

@@ -3,7 +3,7 @@ import { hostileLogEntry, hostileTimelineEntry } from "@/test/support/hostileTim
 import type { TimelineViewPage } from "./loadTimelineView";
 import type { TimelineEntry } from "./timelineEntry";
 import { toTimelineGroupView, toTimelineRowView } from "./timelineRowView";
-import { fromTimelineWirePage, toTimelineWirePage } from "./timelineWirePage";
+import { fromRowTuple, fromTimelineWirePage, toTimelineWirePage } from "./timelineWirePage";
 
 const viewer = { userId: "user-1", timeZone: "Europe/Berlin" };
 const ctx = { viewerUserId: viewer.userId, timeZone: viewer.timeZone, now: new Date("2026-12-07T12:00:00Z") };
@@ -84,14 +84,36 @@ describe("the timeline's wire page", () => {
     expect(JSON.stringify(toTimelineWirePage(groups, viewer))).not.toContain(entries[4]!.title);
   });
 
+  it("sends a page changed once as its head alone, and gives its group back whole", () => {
+    const groupOfOne = (entry: TimelineEntry) =>
+      toTimelineGroupView(
+        {
+          head: entry,
+          count: 1,
+          users: entry.user === null ? [] : [{ name: entry.user, count: 1 }],
+          sizeDelta: entry.newLength === null || entry.oldLength === null ? null : entry.newLength - entry.oldLength,
+          oldestParentRevId: entry.oldRevId,
+          changes: [entry],
+        },
+        ctx,
+      );
+    const groups = page({ mode: "pages", groups: entries.map(groupOfOne) });
+    const wire = toTimelineWirePage(groups, viewer);
+    expect(wire.groups.filter((g) => !("count" in g)).length).toBeGreaterThan(0);
+    expect(fromTimelineWirePage(wire)).toEqual({
+      ...groups,
+      groups: groups.groups.map((g) => ({ ...g, changes: null })),
+    });
+  });
+
   it("writes links into the row's wiki short, and gives them back whole", () => {
     const site = entries[0]!.site;
     const base = `${site.server}${site.articlePath.replace("$1", "")}`;
     const summaryHtml = `<a href="${base}Photosynthesis#Etymology" rel="nofollow noreferrer">→Etymology</a> see <a href="https://other.example/wiki/X" rel="nofollow noreferrer">X</a> a plain href="~Text" <a class="x" href="${base}Y">Y</a> <a href="${base}Z">Z</a>`;
     const rows = page({ rows: [toTimelineRowView({ ...entries[0]!, summaryHtml }, ctx)] });
     const wire = toTimelineWirePage(rows, viewer);
-    expect(wire.rows[0]!.h).toContain('<a href="~Photosynthesis#Etymology">');
-    expect(wire.rows[0]!.h).toContain("https://other.example/wiki/X");
+    expect(fromRowTuple(wire.rows[0]!).h).toContain('<a href="~Photosynthesis#Etymology">');
+    expect(fromRowTuple(wire.rows[0]!).h).toContain("https://other.example/wiki/X");
     expect(fromTimelineWirePage(wire)).toEqual(rows);
   });
 

@@ -29,18 +29,40 @@ export interface TimelineWirePage {
   sites: TimelineSite[];
   /** userId is left out for the viewer's own links. */
   links: { linkId: string; userId?: string; displayName: string; color: string }[];
-  rows: TimelineRowWire[];
-  groups: {
-    head: TimelineRowWire;
-    count: number;
-    users: TimelineGroupView["users"];
-    sizeDelta: number | null;
-    diffUrl: string | null;
-    /** As TimelineRowWire's: the flags set, unread when some change is, and `listed`. */
-    f?: Partial<TimelineRowView["flags"]>;
-    ur?: true;
-    n: number;
-  }[];
+  rows: TimelineRowTuple[];
+  /** A page changed once is its head alone: the group's figures are the head's (singleGroup). */
+  groups: (
+    | { head: TimelineRowTuple }
+    | {
+        head: TimelineRowTuple;
+        count: number;
+        users: TimelineGroupView["users"];
+        sizeDelta: number | null;
+        diffUrl: string | null;
+        /** As TimelineRowWire's: the flags set, unread when some change is, and `listed`. */
+        f?: Partial<TimelineRowView["flags"]>;
+        ur?: true;
+        n: number;
+      }
+  )[];
+}
+
+/** The group of a page changed once, as its head alone makes it; most of a grouped page's groups. */
+function singleGroup(head: TimelineRowView): Omit<TimelineGroupView, "head" | "changes"> {
+  return {
+    count: 1,
+    users: head.user === null ? [] : [{ name: head.user, count: 1 }],
+    sizeDelta: head.sizeDelta,
+    diffUrl: head.diffUrl,
+    flags: head.flags,
+    unread: head.unread,
+    listed: 1,
+  };
+}
+
+function isSingleGroup(group: TimelineGroupView): boolean {
+  const { head, changes: _changes, ...figures } = group;
+  return JSON.stringify(figures) === JSON.stringify(singleGroup(head));
 }
 
 /**
@@ -73,7 +95,7 @@ function expandLinks(html: string, site: TimelineSite): string {
 
 /**
  * A row, its keys cut short as they are repeated for each of the page's 50 rows inside the HTML. As in
- * TimelineRowView: t title, at timestamp (ms since 1970), ns namespace, p pageId, r revId, o oldRevId, lg logId,
+ * TimelineRowView: t title, at timestamp (ms since 1970), ns namespace, r revId, o oldRevId, lg logId,
  * u user, f flags, d sizeDelta, h summaryHtml, ll logLine, ch commentHidden, tg tags, ur unread, tl typeLabel.
  * Ids are numbers (WireId): in the HTML, a string's quotes cost four bytes.
  */
@@ -89,7 +111,6 @@ export interface TimelineRowWire {
   tl?: string;
   ns?: number;
   t: string;
-  p?: WireId;
   r?: WireId;
   o?: WireId;
   lg?: WireId;
@@ -110,6 +131,49 @@ type WireId = number | string;
 function toWireId(id: string): WireId {
   const n = Number(id);
   return Number.isSafeInteger(n) && String(n) === id ? n : id;
+}
+
+/**
+ * A row as sent: TimelineRowWire's values in ROW_FIELDS' order, null where a field is left out, the trailing ones
+ * dropped. Inside the HTML each key of an object costs its quotes twice over (React's data is a JSON string
+ * there, so `"t":` is written `\"t\":`): for 50 rows, the keys were 3 KB. The most common fields come first.
+ */
+export type TimelineRowTuple = (TimelineRowWire[keyof TimelineRowWire] | null)[];
+
+const ROW_FIELDS = [
+  "id",
+  "s",
+  "t",
+  "at",
+  "w",
+  "ns",
+  "r",
+  "o",
+  "u",
+  "d",
+  "h",
+  "ur",
+  "f",
+  "tg",
+  "kind",
+  "tl",
+  "lg",
+  "ll",
+  "ch",
+] as const satisfies readonly (keyof TimelineRowWire)[];
+
+function toRowTuple(row: TimelineRowWire): TimelineRowTuple {
+  const tuple = ROW_FIELDS.map((field) => row[field] ?? null);
+  while (tuple.length > 0 && tuple[tuple.length - 1] === null) tuple.pop();
+  return tuple;
+}
+
+export function fromRowTuple(tuple: TimelineRowTuple): TimelineRowWire {
+  const row: Record<string, unknown> = {};
+  tuple.forEach((value, i) => {
+    if (value !== null) row[ROW_FIELDS[i]!] = value;
+  });
+  return row as unknown as TimelineRowWire;
 }
 
 const FALLBACK_COLOR = "#72777d";
@@ -146,7 +210,6 @@ export function toTimelineWirePage(
     if (row.kind !== "edit") out.kind = row.kind;
     if (row.typeLabel !== typeLabel({ kind: row.kind, logType: null, logAction: null })) out.tl = row.typeLabel;
     if (row.namespace !== null) out.ns = row.namespace;
-    if (row.pageId !== null) out.p = toWireId(row.pageId);
     if (row.revId !== null) out.r = toWireId(row.revId);
     if (row.oldRevId !== null) out.o = toWireId(row.oldRevId);
     if (row.logId !== null) out.lg = toWireId(row.logId);
@@ -162,10 +225,12 @@ export function toTimelineWirePage(
     return out;
   };
   const rows = page.rows.map(wire);
-  const groups = page.groups.map((g) => {
+  const shown = new Set([...rows, ...page.groups.map((g) => g.head)].map((r) => String(r.id)));
+  const groups = page.groups.map((g): TimelineWirePage["groups"][number] => {
+    if (isSingleGroup(g)) return { head: toRowTuple(wire(g.head)) };
     const flags = setFlags(g.flags);
     return {
-      head: wire(g.head),
+      head: toRowTuple(wire(g.head)),
       count: g.count,
       users: g.users,
       sizeDelta: g.sizeDelta,
@@ -175,7 +240,6 @@ export function toTimelineWirePage(
       n: g.listed,
     };
   });
-  const shown = new Set([...rows, ...groups.map((g) => g.head)].map((r) => String(r.id)));
   return {
     mode: page.mode,
     nextCursor: page.nextCursor,
@@ -187,7 +251,7 @@ export function toTimelineWirePage(
     ...(viewer.locale && viewer.locale !== "en" ? { locale: viewer.locale } : {}),
     sites,
     links,
-    rows,
+    rows: rows.map(toRowTuple),
     groups,
   };
 }
@@ -205,7 +269,8 @@ const allFlags = (f: Partial<TimelineRowView["flags"]> | undefined): TimelineRow
 });
 
 export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
-  const row = (r: TimelineRowWire): TimelineRowView => {
+  const row = (tuple: TimelineRowTuple): TimelineRowView => {
+    const r = fromRowTuple(tuple);
     const site = wire.sites[r.s]!;
     const kind = r.kind ?? "edit";
     const watchers = (typeof r.w === "number" ? [{ l: r.w }] : (r.w ?? [])).map(
@@ -238,7 +303,6 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
       typeLabel: r.tl ?? typeLabel({ kind, logType: null, logAction: null }),
       namespace: r.ns ?? null,
       title: r.t,
-      pageId: text(r.p),
       revId: text(r.r),
       oldRevId: text(r.o),
       logId: text(r.lg),
@@ -270,16 +334,20 @@ export function fromTimelineWirePage(wire: TimelineWirePage): TimelineViewPage {
     highlights: wire.highlights,
     sites: wire.sites,
     rows: wire.rows.map(row),
-    groups: wire.groups.map((g) => ({
-      head: row(g.head),
-      count: g.count,
-      users: g.users,
-      sizeDelta: g.sizeDelta,
-      diffUrl: g.diffUrl,
-      flags: allFlags(g.f),
-      unread: g.ur ?? false,
-      listed: g.n,
-      changes: null,
-    })),
+    groups: wire.groups.map((g) => {
+      const head = row(g.head);
+      if (!("count" in g)) return { head, ...singleGroup(head), changes: null };
+      return {
+        head,
+        count: g.count,
+        users: g.users,
+        sizeDelta: g.sizeDelta,
+        diffUrl: g.diffUrl,
+        flags: allFlags(g.f),
+        unread: g.ur ?? false,
+        listed: g.n,
+        changes: null,
+      };
+    }),
   };
 }

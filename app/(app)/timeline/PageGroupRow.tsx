@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type ComponentProps, type ReactNode, useId, useState } from "react";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
-import { Flags, rowStyle, SizeDelta, TimelineRow, WikiLabel, wikiText } from "./TimelineRow";
+import { Flags, rowStyle, SizeDelta, TimelineRow, useWikiText, WikiLabel } from "./TimelineRow";
 
 interface Props {
   group: TimelineGroupView;
@@ -37,6 +37,7 @@ export function PageGroupRow({
   const [open, setOpen] = useState(false);
   const id = useId();
   const { head, count } = group;
+  const text = useWikiText(head);
   if (count === 1)
     return (
       <TimelineRow
@@ -78,7 +79,7 @@ export function PageGroupRow({
           <time className="tl-time" dateTime={head.timestamp}>
             {head.time}
           </time>
-          <a className="tl-title" href={head.pageUrl} {...wikiText(head)}>
+          <a className="tl-title" href={head.pageUrl} {...text}>
             {head.title}
           </a>
           {unread && <span className="visually-hidden"> {t("unread")}</span>}
@@ -94,7 +95,7 @@ export function PageGroupRow({
             {group.users.map((user, i) => (
               <span key={user.name}>
                 {i > 0 && "; "}
-                <bdi {...wikiText(head)}>{user.name}</bdi>
+                <bdi {...text}>{user.name}</bdi>
                 {user.count > 1 && ` (${user.count}×)`}
               </span>
             ))}

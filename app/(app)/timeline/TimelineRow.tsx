@@ -1,4 +1,4 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { CSSProperties, ReactNode } from "react";
 import type { HighlightMark } from "@/lib/timeline/highlights/highlightRule";
 import { logTypeValues } from "@/lib/timeline/logTypeName";
@@ -56,14 +56,25 @@ export function Names({ names }: { names: string[] }) {
 /**
  * The attributes of an element holding the wiki's own text (title, user, summary, tag, a log line's names): the
  * wiki's content direction and language. An element with `dir` is a bidi isolate (HTML's rendering rules, as
- * `<bdi>`), so each field is laid out on its own and the row's own words keep the interface's direction.
+ * `<bdi>`), so each field is laid out on its own and the row's own words keep the interface's direction. `lang`
+ * is left out where it is the interface's (most rows): the element inherits it from <html>, and repeated four
+ * times per row it cost 0.8 KB of a 50-row page.
  */
-export function wikiText(row: Pick<TimelineRowView, "dir" | "lang">): { dir: "ltr" | "rtl"; lang: string } {
-  return { dir: row.dir, lang: row.lang };
+export function wikiText(
+  row: Pick<TimelineRowView, "dir" | "lang">,
+  interfaceLocale: string,
+): { dir: "ltr" | "rtl"; lang?: string } {
+  return row.lang === interfaceLocale ? { dir: row.dir } : { dir: row.dir, lang: row.lang };
+}
+
+/** wikiText for the interface's language of the page. */
+export function useWikiText(row: Pick<TimelineRowView, "dir" | "lang">): { dir: "ltr" | "rtl"; lang?: string } {
+  return wikiText(row, useLocale());
 }
 
 /** A log row's sentence, as Special:Watchlist says it: each name (user, title) isolated and linked to its wiki. */
 function LogLine({ row, parts }: { row: TimelineRowView; parts: NonNullable<TimelineRowView["logLine"]> }) {
+  const text = useWikiText(row);
   return (
     <span className="tl-log">
       {parts.map((part, i) =>
@@ -72,12 +83,12 @@ function LogLine({ row, parts }: { row: TimelineRowView; parts: NonNullable<Time
           <span key={i}>{part.text}</span>
         ) : part.href === null ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: a sentence's parts are fixed for the row and never reorder
-          <bdi key={i} {...wikiText(row)}>
+          <bdi key={i} {...text}>
             {part.name}
           </bdi>
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: a sentence's parts are fixed for the row and never reorder
-          <a key={i} href={part.href} {...wikiText(row)}>
+          <a key={i} href={part.href} {...text}>
             {part.name}
           </a>
         ),
@@ -140,11 +151,12 @@ export function rowStyle(row: TimelineRowView): CSSProperties {
 /** "Bob (talk | contribs)", or a log row's sentence, or "(username removed)". */
 function UserLinks({ row }: { row: TimelineRowView }) {
   const t = useTranslations("rows");
+  const text = useWikiText(row);
   if (row.logLine !== null) return <LogLine row={row} parts={row.logLine} />;
   if (row.user === null) return <span className="tl-user tl-removed">{t("usernameRemoved")}</span>;
   return (
     <span className="tl-user">
-      <a href={row.userUrl ?? undefined} {...wikiText(row)}>
+      <a href={row.userUrl ?? undefined} {...text}>
         {row.user}
       </a>{" "}
       <span className="tl-ul">
@@ -157,11 +169,12 @@ function UserLinks({ row }: { row: TimelineRowView }) {
 
 function Summary({ row }: { row: TimelineRowView }) {
   const t = useTranslations("rows");
+  const text = useWikiText(row);
   if (row.commentHidden) return <span className="tl-summary tl-removed">{t("summaryRemoved")}</span>;
   if (row.summaryHtml === null) return null;
   return (
     // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server with an allow-list (lib/changes/sanitizeSummary.ts)
-    <span className="tl-summary" {...wikiText(row)} dangerouslySetInnerHTML={{ __html: row.summaryHtml }} />
+    <span className="tl-summary" {...text} dangerouslySetInnerHTML={{ __html: row.summaryHtml }} />
   );
 }
 
@@ -177,6 +190,7 @@ export function TimelineRow({
   children,
 }: Props) {
   const t = useTranslations("rows");
+  const text = useWikiText(row);
   const highlight = highlightRowClass(marks);
   return (
     <li
@@ -206,19 +220,12 @@ export function TimelineRow({
           <time className="tl-time" dateTime={row.timestamp}>
             {row.time}
           </time>
-          <a className="tl-title" href={row.pageUrl} {...wikiText(row)}>
+          <a className="tl-title" href={row.pageUrl} {...text}>
             {row.title}
           </a>
           {row.unread && <span className="visually-hidden"> {t("unread")}</span>}
           <span className="tl-links">
-            (
-            {row.diffUrl ? (
-              <a href={row.diffUrl} aria-label={t("diffOf", { title: row.title })}>
-                {t("diff")}
-              </a>
-            ) : (
-              t("diff")
-            )}
+            ({row.diffUrl ? <a href={row.diffUrl}>{t("diff")}</a> : t("diff")}
             {" | "}
             <a href={row.historyUrl}>{t("hist")}</a>
             {row.kind === "log" && (
@@ -244,7 +251,7 @@ export function TimelineRow({
               {row.tags.map((tag, i) => (
                 <span key={tag}>
                   {i > 0 && ", "}
-                  <bdi {...wikiText(row)}>{tag}</bdi>
+                  <bdi {...text}>{tag}</bdi>
                 </span>
               ))}
             </span>

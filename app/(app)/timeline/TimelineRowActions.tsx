@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
+import { DeferredMessages } from "@/app/i18n/DeferredMessages";
 import type { TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { RowActions, rowCapabilities } from "../watching/RowActions";
 import { useWatchingLinks } from "../watching/useWatchingLinks";
@@ -49,7 +50,11 @@ export function TimelineRowActions({ row }: { row: TimelineRowView }) {
         ⋯
       </button>
       <span id={id} className="tl-menu" hidden={!open}>
-        {open && <RowActions row={row} />}
+        {open && (
+          <DeferredMessages>
+            <RowActions row={row} />
+          </DeferredMessages>
+        )}
       </span>
     </span>
   );

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { DeferredMessages } from "@/app/i18n/DeferredMessages";
 import type { TimelineViewPage } from "@/lib/timeline/loadTimelineView";
 import type { TimelineGroupView, TimelineRowView } from "@/lib/timeline/timelineRowView";
 import { fromTimelineWirePage, type TimelineWirePage } from "@/lib/timeline/timelineWirePage";
@@ -109,13 +110,24 @@ export function TimelineView({
   const extras = (row: TimelineRowView) => ({
     marks: page.highlights[row.id],
     diff: diffOf(row),
-    children: openDiffs.has(row.id) ? <InlineDiff id={`diff-${row.id}`} row={row} teamId={teamId} /> : undefined,
+    children: openDiffs.has(row.id) ? (
+      <DeferredMessages>
+        <InlineDiff id={`diff-${row.id}`} row={row} teamId={teamId} />
+      </DeferredMessages>
+    ) : undefined,
   });
   const [newCount, setNewCount] = useState(0);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
-  const helpRef = useRef<HTMLDialogElement>(null);
+  const helpRef = useRef<HTMLDialogElement | null>(null);
+  // The help is drawn when first asked for (its words come then: app/i18n/DeferredMessages), and opens as drawn.
+  const [helpDrawn, setHelpDrawn] = useState(false);
+  const openHelp = useCallback(() => (helpRef.current ? helpRef.current.showModal() : setHelpDrawn(true)), []);
+  const helpDrawnRef = useCallback((dialog: HTMLDialogElement | null) => {
+    if (dialog && !dialog.open) dialog.showModal();
+    helpRef.current = dialog;
+  }, []);
   const rows = heads(page);
   const newest = page.pollAfter ?? rows[0]?.cursor ?? "0.0";
   const api = (extra: Record<string, string>) =>
@@ -238,7 +250,7 @@ export function TimelineView({
           window.dispatchEvent(new Event(OPEN_FILTER_SEARCH));
           break;
         case "?":
-          helpRef.current?.showModal();
+          openHelp();
           break;
         default:
           return;
@@ -247,7 +259,7 @@ export function TimelineView({
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [page, selected, refresh, toggleDiff]);
+  }, [page, selected, refresh, toggleDiff, openHelp]);
 
   return (
     <>
@@ -259,7 +271,7 @@ export function TimelineView({
             </button>
           )}
         </div>
-        <button type="button" className="secondary" onClick={() => helpRef.current?.showModal()}>
+        <button type="button" className="secondary" onClick={openHelp}>
           {t("shortcuts")}
         </button>
       </div>
@@ -270,7 +282,7 @@ export function TimelineView({
       )}
       {rows.length === 0 && !page.searchedBackTo && empty}
       <ol
-        className="tl-list"
+        className={page.mode === "pages" ? "tl-list tl-pages" : "tl-list"}
         hidden={rows.length === 0}
         aria-label={page.mode === "pages" ? t("changedPages") : t("changes")}
         ref={listRef}
@@ -314,7 +326,11 @@ export function TimelineView({
         </p>
       )}
       {/* Only scripts open it: not sent in the page's HTML. */}
-      {live && <KeyboardHelp ref={helpRef} />}
+      {helpDrawn && (
+        <DeferredMessages>
+          <KeyboardHelp ref={helpDrawnRef} />
+        </DeferredMessages>
+      )}
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { failureMessage } from "@/app/i18n/failureMessage";
 import { requireUser } from "@/lib/auth/currentUser";
 import { loadTeamTimelineScreen } from "@/lib/teams/teamScreens";
@@ -79,9 +80,18 @@ export default async function TeamTimelinePage({
         </section>
       ) : (
         <>
-          <FilterForm key={`filters ${filterQuery}`} filters={parsed.value} options={screen.options} action={home} open>
-            <WatchedByField members={team.members} selected={parsed.value.watchedBy} />
-          </FilterForm>
+          {/* Open from the start, the panel's words come with the page (not loaded later, as on the timeline). */}
+          <ClientMessages namespaces={["filters", "rows"]}>
+            <FilterForm
+              key={`filters ${filterQuery}`}
+              filters={parsed.value}
+              options={screen.options}
+              action={home}
+              open
+            >
+              <WatchedByField members={team.members} selected={parsed.value.watchedBy} />
+            </FilterForm>
+          </ClientMessages>
           <TimelineView
             key={`rows ${filterQuery}`}
             initial={toTimelineWirePage(screen.page, viewer)}
