@@ -12,7 +12,7 @@ export type RegistrationResult = Result<
 >;
 
 const emailTaken = () =>
-  fail("conflict", "email_taken", "An account with this email already exists. Sign in instead.", {
+  fail("conflict", "email_registered", "An account with this email already exists. Sign in instead.", {
     field: "email" as const,
   });
 

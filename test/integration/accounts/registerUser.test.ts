@@ -37,7 +37,7 @@ describe("registration", () => {
       ok: false,
       failure: {
         kind: "conflict",
-        code: "email_taken",
+        code: "email_registered",
         field: "email",
         message: "An account with this email already exists. Sign in instead.",
       },
