@@ -32,11 +32,11 @@ export async function readTeamRequest(
   | { ok: false; response: NextResponse }
 > {
   const user = await currentUser();
-  if (!user) return { ok: false, response: await apiError(SIGNED_OUT, 401, NO_STORE) };
+  const locale = requestLocale(user, request.headers.get("accept-language"));
+  if (!user) return { ok: false, response: await apiError(SIGNED_OUT, 401, NO_STORE, locale) };
   const { id } = await context.params;
   const params = new URL(request.url).searchParams;
-  const locale = requestLocale(user, request.headers.get("accept-language"));
   const parsed = safeParseTimelineFilters(params, locale);
-  if (!parsed.ok) return { ok: false, response: await apiError(parsed.failure, 400, NO_STORE) };
+  if (!parsed.ok) return { ok: false, response: await apiError(parsed.failure, 400, NO_STORE, locale) };
   return { ok: true, teamId: id, viewer: timelineViewerOf(user, locale), filters: parsed.value, params };
 }

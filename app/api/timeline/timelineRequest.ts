@@ -14,10 +14,10 @@ export async function readTimelineRequest(
   | { ok: false; response: NextResponse }
 > {
   const user = await currentUser();
-  if (!user) return { ok: false, response: await apiError(SIGNED_OUT, 401) };
-  const params = new URL(request.url).searchParams;
   const locale = requestLocale(user, request.headers.get("accept-language"));
+  if (!user) return { ok: false, response: await apiError(SIGNED_OUT, 401, undefined, locale) };
+  const params = new URL(request.url).searchParams;
   const parsed = safeParseTimelineFilters(params, locale);
-  if (!parsed.ok) return { ok: false, response: await apiError(parsed.failure, 400) };
+  if (!parsed.ok) return { ok: false, response: await apiError(parsed.failure, 400, undefined, locale) };
   return { ok: true, viewer: timelineViewerOf(user, locale), filters: parsed.value, params };
 }

@@ -52,7 +52,9 @@ let teamId: string;
 
 async function api(handler: typeof timelineGET, path: string, asUser: string | null, id = teamId) {
   session.userId = asUser;
-  return handler(new Request(`https://watchdeck.test${path}`), { params: Promise.resolve({ id }) });
+  // The browser's language, as next-intl's (mocked) request configuration also answers it.
+  const headers = { "accept-language": language.locale };
+  return handler(new Request(`https://watchdeck.test${path}`, { headers }), { params: Promise.resolve({ id }) });
 }
 
 async function feed(secret: string) {
