@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/postgres";
 import { fail } from "@/lib/result";
 import type { LinkResult } from "./linkFailure";
-import { firstIssue, type LinkEditInput, linkEditInputSchema } from "./linkInput";
+import { invalidLinkInput, type LinkEditInput, linkEditInputSchema } from "./linkInput";
 import { findLinkCredentials, siteFields, updateLinkRow } from "./linkRepository";
 import { openLinkSecretOrNull, SECRET_UNREADABLE, sealLinkSecret, sealLinkSession } from "./linkSecrets";
 import { restartLinkSync } from "./restartLinkSync";
@@ -27,19 +27,7 @@ export async function editLink(
   network: WikiNetwork = wikiNetwork(),
 ): Promise<LinkResult<LinkEdited>> {
   const parsed = linkEditInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = firstIssue(parsed.error);
-    return {
-      ok: false,
-      failure: {
-        kind: "invalid",
-        code: issue.code,
-        message: issue.message,
-        field: issue.field as never,
-        ...(issue.values && { values: issue.values }),
-      },
-    };
-  }
+  if (!parsed.success) return invalidLinkInput(parsed.error);
   const { displayName, color, username, secret } = parsed.data;
   const stored = await findLinkCredentials(userId, linkId);
   if (!stored) return NOT_FOUND;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { firstFreeColor } from "./linkColors";
 import type { LinkResult } from "./linkFailure";
-import { firstIssue, type NewLinkInput, newLinkInputSchema } from "./linkInput";
+import { invalidLinkInput, type NewLinkInput, newLinkInputSchema } from "./linkInput";
 import { insertLink, listLinksForUser, upsertSite } from "./linkRepository";
 import { sealLinkSecret, sealLinkSession } from "./linkSecrets";
 import { type WikiNetwork, wikiNetwork } from "./serverNetwork";
@@ -14,19 +14,7 @@ export async function createLink(
   network: WikiNetwork = wikiNetwork(),
 ): Promise<LinkResult<{ linkId: string }>> {
   const parsed = newLinkInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = firstIssue(parsed.error);
-    return {
-      ok: false,
-      failure: {
-        kind: "invalid",
-        code: issue.code,
-        message: issue.message,
-        field: issue.field as never,
-        ...(issue.values && { values: issue.values }),
-      },
-    };
-  }
+  if (!parsed.success) return invalidLinkInput(parsed.error);
   const form = parsed.data;
   const validated = await validateLinkAgainstWiki(form, network);
   if (!validated.ok) return validated;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nameIssueFailure, optionalSingleLineText, singleLineText } from "@/lib/forms/singleLineText";
+import type { LinkFailure } from "./linkFailure";
 
 const hexColor = z
   .string()
@@ -59,4 +60,13 @@ export function firstIssue(error: z.ZodError): {
   const issue = error.issues[0]!;
   const { code, message, values } = nameIssueFailure("invalid_input", issue);
   return { field: issue.path[0] === undefined ? undefined : String(issue.path[0]), code, message, values };
+}
+
+/** The refusal of a link form the schema did not pass: its first issue, at its field. */
+export function invalidLinkInput(error: z.ZodError): { ok: false; failure: LinkFailure } {
+  const { field, code, message, values } = firstIssue(error);
+  return {
+    ok: false,
+    failure: { kind: "invalid", code, message, field: field as LinkFailure["field"], ...(values && { values }) },
+  };
 }
